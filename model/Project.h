@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Takes (a plan with its provenance) and the project (takes, active take, chat history).
+#pragma once
+
+#include "model/Plan.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pianola::model {
+
+using TakeId = std::uint64_t;
+
+/// Where a take came from. Never holds secrets (API keys stay in the keychain/environment).
+struct Provenance
+{
+    std::string prompt;                ///< the user's words, empty for hand-made takes
+    std::string provider;              ///< "offline", "openai", "anthropic", "ollama", "import", "user"
+    std::string model;                 ///< model name as the provider reported it
+    std::optional<std::uint64_t> seed;
+    std::optional<TakeId> parentTake;
+    std::string createdUtc;            ///< ISO 8601, e.g. "2026-11-21T22:43:00Z"
+    friend bool operator==(const Provenance&, const Provenance&) = default;
+};
+
+struct Take
+{
+    TakeId id = 0;
+    std::string name;
+    bool starred = false;
+    Plan plan;
+    Provenance provenance;
+    friend bool operator==(const Take&, const Take&) = default;
+};
+
+struct ChatMessage
+{
+    enum class Role { User, Assistant, System };
+    Role role = Role::User;
+    std::string text;
+    std::string createdUtc;
+    std::vector<TakeId> takes;   ///< takes this message produced
+    friend bool operator==(const ChatMessage&, const ChatMessage&) = default;
+};
+
+struct Project
+{
+    static constexpr int kFormatVersion = 1;
+    std::vector<Take> takes;
+    TakeId activeTake = 0;   ///< 0 = none
+    std::vector<ChatMessage> chat;
+
+    Take* findTake(TakeId id);
+    const Take* findTake(TakeId id) const;
+    TakeId nextTakeId() const;
+    friend bool operator==(const Project&, const Project&) = default;
+};
+
+} // namespace pianola::model
