@@ -19,7 +19,7 @@ struct Limits
     static constexpr Tick kMaxTick = 0x7FFFFFFF;             ///< absolute tick of any event end
     static constexpr int kMinPpq = 1;
     static constexpr int kMaxPpq = 0x7FFF;                   ///< SMF metrical division limit
-    static constexpr double kMinBpm = 1.0;
+    static constexpr double kMinBpm = 4.0;    ///< SMF tempo is 24-bit: >= 3.58 bpm
     static constexpr double kMaxBpm = 1000.0;
     static constexpr std::size_t kMaxNameBytes = 1024;
     static constexpr std::size_t kMaxMetaBytes = 1 << 20;    ///< one meta/sysex payload

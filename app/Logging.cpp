@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+// Logging categories.
+#include "app/Logging.h"
+
+Q_LOGGING_CATEGORY(lcApp, "pianola.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcFiles, "pianola.files", QtInfoMsg)

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// pianola-cli dispatch, help texts and the small commands (convert, validate).
+#include "app/cli/Cli.h"
+
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliCommands.h"
+#include "engine/FileIo.h"
+#include "engine/PlanFile.h"
+#include "model/PlanJson.h"
+
+#include <cstring>
+#include <algorithm>
+
+namespace pianola::cli {
+
+namespace {
+struct Command
+{
+    const char* name;
+    const char* summary;
+    const char* usage;
+    int (*handler)(const std::vector<std::string>&, const Io&);
+};
+
+const Command kCommands[] = {
+    {"info", "header, tracks, tempo map and counts of a .mid or plan .json",
+     "usage: pianola-cli info FILE...\n"
+     "  Prints the SMF header (format, division), each track (name, channels, event counts,\n"
+     "  end tick), the tempo map with times, meters, keys, duration and reader warnings.\n",
+     commandInfo},
+    {"notes", "one CSV line per note, or totals with --count",
+     "usage: pianola-cli notes [--count] [--quiet] FILE...\n"
+     "  Prints file,track,channel,key,velocity,start_tick,end_tick for every note, sorted by\n"
+     "  start, track, channel and key (notes paired first in, first out per channel and key).\n"
+     "  --count   print only 'files N, failed N, notes N'\n"
+     "  --quiet   do not print reader warnings on stderr\n",
+     commandNotes},
+    {"convert", "convert between .mid and plan .json",
+     "usage: pianola-cli convert IN -o OUT [--format 0|1]\n"
+     "  IN is a .mid or plan .json; OUT's extension chooses the output (.json = plan JSON,\n"
+     "  anything else = Standard MIDI File). --format chooses SMF format 0 or 1 (default 1).\n"
+     "  The output is written atomically: it is complete or untouched.\n",
+     commandConvert},
+    {"validate", "check a plan .json and list every problem with its JSON path",
+     "usage: pianola-cli validate PLAN.json...\n"
+     "  Prints 'FILE: ok (N tracks, M notes)' or every problem as 'FILE: path: reason'.\n",
+     commandValidate},
+};
+
+const char* kVersion = "pianola-cli 0.1.0";
+
+void printHelp(const Io& io)
+{
+    std::fprintf(io.out, "usage: pianola-cli COMMAND [OPTIONS] ARGS...\n\n"
+                         "Pianola's headless tools (exit 0 ok, 1 bad input, 2 usage error).\n\n"
+                         "commands:\n");
+    for (const Command& c : kCommands)
+        std::fprintf(io.out, "  %-10s %s\n", c.name, c.summary);
+    std::fprintf(io.out, "\nRun 'pianola-cli COMMAND --help' for a command's options.\n");
+}
+} // namespace
+
+static bool wantsHelp(const std::vector<std::string>& args)
+{
+    for (const std::string& a : args) {
+        if (a == "--")
+            return false;
+        if (a == "--help" || a == "-h")
+            return true;
+    }
+    return false;
+}
+
+int usageError(const Io& io, const std::string& command, const std::string& message)
+{
+    std::fprintf(io.err, "pianola-cli %s: %s\nRun 'pianola-cli %s --help' for usage.\n",
+                 command.c_str(), message.c_str(), command.c_str());
+    return kUsage;
+}
+
+int run(const std::vector<std::string>& args, const Io& io)
+{
+    if (args.empty()) {
+        printHelp(io);
+        return kUsage;
+    }
+    const std::string& name = args.front();
+    if (name == "--help" || name == "-h" || name == "help") {
+        printHelp(io);
+        return kOk;
+    }
+    if (name == "--version") {
+        std::fprintf(io.out, "%s\n", kVersion);
+        return kOk;
+    }
+    for (const Command& c : kCommands) {
+        if (name != c.name)
+            continue;
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        if (wantsHelp(rest)) {
+            std::fputs(c.usage, io.out);
+            return kOk;
+        }
+        return c.handler(rest, io);
+    }
+    std::fprintf(io.err, "pianola-cli: unknown command '%s'\n", name.c_str());
+    printHelp(Io{io.err, io.err});
+    return kUsage;
+}
+
+int commandConvert(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({}, {"-o", "--output", "--format"});
+    if (!parsed.parse(args))
+        return usageError(io, "convert", parsed.error());
+    const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
+    if (parsed.positionals().size() != 1 || !output)
+        return usageError(io, "convert", "needs one input file and -o OUT");
+    const std::string format = parsed.value("--format").value_or("1");
+    if (format != "0" && format != "1")
+        return usageError(io, "convert", "--format must be 0 or 1, not '" + format + "'");
+    const std::string& input = parsed.positionals().front();
+    auto loaded = engine::loadPlanFile(input);
+    if (!loaded) {
+        std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+        return kBadInput;
+    }
+    for (const std::string& w : loaded->warnings)
+        std::fprintf(io.err, "%s: warning: %s\n", input.c_str(), w.c_str());
+    std::vector<std::string> warnings;
+    if (auto saved = engine::savePlanFile(*output, loaded->plan, format == "0" ? 0 : 1, &warnings); !saved) {
+        std::fprintf(io.err, "%s\n", saved.error().message.c_str());
+        return kBadInput;
+    }
+    for (const std::string& w : warnings)
+        std::fprintf(io.err, "%s: warning: %s\n", output->c_str(), w.c_str());
+    return kOk;
+}
+
+int commandValidate(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({}, {});
+    if (!parsed.parse(args))
+        return usageError(io, "validate", parsed.error());
+    if (parsed.positionals().empty())
+        return usageError(io, "validate", "needs at least one PLAN.json");
+    int status = kOk;
+    for (const std::string& path : parsed.positionals()) {
+        auto bytes = engine::readFile(path, model::kMaxJsonBytes);
+        if (!bytes) {
+            std::fprintf(io.err, "%s\n", bytes.error().message.c_str());
+            status = kBadInput;
+            continue;
+        }
+        const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+        auto result = model::planFromJson(text);
+        if (!result) {
+            std::string_view lines = result.error().message;   // every problem, one per line
+            while (!lines.empty()) {
+                const std::size_t nl = std::min(lines.find('\n'), lines.size());
+                std::fprintf(io.err, "%s: %.*s\n", path.c_str(), static_cast<int>(nl), lines.data());
+                lines.remove_prefix(std::min(nl + 1, lines.size()));
+            }
+            status = kBadInput;
+            continue;
+        }
+        for (const auto& w : result->report.warnings)
+            std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.toString().c_str());
+        std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", path.c_str(),
+                     result->plan.tracks.size(), static_cast<long long>(result->plan.noteCount()));
+    }
+    return status;
+}
+
+} // namespace pianola::cli

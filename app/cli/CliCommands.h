@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// The pianola-cli commands; each returns an ExitCode.
+#pragma once
+
+#include "app/cli/Cli.h"
+
+#include <string>
+#include <vector>
+
+namespace pianola::cli {
+
+int commandInfo(const std::vector<std::string>& args, const Io& io);
+int commandNotes(const std::vector<std::string>& args, const Io& io);
+int commandConvert(const std::vector<std::string>& args, const Io& io);
+int commandValidate(const std::vector<std::string>& args, const Io& io);
+
+/// Prints "pianola-cli COMMAND: MESSAGE" and the help hint on stderr; returns kUsage.
+int usageError(const Io& io, const std::string& command, const std::string& message);
+
+} // namespace pianola::cli

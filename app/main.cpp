@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// pianola: the GUI entry point.
+#include "app/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("Pianola");
+    QApplication::setApplicationName("Pianola");
+    QApplication::setApplicationVersion(PIANOLA_VERSION);
+    QApplication::setDesktopFileName("pianola");
+    QApplication::setWindowIcon(QIcon(":/icons/pianola.svg"));
+
+    QTranslator qtTranslator, translator;
+    if (qtTranslator.load(QLocale(), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (translator.load(QLocale(), "pianola", "_", ":/i18n"))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Piano-roll MIDI editor"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("file", QApplication::translate("main", "A .mid or plan file to open"));
+    parser.process(app);
+
+    pianola::app::MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().front());
+    return QApplication::exec();
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// Plan values: normalisation, lengths, counts and key-signature names.
+#include "model/Plan.h"
+#include "model/Project.h"
+
+#include <QTest>
+
+using namespace pianola::model;
+
+class TestPlan : public QObject
+{
+    Q_OBJECT
+private slots:
+    void normalizeSortsAndAssignsIds();
+    void lengthCoversEveryEvent();
+    void keyNames_data();
+    void keyNames();
+    void enharmonicTonics();
+    void projectTakeIds();
+};
+
+void TestPlan::normalizeSortsAndAssignsIds()
+{
+    Plan plan;
+    Track t;
+    t.notes = {{960, 10, 0, 64, 90}, {0, 10, 7, 62, 90}, {0, 10, 0, 60, 90}};
+    t.controllers = {{480, 7, 1}, {0, 7, 2}};
+    plan.tracks.push_back(t);
+    plan.normalize();
+    const auto& n = plan.tracks[0].notes;
+    QCOMPARE(n[0].key, 60);
+    QCOMPARE(n[1].key, 62);
+    QCOMPARE(n[2].startTick, 960);
+    QCOMPARE(n[1].id, 7u);   // kept
+    QVERIFY(n[0].id != 0 && n[2].id != 0 && n[0].id != n[2].id && n[0].id != 7 && n[2].id != 7);
+    QCOMPARE(plan.tracks[0].controllers.front().tick, 0);
+}
+
+void TestPlan::lengthCoversEveryEvent()
+{
+    Plan plan;
+    QCOMPARE(plan.lengthTicks(), 0);
+    Track t;
+    t.notes = {{100, 50, 1, 60, 90}};
+    plan.tracks.push_back(t);
+    QCOMPARE(plan.lengthTicks(), 150);
+    plan.tracks[0].pitchBends = {{400, 0}};
+    QCOMPARE(plan.lengthTicks(), 400);
+    plan.tracks[0].endTick = 1920;
+    QCOMPARE(plan.lengthTicks(), 1920);
+    plan.tempos.push_back({5000, 90});
+    QCOMPARE(plan.lengthTicks(), 5000);
+    QCOMPARE(plan.noteCount(), 1);
+    QCOMPARE(plan.eventCount(), 2);
+}
+
+void TestPlan::keyNames_data()
+{
+    QTest::addColumn<int>("sharps");
+    QTest::addColumn<bool>("minor");
+    QTest::addColumn<QString>("tonic");
+    QTest::newRow("C major") << 0 << false << "C";
+    QTest::newRow("A minor") << 0 << true << "A";
+    QTest::newRow("Gb major") << -6 << false << "Gb";
+    QTest::newRow("F# major") << 6 << false << "F#";
+    QTest::newRow("Eb minor") << -6 << true << "Eb";
+    QTest::newRow("C# major") << 7 << false << "C#";
+    QTest::newRow("Cb major") << -7 << false << "Cb";
+    QTest::newRow("Bb minor") << -5 << true << "Bb";
+}
+
+void TestPlan::keyNames()
+{
+    QFETCH(int, sharps);
+    QFETCH(bool, minor);
+    QFETCH(QString, tonic);
+    QCOMPARE(QString::fromStdString(keySignatureTonic({0, sharps, minor})), tonic);
+    KeySignature back;
+    QVERIFY(keySignatureFromTonic(tonic.toStdString(), minor, back));
+    QCOMPARE(back.sharps, sharps);
+    QCOMPARE(back.minor, minor);
+}
+
+void TestPlan::enharmonicTonics()
+{
+    KeySignature k;
+    QVERIFY(keySignatureFromTonic("D#", false, k));   // no D# major signature: Eb major
+    QCOMPARE(k.sharps, -3);
+    QVERIFY(keySignatureFromTonic("Db", true, k));    // C# minor
+    QCOMPARE(k.sharps, 4);
+    QVERIFY(!keySignatureFromTonic("H", false, k));
+}
+
+void TestPlan::projectTakeIds()
+{
+    Project p;
+    QCOMPARE(p.nextTakeId(), 1u);
+    p.takes.push_back(Take{5, "five", false, {}, {}});
+    QCOMPARE(p.nextTakeId(), 6u);
+    QVERIFY(p.findTake(5) != nullptr);
+    QVERIFY(p.findTake(4) == nullptr);
+}
+
+QTEST_GUILESS_MAIN(TestPlan)
+#include "tst_plan.moc"
