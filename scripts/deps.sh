@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs the Debian 12 packages Pianola needs (as root), or prints the exact apt line.
+# Usage: scripts/deps.sh [build|test]   (test = build + what the test suite uses). Idempotent:
+# when everything is installed it only asks dpkg and returns at once.
+set -euo pipefail
+
+build_pkgs=(g++ cmake ninja-build pkgconf git
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  libfluidsynth-dev librtmidi-dev nlohmann-json3-dev
+  fluid-soundfont-gm timgm6mb-soundfont)
+test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
+  hyperfine)
+
+want=("${build_pkgs[@]}")
+[ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Pianola needs these Debian packages; please run:" >&2
+  echo "  sudo apt-get update && sudo $line" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+$line

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds Pianola and runs every test: the Qt Test suite (CTest), the suite again under
+# AddressSanitizer + UndefinedBehaviorSanitizer, the libFuzzer targets for a bounded time, and
+# the cross-check against an independent reader. Installs what it needs (scripts/deps.sh).
+# Environment: PIANOLA_FUZZ_SECONDS (default 60 per target), PIANOLA_SKIP_SANITIZE=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh test
+jobs=$(nproc)
+
+echo "== build (RelWithDebInfo) and test"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+if [ "${PIANOLA_SKIP_SANITIZE:-0}" != 1 ]; then
+  echo "== ASan + UBSan build (clang) and test, then fuzzing"
+  CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DPIANOLA_SANITIZE=ON -DPIANOLA_FUZZ=ON -DPIANOLA_BUILD_BENCH=OFF >/dev/null
+  cmake --build build-asan -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE fuzz
+  bash scripts/fuzz.sh build-asan "${PIANOLA_FUZZ_SECONDS:-60}"
+fi
+echo "== all tests passed"

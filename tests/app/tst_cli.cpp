@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// pianola-cli driven in-process: help, exit codes, notes CSV, convert round trips, validate.
+#include "app/cli/Cli.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace pianola;
+
+namespace {
+struct Run
+{
+    int code = -1;
+    QString out, err;
+};
+
+QString drain(std::FILE* f)
+{
+    std::fflush(f);
+    std::rewind(f);
+    QByteArray all;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+        all.append(buf, static_cast<qsizetype>(n));
+    std::fclose(f);
+    return QString::fromUtf8(all);
+}
+
+Run runCli(const QStringList& args)
+{
+    std::vector<std::string> a;
+    for (const QString& s : args)
+        a.push_back(s.toStdString());
+    pianola::cli::Io io{std::tmpfile(), std::tmpfile()};
+    Run r;
+    r.code = pianola::cli::run(a, io);
+    r.out = drain(io.out);
+    r.err = drain(io.err);
+    return r;
+}
+
+void writeFile(const QString& path, const QByteArray& data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(data);
+}
+
+const char* kSeed = R"({"ppq":480,"bpm":110,"program":0,"tracks":[{"name":"Piano","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]})";
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init() { QVERIFY(m_dir.isValid()); }
+    void helpEverywhere_data();
+    void helpEverywhere();
+    void usageErrors_data();
+    void usageErrors();
+    void notesCsvAndCount();
+    void badInputExitsOne();
+    void convertRoundTrip();
+    void convertFormat0();
+    void validate();
+    void info();
+
+private:
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void TestCli::helpEverywhere_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expect");
+    QTest::newRow("top") << QStringList{"--help"} << "commands:";
+    QTest::newRow("info") << QStringList{"info", "--help"} << "usage: pianola-cli info";
+    QTest::newRow("notes") << QStringList{"notes", "-h"} << "usage: pianola-cli notes";
+    QTest::newRow("convert") << QStringList{"convert", "--help"} << "usage: pianola-cli convert";
+    QTest::newRow("validate") << QStringList{"validate", "--help"} << "usage: pianola-cli validate";
+}
+
+void TestCli::helpEverywhere()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expect);
+    const Run r = runCli(args);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(expect), qPrintable(r.out));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expect");
+    QTest::newRow("nothing") << QStringList{} << "";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
+    QTest::newRow("unknown option") << QStringList{"notes", "--bogus", "x.mid"} << "unknown option --bogus";
+    QTest::newRow("no files") << QStringList{"notes"} << "needs at least one FILE";
+    QTest::newRow("convert without -o") << QStringList{"convert", "a.mid"} << "needs one input file and -o OUT";
+    QTest::newRow("bad format") << QStringList{"convert", "a.mid", "-o", "b.mid", "--format", "2"} << "--format must be 0 or 1";
+    QTest::newRow("-o without value") << QStringList{"convert", "a.mid", "-o"} << "option -o needs a value";
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expect);
+    const Run r = runCli(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(expect), qPrintable(r.err));
+}
+
+void TestCli::notesCsvAndCount()
+{
+    writeFile(path("seed.json"), kSeed);
+    QCOMPARE(runCli({"convert", path("seed.json"), "-o", path("seed.mid")}).code, 0);
+    const Run notes = runCli({"notes", path("seed.mid")});
+    QCOMPARE(notes.code, 0);
+    QCOMPARE(notes.out, path("seed.mid") + ",1,0,60,96,0,480\n");   // track 1: after the conductor
+    const Run count = runCli({"notes", "--count", path("seed.mid"), path("seed.mid")});
+    QCOMPARE(count.out, QString("files 2, failed 0, notes 2\n"));
+}
+
+void TestCli::badInputExitsOne()
+{
+    writeFile(path("bad.mid"), QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
+    const Run r = runCli({"notes", "--count", path("bad.mid"), path("missing.mid")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"), qPrintable(r.err));
+    QVERIFY2(r.err.contains(path("missing.mid") + ": No such file or directory"), qPrintable(r.err));
+    QCOMPARE(r.out, QString("files 0, failed 2, notes 0\n"));
+    const Run convert = runCli({"convert", path("bad.mid"), "-o", path("never.json")});
+    QCOMPARE(convert.code, 1);
+    QVERIFY(!QFile::exists(path("never.json")));   // nothing half-written
+}
+
+void TestCli::convertRoundTrip()
+{
+    writeFile(path("seed.json"), kSeed);
+    QCOMPARE(runCli({"convert", path("seed.json"), "-o", path("a.mid")}).code, 0);
+    QCOMPARE(runCli({"convert", path("a.mid"), "-o", path("a.json")}).code, 0);
+    QCOMPARE(runCli({"convert", path("a.json"), "-o", path("b.mid")}).code, 0);
+    QFile a(path("a.mid")), b(path("b.mid"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(a.readAll(), b.readAll());   // byte-identical after a trip through JSON
+    QFile json(path("a.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QByteArray text = json.readAll();
+    QVERIFY2(text.contains("\"bpm\": 110"), text.constData());   // 545455 us reads back as 110
+}
+
+void TestCli::convertFormat0()
+{
+    writeFile(path("seed.json"), kSeed);
+    QCOMPARE(runCli({"convert", path("seed.json"), "-o", path("f0.mid"), "--format", "0"}).code, 0);
+    QFile f(path("f0.mid"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QCOMPARE(bytes.mid(8, 4), QByteArray::fromHex("00000001"));   // format 0, one track
+}
+
+void TestCli::validate()
+{
+    writeFile(path("ok.json"), kSeed);
+    const Run ok = runCli({"validate", path("ok.json")});
+    QCOMPARE(ok.code, 0);
+    QCOMPARE(ok.out, path("ok.json") + ": ok (1 tracks, 1 notes)\n");
+    writeFile(path("bad.json"), R"({"ppq":480,"tracks":[{"channel":16,"notes":[{"key":60,"vel":0,"start":0,"length":480}]}]})");
+    const Run bad = runCli({"validate", path("bad.json")});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains(path("bad.json") + ": tracks[0].channel: 16 is out of range 0..15"), qPrintable(bad.err));
+    QVERIFY2(bad.err.contains(path("bad.json") + ": tracks[0].notes[0].vel: 0 is out of range 1..127"), qPrintable(bad.err));
+}
+
+void TestCli::info()
+{
+    writeFile(path("seed.json"), kSeed);
+    QCOMPARE(runCli({"convert", path("seed.json"), "-o", path("i.mid")}).code, 0);
+    const Run r = runCli({"info", path("i.mid")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("format 1, 2 track(s), 480 ticks per quarter note"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("track 1 \"Piano\": channels 1; 1 notes"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("tick 0  0.000 s  110 bpm"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("length: 480 ticks, 0.545 s"), qPrintable(r.out));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
