@@ -66,13 +66,13 @@ bool MainWindow::openFile(const QString& path)
     m_overview->setPlan(loaded->plan);
     m_currentFile = path;
     QSettings().setValue("files/lastDir", QFileInfo(path).absolutePath());
-    const auto notes = static_cast<qlonglong>(loaded->plan.noteCount());
-    QString message = tr("Opened %1: %n track(s)", nullptr, static_cast<int>(loaded->plan.tracks.size()))
-                          .arg(QFileInfo(path).fileName()) +
-                      tr(", %1 notes").arg(notes);
+    QString message = tr("Opened %1: %2 tracks, %3 notes")
+                          .arg(QFileInfo(path).fileName())
+                          .arg(loaded->plan.tracks.size())
+                          .arg(static_cast<qlonglong>(loaded->plan.noteCount()));
     if (!loaded->warnings.empty())
-        message += tr(" (%n warning(s); see File > Open again or pianola-cli info)", nullptr,
-                      static_cast<int>(loaded->warnings.size()));
+        message += QLatin1Char(' ') + tr("(%n reader warning(s), listed in the log)", nullptr,
+                                         static_cast<int>(loaded->warnings.size()));
     for (const std::string& w : loaded->warnings)
         qCInfo(lcFiles) << path << "warning:" << QString::fromStdString(w);
     statusBar()->showMessage(message);

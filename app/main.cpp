@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char** argv)
@@ -16,7 +17,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName("Pianola");
     QApplication::setApplicationVersion(PIANOLA_VERSION);
     QApplication::setDesktopFileName("pianola");
-    QApplication::setWindowIcon(QIcon(":/icons/pianola.svg"));
+    QApplication::setWindowIcon(QIcon(":/icons/pianola-256.png"));
 
     QTranslator qtTranslator, translator;
     if (qtTranslator.load(QLocale(), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -29,11 +30,21 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("file", QApplication::translate("main", "A .mid or plan file to open"));
+    const QCommandLineOption screenshot("screenshot",
+                                        QApplication::translate("main", "Save a PNG of the window to <png> and quit"),
+                                        "png");
+    parser.addOption(screenshot);
     parser.process(app);
 
     pianola::app::MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().front());
+    if (parser.isSet(screenshot)) {   // for documentation and visual checks
+        QTimer::singleShot(300, &window, [&] {
+            const bool saved = window.grab().save(parser.value(screenshot));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
     return QApplication::exec();
 }

@@ -1,4 +1,124 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Piano-roll MIDI editor</source>
+        <translation>Pianorollen-MIDI-Editor</translation>
+    </message>
+    <message>
+        <source>A .mid or plan file to open</source>
+        <translation>Eine .mid- oder Plandatei zum Öffnen</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window to &lt;png&gt; and quit</source>
+        <translation>Ein PNG des Fensters nach &lt;png&gt; speichern und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Export MIDI...</source>
+        <translation>MIDI &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Pianola</source>
+        <translation>Ü&amp;ber Pianola</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Pianola could not open this file:
+
+%1</source>
+        <translation>Pianola konnte diese Datei nicht öffnen:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>MIDI files and plans (*.mid *.midi *.smf *.kar *.json);;All files (*)</source>
+        <translation>MIDI-Dateien und Pläne (*.mid *.midi *.smf *.kar *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export MIDI</source>
+        <translation>MIDI exportieren</translation>
+    </message>
+    <message>
+        <source>MIDI files (*.mid)</source>
+        <translation>MIDI-Dateien (*.mid)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>About Pianola</source>
+        <translation>Über Pianola</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pianola %1&lt;/b&gt;&lt;p&gt;A piano-roll MIDI editor with an AI chat dock.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Pianola %1&lt;/b&gt;&lt;p&gt;Ein Pianorollen-MIDI-Editor mit KI-Chat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1 - Pianola</source>
+        <translation>%1 – Pianola</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 tracks, %3 notes</source>
+        <translation>%1 geöffnet: %2 Spuren, %3 Noten</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n reader warning(s), listed in the log)</source>
+        <translation>
+            <numerusform>(%n Lesewarnung, im Protokoll aufgeführt)</numerusform>
+            <numerusform>(%n Lesewarnungen, im Protokoll aufgeführt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::PlanOverview</name>
+    <message>
+        <source>No notes yet. Open a MIDI file or a plan (File &gt; Open), or drop one here.</source>
+        <translation>Noch keine Noten. Öffnen Sie eine MIDI-Datei oder einen Plan (Datei &gt; Öffnen) oder ziehen Sie eine hierher.</translation>
+    </message>
+</context>
 </TS>
