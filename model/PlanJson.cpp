@@ -178,6 +178,16 @@ void readRawEvent(JsonReader& in, const Json& v, const JsonPath& path, RawEvent&
     if ((*seen & jsonio::fieldBit(kRawEventFields, "sysex")) &&
         (*seen & jsonio::fieldBit(kRawEventFields, "text")))
         in.error(path.key("text"), "a sysex takes \"hex\", not \"text\"");
+    // These metas are modelled (or implied): as raw events they would not round trip.
+    if (!e.sysex && (*seen & jsonio::fieldBit(kRawEventFields, "meta"))) {
+        const char* owner = e.type == 0x2F ? "end of track: use \"endTick\""
+                            : e.type == 0x51 ? "tempo: use \"bpm\"/\"tempoChanges\""
+                            : e.type == 0x58 ? "time signature: use \"timeSignature\"/\"timeSignatureChanges\""
+                            : e.type == 0x59 ? "key signature: use \"key\"/\"keyChanges\""
+                                             : nullptr;
+        if (owner)
+            in.error(path.key("meta"), std::to_string(e.type) + " is the " + owner);
+    }
 }
 
 // ---- notes ----

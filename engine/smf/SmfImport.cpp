@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace pianola::engine::smf {
 
@@ -153,33 +154,45 @@ private:
         const std::string_view d = m_file.payloadOf(e);
         const auto u = [&](std::size_t i) { return static_cast<std::uint8_t>(d[i]); };
         switch (e.data1) {
-        case kMetaTempo:
+        case kMetaTempo: {
             if (d.size() < 3)
-                return false;
+                return malformed(tick, "tempo");
             if (m_file.smpte) {
                 m_smpteTempoIgnored = true;
                 return true;
             }
-            m_result.plan.tempos.push_back(
-                {tick, model::TempoMap::bpmFromUsPerQuarter((u(0) << 16) | (u(1) << 8) | u(2))});
+            double bpm = model::TempoMap::bpmFromUsPerQuarter((u(0) << 16) | (u(1) << 8) | u(2));
+            if (bpm > model::Limits::kMaxBpm) {
+                warn("tempo of " + std::to_string(static_cast<long long>(std::lround(bpm))) + " bpm at tick " + std::to_string(tick) +
+                     " is faster than " + std::to_string(static_cast<int>(model::Limits::kMaxBpm)) +
+                     " bpm; set to " + std::to_string(static_cast<int>(model::Limits::kMaxBpm)));
+                bpm = model::Limits::kMaxBpm;
+            }
+            m_result.plan.tempos.push_back({tick, bpm});
             return true;
+        }
         case kMetaTimeSignature:
             if (d.size() < 4 || u(0) == 0 || u(1) > 6)
-                return false;
+                return malformed(tick, "time signature");
             m_result.plan.timeSignatures.push_back({tick, u(0), 1 << u(1), u(2), u(3)});
             return true;
         case kMetaKeySignature: {
-            if (d.size() < 2)
-                return false;
-            const int sharps = static_cast<std::int8_t>(u(0));
+            const int sharps = d.size() < 2 ? 99 : static_cast<std::int8_t>(u(0));
             if (sharps < -7 || sharps > 7 || u(1) > 1)
-                return false;
+                return malformed(tick, "key signature");
             m_result.plan.keySignatures.push_back({tick, sharps, u(1) == 1});
             return true;
         }
         default:
             return false;
         }
+    }
+
+    // A tempo, meter or key event with impossible bytes means nothing: dropped, with a warning.
+    bool malformed(Tick tick, const char* what)
+    {
+        warn(std::string("malformed ") + what + " event at tick " + std::to_string(tick) + " ignored");
+        return true;
     }
 
     model::Track& trackFor(std::size_t chunk, int channel)

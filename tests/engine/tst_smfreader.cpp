@@ -59,6 +59,7 @@ private slots:
     void smpteDivision();
     void format2PatternsPlayInSequence();
     void riffWrapper();
+    void malformedConductorEventsDropped();
     void errors_data();
     void errors();
     void notesFastPathAgreesWithFullReader();
@@ -255,6 +256,20 @@ void TestSmfReader::riffWrapper()
     auto notes = readSmfNotes(riff);
     QVERIFY(notes.ok());
     QCOMPARE(notes->notes.size(), std::size_t(1));
+}
+
+void TestSmfReader::malformedConductorEventsDropped()
+{
+    // A 2-byte tempo, a key of 9 sharps, a 2000 bpm tempo (30000 us): the first two mean
+    // nothing and are dropped, the last is clamped to the plan's 1000 bpm; all with warnings.
+    auto plan = readPlan(oneTrack("00 FF 51 02 07 A1  00 FF 59 02 09 00  00 FF 51 03 00 75 30  00 FF 2F 00"));
+    QVERIFY(plan.ok());
+    QCOMPARE(plan->plan.tempos.size(), std::size_t(1));
+    QCOMPARE(plan->plan.tempos[0].bpm, 1000.0);
+    QVERIFY(plan->plan.keySignatures.empty());
+    QCOMPARE(joinWarnings(plan->warnings),
+             QString("malformed tempo event at tick 0 ignored | malformed key signature event at tick 0 ignored | "
+                     "tempo of 2000 bpm at tick 0 is faster than 1000 bpm; set to 1000"));
 }
 
 void TestSmfReader::errors_data()

@@ -3,6 +3,7 @@
 // full reader agree; whatever imports exports to a file that reads back to the same plan.
 #include "engine/smf/SmfPlan.h"
 #include "engine/smf/SmfReader.h"
+#include "model/PlanJson.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto plan = planFromSmf(*full);
     if (!plan.ok())
         return 0;   // e.g. over the plan's limits: a clear error is fine
+    auto json = pianola::model::planFromJson(pianola::model::planToJson(plan->plan));
+    check(json.ok(), "an imported plan does not pass JSON validation");
+    check(json->plan == plan->plan, "an imported plan changes through JSON");
     const auto written = writePlan(plan->plan);
     auto again = readPlan(written);
     check(again.ok(), "our own export does not read back");
