@@ -514,45 +514,6 @@ const Json* findMember(const Json& v, std::string_view name)
     return nullptr;
 }
 
-namespace {
-/// Bytes in the UTF-8 sequence that `lead` starts, or 0 if it cannot start one.
-std::size_t sequenceLength(unsigned char lead)
-{
-    if (lead < 0x80)
-        return 1;
-    if ((lead >> 5) == 0x6)
-        return 2;
-    if ((lead >> 4) == 0xE)
-        return 3;
-    if ((lead >> 3) == 0x1E)
-        return 4;
-    return 0;
-}
-} // namespace
-
-bool isValidUtf8(std::string_view bytes)
-{
-    static constexpr std::uint32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto lead = static_cast<unsigned char>(bytes[i]);
-        const std::size_t length = sequenceLength(lead);
-        if (length == 0 || bytes.size() - i < length)
-            return false;
-        std::uint32_t cp = length == 1 ? lead : lead & (0x7Fu >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(bytes[i + k]);
-            if ((next & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (next & 0x3Fu);
-        }
-        if (cp < kMinForLength[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += length;
-    }
-    return true;
-}
-
 std::string toHex(std::string_view bytes)
 {
     static constexpr char kDigits[] = "0123456789ABCDEF";

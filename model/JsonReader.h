@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/PlanJson.h"
+#include "model/Text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -258,7 +259,7 @@ constexpr Field<Target> arrayField(std::string_view name, bool required = false)
 /// `s` as a JSON string literal for messages, cut to a readable length.
 std::string quotedText(std::string_view s);
 /// Strict UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
-bool isValidUtf8(std::string_view bytes);
+using model::isValidUtf8;
 /// "7E 7F 09" (upper case, space separated).
 std::string toHex(std::string_view bytes);
 

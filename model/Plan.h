@@ -22,7 +22,7 @@ struct Limits
     static constexpr double kMinBpm = 4.0;    ///< SMF tempo is 24-bit: >= 3.58 bpm
     static constexpr double kMaxBpm = 1000.0;
     static constexpr std::size_t kMaxNameBytes = 1024;
-    static constexpr std::size_t kMaxMetaBytes = 1 << 20;    ///< one meta/sysex payload
+    static constexpr std::size_t kMaxMetaBytes = 16u << 20;  ///< one meta/sysex payload
 };
 
 /// A note. `velocity` 1..127, `releaseVelocity` 0..127 (64 = the SMF default), key 0..127.
@@ -80,7 +80,7 @@ struct ProgramChange
     friend bool operator==(const ProgramChange&, const ProgramChange&) = default;
 };
 
-/// An event the plan keeps verbatim for lossless round trips: a meta event (type 0x00..0x7F,
+/// An event the plan keeps verbatim for lossless round trips: a meta event (any type byte,
 /// e.g. text, lyric, marker, or unknown ones) or a sysex (`type` 0xF0 or 0xF7, data as in the
 /// file after the length).
 struct RawEvent

@@ -129,7 +129,7 @@ void readKeyChange(JsonReader& in, const Json& v, const JsonPath& p, KeySignatur
 void readMetaType(JsonReader& in, const Json& v, const JsonPath& p, RawEvent& e)
 {
     e.sysex = false;
-    in.readInt(e.type, v, p, 0, 127);
+    in.readInt(e.type, v, p, 0, 255);   // files hold any type byte; kept verbatim
 }
 
 void readSysexKind(JsonReader& in, const Json& v, const JsonPath& p, RawEvent& e)

@@ -35,7 +35,7 @@ public:
             m_pending.push_back({Event{e.tick, store(e.data), static_cast<std::uint32_t>(e.data.size()),
                                        e.type == 0xF7 ? std::uint8_t(0xF7) : std::uint8_t(0xF0), 0, 0}, 1});
         else
-            meta(e.tick, e.type & 0x7F, e.data, 1);
+            meta(e.tick, e.type, e.data, 1);
     }
     void channel(const TimedEvent& t)
     {

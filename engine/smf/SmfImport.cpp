@@ -4,6 +4,7 @@
 #include "engine/smf/SmfPlan.h"
 #include "engine/smf/SmfReader.h"
 #include "model/TempoMap.h"
+#include "model/Text.h"
 
 #include <algorithm>
 #include <array>
@@ -109,14 +110,33 @@ private:
             // notes too); otherwise names and texts are kept verbatim.
             const bool trackNameCandidate = e.isMeta() && e.data1 == kMetaTrackName && !nameTaken &&
                                             (!conductor || (m_file.format == 1 && channels));
-            if (trackNameCandidate) {
-                m_chunkName = raw.data;
+            if (trackNameCandidate && takeName(raw)) {
                 nameTaken = true;
+                continue;
+            }
+            if (raw.data.size() > model::Limits::kMaxMetaBytes) {
+                warn("event of " + std::to_string(raw.data.size()) + " bytes at tick " + std::to_string(tick) +
+                     " is larger than the " + std::to_string(model::Limits::kMaxMetaBytes) +
+                     " bytes a plan keeps; dropped");
                 continue;
             }
             (conductor ? m_result.plan.globalEvents : m_chunkRaw).push_back(std::move(raw));
         }
         return finishChunk(c, chunk.endTick + offset, conductor, channels);
+    }
+
+    // Names are UTF-8 in the plan: older files use Latin-1, read as such. An over-long name
+    // stays a text event.
+    bool takeName(const model::RawEvent& raw)
+    {
+        std::string name = model::toUtf8Text(raw.data);
+        if (name.size() > model::Limits::kMaxNameBytes) {
+            warn("track name of " + std::to_string(name.size()) + " bytes at tick " + std::to_string(raw.tick) +
+                 " is longer than " + std::to_string(model::Limits::kMaxNameBytes) + " bytes; kept as a text event");
+            return false;
+        }
+        m_chunkName = std::move(name);
+        return true;
     }
 
     Result<void> finishChunk(std::size_t c, Tick endTick, bool conductor, bool channels)
@@ -161,14 +181,14 @@ private:
                 m_smpteTempoIgnored = true;
                 return true;
             }
-            double bpm = model::TempoMap::bpmFromUsPerQuarter((u(0) << 16) | (u(1) << 8) | u(2));
-            if (bpm > model::Limits::kMaxBpm) {
-                warn("tempo of " + std::to_string(static_cast<long long>(std::lround(bpm))) + " bpm at tick " + std::to_string(tick) +
-                     " is faster than " + std::to_string(static_cast<int>(model::Limits::kMaxBpm)) +
-                     " bpm; set to " + std::to_string(static_cast<int>(model::Limits::kMaxBpm)));
-                bpm = model::Limits::kMaxBpm;
-            }
-            m_result.plan.tempos.push_back({tick, bpm});
+            const double bpm = model::TempoMap::bpmFromUsPerQuarter((u(0) << 16) | (u(1) << 8) | u(2));
+            const double clamped = std::clamp(bpm, model::Limits::kMinBpm, model::Limits::kMaxBpm);
+            if (clamped != bpm)
+                warn("tempo of " + std::to_string(bpm) + " bpm at tick " + std::to_string(tick) +
+                     " is outside " + std::to_string(static_cast<int>(model::Limits::kMinBpm)) + ".." +
+                     std::to_string(static_cast<int>(model::Limits::kMaxBpm)) + " bpm; set to " +
+                     std::to_string(static_cast<int>(clamped)));
+            m_result.plan.tempos.push_back({tick, clamped});
             return true;
         }
         case kMetaTimeSignature:

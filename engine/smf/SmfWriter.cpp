@@ -67,7 +67,7 @@ void writeEvent(ByteWriter& w, const SmfFile& file, const Event& e)
     }
     w.byte(e.status);
     if (e.isMeta())
-        w.byte(e.data1 & 0x7F);
+        w.byte(e.data1);   // any type byte, as read
     const std::string_view payload = file.payloadOf(e);
     w.vlq(static_cast<std::uint32_t>(payload.size()));
     w.bytes(payload);

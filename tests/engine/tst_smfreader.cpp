@@ -60,6 +60,7 @@ private slots:
     void format2PatternsPlayInSequence();
     void riffWrapper();
     void malformedConductorEventsDropped();
+    void namesBecomeUtf8AndAnyMetaTypeIsKept();
     void errors_data();
     void errors();
     void notesFastPathAgreesWithFullReader();
@@ -269,7 +270,20 @@ void TestSmfReader::malformedConductorEventsDropped()
     QVERIFY(plan->plan.keySignatures.empty());
     QCOMPARE(joinWarnings(plan->warnings),
              QString("malformed tempo event at tick 0 ignored | malformed key signature event at tick 0 ignored | "
-                     "tempo of 2000 bpm at tick 0 is faster than 1000 bpm; set to 1000"));
+                     "tempo of 2000.000000 bpm at tick 0 is outside 4..1000 bpm; set to 1000"));
+}
+
+void TestSmfReader::namesBecomeUtf8AndAnyMetaTypeIsKept()
+{
+    // "Café" in Latin-1 as the track name; a meta of type 0x81 (outside the defined range).
+    auto plan = readPlan(oneTrack("00 FF 03 04 43 61 66 E9  00 FF 81 01 07  00 90 3C 40 60 80 3C 40  00 FF 2F 00"));
+    QVERIFY(plan.ok());
+    QCOMPARE(QString::fromStdString(plan->plan.tracks[0].name), QString::fromUtf8("Caf\xC3\xA9"));
+    QCOMPARE(plan->plan.globalEvents.size(), std::size_t(1));   // chunk 0 of format 1: the song
+    QCOMPARE(plan->plan.globalEvents[0].type, std::uint8_t(0x81));
+    auto again = readPlan(writePlan(plan->plan));
+    QVERIFY(again.ok());
+    QCOMPARE(again->plan, plan->plan);
 }
 
 void TestSmfReader::errors_data()

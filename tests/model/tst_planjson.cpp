@@ -501,7 +501,7 @@ void TstPlanJson::oversizeStrings()
         validatePlanJson("{\"globalEvents\":[{\"tick\":0,\"meta\":1,\"text\":\"" + text + "\"}]}")
             .errorText(),
         std::string(
-            "globalEvents[0].text: text of 1048577 bytes exceeds the limit of 1048576 bytes"));
+            "globalEvents[0].text: text of 16777217 bytes exceeds the limit of 16777216 bytes"));
     std::string hex;
     for (std::size_t i = 0; i <= Limits::kMaxMetaBytes; ++i)
         hex += "00";
@@ -510,7 +510,7 @@ void TstPlanJson::oversizeStrings()
                          "\"}]}")
             .errorText(),
         std::string(
-            "globalEvents[0].hex: payload of 1048577 bytes exceeds the limit of 1048576 bytes"));
+            "globalEvents[0].hex: payload of 16777217 bytes exceeds the limit of 16777216 bytes"));
     const std::string longKey(5000, 'k'); // echoed shortened in the path
     const auto warnings = planFromJson("{\"" + longKey + "\":1}")->report.warnings;
     QCOMPARE(warnings.size(), 1u);
