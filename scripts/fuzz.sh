@@ -20,7 +20,7 @@ run() {
   local target=$1 corpus=$2
   echo "-- $target: ${seconds}s"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/tests/fuzz/$target" "$work/$corpus" -max_total_time="$seconds" -max_len=65536 \
+    "$build/tests/fuzz/$target" "$work/$corpus" -max_total_time="$seconds" -max_len=16384 \
     -rss_limit_mb=3072 -timeout=20 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" \
     2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|invariant|SUMMARY|Test unit written' || true
   # libFuzzer exits non-zero on a crash; grep above hid it, so look for artifacts.
