@@ -41,9 +41,10 @@ const Command kCommands[] = {
      "  anything else = Standard MIDI File). --format chooses SMF format 0 or 1 (default 1).\n"
      "  The output is written atomically: it is complete or untouched.\n",
      commandConvert},
-    {"validate", "check a plan .json and list every problem with its JSON path",
-     "usage: pianola-cli validate PLAN.json...\n"
-     "  Prints 'FILE: ok (N tracks, M notes)' or every problem as 'FILE: path: reason'.\n",
+    {"validate", "check a plan .json or a .pianola project; every problem with its JSON path",
+     "usage: pianola-cli validate FILE...\n"
+     "  FILE is a plan (.json) or a project (.pianola). Prints 'FILE: ok (...)' or every\n"
+     "  problem as 'FILE: path: reason' on stderr (exit 1).\n",
      commandValidate},
 };
 
@@ -137,13 +138,56 @@ int commandConvert(const std::vector<std::string>& args, const Io& io)
     return kOk;
 }
 
+namespace {
+void printLines(const Io& io, const std::string& path, std::string_view lines)
+{
+    while (!lines.empty()) {   // every problem, one per line
+        const std::size_t nl = std::min(lines.find('\n'), lines.size());
+        std::fprintf(io.err, "%s: %.*s\n", path.c_str(), static_cast<int>(nl), lines.data());
+        lines.remove_prefix(std::min(nl + 1, lines.size()));
+    }
+}
+
+bool isProjectPath(const std::string& path)
+{
+    return path.size() >= 8 && path.compare(path.size() - 8, 8, ".pianola") == 0;
+}
+
+// Validates one plan (.json) or project (.pianola); prints the verdict; returns success.
+bool validateOne(const Io& io, const std::string& path, std::string_view text)
+{
+    const bool project = isProjectPath(path);
+    if (project) {
+        auto result = model::projectFromJsonWithReport(text);
+        if (!result) {
+            printLines(io, path, result.error().message);
+            return false;
+        }
+        for (const auto& w : result->report.warnings)
+            std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.toString().c_str());
+        std::fprintf(io.out, "%s: ok (project, %zu takes)\n", path.c_str(), result->project.takes.size());
+        return true;
+    }
+    auto result = model::planFromJson(text);
+    if (!result) {
+        printLines(io, path, result.error().message);
+        return false;
+    }
+    for (const auto& w : result->report.warnings)
+        std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.toString().c_str());
+    std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", path.c_str(), result->plan.tracks.size(),
+                 static_cast<long long>(result->plan.noteCount()));
+    return true;
+}
+} // namespace
+
 int commandValidate(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({}, {});
     if (!parsed.parse(args))
         return usageError(io, "validate", parsed.error());
     if (parsed.positionals().empty())
-        return usageError(io, "validate", "needs at least one PLAN.json");
+        return usageError(io, "validate", "needs at least one PLAN.json or PROJECT.pianola");
     int status = kOk;
     for (const std::string& path : parsed.positionals()) {
         auto bytes = engine::readFile(path, model::kMaxJsonBytes);
@@ -153,21 +197,8 @@ int commandValidate(const std::vector<std::string>& args, const Io& io)
             continue;
         }
         const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
-        auto result = model::planFromJson(text);
-        if (!result) {
-            std::string_view lines = result.error().message;   // every problem, one per line
-            while (!lines.empty()) {
-                const std::size_t nl = std::min(lines.find('\n'), lines.size());
-                std::fprintf(io.err, "%s: %.*s\n", path.c_str(), static_cast<int>(nl), lines.data());
-                lines.remove_prefix(std::min(nl + 1, lines.size()));
-            }
+        if (!validateOne(io, path, text))
             status = kBadInput;
-            continue;
-        }
-        for (const auto& w : result->report.warnings)
-            std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.toString().c_str());
-        std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", path.c_str(),
-                     result->plan.tracks.size(), static_cast<long long>(result->plan.noteCount()));
     }
     return status;
 }

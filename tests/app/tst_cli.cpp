@@ -68,6 +68,7 @@ private slots:
     void convertFormat0();
     void validate();
     void info();
+    void validateProject();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -188,6 +189,21 @@ void TestCli::info()
     QVERIFY2(r.out.contains("track 1 \"Piano\": channels 1; 1 notes"), qPrintable(r.out));
     QVERIFY2(r.out.contains("tick 0  0.000 s  110 bpm"), qPrintable(r.out));
     QVERIFY2(r.out.contains("length: 480 ticks, 0.545 s"), qPrintable(r.out));
+}
+
+void TestCli::validateProject()
+{
+    writeFile(path("song.pianola"),
+              QByteArray(R"({"format":"pianola-project","version":1,"activeTake":1,"takes":[{"id":1,"name":"Take 1",)"
+                         R"("provenance":{"prompt":"lo-fi in Am","provider":"offline","seed":42},"plan":)") +
+                  kSeed + "}],\"chat\":[]}");
+    const Run ok = runCli({"validate", path("song.pianola")});
+    QVERIFY2(ok.code == 0, qPrintable(ok.err));
+    QCOMPARE(ok.out, path("song.pianola") + ": ok (project, 1 takes)\n");
+    writeFile(path("new.pianola"), R"({"format":"pianola-project","version":7,"takes":[]})");
+    const Run newer = runCli({"validate", path("new.pianola")});
+    QCOMPARE(newer.code, 1);
+    QVERIFY2(newer.err.contains("newer Pianola (format version 7"), qPrintable(newer.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
