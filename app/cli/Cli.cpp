@@ -46,6 +46,13 @@ const Command kCommands[] = {
      "  FILE is a plan (.json) or a project (.pianola). Prints 'FILE: ok (...)' or every\n"
      "  problem as 'FILE: path: reason' on stderr (exit 1).\n",
      commandValidate},
+    {"render", "render a .mid or plan to a WAV file with FluidSynth",
+     "usage: pianola-cli render IN -o OUT.wav [--soundfont FILE.sf2] [--sample-rate HZ] [--quiet]\n"
+     "  Plays IN through the same sequencer and synth as the app, offline, then the reverb and\n"
+     "  release tail until silence (at most 10 s). 16-bit stereo PCM; identical input gives\n"
+     "  identical bytes. The SoundFont: --soundfont, else $PIANOLA_SOUNDFONT, else\n"
+     "  /usr/share/sounds/sf2/default-GM.sf2, FluidR3_GM.sf2, TimGM6mb.sf2. Default 44100 Hz.\n",
+     commandRender},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

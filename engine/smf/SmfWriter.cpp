@@ -31,7 +31,11 @@ public:
         m_out.insert(m_out.end(), buf, buf + n);
     }
     void bytes(std::string_view s) { m_out.insert(m_out.end(), s.begin(), s.end()); }
-    void tag(const char* id) { m_out.insert(m_out.end(), id, id + 4); }
+    void tag(const char* id)
+    {
+        for (int i = 0; i < 4; ++i)   // byte by byte: GCC 12 misreports insert() here
+            byte(static_cast<std::uint8_t>(id[i]));
+    }
     std::size_t size() const { return m_out.size(); }
     void patchBe32(std::size_t at, std::uint32_t v)
     {

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// The GUI's handle on a player thread.
+#include "engine/playback/Transport.h"
+
+namespace pianola::engine {
+
+Transport::Transport() = default;
+
+Transport::~Transport()
+{
+    while (auto c = m_commands.pop())
+        if (c->type == Command::Type::SetSequence)
+            delete c->sequence;
+    collectGarbage();
+    delete m_current;
+}
+
+bool Transport::push(const Command& c)
+{
+    return m_commands.push(c);
+}
+
+bool Transport::setSequence(std::unique_ptr<PlaybackSequence> sequence)
+{
+    Command c;
+    c.type = Command::Type::SetSequence;
+    c.sequence = sequence.get();
+    if (!push(c))
+        return false;   // the unique_ptr still owns it and frees it
+    sequence.release();
+    return true;
+}
+
+bool Transport::play() { return push({Command::Type::Play}); }
+bool Transport::pause() { return push({Command::Type::Pause}); }
+bool Transport::stop() { return push({Command::Type::Stop}); }
+bool Transport::panic() { return push({Command::Type::Panic}); }
+
+bool Transport::seek(double seconds)
+{
+    Command c{Command::Type::Seek};
+    c.a = seconds;
+    return push(c);
+}
+
+bool Transport::setLoop(bool enabled, double startSeconds, double endSeconds)
+{
+    Command c{Command::Type::Loop};
+    c.flag = enabled;
+    c.a = startSeconds;
+    c.b = endSeconds;
+    return push(c);
+}
+
+bool Transport::audition(int channel, int key, int velocity, double durationSeconds)
+{
+    Command c{Command::Type::Audition};
+    c.channel = static_cast<std::int16_t>(channel);
+    c.key = static_cast<std::int16_t>(key);
+    c.velocity = static_cast<std::int16_t>(velocity);
+    c.a = durationSeconds;
+    return push(c);
+}
+
+void Transport::collectGarbage()
+{
+    while (auto old = m_garbage.pop())
+        delete *old;
+}
+
+void Transport::applyCommands(Sequencer& sequencer, MidiSink& sink)
+{
+    while (auto c = m_commands.pop()) {
+        switch (c->type) {
+        case Command::Type::SetSequence:
+            sequencer.setSequence(c->sequence, sink);
+            if (m_current && !m_garbage.push(m_current)) {
+                // The control thread has not collected for a long time; keep the old one
+                // alive rather than free it here (no deallocation on this thread).
+            }
+            m_current = c->sequence;
+            break;
+        case Command::Type::Play: sequencer.play(sink); break;
+        case Command::Type::Pause: sequencer.pause(sink); break;
+        case Command::Type::Stop: sequencer.stop(sink); break;
+        case Command::Type::Seek: sequencer.seek(c->a, sink); break;
+        case Command::Type::Loop: sequencer.setLoop(c->flag, c->a, c->b); break;
+        case Command::Type::Panic: sequencer.panic(sink); break;
+        case Command::Type::Audition: sequencer.audition(c->channel, c->key, c->velocity, c->a, sink); break;
+        }
+    }
+}
+
+void Transport::publish(const Sequencer& sequencer)
+{
+    m_position.store(sequencer.position(), std::memory_order_relaxed);
+    m_playing.store(sequencer.playing(), std::memory_order_relaxed);
+}
+
+} // namespace pianola::engine
