@@ -26,8 +26,11 @@ using jsonio::stringField;
 std::string ValidationReport::errorText() const
 {
     std::string text;
-    for (const JsonIssue& issue : errors)
-        text += (text.empty() ? "" : "\n") + issue.toString();
+    for (const JsonIssue& issue : errors) {
+        if (!text.empty())
+            text += '\n';
+        text += issue.toString();
+    }
     return text;
 }
 
