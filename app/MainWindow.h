@@ -4,13 +4,23 @@
 
 #include "model/Plan.h"
 
+#include "model/TempoMap.h"
+
 #include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QTimer;
 
 namespace pianola::widgets {
 class PlanOverview;
 }
 
 namespace pianola::app {
+
+class AudioEngine;
 
 class MainWindow : public QMainWindow
 {
@@ -30,6 +40,14 @@ protected:
 
 private:
     void createActions();
+    void createTransportBar();
+    void startAudio();
+    void updatePlayhead();
+    void playPauseRequested();
+    void stopRequested();
+    void loopToggled(bool on);
+    void panicRequested();
+    void sendPlanToPlayer();
     void openRequested();
     void exportRequested();
     void aboutRequested();
@@ -37,6 +55,12 @@ private:
 
     widgets::PlanOverview* m_overview = nullptr;
     QString m_currentFile;
+    std::unique_ptr<AudioEngine> m_audio;
+    model::TempoMap m_tempoMap;
+    QAction* m_playAction = nullptr;
+    QAction* m_loopAction = nullptr;
+    QLabel* m_positionLabel = nullptr;
+    QTimer* m_playheadTimer = nullptr;
 };
 
 } // namespace pianola::app

@@ -113,6 +113,38 @@
             <numerusform>(%n Lesewarnungen, im Protokoll aufgeführt)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No sound: %1</source>
+        <translation>Kein Ton: %1</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Play/Pause</source>
+        <translation>Wiedergabe/Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
+    </message>
+    <message>
+        <source>Panic</source>
+        <translation>Panik</translation>
+    </message>
+    <message>
+        <source>All notes off on every channel</source>
+        <translation>Alle Noten auf allen Kanälen aus</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Esc</source>
+        <translation>Ctrl+Shift+Esc</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::PlanOverview</name>

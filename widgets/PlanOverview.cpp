@@ -47,6 +47,22 @@ void PlanOverview::paintEvent(QPaintEvent*)
     const QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
     paintBars(p, area);
     paintNotes(p, area);
+    paintPlayhead(p, area);
+}
+
+void PlanOverview::setPlayheadTick(double tick)
+{
+    if (tick == m_playheadTick)
+        return;
+    m_playheadTick = tick;
+    update();
+}
+
+void PlanOverview::paintPlayhead(QPainter& p, const QRectF& area)
+{
+    const double x = area.left() + m_playheadTick * area.width() / static_cast<double>(m_length);
+    p.setPen(QPen(QColor(0xff, 0xff, 0xff, 200), 1.5));
+    p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
 }
 
 void PlanOverview::paintEmpty(QPainter& p)

@@ -17,6 +17,8 @@ public:
     explicit PlanOverview(QWidget* parent = nullptr);
     void setPlan(const model::Plan& plan);
     const model::Plan& plan() const { return m_plan; }
+    /// The playback position in ticks (fractional), drawn as a line.
+    void setPlayheadTick(double tick);
     QSize sizeHint() const override { return {800, 400}; }
 
 protected:
@@ -26,10 +28,12 @@ private:
     void paintEmpty(QPainter& p);
     void paintBars(QPainter& p, const QRectF& area);
     void paintNotes(QPainter& p, const QRectF& area);
+    void paintPlayhead(QPainter& p, const QRectF& area);
 
     model::Plan m_plan;
     model::Tick m_length = 0;
     int m_lowKey = 0, m_highKey = 127;
+    double m_playheadTick = 0;
 };
 
 } // namespace pianola::widgets

@@ -4,6 +4,7 @@
 
 #include <fluidsynth.h>
 
+#include <cstdlib>
 #include <mutex>
 
 namespace pianola::engine {
@@ -47,6 +48,7 @@ Result<std::unique_ptr<AudioOutput>> AudioOutput::start(SynthCore& core, const s
     fluid_settings_setint(settings, "audio.period-size", periodFrames);
     const std::vector<std::string> tries = driver.empty() ? audioDriverCandidates() : std::vector<std::string>{driver};
     std::string report;
+    ::setenv("JACK_NO_START_SERVER", "1", 0);   // use a running JACK server, never spawn one
     for (const std::string& name : tries) {
         std::string said;
         {
