@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// The main window driven like a user under the offscreen platform: open by path and by drop,
+// a clear message for a bad file, the transport keys with or without a sound device.
+#include "app/MainWindow.h"
+#include "engine/smf/SmfPlan.h"
+
+#include <QApplication>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace pianola;
+
+namespace {
+QString writeSong(const QTemporaryDir& dir)
+{
+    model::Plan plan;
+    model::Track piano;
+    piano.name = "Piano";
+    for (int i = 0; i < 8; ++i)
+        piano.notes.push_back({i * 480, 400, 0, static_cast<std::uint8_t>(60 + i), 90, 64});
+    model::Track bass = piano;
+    bass.name = "Bass";
+    bass.channel = 1;
+    plan.tracks = {piano, bass};
+    const auto bytes = engine::smf::writePlan(plan);
+    const QString path = dir.filePath("song.mid");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
+    return path;
+}
+
+// Closes the next message box that opens (a modal dialog would block the test).
+void closeNextMessageBox(QString* text)
+{
+    QTimer::singleShot(0, [text] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w)) {
+                *text = box->text();
+                box->accept();
+            }
+    });
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void opensAFileAndShowsWhatItHolds();
+    void opensADroppedFile();
+    void badFileGetsAClearMessage();
+    void transportKeysNeverCrash();
+};
+
+void TestMainWindow::opensAFileAndShowsWhatItHolds()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(writeSong(dir)));
+    QCOMPARE(w.plan().tracks.size(), std::size_t(2));
+    QCOMPARE(w.plan().noteCount(), 16);
+    QVERIFY(w.windowTitle().startsWith("song.mid"));
+    QTRY_VERIFY(w.statusBar()->currentMessage().contains("2 tracks, 16 notes") ||
+                w.statusBar()->currentMessage().startsWith("No sound"));
+}
+
+void TestMainWindow::opensADroppedFile()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(writeSong(dir))});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QCOMPARE(w.plan().noteCount(), 16);
+}
+
+void TestMainWindow::badFileGetsAClearMessage()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.mid");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(QByteArray::fromHex("4D546864000000060003000100 60"));
+    f.close();
+    app::MainWindow w;
+    QString shown;
+    closeNextMessageBox(&shown);
+    QVERIFY(!w.openFile(path));
+    QVERIFY2(shown.contains("unknown SMF format 3 (0, 1 or 2 expected) at byte 8"), qPrintable(shown));
+    QCOMPARE(w.plan().noteCount(), 0);   // nothing half-loaded
+}
+
+void TestMainWindow::transportKeysNeverCrash()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(writeSong(dir)));
+    QTest::qWait(50);   // the audio engine starts after the window shows
+    for (Qt::Key key : {Qt::Key_Space, Qt::Key_L, Qt::Key_Space, Qt::Key_Return, Qt::Key_Space})
+        QTest::keyClick(&w, key);
+    QTest::qWait(100);
+    auto* label = w.findChild<QToolBar*>("transport")->findChildren<QLabel*>().value(0);
+    QVERIFY(label);
+    QVERIFY2(label->text().contains('.'), qPrintable(label->text()));   // bar.beat.tick shown
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
