@@ -10,7 +10,8 @@ build_pkgs=(g++ cmake ninja-build pkgconf git
   libfluidsynth-dev librtmidi-dev nlohmann-json3-dev
   fluid-soundfont-gm timgm6mb-soundfont)
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
-  hyperfine desktop-file-utils sox)
+  hyperfine desktop-file-utils sox
+  jackd2)   # MIDI tests: a private dummy-driver JACK server
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")

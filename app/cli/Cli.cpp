@@ -53,6 +53,22 @@ const Command kCommands[] = {
      "  identical bytes. The SoundFont: --soundfont, else $PIANOLA_SOUNDFONT, else\n"
      "  /usr/share/sounds/sf2/default-GM.sf2, FluidR3_GM.sf2, TimGM6mb.sf2. Default 44100 Hz.\n",
      commandRender},
+    {"ports", "list the MIDI output and input ports (ALSA, JACK)",
+     "usage: pianola-cli ports [--api alsa|jack]\n"
+     "  Lists every MIDI port per API as 'API out|in INDEX  NAME' ('no MIDI ports' when there\n"
+     "  are none; exit 0). APIs that cannot be used (no ALSA sequencer, no JACK server) are\n"
+     "  reported on stderr. --api lists one API only.\n",
+     commandPorts},
+    {"play", "play a .mid or plan to a MIDI port, or through FluidSynth to the audio device",
+     "usage: pianola-cli play FILE [--port NAME | --virtual] [--api alsa|jack] [--clock] [--loop]\n"
+     "                        [--soundfont FILE.sf2]\n"
+     "  Plays FILE until its end (or forever with --loop); Ctrl+C stops it cleanly with every\n"
+     "  note off. --port NAME: the first MIDI output port whose name contains NAME (any case),\n"
+     "  on --api or any API. --virtual: a virtual output port 'Pianola' to connect to.\n"
+     "  --clock: send MIDI clock, Start/Stop/Continue and Song Position Pointer too.\n"
+     "  Without --port/--virtual: FluidSynth on the default audio device (exit 1 if there is\n"
+     "  none), with --soundfont, $PIANOLA_SOUNDFONT or the system's GM SoundFont.\n",
+     commandPlay},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

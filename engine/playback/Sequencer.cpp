@@ -3,6 +3,7 @@
 #include "engine/playback/Sequencer.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace pianola::engine {
 
@@ -236,6 +237,25 @@ void Sequencer::runUntil(double endSeconds, double spanOffset, MidiSink& sink)
         const PlaybackEvent& e = events[m_next++];
         send(spanOffset + (e.seconds - m_position), e.status, e.data1, e.data2, e.size, sink);
     }
+}
+
+double Sequencer::secondsUntilNextEvent() const
+{
+    double next = std::numeric_limits<double>::infinity();
+    for (const auto& a : m_auditions)
+        if (a.channel >= 0)
+            next = std::min(next, a.remaining);
+    if (!m_playing || !m_seq)
+        return std::max(0.0, next);
+    const auto& events = m_seq->events();
+    double due = std::numeric_limits<double>::infinity();
+    if (m_next < events.size())
+        due = events[m_next].seconds;
+    else if (!looping())
+        due = m_seq->lengthSeconds();   // advance() finishes there
+    if (looping() && m_loopEnd - m_loopStart >= kMinLoopSeconds && m_position < m_loopEnd)
+        due = std::min(due, m_loopEnd);
+    return std::max(0.0, std::min(next, due - m_position));
 }
 
 void Sequencer::advance(double seconds, MidiSink& sink)

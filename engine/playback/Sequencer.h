@@ -53,6 +53,10 @@ public:
 
     /// Moves time forward by `seconds`, sending every due message at its offset.
     void advance(double seconds, MidiSink& sink);
+    /// Seconds from the current position until advance() has something to do: the next event
+    /// of the sequence, a loop wrap, the end of the sequence or an audition's note-off (0 when
+    /// due now); +infinity when nothing is due. For schedulers that sleep until then.
+    double secondsUntilNextEvent() const;
 
     double position() const { return m_position; }
     bool playing() const { return m_playing; }

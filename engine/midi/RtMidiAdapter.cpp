@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+// The one adapter around RtMidi: every RtMidiError is caught here and becomes a Result.
+#include "engine/midi/RtMidiAdapter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <thread>
+#include <utility>
+
+namespace pianola::engine::rtmidi {
+
+namespace {
+constexpr std::size_t kMaxLoggedMessages = 64;
+constexpr auto kJackCloseGrace = std::chrono::milliseconds(50);
+
+bool isWarning(RtMidiError::Type type)
+{
+    return type == RtMidiError::WARNING || type == RtMidiError::DEBUG_WARNING;
+}
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::string knownApis()
+{
+    std::vector<RtMidi::Api> apis;
+    RtMidi::getCompiledApi(apis);
+    std::string names;
+    for (RtMidi::Api api : apis)
+        names += (names.empty() ? "" : ", ") + RtMidi::getApiName(api);
+    return names;
+}
+
+Error apiError(const std::string& api, const std::string& message)
+{
+    return makeError(Error::Code::Unsupported, api + ": " + message);
+}
+} // namespace
+
+void ErrorLog::callback(RtMidiError::Type type, const std::string& text, void* self)
+{
+    auto* log = static_cast<ErrorLog*>(self);
+    std::lock_guard lock(log->m_mutex);
+    if (log->m_messages.size() >= kMaxLoggedMessages)
+        log->m_messages.erase(log->m_messages.begin());
+    log->m_messages.push_back(text);
+    if (isWarning(type)) {
+        log->m_lastWarning = text;
+    } else {
+        log->m_lastError = text;
+        log->m_failed = true;
+    }
+}
+
+bool ErrorLog::failed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_failed;
+}
+
+void ErrorLog::resetFailure()
+{
+    std::lock_guard lock(m_mutex);
+    m_failed = false;
+    m_lastError.clear();
+    m_lastWarning.clear();
+}
+
+std::string ErrorLog::lastMessage() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastError.empty() ? m_lastWarning : m_lastError;
+}
+
+std::vector<std::string> ErrorLog::take()
+{
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_messages, {});
+}
+
+Result<std::vector<RtMidi::Api>> apisFor(const std::string& api)
+{
+    std::vector<RtMidi::Api> apis;
+    RtMidi::getCompiledApi(apis);
+    if (api.empty())
+        return apis;
+    const RtMidi::Api chosen = RtMidi::getCompiledApiByName(lower(api));
+    if (chosen == RtMidi::UNSPECIFIED)
+        return makeError(Error::Code::InvalidArgument,
+                         "unknown MIDI API '" + api + "' (this build has: " + knownApis() + ")");
+    return std::vector<RtMidi::Api>{chosen};
+}
+
+template <typename Midi>
+Result<std::unique_ptr<Midi>> create(RtMidi::Api api, const std::string& clientName, ErrorLog& log)
+{
+    try {
+        auto midi = std::make_unique<Midi>(api, clientName);
+        midi->setErrorCallback(&ErrorLog::callback, &log);
+        return midi;
+    } catch (const RtMidiError& e) {
+        return apiError(RtMidi::getApiName(api), e.getMessage());
+    } catch (const std::exception& e) {
+        return apiError(RtMidi::getApiName(api), e.what());
+    }
+}
+
+Result<std::vector<std::string>> portNames(RtMidi& midi, ErrorLog& log)
+{
+    std::vector<std::string> names;
+    try {
+        const unsigned count = midi.getPortCount();
+        for (unsigned i = 0; i < count && !log.failed(); ++i)
+            names.push_back(midi.getPortName(i));
+    } catch (const RtMidiError& e) {
+        return makeError(Error::Code::IoError, e.getMessage());
+    }
+    if (log.failed())
+        return makeError(Error::Code::IoError, log.lastMessage());
+    return names;
+}
+
+int findPort(const std::vector<std::string>& names, const std::string& needle)
+{
+    const std::string wanted = lower(needle);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (lower(names[i]).find(wanted) != std::string::npos)
+            return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+// Opens the request on one API; the error is that API's reason.
+template <typename Midi>
+Result<OpenPort<Midi>> openOn(RtMidi::Api api, const PortRequest& request,
+                              const std::function<void(Midi&)>& prepare)
+{
+    const std::string apiName = RtMidi::getApiName(api);
+    OpenPort<Midi> port{std::make_unique<ErrorLog>(), nullptr, apiName, request.ourPortName};
+    auto midi = create<Midi>(api, request.clientName, *port.log);
+    if (!midi)
+        return midi.error();
+    port.midi = std::move(*midi);
+    int index = -1;
+    if (!request.virtualPort) {
+        auto names = portNames(*port.midi, *port.log);
+        if (!names)
+            return apiError(apiName, names.error().message);
+        index = findPort(*names, request.port);
+        if (index < 0) {
+            const std::string why = port.log->lastMessage();
+            return apiError(apiName, (request.port.empty() ? std::string("no ports")
+                                                           : "no port matching '" + request.port + "'") +
+                                         (why.empty() ? "" : " (" + why + ")"));
+        }
+        port.name = (*names)[static_cast<std::size_t>(index)];
+    }
+    std::string failure;
+    try {
+        if (prepare)
+            prepare(*port.midi);
+        if (request.virtualPort)
+            port.midi->openVirtualPort(request.ourPortName);
+        else
+            port.midi->openPort(static_cast<unsigned>(index), request.ourPortName);
+    } catch (const RtMidiError& e) {
+        failure = e.getMessage();
+    }
+    if (failure.empty() && port.log->failed())
+        failure = port.log->lastMessage();
+    if (failure.empty())
+        return port;
+    close(port);   // a JACK port may have been registered before the connection failed
+    return apiError(apiName, failure);
+}
+} // namespace
+
+template <typename Midi>
+Result<OpenPort<Midi>> open(const PortRequest& request, const std::function<void(Midi&)>& prepare)
+{
+    auto apis = apisFor(request.api);
+    if (!apis)
+        return apis.error();
+    std::string report;
+    for (RtMidi::Api api : *apis) {
+        auto port = openOn<Midi>(api, request, prepare);
+        if (port)
+            return port;
+        report += "\n  " + port.error().message;
+    }
+    const std::string what = request.virtualPort ? "virtual MIDI port '" + request.ourPortName + "'"
+                                                 : "MIDI port '" + request.port + "'";
+    return makeError(Error::Code::IoError, "could not open the " + what + ":" + report);
+}
+
+template <typename Midi>
+void close(OpenPort<Midi>& port)
+{
+    if (!port.midi)
+        return;
+    try {
+        port.midi->closePort();   // JACK output: waits until a cycle took what was sent
+    } catch (const RtMidiError&) {
+        // reported through the callback; the object goes regardless
+    }
+    // RtMidi 5's JACK teardown unregisters the port and (output) frees its ring buffer before
+    // it closes the client, so a process callback that read the port pointer just before it was
+    // cleared could still be running: let it finish before the destructor frees anything.
+    if (port.api == "jack")
+        std::this_thread::sleep_for(kJackCloseGrace);
+    port.midi.reset();   // RtMidi's destructors do not throw
+}
+
+template Result<std::unique_ptr<RtMidiOut>> create<RtMidiOut>(RtMidi::Api, const std::string&, ErrorLog&);
+template Result<std::unique_ptr<RtMidiIn>> create<RtMidiIn>(RtMidi::Api, const std::string&, ErrorLog&);
+template Result<OpenPort<RtMidiOut>> open<RtMidiOut>(const PortRequest&, const std::function<void(RtMidiOut&)>&);
+template Result<OpenPort<RtMidiIn>> open<RtMidiIn>(const PortRequest&, const std::function<void(RtMidiIn&)>&);
+template void close<RtMidiOut>(OpenPort<RtMidiOut>&);
+template void close<RtMidiIn>(OpenPort<RtMidiIn>&);
+
+} // namespace pianola::engine::rtmidi
