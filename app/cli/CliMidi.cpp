@@ -135,13 +135,13 @@ int playToSynth(const Io& io, PlayRequest request, const std::string& soundFont)
     engine::Transport& transport = (*core)->transport();
     if (playToEnd(transport, std::move(request.sequence), request.loop))
         sleepUnlessInterrupted(1000ms);   // the release and reverb tail
+    if (interrupted())
+        std::fprintf(io.err, "stopped at %s\n", minutes(transport.positionSeconds()).c_str());
     transport.stop();
     transport.panic();
     for (int i = 0; i < 50 && transport.isPlaying(); ++i)   // applied in the next audio block
         std::this_thread::sleep_for(10ms);
     std::this_thread::sleep_for(100ms);   // let the note-offs reach the device
-    if (interrupted())
-        std::fprintf(io.err, "stopped at %s\n", minutes(transport.positionSeconds()).c_str());
     audio->reset();   // the driver goes before the synth it renders
     return kOk;
 }

@@ -17,6 +17,7 @@ Result<void> appendPorts(RtMidi::Api api, bool output, std::vector<MidiPort>& ou
     if (!midi)
         return midi.error();
     auto names = rtmidi::portNames(**midi, log);
+    rtmidi::destroy(*midi);
     if (!names)
         return makeError(Error::Code::IoError, RtMidi::getApiName(api) + ": " + names.error().message);
     if (names->empty() && !log.lastMessage().empty())   // e.g. "JACK server not running?"

@@ -21,9 +21,8 @@ public:
     /// The RtMidiErrorCallback; `self` is the ErrorLog.
     static void callback(RtMidiError::Type type, const std::string& text, void* self);
 
-    /// True if an error (not a warning) came since the last resetFailure().
+    /// True once an error (not a warning) came.
     bool failed() const;
-    void resetFailure();
     /// The last error, else the last warning, else empty.
     std::string lastMessage() const;
     /// Every message since the last take (at most the newest 64).
@@ -76,5 +75,10 @@ Result<OpenPort<Midi>> open(const PortRequest& request, const std::function<void
 /// Closes the port (RtMidi flushes what was sent) and destroys the object, catching errors.
 template <typename Midi>
 void close(OpenPort<Midi>& port);
+
+/// Destroys an RtMidi object; with JACK then pauses 50 ms (a libjack crash otherwise, see .cpp).
+/// Every RtMidi object goes this way, also the temporary ones that only list ports.
+template <typename Midi>
+void destroy(std::unique_ptr<Midi>& midi);
 
 } // namespace pianola::engine::rtmidi
