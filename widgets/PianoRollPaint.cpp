@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+// Painting the piano roll: rows, grid, loop, ghost notes, notes, previews and the playhead.
+// Only what is visible is visited: notes are sorted by start, so a binary search bounded by the
+// track's longest note finds the ones that sound in the viewport (also those starting before it).
+// When tens of thousands of notes are visible they are aggregated into key x pixel cells.
+#include "widgets/PianoRollView.h"
+
+#include <QPainter>
+#include <QScrollBar>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pianola::widgets {
+
+using model::Note;
+using model::Tick;
+
+namespace {
+constexpr QRgb kBackground = 0x1b1d22;
+constexpr QRgb kBlackRow = 0x17191d;
+constexpr QRgb kScaleRow = 0x232a33;
+constexpr std::size_t kDenseThreshold = 20000;
+
+bool isBlackKey(int key)
+{
+    const int pc = key % 12;
+    return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
+}
+} // namespace
+
+void PianoRollView::paintEvent(QPaintEvent*)
+{
+    QPainter p(viewport());
+    const QRect area = viewport()->rect();
+    m_stats = {};
+    paintRows(p, area);
+    paintGrid(p, area);
+    paintLoop(p, area);
+    if (m_state->ghostNotes())
+        paintGhostNotes(p, area);
+    paintNotes(p, area);
+    paintPreview(p);
+    paintRubberBand(p);
+    paintPlayhead(p, area);
+}
+
+void PianoRollView::paintRows(QPainter& p, const QRect& area)
+{
+    p.fillRect(area, QColor::fromRgb(kBackground));
+    const int top = yToKey(area.top()), bottom = yToKey(area.bottom());
+    const bool scale = m_state->scaleShown();
+    for (int key = top; key >= bottom; --key) {
+        const QRectF row(area.left(), keyToY(key), area.width(), m_rowHeight);
+        if (scale && m_state->scale().contains(key))
+            p.fillRect(row, QColor::fromRgb(kScaleRow));
+        else if (isBlackKey(key))
+            p.fillRect(row, QColor::fromRgb(kBlackRow));
+        if (key % 12 == 0 || key % 12 == 5)   // B|C and E|F boundaries
+            p.fillRect(QRectF(area.left(), row.bottom() - (key % 12 == 0 ? 1 : 0.5), area.width(), 1),
+                       QColor(0x2c, 0x30, 0x37));
+    }
+}
+
+void PianoRollView::paintGrid(QPainter& p, const QRect& area)
+{
+    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
+    const double tpp = m_state->ticksPerPixel();
+    const Tick grid = m_state->snapTicks();
+    for (const Bar& bar : m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1)) {
+        const double barWidth = (bar.endTick() - bar.startTick) / tpp;
+        if (barWidth < 3 && bar.number % 4 != 1)
+            continue;
+        p.fillRect(QRectF(m_state->tickToX(bar.startTick), area.top(), 1, area.height()), QColor(0x4a, 0x50, 0x5b));
+        if (bar.beatTicks / tpp >= 6)
+            for (int b = 1; b < bar.beats; ++b)
+                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), area.top(), 1, area.height()),
+                           QColor(0x33, 0x37, 0x3f));
+        if (grid > 1 && grid < bar.beatTicks && grid / tpp >= 6)
+            for (Tick t = bar.startTick + grid; t < bar.endTick(); t += grid)
+                if ((t - bar.startTick) % bar.beatTicks != 0)
+                    p.fillRect(QRectF(m_state->tickToX(t), area.top(), 1, area.height()), QColor(0x26, 0x29, 0x30));
+    }
+}
+
+void PianoRollView::paintLoop(QPainter& p, const QRect& area)
+{
+    if (!m_state->loopEnabled() || m_state->loopEnd() <= m_state->loopStart())
+        return;
+    const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
+    p.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), QColor(0x5c, 0x9d, 0xe0, 22));
+}
+
+std::pair<std::size_t, std::size_t> PianoRollView::visibleRange(int trackIndex, double fromTick, double toTick) const
+{
+    const model::Track& t = m_state->plan()->tracks[static_cast<std::size_t>(trackIndex)];
+    const Tick longest = trackIndex < static_cast<int>(m_maxLength.size()) ? m_maxLength[static_cast<std::size_t>(trackIndex)] : model::Limits::kMaxTick;
+    const double earliest = fromTick - static_cast<double>(longest);
+    auto byStart = [](const Note& n, double tick) { return static_cast<double>(n.startTick) < tick; };
+    const auto first = std::lower_bound(t.notes.begin(), t.notes.end(), earliest, byStart);
+    const auto last = std::lower_bound(first, t.notes.end(), toTick, byStart);
+    return {static_cast<std::size_t>(first - t.notes.begin()), static_cast<std::size_t>(last - t.notes.begin())};
+}
+
+QRectF PianoRollView::noteRect(const Note& n) const
+{
+    const double x0 = m_state->tickToX(static_cast<double>(n.startTick));
+    const double x1 = m_state->tickToX(static_cast<double>(n.endTick()));
+    return {x0, keyToY(n.key), std::max(1.0, x1 - x0), static_cast<double>(m_rowHeight)};
+}
+
+void PianoRollView::paintGhostNotes(QPainter& p, const QRect& area)
+{
+    const model::Plan* plan = m_state->plan();
+    if (!plan)
+        return;
+    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
+    std::size_t budget = kDenseThreshold;   // ghosts are context: never let them cost a frame
+    for (int i = 0; i < static_cast<int>(plan->tracks.size()); ++i) {
+        const model::Track& t = plan->tracks[static_cast<std::size_t>(i)];
+        if (i == m_state->currentTrack() || t.channel == model::gm::kDrumChannel)
+            continue;
+        const auto [first, last] = visibleRange(i, from, to);
+        if (last - first > budget)
+            continue;
+        budget -= last - first;
+        QColor ghost = m_state->trackColour(i);
+        ghost.setAlpha(60);
+        for (std::size_t k = first; k < last; ++k) {
+            const Note& n = t.notes[k];
+            if (n.endTick() > from)
+                p.fillRect(noteRect(n).adjusted(0, 1, 0, -1), ghost);
+        }
+    }
+}
+
+void PianoRollView::paintNotes(QPainter& p, const QRect& area)
+{
+    const model::Track* track = m_state->track();
+    if (!track)
+        return;
+    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
+    const auto [first, last] = visibleRange(m_state->currentTrack(), from, to);
+    m_stats.notesVisited = last - first;
+    if (last - first > kDenseThreshold) {
+        m_stats.dense = true;
+        paintNotesDense(p, area, *track, first, last);
+        return;
+    }
+    const QColor base = m_state->trackColour(m_state->currentTrack());
+    const bool labels = m_rowHeight >= 11;
+    QFont font = p.font();
+    font.setPixelSize(std::max(8, m_rowHeight - 3));
+    p.setFont(font);
+    for (std::size_t k = first; k < last; ++k) {
+        const Note& n = track->notes[k];
+        if (n.endTick() <= from || m_hidden.count(n.id))
+            continue;
+        const QRectF r = noteRect(n);
+        if (r.bottom() < area.top() || r.top() > area.bottom())
+            continue;
+        const bool selected = m_state->isSelected(n.id);
+        QColor fill = EditorState::velocityColour(base, n.velocity);
+        if (selected)
+            fill = fill.lighter(135);
+        p.fillRect(r, fill);
+        if (r.width() >= 3) {
+            p.setPen(selected ? QColor(Qt::white) : fill.darker(170));
+            p.drawRect(r.adjusted(0, 0, -1, -1));
+        }
+        if (labels && r.width() > 26) {
+            p.setPen(QColor(0x10, 0x10, 0x14));
+            p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       QString::fromStdString(model::keyName(n.key)));
+        }
+    }
+}
+
+// Aggregates the visible notes into one cell per (key, pixel column): the loudest velocity, with
+// bit 7 for "selected". Cost: one pass over the visible notes plus one pass over the pixels.
+void PianoRollView::paintNotesDense(QPainter& p, const QRect& area, const model::Track& track, std::size_t first, std::size_t last)
+{
+    const int width = area.width();
+    m_denseCells.assign(static_cast<std::size_t>(width) * 128, 0);
+    const double left = m_state->leftTick(), tpp = m_state->ticksPerPixel();
+    const bool anySelected = !m_state->selection().empty();
+    for (std::size_t k = first; k < last; ++k) {
+        const Note& n = track.notes[k];
+        const int x0 = std::max(0, static_cast<int>((static_cast<double>(n.startTick) - left) / tpp));
+        const int x1 = std::min(width - 1, static_cast<int>((static_cast<double>(n.endTick()) - left) / tpp));
+        if (x1 < 0 || x0 >= width)
+            continue;
+        std::uint8_t value = n.velocity;
+        if (anySelected && m_state->isSelected(n.id))
+            value |= 0x80;
+        std::uint8_t* row = &m_denseCells[static_cast<std::size_t>(n.key) * static_cast<std::size_t>(width)];
+        for (int x = x0; x <= x1; ++x)
+            row[x] = std::max(row[x], value);
+    }
+    if (m_denseImage.size() != area.size())
+        m_denseImage = QImage(area.size(), QImage::Format_ARGB32_Premultiplied);
+    m_denseImage.fill(Qt::transparent);
+    QRgb palette[256];
+    const QColor base = m_state->trackColour(m_state->currentTrack());
+    for (int v = 0; v < 256; ++v)
+        palette[v] = v == 0 ? 0 : EditorState::velocityColour(base, v & 0x7F).lighter(v & 0x80 ? 140 : 100).rgba();
+    for (int key = 0; key < 128; ++key) {
+        const int y0 = std::max(0, static_cast<int>(keyToY(key)));
+        const int y1 = std::min(area.height(), static_cast<int>(keyToY(key)) + std::max(1, m_rowHeight - 1));
+        if (y1 <= y0)
+            continue;
+        const std::uint8_t* cells = &m_denseCells[static_cast<std::size_t>(key) * static_cast<std::size_t>(width)];
+        auto* line = reinterpret_cast<QRgb*>(m_denseImage.scanLine(y0));
+        for (int x = 0; x < width; ++x)
+            line[x] = palette[cells[x]];
+        for (int y = y0 + 1; y < y1; ++y)
+            std::copy(line, line + width, reinterpret_cast<QRgb*>(m_denseImage.scanLine(y)));
+    }
+    p.drawImage(area.topLeft(), m_denseImage);
+}
+
+void PianoRollView::paintPreview(QPainter& p)
+{
+    if (m_preview.empty())
+        return;
+    const QColor base = m_state->trackColour(m_state->currentTrack());
+    for (const Note& n : m_preview) {
+        const QRectF r = noteRect(n);
+        p.fillRect(r, EditorState::velocityColour(base, n.velocity).lighter(125));
+        p.setPen(QColor(Qt::white));
+        p.drawRect(r.adjusted(0, 0, -1, -1));
+    }
+}
+
+void PianoRollView::paintRubberBand(QPainter& p)
+{
+    if (m_drag != Drag::RubberBand)
+        return;
+    p.setPen(QColor(0x9c, 0xc8, 0xff));
+    p.setBrush(QColor(0x5c, 0x9d, 0xe0, 40));
+    p.drawRect(m_rubberBand.normalized());
+    p.setBrush(Qt::NoBrush);
+}
+
+void PianoRollView::paintPlayhead(QPainter& p, const QRect& area)
+{
+    const double x = m_state->tickToX(m_state->playheadTick());
+    if (x >= area.left() - 1 && x <= area.right() + 1)
+        p.fillRect(QRectF(x, area.top(), 1.5, area.height()), QColor(0xff, 0x8a, 0x3d));
+}
+
+} // namespace pianola::widgets
