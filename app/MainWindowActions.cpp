@@ -29,6 +29,16 @@
 namespace pianola::app {
 
 namespace {
+// The scale names of model::Scale::modeName(), for the translation tools.
+[[maybe_unused]] constexpr const char* kModeNames[] = {
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "major"),      QT_TRANSLATE_NOOP("pianola::app::MainWindow", "minor"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "dorian"),     QT_TRANSLATE_NOOP("pianola::app::MainWindow", "phrygian"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "lydian"),     QT_TRANSLATE_NOOP("pianola::app::MainWindow", "mixolydian"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "locrian"),    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "harmonic minor"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "melodic minor"), QT_TRANSLATE_NOOP("pianola::app::MainWindow", "major pentatonic"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "minor pentatonic"), QT_TRANSLATE_NOOP("pianola::app::MainWindow", "blues"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "chromatic")};
+
 QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, QWidget* content, Qt::DockWidgetArea area)
 {
     auto* d = new QDockWidget(title, window);

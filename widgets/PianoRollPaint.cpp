@@ -9,6 +9,7 @@
 #include <QScrollBar>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace pianola::widgets {
@@ -20,7 +21,7 @@ namespace {
 constexpr QRgb kBackground = 0x1b1d22;
 constexpr QRgb kBlackRow = 0x17191d;
 constexpr QRgb kScaleRow = 0x232a33;
-constexpr std::size_t kDenseThreshold = 20000;
+constexpr std::size_t kDenseThreshold = 8000;   // beyond this, notes are a few pixels wide at most
 
 bool isBlackKey(int key)
 {
@@ -67,9 +68,14 @@ void PianoRollView::paintGrid(QPainter& p, const QRect& area)
     const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
     const double tpp = m_state->ticksPerPixel();
     const Tick grid = m_state->snapTicks();
-    for (const Bar& bar : m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1)) {
-        const double barWidth = (bar.endTick() - bar.startTick) / tpp;
-        if (barWidth < 3 && bar.number % 4 != 1)
+    const auto bars = m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1);
+    // Bar lines at least 8 px apart: every bar, or every 2nd, 4th... when zoomed far out.
+    int every = 1;
+    if (!bars.empty())
+        while ((bars.front().endTick() - bars.front().startTick) * every / tpp < 8 && every < (1 << 20))
+            every *= 2;
+    for (const Bar& bar : bars) {
+        if ((bar.number - 1) % every != 0)
             continue;
         p.fillRect(QRectF(m_state->tickToX(bar.startTick), area.top(), 1, area.height()), QColor(0x4a, 0x50, 0x5b));
         if (bar.beatTicks / tpp >= 6)
@@ -144,7 +150,29 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
     m_stats.notesVisited = last - first;
     if (last - first > kDenseThreshold) {
         m_stats.dense = true;
-        paintNotesDense(p, area, *track, first, last);
+        // Very many notes: a summary in buckets of about a pixel (a power of two of ticks) if
+        // that is smaller, else the notes themselves as runs.
+        Tick bucket = 64;
+        while (bucket * 2 <= static_cast<Tick>(m_state->ticksPerPixel()))
+            bucket *= 2;
+        const std::size_t notes = last - first;
+        if (m_state->ticksPerPixel() >= 128 && notes > 4 * kDenseThreshold) {
+            const Summary& s = summary(bucket);
+            auto byStart = [](const Run& r, double tick) { return static_cast<double>(r.start) < tick; };
+            const auto a = std::lower_bound(s.runs.begin(), s.runs.end(), from - static_cast<double>(s.longest), byStart);
+            const auto b = std::lower_bound(a, s.runs.end(), to, byStart);
+            paintDense(p, area, s.runs, static_cast<std::size_t>(a - s.runs.begin()), static_cast<std::size_t>(b - s.runs.begin()));
+            return;
+        }
+        m_denseRuns.clear();
+        m_denseRuns.reserve(notes);
+        const bool anySelected = !m_state->selection().empty();
+        for (std::size_t k = first; k < last; ++k) {
+            const Note& n = track->notes[k];
+            m_denseRuns.push_back({n.startTick, n.endTick(), n.key,
+                                   static_cast<std::uint8_t>(n.velocity | (anySelected && m_state->isSelected(n.id) ? 0x80 : 0))});
+        }
+        paintDense(p, area, m_denseRuns, 0, m_denseRuns.size());
         return;
     }
     const QColor base = m_state->trackColour(m_state->currentTrack());
@@ -176,26 +204,57 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
     }
 }
 
-// Aggregates the visible notes into one cell per (key, pixel column): the loudest velocity, with
-// bit 7 for "selected". Cost: one pass over the visible notes plus one pass over the pixels.
-void PianoRollView::paintNotesDense(QPainter& p, const QRect& area, const model::Track& track, std::size_t first, std::size_t last)
+const PianoRollView::Summary& PianoRollView::summary(Tick bucket)
+{
+    for (const Summary& s : m_summaries)
+        if (s.bucket == bucket)
+            return s;
+    Summary s;
+    s.bucket = bucket;
+    const model::Track& track = *m_state->track();
+    std::array<Run, 128> open{};
+    auto close = [&](Run& r) {
+        if (r.end > r.start) {
+            s.runs.push_back(r);
+            s.longest = std::max(s.longest, r.end - r.start);
+        }
+        r = Run{};
+    };
+    for (const Note& n : track.notes) {
+        const Tick start = n.startTick / bucket * bucket, end = (n.endTick() + bucket - 1) / bucket * bucket;
+        const auto value = static_cast<std::uint8_t>(n.velocity | (m_state->isSelected(n.id) ? 0x80 : 0));
+        Run& r = open[n.key];
+        if (r.end > r.start && start <= r.end) {
+            r.end = std::max(r.end, end);
+            r.value = std::max(r.value, value);
+            continue;
+        }
+        close(r);
+        r = Run{start, end, n.key, value};
+    }
+    for (Run& r : open)
+        close(r);
+    std::sort(s.runs.begin(), s.runs.end(), [](const Run& a, const Run& b) { return a.start < b.start; });
+    m_summaries.push_back(std::move(s));
+    return m_summaries.back();
+}
+
+// Aggregates runs into one cell per (key, pixel column): the loudest velocity, with bit 7 for
+// "selected". Cost: one pass over the runs plus one pass over the pixels.
+void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector<Run>& runs, std::size_t first, std::size_t last)
 {
     const int width = area.width();
     m_denseCells.assign(static_cast<std::size_t>(width) * 128, 0);
     const double left = m_state->leftTick(), tpp = m_state->ticksPerPixel();
-    const bool anySelected = !m_state->selection().empty();
     for (std::size_t k = first; k < last; ++k) {
-        const Note& n = track.notes[k];
-        const int x0 = std::max(0, static_cast<int>((static_cast<double>(n.startTick) - left) / tpp));
-        const int x1 = std::min(width - 1, static_cast<int>((static_cast<double>(n.endTick()) - left) / tpp));
+        const Run& n = runs[k];
+        const int x0 = std::max(0, static_cast<int>((static_cast<double>(n.start) - left) / tpp));
+        const int x1 = std::min(width - 1, static_cast<int>((static_cast<double>(n.end) - left) / tpp));
         if (x1 < 0 || x0 >= width)
             continue;
-        std::uint8_t value = n.velocity;
-        if (anySelected && m_state->isSelected(n.id))
-            value |= 0x80;
         std::uint8_t* row = &m_denseCells[static_cast<std::size_t>(n.key) * static_cast<std::size_t>(width)];
         for (int x = x0; x <= x1; ++x)
-            row[x] = std::max(row[x], value);
+            row[x] = std::max(row[x], n.value);
     }
     if (m_denseImage.size() != area.size())
         m_denseImage = QImage(area.size(), QImage::Format_ARGB32_Premultiplied);

@@ -38,13 +38,16 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
         m_gutter->update();
     });
     connect(m_state, &EditorState::playheadMoved, this, &PianoRollView::followPlayhead);
-    updateScrollBars();
+    connect(m_state, &EditorState::selectionChanged, this, [this] { m_summaries.clear(); });
+    connect(m_state, &EditorState::currentTrackChanged, this, [this] { m_summaries.clear(); });
+    planChanged();
     centreOnKey(60);
 }
 
 void PianoRollView::planChanged()
 {
     m_maxLength.clear();
+    m_summaries.clear();
     if (const model::Plan* plan = m_state->plan())
         for (const model::Track& t : plan->tracks) {
             Tick longest = 0;

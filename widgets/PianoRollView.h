@@ -85,7 +85,23 @@ private:
     void paintLoop(QPainter& p, const QRect& area);
     void paintGhostNotes(QPainter& p, const QRect& area);
     void paintNotes(QPainter& p, const QRect& area);
-    void paintNotesDense(QPainter& p, const QRect& area, const model::Track& track, std::size_t first, std::size_t last);
+    /// A note or a merged run of notes of one key, for the dense path: [start, end), the loudest
+    /// velocity and bit 7 = selected.
+    struct Run
+    {
+        model::Tick start = 0, end = 0;
+        std::uint8_t key = 0, value = 0;
+    };
+    /// The current track's notes merged per key into runs aligned to `bucket` ticks (sorted by
+    /// start): a fixed-size summary for views that show hundreds of thousands of notes.
+    struct Summary
+    {
+        model::Tick bucket = 0;
+        model::Tick longest = 0;
+        std::vector<Run> runs;
+    };
+    const Summary& summary(model::Tick bucket);
+    void paintDense(QPainter& p, const QRect& area, const std::vector<Run>& runs, std::size_t first, std::size_t last);
     void paintPreview(QPainter& p);
     void paintRubberBand(QPainter& p);
     void paintPlayhead(QPainter& p, const QRect& area);
@@ -119,7 +135,9 @@ private:
     PaintStats m_stats;
     QImage m_denseImage;
     std::vector<std::uint8_t> m_denseCells;
+    std::vector<Run> m_denseRuns;
     std::vector<model::Tick> m_maxLength;   ///< per track: the longest note (visibility search)
+    std::vector<Summary> m_summaries;       ///< of the current track, built on demand
 
     // The gesture in progress.
     Drag m_drag = Drag::None;
