@@ -47,7 +47,7 @@ std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& pla
     for (const Keyed& k : all)
         seq->m_events.push_back({seq->m_tempoMap.ticksToSeconds(k.event.tick), k.event.tick, k.event.status,
                                  k.event.data1, k.event.data2, messageSize(k.event.status)});
-    seq->m_lengthSeconds = seq->m_tempoMap.ticksToSeconds(plan.lengthTicks());
+    seq->m_lengthSeconds = seq->m_tempoMap.ticksToSeconds(std::max(plan.lengthTicks(), options.minimumTicks));
     return seq;
 }
 

@@ -27,6 +27,7 @@ struct PlaybackOptions
 {
     std::vector<bool> muted;   ///< per plan track; missing entries = audible
     std::vector<bool> soloed;  ///< if any track is soloed, only soloed tracks sound
+    model::Tick minimumTicks = 0;   ///< play at least this long (recording past the end)
 };
 
 /// Built once per plan change (GUI thread), never modified, handed to the real-time side.
@@ -38,7 +39,7 @@ public:
     static std::unique_ptr<PlaybackSequence> build(const model::Plan& plan, const PlaybackOptions& options = {});
 
     const std::vector<PlaybackEvent>& events() const { return m_events; }
-    /// The end of the last event, or of the plan's last bar line if later.
+    /// The end of the plan's last event, or options.minimumTicks if later.
     double lengthSeconds() const { return m_lengthSeconds; }
     const model::TempoMap& tempoMap() const { return m_tempoMap; }
     /// Index of the first event at or after `seconds` (binary search). [rt]

@@ -214,6 +214,11 @@ void Sequencer::audition(int channel, int key, int velocity, double durationSeco
     // All audition slots busy (16 notes): ignore the click rather than risk a stuck note.
 }
 
+void Sequencer::live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size, MidiSink& sink)
+{
+    send(0, status, data1, data2, size, sink);
+}
+
 void Sequencer::advanceAuditions(double seconds, MidiSink& sink)
 {
     for (auto& a : m_auditions) {

@@ -86,6 +86,7 @@ private slots:
     void switchingSequencesWhilePlaying();
     void panicSilencesAllChannels();
     void auditionEndsByItself();
+    void liveNotesEndOnStop();
     void transportCarriesCommandsAndPlayhead();
 };
 
@@ -221,6 +222,20 @@ void TestSequencer::panicSilencesAllChannels()
     QCOMPARE(allNotesOff, 16);
     QCOMPARE(allSoundOff, 16);
     QCOMPARE(sustainOff, 16);
+}
+
+void TestSequencer::liveNotesEndOnStop()
+{
+    Sequencer s;
+    RecordingSink sink;
+    s.live(0x92, 64, 90, 3, sink);   // a key held on a MIDI keyboard, played through
+    s.live(0x92, 67, 90, 3, sink);
+    s.live(0x82, 67, 0, 3, sink);    // one released
+    QCOMPARE(sink.sounding(), 1);
+    s.live(0xB2, 64, 127, 3, sink);  // sustain pedal passes through
+    QCOMPARE(sink.messages.size(), std::size_t(4));
+    s.stop(sink);                    // the held one gets its note-off
+    QCOMPARE(sink.sounding(), 0);
 }
 
 void TestSequencer::auditionEndsByItself()
