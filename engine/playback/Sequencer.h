@@ -91,7 +91,6 @@ private:
     std::array<std::array<std::uint8_t, 128>, 16> m_sounding{};
     std::uint16_t m_channelsUsed = 0;
     std::array<Audition, 16> m_auditions{};
-    struct ChaseState;
     std::unique_ptr<ChaseState> m_chase;   ///< scratch for chase(), allocated once
 };
 
