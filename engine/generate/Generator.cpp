@@ -91,8 +91,11 @@ std::vector<ChordSpan> chordTimeline(const Brief& b, const Grid& g, Rng& rng, bo
     const Tick length = twoPerBar ? g.barTicks / 2 : g.barTicks;
     const Tick end = g.barStart(b.bars);
     std::vector<ChordSpan> out;
-    for (std::size_t i = 0; static_cast<Tick>(i) * length < end; ++i) {
-        const Step step = progression[i % progression.size()];
+    const std::size_t count = static_cast<std::size_t>((end + length - 1) / length);
+    for (std::size_t i = 0; i < count; ++i) {
+        Step step = progression[i % progression.size()];
+        if (!sectionB && b.bars >= 4 && i + 1 == count && step.degree != 1)
+            step = Step{1, false}; // a longer piece comes home: the last chord is the tonic
         const Tick start = static_cast<Tick>(i) * length;
         out.push_back(
             {start, std::min(start + length, end), buildChord(b, step, b.complexity > 0.6)});
@@ -153,6 +156,11 @@ void applyFeel(Notes& notes, const Brief& b, const Grid& g, Role role, std::uint
     Rng rng(mixSeed(seed, 200 + static_cast<std::uint64_t>(role)));
     humanize(notes, b.humanize, g.ppq, end, rng);
     separateSameKey(notes, end);
+    if (role == Role::Bass || role == Role::Melody || role == Role::Arpeggio)
+        for (std::size_t i = 0; i + 1 < notes.size(); ++i) // one line: no note outlasts the next
+            if (notes[i].endTick() > notes[i + 1].startTick &&
+                notes[i + 1].startTick > notes[i].startTick)
+                notes[i].lengthTicks = notes[i + 1].startTick - notes[i].startTick;
 }
 
 model::Track makeTrack(const Part& part, int channel, Notes notes, Tick end)

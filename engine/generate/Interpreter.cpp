@@ -192,6 +192,7 @@ struct Request
     bool backbeat = false, clap = false, fourOnTheFloor = false, ghost = false, crash = false;
     bool fill = false, triplets = false;
     std::vector<int> fillBars, tripletBars; ///< -1 = the last bar
+    int fillEvery = 0, tripletEvery = 0;    ///< "a fill every 4 bars"
     std::optional<BassFollow> follow;
 };
 
@@ -386,9 +387,8 @@ bool Reader::readNumber(std::size_t& i)
     if (unit == "bar" || unit == "bars" || unit == "measure" || unit == "measures") {
         if (prev == "every" && m_barDirective && *m_barDirective != Kind::Crash) {
             m_pendingBars.clear();
-            for (int b = static_cast<int>(*value); b > 0 && b <= Brief::kMaxBars;
-                 b += static_cast<int>(*value))
-                (*m_barDirective == Kind::Fill ? m_req.fillBars : m_req.tripletBars).push_back(b);
+            (*m_barDirective == Kind::Fill ? m_req.fillEvery : m_req.tripletEvery) =
+                std::max(1, static_cast<int>(*value));
             note(std::string("every ") + buf + " bars", i - 1, used + 2);
         } else {
             m_req.bars = *value;
@@ -462,6 +462,11 @@ void Reader::apply(const Entry& e, const std::string& words)
     const auto hundredths = [](int v) { return v / 100.0; };
     switch (e.kind) {
     case Kind::Genre:
+        if (static_cast<Genre>(e.a) == Genre::Ballad && m_req.genre) { // "jazz ballad": slow jazz
+            m_req.tempoWord = 1;
+            said("ballad: slow");
+            break;
+        }
         m_req.genre = static_cast<Genre>(e.a);
         said("genre: " + std::string(genreName(*m_req.genre)));
         break;
@@ -739,12 +744,14 @@ Brief buildBrief(const Request& q, std::uint64_t seed, std::vector<std::string>&
     if (q.follow) d.bassFollow = *q.follow;
     d.fillBars = resolveBars(q.fillBars, b.bars);
     d.tripletHatBars = resolveBars(q.tripletBars, b.bars);
-    if (q.fill && d.fillBars.empty()) // fills at the end of every four-bar phrase
-        for (int bar = std::min(4, b.bars); bar <= b.bars; bar += 4)
-            d.fillBars.push_back(bar);
+    auto every = [&](std::vector<int>& out, int interval) {
+        for (int bar = std::min(interval, b.bars); bar >= 1 && bar <= b.bars; bar += interval)
+            out.push_back(bar);
+    };
+    if (q.fill && d.fillBars.empty()) // by default at the end of every four-bar phrase
+        every(d.fillBars, q.fillEvery ? q.fillEvery : 4);
     if (q.triplets && d.tripletHatBars.empty())
-        for (int bar = std::min(2, b.bars); bar <= b.bars; bar += 2)
-            d.tripletHatBars.push_back(bar);
+        every(d.tripletHatBars, q.tripletEvery ? q.tripletEvery : 2);
     b.seed = seed;
     // Impossible requests, said in the user's terms.
     if (q.bars && (b.bars < Brief::kMinBars || b.bars > Brief::kMaxBars))

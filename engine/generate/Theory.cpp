@@ -67,11 +67,20 @@ Chord buildChord(const Brief& brief, Step step, bool richer)
         if (above(4) % 12 != 1) // never a minor ninth
             iv.push_back(above(4));
     };
-    if (ext >= 7) iv.push_back(above(3));
+    // The major tonic with a ninth is voiced 6/9 rather than maj9: the major seventh over the
+    // tonic spells the mediant triad and blurs the key (as pianists know, and key finders too).
+    const bool sixNine =
+        ext == 9 && majorThird && step.degree == 1 && !step.borrowed && !isMinorMode(brief.mode);
+    if (ext >= 7) iv.push_back(sixNine ? 9 : above(3));
     if (ext >= 9) addNinth();
     if (ext == 11 && !majorThird) iv.push_back(above(5));
     if (ext == 13) iv.push_back(above(6));
-    if (brief.add9 && ext < 9) addNinth();
+    if (brief.add9 && ext < 9) {
+        if (above(4) % 12 != 1)
+            addNinth();
+        else
+            iv.push_back(above(5)); // over a minor ninth (iii in major) add the eleventh instead
+    }
     if (brief.sus && fifth == 7 && above(1) != 5) {
         const int fourth = steps[static_cast<std::size_t>((d + 3) % 7)] + 12 * ((d + 3) / 7) -
                            steps[static_cast<std::size_t>(d)];
@@ -79,8 +88,8 @@ Chord buildChord(const Brief& brief, Step step, bool richer)
     }
     for (int semis : iv)
         c.tones.push_back((c.root + semis) % 12);
-    // Five or more tones: the fifth goes first (it adds least colour), as pianists voice it.
-    if (c.tones.size() > 4 && fifth == 7) c.tones.erase(c.tones.begin() + 2);
+    // Six tones (11ths, 13ths): the fifth goes first (it adds least colour), as pianists voice it.
+    if (c.tones.size() > 5 && fifth == 7) c.tones.erase(c.tones.begin() + 2);
     return c;
 }
 
