@@ -73,7 +73,7 @@ std::optional<double> parseNumber(const std::vector<std::string>& words, std::si
             if (any && !afterHundred && !(afterTens && it->second < 10))
                 break; // "two three" is two numbers
             total += it->second;
-            afterTens = it->second >= 20 && !afterHundred;
+            afterTens = it->second >= 20;
             afterHundred = false;
             any = true;
         } else if (words[j] == "hundred" && (any || (j > i && words[j - 1] == "a")) && total < 10) {

@@ -673,4 +673,22 @@ Result<VariationResult> vary(const model::Plan& plan, std::string_view instructi
     return v.run(instruction);
 }
 
+Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
+                             std::uint64_t seed, std::vector<std::string>* changes)
+{
+    auto varied = vary(parent.plan, instruction, seed);
+    if (!varied) return varied.error();
+    model::Take take;
+    take.name = (parent.name.empty() ? std::string("Take") : parent.name) + " / " +
+                std::string(instruction);
+    take.plan = std::move(varied->plan);
+    take.provenance.prompt = std::string(instruction);
+    take.provenance.provider = kProviderName;
+    take.provenance.model = kModelName;
+    take.provenance.seed = seed;
+    take.provenance.parentTake = parent.id;
+    if (changes) *changes = std::move(varied->changes);
+    return take;
+}
+
 } // namespace pianola::engine::generate

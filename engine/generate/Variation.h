@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/Plan.h"
+#include "model/Project.h"
 #include "model/Result.h"
 
 #include <cstdint>
@@ -28,5 +29,11 @@ std::string variationHelp();
 /// the instruction is understood; the message lists what is. Pure and thread-safe.
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
                              std::uint64_t seed);
+
+/// vary() on a take: a new take (id 0, for the project to assign) named after its parent, with
+/// provenance prompt = the instruction, provider "offline", the generator's model, `seed` and
+/// parentTake = parent.id. `changes` (if given) receives what was done.
+Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
+                             std::uint64_t seed, std::vector<std::string>* changes = nullptr);
 
 } // namespace pianola::engine::generate
