@@ -1,49 +1,349 @@
 // SPDX-License-Identifier: MIT
-// The main window.
+// The main window: files, the document shown in the editor views, and sound.
 #include "app/MainWindow.h"
 
 #include "app/AudioEngine.h"
 #include "app/Logging.h"
 #include "engine/playback/PlaybackSequence.h"
-#include "engine/PlanFile.h"
-#include "widgets/PlanOverview.h"
+#include "widgets/ControllerLanes.h"
+#include "widgets/PianoRollView.h"
+#include "widgets/TrackList.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDrag>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMenuBar>
+#include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
-#include <QLabel>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
-#include <QToolBar>
+#include <QUrl>
 
 namespace pianola::app {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this))
 {
-    m_overview = new widgets::PlanOverview(this);
-    setCentralWidget(m_overview);
+    setObjectName("mainWindow");
+    m_state->setSink(m_document);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName("editorSplit");
+    m_roll = new widgets::PianoRollView(m_state, split);
+    m_roll->setFrameShape(QFrame::NoFrame);
+    m_lanes = new widgets::ControllerLanes(m_state, split);
+    split->addWidget(m_roll);
+    split->addWidget(m_lanes);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    setCentralWidget(split);
     setAcceptDrops(true);
-    createActions();
-    createTransportBar();
-    statusBar()->showMessage(tr("Ready"));
+    setDockNestingEnabled(true);
+    createDocks();
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createTrackMenu();
+    createTransport();
+    createToolBar();
+    createHelpMenu();
+
+    connect(m_document, &Document::reset, this, &MainWindow::documentReset);
+    connect(m_document, &Document::edited, this, &MainWindow::documentEdited);
+    connect(m_document, &Document::takesChanged, this, &MainWindow::refreshTakes);
+    connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
+        if (m_audio && m_state->track())
+            m_audio->transport().audition(m_state->track()->channel, key, velocity, 0.35);
+    });
+    connect(m_state, &widgets::EditorState::seekRequested, this, [this](model::Tick tick) {
+        m_state->setPlayheadTick(static_cast<double>(tick));
+        if (m_audio)
+            m_audio->transport().seek(m_tempoMap.ticksToSeconds(tick));
+    });
+    connect(m_state, &widgets::EditorState::loopChanged, this, [this] {
+        if (m_loopAction->isChecked() != m_state->loopEnabled())
+            m_loopAction->setChecked(m_state->loopEnabled());
+        else
+            loopToggled(m_state->loopEnabled());
+    });
+
     m_playheadTimer = new QTimer(this);
     m_playheadTimer->setInterval(33);   // about 30 Hz
     connect(m_playheadTimer, &QTimer::timeout, this, &MainWindow::updatePlayhead);
+    m_playbackUpdate = new QTimer(this);
+    m_playbackUpdate->setSingleShot(true);
+    m_playbackUpdate->setInterval(30);   // coalesce a burst of edits into one rebuild
+    connect(m_playbackUpdate, &QTimer::timeout, this, &MainWindow::sendPlanToPlayer);
     QTimer::singleShot(0, this, &MainWindow::startAudio);
+
     QSettings settings;
     if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
-        resize(1100, 700);
-    updateTitle();
+        resize(1280, 800);
+    restoreState(settings.value("mainWindow/state").toByteArray());
+    m_lanes->setLaneKeys(settings.value("editor/lanes").toStringList());
+    documentReset();
+    statusBar()->showMessage(tr("Ready"));
 }
 
 MainWindow::~MainWindow() = default;   // AudioEngine stops, panics, then closes the device
+
+const model::Plan& MainWindow::plan() const
+{
+    static const model::Plan kEmpty;
+    const model::Take* take = m_document->activeTake();
+    return take ? take->plan : kEmpty;
+}
+
+// ---- the document shown ----
+
+void MainWindow::documentReset()
+{
+    m_state->setPlan(nullptr, 0);   // a new project: the views start over (track, selection)
+    showActiveTake();
+    m_roll->zoomToFit();
+    refreshTakes();
+    updateTitle();
+}
+
+void MainWindow::showActiveTake()
+{
+    const model::Take* take = m_document->activeTake();
+    m_state->setPlan(take ? &take->plan : nullptr, take ? take->id : 0);
+    m_tempoMap = model::TempoMap(plan());
+    schedulePlaybackUpdate();
+}
+
+void MainWindow::documentEdited(const model::Edit& edit)
+{
+    // Take list edits may move the plans in memory: point the views at the active take again.
+    if (std::holds_alternative<model::TakeListEdit>(edit) || std::holds_alternative<model::TakeSettingsEdit>(edit)) {
+        showActiveTake();
+        return;
+    }
+    if (std::holds_alternative<model::PlanEdit>(edit))
+        m_tempoMap = model::TempoMap(plan());
+    m_state->notifyPlanChanged();
+    schedulePlaybackUpdate();
+}
+
+void MainWindow::refreshTakes()
+{
+    const QSignalBlocker block(m_takes);
+    m_takes->clear();
+    for (const model::Take& take : m_document->project().takes) {
+        QString label = QString::fromStdString(take.name);
+        if (take.starred)
+            label = QStringLiteral("★ ") + label;
+        if (!take.provenance.prompt.empty())
+            label += QStringLiteral(" — ") + QString::fromStdString(take.provenance.prompt);
+        auto* item = new QListWidgetItem(label, m_takes);
+        item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
+        item->setToolTip(tr("%1 notes, from %2").arg(take.plan.noteCount()).arg(QString::fromStdString(take.provenance.provider)));
+        if (take.id == m_document->project().activeTake)
+            m_takes->setCurrentItem(item);
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->path();
+    QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    if (path.isEmpty() && m_document->activeTake() && m_document->activeTake()->provenance.provider == "import")
+        name = QString::fromStdString(m_document->activeTake()->name) + QStringLiteral(".mid");
+    setWindowTitle(tr("%1[*] - Pianola").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+// ---- files ----
+
+bool MainWindow::openFile(const QString& path)
+{
+    std::vector<std::string> warnings;
+    auto opened = m_document->open(path, &warnings);
+    if (!opened) {
+        qCWarning(lcFiles) << "open failed:" << path;
+        QMessageBox::warning(this, tr("Cannot open file"),
+                             tr("Pianola could not open this file:\n\n%1").arg(QString::fromStdString(opened.error().message)));
+        return false;
+    }
+    QSettings().setValue("files/lastDir", QFileInfo(path).absolutePath());
+    addRecent(path);
+    QString message = tr("Opened %1: %2 tracks, %3 notes")
+                          .arg(QFileInfo(path).fileName())
+                          .arg(plan().tracks.size())
+                          .arg(static_cast<qlonglong>(plan().noteCount()));
+    if (!warnings.empty())
+        message += QLatin1Char(' ') + tr("(%n reader warning(s), listed in the log)", nullptr, static_cast<int>(warnings.size()));
+    for (const std::string& w : warnings)
+        qCInfo(lcFiles) << path << "warning:" << QString::fromStdString(w);
+    statusBar()->showMessage(message);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The project has unsaved changes. Save them?"),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveRequested();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::saveRequested()
+{
+    if (m_document->path().isEmpty())
+        return saveAsRequested();
+    if (auto saved = m_document->save(m_document->path()); !saved) {
+        QMessageBox::warning(this, tr("Save failed"), QString::fromStdString(saved.error().message));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(m_document->path()).fileName()));
+    return true;
+}
+
+bool MainWindow::saveAsRequested()
+{
+    const QString dir = QSettings().value("files/lastDir").toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save project"), dir, tr("Pianola projects (*.pianola)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".pianola")))
+        path += QStringLiteral(".pianola");
+    if (auto saved = m_document->save(path); !saved) {
+        QMessageBox::warning(this, tr("Save failed"), QString::fromStdString(saved.error().message));
+        return false;
+    }
+    addRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::newRequested()
+{
+    if (maybeSave())
+        m_document->newProject();
+}
+
+void MainWindow::openRequested()
+{
+    if (!maybeSave())
+        return;
+    const QString dir = QSettings().value("files/lastDir").toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open"), dir, tr("Projects, MIDI files and plans (*.pianola *.mid *.midi *.smf *.kar *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::exportRequested()
+{
+    const QString dir = QSettings().value("files/lastDir").toString();
+    QString selectedFilter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), dir,
+                                                tr("MIDI file, format 1 (*.mid);;MIDI file, format 0 (*.mid)"), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".mid";
+    const int format = selectedFilter.contains(QLatin1String("0")) ? 0 : 1;
+    if (auto saved = m_document->exportTake(path, 0, format); !saved) {
+        QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(saved.error().message));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+}
+
+// Drags the active take out as a .mid file (into a DAW or a file manager).
+void MainWindow::startDragOut()
+{
+    const model::Take* take = m_document->activeTake();
+    if (!take)
+        return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/pianola-drag");
+    QDir().mkpath(dir);
+    QString base = QString::fromStdString(take->name).replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
+    const QString path = dir + QLatin1Char('/') + (base.isEmpty() ? QStringLiteral("take") : base) + QStringLiteral(".mid");
+    if (auto written = m_document->exportTake(path); !written) {
+        statusBar()->showMessage(QString::fromStdString(written.error().message));
+        return;
+    }
+    auto* mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(path)});
+    auto* drag = new QDrag(this);
+    drag->setMimeData(mime);
+    drag->exec(Qt::CopyAction);
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value("files/recent").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 10)
+        recent.removeLast();
+    settings.setValue("files/recent", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!Document::hasRecovery())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Restore unsaved work?"),
+                                              tr("Pianola did not close normally last time. Restore the work it saved automatically?"),
+                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        if (auto restored = m_document->restoreRecovery(); !restored)
+            QMessageBox::warning(this, tr("Cannot restore"), QString::fromStdString(restored.error().message));
+        else
+            statusBar()->showMessage(tr("Restored the automatically saved work"));
+    } else {
+        Document::removeRecovery();
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && event->source() == nullptr)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile() && maybeSave())
+        openFile(urls.front().toLocalFile());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue("mainWindow/geometry", saveGeometry());
+    settings.setValue("mainWindow/state", saveState());
+    settings.setValue("editor/lanes", m_lanes->laneKeys());
+    Document::removeRecovery();   // a clean end: nothing to recover
+    event->accept();
+}
+
+// ---- sound ----
 
 void MainWindow::startAudio()
 {
@@ -57,27 +357,9 @@ void MainWindow::startAudio()
     m_playheadTimer->start();
 }
 
-void MainWindow::createTransportBar()
+void MainWindow::schedulePlaybackUpdate()
 {
-    QToolBar* bar = addToolBar(tr("Transport"));
-    bar->setObjectName("transport");
-    m_playAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/Pause"), this,
-                                  &MainWindow::playPauseRequested);
-    m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
-    QAction* stop = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this,
-                                   &MainWindow::stopRequested);
-    stop->setShortcut(QKeySequence(Qt::Key_Return));
-    m_loopAction = bar->addAction(tr("Loop"));
-    m_loopAction->setCheckable(true);
-    m_loopAction->setShortcut(QKeySequence(Qt::Key_L));
-    connect(m_loopAction, &QAction::toggled, this, &MainWindow::loopToggled);
-    QAction* panic = bar->addAction(tr("Panic"), this, &MainWindow::panicRequested);
-    panic->setToolTip(tr("All notes off on every channel"));
-    panic->setShortcut(QKeySequence(tr("Ctrl+Shift+Esc")));
-    m_positionLabel = new QLabel(this);
-    m_positionLabel->setMinimumWidth(220);
-    bar->addWidget(m_positionLabel);
-    updatePlayhead();
+    m_playbackUpdate->start();
 }
 
 void MainWindow::sendPlanToPlayer()
@@ -85,7 +367,12 @@ void MainWindow::sendPlanToPlayer()
     m_tempoMap = model::TempoMap(plan());
     if (!m_audio)
         return;
-    m_audio->transport().setSequence(engine::PlaybackSequence::build(plan()));
+    engine::PlaybackOptions options;
+    for (const model::Track& t : plan().tracks) {
+        options.muted.push_back(t.muted);
+        options.soloed.push_back(t.soloed);
+    }
+    m_audio->transport().setSequence(engine::PlaybackSequence::build(plan(), options));
     loopToggled(m_loopAction->isChecked());
 }
 
@@ -107,8 +394,16 @@ void MainWindow::stopRequested()
 
 void MainWindow::loopToggled(bool on)
 {
+    if (on && m_state->loopEnd() <= m_state->loopStart()) {   // no region yet: the whole take, in bars
+        const model::Tick length = std::max<model::Tick>(plan().lengthTicks(), 1);
+        const widgets::Bar last = m_state->barAt(length - 1);
+        m_state->setLoop(true, 0, last.endTick());
+        return;   // setLoop comes back here through loopChanged
+    }
+    if (m_state->loopEnabled() != on)
+        m_state->setLoop(on, m_state->loopStart(), m_state->loopEnd());
     if (m_audio)
-        m_audio->transport().setLoop(on, 0.0, m_tempoMap.ticksToSeconds(plan().lengthTicks()));
+        m_audio->transport().setLoop(on, m_tempoMap.ticksToSeconds(m_state->loopStart()), m_tempoMap.ticksToSeconds(m_state->loopEnd()));
 }
 
 void MainWindow::panicRequested()
@@ -123,123 +418,19 @@ void MainWindow::updatePlayhead()
     const bool playing = m_audio && m_audio->transport().isPlaying();
     if (m_audio)
         m_audio->transport().collectGarbage();
-    const auto tick = static_cast<model::Tick>(m_tempoMap.secondsToTicks(seconds));
-    const auto& ts = plan().timeSignatures.empty() ? model::TimeSignature{} : plan().timeSignatures.front();
-    const model::Tick beatTicks = std::max<model::Tick>(1, plan().ppq * 4 / std::max(1, ts.denominator));
-    const model::Tick barTicks = beatTicks * std::max(1, ts.numerator);
+    const double tick = playing || seconds > 0 ? m_tempoMap.secondsToTicks(seconds) : m_state->playheadTick();
+    const auto whole = static_cast<model::Tick>(tick);
+    const widgets::Bar bar = m_state->barAt(whole);
+    const model::Tick inBar = whole - bar.startTick;
     m_positionLabel->setText(QStringLiteral("%1.%2.%3   %4:%5")
-                                 .arg(tick / barTicks + 1)
-                                 .arg(tick % barTicks / beatTicks + 1)
-                                 .arg(tick % beatTicks, 3, 10, QLatin1Char('0'))
+                                 .arg(bar.number)
+                                 .arg(inBar / bar.beatTicks + 1)
+                                 .arg(inBar % bar.beatTicks, 3, 10, QLatin1Char('0'))
                                  .arg(static_cast<int>(seconds) / 60)
                                  .arg(seconds - 60 * (static_cast<int>(seconds) / 60), 6, 'f', 3, QLatin1Char('0')));
     m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_overview->setPlayheadTick(static_cast<double>(tick));
-}
-
-const model::Plan& MainWindow::plan() const
-{
-    return m_overview->plan();
-}
-
-void MainWindow::createActions()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::openRequested);
-    open->setShortcut(QKeySequence::Open);
-    QAction* exportMidi = file->addAction(tr("&Export MIDI..."), this, &MainWindow::exportRequested);
-    exportMidi->setShortcut(QKeySequence(tr("Ctrl+E")));
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Pianola"), this, &MainWindow::aboutRequested);
-}
-
-bool MainWindow::openFile(const QString& path)
-{
-    auto loaded = engine::loadPlanFile(path.toStdString());
-    if (!loaded) {
-        qCWarning(lcFiles) << "open failed:" << path;
-        QMessageBox::warning(this, tr("Cannot open file"),
-                             tr("Pianola could not open this file:\n\n%1")
-                                 .arg(QString::fromStdString(loaded.error().message)));
-        return false;
-    }
-    m_overview->setPlan(loaded->plan);
-    m_currentFile = path;
-    sendPlanToPlayer();
-    QSettings().setValue("files/lastDir", QFileInfo(path).absolutePath());
-    QString message = tr("Opened %1: %2 tracks, %3 notes")
-                          .arg(QFileInfo(path).fileName())
-                          .arg(loaded->plan.tracks.size())
-                          .arg(static_cast<qlonglong>(loaded->plan.noteCount()));
-    if (!loaded->warnings.empty())
-        message += QLatin1Char(' ') + tr("(%n reader warning(s), listed in the log)", nullptr,
-                                         static_cast<int>(loaded->warnings.size()));
-    for (const std::string& w : loaded->warnings)
-        qCInfo(lcFiles) << path << "warning:" << QString::fromStdString(w);
-    statusBar()->showMessage(message);
-    updateTitle();
-    return true;
-}
-
-void MainWindow::openRequested()
-{
-    const QString dir = QSettings().value("files/lastDir").toString();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open"), dir, tr("MIDI files and plans (*.mid *.midi *.smf *.kar *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-void MainWindow::exportRequested()
-{
-    const QString dir = QSettings().value("files/lastDir").toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), dir, tr("MIDI files (*.mid)"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += ".mid";
-    std::vector<std::string> warnings;
-    auto saved = engine::savePlanFile(path.toStdString(), plan(), 1, &warnings);
-    if (!saved) {
-        QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(saved.error().message));
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
-}
-
-void MainWindow::aboutRequested()
-{
-    QMessageBox::about(this, tr("About Pianola"),
-                       tr("<b>Pianola %1</b><p>A piano-roll MIDI editor with an AI chat dock.</p>")
-                           .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::updateTitle()
-{
-    const QString name = m_currentFile.isEmpty() ? tr("Untitled") : QFileInfo(m_currentFile).fileName();
-    setWindowTitle(tr("%1 - Pianola").arg(name));
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event)
-{
-    if (event->mimeData()->hasUrls())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event)
-{
-    const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile())
-        openFile(urls.front().toLocalFile());
-}
-
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    QSettings().setValue("mainWindow/geometry", saveGeometry());
-    event->accept();
+    if (playing || seconds > 0)
+        m_state->setPlayheadTick(tick);
 }
 
 } // namespace pianola::app

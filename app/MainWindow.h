@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The main window: opens .mid and plan files, shows the plan, exports Standard MIDI Files.
+// The main window: the piano roll with controller lanes, the track list, takes and undo
+// history docks, the transport; files, menus and shortcuts.
 #pragma once
 
-#include "model/Plan.h"
-
+#include "app/Document.h"
 #include "model/TempoMap.h"
 
 #include <QMainWindow>
@@ -11,11 +11,18 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
+class QComboBox;
 class QLabel;
+class QListWidget;
+class QMenu;
 class QTimer;
 
 namespace pianola::widgets {
-class PlanOverview;
+class ControllerLanes;
+class EditorState;
+class PianoRollView;
+class TrackList;
 }
 
 namespace pianola::app {
@@ -29,9 +36,20 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a .mid or plan .json; shows a message box on failure. Returns success.
+    /// Opens a .pianola project, .mid or plan .json (after the unsaved-changes prompt); shows a
+    /// message box on failure. Returns success.
     bool openFile(const QString& path);
+    /// The active take's plan.
     const model::Plan& plan() const;
+    Document* document() const { return m_document; }
+    widgets::EditorState* editorState() const { return m_state; }
+    widgets::PianoRollView* pianoRoll() const { return m_roll; }
+    widgets::ControllerLanes* controllerLanes() const { return m_lanes; }
+    widgets::TrackList* trackList() const { return m_tracks; }
+    /// Offers to restore the autosaved work of a session that did not end cleanly.
+    void offerRecovery();
+    /// Every action with a shortcut, as "Menu > Action<TAB>Shortcut" lines (also shown in Help).
+    QStringList shortcutList() const;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -39,28 +57,78 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createActions();
-    void createTransportBar();
+    // Layout and actions (MainWindowActions.cpp)
+    void createDocks();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createTrackMenu();
+    void createTransport();
+    void createToolBar();
+    void createHelpMenu();
+    void updateRecentMenu();
+
+    // Files
+    bool maybeSave();
+    bool saveRequested();
+    bool saveAsRequested();
+    void openRequested();
+    void exportRequested();
+    void newRequested();
+    void startDragOut();
+    void addRecent(const QString& path);
+
+    // The document shown
+    void documentReset();
+    void documentEdited(const model::Edit& edit);
+    void showActiveTake();
+    void refreshTakes();
+    void updateTitle();
+
+    // Sound
     void startAudio();
+    void schedulePlaybackUpdate();
+    void sendPlanToPlayer();
     void updatePlayhead();
     void playPauseRequested();
     void stopRequested();
     void loopToggled(bool on);
     void panicRequested();
-    void sendPlanToPlayer();
-    void openRequested();
-    void exportRequested();
-    void aboutRequested();
-    void updateTitle();
 
-    widgets::PlanOverview* m_overview = nullptr;
-    QString m_currentFile;
+    // Note functions on the selection (MainWindowEdit.cpp)
+    void quantizeNow();
+    void quantizeDialog();
+    void humanizeDialog();
+    void transposeDialog();
+    void velocityDialog();
+    void legatoRequested();
+    void snapToScaleRequested();
+    void applyToSelection(const std::vector<model::Note>& before, const std::vector<model::Note>& after, const QString& text);
+    void addTrackRequested();
+    void removeTrackRequested(int index);
+    void showShortcuts();
+    void aboutRequested();
+
+    Document* m_document;
+    widgets::EditorState* m_state;
+    widgets::PianoRollView* m_roll = nullptr;
+    widgets::ControllerLanes* m_lanes = nullptr;
+    widgets::TrackList* m_tracks = nullptr;
+    QListWidget* m_takes = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
     model::TempoMap m_tempoMap;
     QAction* m_playAction = nullptr;
     QAction* m_loopAction = nullptr;
+    QAction* m_followAction = nullptr;
+    QActionGroup* m_toolGroup = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QComboBox* m_snapBox = nullptr;
+    QComboBox* m_keyBox = nullptr;
+    QComboBox* m_scaleBox = nullptr;
     QLabel* m_positionLabel = nullptr;
     QTimer* m_playheadTimer = nullptr;
+    QTimer* m_playbackUpdate = nullptr;
+    std::uint64_t m_humanizeSeed = 1;
 };
 
 } // namespace pianola::app

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <span>
 
 namespace pianola::model {
@@ -116,6 +117,15 @@ Json trackJson(const Track& t)
         j["bankMsb"] = t.bankMsb;
     if (t.bankLsb >= 0)
         j["bankLsb"] = t.bankLsb;
+    if (t.muted)
+        j["mute"] = true;
+    if (t.soloed)
+        j["solo"] = true;
+    if (t.colour >= 0) {
+        char colour[8];
+        std::snprintf(colour, sizeof colour, "#%06x", t.colour & 0xFFFFFF);
+        j["color"] = colour;
+    }
     putArray(j, "notes", all(t.notes), noteJson);
     putArray(j, "cc", all(t.controllers), [](const ControlChange& c) {
         return Json{{"tick", c.tick}, {"controller", c.controller}, {"value", c.value}};

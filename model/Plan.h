@@ -124,6 +124,9 @@ struct Track
     int program = 0;           ///< 0..127, GM program at the start of the track
     int bankMsb = -1;          ///< 0..127 or -1 = none sent
     int bankLsb = -1;
+    bool muted = false;
+    bool soloed = false;
+    int colour = -1;           ///< 0xRRGGBB shown in the editor, -1 = automatic
     std::vector<Note> notes;                   ///< sorted by (startTick, key)
     std::vector<ControlChange> controllers;    ///< sorted by tick (stable)
     std::vector<PitchBend> pitchBends;

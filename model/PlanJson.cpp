@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <numeric>
 #include <tuple>
 
 namespace pianola::model {
 
 using jsonio::arrayField;
+using jsonio::boolField;
+using jsonio::quotedText;
 using jsonio::Field;
 using jsonio::intField;
 using jsonio::Json;
@@ -292,6 +295,21 @@ struct TrackDraft : Track
     int jsonChannel = 0;   ///< the channel notes' "ch" must match; -1 = not a valid channel
 };
 
+// "#rrggbb" (either case) to 0xRRGGBB.
+void readTrackColour(JsonReader& in, const Json& v, const JsonPath& path, TrackDraft& t)
+{
+    const auto text = in.string(v, path, 16);
+    if (!text)
+        return;
+    const bool hex = text->size() == 7 && (*text)[0] == '#' &&
+                     std::all_of(text->begin() + 1, text->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    if (!hex) {
+        in.error(path, "expected a colour \"#rrggbb\", got " + quotedText(*text));
+        return;
+    }
+    t.colour = static_cast<int>(std::stoul(text->substr(1), nullptr, 16));
+}
+
 void readTrackNotes(JsonReader& in, const Json& v, const JsonPath& path, TrackDraft& t)
 {
     t.notes.clear();   // a duplicate "notes" (an error already) must not mix two arrays
@@ -333,6 +351,9 @@ constexpr std::array kTrackFields{
     intField<TrackDraft, &Track::program, 0, 127>("program"),
     intField<TrackDraft, &Track::bankMsb, 0, 127>("bankMsb"),
     intField<TrackDraft, &Track::bankLsb, 0, 127>("bankLsb"),
+    boolField<TrackDraft, &Track::muted>("mute"),
+    boolField<TrackDraft, &Track::soloed>("solo"),
+    Field<TrackDraft>{"color", false, readTrackColour},
     Field<TrackDraft>{"notes", false, readTrackNotes},
     arrayField<TrackDraft, &Track::controllers,
                &readObject<ControlChange, kControlChangeFields>>("cc"),

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Piano-roll MIDI editor</source>
@@ -14,6 +21,21 @@
     <message>
         <source>Save a PNG of the window to &lt;png&gt; and quit</source>
         <translation>Ein PNG des Fensters nach &lt;png&gt; speichern und beenden</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::Document</name>
+    <message>
+        <source>Take 1</source>
+        <translation>Take 1</translation>
+    </message>
+    <message>
+        <source>Piano</source>
+        <translation>Klavier</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>Zu %1 wechseln</translation>
     </message>
 </context>
 <context>
@@ -67,16 +89,8 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <source>MIDI files and plans (*.mid *.midi *.smf *.kar *.json);;All files (*)</source>
-        <translation>MIDI-Dateien und Pläne (*.mid *.midi *.smf *.kar *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Export MIDI</source>
         <translation>MIDI exportieren</translation>
-    </message>
-    <message>
-        <source>MIDI files (*.mid)</source>
-        <translation>MIDI-Dateien (*.mid)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -97,10 +111,6 @@
     <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
-    </message>
-    <message>
-        <source>%1 - Pianola</source>
-        <translation>%1 – Pianola</translation>
     </message>
     <message>
         <source>Opened %1: %2 tracks, %3 notes</source>
@@ -145,12 +155,812 @@
         <source>Ctrl+Shift+Esc</source>
         <translation>Ctrl+Shift+Esc</translation>
     </message>
+    <message>
+        <source>%1 notes, from %2</source>
+        <translation>%1 Noten, von %2</translation>
+    </message>
+    <message>
+        <source>%1[*] - Pianola</source>
+        <translation>%1[*] – Pianola</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The project has unsaved changes. Save them?</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <source>Pianola projects (*.pianola)</source>
+        <translation>Pianola-Projekte (*.pianola)</translation>
+    </message>
+    <message>
+        <source>Projects, MIDI files and plans (*.pianola *.mid *.midi *.smf *.kar *.json);;All files (*)</source>
+        <translation>Projekte, MIDI-Dateien und Pläne (*.pianola *.mid *.midi *.smf *.kar *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>MIDI file, format 1 (*.mid);;MIDI file, format 0 (*.mid)</source>
+        <translation>MIDI-Datei, Format 1 (*.mid);;MIDI-Datei, Format 0 (*.mid)</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>Ungesicherte Arbeit wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Pianola did not close normally last time. Restore the work it saved automatically?</source>
+        <translation>Pianola wurde zuletzt nicht normal beendet. Die automatisch gesicherte Arbeit wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Restored the automatically saved work</source>
+        <translation>Automatisch gesicherte Arbeit wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Spuren</translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation>Takes</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geöffnet&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste at playhead</source>
+        <translation>An der Abspielposition &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Earlier by grid</source>
+        <translation>Um ein Raster früher</translation>
+    </message>
+    <message>
+        <source>Later by grid</source>
+        <translation>Um ein Raster später</translation>
+    </message>
+    <message>
+        <source>Up a semitone</source>
+        <translation>Einen Halbton höher</translation>
+    </message>
+    <message>
+        <source>Down a semitone</source>
+        <translation>Einen Halbton tiefer</translation>
+    </message>
+    <message>
+        <source>Up an octave</source>
+        <translation>Eine Oktave höher</translation>
+    </message>
+    <message>
+        <source>Shift+Up</source>
+        <translation>Shift+Up</translation>
+    </message>
+    <message>
+        <source>Down an octave</source>
+        <translation>Eine Oktave tiefer</translation>
+    </message>
+    <message>
+        <source>Shift+Down</source>
+        <translation>Shift+Down</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Noten</translation>
+    </message>
+    <message>
+        <source>&amp;Quantize</source>
+        <translation>&amp;Quantisieren</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>Q</translation>
+    </message>
+    <message>
+        <source>Quantize with &amp;options...</source>
+        <translation>Quantisieren mit &amp;Optionen …</translation>
+    </message>
+    <message>
+        <source>Shift+Q</source>
+        <translation>Shift+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Humanize...</source>
+        <translation>&amp;Humanisieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Transpose...</source>
+        <translation>&amp;Transponieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>&amp;Legato</source>
+        <translation>&amp;Legato</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Velocity...</source>
+        <translation>&amp;Anschlagstärke …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to scale</source>
+        <translation>An &amp;Tonleiter ausrichten</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Ctrl+-</source>
+        <translation>Ctrl+-</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;fit</source>
+        <translation>&amp;Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Taller rows</source>
+        <translation>&amp;Höhere Zeilen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+=</source>
+        <translation>Ctrl+Shift+=</translation>
+    </message>
+    <message>
+        <source>&amp;Shorter rows</source>
+        <translation>&amp;Niedrigere Zeilen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+-</source>
+        <translation>Ctrl+Shift+-</translation>
+    </message>
+    <message>
+        <source>&amp;Follow playhead</source>
+        <translation>Abspielposition &amp;folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Ghost notes of other tracks</source>
+        <translation>&amp;Geisternoten anderer Spuren</translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>&amp;Spur</translation>
+    </message>
+    <message>
+        <source>&amp;Add track</source>
+        <translation>Spur &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Remove track</source>
+        <translation>Spur &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous track</source>
+        <translation>&amp;Vorige Spur</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>&amp;Next track</source>
+        <translation>&amp;Nächste Spur</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>T&amp;ransport</source>
+        <translation>T&amp;ransport</translation>
+    </message>
+    <message>
+        <source>Loop the region set in the ruler (drag there to set it)</source>
+        <translation>Den im Lineal gesetzten Bereich wiederholen (dort ziehen, um ihn zu setzen)</translation>
+    </message>
+    <message>
+        <source>Go to start</source>
+        <translation>Zum Anfang</translation>
+    </message>
+    <message>
+        <source>Drag MIDI</source>
+        <translation>MIDI ziehen</translation>
+    </message>
+    <message>
+        <source>Drag the active take into your DAW or file manager as a .mid file</source>
+        <translation>Den aktiven Take als .mid-Datei in Ihre DAW oder Dateiverwaltung ziehen</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Zeichnen</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radieren</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>%1 tool (%2)</source>
+        <translation>Werkzeug %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Grid </source>
+        <translation>Raster </translation>
+    </message>
+    <message>
+        <source>Scale </source>
+        <translation>Tonleiter </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Piano roll &gt; Zoom horizontally	Ctrl+Wheel, +/-</source>
+        <translation>Pianorolle &gt; Horizontal zoomen	Ctrl+Mausrad, +/-</translation>
+    </message>
+    <message>
+        <source>Piano roll &gt; Zoom vertically	Ctrl+Shift+Wheel</source>
+        <translation>Pianorolle &gt; Vertikal zoomen	Ctrl+Shift+Mausrad</translation>
+    </message>
+    <message>
+        <source>Piano roll &gt; Bypass the grid while dragging	Alt</source>
+        <translation>Pianorolle &gt; Raster beim Ziehen umgehen	Alt</translation>
+    </message>
+    <message>
+        <source>Piano roll &gt; Add to the selection	Shift+Click</source>
+        <translation>Pianorolle &gt; Zur Auswahl hinzufügen	Shift+Klick</translation>
+    </message>
+    <message>
+        <source>Piano roll &gt; Erase	Right-click</source>
+        <translation>Pianorolle &gt; Radieren	Rechtsklick</translation>
+    </message>
+    <message>
+        <source>Controller lane &gt; Draw a straight line	Ctrl+Drag</source>
+        <translation>Controller-Spur &gt; Gerade Linie zeichnen	Ctrl+Ziehen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Quantize</source>
+        <translation>Quantisieren</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Swing</source>
+        <translation>Swing</translation>
+    </message>
+    <message>
+        <source>Quantize note ends too</source>
+        <translation>Auch Notenenden quantisieren</translation>
+    </message>
+    <message>
+        <source>Humanize</source>
+        <translation>Humanisieren</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Timing</translation>
+    </message>
+    <message>
+        <source> ticks</source>
+        <translation> Ticks</translation>
+    </message>
+    <message>
+        <source>Velocity</source>
+        <translation>Anschlagstärke</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Transpose</source>
+        <translation>Transponieren</translation>
+    </message>
+    <message>
+        <source>Semitones</source>
+        <translation>Halbtöne</translation>
+    </message>
+    <message>
+        <source>Scale steps</source>
+        <translation>Tonleiterstufen</translation>
+    </message>
+    <message>
+        <source>Moves each note along the scale chosen in the toolbar</source>
+        <translation>Verschiebt jede Note entlang der in der Werkzeugleiste gewählten Tonleiter</translation>
+    </message>
+    <message>
+        <source>Some notes would leave the MIDI range (0-127); nothing was changed.</source>
+        <translation>Einige Noten würden den MIDI-Bereich (0–127) verlassen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Skalieren</translation>
+    </message>
+    <message>
+        <source>Ramp</source>
+        <translation>Rampe</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Velocity / start</source>
+        <translation>Anschlag / Anfang</translation>
+    </message>
+    <message>
+        <source>Ramp end</source>
+        <translation>Rampenende</translation>
+    </message>
+    <message>
+        <source>Scale by</source>
+        <translation>Skalieren um</translation>
+    </message>
+    <message>
+        <source>Change velocity</source>
+        <translation>Anschlagstärke ändern</translation>
+    </message>
+    <message>
+        <source>Legato</source>
+        <translation>Legato</translation>
+    </message>
+    <message>
+        <source>Choose a scale in the toolbar first</source>
+        <translation>Wählen Sie zuerst eine Tonleiter in der Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Snap to scale</source>
+        <translation>An Tonleiter ausrichten</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation>Spur hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove track %1</source>
+        <translation>Spur %1 entfernen</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>Dur</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>Moll</translation>
+    </message>
+    <message>
+        <source>dorian</source>
+        <translation>dorisch</translation>
+    </message>
+    <message>
+        <source>phrygian</source>
+        <translation>phrygisch</translation>
+    </message>
+    <message>
+        <source>lydian</source>
+        <translation>lydisch</translation>
+    </message>
+    <message>
+        <source>mixolydian</source>
+        <translation>mixolydisch</translation>
+    </message>
+    <message>
+        <source>locrian</source>
+        <translation>lokrisch</translation>
+    </message>
+    <message>
+        <source>harmonic minor</source>
+        <translation>harmonisch Moll</translation>
+    </message>
+    <message>
+        <source>melodic minor</source>
+        <translation>melodisch Moll</translation>
+    </message>
+    <message>
+        <source>major pentatonic</source>
+        <translation>Dur-Pentatonik</translation>
+    </message>
+    <message>
+        <source>minor pentatonic</source>
+        <translation>Moll-Pentatonik</translation>
+    </message>
+    <message>
+        <source>blues</source>
+        <translation>Blues</translation>
+    </message>
+    <message>
+        <source>chromatic</source>
+        <translation>chromatisch</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::ControllerLane</name>
+    <message>
+        <source>Velocity</source>
+        <translation>Anschlagstärke</translation>
+    </message>
+    <message>
+        <source>Pitch bend</source>
+        <translation>Tonhöhenbeugung</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>Druck</translation>
+    </message>
+    <message>
+        <source>CC %1</source>
+        <translation>CC %1</translation>
+    </message>
+    <message>
+        <source>CC %1 %2</source>
+        <translation>CC %1 %2</translation>
+    </message>
+    <message>
+        <source>Velocity %1</source>
+        <translation>Anschlag %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change velocity of %n note(s)</source>
+        <translation>
+            <numerusform>Anschlagstärke von %n Note ändern</numerusform>
+            <numerusform>Anschlagstärke von %n Noten ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase %1 points</source>
+        <translation>%1-Punkte radieren</translation>
+    </message>
+    <message>
+        <source>Draw %1</source>
+        <translation>%1 zeichnen</translation>
+    </message>
+    <message>
+        <source>Move %1 points</source>
+        <translation>%1-Punkte verschieben</translation>
+    </message>
+    <message>
+        <source>Delete %1 points</source>
+        <translation>%1-Punkte löschen</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::ControllerLanes</name>
+    <message>
+        <source>+ Lane</source>
+        <translation>+ Spur</translation>
+    </message>
+    <message>
+        <source>Add a controller lane</source>
+        <translation>Eine Controller-Spur hinzufügen</translation>
+    </message>
+    <message>
+        <source>Other CC...</source>
+        <translation>Anderer CC …</translation>
+    </message>
+    <message>
+        <source>Controller lane</source>
+        <translation>Controller-Spur</translation>
+    </message>
+    <message>
+        <source>Controller number (0-127):</source>
+        <translation>Controller-Nummer (0–127):</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::PianoRollView</name>
+    <message numerus="yes">
+        <source>Move %n note(s)</source>
+        <translation>
+            <numerusform>%n Note verschieben</numerusform>
+            <numerusform>%n Noten verschieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resize %n note(s)</source>
+        <translation>
+            <numerusform>Länge von %n Note ändern</numerusform>
+            <numerusform>Länge von %n Noten ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draw note</source>
+        <translation>Note zeichnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n note(s)</source>
+        <translation>
+            <numerusform>%n Note radieren</numerusform>
+            <numerusform>%n Noten radieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split note</source>
+        <translation>Note teilen</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Note löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n note(s)</source>
+        <translation>
+            <numerusform>%n Note löschen</numerusform>
+            <numerusform>%n Noten löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n note(s)</source>
+        <translation>
+            <numerusform>%n Note ausschneiden</numerusform>
+            <numerusform>%n Noten ausschneiden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n note(s)</source>
+        <translation>
+            <numerusform>%n Note einfügen</numerusform>
+            <numerusform>%n Noten einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n note(s)</source>
+        <translation>
+            <numerusform>%n Note duplizieren</numerusform>
+            <numerusform>%n Noten duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transpose</source>
+        <translation>Transponieren</translation>
+    </message>
+    <message>
+        <source>Move notes</source>
+        <translation>Noten verschieben</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::PlanOverview</name>
     <message>
         <source>No notes yet. Open a MIDI file or a plan (File &gt; Open), or drop one here.</source>
         <translation>Noch keine Noten. Öffnen Sie eine MIDI-Datei oder einen Plan (Datei &gt; Öffnen) oder ziehen Sie eine hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::TrackList</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ch</source>
+        <translation>Kan</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation>Spur hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove track</source>
+        <translation>Spur entfernen</translation>
+    </message>
+    <message>
+        <source>Rename track</source>
+        <translation>Spur umbenennen</translation>
+    </message>
+    <message>
+        <source>Track colour</source>
+        <translation>Spurfarbe</translation>
+    </message>
+    <message>
+        <source>Change track colour</source>
+        <translation>Spurfarbe ändern</translation>
+    </message>
+    <message>
+        <source>MIDI channel (10 = drums)</source>
+        <translation>MIDI-Kanal (10 = Schlagzeug)</translation>
+    </message>
+    <message>
+        <source>Change channel</source>
+        <translation>Kanal ändern</translation>
+    </message>
+    <message>
+        <source>Mute track</source>
+        <translation>Spur stummschalten</translation>
+    </message>
+    <message>
+        <source>Solo track</source>
+        <translation>Spur solo schalten</translation>
+    </message>
+    <message>
+        <source>Program %1</source>
+        <translation>Programm %1</translation>
+    </message>
+    <message>
+        <source>Drum kit</source>
+        <translation>Schlagzeug-Set</translation>
+    </message>
+    <message>
+        <source>Change instrument</source>
+        <translation>Instrument ändern</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+// The main window's docks, menus, toolbars and shortcuts.
+#include "app/MainWindow.h"
+
+#include "widgets/ControllerLanes.h"
+#include "widgets/PianoRollView.h"
+#include "widgets/TrackList.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+namespace pianola::app {
+
+namespace {
+// The scale names of model::Scale::modeName(), for the translation tools.
+[[maybe_unused]] constexpr const char* kModeNames[] = {
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "major"),      QT_TRANSLATE_NOOP("pianola::app::MainWindow", "minor"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "dorian"),     QT_TRANSLATE_NOOP("pianola::app::MainWindow", "phrygian"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "lydian"),     QT_TRANSLATE_NOOP("pianola::app::MainWindow", "mixolydian"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "locrian"),    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "harmonic minor"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "melodic minor"), QT_TRANSLATE_NOOP("pianola::app::MainWindow", "major pentatonic"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "minor pentatonic"), QT_TRANSLATE_NOOP("pianola::app::MainWindow", "blues"),
+    QT_TRANSLATE_NOOP("pianola::app::MainWindow", "chromatic")};
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, QWidget* content, Qt::DockWidgetArea area)
+{
+    auto* d = new QDockWidget(title, window);
+    d->setObjectName(name);
+    d->setWidget(content);
+    window->addDockWidget(area, d);
+    return d;
+}
+} // namespace
+
+void MainWindow::createDocks()
+{
+    m_tracks = new widgets::TrackList(m_state, this);
+    dock(this, tr("Tracks"), "tracksDock", m_tracks, Qt::LeftDockWidgetArea);
+    connect(m_tracks, &widgets::TrackList::addTrackRequested, this, &MainWindow::addTrackRequested);
+    connect(m_tracks, &widgets::TrackList::removeTrackRequested, this, &MainWindow::removeTrackRequested);
+
+    m_takes = new QListWidget(this);
+    m_takes->setObjectName("takes");
+    m_takes->setDragEnabled(false);
+    QDockWidget* takes = dock(this, tr("Takes"), "takesDock", m_takes, Qt::LeftDockWidgetArea);
+    connect(m_takes, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item)
+            m_document->activateTake(item->data(Qt::UserRole).toULongLong());
+    });
+
+    auto* history = new QUndoView(m_document->undoStack(), this);
+    history->setObjectName("undoHistory");
+    history->setEmptyLabel(tr("<opened>"));
+    QDockWidget* historyDock = dock(this, tr("History"), "historyDock", history, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(takes, historyDock);
+    takes->raise();
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newRequested);
+    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openRequested);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveRequested);
+    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAsRequested);
+    file->addAction(tr("&Export MIDI..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportRequested);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("files/recent").toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts({QKeySequence::Undo});
+    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, m_roll, &widgets::PianoRollView::cutSelection);
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, m_roll, &widgets::PianoRollView::copySelection);
+    edit->addAction(tr("&Paste at playhead"), QKeySequence::Paste, m_roll, &widgets::PianoRollView::paste);
+    edit->addAction(tr("&Duplicate"), QKeySequence(tr("Ctrl+D")), m_roll, &widgets::PianoRollView::duplicateSelection);
+    edit->addAction(tr("De&lete"), QKeySequence::Delete, m_roll, &widgets::PianoRollView::deleteSelection);
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_roll, &widgets::PianoRollView::selectAll);
+    edit->addSeparator();
+    QMenu* move = edit->addMenu(tr("&Move"));
+    move->addAction(tr("Earlier by grid"), QKeySequence(Qt::Key_Left), this, [this] { m_roll->nudgeSelection(-1, 0); });
+    move->addAction(tr("Later by grid"), QKeySequence(Qt::Key_Right), this, [this] { m_roll->nudgeSelection(1, 0); });
+    move->addAction(tr("Up a semitone"), QKeySequence(Qt::Key_Up), this, [this] { m_roll->nudgeSelection(0, 1); });
+    move->addAction(tr("Down a semitone"), QKeySequence(Qt::Key_Down), this, [this] { m_roll->nudgeSelection(0, -1); });
+    move->addAction(tr("Up an octave"), QKeySequence(tr("Shift+Up")), this, [this] { m_roll->nudgeSelection(0, 12); });
+    move->addAction(tr("Down an octave"), QKeySequence(tr("Shift+Down")), this, [this] { m_roll->nudgeSelection(0, -12); });
+    for (QAction* a : move->actions())
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut), m_roll->addAction(a);
+    QMenu* notes = menuBar()->addMenu(tr("&Notes"));
+    notes->addAction(tr("&Quantize"), QKeySequence(tr("Q")), this, &MainWindow::quantizeNow);
+    notes->addAction(tr("Quantize with &options..."), QKeySequence(tr("Shift+Q")), this, &MainWindow::quantizeDialog);
+    notes->addAction(tr("&Humanize..."), QKeySequence(tr("Ctrl+H")), this, &MainWindow::humanizeDialog);
+    notes->addAction(tr("&Transpose..."), QKeySequence(tr("Ctrl+T")), this, &MainWindow::transposeDialog);
+    notes->addAction(tr("&Legato"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::legatoRequested);
+    notes->addAction(tr("&Velocity..."), QKeySequence(tr("Ctrl+Shift+V")), this, &MainWindow::velocityDialog);
+    notes->addAction(tr("&Snap to scale"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::snapToScaleRequested);
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &in"), QKeySequence(tr("Ctrl+=")), this, [this] { m_roll->zoomHorizontally(1.25, m_roll->viewport()->width() / 2.0); });
+    view->addAction(tr("Zoom &out"), QKeySequence(tr("Ctrl+-")), this, [this] { m_roll->zoomHorizontally(0.8, m_roll->viewport()->width() / 2.0); });
+    view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_roll, &widgets::PianoRollView::zoomToFit);
+    view->addAction(tr("&Taller rows"), QKeySequence(tr("Ctrl+Shift+=")), this, [this] { m_roll->setRowHeight(m_roll->rowHeight() + 2); });
+    view->addAction(tr("&Shorter rows"), QKeySequence(tr("Ctrl+Shift+-")), this, [this] { m_roll->setRowHeight(m_roll->rowHeight() - 2); });
+    view->addSeparator();
+    m_followAction = view->addAction(tr("&Follow playhead"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(QSettings().value("editor/follow", true).toBool());
+    m_state->setFollowPlayhead(m_followAction->isChecked());
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
+        m_state->setFollowPlayhead(on);
+        QSettings().setValue("editor/follow", on);
+    });
+    QAction* ghosts = view->addAction(tr("&Ghost notes of other tracks"));
+    ghosts->setCheckable(true);
+    ghosts->setChecked(m_state->ghostNotes());
+    connect(ghosts, &QAction::toggled, m_state, &widgets::EditorState::setGhostNotes);
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
+}
+
+void MainWindow::createTrackMenu()
+{
+    QMenu* track = menuBar()->addMenu(tr("&Track"));
+    track->addAction(tr("&Add track"), QKeySequence(tr("Ctrl+Shift+T")), this, &MainWindow::addTrackRequested);
+    track->addAction(tr("&Remove track"), this, [this] { removeTrackRequested(m_state->currentTrack()); });
+    track->addAction(tr("&Previous track"), QKeySequence(tr("Alt+Up")), this,
+                     [this] { m_state->setCurrentTrack(std::max(0, m_state->currentTrack() - 1)); });
+    track->addAction(tr("&Next track"), QKeySequence(tr("Alt+Down")), this, [this] {
+        m_state->setCurrentTrack(std::min(static_cast<int>(plan().tracks.size()) - 1, m_state->currentTrack() + 1));
+    });
+}
+
+void MainWindow::createTransport()
+{
+    QMenu* menu = menuBar()->addMenu(tr("T&ransport"));
+    QToolBar* bar = addToolBar(tr("Transport"));
+    bar->setObjectName("transport");
+    m_playAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/Pause"), this, &MainWindow::playPauseRequested);
+    m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
+    QAction* stop = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this, &MainWindow::stopRequested);
+    stop->setShortcut(QKeySequence(Qt::Key_Return));
+    m_loopAction = bar->addAction(tr("Loop"));
+    m_loopAction->setCheckable(true);
+    m_loopAction->setShortcut(QKeySequence(Qt::Key_L));
+    m_loopAction->setToolTip(tr("Loop the region set in the ruler (drag there to set it)"));
+    connect(m_loopAction, &QAction::toggled, this, &MainWindow::loopToggled);
+    QAction* panic = bar->addAction(tr("Panic"), this, &MainWindow::panicRequested);
+    panic->setToolTip(tr("All notes off on every channel"));
+    panic->setShortcut(QKeySequence(tr("Ctrl+Shift+Esc")));
+    QAction* home = menu->addAction(tr("Go to start"), QKeySequence(Qt::Key_Home), this, [this] { emit m_state->seekRequested(0); });
+    for (QAction* a : {m_playAction, stop, m_loopAction, panic})
+        menu->addAction(a);
+    menu->addAction(home);
+    m_positionLabel = new QLabel(this);
+    m_positionLabel->setObjectName("position");
+    m_positionLabel->setMinimumWidth(200);
+    m_positionLabel->setStyleSheet(QStringLiteral("font-family: monospace; padding: 0 8px;"));
+    bar->addWidget(m_positionLabel);
+    m_positionLabel->setText(QStringLiteral("1.1.000   0:00.000"));
+    auto* dragOut = new QToolButton(this);
+    dragOut->setObjectName("dragOut");
+    dragOut->setText(tr("Drag MIDI"));
+    dragOut->setToolTip(tr("Drag the active take into your DAW or file manager as a .mid file"));
+    connect(dragOut, &QToolButton::pressed, this, &MainWindow::startDragOut);
+    bar->addWidget(dragOut);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Editing"));
+    bar->setObjectName("editing");
+    m_toolGroup = new QActionGroup(this);
+    const std::pair<widgets::Tool, QString> tools[] = {{widgets::Tool::Select, tr("Select")},
+                                                       {widgets::Tool::Draw, tr("Draw")},
+                                                       {widgets::Tool::Erase, tr("Erase")},
+                                                       {widgets::Tool::Split, tr("Split")}};
+    int number = 1;
+    for (const auto& [tool, name] : tools) {
+        QAction* a = bar->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(tool == m_state->tool());
+        a->setShortcut(QKeySequence(QString::number(number++)));
+        a->setToolTip(tr("%1 tool (%2)").arg(name, a->shortcut().toString()));
+        m_toolGroup->addAction(a);
+        const widgets::Tool t = tool;
+        connect(a, &QAction::triggered, this, [this, t] { m_state->setTool(t); });
+    }
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Grid "), this));
+    m_snapBox = new QComboBox(this);
+    m_snapBox->setObjectName("snap");
+    for (const widgets::Snap& snap : widgets::Snap::all())
+        m_snapBox->addItem(snap.label(), QVariant::fromValue(QPoint(snap.division, snap.triplet)));
+    m_snapBox->setCurrentText(QStringLiteral("1/16"));
+    connect(m_snapBox, &QComboBox::currentIndexChanged, this, [this] {
+        const QPoint v = m_snapBox->currentData().toPoint();
+        m_state->setSnap({v.x(), v.y() != 0});
+    });
+    bar->addWidget(m_snapBox);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Scale "), this));
+    m_keyBox = new QComboBox(this);
+    m_keyBox->setObjectName("scaleKey");
+    m_keyBox->addItem(tr("None"), -1);
+    for (int pc = 0; pc < 12; ++pc)
+        m_keyBox->addItem(QString::fromStdString(model::pitchClassName(pc, pc == 3 || pc == 8 || pc == 10)), pc);
+    m_scaleBox = new QComboBox(this);
+    m_scaleBox->setObjectName("scaleMode");
+    for (model::Scale::Mode mode : model::Scale::allModes())
+        m_scaleBox->addItem(tr(model::Scale::modeName(mode).c_str()), static_cast<int>(mode));
+    auto scaleChanged = [this] {
+        const int tonic = m_keyBox->currentData().toInt();
+        m_state->setScale(tonic >= 0, {std::max(0, tonic), static_cast<model::Scale::Mode>(m_scaleBox->currentData().toInt())});
+    };
+    connect(m_keyBox, &QComboBox::currentIndexChanged, this, scaleChanged);
+    connect(m_scaleBox, &QComboBox::currentIndexChanged, this, scaleChanged);
+    bar->addWidget(m_keyBox);
+    bar->addWidget(m_scaleBox);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addAction(tr("&About Pianola"), this, &MainWindow::aboutRequested);
+}
+
+QStringList MainWindow::shortcutList() const
+{
+    QStringList lines;
+    for (QAction* menuAction : menuBar()->actions()) {
+        const QString menu = menuAction->text().remove(QLatin1Char('&'));
+        std::function<void(QMenu*, const QString&)> walk = [&](QMenu* m, const QString& prefix) {
+            for (QAction* a : m->actions()) {
+                if (a->menu())
+                    walk(a->menu(), prefix + QStringLiteral(" > ") + a->text().remove(QLatin1Char('&')));
+                else if (!a->shortcut().isEmpty())
+                    lines << QStringLiteral("%1 > %2\t%3").arg(prefix, a->text().remove(QLatin1Char('&')),
+                                                               a->shortcut().toString(QKeySequence::NativeText));
+            }
+        };
+        if (menuAction->menu() && menuAction->menu() != m_recentMenu)
+            walk(menuAction->menu(), menu);
+    }
+    for (QAction* a : m_toolGroup->actions())
+        lines << QStringLiteral("%1 > %2\t%3").arg(tr("Tools"), a->text(), a->shortcut().toString(QKeySequence::NativeText));
+    lines << tr("Piano roll > Zoom horizontally\tCtrl+Wheel, +/-") << tr("Piano roll > Zoom vertically\tCtrl+Shift+Wheel")
+          << tr("Piano roll > Bypass the grid while dragging\tAlt") << tr("Piano roll > Add to the selection\tShift+Click")
+          << tr("Piano roll > Erase\tRight-click") << tr("Controller lane > Draw a straight line\tCtrl+Drag");
+    return lines;
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* layout = new QVBoxLayout(&dialog);
+    auto* text = new QPlainTextEdit(&dialog);
+    text->setReadOnly(true);
+    text->setPlainText(shortcutList().join(QLatin1Char('\n')));
+    text->setTabStopDistance(280);
+    layout->addWidget(text);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(620, 520);
+    dialog.exec();
+}
+
+void MainWindow::aboutRequested()
+{
+    QMessageBox::about(this, tr("About Pianola"),
+                       tr("<b>Pianola %1</b><p>A piano-roll MIDI editor with an AI chat dock.</p>").arg(QApplication::applicationVersion()));
+}
+
+} // namespace pianola::app

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: MIT
+// Applying and inverting edits. Each apply checks that the project is in the state the edit
+// expects before it changes anything, so a stale edit fails cleanly instead of corrupting.
+#include "model/Edit.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace pianola::model {
+
+namespace {
+Error stale(const std::string& what)
+{
+    return makeError(Error::Code::InvalidArgument, "edit does not match the project: " + what);
+}
+
+bool noteOrder(const Note& a, const Note& b)
+{
+    if (a.startTick != b.startTick)
+        return a.startTick < b.startTick;
+    return a.key != b.key ? a.key < b.key : a.id < b.id;
+}
+
+Result<Track*> findTrack(Project& project, TakeId takeId, int index)
+{
+    Take* take = project.findTake(takeId);
+    if (!take)
+        return stale("no take " + std::to_string(takeId));
+    if (index < 0 || index >= static_cast<int>(take->plan.tracks.size()))
+        return stale("no track " + std::to_string(index));
+    return &take->plan.tracks[static_cast<std::size_t>(index)];
+}
+
+Result<void> checkNote(const Note& n)
+{
+    if (n.startTick < 0 || n.lengthTicks < 1 || n.endTick() > Limits::kMaxTick || n.key > 127 ||
+        n.velocity < 1 || n.velocity > 127 || n.releaseVelocity > 127 || n.id == 0)
+        return makeError(Error::Code::InvalidArgument, "note out of range: key " + std::to_string(n.key) +
+                                                           " at tick " + std::to_string(n.startTick));
+    return {};
+}
+
+Result<void> applyNotes(Project& project, const NotesEdit& e)
+{
+    auto track = findTrack(project, e.take, e.track);
+    if (!track)
+        return track.error();
+    std::vector<Note>& notes = (*track)->notes;
+    std::unordered_map<NoteId, const Note*> removed;
+    std::unordered_set<NoteId> addedIds;
+    NoteId low = UINT32_MAX, high = 0;
+    for (const Note& n : e.removed) {
+        removed.emplace(n.id, &n);
+        low = std::min(low, n.id), high = std::max(high, n.id);
+    }
+    for (const Note& n : e.added) {
+        if (auto ok = checkNote(n); !ok)
+            return ok.error();
+        if (!addedIds.insert(n.id).second)
+            return stale("two added notes share id " + std::to_string(n.id));
+        low = std::min(low, n.id), high = std::max(high, n.id);
+    }
+    std::size_t found = 0;
+    for (const Note& n : notes) {
+        if (n.id < low || n.id > high)   // most notes: no hash lookups
+            continue;
+        if (auto it = removed.find(n.id); it != removed.end()) {
+            if (!(n == *it->second))
+                return stale("note " + std::to_string(n.id) + " has changed");
+            ++found;
+        } else if (addedIds.count(n.id)) {
+            return stale("note id " + std::to_string(n.id) + " is in use");
+        }
+    }
+    if (found != removed.size())
+        return stale("a note to replace is missing");
+    if (!removed.empty())
+        std::erase_if(notes, [&](const Note& n) { return n.id >= low && n.id <= high && removed.count(n.id); });
+    std::vector<Note> added = e.added;
+    std::sort(added.begin(), added.end(), noteOrder);
+    const auto middle = static_cast<std::ptrdiff_t>(notes.size());
+    notes.insert(notes.end(), added.begin(), added.end());
+    std::inplace_merge(notes.begin(), notes.begin() + middle, notes.end(), noteOrder);
+    return {};
+}
+
+// The lane's events as a uniform view: tick/value accessors over the track's vector.
+template <typename TrackType, typename Fn>   // Track or const Track
+auto withLane(TrackType& t, const Lane& lane, Fn&& fn)
+{
+    switch (lane.kind) {
+    case Lane::Kind::PitchBend:
+        return fn(t.pitchBends, [](const PitchBend&) { return true; },
+                  [](const PitchBend& b) { return int(b.value); },
+                  [](Tick tick, int v) { return PitchBend{tick, static_cast<std::int16_t>(v)}; });
+    case Lane::Kind::ChannelPressure:
+        return fn(t.channelPressure, [](const ChannelPressure&) { return true; },
+                  [](const ChannelPressure& p) { return int(p.value); },
+                  [](Tick tick, int v) { return ChannelPressure{tick, static_cast<std::uint8_t>(v)}; });
+    case Lane::Kind::Controller:
+        break;
+    }
+    const auto cc = static_cast<std::uint8_t>(lane.controller);
+    return fn(t.controllers, [cc](const ControlChange& c) { return c.controller == cc; },
+              [](const ControlChange& c) { return int(c.value); },
+              [cc](Tick tick, int v) { return ControlChange{tick, cc, static_cast<std::uint8_t>(v)}; });
+}
+
+Result<void> applyLane(Project& project, const LaneEdit& e)
+{
+    auto track = findTrack(project, e.take, e.track);
+    if (!track)
+        return track.error();
+    if (e.lane.kind == Lane::Kind::Controller && (e.lane.controller < 0 || e.lane.controller > 127))
+        return makeError(Error::Code::InvalidArgument, "controller out of range");
+    for (const LanePoint& p : e.after)
+        if (p.tick < e.fromTick || p.tick >= e.toTick || p.value < e.lane.minValue() || p.value > e.lane.maxValue())
+            return makeError(Error::Code::InvalidArgument, "lane point out of range at tick " + std::to_string(p.tick));
+    if (lanePoints(**track, e.lane, e.fromTick, e.toTick) != e.before)
+        return stale("the lane's points have changed");
+    withLane(**track, e.lane, [&](auto& events, auto inLane, auto, auto make) {
+        std::erase_if(events, [&](const auto& ev) { return inLane(ev) && ev.tick >= e.fromTick && ev.tick < e.toTick; });
+        for (const LanePoint& p : e.after) {   // after the events already at that tick
+            auto at = std::upper_bound(events.begin(), events.end(), p.tick,
+                                       [](Tick tick, const auto& ev) { return tick < ev.tick; });
+            events.insert(at, make(p.tick, p.value));
+        }
+        return 0;
+    });
+    return {};
+}
+
+void assign(Track& t, const TrackSettings& s)
+{
+    t.name = s.name;
+    t.channel = s.channel;
+    t.program = s.program;
+    t.bankMsb = s.bankMsb;
+    t.bankLsb = s.bankLsb;
+    t.muted = s.muted;
+    t.soloed = s.soloed;
+    t.colour = s.colour;
+}
+
+Result<void> applyTrackSettings(Project& project, const TrackSettingsEdit& e)
+{
+    auto track = findTrack(project, e.take, e.track);
+    if (!track)
+        return track.error();
+    if (settingsOf(**track) != e.before)
+        return stale("the track's settings have changed");
+    if (e.after.channel < 0 || e.after.channel > 15 || e.after.program < 0 || e.after.program > 127 ||
+        e.after.bankMsb < -1 || e.after.bankMsb > 127 || e.after.bankLsb < -1 || e.after.bankLsb > 127 ||
+        e.after.name.size() > Limits::kMaxNameBytes)
+        return makeError(Error::Code::InvalidArgument, "track settings out of range");
+    assign(**track, e.after);
+    return {};
+}
+
+Result<void> applyTrackList(Project& project, const TrackListEdit& e)
+{
+    Take* take = project.findTake(e.take);
+    if (!take)
+        return stale("no take " + std::to_string(e.take));
+    auto& tracks = take->plan.tracks;
+    const int size = static_cast<int>(tracks.size());
+    if (e.insert) {
+        if (e.index < 0 || e.index > size || size >= Limits::kMaxTracks)
+            return stale("cannot insert a track at " + std::to_string(e.index));
+        tracks.insert(tracks.begin() + e.index, e.track);
+    } else {
+        if (e.index < 0 || e.index >= size || !(tracks[static_cast<std::size_t>(e.index)] == e.track))
+            return stale("track " + std::to_string(e.index) + " has changed");
+        tracks.erase(tracks.begin() + e.index);
+    }
+    return {};
+}
+
+Result<void> applyTakeList(Project& project, const TakeListEdit& e)
+{
+    auto& takes = project.takes;
+    const int size = static_cast<int>(takes.size());
+    if (e.insert) {
+        if (e.index < 0 || e.index > size || project.findTake(e.take.id) || e.take.id == 0 ||
+            project.activeTake != e.activeBefore)
+            return stale("cannot insert take " + std::to_string(e.take.id));
+        takes.insert(takes.begin() + e.index, e.take);
+        project.activeTake = e.activeAfter;
+    } else {
+        if (e.index < 0 || e.index >= size || !(takes[static_cast<std::size_t>(e.index)] == e.take) ||
+            project.activeTake != e.activeAfter)
+            return stale("take " + std::to_string(e.take.id) + " has changed");
+        takes.erase(takes.begin() + e.index);
+        project.activeTake = e.activeBefore;
+    }
+    return {};
+}
+
+Result<void> applyTakeSettings(Project& project, const TakeSettingsEdit& e)
+{
+    Take* take = project.findTake(e.take);
+    if (!take || take->name != e.nameBefore || take->starred != e.starredBefore ||
+        project.activeTake != e.activeBefore || (e.activeAfter != 0 && !project.findTake(e.activeAfter)))
+        return stale("take " + std::to_string(e.take) + " has changed");
+    take->name = e.nameAfter;
+    take->starred = e.starredAfter;
+    project.activeTake = e.activeAfter;
+    return {};
+}
+
+Result<void> applyPlan(Project& project, const PlanEdit& e)
+{
+    Take* take = project.findTake(e.take);
+    if (!take || !(take->plan == e.before))
+        return stale("take " + std::to_string(e.take) + " has changed");
+    take->plan = e.after;
+    return {};
+}
+} // namespace
+
+TrackSettings settingsOf(const Track& t)
+{
+    return {t.name, t.channel, t.program, t.bankMsb, t.bankLsb, t.muted, t.soloed, t.colour};
+}
+
+Result<void> applyEdit(Project& project, const Edit& edit)
+{
+    return std::visit(
+        [&](const auto& e) -> Result<void> {
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<E, NotesEdit>)
+                return applyNotes(project, e);
+            else if constexpr (std::is_same_v<E, LaneEdit>)
+                return applyLane(project, e);
+            else if constexpr (std::is_same_v<E, TrackSettingsEdit>)
+                return applyTrackSettings(project, e);
+            else if constexpr (std::is_same_v<E, TrackListEdit>)
+                return applyTrackList(project, e);
+            else if constexpr (std::is_same_v<E, TakeListEdit>)
+                return applyTakeList(project, e);
+            else if constexpr (std::is_same_v<E, TakeSettingsEdit>)
+                return applyTakeSettings(project, e);
+            else
+                return applyPlan(project, e);
+        },
+        edit);
+}
+
+Edit inverse(const Edit& edit)
+{
+    return std::visit(
+        [](const auto& e) -> Edit {
+            auto r = e;
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<E, NotesEdit>)
+                std::swap(r.removed, r.added);
+            else if constexpr (std::is_same_v<E, LaneEdit> || std::is_same_v<E, TrackSettingsEdit> ||
+                               std::is_same_v<E, PlanEdit>)
+                std::swap(r.before, r.after);
+            else if constexpr (std::is_same_v<E, TrackListEdit> || std::is_same_v<E, TakeListEdit>)
+                r.insert = !r.insert;
+            else {
+                std::swap(r.nameBefore, r.nameAfter);
+                std::swap(r.starredBefore, r.starredAfter);
+                std::swap(r.activeBefore, r.activeAfter);
+            }
+            return r;
+        },
+        edit);
+}
+
+std::vector<LanePoint> lanePoints(const Track& track, const Lane& lane, Tick fromTick, Tick toTick)
+{
+    std::vector<LanePoint> out;
+    withLane(track, lane, [&](auto& events, auto inLane, auto value, auto) {
+        auto it = std::lower_bound(events.begin(), events.end(), fromTick,
+                                   [](const auto& ev, Tick tick) { return ev.tick < tick; });
+        for (; it != events.end() && it->tick < toTick; ++it)
+            if (inLane(*it))
+                out.push_back({it->tick, value(*it)});
+        return 0;
+    });
+    return out;
+}
+
+std::vector<LanePoint> lanePoints(const Track& track, const Lane& lane)
+{
+    return lanePoints(track, lane, 0, Limits::kMaxTick + 1);
+}
+
+NoteId nextNoteId(const Track& track)
+{
+    NoteId next = 1;
+    for (const Note& n : track.notes)
+        next = std::max<NoteId>(next, n.id + 1);
+    return next;
+}
+
+} // namespace pianola::model

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+// The editor driven like a user (QTest mouse and keys, offscreen): draw a note at bar 2 on C4,
+// move it, resize it, change its velocity in the lane, draw a CC ramp, undo everything step by
+// step back to empty, redo; save, reopen and compare; recovery after a simulated crash.
+#include "app/MainWindow.h"
+#include "widgets/ControllerLanes.h"
+#include "widgets/PianoRollView.h"
+#include "widgets/TrackList.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace pianola;
+
+namespace {
+// Answers the next message box with `button`.
+void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, [button] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible())
+                box->button(button)->click();
+    });
+}
+
+struct Editor
+{
+    app::MainWindow window;
+    widgets::PianoRollView* roll() { return window.pianoRoll(); }
+    widgets::EditorState* state() { return window.editorState(); }
+    QWidget* viewport() { return roll()->viewport(); }
+    const model::Track& track() { return window.plan().tracks.at(0); }
+    QPoint at(model::Tick tick, int key)
+    {
+        return QPoint(static_cast<int>(std::lround(state()->tickToX(static_cast<double>(tick)))) + 1,
+                      static_cast<int>(roll()->keyToY(key)) + roll()->rowHeight() / 2);
+    }
+    void show()
+    {
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        state()->setHorizontalView(0, 8);   // 480 ticks = 60 px
+        roll()->centreOnKey(60);
+    }
+    void drag(QWidget* w, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {})
+    {
+        QTest::mousePress(w, Qt::LeftButton, modifiers, from);
+        QTest::mouseMove(w, (from + to) / 2);
+        QTest::mouseMove(w, to);
+        QTest::mouseRelease(w, Qt::LeftButton, modifiers, to);
+    }
+};
+} // namespace
+
+class TestEditor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup() { app::Document::removeRecovery(); }
+    void drawMoveResizeVelocityRampUndoRedo();
+    void saveAndReopen();
+    void recoveryAfterCrash();
+    void keysAndNoteFunctions();
+    void trackSettingsAreUndoable();
+    void shortcutsAreListed();
+    void longNotesFromBeforeTheViewAreDrawn();
+};
+
+void TestEditor::drawMoveResizeVelocityRampUndoRedo()
+{
+    Editor e;
+    e.show();
+    const model::Project empty = e.window.document()->project();
+    QVERIFY(e.track().notes.empty());
+
+    // Draw: bar 2 (tick 1920 at 480 ppq, 4/4) on C4 (key 60) with the Draw tool.
+    e.state()->setTool(widgets::Tool::Draw);
+    QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(1920 + 30, 60));
+    QCOMPARE(e.track().notes.size(), std::size_t(1));
+    model::Note note = e.track().notes[0];
+    QCOMPARE(note.startTick, model::Tick(1920));   // snapped down to the 1/16 grid
+    QCOMPARE(int(note.key), 60);
+    QCOMPARE(note.lengthTicks, e.state()->lastLength());
+
+    // Move: one beat later, two semitones up, with the Select tool.
+    e.state()->setTool(widgets::Tool::Select);
+    e.drag(e.viewport(), e.at(note.startTick + 60, 60), e.at(note.startTick + 60 + 480, 62));
+    note = e.track().notes.at(0);
+    QCOMPARE(note.startTick, model::Tick(2400));
+    QCOMPARE(int(note.key), 62);
+
+    // Resize from the right edge by one beat.
+    const model::Tick oldLength = note.lengthTicks;
+    e.drag(e.viewport(), e.at(note.endTick(), 62) - QPoint(2, 0), e.at(note.endTick() + 480, 62) - QPoint(2, 0));
+    note = e.track().notes.at(0);
+    QCOMPARE(note.lengthTicks, oldLength + 480);
+    QCOMPARE(note.startTick, model::Tick(2400));
+
+    // Velocity in the velocity lane: drag the stem down to about 40.
+    widgets::ControllerLane* velocity = e.window.controllerLanes()->lanes().at(0);
+    QVERIFY(!velocity->lane());
+    const int x = widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->tickToX(2400.0));
+    const double plotTop = 4, plotHeight = velocity->height() - 8;
+    const int y40 = static_cast<int>(plotTop + plotHeight * (1.0 - 39.0 / 126.0));
+    e.drag(velocity, QPoint(x, 10), QPoint(x, y40));
+    QVERIFY2(std::abs(e.track().notes.at(0).velocity - 40) <= 2, qPrintable(QString::number(e.track().notes.at(0).velocity)));
+
+    // A CC 1 ramp drawn with the line tool over bar 1, rising.
+    widgets::ControllerLane* mod = e.window.controllerLanes()->addLane(model::Lane{model::Lane::Kind::Controller, 1});
+    QTest::qWait(10);
+    QVERIFY(mod->height() > 30);
+    e.state()->setTool(widgets::Tool::Draw);
+    const int x0 = widgets::PianoRollView::kGutterWidth + 1, x1 = widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->tickToX(1920.0));
+    e.drag(mod, QPoint(x0, mod->height() - 5), QPoint(x1, 5), Qt::ControlModifier);
+    const auto points = model::lanePoints(e.track(), model::Lane{model::Lane::Kind::Controller, 1});
+    QVERIFY2(points.size() >= 8, qPrintable(QString::number(points.size())));
+    QVERIFY(points.front().value <= 5);
+    QVERIFY(points.back().value >= 120);
+    for (std::size_t i = 1; i < points.size(); ++i)
+        QVERIFY(points[i].value >= points[i - 1].value && points[i].tick > points[i - 1].tick);
+
+    // Five gestures, five undo steps; undo them one by one back to the empty project.
+    QUndoStack* undo = e.window.document()->undoStack();
+    QCOMPARE(undo->count(), 5);
+    const model::Project edited = e.window.document()->project();
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(e.window.document()->project(), empty);
+    QVERIFY(!e.window.document()->isModified());
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(e.window.document()->project(), edited);
+}
+
+void TestEditor::saveAndReopen()
+{
+    QTemporaryDir dir;
+    Editor e;
+    e.show();
+    e.state()->setTool(widgets::Tool::Draw);
+    for (int i = 0; i < 4; ++i)
+        QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(i * 480 + 10, 60 + i * 2));
+    QCOMPARE(e.track().notes.size(), std::size_t(4));
+    const QString path = dir.filePath("song.pianola");
+    QVERIFY(e.window.document()->save(path));
+    QVERIFY(!e.window.document()->isModified());
+    Editor other;
+    QVERIFY(other.window.openFile(path));
+    QCOMPARE(other.window.document()->project(), e.window.document()->project());
+    QCOMPARE(other.window.document()->path(), path);
+    // Export the active take and read it back as notes.
+    const QString mid = dir.filePath("song.mid");
+    QVERIFY(e.window.document()->exportTake(mid));
+    Editor imported;
+    QVERIFY(imported.window.openFile(mid));
+    QCOMPARE(imported.window.plan().noteCount(), 4);
+}
+
+void TestEditor::recoveryAfterCrash()
+{
+    model::Project before;
+    {
+        auto* crashed = new Editor;
+        crashed->show();
+        crashed->window.document()->setAutosaveDelay(20);
+        crashed->state()->setTool(widgets::Tool::Draw);
+        QTest::mouseClick(crashed->viewport(), Qt::LeftButton, {}, crashed->at(960, 67));
+        QTRY_VERIFY(app::Document::hasRecovery());   // autosave after 20 ms idle
+        before = crashed->window.document()->project();
+        crashed->window.hide();
+        delete crashed;   // no closeEvent: like a crash, the recovery file stays
+    }
+    QVERIFY(app::Document::hasRecovery());
+    Editor next;
+    answerNextMessageBox(QMessageBox::Yes);
+    next.window.offerRecovery();
+    QCOMPARE(next.window.document()->project(), before);
+    QVERIFY(next.window.document()->isModified());
+    // A clean close (discarding) removes the recovery file.
+    answerNextMessageBox(QMessageBox::Discard);
+    QVERIFY(next.window.close());
+    QVERIFY(!app::Document::hasRecovery());
+}
+
+void TestEditor::keysAndNoteFunctions()
+{
+    Editor e;
+    e.show();
+    e.state()->setTool(widgets::Tool::Draw);
+    QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(0, 60));
+    QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(480, 64));
+    e.roll()->setFocus();
+    QTest::keyClick(e.viewport(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(e.state()->selection().size(), std::size_t(2));
+    QTest::keyClick(e.roll(), Qt::Key_Up, Qt::ShiftModifier);   // an octave up
+    QCOMPARE(int(e.track().notes[0].key), 72);
+    QTest::keyClick(e.roll(), Qt::Key_Right);   // one grid step (1/16 = 120 ticks) later
+    QCOMPARE(e.track().notes[0].startTick, model::Tick(120));
+    QTest::keyClick(e.roll(), Qt::Key_D, Qt::ControlModifier);   // duplicate after the selection
+    QCOMPARE(e.track().notes.size(), std::size_t(4));
+    // Humanize-like drift, then Q puts everything back on the grid.
+    const auto notes = e.track().notes;
+    std::vector<model::Note> off = notes;
+    for (auto& n : off)
+        n.startTick += 37;
+    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), 0, notes, off}, "drift"));
+    e.state()->setSelection({});
+    QTest::keyClick(&e.window, Qt::Key_Q);
+    for (const auto& n : e.track().notes)
+        QCOMPARE(n.startTick % 120, model::Tick(0));
+    QTest::keyClick(e.roll(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(e.roll(), Qt::Key_Delete);
+    QVERIFY(e.track().notes.empty());
+}
+
+void TestEditor::trackSettingsAreUndoable()
+{
+    Editor e;
+    e.show();
+    auto* table = e.window.trackList()->table();
+    auto* mute = qobject_cast<QToolButton*>(table->cellWidget(0, widgets::TrackList::MuteColumn));
+    QVERIFY(mute);
+    mute->click();
+    QVERIFY(e.track().muted);
+    QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!e.track().muted);
+    e.window.trackList()->changeTrack(0, [](model::TrackSettings& s) { s.program = 33; }, "bass");
+    QCOMPARE(e.track().program, 33);
+}
+
+void TestEditor::shortcutsAreListed()
+{
+    Editor e;
+    const QString all = e.window.shortcutList().join('\n');
+    for (const char* expected : {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+D", "Ctrl+C", "Ctrl+X", "Ctrl+V", "Del", "Shift+Up", "Space", "Q"})
+        QVERIFY2(all.contains(QLatin1String(expected)), expected);
+}
+
+void TestEditor::longNotesFromBeforeTheViewAreDrawn()
+{
+    Editor e;
+    e.show();
+    // A 16-bar note from tick 0 and, to make the search window matter, many short notes later.
+    std::vector<model::Note> notes{{0, 16 * 1920, 1, 60, 127}};
+    for (model::NoteId i = 0; i < 2000; ++i)
+        notes.push_back({1920 + model::Tick(i) * 30, 20, i + 2, 72, 100});
+    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), 0, {}, notes}, "notes"));
+    e.state()->setHorizontalView(8 * 1920, 8);   // the view starts at bar 9, inside the long note
+    const QImage before = e.viewport()->grab().toImage();
+    const QPoint inside = e.at(9 * 1920, 60);
+    const QRgb background = before.pixel(e.at(9 * 1920, 62));
+    QVERIFY(before.pixel(inside) != background);
+    // Undo: the row is empty again.
+    QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
+    const QImage after = e.viewport()->grab().toImage();
+    QCOMPARE(after.pixel(inside), after.pixel(e.at(9 * 1920, 62)));
+}
+
+QTEST_MAIN(TestEditor)
+#include "tst_editor.moc"

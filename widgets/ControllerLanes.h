@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// The stack of controller lanes under the roll: velocity plus any CC, pitch bend or pressure
+// lanes, resizable with a splitter; lanes are added, changed and removed from their headers.
+#pragma once
+
+#include "widgets/ControllerLane.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QSplitter;
+class QMenu;
+
+namespace pianola::widgets {
+
+class ControllerLanes : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ControllerLanes(EditorState* state, QWidget* parent = nullptr);
+    ControllerLane* addLane(std::optional<model::Lane> lane);
+    void removeLane(ControllerLane* lane);
+    std::vector<ControllerLane*> lanes() const;
+    /// The lanes as text for settings ("v", "cc7", "pb", "cp"), and back.
+    QStringList laneKeys() const;
+    void setLaneKeys(const QStringList& keys);
+
+private:
+    QMenu* laneMenu(const std::function<void(std::optional<model::Lane>)>& chosen);
+
+    EditorState* m_state;
+    QSplitter* m_splitter;
+};
+
+} // namespace pianola::widgets

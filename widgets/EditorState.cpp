@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+// The editor's shared view state.
+#include "widgets/EditorState.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pianola::widgets {
+
+model::Tick Snap::ticks(int ppq) const
+{
+    if (division <= 0)
+        return 1;
+    const model::Tick whole = static_cast<model::Tick>(ppq) * 4;
+    return std::max<model::Tick>(1, triplet ? whole * 2 / (3 * division) : whole / division);
+}
+
+QString Snap::label() const
+{
+    if (division <= 0)
+        return QObject::tr("Off");
+    return QStringLiteral("1/%1%2").arg(division).arg(triplet ? QStringLiteral("T") : QString());
+}
+
+std::vector<Snap> Snap::all()
+{
+    std::vector<Snap> out;
+    for (int d : {1, 2, 4, 8, 16, 32, 64}) {
+        out.push_back({d, false});
+        if (d >= 4 && d <= 32)
+            out.push_back({d, true});
+    }
+    out.push_back({0, false});
+    return out;
+}
+
+EditorState::EditorState(QObject* parent) : QObject(parent) {}
+
+void EditorState::setPlan(const model::Plan* plan, model::TakeId take)
+{
+    const bool sameTake = take == m_take && plan != nullptr;
+    m_plan = plan;
+    m_take = take;
+    const int tracks = plan ? static_cast<int>(plan->tracks.size()) : 0;
+    if (!sameTake) {   // another take: start on its first pitched track with notes
+        m_selection.clear();
+        m_track = tracks > 0 ? 0 : -1;
+        for (int i = 0; i < tracks; ++i) {
+            const model::Track& t = plan->tracks[static_cast<std::size_t>(i)];
+            if (!t.notes.empty() && t.channel != model::gm::kDrumChannel) {
+                m_track = i;
+                break;
+            }
+        }
+    }
+    if (m_track >= tracks || (m_track < 0 && tracks > 0))
+        m_track = tracks > 0 ? std::clamp(m_track, 0, tracks - 1) : -1;
+    emit planChanged();
+    emit currentTrackChanged(m_track);
+    emit selectionChanged();
+}
+
+void EditorState::notifyPlanChanged()
+{
+    const int tracks = m_plan ? static_cast<int>(m_plan->tracks.size()) : 0;
+    if (m_track >= tracks)
+        setCurrentTrack(tracks - 1);
+    // Drop selected ids that no longer exist.
+    if (const model::Track* t = track(); t && !m_selection.empty()) {
+        std::unordered_set<model::NoteId> alive;
+        for (const model::Note& n : t->notes)
+            if (m_selection.count(n.id))
+                alive.insert(n.id);
+        if (alive.size() != m_selection.size()) {
+            m_selection = std::move(alive);
+            emit selectionChanged();
+        }
+    }
+    emit planChanged();
+}
+
+const model::Track* EditorState::track() const
+{
+    if (!m_plan || m_track < 0 || m_track >= static_cast<int>(m_plan->tracks.size()))
+        return nullptr;
+    return &m_plan->tracks[static_cast<std::size_t>(m_track)];
+}
+
+void EditorState::setCurrentTrack(int index)
+{
+    if (index == m_track)
+        return;
+    m_track = index;
+    m_selection.clear();
+    emit currentTrackChanged(index);
+    emit selectionChanged();
+}
+
+std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick) const
+{
+    std::vector<Bar> out;
+    const std::vector<model::TimeSignature> none{model::TimeSignature{}};
+    const auto& meters = m_plan && !m_plan->timeSignatures.empty() ? m_plan->timeSignatures : none;
+    const int q = ppq();
+    int number = 1;
+    model::Tick start = 0;
+    for (std::size_t i = 0; i < meters.size() && start < toTick; ++i) {
+        const auto& ts = meters[i];
+        Bar bar{number, start, std::max<model::Tick>(1, q * 4 / std::max(1, ts.denominator)), std::max(1, ts.numerator)};
+        const model::Tick next = i + 1 < meters.size() ? meters[i + 1].tick : model::Limits::kMaxTick;
+        const model::Tick barLength = bar.endTick() - bar.startTick;
+        // Skip whole bars before fromTick arithmetically: fast at any zoom.
+        if (bar.startTick + barLength <= fromTick) {
+            const model::Tick skip = std::min((fromTick - bar.startTick) / barLength, std::max<model::Tick>(0, (next - bar.startTick) / barLength - 1));
+            bar.startTick += skip * barLength;
+            bar.number += static_cast<int>(skip);
+        }
+        while (bar.startTick < next && bar.startTick < toTick) {
+            if (bar.endTick() > fromTick)
+                out.push_back(bar);
+            bar.startTick += barLength;
+            ++bar.number;
+        }
+        number = bar.number;
+        start = bar.startTick;
+    }
+    return out;
+}
+
+Bar EditorState::barAt(model::Tick tick) const
+{
+    const auto found = bars(tick, tick + 1);
+    return found.empty() ? Bar{} : found.front();
+}
+
+bool EditorState::submit(model::Edit edit, const QString& text)
+{
+    return m_sink && m_sink->submit(std::move(edit), text);
+}
+
+void EditorState::setSelection(std::unordered_set<model::NoteId> ids)
+{
+    if (ids == m_selection)
+        return;
+    m_selection = std::move(ids);
+    emit selectionChanged();
+}
+
+std::vector<model::Note> EditorState::selectedNotes() const
+{
+    std::vector<model::Note> out;
+    if (const model::Track* t = track())
+        for (const model::Note& n : t->notes)
+            if (m_selection.count(n.id))
+                out.push_back(n);
+    return out;
+}
+
+std::vector<model::Note> EditorState::selectedOrAllNotes() const
+{
+    if (!m_selection.empty())
+        return selectedNotes();
+    const model::Track* t = track();
+    return t ? t->notes : std::vector<model::Note>{};
+}
+
+void EditorState::setSnap(Snap snap)
+{
+    if (snap == m_snap)
+        return;
+    m_snap = snap;
+    emit snapChanged();
+    emit viewChanged();
+}
+
+model::Tick EditorState::snapped(model::Tick tick) const
+{
+    const model::Tick grid = snapTicks();
+    return std::max<model::Tick>(0, (tick + grid / 2) / grid * grid);
+}
+
+model::Tick EditorState::snappedDown(model::Tick tick) const
+{
+    const model::Tick grid = snapTicks();
+    return std::max<model::Tick>(0, tick / grid * grid);
+}
+
+void EditorState::setScale(bool shown, model::Scale scale)
+{
+    m_scaleShown = shown;
+    m_scale = scale;
+    emit scaleChanged();
+    emit viewChanged();
+}
+
+void EditorState::setTool(Tool tool)
+{
+    if (tool == m_tool)
+        return;
+    m_tool = tool;
+    emit toolChanged(tool);
+}
+
+void EditorState::setHorizontalView(double leftTick, double ticksPerPixel)
+{
+    leftTick = std::max(0.0, leftTick);
+    ticksPerPixel = std::clamp(ticksPerPixel, 0.05, 1e6);
+    if (leftTick == m_leftTick && ticksPerPixel == m_ticksPerPixel)
+        return;
+    m_leftTick = leftTick;
+    m_ticksPerPixel = ticksPerPixel;
+    emit viewChanged();
+}
+
+void EditorState::setPlayheadTick(double tick)
+{
+    if (tick == m_playheadTick)
+        return;
+    m_playheadTick = tick;
+    emit playheadMoved(tick);
+}
+
+void EditorState::setLoop(bool enabled, model::Tick start, model::Tick end)
+{
+    m_loopOn = enabled;
+    m_loopStart = std::max<model::Tick>(0, std::min(start, end));
+    m_loopEnd = std::max(start, end);
+    emit loopChanged();
+}
+
+void EditorState::setGhostNotes(bool on)
+{
+    m_ghosts = on;
+    emit viewChanged();
+}
+
+QColor EditorState::trackColour(int index) const
+{
+    if (m_plan && index >= 0 && index < static_cast<int>(m_plan->tracks.size())) {
+        const int c = m_plan->tracks[static_cast<std::size_t>(index)].colour;
+        if (c >= 0)
+            return QColor::fromRgb(static_cast<QRgb>(c));
+    }
+    constexpr QRgb kPalette[] = {0x4fa3e0, 0xe0a34f, 0x6cc46c, 0xd46a8c, 0x9d7fe0, 0x4fc9c0, 0xd9d45a, 0xe07b4f};
+    return QColor::fromRgb(kPalette[static_cast<std::size_t>(std::max(0, index)) % std::size(kPalette)]);
+}
+
+QColor EditorState::velocityColour(const QColor& base, int velocity)
+{
+    const double v = std::clamp(velocity, 1, 127) / 127.0;
+    const QColor dim(0x55, 0x5a, 0x66);
+    const double t = 0.25 + 0.75 * v;
+    return QColor::fromRgbF(static_cast<float>(dim.redF() + (base.redF() - dim.redF()) * t),
+                            static_cast<float>(dim.greenF() + (base.greenF() - dim.greenF()) * t),
+                            static_cast<float>(dim.blueF() + (base.blueF() - dim.blueF()) * t));
+}
+
+} // namespace pianola::widgets

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// What the editor views share: the plan shown, the current track, the selection, the grid,
+// the key, the zoom and scroll position, the tool, the playhead and the loop.
+#pragma once
+
+#include "model/Edit.h"
+#include "model/GeneralMidi.h"
+#include "model/NoteOps.h"
+
+#include <QColor>
+#include <QObject>
+#include <QString>
+
+#include <unordered_set>
+
+namespace pianola::widgets {
+
+/// Where views send their edits (the app's undo stack; tests pass their own).
+class EditSink
+{
+public:
+    virtual ~EditSink() = default;
+    /// Applies `edit` as one undoable step named `text`; false (and nothing changed) if refused.
+    virtual bool submit(model::Edit edit, const QString& text) = 0;
+};
+
+/// A grid value: a whole note divided by `division`, times 2/3 for triplets; 0 = off.
+struct Snap
+{
+    int division = 16;
+    bool triplet = false;
+    model::Tick ticks(int ppq) const;   ///< 1 when off
+    QString label() const;
+    static std::vector<Snap> all();     ///< 1/1 .. 1/64, triplets, off
+    friend bool operator==(const Snap&, const Snap&) = default;
+};
+
+enum class Tool { Select, Draw, Erase, Split };
+
+/// One bar of the meter map.
+struct Bar
+{
+    int number = 1;   ///< 1-based
+    model::Tick startTick = 0;
+    model::Tick beatTicks = 480;
+    int beats = 4;
+    model::Tick endTick() const { return startTick + beatTicks * beats; }
+};
+
+class EditorState : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EditorState(QObject* parent = nullptr);
+
+    /// The plan shown (owned elsewhere; valid until the next setPlan) and the take it belongs to.
+    void setPlan(const model::Plan* plan, model::TakeId take);
+    const model::Plan* plan() const { return m_plan; }
+    model::TakeId take() const { return m_take; }
+    /// Call after the plan changed in place (an edit): caches drop, views repaint.
+    void notifyPlanChanged();
+    const model::Track* track() const;   ///< the current track, or nullptr
+    int currentTrack() const { return m_track; }
+    void setCurrentTrack(int index);
+    int ppq() const { return m_plan ? m_plan->ppq : 480; }
+    /// The bars that overlap [fromTick, toTick), following meter changes.
+    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick) const;
+    Bar barAt(model::Tick tick) const;
+
+    EditSink* sink() const { return m_sink; }
+    void setSink(EditSink* sink) { m_sink = sink; }
+    bool submit(model::Edit edit, const QString& text);
+
+    const std::unordered_set<model::NoteId>& selection() const { return m_selection; }
+    bool isSelected(model::NoteId id) const { return m_selection.count(id) != 0; }
+    void setSelection(std::unordered_set<model::NoteId> ids);
+    std::vector<model::Note> selectedNotes() const;
+    /// The selected notes, or every note of the track when nothing is selected.
+    std::vector<model::Note> selectedOrAllNotes() const;
+
+    Snap snap() const { return m_snap; }
+    void setSnap(Snap snap);
+    model::Tick snapTicks() const { return m_snap.ticks(ppq()); }
+    model::Tick snapped(model::Tick tick) const;   ///< to the nearest grid line
+    model::Tick snappedDown(model::Tick tick) const;
+
+    bool scaleShown() const { return m_scaleShown; }
+    model::Scale scale() const { return m_scale; }
+    void setScale(bool shown, model::Scale scale);
+
+    Tool tool() const { return m_tool; }
+    void setTool(Tool tool);
+    model::Tick lastLength() const { return m_lastLength; }
+    void setLastLength(model::Tick ticks) { m_lastLength = std::max<model::Tick>(1, ticks); }
+    int lastVelocity() const { return m_lastVelocity; }
+    void setLastVelocity(int velocity) { m_lastVelocity = velocity; }
+
+    /// Horizontal view shared by the roll, the ruler and the lanes.
+    double ticksPerPixel() const { return m_ticksPerPixel; }
+    double leftTick() const { return m_leftTick; }
+    void setHorizontalView(double leftTick, double ticksPerPixel);
+    double tickToX(double tick) const { return (tick - m_leftTick) / m_ticksPerPixel; }
+    double xToTick(double x) const { return m_leftTick + x * m_ticksPerPixel; }
+
+    double playheadTick() const { return m_playheadTick; }
+    void setPlayheadTick(double tick);
+    bool followPlayhead() const { return m_follow; }
+    void setFollowPlayhead(bool on) { m_follow = on; }
+    bool loopEnabled() const { return m_loopOn; }
+    model::Tick loopStart() const { return m_loopStart; }
+    model::Tick loopEnd() const { return m_loopEnd; }
+    void setLoop(bool enabled, model::Tick start, model::Tick end);
+    bool ghostNotes() const { return m_ghosts; }
+    void setGhostNotes(bool on);
+
+    /// The colour of track `index` (its own, or one from a palette).
+    QColor trackColour(int index) const;
+    /// A note's fill: the track colour, darker and greyer at low velocity.
+    static QColor velocityColour(const QColor& base, int velocity);
+
+signals:
+    void planChanged();
+    void currentTrackChanged(int index);
+    void selectionChanged();
+    void viewChanged();
+    void toolChanged(pianola::widgets::Tool tool);
+    void snapChanged();
+    void scaleChanged();
+    void playheadMoved(double tick);
+    void loopChanged();
+    /// A note to hear now (clicking the keyboard, drawing or moving a note): on the current
+    /// track's channel and program.
+    void auditionRequested(int key, int velocity);
+    /// The user asked to move the playhead (ruler click).
+    void seekRequested(model::Tick tick);
+
+private:
+    const model::Plan* m_plan = nullptr;
+    model::TakeId m_take = 0;
+    int m_track = -1;
+    EditSink* m_sink = nullptr;
+    std::unordered_set<model::NoteId> m_selection;
+    Snap m_snap;
+    bool m_scaleShown = false;
+    model::Scale m_scale;
+    Tool m_tool = Tool::Draw;
+    model::Tick m_lastLength = 240;
+    int m_lastVelocity = 100;
+    double m_ticksPerPixel = 8;
+    double m_leftTick = 0;
+    double m_playheadTick = 0;
+    bool m_follow = true;
+    bool m_loopOn = false;
+    model::Tick m_loopStart = 0, m_loopEnd = 0;
+    bool m_ghosts = true;
+};
+
+} // namespace pianola::widgets

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// The keyboard gutter.
+#include "widgets/KeyboardGutter.h"
+
+#include "widgets/PianoRollView.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace pianola::widgets {
+
+namespace {
+bool isBlack(int key)
+{
+    const int pc = key % 12;
+    return pc == 1 || pc == 3 || pc == 6 || pc == 8 || pc == 10;
+}
+} // namespace
+
+KeyboardGutter::KeyboardGutter(PianoRollView* roll) : QWidget(roll), m_roll(roll)
+{
+    setObjectName("keyboardGutter");
+    setMouseTracking(true);
+    setCursor(Qt::PointingHandCursor);
+}
+
+void KeyboardGutter::setHoverKey(int key)
+{
+    if (key != m_hoverKey) {
+        m_hoverKey = key;
+        update();
+    }
+}
+
+void KeyboardGutter::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(0x26, 0x28, 0x2e));
+    const EditorState* state = m_roll->state();
+    const model::Track* track = state->track();
+    const bool drums = track && track->channel == model::gm::kDrumChannel;
+    const int rowHeight = m_roll->rowHeight();
+    const int top = m_roll->yToKey(0), bottom = m_roll->yToKey(height());
+    QFont font = p.font();
+    font.setPixelSize(std::clamp(rowHeight - 2, 7, 11));
+    p.setFont(font);
+    const int keyWidth = drums ? width() : width() - 4;
+    for (int key = top; key >= bottom; --key) {
+        const QRectF row(0, m_roll->keyToY(key), keyWidth, rowHeight);
+        QColor fill = drums ? (key % 2 ? QColor(0x30, 0x33, 0x3a) : QColor(0x2b, 0x2e, 0x34))
+                            : isBlack(key) ? QColor(0x2a, 0x2c, 0x31) : QColor(0xd8, 0xda, 0xde);
+        if (state->scaleShown() && state->scale().contains(key) && !drums)
+            fill = isBlack(key) ? QColor(0x3a, 0x4a, 0x5c) : QColor(0xc4, 0xd8, 0xee);
+        if (key == m_pressedKey)
+            fill = QColor(0xff, 0x8a, 0x3d);
+        else if (key == m_hoverKey)
+            fill = fill.lighter(isBlack(key) ? 160 : 110);
+        if (isBlack(key) && !drums) {   // a black key in front of the white keys' row line
+            p.fillRect(row, QColor(0xd8, 0xda, 0xde));
+            p.fillRect(row.adjusted(0, 0, -width() / 3.0, 0), fill);
+        } else {
+            p.fillRect(row, fill);
+        }
+        p.setPen(QColor(0x80, 0x84, 0x8c));
+        p.drawLine(QPointF(0, row.bottom()), QPointF(keyWidth, row.bottom()));
+        QString label;
+        if (drums)
+            label = QString::fromStdString(model::gm::drumKeyName(key));
+        else if (key % 12 == 0 || (rowHeight >= 14 && !isBlack(key)))
+            label = QString::fromStdString(model::keyName(key));
+        if (!label.isEmpty() && rowHeight >= 7) {
+            p.setPen(drums ? QColor(0xd0, 0xd3, 0xd8) : QColor(0x30, 0x33, 0x38));
+            p.drawText(row.adjusted(2, 0, -3, 0), Qt::AlignVCenter | (drums ? Qt::AlignLeft : Qt::AlignRight), label);
+        }
+    }
+}
+
+void KeyboardGutter::press(int key, double)
+{
+    if (key == m_pressedKey)
+        return;
+    m_pressedKey = key;
+    update();
+    if (key >= 0)
+        emit m_roll->state()->auditionRequested(key, 100);
+}
+
+void KeyboardGutter::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton)
+        press(m_roll->yToKey(event->position().y()), event->position().x());
+}
+
+void KeyboardGutter::mouseMoveEvent(QMouseEvent* event)
+{
+    const int key = m_roll->yToKey(event->position().y());
+    if (event->buttons() & Qt::LeftButton)
+        press(key, event->position().x());   // glissando
+    setHoverKey(key);
+}
+
+void KeyboardGutter::mouseReleaseEvent(QMouseEvent*)
+{
+    m_pressedKey = -1;
+    update();
+}
+
+} // namespace pianola::widgets

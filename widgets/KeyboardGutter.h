@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// The piano keyboard beside the roll: key names (drum names on channel 10); clicking auditions.
+#pragma once
+
+#include <QWidget>
+
+namespace pianola::widgets {
+
+class PianoRollView;
+
+class KeyboardGutter : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KeyboardGutter(PianoRollView* roll);
+    /// The key under the mouse in the roll (highlighted), -1 for none.
+    void setHoverKey(int key);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    void press(int key, double x);
+
+    PianoRollView* m_roll;
+    int m_hoverKey = -1;
+    int m_pressedKey = -1;
+};
+
+} // namespace pianola::widgets

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+// The piano roll: geometry, scrolling, zoom and the selection functions.
+#include "widgets/PianoRollView.h"
+
+#include "widgets/KeyboardGutter.h"
+#include "widgets/TimeRuler.h"
+
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pianola::widgets {
+
+using model::Note;
+using model::Tick;
+
+PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
+    : QAbstractScrollArea(parent), m_state(state), m_gutter(new KeyboardGutter(this)), m_ruler(new TimeRuler(state, this))
+{
+    setObjectName("pianoRoll");
+    viewport()->setObjectName("pianoRollViewport");
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setViewportMargins(kGutterWidth, kRulerHeight, 0, 0);
+    verticalScrollBar()->setSingleStep(m_rowHeight);
+    connect(m_state, &EditorState::planChanged, this, &PianoRollView::planChanged);
+    connect(m_state, &EditorState::viewChanged, this, [this] {
+        updateScrollBars();
+        viewport()->update();
+    });
+    for (auto signal : {&EditorState::selectionChanged, &EditorState::loopChanged})
+        connect(m_state, signal, viewport(), qOverload<>(&QWidget::update));
+    connect(m_state, &EditorState::currentTrackChanged, this, [this] {
+        viewport()->update();
+        m_gutter->update();
+    });
+    connect(m_state, &EditorState::playheadMoved, this, &PianoRollView::followPlayhead);
+    connect(m_state, &EditorState::selectionChanged, this, [this] { m_summaries.clear(); });
+    connect(m_state, &EditorState::currentTrackChanged, this, [this] { m_summaries.clear(); });
+    planChanged();
+    centreOnKey(60);
+}
+
+void PianoRollView::planChanged()
+{
+    m_maxLength.clear();
+    m_summaries.clear();
+    if (const model::Plan* plan = m_state->plan())
+        for (const model::Track& t : plan->tracks) {
+            Tick longest = 0;
+            for (const Note& n : t.notes)
+                longest = std::max(longest, n.lengthTicks);
+            m_maxLength.push_back(longest);
+        }
+    if (m_drag != Drag::None)
+        cancelDrag();
+    updateScrollBars();
+    viewport()->update();
+    m_gutter->update();
+}
+
+void PianoRollView::layoutMargins()
+{
+    const QRect vp = viewport()->geometry();
+    m_gutter->setGeometry(vp.left() - kGutterWidth, vp.top(), kGutterWidth, vp.height());
+    m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight, vp.width(), kRulerHeight);
+}
+
+void PianoRollView::resizeEvent(QResizeEvent* event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    layoutMargins();
+    updateScrollBars();
+}
+
+void PianoRollView::updateScrollBars()
+{
+    const model::Plan* plan = m_state->plan();
+    const double visibleTicks = viewport()->width() * m_state->ticksPerPixel();
+    const Tick length = plan ? plan->lengthTicks() : 0;
+    const double contentTicks = std::min<double>(model::Limits::kMaxTick, std::max<double>(length + 4.0 * m_state->ppq() * 4, visibleTicks));
+    QScrollBar* h = horizontalScrollBar();
+    const QSignalBlocker block(h);
+    h->setRange(0, static_cast<int>(std::max(0.0, contentTicks - visibleTicks)));
+    h->setPageStep(static_cast<int>(std::max(1.0, visibleTicks)));
+    h->setSingleStep(static_cast<int>(std::max(1.0, visibleTicks / 20)));
+    h->setValue(static_cast<int>(m_state->leftTick()));
+    QScrollBar* v = verticalScrollBar();
+    v->setRange(0, std::max(0, 128 * m_rowHeight - viewport()->height()));
+    v->setPageStep(viewport()->height());
+    m_ruler->update();
+}
+
+void PianoRollView::scrollContentsBy(int, int)
+{
+    if (horizontalScrollBar()->value() != static_cast<int>(m_state->leftTick()))
+        m_state->setHorizontalView(horizontalScrollBar()->value(), m_state->ticksPerPixel());
+    viewport()->update();
+    m_gutter->update();
+}
+
+void PianoRollView::setRowHeight(int pixels)
+{
+    const int centreKey = yToKey(viewport()->height() / 2.0);
+    m_rowHeight = std::clamp(pixels, 3, 40);
+    verticalScrollBar()->setSingleStep(m_rowHeight);
+    updateScrollBars();
+    centreOnKey(centreKey);
+    viewport()->update();
+    m_gutter->update();
+}
+
+double PianoRollView::keyToY(int key) const
+{
+    return (127 - key) * m_rowHeight - verticalScrollBar()->value();
+}
+
+int PianoRollView::yToKey(double y) const
+{
+    const int row = static_cast<int>(std::floor((y + verticalScrollBar()->value()) / m_rowHeight));
+    return std::clamp(127 - row, 0, 127);
+}
+
+void PianoRollView::centreOnKey(int key)
+{
+    verticalScrollBar()->setValue((127 - key) * m_rowHeight - viewport()->height() / 2);
+}
+
+void PianoRollView::zoomHorizontally(double factor, double anchorX)
+{
+    const double anchorTick = m_state->xToTick(anchorX);
+    const double tpp = std::clamp(m_state->ticksPerPixel() / factor, 0.05, 1e6);
+    m_state->setHorizontalView(anchorTick - anchorX * tpp, tpp);
+}
+
+void PianoRollView::zoomToFit()
+{
+    const model::Plan* plan = m_state->plan();
+    const double length = std::max<double>(plan ? plan->lengthTicks() : 0, m_state->ppq() * 16.0);
+    m_state->setHorizontalView(0, length / std::max(1, viewport()->width() - 8));
+    if (const model::Track* t = m_state->track(); t && !t->notes.empty()) {
+        int low = 127, high = 0;
+        for (const Note& n : t->notes)
+            low = std::min<int>(low, n.key), high = std::max<int>(high, n.key);
+        centreOnKey((low + high) / 2);
+    }
+}
+
+void PianoRollView::wheelEvent(QWheelEvent* event)
+{
+    const QPoint delta = event->angleDelta();
+    const double steps = (delta.y() != 0 ? delta.y() : delta.x()) / 120.0;
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (event->modifiers() & Qt::ShiftModifier)
+            setRowHeight(m_rowHeight + static_cast<int>(std::lround(steps * 2)));
+        else
+            zoomHorizontally(std::pow(1.25, steps), event->position().x());
+    } else if ((event->modifiers() & Qt::ShiftModifier) || delta.x() != 0) {
+        m_state->setHorizontalView(m_state->leftTick() - steps * viewport()->width() * m_state->ticksPerPixel() / 8,
+                                   m_state->ticksPerPixel());
+    } else {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - static_cast<int>(steps * 3 * m_rowHeight));
+    }
+    event->accept();
+}
+
+void PianoRollView::followPlayhead(double tick)
+{
+    const double x = m_state->tickToX(tick);
+    if (m_state->followPlayhead() && m_drag == Drag::None && (x < 0 || x > viewport()->width() - 8))
+        m_state->setHorizontalView(tick - 16 * m_state->ticksPerPixel(), m_state->ticksPerPixel());
+    viewport()->update();
+    m_ruler->update();
+}
+
+bool PianoRollView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::Leave)
+        m_gutter->setHoverKey(-1);
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void PianoRollView::selectAll()
+{
+    std::unordered_set<model::NoteId> ids;
+    if (const model::Track* t = m_state->track())
+        for (const Note& n : t->notes)
+            ids.insert(n.id);
+    m_state->setSelection(std::move(ids));
+}
+
+void PianoRollView::deleteSelection()
+{
+    const auto notes = m_state->selectedNotes();
+    if (!notes.empty())
+        submitReplacement(notes, {}, tr("Delete %n note(s)", nullptr, static_cast<int>(notes.size())));
+}
+
+void PianoRollView::copySelection()
+{
+    auto notes = m_state->selectedNotes();
+    if (notes.empty())
+        return;
+    Tick first = notes.front().startTick;
+    for (const Note& n : notes)
+        first = std::min(first, n.startTick);
+    for (Note& n : notes)
+        n.startTick -= first;
+    m_clipboard = std::move(notes);
+}
+
+void PianoRollView::cutSelection()
+{
+    copySelection();
+    const auto notes = m_state->selectedNotes();
+    if (!notes.empty())
+        submitReplacement(notes, {}, tr("Cut %n note(s)", nullptr, static_cast<int>(notes.size())));
+}
+
+void PianoRollView::paste()
+{
+    const model::Track* track = m_state->track();
+    if (!track || m_clipboard.empty())
+        return;
+    const Tick at = m_state->snappedDown(static_cast<Tick>(m_state->playheadTick()));
+    model::NoteId id = model::nextNoteId(*track);
+    std::vector<Note> added = m_clipboard;
+    std::unordered_set<model::NoteId> ids;
+    for (Note& n : added) {
+        n.startTick += at;
+        n.id = id++;
+        ids.insert(n.id);
+    }
+    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, added},
+                        tr("Paste %n note(s)", nullptr, static_cast<int>(added.size()))))
+        m_state->setSelection(std::move(ids));
+}
+
+void PianoRollView::duplicateSelection()
+{
+    const model::Track* track = m_state->track();
+    auto notes = m_state->selectedNotes();
+    if (!track || notes.empty())
+        return;
+    Tick first = notes.front().startTick, last = 0;
+    for (const Note& n : notes)
+        first = std::min(first, n.startTick), last = std::max(last, n.endTick());
+    const Tick grid = m_state->snapTicks();
+    const Tick shift = std::max<Tick>(grid, (last - first + grid - 1) / grid * grid);
+    model::NoteId id = model::nextNoteId(*track);
+    std::unordered_set<model::NoteId> ids;
+    for (Note& n : notes) {
+        n.startTick += shift;
+        n.id = id++;
+        ids.insert(n.id);
+    }
+    if (notes.back().endTick() > model::Limits::kMaxTick)
+        return;
+    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, notes},
+                        tr("Duplicate %n note(s)", nullptr, static_cast<int>(notes.size()))))
+        m_state->setSelection(std::move(ids));
+}
+
+void PianoRollView::nudgeSelection(int gridSteps, int semitones)
+{
+    const auto notes = m_state->selectedNotes();
+    if (notes.empty())
+        return;
+    auto moved = model::moved(notes, gridSteps * m_state->snapTicks(), semitones);
+    if (!moved)
+        return;
+    submitReplacement(notes, *moved, semitones ? tr("Transpose") : tr("Move notes"));
+    if (semitones && moved->size() == 1)
+        audition(moved->front().key, moved->front().velocity);
+}
+
+void PianoRollView::submitReplacement(const std::vector<Note>& before, const std::vector<Note>& after, const QString& text)
+{
+    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), before, after}, text);
+}
+
+void PianoRollView::audition(int key, int velocity)
+{
+    emit m_state->auditionRequested(key, velocity);
+}
+
+} // namespace pianola::widgets

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// The time ruler.
+#include "widgets/TimeRuler.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <cmath>
+
+namespace pianola::widgets {
+
+TimeRuler::TimeRuler(EditorState* state, QWidget* parent) : QWidget(parent), m_state(state)
+{
+    setObjectName("timeRuler");
+    setCursor(Qt::PointingHandCursor);
+    connect(state, &EditorState::viewChanged, this, qOverload<>(&QWidget::update));
+    connect(state, &EditorState::loopChanged, this, qOverload<>(&QWidget::update));
+    connect(state, &EditorState::planChanged, this, qOverload<>(&QWidget::update));
+    connect(state, &EditorState::playheadMoved, this, qOverload<>(&QWidget::update));
+}
+
+void TimeRuler::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(0x26, 0x28, 0x2e));
+    const double tpp = m_state->ticksPerPixel();
+    if (m_state->loopEnd() > m_state->loopStart()) {
+        const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
+        p.fillRect(QRectF(x0, 0, x1 - x0, 7), m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
+    }
+    QFont font = p.font();
+    font.setPixelSize(11);
+    p.setFont(font);
+    const auto from = static_cast<model::Tick>(m_state->xToTick(0)), to = static_cast<model::Tick>(m_state->xToTick(width())) + 1;
+    const auto bars = m_state->bars(from, to);
+    // Label every bar, or every 2nd, 4th... so that labels do not collide.
+    const double barWidth = bars.empty() ? 100 : (bars.front().endTick() - bars.front().startTick) / tpp;
+    int every = 1;
+    while (barWidth * every < 36)
+        every *= 2;
+    for (const Bar& bar : bars) {
+        const double x = m_state->tickToX(bar.startTick);
+        const bool labelled = (bar.number - 1) % every == 0;
+        if (labelled || barWidth >= 3) {
+            p.fillRect(QRectF(x, labelled ? 8 : 16, 1, height()), QColor(0x8a, 0x90, 0x9a));
+        }
+        if (labelled) {
+            p.setPen(QColor(0xd0, 0xd3, 0xd8));
+            p.drawText(QPointF(x + 3, 19), QString::number(bar.number));
+        }
+        if (bar.beatTicks / tpp >= 8)
+            for (int b = 1; b < bar.beats; ++b)
+                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), 20, 1, height()), QColor(0x5a, 0x60, 0x6a));
+    }
+    const double x = m_state->tickToX(m_state->playheadTick());
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xff, 0x8a, 0x3d));
+    p.drawPolygon(QPolygonF({QPointF(x - 5, height() - 8), QPointF(x + 5, height() - 8), QPointF(x, height())}));
+    p.fillRect(QRectF(0, height() - 1, width(), 1), QColor(0x11, 0x12, 0x15));
+}
+
+model::Tick TimeRuler::tickAt(double x) const
+{
+    return m_state->snapped(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(x))));
+}
+
+void TimeRuler::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_dragging = true;
+    m_pressX = event->position().x();
+    m_pressTick = tickAt(m_pressX);
+}
+
+void TimeRuler::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_dragging || std::abs(event->position().x() - m_pressX) < 4)
+        return;
+    m_state->setLoop(true, m_pressTick, tickAt(event->position().x()));
+}
+
+void TimeRuler::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (!m_dragging)
+        return;
+    m_dragging = false;
+    if (std::abs(event->position().x() - m_pressX) < 4)   // a click: move the playhead there
+        emit m_state->seekRequested(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(event->position().x()))));
+}
+
+} // namespace pianola::widgets

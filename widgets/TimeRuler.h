@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// The time ruler above the roll: bars and beats, the loop region and the playhead. Click to
+// move the playhead; drag to set the loop region.
+#pragma once
+
+#include "widgets/EditorState.h"
+
+#include <QWidget>
+
+namespace pianola::widgets {
+
+class TimeRuler : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimeRuler(EditorState* state, QWidget* parent = nullptr);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    model::Tick tickAt(double x) const;
+
+    EditorState* m_state;
+    bool m_dragging = false;
+    model::Tick m_pressTick = 0;
+    double m_pressX = 0;
+};
+
+} // namespace pianola::widgets

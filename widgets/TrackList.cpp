@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// The track list.
+#include "widgets/TrackList.h"
+
+#include <QColorDialog>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace pianola::widgets {
+
+TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_state(state), m_table(new QTableWidget(this))
+{
+    setObjectName("trackList");
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHorizontalHeaderLabels({QString(), tr("Name"), tr("Ch"), tr("Instrument"), tr("M"), tr("S")});
+    m_table->horizontalHeaderItem(MuteColumn)->setToolTip(tr("Mute"));
+    m_table->horizontalHeaderItem(SoloColumn)->setToolTip(tr("Solo"));
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ProgramColumn, QHeaderView::Stretch);
+    for (int c : {ColourColumn, ChannelColumn, MuteColumn, SoloColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_table->setMinimumWidth(320);
+    layout->addWidget(m_table);
+    auto* buttons = new QHBoxLayout;
+    auto* add = new QToolButton(this);
+    add->setText(tr("Add track"));
+    add->setObjectName("addTrack");
+    auto* remove = new QToolButton(this);
+    remove->setText(tr("Remove track"));
+    remove->setObjectName("removeTrack");
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(add, &QToolButton::clicked, this, &TrackList::addTrackRequested);
+    connect(remove, &QToolButton::clicked, this, [this] {
+        if (m_state->currentTrack() >= 0)
+            emit removeTrackRequested(m_state->currentTrack());
+    });
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+        if (!m_rebuilding && row >= 0)
+            m_state->setCurrentTrack(row);
+    });
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (m_rebuilding || item->column() != NameColumn)
+            return;
+        const std::string name = item->text().toStdString();
+        changeTrack(item->row(), [&](model::TrackSettings& s) { s.name = name; }, tr("Rename track"));
+    });
+    connect(m_state, &EditorState::planChanged, this, &TrackList::rebuild);
+    connect(m_state, &EditorState::currentTrackChanged, this, [this](int index) {
+        if (!m_rebuilding && index != m_table->currentRow())
+            m_table->selectRow(index);
+    });
+    rebuild();
+}
+
+void TrackList::changeTrack(int index, const std::function<void(model::TrackSettings&)>& change, const QString& text)
+{
+    const model::Plan* plan = m_state->plan();
+    if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size()))
+        return;
+    const model::TrackSettings before = model::settingsOf(plan->tracks[static_cast<std::size_t>(index)]);
+    model::TrackSettings after = before;
+    change(after);
+    if (after != before)
+        m_state->submit(model::TrackSettingsEdit{m_state->take(), index, before, after}, text);
+}
+
+void TrackList::rebuild()
+{
+    m_rebuilding = true;
+    const model::Plan* plan = m_state->plan();
+    const int rows = plan ? static_cast<int>(plan->tracks.size()) : 0;
+    m_table->setRowCount(rows);
+    for (int row = 0; row < rows; ++row)
+        fillRow(row, plan->tracks[static_cast<std::size_t>(row)]);
+    if (m_state->currentTrack() >= 0)
+        m_table->selectRow(m_state->currentTrack());
+    m_rebuilding = false;
+}
+
+void TrackList::fillRow(int row, const model::Track& track)
+{
+    auto* colour = new QToolButton;
+    colour->setAutoRaise(true);
+    colour->setToolTip(tr("Track colour"));
+    colour->setStyleSheet(QStringLiteral("background: %1; border: none; min-width: 14px;").arg(m_state->trackColour(row).name()));
+    connect(colour, &QToolButton::clicked, this, [this, row] {
+        const QColor chosen = QColorDialog::getColor(m_state->trackColour(row), this, tr("Track colour"));
+        if (chosen.isValid())
+            changeTrack(row, [&](model::TrackSettings& s) { s.colour = static_cast<int>(chosen.rgb() & 0xFFFFFF); }, tr("Change track colour"));
+    });
+    m_table->setCellWidget(row, ColourColumn, colour);
+    auto* name = new QTableWidgetItem(QString::fromStdString(track.name));
+    m_table->setItem(row, NameColumn, name);
+    auto* channel = new QSpinBox;
+    channel->setRange(1, 16);
+    channel->setValue(track.channel + 1);
+    channel->setFrame(false);
+    channel->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    channel->setToolTip(tr("MIDI channel (10 = drums)"));
+    connect(channel, &QSpinBox::valueChanged, this, [this, row](int value) {
+        changeTrack(row, [&](model::TrackSettings& s) { s.channel = value - 1; }, tr("Change channel"));
+    });
+    m_table->setCellWidget(row, ChannelColumn, channel);
+    m_table->setCellWidget(row, ProgramColumn, programEditor(row, track));
+    for (int column : {MuteColumn, SoloColumn}) {
+        auto* button = new QToolButton;
+        const bool mute = column == MuteColumn;
+        button->setText(mute ? tr("M") : tr("S"));
+        button->setCheckable(true);
+        button->setChecked(mute ? track.muted : track.soloed);
+        button->setToolTip(mute ? tr("Mute") : tr("Solo"));
+        button->setObjectName(mute ? "mute" : "solo");
+        connect(button, &QToolButton::toggled, this, [this, row, mute](bool on) {
+            changeTrack(row, [&](model::TrackSettings& s) { (mute ? s.muted : s.soloed) = on; },
+                        mute ? tr("Mute track") : tr("Solo track"));
+        });
+        m_table->setCellWidget(row, column, button);
+    }
+}
+
+QWidget* TrackList::programEditor(int row, const model::Track& track)
+{
+    auto* combo = new QComboBox;
+    combo->setFrame(false);
+    const bool drums = track.channel == model::gm::kDrumChannel;
+    for (int program = 0; program < 128; ++program) {
+        const std::string name = drums ? model::gm::drumKitName(program) : model::gm::programName(program);
+        if (!name.empty())
+            combo->addItem(drums ? QString::fromStdString(name) : QStringLiteral("%1 %2").arg(program + 1).arg(QString::fromStdString(name)),
+                           program);
+    }
+    int index = combo->findData(track.program);
+    if (index < 0) {   // a kit number without a name: keep it selectable
+        combo->addItem(tr("Program %1").arg(track.program + 1), track.program);
+        index = combo->count() - 1;
+    }
+    combo->setCurrentIndex(index);
+    combo->setToolTip(drums ? tr("Drum kit") : QString::fromStdString(model::gm::familyName(track.program)));
+    connect(combo, &QComboBox::activated, this, [this, row, combo](int i) {
+        const int program = combo->itemData(i).toInt();
+        changeTrack(row, [&](model::TrackSettings& s) { s.program = program; }, tr("Change instrument"));
+    });
+    return combo;
+}
+
+} // namespace pianola::widgets

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// The track list: colour, name, channel, General MIDI instrument (drum kits on channel 10),
+// mute and solo per track; the selected row is the track the roll edits.
+#pragma once
+
+#include "widgets/EditorState.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QTableWidget;
+class QToolButton;
+
+namespace pianola::widgets {
+
+class TrackList : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column { ColourColumn, NameColumn, ChannelColumn, ProgramColumn, MuteColumn, SoloColumn, ColumnCount };
+    explicit TrackList(EditorState* state, QWidget* parent = nullptr);
+    QTableWidget* table() const { return m_table; }
+    /// Changes one setting of track `index` through the edit sink (what the row's widgets do).
+    void changeTrack(int index, const std::function<void(model::TrackSettings&)>& change, const QString& text);
+
+signals:
+    void addTrackRequested();
+    void removeTrackRequested(int index);
+
+private:
+    void rebuild();
+    void fillRow(int row, const model::Track& track);
+    QWidget* programEditor(int row, const model::Track& track);
+
+    EditorState* m_state;
+    QTableWidget* m_table;
+    bool m_rebuilding = false;
+};
+
+} // namespace pianola::widgets
