@@ -2,6 +2,8 @@
 // Brief names, genre defaults, range checks and the readable summary.
 #include "engine/generate/Brief.h"
 
+#include "model/NoteOps.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -22,10 +24,6 @@ constexpr std::array<std::string_view, kMoodCount> kMoodNames = {
     "neutral", "dark", "uplifting", "melancholic", "tense", "dreamy", "aggressive", "soft"};
 constexpr std::array<std::string_view, 4> kVoicingNames = {"close", "open", "drop2", "spread"};
 constexpr std::array<std::string_view, 3> kFollowNames = {"style", "roots", "kick"};
-constexpr std::array<std::string_view, 12> kSharpNames = {"C",  "C#", "D",  "D#", "E",  "F",
-                                                          "F#", "G",  "G#", "A",  "A#", "B"};
-constexpr std::array<std::string_view, 12> kFlatNames = {"C",  "Db", "D",  "Eb", "E",  "F",
-                                                         "Gb", "G",  "Ab", "A",  "Bb", "B"};
 
 template <typename E, std::size_t N>
 std::optional<E> fromName(const std::array<std::string_view, N>& names, std::string_view s)
@@ -128,11 +126,6 @@ std::string_view voicingName(Voicing v)
 std::string_view bassFollowName(BassFollow f)
 {
     return kFollowNames[static_cast<std::size_t>(f)];
-}
-std::string_view pitchClassName(int pc, bool preferFlats)
-{
-    return (preferFlats ? kFlatNames
-                        : kSharpNames)[static_cast<std::size_t>(((pc % 12) + 12) % 12)];
 }
 std::optional<Role> roleFromName(std::string_view s)
 {
@@ -269,7 +262,7 @@ std::string describeBrief(const Brief& b)
     std::string s;
     s += "genre: " + std::string(genreName(b.genre)) + "\n";
     s += "mood: " + std::string(moodName(b.mood)) + "\n";
-    s += "key: " + std::string(pitchClassName(b.tonic, flats)) + " " +
+    s += "key: " + std::string(model::pitchClassName(b.tonic, flats)) + " " +
          std::string(modeName(b.mode)) + "\n";
     s += "tempo: " + fmt(b.bpm) + " bpm\n";
     s += "meter: " + std::to_string(b.numerator) + "/" + std::to_string(b.denominator) + "\n";

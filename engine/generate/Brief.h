@@ -99,7 +99,6 @@ std::string_view genreName(Genre g);
 std::string_view moodName(Mood m);
 std::string_view voicingName(Voicing v);
 std::string_view bassFollowName(BassFollow f);
-std::string_view pitchClassName(int pc, bool preferFlats);
 std::optional<Role> roleFromName(std::string_view s);
 std::optional<Mode> modeFromName(std::string_view s);
 std::optional<Genre> genreFromName(std::string_view s);

@@ -3,6 +3,7 @@
 #include "engine/generate/BriefJson.h"
 
 #include "model/JsonReader.h"
+#include "model/NoteOps.h"
 
 #include <array>
 
@@ -177,7 +178,7 @@ std::string briefToJson(const Brief& b, int indent)
                          {"highKey", p.highKey}});
     j["parts"] = parts;
     const bool flats = b.tonic == 3 || b.tonic == 8 || b.tonic == 10;
-    j["tonic"] = pitchClassName(b.tonic, flats);
+    j["tonic"] = model::pitchClassName(b.tonic, flats);
     j["mode"] = modeName(b.mode);
     j["bpm"] = b.bpm;
     j["numerator"] = b.numerator;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Feel: swing as a piecewise-linear time warp, humanization as correlated drift, overlap cleanup.
 #include "engine/generate/Parts.h"
+#include "model/NoteOps.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,27 +35,15 @@ void applySwing(Notes& notes, Tick pairTicks, double percent)
 void humanize(Notes& notes, double amount, int ppq, Tick endTick, Rng& rng)
 {
     if (amount <= 0 || notes.empty()) return;
-    std::stable_sort(notes.begin(), notes.end(), [](const model::Note& a, const model::Note& b) {
-        return a.startTick < b.startTick;
-    });
-    const double sigma = amount * ppq / 40.0; // 12 ticks at 480 ppq for amount 1
-    double drift = 0;
-    Tick groupTick = -1;
-    double groupOffset = 0;
+    model::HumanizeOptions options; // the editor's humanize: an AR(1) drift, chords together
+    options.timingTicks =
+        std::max<Tick>(1, std::lround(amount * ppq / 24.0)); // 20 ticks at 480 ppq
+    options.velocity = std::max(1, static_cast<int>(std::lround(amount * 12)));
+    options.seed = rng.next();
+    notes = model::humanized(std::move(notes), options);
     for (model::Note& n : notes) {
-        if (n.startTick != groupTick) { // a chord moves together: one drift step per onset
-            groupTick = n.startTick;
-            drift = 0.8 * drift + 0.6 * sigma * rng.gauss();
-            groupOffset = drift;
-        }
-        const double jitter = 0.15 * sigma * rng.gauss(); // the hands are never exactly together
-        const Tick start =
-            std::clamp<Tick>(n.startTick + std::lround(groupOffset + jitter), 0, endTick - 1);
-        n.lengthTicks =
-            std::max<Tick>(std::min(n.endTick() + (start - n.startTick), endTick) - start, 1);
-        n.startTick = start;
-        const int velocity = n.velocity + static_cast<int>(std::lround(rng.gauss() * amount * 7.0));
-        n.velocity = static_cast<std::uint8_t>(std::clamp(velocity, 1, 127));
+        n.startTick = std::min(n.startTick, endTick - 1);
+        n.lengthTicks = std::max<Tick>(std::min(n.endTick(), endTick) - n.startTick, 1);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "engine/generate/Generator.h"
 
 #include "engine/generate/Parts.h"
+#include "model/NoteOps.h"
 
 #include <algorithm>
 #include <array>
@@ -124,16 +125,6 @@ int midiClocksPerClick(const Brief& b)
     return 96 / b.denominator;
 }
 
-model::KeySignature keySignatureOf(const Brief& b)
-{
-    model::KeySignature key;
-    const bool minor = isMinorMode(b.mode);
-    for (bool flats : {false, true})
-        if (model::keySignatureFromTonic(std::string(pitchClassName(b.tonic, flats)), minor, key))
-            break;
-    return key;
-}
-
 // Swing (not inside triplet rolls), humanize and overlap cleanup for one part.
 void applyFeel(Notes& notes, const Brief& b, const Grid& g, Role role, std::uint64_t seed)
 {
@@ -216,7 +207,7 @@ model::Plan generatePlan(const Brief& brief, int index, const GenerateOptions& o
     plan.tempos = {model::TempoChange{0, b.bpm}};
     plan.timeSignatures = {
         model::TimeSignature{0, b.numerator, b.denominator, midiClocksPerClick(b), 8}};
-    plan.keySignatures = {keySignatureOf(b)};
+    plan.keySignatures = {keySignatureFor(b.tonic, isMinorMode(b.mode))};
     const Tick end = ctx.grid.barStart(b.bars);
     int channel = 0;
     for (const Part& part : b.parts) { // tracks in the brief's order

@@ -3,6 +3,7 @@
 #include "engine/generate/Interpreter.h"
 
 #include "engine/generate/Lexicon.h"
+#include "model/NoteOps.h"
 
 #include <algorithm>
 #include <array>
@@ -309,8 +310,8 @@ bool Reader::readKey(std::size_t& i)
     }
     m_req.tonic = *pc;
     m_req.mode = mode.value_or(Mode::Major);
-    note("key: " + std::string(pitchClassName(*pc, name.size() > 1 && name[1] != '#')) + " " +
-             std::string(modeName(*m_req.mode)),
+    note("key: " + std::string(model::pitchClassName(*pc, name.size() > 1 && name[1] != '#')) +
+             " " + std::string(modeName(*m_req.mode)),
          i, used);
     i += used;
     return true;

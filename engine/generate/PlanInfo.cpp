@@ -2,6 +2,8 @@
 // Inference of key, roles, bars and swing from a plan.
 #include "engine/generate/PlanInfo.h"
 
+#include "engine/generate/Theory.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -95,7 +97,7 @@ PlanInfo inferPlanInfo(const model::Plan& plan)
     if (!plan.keySignatures.empty()) {
         const model::KeySignature& k = plan.keySignatures.front();
         info.minor = k.minor;
-        info.tonic = ((k.sharps * 7) % 12 + 12 + (k.minor ? 9 : 0)) % 12;
+        info.tonic = tonicOf(k);
     } else {
         estimateKey(plan, info.tonic, info.minor);
     }

@@ -2,6 +2,8 @@
 // Scales, chord construction, progressions and voice leading.
 #include "engine/generate/Theory.h"
 
+#include "model/NoteOps.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
@@ -41,6 +43,23 @@ bool inScale(int pitchClass, int tonic, Mode mode)
 {
     const auto pcs = scalePitchClasses(tonic, mode);
     return std::find(pcs.begin(), pcs.end(), ((pitchClass % 12) + 12) % 12) != pcs.end();
+}
+
+model::KeySignature keySignatureFor(int tonic, bool minor, model::Tick tick)
+{
+    model::KeySignature key;
+    for (bool flats : {false, true}) // F# major is spelled with sharps, Db major with flats
+        if (model::keySignatureFromTonic(model::pitchClassName(((tonic % 12) + 12) % 12, flats),
+                                         minor, key))
+            break;
+    key.tick = tick;
+    key.minor = minor;
+    return key;
+}
+
+int tonicOf(const model::KeySignature& key)
+{
+    return ((key.sharps * 7) % 12 + 12 + (key.minor ? 9 : 0)) % 12;
 }
 
 Chord buildChord(const Brief& brief, Step step, bool richer)

@@ -4,6 +4,7 @@
 
 #include "engine/generate/Brief.h"
 #include "engine/generate/Random.h"
+#include "model/Plan.h"
 
 #include <array>
 #include <vector>
@@ -15,6 +16,11 @@ std::array<int, 7> scaleSteps(Mode mode);
 /// The pitch classes of the key's scale, degree order.
 std::array<int, 7> scalePitchClasses(int tonic, Mode mode);
 bool inScale(int pitchClass, int tonic, Mode mode);
+
+/// The key signature of a tonic (pitch class) in major or minor, at tick `tick`.
+model::KeySignature keySignatureFor(int tonic, bool minor, model::Tick tick = 0);
+/// The tonic pitch class a key signature names.
+int tonicOf(const model::KeySignature& key);
 
 /// A chord as pitch classes: root first, then third (or sus), fifth and extensions.
 struct Chord

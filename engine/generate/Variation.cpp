@@ -6,6 +6,7 @@
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Parts.h"
 #include "engine/generate/PlanInfo.h"
+#include "model/NoteOps.h"
 
 #include <algorithm>
 #include <cmath>
@@ -142,14 +143,8 @@ void Varier::transpose(int semitones)
                     k += 12;
                 n.key = static_cast<std::uint8_t>(k);
             }
-    const PlanInfo before = info();
-    for (model::KeySignature& k : m_plan.keySignatures) {
-        const int tonic = (((k.sharps * 7) % 12 + 12 + (k.minor ? 9 : 0)) + semitones + 120) % 12;
-        for (bool flats : {false, true})
-            if (model::keySignatureFromTonic(std::string(pitchClassName(tonic, flats)), k.minor, k))
-                break;
-    }
-    (void)before;
+    for (model::KeySignature& k : m_plan.keySignatures)
+        k = keySignatureFor(tonicOf(k) + semitones + 120, k.minor, k.tick);
     m_result.changes.push_back("transposed " + std::string(semitones >= 0 ? "up " : "down ") +
                                std::to_string(std::abs(semitones)) +
                                " semitones (drums unchanged)");
@@ -172,7 +167,7 @@ void Varier::shiftMode(bool darker)
     const PlanInfo i = info();
     std::vector<int> from; // scale steps above the tonic that move by `by`
     int by = darker ? -1 : 1;
-    bool toMinor = i.minor, ok = true;
+    bool toMinor = i.minor;
     if (darker && !i.minor)
         from = {4, 9, 11}, toMinor = true; // major -> parallel minor
     else if (darker)
@@ -190,16 +185,8 @@ void Varier::shiftMode(bool darker)
                     n.key + by <= 127)
                     n.key = static_cast<std::uint8_t>(n.key + by), ++moved;
             }
-    model::KeySignature key;
-    for (bool flats : {false, true})
-        if ((ok = model::keySignatureFromTonic(std::string(pitchClassName(i.tonic, flats)), toMinor,
-                                               key)))
-            break;
-    if (ok) {
-        key.tick = 0;
-        m_plan.keySignatures = {key};
-    }
-    std::string name = std::string(pitchClassName(i.tonic, false));
+    m_plan.keySignatures = {keySignatureFor(i.tonic, toMinor)};
+    std::string name = std::string(model::pitchClassName(i.tonic, false));
     m_result.changes.push_back(
         std::string(darker ? "darker" : "brighter") + ": " + name +
         (i.minor ? " minor" : " major") + " -> " + name + (toMinor ? " minor" : " major") +
@@ -329,15 +316,13 @@ void Varier::humanizeMore()
 
 void Varier::quantize(double strength)
 {
-    const model::Tick grid = m_plan.ppq / 4;
-    mapTicks(
-        [&](model::Tick t) {
-            const model::Tick target = (t + grid / 2) / grid * grid;
-            return t + static_cast<model::Tick>(std::lround((target - t) * strength));
-        },
-        true);
-    for (Track& t : m_plan.tracks)
+    model::QuantizeOptions options;
+    options.gridTicks = m_plan.ppq / 4;
+    options.strength = strength;
+    for (Track& t : m_plan.tracks) {
+        t.notes = model::quantized(std::move(t.notes), options);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
+    }
     m_result.changes.push_back(strength >= 1 ? "quantized to sixteenths"
                                              : "tighter: timing pulled halfway to the grid");
 }

@@ -16,8 +16,7 @@ namespace gen = pianola::engine::generate;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-template <typename F>
-void measure(const char* what, int runs, F&& f)
+template <typename F> void measure(const char* what, int runs, F&& f)
 {
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
@@ -26,15 +25,18 @@ void measure(const char* what, int runs, F&& f)
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
     std::sort(ms.begin(), ms.end());
-    std::printf("%-58s median %7.3f ms  best %7.3f ms  worst %7.3f ms\n", what, ms[ms.size() / 2], ms.front(), ms.back());
+    std::printf("%-58s median %7.3f ms  best %7.3f ms  worst %7.3f ms\n", what, ms[ms.size() / 2],
+                ms.front(), ms.back());
 }
 } // namespace
 
 int main()
 {
-    const char* prompt = "8-bar pop song in C major at 120 bpm with chords, bass, drums and a melody, snare on 2 and 4";
+    const char* prompt = "8-bar pop song in C major at 120 bpm with chords, bass, drums and a "
+                         "melody, snare on 2 and 4";
     std::size_t sink = 0;
-    measure("interpret (prompt -> brief)", 200, [&](int i) { sink += gen::interpret(prompt, i).brief.bars; });
+    measure("interpret (prompt -> brief)", 200,
+            [&](int i) { sink += gen::interpret(prompt, i).brief.bars; });
     const gen::Brief brief = gen::interpret(prompt).brief;
     std::printf("brief: %zu parts, %d bars\n", brief.parts.size(), brief.bars);
     measure("1 take: 8 bars, 4 roles (interpret + generate)", 200, [&](int i) {
