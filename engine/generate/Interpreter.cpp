@@ -45,6 +45,10 @@ std::optional<int> pitchClassFromName(std::string_view name)
     return pc % 12;
 }
 
+namespace {
+constexpr double kLargestNumber = 1e9;
+}
+
 std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
                                   std::size_t& used)
 {
@@ -54,9 +58,9 @@ std::optional<double> parseNumber(const std::vector<std::string>& words, std::si
     if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
         char* end = nullptr;
         const double v = std::strtod(w.c_str(), &end);
-        if (end != w.c_str() + w.size()) return std::nullopt;
+        if (end != w.c_str() + w.size() || !(v >= 0)) return std::nullopt;
         used = 1;
-        return v;
+        return std::min(v, kLargestNumber); // beyond any limit, and safe to convert to int
     }
     static const std::map<std::string, int> kSmall = {
         {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},

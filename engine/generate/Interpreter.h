@@ -30,7 +30,8 @@ struct Interpretation
 Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed = std::nullopt);
 
 /// A number written in digits or words ("8", "eight", "twenty four", "a hundred and twenty")
-/// starting at `words[i]`; sets `used` to the words it took. Words must be lower case.
+/// starting at `words[i]`; sets `used` to the words it took. Words must be lower case. Values
+/// above 1e9 read as 1e9 (beyond every limit, and safe to convert to int).
 std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
                                   std::size_t& used);
 
