@@ -109,10 +109,13 @@ Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
 {
     const Grid& g = ctx.grid;
     const auto voicings = voiceAll(ctx, part, ctx.brief.voicing);
-    // Ballads and cinematic pieces roll their chords (broken from the bottom); quantized takes
-    // never.
-    const Tick roll =
-        (ctx.brief.genre == Genre::Ballad && ctx.brief.humanize > 0) ? g.stepTicks / 4 : 0;
+    // Ballads roll their chords from the bottom (never in quantized takes); busier ballads and
+    // cinematic pieces break them into eighths, every voice held on (the sustain pedal down).
+    const bool slowStyle = ctx.brief.genre == Genre::Ballad || ctx.brief.genre == Genre::Cinematic;
+    const bool broken = slowStyle && ctx.brief.density >= 0.45;
+    const Tick roll = broken                                  ? 2 * g.stepTicks
+                      : (slowStyle && ctx.brief.humanize > 0) ? g.stepTicks / 4
+                                                              : 0;
     Notes out;
     for (int bar = 0; bar < ctx.brief.bars; ++bar)
         for (const auto& [step, steps] : barRhythm(ctx, rng, bar)) {
@@ -120,8 +123,10 @@ Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
             const std::size_t i = spanIndex(ctx, t);
             const Tick length = std::min<Tick>(steps * g.stepTicks, ctx.chords[i].end - t);
             const int velocity = ctx.accent(step, 84, 10) + rng.range(-3, 3);
+            const auto voices = static_cast<Tick>(voicings[i].size());
+            const Tick spread = voices > 1 ? std::min(roll, length / (2 * (voices - 1))) : 0;
             addChord(out, voicings[i], t, length - (steps > 2 ? g.stepTicks / 8 : 0), velocity,
-                     roll);
+                     spread);
         }
     return out;
 }

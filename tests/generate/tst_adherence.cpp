@@ -482,6 +482,34 @@ const VariationCase kVariations[] = {
                      noteTuples(track(b, "Drums"), 0, 6 * bar),
                  w + " [bars 1-6 unchanged]");
      }},
+    {"rock in E major, 8 bars", "half time",
+     [](Tally& t, const QString& w, const model::Plan& a, const model::Plan& b) {
+         t.check(a.lengthTicks() == b.lengthTicks(), w + " [same length]");
+         const auto x = noteTuples(track(a, "Bass")), y = noteTuples(track(b, "Bass"));
+         bool halved = !y.empty();
+         for (std::size_t i = 0; halved && i < y.size(); ++i)
+             halved = std::get<0>(y[i]) == 2 * std::get<0>(x[i]) &&
+                      std::get<2>(y[i]) == std::get<2>(x[i]);
+         t.check(halved, w + " [bass at half speed: first half of the material]");
+     }},
+    {"pop in D major, quantized, 8 bars", "more humanize",
+     [](Tally& t, const QString& w, const model::Plan& a, const model::Plan& b) {
+         t.check(offGridShare(a) == 0 && offGridShare(b) >= 0.3,
+                 w + QString(" [off-grid %1 -> %2]").arg(offGridShare(a)).arg(offGridShare(b)));
+         t.check(noteCount(a) == noteCount(b), w + " [same notes]");
+     }},
+    {"jazz in F, 8 bars", "less swing",
+     [](Tally& t, const QString& w, const model::Plan& a, const model::Plan& b) {
+         const double ra = swingRatio(a, a.ppq), rb = swingRatio(b, b.ppq);
+         t.check(rb <= ra - 0.05, w + QString(" [swing %1 -> %2]").arg(ra).arg(rb));
+     }},
+    {"ballad in G major, 8 bars", "transpose down 3 and slower",
+     [](Tally& t, const QString& w, const model::Plan& a, const model::Plan& b) {
+         expect(t, w, b, "key=E:major");
+         t.check(std::abs(b.initialBpm() - std::round(a.initialBpm() * 0.9)) < 0.01,
+                 w + " [10 % slower]");
+         same(t, w, a, b, {"Drums"});
+     }},
 };
 } // namespace
 
