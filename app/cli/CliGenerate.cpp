@@ -72,8 +72,7 @@ int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
             std::fprintf(io.err, "  %s\n", p.c_str());
         return kBadInput;
     }
-    interp.brief.candidates =
-        takes.value_or(interp.brief.candidates == 4 ? 1 : interp.brief.candidates);
+    interp.brief.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
     auto result = gen::generate(interp.brief, prompt);
     if (!result) {
         std::fprintf(io.err, "pianola-cli generate: %s\n", result.error().message.c_str());

@@ -799,6 +799,7 @@ Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> s
     Reader reader(prompt, result);
     const Request request = reader.read();
     result.brief = buildBrief(request, seed.value_or(promptSeed(prompt)), result.problems);
+    result.candidatesNamed = request.candidates.has_value();
     return result;
 }
 

@@ -235,6 +235,8 @@ void TestCli::generateWritesTakes()
     for (const char* f : {"t-1.mid", "t-2.mid", "t-3.mid", "t-1.json", "t-3.json"})
         QVERIFY2(QFile::exists(path(f)), f);
     QVERIFY(!QFile::exists(path("t.mid")) && !QFile::exists(path("t-4.mid")));
+    QCOMPARE(runCli({"generate", "-o", path("v.mid"), "4 versions of a pop song"}).code, 0);
+    QVERIFY(QFile::exists(path("v-4.mid")) && !QFile::exists(path("v-5.mid")));
     const Run info = runCli({"info", path("t-2.mid")});
     QVERIFY2(info.out.contains("key: tick 0  F# minor") && info.out.contains("140 bpm"), qPrintable(info.out));
 }
