@@ -177,6 +177,20 @@ void slap(BassWriter& w, Rng& rng)
                 w.note(t, g.stepTicks / 2, w.root(t), 34);
         }
 }
+// Dead notes: short, quiet roots on free sixteenth off-beats (the slap line has its own).
+void ghostNotes(BassWriter& w, Rng& rng)
+{
+    const Grid& g = w.ctx.grid;
+    std::vector<model::Note> ghosts;
+    for (Tick t = g.stepTicks; t < g.barStart(w.ctx.brief.bars); t += 2 * g.stepTicks) {
+        const bool free = std::none_of(w.out.begin(), w.out.end(), [&](const model::Note& n) {
+            return n.startTick < t + g.stepTicks && n.endTick() > t;
+        });
+        if (free && rng.chance(0.3))
+            ghosts.push_back({t, g.stepTicks / 2, 0, static_cast<std::uint8_t>(w.root(t)), 32, 64});
+    }
+    w.out.insert(w.out.end(), ghosts.begin(), ghosts.end());
+}
 } // namespace
 
 Notes makeBass(const Context& ctx, Rng& rng)
@@ -200,7 +214,8 @@ Notes makeBass(const Context& ctx, Rng& rng)
                 if (p + 2 < g.stepsPerBar) steps.push_back(p + 2);
         std::sort(steps.begin(), steps.end());
         steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
-        onSteps(w, rng, steps, 0, true);
+        const int ghostRoom = busy ? 1 : 3; // staccato enough for dead notes between
+        onSteps(w, rng, steps, ctx.brief.directives.ghostNotes ? ghostRoom : 0, true);
         break;
     }
     case BassStyle::Driving: {
@@ -243,6 +258,8 @@ Notes makeBass(const Context& ctx, Rng& rng)
         onSteps(w, rng, {0}, 4, false);
         break;
     }
+    if (ctx.brief.directives.ghostNotes && style != BassStyle::Walking && style != BassStyle::Slap)
+        ghostNotes(w, rng);
     return out;
 }
 

@@ -195,6 +195,12 @@ void expect(Tally& t, const QString& where, const model::Plan& p, const std::str
             for (const Note& n : drums->notes)
                 ghosts += n.velocity <= 50 && (n.key == 38 || n.key == 37);
         t.check(ghosts >= bars, label + QString(" %1 ghost notes").arg(ghosts));
+    } else if (name == "bassghost") { // dead notes in the bass line
+        int ghosts = 0;
+        if (const Track* bass = track(p, "Bass"))
+            for (const Note& n : bass->notes)
+                ghosts += n.velocity <= 45 && n.lengthTicks <= p.ppq / 4;
+        t.check(ghosts >= bars / 2, label + QString(" %1 dead notes").arg(ghosts));
     } else if (name == "triplets") {
         for (const auto& b : split(value, ',')) {
             std::vector<Tick> hats;
@@ -268,7 +274,7 @@ const PromptCase kPrompts[] = {
     {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass"},
     {"four-on-the-floor house groove in F minor at 124 bpm with a crash on bar 1", "fotf crash1 bpm=124 key=F:minor pieces=kick,clap roles=Chords,Bass,Drums"},
     {"dark trap beat in F#m, 140 BPM, 808 bass locked to the kick, triplet hi-hat rolls in bar 4", "key=F#:minor bpm=140 triplets=4 basskick register=Bass:24-48 roles=Bass,Drums,Melody,Pad"},
-    {"boom bap hip hop beat in D minor at 90 bpm with ghost notes", "ghost swing16=57 key=D:minor bpm=90 backbeat roles=Chords,Bass,Drums"},
+    {"boom bap hip hop beat in D minor at 90 bpm with ghost notes", "ghost bassghost swing16=57 key=D:minor bpm=90 backbeat roles=Chords,Bass,Drums"},
     {"waltz in Eb major, sixteen bars", "meter=3/4 bars=16 key=Eb:major roles=Chords,Bass,Melody mono=Melody"},
     {"jazz in Bb with walking bass and swing", "key=Bb:major swing8=62 roles=Chords,Bass,Drums,Melody ext=0.9 pieces=ride,kick"},
     {"slow ambient pad in D lydian, dreamy", "key=D:lydian roles=Pad tempo<=60 poly=Pad"},
@@ -276,7 +282,7 @@ const PromptCase kPrompts[] = {
     {"techno loop in A minor, 130 bpm, quantized, four on the floor", "quantized fotf bpm=130 key=A:minor"},
     {"neo-soul progression in Eb dorian with Rhodes, 9ths, humanized", "roles=Chords ext=0.9 humanized program=Chords:4 key=Eb:dorian"},
     {"R&B slow jam in G minor with 7ths", "key=G:minor ext=0.9 roles=Chords,Bass,Drums tempo<=85"},
-    {"funky slap bass groove in E dorian with ghost notes, 105 bpm", "ghost bpm=105 program=Bass:36 key=E:dorian roles=Chords,Bass,Drums"},
+    {"funky slap bass groove in E dorian with ghost notes, 105 bpm", "ghost bassghost bpm=105 program=Bass:36 key=E:dorian roles=Chords,Bass,Drums"},
     {"reggaeton beat in C# minor at 95 bpm", "bpm=95 key=C#:minor pieces=kick,sidestick fotf"},
     {"cinematic epic strings in D minor, 8 bars, tense", "key=D:minor roles=Pad bars=8 poly=Pad"},
     {"rock song in E major at 120 bpm with a fill on bar 8", "fill=8 crash1 backbeat key=E:major bpm=120"},
@@ -296,7 +302,7 @@ const PromptCase kPrompts[] = {
     {"techno in G phrygian, 8 bars, four on the floor", "key=G:phrygian bars=8 fotf"},
     {"trap in C minor with 808s and a music box melody, 150 bpm", "program=Melody:10 bpm=150 key=C:minor register=Bass:24-48"},
     {"ballad in F# major with open voicings, 3/4", "meter=3/4 key=F#:major poly=Chords"},
-    {"neo soul in Ab major with sus chords and ghost notes", "ghost key=Ab:major backbeat"},
+    {"neo soul in Ab major with sus chords and ghost notes", "ghost bassghost key=Ab:major backbeat"},
     {"drum and bass at 172 BPM with a fill every 4 bars", "fill=4,8 bpm=172"},
     {"house in E minor at 122 bpm, 32 bars", "bars=32 bpm=122 key=E:minor fotf"},
     {"pop ballad in Db major, 76 bpm, add9 chords, soft", "key=Db:major bpm=76 ext=0.9"},
