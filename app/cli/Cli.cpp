@@ -69,6 +69,25 @@ const Command kCommands[] = {
      "  Without --port/--virtual: FluidSynth on the default audio device (exit 1 if there is\n"
      "  none), with --soundfont, $PIANOLA_SOUNDFONT or the system's GM SoundFont.\n",
      commandPlay},
+    {"generate", "music from words, offline: chords, bass, drums, melody; or a variation of a take",
+     "usage: pianola-cli generate [--seed N] [--takes N] [--from TAKE.mid|.json] [--plan-out PLAN.json]\n"
+     "                            [--explain] -o OUT.mid \"PROMPT\"\n"
+     "  Turns the prompt into a brief (key, tempo, meter, bars, genre, mood, instruments, feel,\n"
+     "  drum directives) and writes music for it, without network or API key, e.g.\n"
+     "    pianola-cli generate -o out.mid \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths\"\n"
+     "  --takes N   N candidates of varying complexity: OUT-1.mid .. OUT-N.mid (default 1, or\n"
+     "              as many as the prompt asks for: \"3 versions\")\n"
+     "  --seed N    the same seed gives the same music (default: derived from the prompt)\n"
+     "  --from F    a variation of the take in F; the prompt says what to change: darker,\n"
+     "              brighter, harder/softer [kick|snare|hats|drums|bass|chords|melody], busier,\n"
+     "              simpler, more/less swing, more/less humanize, quantize, add a fill at bar M\n"
+     "              (\"a 2-bar fill at bar 7\"), transpose up/down N (or \"to E minor\"), 100 bpm,\n"
+     "              faster/slower, double/half time, make it N bars, a B section\n"
+     "  --plan-out P  also write the plan JSON (numbered like OUT with --takes)\n"
+     "  --explain   print what was understood, what was not, and the brief\n"
+     "  Exit 1 when the prompt asks for something impossible (0 bars, 900 bpm) or a variation\n"
+     "  instruction is not understood; outputs are written atomically.\n",
+     commandGenerate},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

@@ -41,3 +41,21 @@ if command -v midicsv >/dev/null; then
   grep -q 'Title_t, "Piano"' "$tmp/out.csv"
 fi
 echo "exported file: mido and midicsv agree"
+# Generated music (offline generator, candidates and a variation) opens in mido and midicsv, with
+# the same notes as ours.
+"$cli" generate --seed 1 --takes 2 -o "$tmp/gen.mid" "dark trap beat in F#m, 808 locked to the kick, triplet hi-hat rolls in bar 4" >/dev/null
+"$cli" generate --seed 2 -o "$tmp/gen-3.mid" "7/8 jazz in Bb with walking bass, swing, humanized, a fill on bar 8" >/dev/null
+"$cli" generate --seed 3 -o "$tmp/gen-4.mid" "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" >/dev/null
+"$cli" generate --seed 4 --from "$tmp/gen-1.mid" -o "$tmp/gen-5.mid" "darker, add a 2 bar fill at bar 7, make it 12 bars" >/dev/null
+for f in "$tmp"/gen-[1-5].mid; do
+  "$cli" notes "$f" | sed "s|$tmp/||" > "$tmp/ours3.csv"
+  "$shared/tools/mido-notes" "$f" | sed "s|$tmp/||" > "$tmp/mido3.csv"
+  cmp "$tmp/ours3.csv" "$tmp/mido3.csv"
+  /usr/bin/python3 -c 'import mido, sys; m = mido.MidiFile(sys.argv[1]); assert m.length > 0' "$f"
+  if command -v midicsv >/dev/null; then
+    midicsv "$f" > "$tmp/gen.csv"
+    ons=$(grep -c 'Note_on_c' "$tmp/gen.csv"); offs=$(grep -c 'Note_off_c' "$tmp/gen.csv")
+    [ "$ons" -eq "$offs" ] && [ "$ons" -eq "$(wc -l < "$tmp/ours3.csv")" ]
+  fi
+done
+echo "generated files: mido and midicsv agree"

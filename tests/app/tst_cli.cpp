@@ -69,6 +69,9 @@ private slots:
     void validate();
     void info();
     void validateProject();
+    void generateWritesTakes();
+    void generateExplainAndImpossible();
+    void generateVariation();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -84,6 +87,7 @@ void TestCli::helpEverywhere_data()
     QTest::newRow("notes") << QStringList{"notes", "-h"} << "usage: pianola-cli notes";
     QTest::newRow("convert") << QStringList{"convert", "--help"} << "usage: pianola-cli convert";
     QTest::newRow("validate") << QStringList{"validate", "--help"} << "usage: pianola-cli validate";
+    QTest::newRow("generate") << QStringList{"generate", "--help"} << "usage: pianola-cli generate";
 }
 
 void TestCli::helpEverywhere()
@@ -106,6 +110,10 @@ void TestCli::usageErrors_data()
     QTest::newRow("convert without -o") << QStringList{"convert", "a.mid"} << "needs one input file and -o OUT";
     QTest::newRow("bad format") << QStringList{"convert", "a.mid", "-o", "b.mid", "--format", "2"} << "--format must be 0 or 1";
     QTest::newRow("-o without value") << QStringList{"convert", "a.mid", "-o"} << "option -o needs a value";
+    QTest::newRow("generate without prompt") << QStringList{"generate", "-o", "x.mid"} << "needs a PROMPT and -o OUT.mid";
+    QTest::newRow("generate without -o") << QStringList{"generate", "pop"} << "needs a PROMPT and -o OUT.mid";
+    QTest::newRow("generate bad takes") << QStringList{"generate", "--takes", "0", "-o", "x.mid", "pop"} << "--takes must be";
+    QTest::newRow("generate bad seed") << QStringList{"generate", "--seed", "-3", "-o", "x.mid", "pop"} << "--seed must be";
 }
 
 void TestCli::usageErrors()
@@ -204,6 +212,61 @@ void TestCli::validateProject()
     const Run newer = runCli({"validate", path("new.pianola")});
     QCOMPARE(newer.code, 1);
     QVERIFY2(newer.err.contains("newer Pianola (format version 7"), qPrintable(newer.err));
+}
+
+void TestCli::generateWritesTakes()
+{
+    const QString prompt = "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths";
+    const Run one = runCli({"generate", "--seed", "7", "-o", path("one.mid"), "--plan-out", path("one.json"), prompt});
+    QVERIFY2(one.code == 0, qPrintable(one.err));
+    QVERIFY(QFile::exists(path("one.mid")) && QFile::exists(path("one.json")));
+    QCOMPARE(runCli({"validate", path("one.json")}).code, 0);
+    const Run again = runCli({"generate", "--seed", "7", "-o", path("again.mid"), prompt});
+    QCOMPARE(again.code, 0);
+    auto bytes = [](const QString& p) {
+        QFile f(p);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QCOMPARE(bytes(path("again.mid")), bytes(path("one.mid")));   // same seed, same bytes
+    QCOMPARE(runCli({"generate", "--seed", "8", "-o", path("other.mid"), prompt}).code, 0);
+    QVERIFY(bytes(path("other.mid")) != bytes(path("one.mid")));
+    const Run four = runCli({"generate", "--takes", "3", "-o", path("t.mid"), "--plan-out", path("t.json"), "trap beat in F#m"});
+    QVERIFY2(four.code == 0, qPrintable(four.err));
+    for (const char* f : {"t-1.mid", "t-2.mid", "t-3.mid", "t-1.json", "t-3.json"})
+        QVERIFY2(QFile::exists(path(f)), f);
+    QVERIFY(!QFile::exists(path("t.mid")) && !QFile::exists(path("t-4.mid")));
+    QCOMPARE(runCli({"generate", "-o", path("v.mid"), "4 versions of a pop song"}).code, 0);
+    QVERIFY(QFile::exists(path("v-4.mid")) && !QFile::exists(path("v-5.mid")));
+    const Run info = runCli({"info", path("t-2.mid")});
+    QVERIFY2(info.out.contains("key: tick 0  F# minor") && info.out.contains("140 bpm"), qPrintable(info.out));
+}
+
+void TestCli::generateExplainAndImpossible()
+{
+    const Run r = runCli({"generate", "--explain", "-o", path("e.mid"), "lo-fi", "in", "Am", "with", "florp"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("key: A minor") && r.out.contains("not understood: \"florp\""), qPrintable(r.out));
+    for (const char* prompt : {"0 bars of pop", "pop at 900 bpm"}) {
+        const Run bad = runCli({"generate", "-o", path("impossible.mid"), prompt});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("cannot make that"), qPrintable(bad.err));
+        QVERIFY(!QFile::exists(path("impossible.mid")));
+    }
+}
+
+void TestCli::generateVariation()
+{
+    QCOMPARE(runCli({"generate", "--seed", "3", "-o", path("base.mid"), "pop song in C major, 8 bars"}).code, 0);
+    const Run v = runCli({"generate", "--explain", "--from", path("base.mid"), "-o", path("up.mid"), "transpose up 2"});
+    QVERIFY2(v.code == 0, qPrintable(v.err));
+    QVERIFY2(v.out.contains("transposed up 2 semitones"), qPrintable(v.out));
+    QVERIFY2(runCli({"info", path("up.mid")}).out.contains("D major"), "key signature follows the transposition");
+    const Run unknown = runCli({"generate", "--from", path("base.mid"), "-o", path("x.mid"), "make it sparkle"});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY2(unknown.err.contains("Variations understood"), qPrintable(unknown.err));
+    QVERIFY(!QFile::exists(path("x.mid")));
+    const Run missing = runCli({"generate", "--from", path("nope.mid"), "-o", path("x.mid"), "darker"});
+    QCOMPARE(missing.code, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

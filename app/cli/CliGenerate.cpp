@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// `pianola-cli generate`: prompt to music offline, or a variation of an existing take (--from).
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliCommands.h"
+#include "engine/generate/Generator.h"
+#include "engine/generate/Interpreter.h"
+#include "engine/generate/Random.h"
+#include "engine/generate/Variation.h"
+#include "engine/PlanFile.h"
+
+#include <charconv>
+
+namespace pianola::cli {
+
+namespace gen = engine::generate;
+
+namespace {
+// OUT.mid -> OUT-2.mid (only when there is more than one take).
+std::string numbered(const std::string& path, int index, int count)
+{
+    if (count == 1) return path;
+    const std::size_t slash = path.find_last_of('/');
+    std::size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
+    return path.substr(0, dot) + "-" + std::to_string(index + 1) + path.substr(dot);
+}
+
+template <typename T> bool parseWhole(const std::string& text, T& out)
+{
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), out);
+    return r.ec == std::errc() && r.ptr == text.data() + text.size();
+}
+
+struct Outputs
+{
+    std::string mid;
+    std::optional<std::string> planJson;
+};
+
+int writeTakes(const std::vector<model::Plan>& plans, const std::vector<std::string>& names,
+               const Outputs& out, const Io& io)
+{
+    const int count = static_cast<int>(plans.size());
+    for (int i = 0; i < count; ++i) {
+        const model::Plan& plan = plans[static_cast<std::size_t>(i)];
+        const std::string path = numbered(out.mid, i, count);
+        if (auto saved = engine::savePlanFile(path, plan); !saved) {
+            std::fprintf(io.err, "%s\n", saved.error().message.c_str());
+            return kBadInput;
+        }
+        if (out.planJson)
+            if (auto saved = engine::savePlanFile(numbered(*out.planJson, i, count), plan);
+                !saved) {
+                std::fprintf(io.err, "%s\n", saved.error().message.c_str());
+                return kBadInput;
+            }
+        std::fprintf(io.out, "%s: %s, %zu tracks, %lld notes\n", path.c_str(),
+                     names[static_cast<std::size_t>(i)].c_str(), plan.tracks.size(),
+                     static_cast<long long>(plan.noteCount()));
+    }
+    return kOk;
+}
+
+int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
+                  std::optional<int> takes, bool explain, const Outputs& out, const Io& io)
+{
+    gen::Interpretation interp = gen::interpret(prompt, seed);
+    if (explain) std::fputs(interp.explain().c_str(), io.out);
+    if (!interp.ok()) {
+        std::fprintf(io.err, "pianola-cli generate: cannot make that:\n");
+        for (const std::string& p : interp.problems)
+            std::fprintf(io.err, "  %s\n", p.c_str());
+        return kBadInput;
+    }
+    interp.brief.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
+    auto result = gen::generate(interp.brief, prompt);
+    if (!result) {
+        std::fprintf(io.err, "pianola-cli generate: %s\n", result.error().message.c_str());
+        return kBadInput;
+    }
+    std::vector<model::Plan> plans;
+    std::vector<std::string> names;
+    for (model::Take& t : *result) {
+        plans.push_back(std::move(t.plan));
+        names.push_back(t.name);
+    }
+    return writeTakes(plans, names, out, io);
+}
+
+int generateVariation(const std::string& from, const std::string& instruction, std::uint64_t seed,
+                      int takes, bool explain, const Outputs& out, const Io& io)
+{
+    auto loaded = engine::loadPlanFile(from);
+    if (!loaded) {
+        std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+        return kBadInput;
+    }
+    std::vector<model::Plan> plans;
+    std::vector<std::string> names;
+    for (int i = 0; i < takes; ++i) {
+        auto varied =
+            gen::vary(loaded->plan, instruction, gen::mixSeed(seed, static_cast<std::uint64_t>(i)));
+        if (!varied) {
+            std::fprintf(io.err, "pianola-cli generate: %s\n", varied.error().message.c_str());
+            return kBadInput;
+        }
+        if (explain && i == 0) {
+            std::fprintf(io.out, "variation of %s:\n", from.c_str());
+            for (const std::string& c : varied->changes)
+                std::fprintf(io.out, "  %s\n", c.c_str());
+            for (const std::string& w : varied->notUnderstood)
+                std::fprintf(io.out, "  not understood: \"%s\"\n", w.c_str());
+        }
+        plans.push_back(std::move(varied->plan));
+        names.push_back("variation " + std::to_string(i + 1) + " of " + from);
+    }
+    return writeTakes(plans, names, out, io);
+}
+} // namespace
+
+int commandGenerate(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({"--explain"}, {"-o", "--output", "--seed", "--takes", "--from", "--plan-out"});
+    if (!parsed.parse(args)) return usageError(io, "generate", parsed.error());
+    const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
+    if (parsed.positionals().empty() || !output)
+        return usageError(io, "generate", "needs a PROMPT and -o OUT.mid");
+    std::string prompt;
+    for (const std::string& p : parsed.positionals())
+        prompt += (prompt.empty() ? "" : " ") + p;
+    std::optional<std::uint64_t> seed;
+    if (const auto s = parsed.value("--seed")) {
+        std::uint64_t v = 0;
+        if (!parseWhole(*s, v))
+            return usageError(io, "generate",
+                              "--seed must be a whole number from 0 to 2^64-1, not '" + *s + "'");
+        seed = v;
+    }
+    std::optional<int> takes;
+    if (const auto t = parsed.value("--takes")) {
+        int v = 0;
+        if (!parseWhole(*t, v) || v < 1 || v > gen::Brief::kMaxCandidates)
+            return usageError(io, "generate",
+                              "--takes must be a whole number from 1 to 16, not '" + *t + "'");
+        takes = v;
+    }
+    const Outputs out{*output, parsed.value("--plan-out")};
+    if (const auto from = parsed.value("--from"))
+        return generateVariation(*from, prompt, seed.value_or(gen::promptSeed(prompt)),
+                                 takes.value_or(1), parsed.has("--explain"), out, io);
+    return generateFresh(prompt, seed, takes, parsed.has("--explain"), out, io);
+}
+
+} // namespace pianola::cli

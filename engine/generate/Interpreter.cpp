@@ -1,0 +1,829 @@
+// SPDX-License-Identifier: MIT
+// The offline interpreter: tokens, keys, numbers with units, the phrase lexicon, then the brief.
+#include "engine/generate/Interpreter.h"
+
+#include "engine/generate/Lexicon.h"
+#include "model/NoteOps.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace pianola::engine::generate {
+
+using lexicon::Entry;
+using lexicon::Kind;
+
+std::uint64_t promptSeed(std::string_view prompt)
+{
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    for (unsigned char c : prompt)
+        h = (h ^ c) * 0x100000001B3ull;
+    return h;
+}
+
+std::optional<int> pitchClassFromName(std::string_view name)
+{
+    static constexpr std::array<int, 7> kLetters = {9, 11, 0, 2, 4, 5, 7}; // a..g
+    if (name.empty()) return std::nullopt;
+    const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    if (letter < 'a' || letter > 'g') return std::nullopt;
+    int pc = kLetters[static_cast<std::size_t>(letter - 'a')];
+    std::string_view rest = name.substr(1);
+    if (rest.starts_with("\xE2\x99\xAD")) // ♭
+        rest = rest.substr(3), pc += 11;
+    else if (rest.starts_with("\xE2\x99\xAF")) // ♯
+        rest = rest.substr(3), pc += 1;
+    else if (rest == "b" || rest == "flat")
+        rest = {}, pc += 11;
+    else if (rest == "#" || rest == "sharp")
+        rest = {}, pc += 1;
+    if (!rest.empty()) return std::nullopt;
+    return pc % 12;
+}
+
+namespace {
+constexpr double kLargestNumber = 1e9;
+}
+
+std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
+                                  std::size_t& used)
+{
+    used = 0;
+    if (i >= words.size()) return std::nullopt;
+    const std::string& w = words[i];
+    if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
+        char* end = nullptr;
+        const double v = std::strtod(w.c_str(), &end);
+        if (end != w.c_str() + w.size() || !(v >= 0)) return std::nullopt;
+        used = 1;
+        return std::min(v, kLargestNumber); // beyond any limit, and safe to convert to int
+    }
+    static const std::map<std::string, int> kSmall = {
+        {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+        {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+        {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+        {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+        {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+        {"seventy", 70}, {"eighty", 80},  {"ninety", 90}};
+    double total = 0;
+    std::size_t j = i;
+    bool any = false, afterTens = false, afterHundred = false;
+    while (j < words.size()) {
+        const auto it = kSmall.find(words[j]);
+        if (it != kSmall.end()) {
+            if (any && !afterHundred && !(afterTens && it->second < 10))
+                break; // "two three" is two numbers
+            total += it->second;
+            afterTens = it->second >= 20;
+            afterHundred = false;
+            any = true;
+        } else if (words[j] == "hundred" && (any || (j > i && words[j - 1] == "a")) && total < 10) {
+            total = (total == 0 ? 1 : total) * 100;
+            any = afterHundred = true;
+            afterTens = false;
+        } else if (words[j] == "a" && !any && j + 1 < words.size() && words[j + 1] == "hundred") {
+        } else if (words[j] == "and" && afterHundred && j + 1 < words.size() &&
+                   kSmall.count(words[j + 1])) {
+        } else {
+            break;
+        }
+        ++j;
+    }
+    if (!any) return std::nullopt;
+    used = j - i;
+    return total;
+}
+
+namespace {
+struct Token
+{
+    std::string text; ///< as typed (for key names, where case matters)
+    std::string lower;
+};
+
+bool isUnitWord(std::string_view s)
+{
+    return s == "bpm" || s == "bar" || s == "bars" || s == "measure" || s == "measures" || s == "%";
+}
+
+std::vector<Token> tokenize(std::string_view prompt)
+{
+    std::string text;
+    for (std::size_t i = 0; i < prompt.size(); ++i) { // unify dashes and quotes
+        if (prompt.substr(i).starts_with("\xE2\x80\x93") ||
+            prompt.substr(i).starts_with("\xE2\x80\x94"))
+            text += ' ', i += 2;
+        else if (prompt.substr(i).starts_with("\xE2\x80\x99"))
+            text += '\'', i += 2;
+        else
+            text += prompt[i];
+    }
+    std::vector<Token> out;
+    std::string cur;
+    auto flush = [&] {
+        while (!cur.empty() && (cur.back() == '.' || cur.back() == '\''))
+            cur.pop_back();
+        if (cur.empty()) return;
+        // "120bpm", "8bars", "60%": split digits from a unit
+        std::size_t d = 0;
+        while (d < cur.size() &&
+               (std::isdigit(static_cast<unsigned char>(cur[d])) || cur[d] == '.'))
+            ++d;
+        std::string lower;
+        for (char c : cur)
+            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (d > 0 && d < cur.size() && isUnitWord(lower.substr(d))) {
+            out.push_back({cur.substr(0, d), lower.substr(0, d)});
+            out.push_back({cur.substr(d), lower.substr(d)});
+        } else {
+            out.push_back({cur, lower});
+        }
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool decimalPoint =
+            c == '.' && !cur.empty() && std::isdigit(static_cast<unsigned char>(cur.back())) &&
+            i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]));
+        if (std::isspace(static_cast<unsigned char>(c)) ||
+            std::string_view(",;()!?\":-_+*[]{}").find(c) != std::string_view::npos ||
+            (c == '.' && !decimalPoint)) {
+            flush();
+        } else if (c == '%') {
+            flush();
+            out.push_back({"%", "%"});
+        } else {
+            cur += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+struct RoleRequest
+{
+    Role role;
+    int program = -1;
+    int octaves = 0;
+    bool sub = false;
+    bool cello = false;
+    bool added = false; ///< said after "with": added to the genre's arrangement
+};
+
+// What the words asked for, before the genre's defaults fill in the rest.
+struct Request
+{
+    std::optional<Genre> genre;
+    std::optional<Mood> mood;
+    std::optional<int> tonic;
+    std::optional<Mode> mode;
+    std::optional<double> bpm;
+    std::optional<int> tempoWord;
+    std::optional<std::pair<int, int>> meter;
+    std::optional<double> bars;
+    std::optional<double> candidates;
+    std::vector<RoleRequest> roles;
+    std::vector<Role> removed;
+    bool full = false, only = false;
+    std::optional<double> density, complexity, humanize, swing;
+    bool quantized = false;
+    std::optional<int> extension;
+    bool sus = false, add9 = false;
+    std::optional<Voicing> voicing;
+    bool backbeat = false, clap = false, fourOnTheFloor = false, ghost = false, crash = false;
+    bool fill = false, triplets = false;
+    std::vector<int> fillBars, tripletBars; ///< -1 = the last bar
+    int fillEvery = 0, tripletEvery = 0;    ///< "a fill every 4 bars"
+    std::optional<BassFollow> follow;
+};
+
+class Reader
+{
+public:
+    Reader(std::string_view prompt, Interpretation& result)
+        : m_tokens(tokenize(prompt)), m_out(result)
+    {
+        for (const Token& t : m_tokens)
+            m_lower.push_back(t.lower);
+    }
+    Request read();
+
+private:
+    bool readKey(std::size_t& i);
+    bool readMeter(std::size_t& i);
+    bool readPhrase(std::size_t& i);
+    bool readNumber(std::size_t& i);
+    bool readBarPosition(std::size_t& i);
+    void apply(const Entry& e, const std::string& words);
+    void assignBars(const std::vector<int>& bars);
+    void note(const std::string& what, std::size_t from, std::size_t count);
+    bool isModeWord(std::size_t i) const;
+    std::string span(std::size_t from, std::size_t count) const;
+
+    std::vector<Token> m_tokens;
+    std::vector<std::string> m_lower;
+    Interpretation& m_out;
+    Request m_req;
+    int m_pendingRegister = 0;
+    bool m_pendingWithout = false;
+    bool m_with = false;                ///< instruments from here on are additions
+    std::optional<Kind> m_barDirective; ///< the last directive that can take a bar number
+    std::vector<int> m_pendingBars;     ///< bar numbers said before their directive
+};
+
+std::string Reader::span(std::size_t from, std::size_t count) const
+{
+    std::string s;
+    for (std::size_t k = from; k < from + count && k < m_tokens.size(); ++k)
+        s += (s.empty() ? "" : " ") + m_tokens[k].text;
+    return s;
+}
+
+void Reader::note(const std::string& what, std::size_t from, std::size_t count)
+{
+    m_out.understood.push_back(what + " (\"" + span(from, count) + "\")");
+}
+
+bool Reader::isModeWord(std::size_t i) const
+{
+    static constexpr std::array<std::string_view, 12> kModes = {
+        "major",  "minor",    "min",      "maj",     "dorian", "mixolydian",
+        "lydian", "phrygian", "harmonic", "aeolian", "ionian", "m"};
+    return i < m_lower.size() &&
+           std::find(kModes.begin(), kModes.end(), m_lower[i]) != kModes.end();
+}
+
+// Keys: "Am", "F#m", "Ebmaj", "B♭", "A minor", "f sharp minor", "in D", "key of d", "C dorian".
+bool Reader::readKey(std::size_t& i)
+{
+    const std::string& text = m_tokens[i].text;
+    const std::string& lower = m_lower[i];
+    if (text.empty() || !std::isalpha(static_cast<unsigned char>(text[0])) ||
+        std::tolower(static_cast<unsigned char>(text[0])) > 'g')
+        return false;
+    const bool upper = std::isupper(static_cast<unsigned char>(text[0]));
+    std::string name = text.substr(0, 1);
+    std::size_t pos = 1, used = 1;
+    if (text.compare(pos, 3, "\xE2\x99\xAD") == 0 || text.compare(pos, 3, "\xE2\x99\xAF") == 0)
+        name += text.substr(pos, 3), pos += 3;
+    else if (pos < text.size() && (text[pos] == '#' || text[pos] == 'b'))
+        name += text[pos], pos += 1;
+    std::string suffix = lower.substr(std::min(pos, lower.size()));
+    // "F sharp minor", "B flat"
+    if (text.size() == 1 && i + 1 < m_lower.size() &&
+        (m_lower[i + 1] == "sharp" || m_lower[i + 1] == "flat"))
+        name += m_lower[i + 1] == "sharp" ? "#" : "b", used = 2;
+    const bool accidental = name.size() > 1;
+    const std::string prev = i > 0 ? m_lower[i - 1] : "";
+    const bool keyContext = prev == "in" || prev == "of" || prev == "key";
+    std::optional<Mode> mode;
+    if (suffix == "m" || suffix == "min" || suffix == "minor")
+        mode = Mode::Minor;
+    else if (suffix == "maj" || suffix == "major")
+        mode = Mode::Major;
+    else if (!suffix.empty())
+        return false;
+    const bool modeNext = !mode && isModeWord(i + used) && m_lower[i + used] != "m";
+    bool isKey;
+    if (suffix.empty() &&
+        !accidental) // a bare letter: "in D", "key of d", "C major", "a minor" after "in"
+        isKey = modeNext ? (lower != "a" || keyContext) : (keyContext && (upper || prev == "of"));
+    else // "Am", "F#m", "Eb": capitalised, or with an accidental sign (lower-case "am", "eb" are
+         // words)
+        isKey = upper || name.find('#') != std::string::npos;
+    if (!isKey) return false;
+    const auto pc = pitchClassFromName(name);
+    if (!pc) return false;
+    if (modeNext) {
+        std::size_t modeUsed = 1;
+        const std::string& w = m_lower[i + used];
+        if (w == "harmonic" && i + used + 1 < m_lower.size() && m_lower[i + used + 1] == "minor")
+            mode = Mode::HarmonicMinor, modeUsed = 2;
+        else if (w == "minor" || w == "min" || w == "aeolian")
+            mode = Mode::Minor;
+        else if (w == "major" || w == "maj" || w == "ionian")
+            mode = Mode::Major;
+        else
+            mode = modeFromName(w);
+        if (!mode) return false;
+        used += modeUsed;
+    }
+    m_req.tonic = *pc;
+    m_req.mode = mode.value_or(Mode::Major);
+    note("key: " + std::string(model::pitchClassName(*pc, name.size() > 1 && name[1] != '#')) +
+             " " + std::string(modeName(*m_req.mode)),
+         i, used);
+    i += used;
+    return true;
+}
+
+bool Reader::readMeter(std::size_t& i)
+{
+    const std::string& w = m_lower[i];
+    const auto slash = w.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 >= w.size()) return false;
+    const std::string top = w.substr(0, slash), bottom = w.substr(slash + 1);
+    if (!std::all_of(top.begin(), top.end(), ::isdigit) ||
+        !std::all_of(bottom.begin(), bottom.end(), ::isdigit) || top.size() > 3 ||
+        bottom.size() > 3)
+        return false;
+    m_req.meter = {std::stoi(top), std::stoi(bottom)};
+    note("meter: " + w, i, 1);
+    ++i;
+    return true;
+}
+
+// "bar 4", "in bars 4 and 8", "at the end": positions for the directive said before or after.
+bool Reader::readBarPosition(std::size_t& i)
+{
+    std::vector<int> bars;
+    std::size_t j = i + 1, used = 0;
+    while (j < m_lower.size()) {
+        if (const auto n = parseNumber(m_lower, j, used)) {
+            bars.push_back(static_cast<int>(*n));
+            j += used;
+            if (j < m_lower.size() && (m_lower[j] == "and" || m_lower[j] == "&") &&
+                j + 1 < m_lower.size() && parseNumber(m_lower, j + 1, used))
+                ++j;
+            continue;
+        }
+        break;
+    }
+    if (bars.empty()) return false;
+    assignBars(bars);
+    i = j;
+    return true;
+}
+
+void Reader::assignBars(const std::vector<int>& bars)
+{
+    if (!m_barDirective) {
+        m_pendingBars.insert(m_pendingBars.end(), bars.begin(), bars.end());
+        return;
+    }
+    std::vector<int>& target = *m_barDirective == Kind::Fill ? m_req.fillBars : m_req.tripletBars;
+    if (*m_barDirective == Kind::Crash) {
+        if (bars != std::vector<int>{1})
+            m_out.unrecognised.push_back("crash on bar " + std::to_string(bars.front()) +
+                                         " (a crash is placed on bar 1)");
+        return;
+    }
+    target.insert(target.end(), bars.begin(), bars.end());
+    m_out.understood.back() += " in bar";
+    for (int b : bars)
+        m_out.understood.back() += " " + (b < 0 ? std::string("(last)") : std::to_string(b));
+}
+
+bool Reader::readNumber(std::size_t& i)
+{
+    std::size_t used = 0;
+    const auto value = parseNumber(m_lower, i, used);
+    if (!value) return false;
+    const std::size_t next = i + used;
+    const std::string unit = next < m_lower.size() ? m_lower[next] : "";
+    const std::string prev = i > 0 ? m_lower[i - 1] : "";
+    auto take = [&](std::size_t extra) { i = next + extra; };
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", *value);
+    if (unit == "bar" || unit == "bars" || unit == "measure" || unit == "measures") {
+        if (prev == "every" && m_barDirective && *m_barDirective != Kind::Crash) {
+            m_pendingBars.clear();
+            (*m_barDirective == Kind::Fill ? m_req.fillEvery : m_req.tripletEvery) =
+                std::max(1, static_cast<int>(*value));
+            note(std::string("every ") + buf + " bars", i - 1, used + 2);
+        } else {
+            m_req.bars = *value;
+            note(std::string("bars: ") + buf, i, used + 1);
+        }
+        take(1);
+    } else if (unit == "bpm" ||
+               (unit == "beats" && next + 2 < m_lower.size() && m_lower[next + 1] == "per")) {
+        m_req.bpm = *value;
+        note(std::string("tempo: ") + buf + " bpm", i, used + (unit == "bpm" ? 1 : 3));
+        take(unit == "bpm" ? 1 : 3);
+    } else if (unit == "%" || unit == "percent") {
+        const bool swingAfter = next + 1 < m_lower.size() && m_lower[next + 1] == "swing";
+        m_req.swing = *value;
+        note(std::string("swing: ") + buf + "%", i, used + 1 + (swingAfter ? 1 : 0));
+        take(swingAfter ? 2 : 1);
+    } else if (unit == "takes" || unit == "versions" || unit == "options" || unit == "candidates" ||
+               unit == "variations") {
+        m_req.candidates = *value;
+        note(std::string("candidates: ") + buf, i, used + 1);
+        take(1);
+    } else if (prev == "at" || prev == "tempo" || prev == "@" || prev == "of") {
+        m_req.bpm = *value;
+        note(std::string("tempo: ") + buf + " bpm", i, used);
+        take(0);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+bool Reader::readPhrase(std::size_t& i)
+{
+    const Entry* best = nullptr;
+    std::size_t bestLength = 0;
+    for (const Entry& e : lexicon::entries()) {
+        std::size_t n = 0, pos = 0;
+        bool match = true;
+        while (pos <= e.phrase.size()) {
+            const std::size_t space = std::min(e.phrase.find(' ', pos), e.phrase.size());
+            if (i + n >= m_lower.size() || m_lower[i + n] != e.phrase.substr(pos, space - pos)) {
+                match = false;
+                break;
+            }
+            ++n;
+            pos = space + 1;
+        }
+        if (match && n > bestLength) best = &e, bestLength = n;
+    }
+    if (!best) return false;
+    const std::string words = span(i, bestLength);
+    const std::size_t from = i;
+    i += bestLength;
+    if (best->kind == Kind::BarWord) {
+        std::size_t at = from;
+        if (readBarPosition(at)) {
+            i = at;
+            return true;
+        }
+        return true; // "bars" on its own: part of a phrase already read
+    }
+    apply(*best, words);
+    return true;
+}
+
+void Reader::apply(const Entry& e, const std::string& words)
+{
+    auto said = [&](const std::string& what) {
+        m_out.understood.push_back(what + " (\"" + words + "\")");
+    };
+    const auto hundredths = [](int v) { return v / 100.0; };
+    switch (e.kind) {
+    case Kind::Genre:
+        if (static_cast<Genre>(e.a) == Genre::Ballad && m_req.genre) { // "jazz ballad": slow jazz
+            m_req.tempoWord = 1;
+            said("ballad: slow");
+            break;
+        }
+        m_req.genre = static_cast<Genre>(e.a);
+        said("genre: " + std::string(genreName(*m_req.genre)));
+        break;
+    case Kind::Mood:
+        m_req.mood = static_cast<Mood>(e.a);
+        said("mood: " + std::string(moodName(*m_req.mood)));
+        break;
+    case Kind::Mode:
+        m_req.mode = static_cast<Mode>(e.a);
+        said("mode: " + std::string(modeName(*m_req.mode)));
+        break;
+    case Kind::Instrument: {
+        const Role role = static_cast<Role>(e.a);
+        if (m_pendingWithout) {
+            m_req.removed.push_back(role);
+            m_pendingWithout = false;
+            said("without " + std::string(roleName(role)));
+            break;
+        }
+        RoleRequest r{role,
+                      e.b,
+                      m_pendingRegister,
+                      words.find("808") != std::string::npos || words.starts_with("sub") ||
+                          words.starts_with("Sub"),
+                      e.b == 42,
+                      m_with};
+        m_pendingRegister = 0;
+        m_req.roles.push_back(r);
+        said(std::string(roleName(role)) +
+             (e.b >= 0 && role != Role::Drums ? " (GM program " + std::to_string(e.b) + ")" : "") +
+             (r.octaves ? (r.octaves > 0 ? ", an octave higher" : ", an octave lower") : ""));
+        break;
+    }
+    case Kind::FullArrangement:
+        m_req.full = true;
+        said("a full arrangement");
+        break;
+    case Kind::Only:
+        m_req.only = true;
+        said("only the instruments named");
+        break;
+    case Kind::Without:
+        m_pendingWithout = true;
+        break;
+    case Kind::With:
+        m_with = true;
+        break;
+    case Kind::TempoWord:
+        m_req.tempoWord = e.a;
+        said(std::string("tempo: ") + std::array{"very slow", "slow", "medium", "fast",
+                                                 "very fast"}[static_cast<std::size_t>(e.a)]);
+        break;
+    case Kind::Density:
+        m_req.density = hundredths(e.a);
+        said("density " + words);
+        break;
+    case Kind::Complexity:
+        m_req.complexity = hundredths(e.a);
+        said("complexity " + words);
+        break;
+    case Kind::Humanize:
+        m_req.humanize = hundredths(e.a);
+        said("humanize");
+        break;
+    case Kind::Quantize:
+        m_req.quantized = true;
+        said("exactly on the grid");
+        break;
+    case Kind::Swing:
+        m_req.swing = e.a;
+        said("swing " + std::to_string(e.a) + "%");
+        break;
+    case Kind::Straight:
+        m_req.swing = 50;
+        said("straight (no swing)");
+        break;
+    case Kind::Extension:
+        m_req.extension = e.a;
+        said(e.a ? "chords: " + std::to_string(e.a) + "ths" : std::string("chords: triads"));
+        break;
+    case Kind::Sus:
+        m_req.sus = true;
+        said("sus chords");
+        break;
+    case Kind::Add9:
+        m_req.add9 = true;
+        said("add9 chords");
+        break;
+    case Kind::Voicing:
+        m_req.voicing = static_cast<Voicing>(e.a);
+        said("voicing: " + std::string(voicingName(*m_req.voicing)));
+        break;
+    case Kind::Register:
+        m_pendingRegister = e.a;
+        break;
+    case Kind::Backbeat:
+        m_req.backbeat = true;
+        said("snare on 2 and 4");
+        break;
+    case Kind::Clap:
+        m_req.backbeat = true, m_req.clap = true;
+        said("clap on 2 and 4");
+        break;
+    case Kind::FourOnTheFloor:
+        m_req.fourOnTheFloor = true;
+        said("four on the floor");
+        break;
+    case Kind::Ghost:
+        m_req.ghost = true;
+        said("ghost notes");
+        break;
+    case Kind::Crash:
+    case Kind::Fill:
+    case Kind::TripletRoll:
+        if (e.kind == Kind::Crash) m_req.crash = true;
+        if (e.kind == Kind::Fill) m_req.fill = true;
+        if (e.kind == Kind::TripletRoll) m_req.triplets = true;
+        said(e.kind == Kind::Crash  ? "crash on bar 1"
+             : e.kind == Kind::Fill ? "drum fill"
+                                    : "triplet hi-hat rolls");
+        m_barDirective = e.kind;
+        if (!m_pendingBars.empty()) {
+            const std::vector<int> bars = std::move(m_pendingBars);
+            m_pendingBars.clear();
+            assignBars(bars);
+        }
+        break;
+    case Kind::BassRoots:
+        m_req.follow = BassFollow::Roots;
+        said("bass follows the chord roots");
+        break;
+    case Kind::BassKick:
+        m_req.follow = BassFollow::Kick;
+        said("bass locks to the kick");
+        break;
+    case Kind::Filler:
+    case Kind::BarWord:
+    case Kind::KeyWord:
+    case Kind::Candidates:
+        break;
+    }
+}
+
+Request Reader::read()
+{
+    std::size_t i = 0;
+    while (i < m_tokens.size()) {
+        const std::string& w = m_lower[i];
+        if (readKey(i) || readMeter(i) || readPhrase(i) || readNumber(i)) continue;
+        if ((w == "end" || w == "ending") && m_barDirective) {
+            assignBars({-1});
+            ++i;
+            continue;
+        }
+        if (!lexicon::isStopWord(w) && w != "every" && w != "per" && w != "&")
+            m_out.unrecognised.push_back(m_tokens[i].text);
+        ++i;
+    }
+    return m_req;
+}
+
+int defaultTonic(Mode mode)
+{
+    switch (mode) {
+    case Mode::Major:
+        return 0;
+    case Mode::Dorian:
+        return 2;
+    case Mode::Phrygian:
+        return 4;
+    case Mode::Lydian:
+        return 5;
+    case Mode::Mixolydian:
+        return 7;
+    default:
+        return 9;
+    }
+}
+
+double tempoFromWord(int word, double genreBpm)
+{
+    switch (word) {
+    case 0:
+        return std::clamp(std::round(genreBpm * 0.65), 40.0, 70.0);
+    case 1:
+        return std::clamp(std::round(genreBpm * 0.8), 55.0, 85.0);
+    case 2:
+        return std::clamp(genreBpm, 90.0, 115.0);
+    case 3:
+        return std::clamp(std::round(genreBpm * 1.2), 125.0, 180.0);
+    default:
+        return std::clamp(std::round(genreBpm * 1.4), 150.0, 200.0);
+    }
+}
+
+void resolveParts(Brief& b, const Request& q)
+{
+    const std::vector<Part> defaults = b.parts;
+    std::vector<Part> parts;
+    const bool named =
+        std::any_of(q.roles.begin(), q.roles.end(), [](const RoleRequest& r) { return !r.added; });
+    if (!named || (q.full && !q.only)) parts = defaults;
+    for (const RoleRequest& r : q.roles) {
+        auto it = std::find_if(parts.begin(), parts.end(),
+                               [&](const Part& p) { return p.role == r.role; });
+        if (it == parts.end()) it = parts.insert(parts.end(), defaultPart(b.genre, r.role));
+        if (r.program >= 0 && r.role != Role::Drums) it->program = r.program;
+        if (r.sub) it->lowKey = 24, it->highKey = 48;
+        if (r.cello) it->lowKey = 36, it->highKey = 62;
+        if (r.octaves) {
+            const int shift = 12 * r.octaves;
+            it->lowKey = std::clamp(it->lowKey + shift, 0, 115);
+            it->highKey = std::clamp(it->highKey + shift, it->lowKey + 12, 127);
+        }
+    }
+    auto ensure = [&](Role role) {
+        if (std::none_of(parts.begin(), parts.end(), [&](const Part& p) { return p.role == role; }))
+            parts.push_back(defaultPart(b.genre, role));
+    };
+    if (q.backbeat || q.fourOnTheFloor || q.ghost || q.crash || q.fill || q.triplets)
+        ensure(Role::Drums);
+    if (q.follow) ensure(Role::Bass);
+    for (Role gone : q.removed)
+        std::erase_if(parts, [&](const Part& p) { return p.role == gone; });
+    std::stable_sort(parts.begin(), parts.end(),
+                     [](const Part& x, const Part& y) { return x.role < y.role; });
+    b.parts = parts;
+}
+
+std::vector<int> resolveBars(std::vector<int> bars, int total)
+{
+    for (int& bar : bars)
+        if (bar < 0) bar = total;
+    std::sort(bars.begin(), bars.end());
+    bars.erase(std::unique(bars.begin(), bars.end()), bars.end());
+    return bars;
+}
+
+Brief buildBrief(const Request& q, std::uint64_t seed, std::vector<std::string>& problems)
+{
+    Brief b = defaultBrief(q.genre.value_or(Genre::Pop));
+    if (q.mood) b.mood = *q.mood;
+    if (q.mode)
+        b.mode = *q.mode;
+    else if (b.mood == Mood::Dark || b.mood == Mood::Melancholic || b.mood == Mood::Tense ||
+             b.mood == Mood::Aggressive)
+        b.mode = b.mode == Mode::Dorian ? Mode::Dorian : Mode::Minor;
+    else if (b.mood == Mood::Uplifting && isMinorMode(b.mode))
+        b.mode = Mode::Major;
+    b.tonic = q.tonic.value_or(defaultTonic(b.mode));
+    if (q.tempoWord) b.bpm = tempoFromWord(*q.tempoWord, b.bpm);
+    if (q.bpm) b.bpm = *q.bpm;
+    if (q.meter) b.numerator = q.meter->first, b.denominator = q.meter->second;
+    if (q.bars) b.bars = static_cast<int>(std::lround(*q.bars));
+    if (q.candidates) b.candidates = static_cast<int>(std::lround(*q.candidates));
+    b.density = q.density.value_or(b.density + (b.mood == Mood::Aggressive ? 0.1
+                                                : b.mood == Mood::Soft     ? -0.1
+                                                                           : 0));
+    b.complexity = q.complexity.value_or(b.complexity);
+    if (q.complexity && *q.complexity < 0.3 && !q.density) b.density = std::min(b.density, 0.35);
+    if (q.humanize) b.humanize = *q.humanize;
+    if (q.quantized) b.humanize = 0;
+    if (q.swing) b.swing = *q.swing;
+    if (q.extension) b.extension = *q.extension;
+    b.sus = q.sus;
+    b.add9 = q.add9 || (b.mood == Mood::Dreamy && !q.extension && b.extension == 0);
+    if (q.voicing) b.voicing = *q.voicing;
+    resolveParts(b, q);
+    Directives& d = b.directives;
+    if (q.backbeat) d.backbeat = true;
+    if (q.clap) d.clap = true;
+    if (q.fourOnTheFloor) d.fourOnTheFloor = true;
+    if (q.ghost) d.ghostNotes = true;
+    if (q.crash) d.crashBar1 = true;
+    if (q.follow) d.bassFollow = *q.follow;
+    d.fillBars = resolveBars(q.fillBars, b.bars);
+    d.tripletHatBars = resolveBars(q.tripletBars, b.bars);
+    auto every = [&](std::vector<int>& out, int interval) {
+        for (int bar = std::min(interval, b.bars); bar >= 1 && bar <= b.bars; bar += interval)
+            out.push_back(bar);
+    };
+    if (q.fill && d.fillBars.empty()) // by default at the end of every four-bar phrase
+        every(d.fillBars, q.fillEvery ? q.fillEvery : 4);
+    if (q.triplets && d.tripletHatBars.empty())
+        every(d.tripletHatBars, q.tripletEvery ? q.tripletEvery : 2);
+    b.seed = seed;
+    // Impossible requests, said in the user's terms.
+    if (q.bars && (b.bars < Brief::kMinBars || b.bars > Brief::kMaxBars))
+        problems.push_back(std::to_string(b.bars) + " bars: a take has 1 to 256 bars");
+    if (q.bpm && (*q.bpm < Brief::kMinBpm || *q.bpm > Brief::kMaxBpm)) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%g bpm: the tempo must be 20 to 400 bpm", *q.bpm);
+        problems.push_back(buf);
+    }
+    if (q.meter &&
+        (b.numerator < 1 || b.numerator > 32 ||
+         (b.denominator != 2 && b.denominator != 4 && b.denominator != 8 && b.denominator != 16)))
+        problems.push_back(
+            std::to_string(b.numerator) + "/" + std::to_string(b.denominator) +
+            ": a meter needs 1 to 32 beats of halves, quarters, eighths or sixteenths");
+    if (q.swing && (*q.swing < 50 || *q.swing > 75))
+        problems.push_back("swing " + std::to_string(static_cast<int>(*q.swing)) +
+                           "%: swing must be 50% (straight) to 75%");
+    if (q.candidates && (b.candidates < 1 || b.candidates > Brief::kMaxCandidates))
+        problems.push_back(std::to_string(b.candidates) + " takes: ask for 1 to 16");
+    if (b.parts.empty()) problems.push_back("no instruments left to play");
+    if (problems.empty())
+        for (const std::string& p : briefProblems(b))
+            problems.push_back(p);
+    return b;
+}
+} // namespace
+
+std::vector<std::string> promptWords(std::string_view prompt)
+{
+    std::vector<std::string> out;
+    for (Token& t : tokenize(prompt))
+        out.push_back(std::move(t.lower));
+    return out;
+}
+
+Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed)
+{
+    Interpretation result;
+    Reader reader(prompt, result);
+    const Request request = reader.read();
+    result.brief = buildBrief(request, seed.value_or(promptSeed(prompt)), result.problems);
+    result.candidatesNamed = request.candidates.has_value();
+    return result;
+}
+
+std::string Interpretation::explain() const
+{
+    std::string s = "understood:\n";
+    for (const std::string& u : understood)
+        s += "  " + u + "\n";
+    if (understood.empty()) s += "  (nothing; the defaults are used)\n";
+    s += "not understood:";
+    if (unrecognised.empty()) s += " (everything was understood)";
+    for (std::size_t i = 0; i < unrecognised.size(); ++i)
+        s += (i ? ", \"" : " \"") + unrecognised[i] + "\"";
+    s += "\n";
+    for (const std::string& p : problems)
+        s += "impossible: " + p + "\n";
+    s += "brief:\n";
+    std::string d = describeBrief(brief);
+    for (std::size_t pos = 0; pos < d.size();) {
+        const std::size_t nl = d.find('\n', pos);
+        s += "  " + d.substr(pos, nl - pos) + "\n";
+        pos = nl + 1;
+    }
+    return s;
+}
+
+} // namespace pianola::engine::generate

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// Internal to the generator: the shared context (grid, chords, kick positions) and the part makers.
+#pragma once
+
+#include "engine/generate/Brief.h"
+#include "engine/generate/Random.h"
+#include "engine/generate/Theory.h"
+#include "model/Plan.h"
+
+#include <vector>
+
+namespace pianola::engine::generate {
+
+using model::Tick;
+
+/// GM drum keys.
+namespace drum {
+inline constexpr int kKick = 36, kSideStick = 37, kSnare = 38, kClap = 39, kClosedHat = 42,
+                     kPedalHat = 44, kOpenHat = 46, kFloorTom = 41, kLowTom = 45, kMidTom = 47,
+                     kHighTom = 50, kCrash = 49, kRide = 51, kRideBell = 53, kTambourine = 54,
+                     kShaker = 70;
+}
+
+/// Bar and beat geometry. A step is a sixteenth note in every meter.
+struct Grid
+{
+    int ppq = 480;
+    int numerator = 4, denominator = 4;
+    Tick beatTicks = 480; ///< one denominator note
+    Tick barTicks = 1920;
+    Tick stepTicks = 120; ///< a sixteenth
+    int stepsPerBar = 16;
+
+    explicit Grid(const Brief& b, int ppqIn = 480);
+    Tick barStart(int bar) const { return barTicks * bar; } ///< bar counts from 0
+    /// The onsets (steps) that carry the meter's pulses: beats in x/4, group starts in x/8
+    /// (compound 3+3.., else 2+2..+3).
+    std::vector<int> pulseSteps() const;
+    /// Metric weight of a step: 3 downbeat, 2 pulse, 1 eighth, 0 sixteenth.
+    int weight(int step) const;
+    /// Steps of the strong beats (downbeat, and the middle pulse in even meters).
+    bool isStrong(int step) const;
+};
+
+struct ChordSpan
+{
+    Tick start = 0, end = 0;
+    Chord chord;
+};
+
+struct Context
+{
+    const Brief& brief;
+    Grid grid;
+    std::vector<ChordSpan> chords;
+    std::vector<Tick> kickTicks; ///< where the drums put a kick (for a bass that locks to it)
+    bool sectionB = false;
+
+    const ChordSpan& chordAt(Tick t) const;
+    const ChordSpan* nextChord(Tick t) const;
+    /// Velocity from the metric accent map, scaled by mood, for a note at step `step`.
+    int accent(int step, int base, int spread) const;
+};
+
+using Notes = std::vector<model::Note>;
+
+Notes makeDrums(Context& ctx, Rng& rng);
+Notes makeBass(const Context& ctx, Rng& rng);
+Notes makeChords(const Context& ctx, Rng& rng, const Part& part);
+Notes makePad(const Context& ctx, const Part& part);
+Notes makeArpeggio(const Context& ctx, Rng& rng, const Part& part);
+Notes makeMelody(const Context& ctx, Rng& rng, const Part& part);
+
+/// Replaces the drums in [from, to) with a sixteenth-note snare and tom fill in crescendo, a
+/// kick at its end and, if `landing`, a crash on `to`.
+void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing);
+
+/// Swing: moves every note on the off-beat of a swing pair to `percent` of the pair (ticks
+/// between grid points scale piecewise linearly); notes off the straight grid stay.
+void applySwing(Notes& notes, Tick pairTicks, double percent);
+/// Humanize: a correlated timing drift (an AR(1) walk, not white noise) and velocity variation
+/// scaled by `amount` 0..1. 0 leaves the notes untouched.
+void humanize(Notes& notes, double amount, int ppq, Tick endTick, Rng& rng);
+/// Shortens notes so that no two notes of the same key overlap, and clamps them to `endTick`.
+void separateSameKey(Notes& notes, Tick endTick);
+
+} // namespace pianola::engine::generate

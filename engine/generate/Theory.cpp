@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// Scales, chord construction, progressions and voice leading.
+#include "engine/generate/Theory.h"
+
+#include "model/NoteOps.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+namespace pianola::engine::generate {
+
+std::array<int, 7> scaleSteps(Mode mode)
+{
+    switch (mode) {
+    case Mode::Major:
+        return {0, 2, 4, 5, 7, 9, 11};
+    case Mode::Minor:
+        return {0, 2, 3, 5, 7, 8, 10};
+    case Mode::Dorian:
+        return {0, 2, 3, 5, 7, 9, 10};
+    case Mode::Mixolydian:
+        return {0, 2, 4, 5, 7, 9, 10};
+    case Mode::Lydian:
+        return {0, 2, 4, 6, 7, 9, 11};
+    case Mode::Phrygian:
+        return {0, 1, 3, 5, 7, 8, 10};
+    case Mode::HarmonicMinor:
+        return {0, 2, 3, 5, 7, 8, 11};
+    }
+    return {0, 2, 4, 5, 7, 9, 11};
+}
+
+std::array<int, 7> scalePitchClasses(int tonic, Mode mode)
+{
+    std::array<int, 7> out = scaleSteps(mode);
+    for (int& s : out)
+        s = (s + tonic) % 12;
+    return out;
+}
+
+bool inScale(int pitchClass, int tonic, Mode mode)
+{
+    const auto pcs = scalePitchClasses(tonic, mode);
+    return std::find(pcs.begin(), pcs.end(), ((pitchClass % 12) + 12) % 12) != pcs.end();
+}
+
+model::KeySignature keySignatureFor(int tonic, bool minor, model::Tick tick)
+{
+    model::KeySignature key;
+    for (bool flats : {false, true}) // F# major is spelled with sharps, Db major with flats
+        if (model::keySignatureFromTonic(model::pitchClassName(((tonic % 12) + 12) % 12, flats),
+                                         minor, key))
+            break;
+    key.tick = tick;
+    key.minor = minor;
+    return key;
+}
+
+int tonicOf(const model::KeySignature& key)
+{
+    return ((key.sharps * 7) % 12 + 12 + (key.minor ? 9 : 0)) % 12;
+}
+
+Chord buildChord(const Brief& brief, Step step, bool richer)
+{
+    Mode source = brief.mode;
+    if (step.borrowed) source = isMinorMode(brief.mode) ? Mode::HarmonicMinor : Mode::Minor;
+    const std::array<int, 7> steps = scaleSteps(source);
+    const int d = std::clamp(step.degree, 1, 7) - 1;
+    auto above = [&](int thirds) { // the scale tone `thirds` diatonic thirds above the root
+        const int idx = d + 2 * thirds;
+        return steps[static_cast<std::size_t>(idx % 7)] + 12 * (idx / 7) -
+               steps[static_cast<std::size_t>(d)];
+    };
+    Chord c;
+    c.degree = step.degree;
+    c.borrowed = step.borrowed;
+    c.root = (brief.tonic + steps[static_cast<std::size_t>(d)]) % 12;
+    const int third = above(1), fifth = above(2);
+    std::vector<int> iv = {0, third, fifth};
+    int ext = brief.extension;
+    if (richer && ext == 7) ext = 9;
+    const bool majorThird = third == 4;
+    auto addNinth = [&] {
+        if (above(4) % 12 != 1) // never a minor ninth
+            iv.push_back(above(4));
+    };
+    // The major tonic with a ninth is voiced 6/9 rather than maj9: the major seventh over the
+    // tonic spells the mediant triad and blurs the key (as pianists know, and key finders too).
+    const bool sixNine =
+        ext == 9 && majorThird && step.degree == 1 && !step.borrowed && !isMinorMode(brief.mode);
+    if (ext >= 7) iv.push_back(sixNine ? 9 : above(3));
+    if (ext >= 9) addNinth();
+    if (ext == 11 && !majorThird) iv.push_back(above(5));
+    if (ext == 13) iv.push_back(above(6));
+    if (brief.add9 && ext < 9) {
+        if (above(4) % 12 != 1)
+            addNinth();
+        else
+            iv.push_back(above(5)); // over a minor ninth (iii in major) add the eleventh instead
+    }
+    if (brief.sus && fifth == 7 && above(1) != 5) {
+        const int fourth = steps[static_cast<std::size_t>((d + 3) % 7)] + 12 * ((d + 3) / 7) -
+                           steps[static_cast<std::size_t>(d)];
+        iv[1] = fourth == 5 ? 5 : 2; // sus4 when the fourth is perfect, else sus2
+    }
+    for (int semis : iv)
+        c.tones.push_back((c.root + semis) % 12);
+    // Six tones (11ths, 13ths): the fifth goes first (it adds least colour), as pianists voice it.
+    if (c.tones.size() > 5 && fifth == 7) c.tones.erase(c.tones.begin() + 2);
+    return c;
+}
+
+namespace {
+using Prog = std::vector<Step>;
+Step s(int degree, bool borrowed = false)
+{
+    return Step{degree, borrowed};
+}
+
+std::vector<Prog> progressionsFor(const Brief& b, bool sectionB)
+{
+    const bool dark = b.mood == Mood::Dark || b.mood == Mood::Melancholic ||
+                      b.mood == Mood::Tense || b.mood == Mood::Aggressive;
+    if (b.genre == Genre::Jazz)
+        return isMinorMode(b.mode) ? std::vector<Prog>{{s(2), s(5, true), s(1), s(1)},
+                                                       {s(1), s(6), s(2), s(5, true)},
+                                                       {s(1), s(4), s(2), s(5, true)}}
+                                   : std::vector<Prog>{{s(2), s(5), s(1), s(1)},
+                                                       {s(1), s(6), s(2), s(5)},
+                                                       {s(3), s(6), s(2), s(5)},
+                                                       {s(1), s(4), s(3), s(6)}};
+    if (sectionB) // away from the tonic first, home at the end
+        return isMinorMode(b.mode)
+                   ? std::vector<Prog>{{s(6), s(7), s(4), s(5, true)}, {s(4), s(6), s(7), s(1)}}
+                   : std::vector<Prog>{{s(4), s(5), s(6), s(5)}, {s(6), s(4), s(2), s(5)}};
+    switch (b.mode) {
+    case Mode::Dorian:
+        return {{s(1), s(4), s(1), s(4)}, {s(1), s(7), s(4), s(1)}, {s(1), s(2), s(4), s(1)}};
+    case Mode::Mixolydian:
+        return {{s(1), s(7), s(4), s(1)}, {s(1), s(5), s(7), s(4)}};
+    case Mode::Lydian:
+        return {{s(1), s(2), s(1), s(2)}, {s(1), s(2), s(5), s(1)}, {s(1), s(6), s(2), s(1)}};
+    case Mode::Phrygian:
+        return {{s(1), s(2), s(1), s(7)}, {s(1), s(2), s(7), s(1)}};
+    case Mode::HarmonicMinor:
+        return {{s(1), s(4), s(5), s(1)}, {s(1), s(6), s(4), s(5)}};
+    case Mode::Minor:
+        if (b.mood == Mood::Tense)
+            return {{s(1), s(2), s(5, true), s(1)}, {s(1), s(6), s(5, true), s(5, true)}};
+        if (b.mood == Mood::Uplifting) return {{s(1), s(6), s(3), s(7)}, {s(1), s(3), s(7), s(6)}};
+        return {{s(1), s(6), s(3), s(7)},
+                {s(1), s(4), s(6), s(5, true)},
+                {s(1), s(7), s(6), s(7)},
+                {s(1), s(4), s(7), s(3)},
+                {s(1), s(6), s(4), s(5)}};
+    case Mode::Major:
+        if (dark) // borrowed from the parallel minor: iv, bVI, bVII
+            return {{s(1), s(4, true), s(6, true), s(7, true)},
+                    {s(1), s(6, true), s(7, true), s(1)},
+                    {s(1), s(5), s(6, true), s(4, true)}};
+        if (b.genre == Genre::Rock)
+            return {
+                {s(1), s(4), s(5), s(4)}, {s(1), s(5), s(4), s(4)}, {s(1), s(7, true), s(4), s(1)}};
+        if (b.mood == Mood::Uplifting)
+            return {{s(1), s(5), s(6), s(4)}, {s(1), s(4), s(6), s(5)}, {s(1), s(3), s(4), s(5)}};
+        return {{s(1), s(5), s(6), s(4)},
+                {s(1), s(6), s(4), s(5)},
+                {s(1), s(4), s(6), s(5)},
+                {s(1), s(4), s(1), s(5)},
+                {s(1), s(3), s(6), s(4)}};
+    }
+    return {{s(1), s(4), s(5), s(1)}};
+}
+} // namespace
+
+std::vector<Step> chooseProgression(const Brief& brief, Rng& rng, bool sectionB)
+{
+    const std::vector<Prog> options = progressionsFor(brief, sectionB);
+    Prog p = options[static_cast<std::size_t>(rng.range(0, static_cast<int>(options.size()) - 1))];
+    // Complex requests get a second, related half: the same start, a different way home.
+    if (brief.complexity > 0.6 && options.size() > 1) {
+        const Prog& other =
+            options[static_cast<std::size_t>(rng.range(0, static_cast<int>(options.size()) - 1))];
+        p.insert(p.end(), other.begin(), other.end());
+    }
+    return p;
+}
+
+int nearestKey(int pc, int target, int low, int high)
+{
+    int best = -1, bestDistance = INT_MAX;
+    for (int k = pc % 12; k < 128; k += 12) {
+        const int outside = (k < low ? low - k : 0) + (k > high ? k - high : 0);
+        const int distance = std::abs(k - target) + 100 * outside;
+        if (distance < bestDistance) best = k, bestDistance = distance;
+    }
+    return best;
+}
+
+namespace {
+// Every inversion of the chord, stacked close from each starting octave that fits.
+std::vector<std::vector<int>> candidateVoicings(const Chord& chord, int low, int high,
+                                                Voicing style)
+{
+    std::vector<std::vector<int>> out;
+    const std::size_t n = chord.tones.size();
+    for (std::size_t inv = 0; inv < n; ++inv) {
+        for (int base = low; base < low + 12; ++base) {
+            if (base % 12 != chord.tones[inv]) continue;
+            for (int octave = 0; base + octave * 12 <= high; ++octave) {
+                std::vector<int> v{base + octave * 12};
+                for (std::size_t i = 1; i < n; ++i) {
+                    int k = v.back() + 1;
+                    while (k % 12 != chord.tones[(inv + i) % n])
+                        ++k;
+                    v.push_back(k);
+                }
+                if ((style == Voicing::Drop2 || style == Voicing::Open) && v.size() >= 3) {
+                    v[v.size() - 2] -= 12; // drop the second voice from the top
+                    std::sort(v.begin(), v.end());
+                }
+                if (style == Voicing::Spread && v.size() >= 3) {
+                    v.front() -= 12; // the lowest voice an octave down, the rest above
+                    std::sort(v.begin(), v.end());
+                }
+                if (v.front() >= low && v.back() <= high) out.push_back(std::move(v));
+            }
+        }
+    }
+    return out;
+}
+
+int movement(const std::vector<int>& a, const std::vector<int>& b)
+{
+    int total = 0;
+    for (int k : a) {
+        int best = INT_MAX;
+        for (int m : b)
+            best = std::min(best, std::abs(k - m));
+        total += best;
+    }
+    return total;
+}
+} // namespace
+
+std::vector<int> voiceChord(const Chord& chord, const std::vector<int>& previous, int low, int high,
+                            Voicing style)
+{
+    std::vector<std::vector<int>> options = candidateVoicings(chord, low, high, style);
+    if (options.empty()) options = candidateVoicings(chord, low, high, Voicing::Close);
+    if (options.empty()) { // register too narrow for the chord: root and third only
+        return {nearestKey(chord.root, (low + high) / 2, low, high),
+                nearestKey(chord.tones[1], (low + high) / 2 + 4, low, high)};
+    }
+    const int centre = (low + high) / 2;
+    const std::vector<int>* best = nullptr;
+    int bestScore = INT_MAX;
+    for (const auto& v : options) {
+        const int mean = (v.front() + v.back()) / 2;
+        int score = previous.empty() ? std::abs(mean - centre) * 4
+                                     : movement(v, previous) + movement(previous, v) +
+                                           std::abs(mean - centre) / 2;
+        if (score < bestScore) best = &v, bestScore = score;
+    }
+    return *best;
+}
+
+} // namespace pianola::engine::generate

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Variations of an existing take from a short instruction ("darker", "harder kick", "add a fill at
+// bar 4", "transpose up 2", "double time", "a B section"); what is not asked for stays as it was.
+#pragma once
+
+#include "model/Plan.h"
+#include "model/Project.h"
+#include "model/Result.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pianola::engine::generate {
+
+struct VariationResult
+{
+    model::Plan plan;
+    std::vector<std::string> changes;       ///< one line per change made, for the user
+    std::vector<std::string> notUnderstood; ///< words of the instruction left unused
+};
+
+/// What vary() understands, one line per kind of instruction.
+std::string variationHelp();
+
+/// Applies the instruction's changes (clauses joined by "and" or commas) to a copy of `plan`.
+/// Tracks a change does not touch are copied unchanged. Error (InvalidArgument) when nothing in
+/// the instruction is understood; the message lists what is. Pure and thread-safe.
+Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
+                             std::uint64_t seed);
+
+/// vary() on a take: a new take (id 0, for the project to assign) named after its parent, with
+/// provenance prompt = the instruction, provider "offline", the generator's model, `seed` and
+/// parentTake = parent.id. `changes` (if given) receives what was done.
+Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
+                             std::uint64_t seed, std::vector<std::string>* changes = nullptr);
+
+} // namespace pianola::engine::generate

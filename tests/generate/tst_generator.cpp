@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+// The generator's contract: determinism by seed (identical SMF bytes), candidates and provenance,
+// thread safety, brief errors, variations that leave untouched tracks identical and record the
+// parent.
+#include "engine/generate/Generator.h"
+#include "engine/generate/Interpreter.h"
+#include "engine/generate/PlanInfo.h"
+#include "engine/generate/Variation.h"
+#include "engine/smf/SmfPlan.h"
+
+#include <QtTest>
+#include <set>
+#include <thread>
+
+using namespace pianola;
+using namespace pianola::engine::generate;
+
+namespace {
+std::vector<std::uint8_t> bytesOf(const model::Plan& plan)
+{
+    return engine::smf::writePlan(plan);
+}
+
+const char* kPrompts[] = {
+    "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths",
+    "dark trap beat in F#m, 808 locked to the kick, triplet hi-hat rolls in bar 4, humanized",
+    "jazz in Bb with walking bass and swing",
+    "7/8 groove in E minor with a fill on bar 8",
+    "ambient pad and arpeggio in D lydian",
+};
+} // namespace
+
+class TestGenerator : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sameSeedSameBytes();
+    void differentSeedDifferentMusic();
+    void candidatesAndProvenance();
+    void threadSafe();
+    void badBriefIsAnError();
+    void variationKeepsUntouchedTracks();
+    void variationTakeRecordsParent();
+    void variationOfAPlainMidi();
+    void inferenceFromPlan();
+};
+
+void TestGenerator::sameSeedSameBytes()
+{
+    for (const char* prompt : kPrompts) {
+        const Brief b = interpret(prompt, 1234).brief;
+        auto first = generate(b, prompt), second = generate(b, prompt);
+        QVERIFY(first && second);
+        for (std::size_t i = 0; i < first->size(); ++i)
+            QVERIFY2(bytesOf((*first)[i].plan) == bytesOf((*second)[i].plan), prompt);
+    }
+}
+
+void TestGenerator::differentSeedDifferentMusic()
+{
+    for (const char* prompt : kPrompts) {
+        const auto a = bytesOf(generatePlan(interpret(prompt, 1).brief, 0));
+        const auto b = bytesOf(generatePlan(interpret(prompt, 2).brief, 0));
+        QVERIFY2(a != b, prompt);
+    }
+}
+
+void TestGenerator::candidatesAndProvenance()
+{
+    Brief b = interpret("pop song in G").brief;
+    b.candidates = 4;
+    auto takes = generate(b, "pop song in G");
+    QVERIFY(takes);
+    QCOMPARE(takes->size(), std::size_t{4});
+    std::set<std::vector<std::uint8_t>> distinct;
+    for (const model::Take& t : *takes) {
+        distinct.insert(bytesOf(t.plan));
+        QCOMPARE(t.provenance.provider, std::string("offline"));
+        QCOMPARE(t.provenance.model, std::string(kModelName));
+        QCOMPARE(t.provenance.prompt, std::string("pop song in G"));
+        QCOMPARE(t.provenance.seed, std::optional<std::uint64_t>(b.seed));
+        QVERIFY(!t.provenance.parentTake);
+    }
+    QCOMPARE(distinct.size(), std::size_t{4});
+    // varying complexity: the richer candidates have more notes than the simpler one
+    QVERIFY((*takes)[3].plan.noteCount() > (*takes)[1].plan.noteCount());
+}
+
+void TestGenerator::threadSafe()
+{
+    const Brief b = interpret(kPrompts[1], 99).brief;
+    const auto expected = bytesOf(generatePlan(b, 0));
+    std::vector<std::vector<std::uint8_t>> results(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < results.size(); ++i)
+        threads.emplace_back([&, i] { results[i] = bytesOf(generatePlan(b, 0)); });
+    for (std::thread& t : threads)
+        t.join();
+    for (const auto& r : results)
+        QVERIFY(r == expected);
+}
+
+void TestGenerator::badBriefIsAnError()
+{
+    Brief b = defaultBrief(Genre::Pop);
+    b.bars = 0;
+    b.bpm = 900;
+    auto r = generate(b, "");
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, Error::Code::ValidationError);
+    QVERIFY(r.error().message.find("bars") != std::string::npos);
+    QVERIFY(r.error().message.find("bpm") != std::string::npos);
+}
+
+void TestGenerator::variationKeepsUntouchedTracks()
+{
+    const model::Plan base = generatePlan(interpret("pop song in C major, 8 bars", 3).brief, 0);
+    auto harder = vary(base, "harder kick", 1);
+    QVERIFY(harder);
+    for (std::size_t i = 0; i < base.tracks.size(); ++i)
+        if (base.tracks[i].channel != 9)
+            QVERIFY(base.tracks[i] == harder->plan.tracks[i]); // value-equal: identical SMF chunks
+    QVERIFY(base.tempos == harder->plan.tempos && base.keySignatures == harder->plan.keySignatures);
+    auto tempo = vary(base, "at 90 bpm", 1);
+    QVERIFY(tempo);
+    QVERIFY(tempo->plan.tracks == base.tracks);
+    QCOMPARE(tempo->plan.initialBpm(), 90.0);
+    auto unknown = vary(base, "make it sparkle", 1);
+    QVERIFY(!unknown);
+    QVERIFY(unknown.error().message.find("Variations understood") != std::string::npos);
+    auto partial = vary(base, "darker and sparkly", 1);
+    QVERIFY(partial);
+    QCOMPARE(partial->notUnderstood, std::vector<std::string>{"sparkly"});
+}
+
+void TestGenerator::variationTakeRecordsParent()
+{
+    model::Take parent;
+    parent.id = 17;
+    parent.name = "Verse";
+    parent.plan = generatePlan(interpret("lo-fi in F minor", 3).brief, 0);
+    std::vector<std::string> changes;
+    auto child = varyTake(parent, "transpose up 3", 8, &changes);
+    QVERIFY(child);
+    QCOMPARE(child->provenance.parentTake, std::optional<model::TakeId>(17));
+    QCOMPARE(child->provenance.prompt, std::string("transpose up 3"));
+    QCOMPARE(child->provenance.provider, std::string("offline"));
+    QCOMPARE(child->provenance.seed, std::optional<std::uint64_t>(8));
+    QCOMPARE(changes.size(), std::size_t{1});
+    QVERIFY(!varyTake(parent, "florp", 8));
+}
+
+void TestGenerator::variationOfAPlainMidi()
+{
+    // A .mid from elsewhere: no track names, no key signature; roles and key are inferred.
+    model::Plan plan = generatePlan(interpret("house in A minor, 8 bars", 5).brief, 0);
+    for (model::Track& t : plan.tracks)
+        t.name.clear();
+    plan.keySignatures.clear();
+    auto read = engine::smf::readPlan(bytesOf(plan));
+    QVERIFY(read);
+    auto varied = vary(read->plan, "softer bass", 2);
+    QVERIFY(varied);
+    int changedTracks = 0;
+    for (std::size_t i = 0; i < read->plan.tracks.size(); ++i)
+        changedTracks += !(read->plan.tracks[i] == varied->plan.tracks[i]);
+    QCOMPARE(changedTracks, 1); // only the bass
+    auto b = vary(read->plan, "a B section", 2);
+    QVERIFY(b);
+    QCOMPARE(b->plan.tracks.size(), read->plan.tracks.size());
+}
+
+void TestGenerator::inferenceFromPlan()
+{
+    model::Plan plan = generatePlan(interpret("pop in E major, 8 bars, 120 bpm", 5).brief, 0);
+    for (model::Track& t : plan.tracks)
+        t.name.clear();
+    plan.keySignatures.clear();
+    const PlanInfo info = inferPlanInfo(plan);
+    QCOMPARE(info.bars, 8);
+    QCOMPARE(info.tonic, 4);
+    QVERIFY(!info.minor);
+    std::vector<std::optional<Role>> roles = {Role::Chords, Role::Bass, Role::Drums, Role::Melody};
+    QVERIFY(info.roles == roles);
+}
+
+QTEST_GUILESS_MAIN(TestGenerator)
+#include "tst_generator.moc"
