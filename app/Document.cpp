@@ -96,6 +96,8 @@ bool Document::applyAndNotify(const model::Edit& edit)
         std::holds_alternative<model::TakeSettingsEdit>(edit))
         emit takesChanged();
     emit edited(edit);
+    if (m_project.activeTake != activeBefore)
+        emit activeTakeChanged();
     return true;
 }
 
@@ -194,11 +196,12 @@ bool Document::addTake(model::Take take, const QString& text)
 
 bool Document::activateTake(model::TakeId id)
 {
-    const model::Take* take = m_project.findTake(id);
-    if (!take || id == m_project.activeTake)
+    if (!m_project.findTake(id) || id == m_project.activeTake)
         return false;
-    return submit(model::TakeSettingsEdit{id, take->name, take->name, take->starred, take->starred, m_project.activeTake, id},
-                  tr("Switch to %1").arg(QString::fromStdString(take->name)));
+    m_project.activeTake = id;   // a view choice (A/B), not an undo step
+    emit takesChanged();
+    emit activeTakeChanged();
+    return true;
 }
 
 bool Document::removeTake(model::TakeId id)

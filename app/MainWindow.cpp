@@ -9,6 +9,7 @@
 #include "engine/playback/PlaybackSequence.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
+#include "widgets/TakesPanel.h"
 #include "widgets/TrackList.h"
 
 #include <QAction>
@@ -64,6 +65,16 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::reset, this, &MainWindow::documentReset);
     connect(m_document, &Document::edited, this, &MainWindow::documentEdited);
     connect(m_document, &Document::takesChanged, this, &MainWindow::refreshTakes);
+    connect(m_document, &Document::activeTakeChanged, this, [this] {
+        showActiveTake();
+        updateCompare();
+        // Keep the view for A/B between similar takes; frame a take that the view does not fit.
+        const double length = std::max<double>(plan().lengthTicks(), 1);
+        const double visible = m_roll->viewport()->width() * m_state->ticksPerPixel();
+        if (m_state->leftTick() >= length || visible > 3 * length || visible < length / 8)
+            m_roll->zoomToFit();
+        sendPlanToPlayer();   // A/B: the other take plays at once, from the same position
+    });
     connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_midi, &MidiSession::received, this, &MainWindow::midiReceived);
@@ -137,10 +148,12 @@ void MainWindow::showActiveTake()
 void MainWindow::documentEdited(const model::Edit& edit)
 {
     // Take list edits may move the plans in memory: point the views at the active take again.
-    if (std::holds_alternative<model::TakeListEdit>(edit) || std::holds_alternative<model::TakeSettingsEdit>(edit)) {
+    if (std::holds_alternative<model::TakeListEdit>(edit)) {
         showActiveTake();
         return;
     }
+    if (std::holds_alternative<model::TakeSettingsEdit>(edit) || std::holds_alternative<model::ChatEdit>(edit))
+        return;   // the takes list and the chat refresh themselves
     if (std::holds_alternative<model::PlanEdit>(edit))
         m_tempoMap = model::TempoMap(plan());
     m_state->notifyPlanChanged();
@@ -149,20 +162,46 @@ void MainWindow::documentEdited(const model::Edit& edit)
 
 void MainWindow::refreshTakes()
 {
-    const QSignalBlocker block(m_takes);
-    m_takes->clear();
-    for (const model::Take& take : m_document->project().takes) {
-        QString label = QString::fromStdString(take.name);
-        if (take.starred)
-            label = QStringLiteral("★ ") + label;
-        if (!take.provenance.prompt.empty())
-            label += QStringLiteral(" — ") + QString::fromStdString(take.provenance.prompt);
-        auto* item = new QListWidgetItem(label, m_takes);
-        item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
-        item->setToolTip(tr("%1 notes, from %2").arg(take.plan.noteCount()).arg(QString::fromStdString(take.provenance.provider)));
-        if (take.id == m_document->project().activeTake)
-            m_takes->setCurrentItem(item);
+    const model::Project& project = m_document->project();
+    if (!project.findTake(m_takeA))
+        m_takeA = 0;
+    if (!project.findTake(m_takeB))
+        m_takeB = 0;
+    m_takes->setProject(project, m_takeA, m_takeB);
+    updateCompare();
+}
+
+void MainWindow::setAB(model::TakeId a, model::TakeId b)
+{
+    m_takeA = a;
+    m_takeB = b;
+    refreshTakes();
+}
+
+// B: plays the other take of the pair at once, from the same position (the loop keeps going).
+// Without a pair yet, the active take becomes A and the one after it (or before) B.
+void MainWindow::toggleAB()
+{
+    const auto& takes = m_document->project().takes;
+    const model::TakeId active = m_document->project().activeTake;
+    if (!m_takeA || !m_takeB) {
+        auto it = std::find_if(takes.begin(), takes.end(), [active](const model::Take& t) { return t.id == active; });
+        if (it == takes.end() || takes.size() < 2)
+            return;
+        const auto other = std::next(it) != takes.end() ? std::next(it) : std::prev(it);
+        setAB(active, other->id);
     }
+    m_document->activateTake(active == m_takeA ? m_takeB : m_takeA);
+    statusBar()->showMessage(tr("Playing %1").arg(active == m_takeA ? QStringLiteral("B") : QStringLiteral("A")));
+}
+
+// The piano roll overlays the other take of the A/B pair.
+void MainWindow::updateCompare()
+{
+    const model::Project& project = m_document->project();
+    const model::TakeId other = project.activeTake == m_takeA ? m_takeB : project.activeTake == m_takeB ? m_takeA : 0;
+    const model::Take* take = project.findTake(other);
+    m_state->setComparePlan(take && m_compareAction->isChecked() ? &take->plan : nullptr);
 }
 
 void MainWindow::updateTitle()
@@ -276,20 +315,29 @@ void MainWindow::exportRequested()
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
 }
 
-// Drags the active take out as a .mid file (into a DAW or a file manager).
-void MainWindow::startDragOut()
+// Writes a take to a temporary .mid named after it, for dragging into a DAW or file manager.
+QString MainWindow::exportForDrag(model::TakeId id)
 {
-    const model::Take* take = m_document->activeTake();
+    const model::Take* take = m_document->project().findTake(id);
     if (!take)
-        return;
+        return {};
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/pianola-drag");
     QDir().mkpath(dir);
     QString base = QString::fromStdString(take->name).replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
     const QString path = dir + QLatin1Char('/') + (base.isEmpty() ? QStringLiteral("take") : base) + QStringLiteral(".mid");
-    if (auto written = m_document->exportTake(path); !written) {
+    if (auto written = m_document->exportTake(path, id); !written) {
         statusBar()->showMessage(QString::fromStdString(written.error().message));
-        return;
+        return {};
     }
+    return path;
+}
+
+// Drags the active take out as a .mid file (into a DAW or a file manager).
+void MainWindow::startDragOut()
+{
+    const QString path = exportForDrag(m_document->project().activeTake);
+    if (path.isEmpty())
+        return;
     auto* mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(path)});
     auto* drag = new QDrag(this);

@@ -22,9 +22,11 @@ class QMenu;
 class QTimer;
 
 namespace pianola::widgets {
+class ChatDock;
 class ControllerLanes;
 class EditorState;
 class PianoRollView;
+class TakesPanel;
 class TrackList;
 }
 
@@ -35,6 +37,7 @@ class Transport;
 namespace pianola::app {
 
 class AudioEngine;
+class ChatController;
 class MidiSession;
 
 class MainWindow : public QMainWindow
@@ -55,12 +58,18 @@ public:
     widgets::ControllerLanes* controllerLanes() const { return m_lanes; }
     widgets::TrackList* trackList() const { return m_tracks; }
     MidiSession* midiSession() const { return m_midi; }
+    widgets::ChatDock* chatDock() const { return m_chat; }
+    ChatController* chatController() const { return m_chatController; }
     QAction* recordAction() const { return m_recordAction; }
     QAction* stepInputAction() const { return m_stepAction; }
     /// Offers to restore the autosaved work of a session that did not end cleanly.
     void offerRecovery();
     /// Every action with a shortcut, as "Menu > Action<TAB>Shortcut" lines (also shown in Help).
     QStringList shortcutList() const;
+    /// The A/B pair (0 = none) and the switch between them (key B).
+    void setAB(model::TakeId a, model::TakeId b);
+    void toggleAB();
+    widgets::TakesPanel* takesPanel() const { return m_takes; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -95,6 +104,8 @@ private:
     void documentEdited(const model::Edit& edit);
     void showActiveTake();
     void refreshTakes();
+    void updateCompare();
+    QString exportForDrag(model::TakeId id);
     void updateTitle();
 
     // Sound
@@ -132,7 +143,11 @@ private:
     widgets::PianoRollView* m_roll = nullptr;
     widgets::ControllerLanes* m_lanes = nullptr;
     widgets::TrackList* m_tracks = nullptr;
-    QListWidget* m_takes = nullptr;
+    widgets::TakesPanel* m_takes = nullptr;
+    model::TakeId m_takeA = 0, m_takeB = 0;   ///< the pair compared with B (0 = not chosen)
+    QAction* m_compareAction = nullptr;
+    widgets::ChatDock* m_chat = nullptr;
+    ChatController* m_chatController = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;
     std::unique_ptr<engine::Recorder> m_recorder;

@@ -26,6 +26,52 @@
         <source>Save a PNG of the window to &lt;png&gt; and quit</source>
         <translation>Ein PNG des Fensters nach &lt;png&gt; speichern und beenden</translation>
     </message>
+    <message>
+        <source>Ask the chat for &lt;text&gt; at start</source>
+        <translation>Beim Start den Chat nach &lt;text&gt; fragen</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::ChatController</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>(deleted take)</source>
+        <translation>(gelöschter Take)</translation>
+    </message>
+    <message>
+        <source>A variation of %1.</source>
+        <translation>Eine Variation von %1.</translation>
+    </message>
+    <message>
+        <source>Not understood: %1</source>
+        <translation>Nicht verstanden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) from the offline generator; the first one is playing.</source>
+        <translation>
+            <numerusform>%n Take vom Offline-Generator; er spielt.</numerusform>
+            <numerusform>%n Takes vom Offline-Generator; der erste spielt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat: %1</source>
+        <translation>Chat: %1</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Add take</source>
+        <translation>Take hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::Document</name>
@@ -36,10 +82,6 @@
     <message>
         <source>Piano</source>
         <translation>Klavier</translation>
-    </message>
-    <message>
-        <source>Switch to %1</source>
-        <translation>Zu %1 wechseln</translation>
     </message>
     <message>
         <source>Delete take %1</source>
@@ -162,10 +204,6 @@
     <message>
         <source>Ctrl+Shift+Esc</source>
         <translation>Ctrl+Shift+Esc</translation>
-    </message>
-    <message>
-        <source>%1 notes, from %2</source>
-        <translation>%1 Noten, von %2</translation>
     </message>
     <message>
         <source>%1[*] - Pianola</source>
@@ -861,6 +899,38 @@
         <source>Shift+R</source>
         <translation>Shift+R</translation>
     </message>
+    <message>
+        <source>Playing %1</source>
+        <translation>%1 spielt</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Compare as A</source>
+        <translation>Als A vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare as B</source>
+        <translation>Als B vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay the other take of the A/B pair</source>
+        <translation>Den anderen Take des A/B-Paars &amp;überlagern</translation>
+    </message>
+    <message>
+        <source>Switch A/B</source>
+        <translation>A/B umschalten</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Play the other of the two takes being compared, from the same position</source>
+        <translation>Den anderen der beiden verglichenen Takes ab derselben Stelle spielen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -966,6 +1036,49 @@
     <message>
         <source>Virtual port &quot;Pianola In&quot;</source>
         <translation>Virtueller Port „Pianola In“</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::ChatDock</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Describe what you want, e.g. &quot;8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization&quot;. Then ask for changes: &quot;same drums but harder kick&quot;, &quot;add a 2-bar fill on bar 7&quot;.</source>
+        <translation>Beschreiben Sie, was Sie möchten (auf Englisch), z. B. „8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization“. Dann Änderungen: „same drums but harder kick“, „add a 2-bar fill on bar 7“.</translation>
+    </message>
+    <message>
+        <source>Ask for music or a change...</source>
+        <translation>Musik oder eine Änderung erbitten …</translation>
+    </message>
+    <message>
+        <source>Who answers: the built-in offline generator or a language model</source>
+        <translation>Wer antwortet: der eingebaute Offline-Generator oder ein Sprachmodell</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Pianola</source>
+        <translation>Pianola</translation>
+    </message>
+    <message>
+        <source>Takes:</source>
+        <translation>Takes:</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>More variations</source>
+        <translation>Mehr Variationen</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1231,61 @@
     <message>
         <source>No notes yet. Open a MIDI file or a plan (File &gt; Open), or drop one here.</source>
         <translation>Noch keine Noten. Öffnen Sie eine MIDI-Datei oder einen Plan (Datei &gt; Öffnen) oder ziehen Sie eine hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::TakesPanel</name>
+    <message>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noten</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Your takes</source>
+        <translation>Ihre Takes</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>Anfrage: %1</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Seed: %1</source>
+        <translation>Startwert: %1</translation>
+    </message>
+    <message>
+        <source>Made from: %1</source>
+        <translation>Erzeugt aus: %1</translation>
+    </message>
+    <message>
+        <source>a deleted take</source>
+        <translation>einem gelöschten Take</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
     </message>
 </context>
 <context>

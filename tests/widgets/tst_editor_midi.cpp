@@ -26,6 +26,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void playThroughStepInputAndRecording();
+    void abSwitchingWhilePlayingLeavesNoNoteSounding();
 
 private:
     std::unique_ptr<engine::MidiOutput> m_keys;   ///< the "keyboard": virtual output port
@@ -39,6 +40,26 @@ private:
     {
         m_keys->transport().live(static_cast<std::uint8_t>(velocity ? 0x90 : 0x80), static_cast<std::uint8_t>(key),
                                  static_cast<std::uint8_t>(velocity));
+    }
+    /// Every note-on heard is followed by its note-off or by All Notes Off on its channel.
+    QString stuckNote()
+    {
+        collect();
+        std::map<std::pair<int, int>, int> sounding;
+        for (const engine::MidiMessage& m : m_heard) {
+            if (m.isNoteOn())
+                ++sounding[{m.channel(), m.bytes[1]}];
+            else if (m.kind() == 0x80 || m.kind() == 0x90)
+                sounding[{m.channel(), m.bytes[1]}] = std::max(0, sounding[{m.channel(), m.bytes[1]}] - 1);
+            else if (m.kind() == 0xB0 && m.bytes[1] == 123)
+                for (auto& [note, count] : sounding)
+                    if (note.first == m.channel())
+                        count = 0;
+        }
+        for (const auto& [note, count] : sounding)
+            if (count > 0)
+                return QString("channel %1 key %2 still sounds").arg(note.first + 1).arg(note.second);
+        return {};
     }
     int heardNoteOns(int channel, int key)
     {
@@ -144,23 +165,53 @@ void TestEditorMidi::playThroughStepInputAndRecording()
     // Every note-on is followed by its note-off or by All Notes Off (CC 123) on its channel.
     // (A dummy-driver JACK server under load may skip a cycle's MIDI, so the stop's CC 123
     // is what guarantees silence, as it does with real hardware.)
-    std::map<std::pair<int, int>, int> sounding;
-    for (const engine::MidiMessage& m : m_heard) {
-        if (m.isNoteOn())
-            ++sounding[{m.channel(), m.bytes[1]}];
-        else if (m.kind() == 0x80 || m.kind() == 0x90)
-            sounding[{m.channel(), m.bytes[1]}] = std::max(0, sounding[{m.channel(), m.bytes[1]}] - 1);
-        else if (m.kind() == 0xB0 && m.bytes[1] == 123)
-            for (auto& [note, count] : sounding)
-                if (note.first == m.channel())
-                    count = 0;
-    }
-    for (const auto& [note, count] : sounding)
-        QVERIFY2(count == 0, qPrintable(QString("channel %1 key %2 still sounds").arg(note.first + 1).arg(note.second)));
+    const QString stuck = stuckNote();
+    QVERIFY2(stuck.isEmpty(), qPrintable(stuck));
     const bool allNotesOff = std::any_of(m_heard.begin(), m_heard.end(), [](const engine::MidiMessage& m) {
         return m.kind() == 0xB0 && m.bytes[1] == 123;
     });
     QVERIFY(allNotesOff);
+}
+
+void TestEditorMidi::abSwitchingWhilePlayingLeavesNoNoteSounding()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.midiSession()->output() != nullptr, 5000);
+    m_heard.clear();
+    collect();
+    m_heard.clear();
+    // Take A holds C3 for a whole bar at a time, take B holds C5: two bars each, looped.
+    auto take = [](const char* name, std::uint8_t key) {
+        model::Take t;
+        t.name = name;
+        model::Track track;
+        track.notes = {{0, 1920, 1, key, 100, 64}, {1920, 1920, 2, key, 100, 64}};
+        t.plan.tracks.push_back(track);
+        return t;
+    };
+    QVERIFY(w.document()->addTake(take("A", 48), "A"));
+    const model::TakeId a = w.document()->project().activeTake;
+    QVERIFY(w.document()->addTake(take("B", 72), "B"));
+    const model::TakeId b = w.document()->project().activeTake;
+    w.setAB(a, b);
+    w.document()->activateTake(a);
+    QTest::qWait(100);   // the new sequence reaches the player
+    QTest::keyClick(&w, Qt::Key_L);       // loop
+    QTest::keyClick(&w, Qt::Key_Space);   // play
+    QTRY_VERIFY_WITH_TIMEOUT(heardNoteOns(0, 48) >= 1, 3000);
+    for (int i = 0; i < 4; ++i) {   // switch A/B in the middle of held notes
+        QTest::qWait(350);
+        QTest::keyClick(&w, Qt::Key_B);
+    }
+    QTest::qWait(350);
+    QVERIFY(heardNoteOns(0, 72) >= 1);   // B was heard at once, not at its next note
+    QVERIFY(heardNoteOns(0, 48) >= 2);
+    QTest::keyClick(&w, Qt::Key_Return);   // stop
+    QTest::qWait(300);
+    const QString stuck = stuckNote();
+    QVERIFY2(stuck.isEmpty(), qPrintable(stuck));
 }
 
 QTEST_MAIN(TestEditorMidi)
