@@ -69,6 +69,19 @@ const Command kCommands[] = {
      "  Without --port/--virtual: FluidSynth on the default audio device (exit 1 if there is\n"
      "  none), with --soundfont, $PIANOLA_SOUNDFONT or the system's GM SoundFont.\n",
      commandPlay},
+    {"analyze", "key, chords, density, feel, drums and a narrative of .mid or plan files",
+     "usage: pianola-cli analyze [--json] [--jobs N] [--quiet] FILE...\n"
+     "  Analyses each FILE (.mid or plan .json): duration and timing from the tempo map, note\n"
+     "  counts and lengths, density per bar, polyphony, articulation, inter-onset intervals,\n"
+     "  pitch classes, velocities, ranges, controllers and pitch bend, the key (with confidence,\n"
+     "  runner-ups and key changes), chords with their times, swing, timing, groove, drums, a\n"
+     "  short narrative and suggestions. Files are analysed in parallel; output follows the\n"
+     "  argument order.\n"
+     "  --json    one JSON object per file and line (resources/schemas/analysis.schema.json)\n"
+     "  --jobs N  threads (default: one per core)\n"
+     "  --quiet   do not print reader warnings on stderr\n"
+     "  A file that cannot be read is reported on stderr (exit 1); the others are analysed.\n",
+     commandAnalyze},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

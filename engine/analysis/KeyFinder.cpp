@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// Key estimation from chroma, bass and chords; windowed key regions.
+#include "engine/analysis/KeyFinder.h"
+
+#include "engine/analysis/Chords.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace pianola::engine::analysis {
+
+using model::analysis::Key;
+
+namespace {
+// Major and minor profiles, tonic first (values as published).
+struct Profile
+{
+    PitchClasses major, minor;
+};
+const Profile kProfiles[] = {
+    // Krumhansl & Kessler 1982 (probe-tone ratings)
+    {{6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88},
+     {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17}},
+    // Temperley 2007 (Kostka-Payne corpus)
+    {{0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400},
+     {0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330}},
+    // Aarden 2003 (Essen folk song collection)
+    {{17.7661, 0.145624, 14.9265, 0.160186, 19.8049, 11.3587, 0.291248, 22.062, 0.145624,
+      8.15494, 0.232998, 4.95122},
+     {18.2648, 0.737619, 14.0499, 16.8599, 0.702494, 14.4362, 0.702494, 18.6161, 4.56621,
+      1.93186, 7.37619, 1.75623}},
+    // Albrecht & Shanahan 2013 (classical corpus)
+    {{0.238, 0.006, 0.111, 0.006, 0.137, 0.094, 0.016, 0.214, 0.009, 0.080, 0.008, 0.081},
+     {0.220, 0.006, 0.104, 0.123, 0.019, 0.103, 0.012, 0.214, 0.062, 0.022, 0.061, 0.052}},
+};
+
+double correlation(const PitchClasses& x, const PitchClasses& profile, int tonic)
+{
+    const double mx = std::accumulate(x.begin(), x.end(), 0.0) / 12.0;
+    const double my = std::accumulate(profile.begin(), profile.end(), 0.0) / 12.0;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (int pc = 0; pc < 12; ++pc) {
+        const double dx = x[pc] - mx, dy = profile[((pc - tonic) % 12 + 12) % 12] - my;
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
+PitchClasses unitSum(PitchClasses v)
+{
+    const double sum = std::accumulate(v.begin(), v.end(), 0.0);
+    if (sum > 0)
+        for (double& x : v)
+            x /= sum;
+    return v;
+}
+
+bool isTonicChord(const model::analysis::Chord& c, int tonic, bool minor)
+{
+    bool hasThird = false;
+    const bool major = majorThird(c.quality, &hasThird);
+    return c.root == tonic && hasThird && major != minor;
+}
+
+// Share of chord time on each key's tonic chord, and whether the piece ends on it.
+void chordEvidence(const std::vector<model::analysis::Chord>& chords, const KeyParams& p,
+                   std::array<double, 24>& scores)
+{
+    double total = 0;
+    for (const auto& c : chords)
+        total += c.endS - c.startS;
+    if (chords.empty() || total <= 0)
+        return;
+    for (int k = 0; k < 24; ++k) {
+        const int tonic = k % 12;
+        const bool minor = k >= 12;
+        double on = 0;
+        for (const auto& c : chords)
+            if (isTonicChord(c, tonic, minor))
+                on += c.endS - c.startS;
+        scores[k] += p.tonicChordWeight * on / total;
+        if (isTonicChord(chords.back(), tonic, minor))
+            scores[k] += p.endingWeight;
+    }
+}
+
+int argmax(const std::array<double, 24>& scores)
+{
+    return static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+}
+
+Key keyOf(int index) { return Key{index % 12, index >= 12, 0.0}; }
+
+std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline,
+                                               const ChromaFrames& frames, const KeyParams& p);
+} // namespace
+
+std::array<double, 24> profileCorrelations(const PitchClasses& chroma)
+{
+    std::array<double, 24> r{};
+    for (int k = 0; k < 24; ++k) {
+        for (const Profile& profile : kProfiles)
+            r[k] += correlation(chroma, k < 12 ? profile.major : profile.minor, k % 12);
+        r[k] /= static_cast<double>(std::size(kProfiles));
+    }
+    return r;
+}
+
+KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
+                        const std::vector<model::analysis::Chord>& chords, const KeyParams& p)
+{
+    KeyEstimate out;
+    const PitchClasses notes = unitSum(sumFrames(frames.chroma, 0, frames.size()));
+    const PitchClasses bass = unitSum(sumFrames(frames.bass, 0, frames.size()));
+    PitchClasses weighted;
+    for (int pc = 0; pc < 12; ++pc)
+        weighted[pc] = notes[pc] + p.bassWeight * bass[pc];
+    std::array<double, 24> scores = profileCorrelations(weighted);
+    chordEvidence(chords, p, scores);
+
+    std::array<int, 24> order;
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return scores[a] > scores[b]; });
+    double norm = 0;
+    for (double s : scores)
+        norm += std::exp((s - scores[order[0]]) / p.temperature);
+    for (int i = 0; i < 4; ++i) {
+        Key k = keyOf(order[i]);
+        k.confidence = std::exp((scores[order[i]] - scores[order[0]]) / p.temperature) / norm;
+        (i == 0 ? out.key : out.runnerUps.emplace_back()) = k;
+    }
+    if (timeline.pitched().empty())
+        out.key.confidence = 0.0;
+    out.spans = keySpans(timeline, frames, p);
+    if (out.spans.size() == 1)
+        out.spans.front().key = out.key;
+    return out;
+}
+
+namespace {
+// Windowed detection: each bar's key from the chroma of the 8 bars around it, then a Viterbi
+// path over bars that pays `changePenalty` per key change.
+std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline,
+                                               const ChromaFrames& frames, const KeyParams& p)
+{
+    const int bars = timeline.barCount();
+    std::vector<model::analysis::KeySpan> spans;
+    if (timeline.pitched().empty() || frames.size() == 0)
+        return spans;
+    auto frameOf = [&](int bar) {
+        if (bar >= bars)
+            return frames.size();
+        return std::min(frames.size(),
+                        static_cast<std::size_t>(timeline.barStarts()[bar] / frames.step));
+    };
+    std::vector<std::array<double, 24>> emit(static_cast<std::size_t>(bars));
+    for (int b = 0; b < bars; ++b)
+        emit[b] = profileCorrelations(
+            sumFrames(frames.chroma, frameOf(std::max(0, b - 4)), frameOf(b + 4)));
+    std::vector<std::array<int, 24>> back(static_cast<std::size_t>(bars));
+    std::array<double, 24> total{};
+    for (int b = 0; b < bars; ++b) {
+        const int best = argmax(total);
+        std::array<double, 24> next;
+        for (int k = 0; k < 24; ++k) {
+            const bool change = b > 0 && total[best] - p.changePenalty > total[k];
+            back[b][k] = change ? best : k;
+            next[k] = (change ? total[best] - p.changePenalty : total[k]) + emit[b][k];
+        }
+        total = next;
+    }
+    std::vector<int> path(static_cast<std::size_t>(bars));
+    int k = argmax(total);
+    for (int b = bars - 1; b >= 0; --b) {
+        path[b] = k;
+        k = back[b][k];
+    }
+    for (int b = 0; b < bars; ++b) {
+        const double start = timeline.tempo().ticksToSeconds(timeline.barStarts()[b]);
+        if (spans.empty() || path[b] != path[b - 1])
+            spans.push_back({start, start, keyOf(path[b])});
+    }
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        spans[i].endS = i + 1 < spans.size() ? spans[i + 1].startS : timeline.endS();
+    return spans;
+}
+} // namespace
+
+} // namespace pianola::engine::analysis

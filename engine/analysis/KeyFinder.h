@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// Key estimation: an ensemble of key profiles on bass-weighted chroma, resolved with the chords.
+#pragma once
+
+#include "engine/analysis/Chroma.h"
+#include "model/Analysis.h"
+
+#include <vector>
+
+namespace pianola::engine::analysis {
+
+struct KeyParams
+{
+    double bassWeight = 0.5;     ///< bass chroma added to the note chroma (both unit sum)
+    double tonicChordWeight = 0.3;   ///< score for the share of time on the tonic chord
+    double endingWeight = 0.1;   ///< score when the last chord is the tonic chord
+    double temperature = 0.05;   ///< softmax temperature that turns scores into confidences
+    double changePenalty = 2.0;  ///< windowed detection: cost of a key change (correlation units)
+};
+
+struct KeyEstimate
+{
+    model::analysis::Key key;
+    std::vector<model::analysis::Key> runnerUps;   ///< next three, best first
+    std::vector<model::analysis::KeySpan> spans;
+};
+
+/// Mean Pearson correlation of `chroma` with the Krumhansl-Kessler, Temperley, Aarden-Essen and
+/// Albrecht-Shanahan profiles of the key (index tonic + 12 * minor).
+std::array<double, 24> profileCorrelations(const PitchClasses& chroma);
+
+KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
+                        const std::vector<model::analysis::Chord>& chords,
+                        const KeyParams& params = {});
+
+} // namespace pianola::engine::analysis

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Parameter study for key and chord recognition on POP909: scores of both halves of the corpus
+// (songs 1-150 to choose parameters, 151-300 to check they generalise) for a grid of values.
+// usage: tune_analysis [name=v1,v2,...]...   names: outside extra colour bass change
+//                                             keybass tonic ending
+#include "../engine/Pop909Eval.h"
+#include "engine/analysis/Chroma.h"
+#include "engine/analysis/KeyFinder.h"
+
+#include <chrono>
+#include <functional>
+#include <map>
+
+using namespace pianola;
+using namespace pianola::engine::analysis;
+
+namespace {
+struct Song
+{
+    std::string name;
+    Timeline timeline;
+    ChromaFrames frames;
+    std::vector<test::LabelChord> labels;
+    int key;
+};
+
+struct Half
+{
+    int keys = 0, songs = 0;
+    double right = 0, total = 0;
+};
+
+std::map<std::string, std::function<double&(AnalysisOptions&)>> parameters()
+{
+    return {{"outside", [](AnalysisOptions& o) -> double& { return o.chords.outsidePenalty; }},
+            {"extra", [](AnalysisOptions& o) -> double& { return o.chords.extraTonePenalty; }},
+            {"colour", [](AnalysisOptions& o) -> double& { return o.chords.colourPenalty; }},
+            {"bass", [](AnalysisOptions& o) -> double& { return o.chords.bassWeight; }},
+            {"change", [](AnalysisOptions& o) -> double& { return o.chords.changePenalty; }},
+            {"keybass", [](AnalysisOptions& o) -> double& { return o.key.bassWeight; }},
+            {"tonic", [](AnalysisOptions& o) -> double& { return o.key.tonicChordWeight; }},
+            {"ending", [](AnalysisOptions& o) -> double& { return o.key.endingWeight; }}};
+}
+
+void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const std::string& label)
+{
+    Half halves[2];
+    for (std::size_t i = 0; i < songs.size(); ++i) {
+        const Song& s = songs[i];
+        const auto chords = recognizeChords(s.timeline, s.frames, o.chords);
+        const auto key = estimateKey(s.timeline, s.frames, chords, o.key);
+        Half& h = halves[i < 150 ? 0 : 1];
+        ++h.songs;
+        h.keys += key.key.tonic + (key.key.minor ? 12 : 0) == s.key;
+        h.right += test::majminOverlap(s.labels, chords);
+        for (const auto& l : s.labels)
+            h.total += l.endS - l.startS;
+    }
+    std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%\n", label.c_str(),
+                100.0 * halves[0].keys / std::max(1, halves[0].songs),
+                100.0 * halves[1].keys / std::max(1, halves[1].songs),
+                100.0 * halves[0].right / std::max(1e-9, halves[0].total),
+                100.0 * halves[1].right / std::max(1e-9, halves[1].total));
+    std::fflush(stdout);
+}
+
+std::vector<double> values(const std::string& list)
+{
+    std::vector<double> v;
+    std::stringstream in(list);
+    std::string item;
+    while (std::getline(in, item, ','))
+        v.push_back(std::stod(item));
+    return v;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::string dir = std::string(PIANOLA_SHARED_DIR) + "/corpora/pop909-dev";
+    std::vector<Song> songs;
+    for (int i = 1; i <= 300; ++i) {
+        const std::string name = test::songName(i), base = dir + "/" + name + "/";
+        auto loaded = engine::loadPlanFile(base + name + ".mid");
+        if (!loaded)
+            continue;
+        Timeline timeline(loaded->plan);
+        ChromaFrames frames = chromaFrames(timeline);
+        songs.push_back({name, std::move(timeline), std::move(frames),
+                         test::readChordLabels(base + "chord_midi.txt"),
+                         test::readKeyLabel(base + "key_audio.txt")});
+    }
+    if (songs.empty()) {
+        std::fprintf(stderr, "no POP909 songs in %s\n", dir.c_str());
+        return 77;
+    }
+    const auto params = parameters();
+    std::vector<std::pair<std::string, std::vector<double>>> grid;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const auto eq = arg.find('=');
+        if (eq == std::string::npos || !params.count(arg.substr(0, eq))) {
+            std::fprintf(stderr, "unknown parameter '%s'\n", argv[i]);
+            return 2;
+        }
+        grid.emplace_back(arg.substr(0, eq), values(arg.substr(eq + 1)));
+    }
+    std::vector<std::size_t> at(grid.size(), 0);
+    while (true) {
+        AnalysisOptions o;
+        std::string label;
+        for (std::size_t g = 0; g < grid.size(); ++g) {
+            params.at(grid[g].first)(o) = grid[g].second[at[g]];
+            label += grid[g].first + "=" + std::to_string(grid[g].second[at[g]]).substr(0, 5) + " ";
+        }
+        evaluate(songs, o, label.empty() ? "defaults" : label);
+        std::size_t g = 0;
+        for (; g < grid.size() && ++at[g] == grid[g].second.size(); ++g)
+            at[g] = 0;
+        if (g == grid.size())
+            break;
+    }
+    return 0;
+}
