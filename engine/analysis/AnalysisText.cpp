@@ -32,8 +32,8 @@ private:
 std::string clock(double seconds)
 {
     char buf[32];
-    const int whole = static_cast<int>(seconds);
-    std::snprintf(buf, sizeof buf, "%d:%05.2f", whole / 60, seconds - whole / 60 * 60);
+    const long long cs = std::llround(std::max(0.0, seconds) * 100);
+    std::snprintf(buf, sizeof buf, "%lld:%02lld.%02lld", cs / 6000, cs / 100 % 60, cs % 100);
     return buf;
 }
 

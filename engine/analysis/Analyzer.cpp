@@ -12,7 +12,7 @@ model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOpt
 {
     model::analysis::Analysis out;
     const Timeline timeline(plan);
-    const ChromaFrames frames = chromaFrames(timeline);
+    const ChromaFrames frames = chromaFrames(timeline, beatPhase(timeline));
     addTiming(plan, timeline, out);
     addDensity(timeline, out);
     addPitchAndDynamics(plan, frames, out);

@@ -114,9 +114,10 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
         }
         frameScores(chroma, bass, frames.mass[f] * scale, bassMass, all, p, score);
         const double leave = total[best] - p.changePenalty;
+        const bool onBeat = f > 0 && (!p.changeOnBeats || f % frames.framesPerBeat == 0);
         std::size_t nextBest = 0;
         for (std::size_t s = 0; s < k; ++s) {
-            const bool change = f > 0 && leave > total[s];
+            const bool change = onBeat && leave > total[s];
             switched[f * k + s] = change;
             next[s] = (change ? leave : total[s]) + score[s];
             if (next[s] > next[nextBest])
@@ -150,10 +151,9 @@ int spanBass(const ChromaFrames& frames, std::size_t first, std::size_t last, co
 void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFrames& frames,
              std::size_t first, std::size_t last, const State& st)
 {
-    const model::Tick step = frames.step;
-    const model::Tick endTick = std::min(timeline.endTick(), model::Tick(last) * step);
+    const model::Tick endTick = std::min(timeline.endTick(), frames.frameStart(last));
     Chord c;
-    c.startS = timeline.tempo().ticksToSeconds(model::Tick(first) * step);
+    c.startS = timeline.tempo().ticksToSeconds(std::max<model::Tick>(0, frames.frameStart(first)));
     c.endS = timeline.tempo().ticksToSeconds(endTick);
     c.root = st.root;
     c.quality = chordQualities()[st.quality].name;

@@ -18,6 +18,7 @@ struct ChordParams
     double colourPenalty = 0.1;    ///< dim, aug, sus: less common than major and minor
     double bassWeight = 0.5;       ///< bonus for the root in the bass (per beat of bass)
     double changePenalty = 1.0;    ///< cost of a chord change, in beats of mass
+    bool changeOnBeats = true;     ///< chords change on beats only (anticipations stay put)
 };
 
 /// One chord kind: its quality name and intervals above the root (root first).

@@ -20,14 +20,15 @@ void addChroma(const Timeline& timeline, ChromaFrames& frames)
     const Tick step = frames.step;
     for (const TimedNote& n : timeline.pitched()) {
         const int pc = n.key % 12;
-        const auto f0 = static_cast<std::size_t>(n.startTick / step);
-        const auto f1 = static_cast<std::size_t>((n.endTick - 1) / step);
+        const Tick start = n.startTick - frames.origin, end = n.endTick - frames.origin;
+        const auto f0 = static_cast<std::size_t>(start / step);
+        const auto f1 = static_cast<std::size_t>((end - 1) / step);
         if (f0 == f1) {
-            frames.chroma[f0][pc] += static_cast<double>(n.endTick - n.startTick);
+            frames.chroma[f0][pc] += static_cast<double>(end - start);
             continue;
         }
-        frames.chroma[f0][pc] += static_cast<double>(Tick(f0 + 1) * step - n.startTick);
-        frames.chroma[f1][pc] += static_cast<double>(n.endTick - Tick(f1) * step);
+        frames.chroma[f0][pc] += static_cast<double>(Tick(f0 + 1) * step - start);
+        frames.chroma[f1][pc] += static_cast<double>(end - Tick(f1) * step);
         whole[f0 + 1][pc] += static_cast<double>(step);
         whole[f1][pc] -= static_cast<double>(step);
     }
@@ -53,7 +54,7 @@ void addBass(const Timeline& timeline, ChromaFrames& frames)
     std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings;
     std::size_t next = 0;
     for (std::size_t f = 0; f < frames.size(); ++f) {
-        const Tick from = Tick(f) * frames.step, to = from + frames.step;
+        const Tick from = frames.frameStart(f), to = from + frames.step;
         for (; next < notes.size() && notes[next].startTick < to; ++next) {
             active.emplace(notes[next].key, next);
             endings.emplace(notes[next].endTick, next);
@@ -72,20 +73,31 @@ void addBass(const Timeline& timeline, ChromaFrames& frames)
 }
 } // namespace
 
-ChromaFrames chromaFrames(const Timeline& timeline)
+ChromaFrames chromaFrames(const Timeline& timeline, Tick phase)
 {
     ChromaFrames frames;
     const Tick sixteenth = std::max(1, timeline.ppq() / 4);
     const Tick end = std::max<Tick>(1, timeline.endTick());
     frames.step = std::max<Tick>(sixteenth, (end + Tick(kMaxFrames) - 1) / Tick(kMaxFrames));
     frames.framesPerBeat = std::max(1, static_cast<int>(timeline.ppq() / frames.step));
-    const auto count = static_cast<std::size_t>((end + frames.step - 1) / frames.step);
+    // Frame boundaries on the beat phase: start one beat early (ticks before 0 hold nothing).
+    const Tick beat = frames.step * frames.framesPerBeat;
+    frames.origin = phase > 0 && phase < beat ? phase - beat : 0;
+    const auto count =
+        static_cast<std::size_t>((end - frames.origin + frames.step - 1) / frames.step);
     frames.chroma.assign(count, PitchClasses{});
     frames.bass.assign(count, PitchClasses{});
     frames.mass.assign(count, 0.0);
     addChroma(timeline, frames);
     addBass(timeline, frames);
     return frames;
+}
+
+std::size_t ChromaFrames::frameAt(model::Tick tick) const
+{
+    if (size() == 0 || tick <= origin)
+        return 0;
+    return std::min(size() - 1, static_cast<std::size_t>((tick - origin) / step));
 }
 
 PitchClasses sumFrames(const std::vector<PitchClasses>& frames, std::size_t first, std::size_t last)

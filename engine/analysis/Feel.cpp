@@ -111,12 +111,14 @@ Tick beatPhase(const Timeline& timeline)
     }
     if (onGrid * 2 >= ticks.size())
         return 0;
-    // Otherwise the most common position in the beat: a circular histogram of 24 bins,
+    // Otherwise the most common position in the beat: a circular histogram of 24 bins, each
+    // onset weighted by its length (held notes start on beats more often than passing ones),
     // smoothed with [1 2 1].
     constexpr int kBins = 24;
     std::array<double, kBins> bins{};
-    for (Tick t : ticks)
-        bins[static_cast<std::size_t>(positionInBeat(t, 0, ppq) * kBins) % kBins] += 1;
+    for (const TimedNote& n : timeline.pitched())
+        bins[static_cast<std::size_t>(positionInBeat(n.startTick, 0, ppq) * kBins) % kBins] +=
+            static_cast<double>(std::min<Tick>(n.endTick - n.startTick, 4 * Tick{ppq}));
     int best = 0;
     double bestValue = -1;
     for (int b = 0; b < kBins; ++b) {

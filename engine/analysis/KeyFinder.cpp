@@ -82,8 +82,20 @@ void chordEvidence(const std::vector<model::analysis::Chord>& chords, const KeyP
             if (isTonicChord(c, tonic, minor))
                 on += c.endS - c.startS;
         scores[k] += p.tonicChordWeight * on / total;
+        // Cadences: a dominant (root a fifth above the tonic, major third) resolving to the
+        // tonic chord, as a share of all chord changes.
+        int cadences = 0;
+        for (std::size_t i = 1; i < chords.size(); ++i) {
+            bool third = false;
+            const bool major = majorThird(chords[i - 1].quality, &third);
+            cadences += chords[i - 1].root == (tonic + 7) % 12 && (major || !third) &&
+                        isTonicChord(chords[i], tonic, minor);
+        }
+        scores[k] += p.cadenceWeight * cadences / static_cast<double>(chords.size());
         if (isTonicChord(chords.back(), tonic, minor))
             scores[k] += p.endingWeight;
+        if (isTonicChord(chords.front(), tonic, minor))
+            scores[k] += p.openingWeight;
     }
 }
 
@@ -153,8 +165,7 @@ std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline,
     auto frameOf = [&](int bar) {
         if (bar >= bars)
             return frames.size();
-        return std::min(frames.size(),
-                        static_cast<std::size_t>(timeline.barStarts()[bar] / frames.step));
+        return frames.frameAt(timeline.barStarts()[bar]);
     };
     std::vector<std::array<double, 24>> emit(static_cast<std::size_t>(bars));
     for (int b = 0; b < bars; ++b)

@@ -13,7 +13,9 @@ struct KeyParams
 {
     double bassWeight = 0.5;     ///< bass chroma added to the note chroma (both unit sum)
     double tonicChordWeight = 0.3;   ///< score for the share of time on the tonic chord
+    double cadenceWeight = 0.0;  ///< score for the share of chord changes that are V -> I
     double endingWeight = 0.1;   ///< score when the last chord is the tonic chord
+    double openingWeight = 0.0;  ///< score when the first chord is the tonic chord
     double temperature = 0.05;   ///< softmax temperature that turns scores into confidences
     double changePenalty = 2.0;  ///< windowed detection: cost of a key change (correlation units)
 };

@@ -5,9 +5,10 @@
 //                                             keybass tonic ending
 #include "../engine/Pop909Eval.h"
 #include "engine/analysis/Chroma.h"
+#include "engine/analysis/Feel.h"
 #include "engine/analysis/KeyFinder.h"
 
-#include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <map>
 
@@ -39,7 +40,43 @@ std::map<std::string, std::function<double&(AnalysisOptions&)>> parameters()
             {"change", [](AnalysisOptions& o) -> double& { return o.chords.changePenalty; }},
             {"keybass", [](AnalysisOptions& o) -> double& { return o.key.bassWeight; }},
             {"tonic", [](AnalysisOptions& o) -> double& { return o.key.tonicChordWeight; }},
+            {"cadence", [](AnalysisOptions& o) -> double& { return o.key.cadenceWeight; }},
+            {"opening", [](AnalysisOptions& o) -> double& { return o.key.openingWeight; }},
             {"ending", [](AnalysisOptions& o) -> double& { return o.key.endingWeight; }}};
+}
+
+// Where the labelled time goes: right, wrong third, colour chord, or root off by an interval.
+void confusion(const std::vector<Song>& songs, const AnalysisOptions& o)
+{
+    std::map<std::string, double> seconds;
+    double total = 0;
+    for (const Song& s : songs) {
+        const auto chords = recognizeChords(s.timeline, s.frames, o.chords);
+        for (const auto& l : s.labels) {
+            total += l.endS - l.startS;
+            double covered = 0;
+            for (const auto& c : chords) {
+                const double overlap = std::min(l.endS, c.endS) - std::max(l.startS, c.startS);
+                if (overlap <= 0)
+                    continue;
+                covered += overlap;
+                bool third = false;
+                const bool major = majorThird(c.quality, &third);
+                std::string kind;
+                if (c.root != l.root)
+                    kind = "root +" + std::to_string((c.root - l.root + 12) % 12);
+                else if (!third || c.quality == "dim" || c.quality == "aug" ||
+                         c.quality == "hdim7" || c.quality == "dim7")
+                    kind = "colour " + c.quality;
+                else
+                    kind = (major ? 4 : 3) == l.third ? "right" : "wrong third";
+                seconds[kind] += overlap;
+            }
+            seconds["no chord"] += (l.endS - l.startS) - covered;
+        }
+    }
+    for (const auto& [kind, t] : seconds)
+        std::printf("  %-16s %5.1f%%\n", kind.c_str(), 100 * t / total);
 }
 
 void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const std::string& label)
@@ -52,9 +89,15 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
         Half& h = halves[i < 150 ? 0 : 1];
         ++h.songs;
         h.keys += key.key.tonic + (key.key.minor ? 12 : 0) == s.key;
-        h.right += test::majminOverlap(s.labels, chords);
+        const double right = test::majminOverlap(s.labels, chords);
+        double total = 0;
         for (const auto& l : s.labels)
-            h.total += l.endS - l.startS;
+            total += l.endS - l.startS;
+        h.right += right;
+        h.total += total;
+        if (std::getenv("TUNE_PER_SONG"))
+            std::printf("%s chords %5.1f%% key %d/%d\n", s.name.c_str(), 100 * right / total,
+                        key.key.tonic + (key.key.minor ? 12 : 0), s.key);
     }
     std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%\n", label.c_str(),
                 100.0 * halves[0].keys / std::max(1, halves[0].songs),
@@ -85,7 +128,7 @@ int main(int argc, char** argv)
         if (!loaded)
             continue;
         Timeline timeline(loaded->plan);
-        ChromaFrames frames = chromaFrames(timeline);
+        ChromaFrames frames = chromaFrames(timeline, beatPhase(timeline));
         songs.push_back({name, std::move(timeline), std::move(frames),
                          test::readChordLabels(base + "chord_midi.txt"),
                          test::readKeyLabel(base + "key_audio.txt")});
@@ -114,6 +157,8 @@ int main(int argc, char** argv)
             label += grid[g].first + "=" + std::to_string(grid[g].second[at[g]]).substr(0, 5) + " ";
         }
         evaluate(songs, o, label.empty() ? "defaults" : label);
+        if (std::getenv("TUNE_CONFUSION"))
+            confusion(songs, o);
         std::size_t g = 0;
         for (; g < grid.size() && ++at[g] == grid[g].second.size(); ++g)
             at[g] = 0;
