@@ -12,12 +12,13 @@ model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOpt
 {
     model::analysis::Analysis out;
     const Timeline timeline(plan);
-    const ChromaFrames frames = chromaFrames(timeline, beatPhase(timeline));
+    HarmonyFrames harmony = chordsOnBestPhase(timeline, beatPhase(timeline), options.chords);
+    const ChromaFrames& frames = harmony.frames;
     addTiming(plan, timeline, out);
     addDensity(timeline, out);
     addPitchAndDynamics(plan, frames, out);
     addControllers(plan, out);
-    out.chords = recognizeChords(timeline, frames, options.chords);
+    out.chords = std::move(harmony.chords);
     KeyEstimate key = estimateKey(timeline, frames, out.chords, options.key);
     out.key = key.key;
     out.keyRunnerUps = std::move(key.runnerUps);

@@ -88,7 +88,7 @@ void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double ma
 
 // The state path maximising sum(score) - changePenalty * changes. O(frames * states).
 std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector<State>& all,
-                                   const ChordParams& p)
+                                   const ChordParams& p, double& bestScore)
 {
     const std::size_t n = frames.size(), k = all.size();
     double meanMass = 0.0, voiced = 0.0;
@@ -127,6 +127,7 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
         total.swap(next);
         best = nextBest;
     }
+    bestScore = total[best];
     std::vector<std::uint16_t> path(n);
     std::size_t s = best;
     for (std::size_t f = n; f-- > 0;) {
@@ -167,13 +168,18 @@ void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFram
 } // namespace
 
 std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames& frames,
-                                   const ChordParams& params)
+                                   const ChordParams& params, double* score)
 {
     std::vector<Chord> out;
+    if (score)
+        *score = 0.0;
     if (frames.size() == 0 || timeline.pitched().empty())
         return out;
     const std::vector<State> all = states();
-    const std::vector<std::uint16_t> path = viterbi(frames, all, params);
+    double total = 0.0;
+    const std::vector<std::uint16_t> path = viterbi(frames, all, params, total);
+    if (score)
+        *score = total;
     // Runs of one state, cut at silences of a beat or more.
     const std::size_t minGap = static_cast<std::size_t>(frames.framesPerBeat);
     std::size_t f = 0;
@@ -191,6 +197,30 @@ std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames&
         f = end;
     }
     return out;
+}
+
+} // namespace pianola::engine::analysis
+
+namespace pianola::engine::analysis {
+
+HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
+                                const ChordParams& params)
+{
+    HarmonyFrames best;
+    double bestScore = 0.0;
+    const model::Tick ppq = timeline.ppq();
+    for (int k = 0; k < (params.changeOnBeats ? 2 : 1); ++k) {
+        HarmonyFrames candidate;
+        candidate.phase = (phase + k * ppq / 2) % ppq;
+        candidate.frames = chromaFrames(timeline, candidate.phase);
+        double score = 0.0;
+        candidate.chords = recognizeChords(timeline, candidate.frames, params, &score);
+        if (k == 0 || score > bestScore) {
+            best = std::move(candidate);
+            bestScore = score;
+        }
+    }
+    return best;
 }
 
 } // namespace pianola::engine::analysis

@@ -65,7 +65,7 @@ bool isTonicChord(const model::analysis::Chord& c, int tonic, bool minor)
     return c.root == tonic && hasThird && major != minor;
 }
 
-// Share of chord time on each key's tonic chord, and whether the piece ends on it.
+// Share of chord time on each key's tonic chord, and whether the piece starts on it.
 void chordEvidence(const std::vector<model::analysis::Chord>& chords, const KeyParams& p,
                    std::array<double, 24>& scores)
 {
@@ -82,18 +82,6 @@ void chordEvidence(const std::vector<model::analysis::Chord>& chords, const KeyP
             if (isTonicChord(c, tonic, minor))
                 on += c.endS - c.startS;
         scores[k] += p.tonicChordWeight * on / total;
-        // Cadences: a dominant (root a fifth above the tonic, major third) resolving to the
-        // tonic chord, as a share of all chord changes.
-        int cadences = 0;
-        for (std::size_t i = 1; i < chords.size(); ++i) {
-            bool third = false;
-            const bool major = majorThird(chords[i - 1].quality, &third);
-            cadences += chords[i - 1].root == (tonic + 7) % 12 && (major || !third) &&
-                        isTonicChord(chords[i], tonic, minor);
-        }
-        scores[k] += p.cadenceWeight * cadences / static_cast<double>(chords.size());
-        if (isTonicChord(chords.back(), tonic, minor))
-            scores[k] += p.endingWeight;
         if (isTonicChord(chords.front(), tonic, minor))
             scores[k] += p.openingWeight;
     }
@@ -126,11 +114,7 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
 {
     KeyEstimate out;
     const PitchClasses notes = unitSum(sumFrames(frames.chroma, 0, frames.size()));
-    const PitchClasses bass = unitSum(sumFrames(frames.bass, 0, frames.size()));
-    PitchClasses weighted;
-    for (int pc = 0; pc < 12; ++pc)
-        weighted[pc] = notes[pc] + p.bassWeight * bass[pc];
-    std::array<double, 24> scores = profileCorrelations(weighted);
+    std::array<double, 24> scores = profileCorrelations(notes);
     chordEvidence(chords, p, scores);
 
     std::array<int, 24> order;

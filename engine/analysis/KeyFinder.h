@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Key estimation: an ensemble of key profiles on bass-weighted chroma, resolved with the chords.
+// Key estimation: an ensemble of key profiles on duration-weighted chroma, resolved with the chords.
 #pragma once
 
 #include "engine/analysis/Chroma.h"
@@ -11,11 +11,8 @@ namespace pianola::engine::analysis {
 
 struct KeyParams
 {
-    double bassWeight = 0.5;     ///< bass chroma added to the note chroma (both unit sum)
-    double tonicChordWeight = 0.3;   ///< score for the share of time on the tonic chord
-    double cadenceWeight = 0.0;  ///< score for the share of chord changes that are V -> I
-    double endingWeight = 0.1;   ///< score when the last chord is the tonic chord
-    double openingWeight = 0.0;  ///< score when the first chord is the tonic chord
+    double tonicChordWeight = 0.15;   ///< score for the share of chord time on the tonic chord
+    double openingWeight = 0.05;      ///< score when the first chord is the tonic chord
     double temperature = 0.05;   ///< softmax temperature that turns scores into confidences
     double changePenalty = 2.0;  ///< windowed detection: cost of a key change (correlation units)
 };

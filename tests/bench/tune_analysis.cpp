@@ -2,7 +2,7 @@
 // Parameter study for key and chord recognition on POP909: scores of both halves of the corpus
 // (songs 1-150 to choose parameters, 151-300 to check they generalise) for a grid of values.
 // usage: tune_analysis [name=v1,v2,...]...   names: outside extra colour bass change
-//                                             keybass tonic ending
+//                                             tonic opening
 #include "../engine/Pop909Eval.h"
 #include "engine/analysis/Chroma.h"
 #include "engine/analysis/Feel.h"
@@ -14,13 +14,14 @@
 
 using namespace pianola;
 using namespace pianola::engine::analysis;
+using model::Tick;
 
 namespace {
 struct Song
 {
     std::string name;
     Timeline timeline;
-    ChromaFrames frames;
+    Tick phase;
     std::vector<test::LabelChord> labels;
     int key;
 };
@@ -38,11 +39,8 @@ std::map<std::string, std::function<double&(AnalysisOptions&)>> parameters()
             {"colour", [](AnalysisOptions& o) -> double& { return o.chords.colourPenalty; }},
             {"bass", [](AnalysisOptions& o) -> double& { return o.chords.bassWeight; }},
             {"change", [](AnalysisOptions& o) -> double& { return o.chords.changePenalty; }},
-            {"keybass", [](AnalysisOptions& o) -> double& { return o.key.bassWeight; }},
             {"tonic", [](AnalysisOptions& o) -> double& { return o.key.tonicChordWeight; }},
-            {"cadence", [](AnalysisOptions& o) -> double& { return o.key.cadenceWeight; }},
-            {"opening", [](AnalysisOptions& o) -> double& { return o.key.openingWeight; }},
-            {"ending", [](AnalysisOptions& o) -> double& { return o.key.endingWeight; }}};
+            {"opening", [](AnalysisOptions& o) -> double& { return o.key.openingWeight; }}};
 }
 
 // Where the labelled time goes: right, wrong third, colour chord, or root off by an interval.
@@ -51,7 +49,7 @@ void confusion(const std::vector<Song>& songs, const AnalysisOptions& o)
     std::map<std::string, double> seconds;
     double total = 0;
     for (const Song& s : songs) {
-        const auto chords = recognizeChords(s.timeline, s.frames, o.chords);
+        const auto chords = chordsOnBestPhase(s.timeline, s.phase, o.chords).chords;
         for (const auto& l : s.labels) {
             total += l.endS - l.startS;
             double covered = 0;
@@ -84,8 +82,9 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
     Half halves[2];
     for (std::size_t i = 0; i < songs.size(); ++i) {
         const Song& s = songs[i];
-        const auto chords = recognizeChords(s.timeline, s.frames, o.chords);
-        const auto key = estimateKey(s.timeline, s.frames, chords, o.key);
+        const HarmonyFrames h0 = chordsOnBestPhase(s.timeline, s.phase, o.chords);
+        const auto& chords = h0.chords;
+        const auto key = estimateKey(s.timeline, h0.frames, chords, o.key);
         Half& h = halves[i < 150 ? 0 : 1];
         ++h.songs;
         h.keys += key.key.tonic + (key.key.minor ? 12 : 0) == s.key;
@@ -96,8 +95,18 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
         h.right += right;
         h.total += total;
         if (std::getenv("TUNE_PER_SONG"))
-            std::printf("%s chords %5.1f%% key %d/%d\n", s.name.c_str(), 100 * right / total,
-                        key.key.tonic + (key.key.minor ? 12 : 0), s.key);
+        {
+            int rank = 0;
+            for (const auto& k : key.runnerUps) {
+                ++rank;
+                if (k.tonic + (k.minor ? 12 : 0) == s.key)
+                    break;
+            }
+            std::printf("%s chords %5.1f%% key %s %s rank %d\n", s.name.c_str(), 100 * right / total,
+                        model::analysis::keyName(key.key).c_str(),
+                        model::analysis::keyName({s.key % 12, s.key >= 12, 0}).c_str(),
+                        key.key.tonic + (key.key.minor ? 12 : 0) == s.key ? 0 : rank);
+        }
     }
     std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%\n", label.c_str(),
                 100.0 * halves[0].keys / std::max(1, halves[0].songs),
@@ -128,8 +137,8 @@ int main(int argc, char** argv)
         if (!loaded)
             continue;
         Timeline timeline(loaded->plan);
-        ChromaFrames frames = chromaFrames(timeline, beatPhase(timeline));
-        songs.push_back({name, std::move(timeline), std::move(frames),
+        const Tick phase = beatPhase(timeline);
+        songs.push_back({name, std::move(timeline), phase,
                          test::readChordLabels(base + "chord_midi.txt"),
                          test::readKeyLabel(base + "key_audio.txt")});
     }
