@@ -100,10 +100,11 @@ std::string analysisToText(const Analysis& a, const std::string& file)
 {
     Lines out;
     out.add("%s\n", file.c_str());
-    out.add("  duration     %s (%.1f ms), %d bars of %d/%d, %.1f bpm", clock(a.durationMs / 1000).c_str(),
-            a.durationMs, a.bars, a.meterNumerator, a.meterDenominator, a.meanBpm);
+    out.add("  duration     %s (%.1f ms), %d bar%s of %d/%d, %.1f bpm", clock(a.durationMs / 1000).c_str(),
+            a.durationMs, a.bars, a.bars == 1 ? "" : "s", a.meterNumerator, a.meterDenominator,
+            a.meanBpm);
     if (a.tempoMap.size() > 1)
-        out.add(" (%zu tempo changes)", a.tempoMap.size() - 1);
+        out.add(" (%zu tempo change%s)", a.tempoMap.size() - 1, a.tempoMap.size() == 2 ? "" : "s");
     out.add("\n  notes        %lld, average %.0f ms\n", static_cast<long long>(a.noteCount),
             a.averageNoteMs);
     harmony(a, out);

@@ -119,7 +119,7 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
 
     std::array<int, 24> order;
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return scores[a] > scores[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[a] > scores[b]; });
     double norm = 0;
     for (double s : scores)
         norm += std::exp((s - scores[order[0]]) / p.temperature);
@@ -128,8 +128,11 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
         k.confidence = std::exp((scores[order[i]] - scores[order[0]]) / p.temperature) / norm;
         (i == 0 ? out.key : out.runnerUps.emplace_back()) = k;
     }
-    if (timeline.pitched().empty())
+    if (timeline.pitched().empty()) {   // nothing to go by
         out.key.confidence = 0.0;
+        for (Key& k : out.runnerUps)
+            k.confidence = 0.0;
+    }
     out.spans = keySpans(timeline, frames, p);
     if (out.spans.size() == 1)
         out.spans.front().key = out.key;

@@ -33,8 +33,9 @@ std::string tempoSentence(const Analysis& a)
                     std::to_string(a.meterNumerator) + "/" + std::to_string(a.meterDenominator) +
                     format(" at %.0f bpm", a.meanBpm);
     if (a.tempoMap.size() > 1)
-        s += format(" (%.0f tempo changes)", double(a.tempoMap.size() - 1));
-    return s + ", " + std::to_string(a.bars) + " bars.";
+        s += format(a.tempoMap.size() == 2 ? " (%.0f tempo change)" : " (%.0f tempo changes)",
+                    double(a.tempoMap.size() - 1));
+    return s + ", " + std::to_string(a.bars) + (a.bars == 1 ? " bar." : " bars.");
 }
 
 std::string densitySentence(const Analysis& a)
@@ -68,7 +69,9 @@ std::string harmonySentence(const Analysis& a)
     const double secondsPerChord = a.durationMs / 1000.0 / double(a.chords.size());
     return "The key is " + model::analysis::keyName(a.key) +
            format(" (confidence %.2f)", a.key.confidence) +
-           (a.keySpans.size() > 1 ? format(" with %.0f key changes", double(a.keySpans.size() - 1))
+           (a.keySpans.size() > 1 ? format(a.keySpans.size() == 2 ? " with %.0f key change"
+                                                                  : " with %.0f key changes",
+                                           double(a.keySpans.size() - 1))
                                   : std::string()) +
            "; the most used chords are " + list +
            format(", changing about every %.1f beats.", secondsPerChord * a.meanBpm / 60.0);
@@ -119,6 +122,12 @@ void addSuggestions(Analysis& a)
 
 void addNarrative(Analysis& a)
 {
+    a.suggestions.clear();
+    if (a.noteCount == 0) {
+        a.narrative = "The piece is empty: there are no notes to describe.";
+        addSuggestions(a);
+        return;
+    }
     a.narrative = tempoSentence(a) + " " + densitySentence(a) + " " + harmonySentence(a) + " " +
                   feelSentence(a);
     a.suggestions.clear();

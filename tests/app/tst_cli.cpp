@@ -51,6 +51,10 @@ void writeFile(const QString& path, const QByteArray& data)
 }
 
 const char* kSeed = R"({"ppq":480,"bpm":110,"program":0,"tracks":[{"name":"Piano","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]})";
+// C major for one 4/4 bar across a tempo change: 960 ticks at 120 bpm (1 s) + 960 at 60 (2 s).
+const char* kTempoChord = R"({"ppq":480,"bpm":120,"tempoChanges":[{"tick":960,"bpm":60}],"tracks":[{"name":"Keys","channel":0,"notes":[)"
+                          R"({"key":48,"vel":90,"start":0,"length":1920},{"key":60,"vel":90,"start":0,"length":1920},)"
+                          R"({"key":64,"vel":90,"start":0,"length":1920},{"key":67,"vel":90,"start":0,"length":1920}]}]})";
 } // namespace
 
 class TestCli : public QObject
@@ -69,6 +73,8 @@ private slots:
     void validate();
     void info();
     void validateProject();
+    void analyzeText();
+    void analyzeJsonLinesAndBadFile();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -84,6 +90,7 @@ void TestCli::helpEverywhere_data()
     QTest::newRow("notes") << QStringList{"notes", "-h"} << "usage: pianola-cli notes";
     QTest::newRow("convert") << QStringList{"convert", "--help"} << "usage: pianola-cli convert";
     QTest::newRow("validate") << QStringList{"validate", "--help"} << "usage: pianola-cli validate";
+    QTest::newRow("analyze") << QStringList{"analyze", "--help"} << "usage: pianola-cli analyze";
 }
 
 void TestCli::helpEverywhere()
@@ -106,6 +113,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("convert without -o") << QStringList{"convert", "a.mid"} << "needs one input file and -o OUT";
     QTest::newRow("bad format") << QStringList{"convert", "a.mid", "-o", "b.mid", "--format", "2"} << "--format must be 0 or 1";
     QTest::newRow("-o without value") << QStringList{"convert", "a.mid", "-o"} << "option -o needs a value";
+    QTest::newRow("analyze nothing") << QStringList{"analyze", "--json"} << "needs at least one FILE";
+    QTest::newRow("analyze bad jobs") << QStringList{"analyze", "--jobs", "many", "a.mid"} << "--jobs needs a number";
 }
 
 void TestCli::usageErrors()
@@ -204,6 +213,44 @@ void TestCli::validateProject()
     const Run newer = runCli({"validate", path("new.pianola")});
     QCOMPARE(newer.code, 1);
     QVERIFY2(newer.err.contains("newer Pianola (format version 7"), qPrintable(newer.err));
+}
+
+
+void TestCli::analyzeText()
+{
+    writeFile(path("chord.json"), kTempoChord);
+    const Run r = runCli({"analyze", path("chord.json")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(path("chord.json") + "\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("duration     0:03.00 (3000.0 ms), 1 bar of 4/4, 80.0 bpm (1 tempo change)"),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains("key          C major"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("0:00.00 C\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("narrative    A 0:03 piece in 4/4"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("suggestion   "), qPrintable(r.out));
+}
+
+void TestCli::analyzeJsonLinesAndBadFile()
+{
+    writeFile(path("chord.json"), kTempoChord);
+    writeFile(path("seed.json"), kSeed);
+    writeFile(path("bad.mid"), QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
+    const Run r = runCli({"analyze", "--json", "--jobs", "2", path("chord.json"), path("bad.mid"),
+                          path("seed.json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"), qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);   // one object per line, argument order, the bad file left out
+    const QString first = QString("{\"file\":\"") + path("chord.json") + "\",\"duration_ms\":3000.0,";
+    const QString key = "\"key\":{\"tonic\":\"C\",\"mode\":\"major\",\"confidence\":";
+    const QString chords = "\"chords\":[{\"start_s\":0.0,\"end_s\":3.0,\"symbol\":\"C\",\"root\":\"C\","
+                           "\"quality\":\"maj\",\"bass\":\"C\"}]";
+    const QString second = QString("{\"file\":\"") + path("seed.json") + "\",";
+    QVERIFY2(lines[0].startsWith(first), qPrintable(lines[0]));
+    QVERIFY2(lines[0].contains(key), qPrintable(lines[0]));
+    QVERIFY2(lines[0].contains(chords), qPrintable(lines[0]));
+    QVERIFY2(lines[1].startsWith(second), qPrintable(lines[1]));
+    QVERIFY2(lines[1].contains("\"narrative\":\""), qPrintable(lines[1]));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
