@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What the analysis found in a plan, as plain values (computed by engine/analysis, shown by widgets).
+// What the analysis found in a plan, as plain values (computed by engine/analysis, shown by
+// widgets).
 #pragma once
 
 #include <array>
@@ -42,7 +43,7 @@ struct TrackSummary
     int channel = 0;
     int program = 0;
     std::int64_t notes = 0;
-    int lowestKey = 0, highestKey = 0;   ///< 0..127; equal to 0 when the track has no notes
+    int lowestKey = 0, highestKey = 0; ///< 0..127; equal to 0 when the track has no notes
 };
 
 /// Inter-onset intervals of one channel (chords count as one onset).
@@ -60,20 +61,20 @@ struct ControllerUse
     int controller = 0;
     std::int64_t events = 0;
     int minValue = 0, maxValue = 0;
-    std::int64_t travel = 0;   ///< sum of |value changes|
+    std::int64_t travel = 0; ///< sum of |value changes|
 };
 
 struct PitchBendUse
 {
     int channel = 0;
     std::int64_t events = 0;
-    int minValue = 0, maxValue = 0;   ///< -8192..8191
+    int minValue = 0, maxValue = 0; ///< -8192..8191
 };
 
 struct DrumPiece
 {
-    int key = 0;             ///< GM percussion key 35..81
-    std::string name;        ///< "Acoustic Bass Drum", ..., or "Key N" outside the GM map
+    int key = 0;      ///< GM percussion key 35..81
+    std::string name; ///< "Acoustic Bass Drum", ..., or "Key N" outside the GM map
     std::int64_t hits = 0;
     double hitsPerBar = 0.0;
 };
@@ -83,9 +84,9 @@ struct DrumSummary
 {
     std::int64_t hits = 0;
     double hitsPerBar = 0.0;
-    std::vector<DrumPiece> pieces;          ///< most hits first
-    std::vector<std::string> patterns;      ///< "four-on-the-floor", "backbeat", "eighth hi-hat"...
-    std::vector<int> fillBars;              ///< 1-based bars with tom runs or snare bursts
+    std::vector<DrumPiece> pieces;     ///< most hits first
+    std::vector<std::string> patterns; ///< "four-on-the-floor", "backbeat", "eighth hi-hat"...
+    std::vector<int> fillBars;         ///< 1-based bars with tom runs or snare bursts
 };
 
 struct TempoPoint
@@ -102,21 +103,21 @@ struct Analysis
     double durationMs = 0.0;
     std::int64_t noteCount = 0;
     double averageNoteMs = 0.0;
-    double meanBpm = 120.0;   ///< time-weighted
+    double meanBpm = 120.0; ///< time-weighted
     std::vector<TempoPoint> tempoMap;
-    int meterNumerator = 4, meterDenominator = 4;   ///< the first time signature
+    int meterNumerator = 4, meterDenominator = 4; ///< the first time signature
     int bars = 0;
     // density and articulation
-    std::vector<int> notesPerBar;   ///< note onsets per bar
+    std::vector<int> notesPerBar; ///< note onsets per bar
     double meanNotesPerBar = 0.0;
-    double meanPolyphony = 0.0;     ///< sounding notes, averaged over the time anything sounds
+    double meanPolyphony = 0.0; ///< sounding notes, averaged over the time anything sounds
     int maxPolyphony = 0;
-    double staccatoRatio = 0.0;     ///< share of notes held < 50% of the time to the next onset
-    double legatoRatio = 0.0;       ///< share held >= 95% of it
+    double staccatoRatio = 0.0; ///< share of notes held < 50% of the time to the next onset
+    double legatoRatio = 0.0;   ///< share held >= 95% of it
     std::vector<ChannelTiming> channelTiming;
     // pitch and dynamics
-    std::array<double, 12> pitchClasses{};   ///< duration-weighted, sums to 1 (0 if no notes)
-    std::array<int, 8> velocityHistogram{};  ///< velocity 1..127 in 8 bins of 16
+    std::array<double, 12> pitchClasses{};  ///< duration-weighted, sums to 1 (0 if no notes)
+    std::array<int, 8> velocityHistogram{}; ///< velocity 1..127 in 8 bins of 16
     double velocityMean = 0.0, velocityStdDev = 0.0;
     int velocityMin = 0, velocityMax = 0;
     std::vector<TrackSummary> tracks;
@@ -124,17 +125,17 @@ struct Analysis
     std::vector<PitchBendUse> pitchBends;
     // harmony
     Key key;
-    std::vector<Key> keyRunnerUps;   ///< the next best keys, best first
-    std::vector<KeySpan> keySpans;   ///< one span per key region (one span = no modulation)
+    std::vector<Key> keyRunnerUps; ///< the next best keys, best first
+    std::vector<KeySpan> keySpans; ///< one span per key region (one span = no modulation)
     std::vector<Chord> chords;
     // feel
-    double swingRatio = 1.0;         ///< long:short of off-beat eighths (1 straight, 2 triplet)
-    double timingDeviationMs = 0.0;  ///< mean |onset - nearest grid point| (humanization)
-    double grooveConsistency = 0.0;  ///< 0..1, similarity of consecutive bars' onset patterns
+    double swingRatio = 1.0;        ///< long:short of off-beat eighths (1 straight, 2 triplet)
+    double timingDeviationMs = 0.0; ///< mean |onset - nearest grid point| (humanization)
+    double grooveConsistency = 0.0; ///< 0..1, similarity of consecutive bars' onset patterns
     DrumSummary drums;
     // prose
     std::string narrative;
-    std::vector<std::string> suggestions;   ///< chat requests the generator can act on
+    std::vector<std::string> suggestions; ///< chat requests the generator can act on
 };
 
 /// "C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B".

@@ -43,8 +43,29 @@ DE = {
     "Panic": "Panik",
     "All notes off on every channel": "Alle Noten auf allen Kanälen aus",
     "Ctrl+Shift+Esc": "Ctrl+Shift+Esc",
+    "Key": "Tonart",
+    "Estimate:": "Schätzung:",
+    "Also likely:": "Ebenfalls möglich:",
+    "Pitch classes (duration, %)": "Tonklassen (Dauer, %)",
+    "Velocities (notes)": "Anschlagstärken (Noten)",
+    "Notes per bar": "Noten pro Takt",
+    "Tempo (bpm over time)": "Tempo (BPM im Verlauf)",
+    "No notes": "Keine Noten",
+    "Chords": "Akkorde",
+    "Summary": "Zusammenfassung",
+    "Analysing...": "Analyse läuft …",
+    "%1 minor": "%1-Moll",
+    "%1 major": "%1-Dur",
+    "No pitched notes": "Keine Noten mit Tonhöhe",
+    "<b>%1</b> (confidence %2%)": "<b>%1</b> (Konfidenz %2 %)",
+    "%1 (%2%)": "%1 (%2 %)",
+    "%1 to %2": "%1 bis %2",
+    "Apply": "Anwenden",
+    "Send this request to the chat": "Diese Anfrage an den Chat senden",
 }
 PLURAL = {
+    "%1 · %2 bpm · %3/%4 · %n note(s)":
+        ("%1 · %2 BPM · %3/%4 · %n Note", "%1 · %2 BPM · %3/%4 · %n Noten"),
     "(%n reader warning(s), listed in the log)":
         ("(%n Lesewarnung, im Protokoll aufgeführt)", "(%n Lesewarnungen, im Protokoll aufgeführt)"),
 }

@@ -2,9 +2,9 @@
 // `pianola-cli analyze`: features, key, chords, feel and narrative of many files, on all cores.
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
-#include "engine/PlanFile.h"
 #include "engine/analysis/AnalysisReport.h"
 #include "engine/analysis/Analyzer.h"
+#include "engine/PlanFile.h"
 
 #include <algorithm>
 #include <atomic>
@@ -19,15 +19,14 @@ namespace {
 struct Outcome
 {
     bool ok = false;
-    std::string text;                    ///< the report, or the error message
+    std::string text; ///< the report, or the error message
     std::vector<std::string> warnings;
 };
 
 Outcome analyzeFile(const std::string& path, bool json)
 {
     auto loaded = engine::loadPlanFile(path);
-    if (!loaded)
-        return {false, loaded.error().message, {}};
+    if (!loaded) return {false, loaded.error().message, {}};
     const auto analysis = engine::analysis::analyzePlan(loaded->plan);
     return {true,
             json ? engine::analysis::analysisToJson(analysis, path) + "\n"
@@ -82,11 +81,9 @@ private:
 int commandAnalyze(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({"--json", "--quiet"}, {"--jobs"});
-    if (!parsed.parse(args))
-        return usageError(io, "analyze", parsed.error());
+    if (!parsed.parse(args)) return usageError(io, "analyze", parsed.error());
     const auto& files = parsed.positionals();
-    if (files.empty())
-        return usageError(io, "analyze", "needs at least one FILE");
+    if (files.empty()) return usageError(io, "analyze", "needs at least one FILE");
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     if (const auto j = parsed.value("--jobs")) {
         try {
@@ -110,8 +107,7 @@ int commandAnalyze(const std::vector<std::string>& args, const Io& io)
             continue;
         }
         std::fputs(o.text.c_str(), io.out);
-        if (!json && i + 1 < files.size())
-            std::fputc('\n', io.out);
+        if (!json && i + 1 < files.size()) std::fputc('\n', io.out);
     }
     return status;
 }

@@ -2,9 +2,8 @@
 // An analysis as one line of JSON.
 #include "engine/analysis/AnalysisReport.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace pianola::engine::analysis {
 
@@ -20,8 +19,7 @@ double round3(double v)
 Json keyJson(const Key& k, bool withConfidence = true)
 {
     Json j{{"tonic", pitchClassName(k.tonic)}, {"mode", k.minor ? "minor" : "major"}};
-    if (withConfidence)
-        j["confidence"] = round3(k.confidence);
+    if (withConfidence) j["confidence"] = round3(k.confidence);
     return j;
 }
 
@@ -51,7 +49,6 @@ void harmonyJson(const Analysis& a, Json& j)
         j["key_spans"].push_back(span);
     }
     j["chords"] = chordsJson(a.chords);
-
 }
 
 void partsJson(const Analysis& a, Json& j)
@@ -80,8 +77,10 @@ void partsJson(const Analysis& a, Json& j)
                                     {"travel", c.travel}});
     j["pitch_bends"] = Json::array();
     for (const PitchBendUse& p : a.pitchBends)
-        j["pitch_bends"].push_back(
-            {{"channel", p.channel}, {"events", p.events}, {"min", p.minValue}, {"max", p.maxValue}});
+        j["pitch_bends"].push_back({{"channel", p.channel},
+                                    {"events", p.events},
+                                    {"min", p.minValue},
+                                    {"max", p.maxValue}});
 }
 
 Json drumsJson(const DrumSummary& d)
@@ -92,8 +91,10 @@ Json drumsJson(const DrumSummary& d)
                           {"name", p.name},
                           {"hits", p.hits},
                           {"hits_per_bar", round3(p.hitsPerBar)}});
-    return {{"hits", d.hits},         {"hits_per_bar", round3(d.hitsPerBar)},
-            {"pieces", pieces},       {"patterns", d.patterns},
+    return {{"hits", d.hits},
+            {"hits_per_bar", round3(d.hitsPerBar)},
+            {"pieces", pieces},
+            {"patterns", d.patterns},
             {"fill_bars", d.fillBars}};
 }
 
@@ -132,8 +133,7 @@ void textureJson(const Analysis& a, Json& j)
 std::string analysisToJson(const Analysis& a, const std::string& file)
 {
     Json j = Json::object();
-    if (!file.empty())
-        j["file"] = file;
+    if (!file.empty()) j["file"] = file;
     timingJson(a, j);
     harmonyJson(a, j);
     textureJson(a, j);

@@ -85,11 +85,11 @@ void parts(const Analysis& a, Lines& out)
     for (const PitchBendUse& p : a.pitchBends)
         out.add("  pitch bend   ch %2d: %lld events, %d..%d\n", p.channel + 1,
                 static_cast<long long>(p.events), p.minValue, p.maxValue);
-    if (a.drums.hits == 0)
-        return;
+    if (a.drums.hits == 0) return;
     out.add("  drums        %.1f hits per bar:", a.drums.hitsPerBar);
     for (const DrumPiece& p : a.drums.pieces)
-        out.add(" %s %.1f%s", p.name.c_str(), p.hitsPerBar, &p == &a.drums.pieces.back() ? "" : ",");
+        out.add(" %s %.1f%s", p.name.c_str(), p.hitsPerBar,
+                &p == &a.drums.pieces.back() ? "" : ",");
     for (const std::string& p : a.drums.patterns)
         out.add("; %s", p.c_str());
     out.add("\n");
@@ -100,9 +100,9 @@ std::string analysisToText(const Analysis& a, const std::string& file)
 {
     Lines out;
     out.add("%s\n", file.c_str());
-    out.add("  duration     %s (%.1f ms), %d bar%s of %d/%d, %.1f bpm", clock(a.durationMs / 1000).c_str(),
-            a.durationMs, a.bars, a.bars == 1 ? "" : "s", a.meterNumerator, a.meterDenominator,
-            a.meanBpm);
+    out.add("  duration     %s (%.1f ms), %d bar%s of %d/%d, %.1f bpm",
+            clock(a.durationMs / 1000).c_str(), a.durationMs, a.bars, a.bars == 1 ? "" : "s",
+            a.meterNumerator, a.meterDenominator, a.meanBpm);
     if (a.tempoMap.size() > 1)
         out.add(" (%zu tempo change%s)", a.tempoMap.size() - 1, a.tempoMap.size() == 2 ? "" : "s");
     out.add("\n  notes        %lld, average %.0f ms\n", static_cast<long long>(a.noteCount),

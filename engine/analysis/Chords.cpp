@@ -12,14 +12,14 @@ using model::analysis::Chord;
 const std::vector<ChordQuality>& chordQualities()
 {
     static const std::vector<ChordQuality> kQualities = {
-        {"maj", {0, 4, 7}, false},       {"min", {0, 3, 7}, false},
-        {"7", {0, 4, 7, 10}, false},     {"maj7", {0, 4, 7, 11}, false},
-        {"min7", {0, 3, 7, 10}, false},  {"6", {0, 4, 7, 9}, false},
-        {"add9", {0, 4, 7, 2}, false},   {"9", {0, 4, 7, 10, 2}, false},
+        {"maj", {0, 4, 7}, false},         {"min", {0, 3, 7}, false},
+        {"7", {0, 4, 7, 10}, false},       {"maj7", {0, 4, 7, 11}, false},
+        {"min7", {0, 3, 7, 10}, false},    {"6", {0, 4, 7, 9}, false},
+        {"add9", {0, 4, 7, 2}, false},     {"9", {0, 4, 7, 10, 2}, false},
         {"maj9", {0, 4, 7, 11, 2}, false}, {"min9", {0, 3, 7, 10, 2}, false},
-        {"dim", {0, 3, 6}, true},        {"aug", {0, 4, 8}, true},
-        {"sus2", {0, 2, 7}, true},       {"sus4", {0, 5, 7}, true},
-        {"hdim7", {0, 3, 6, 10}, true},  {"dim7", {0, 3, 6, 9}, true},
+        {"dim", {0, 3, 6}, true},          {"aug", {0, 4, 8}, true},
+        {"sus2", {0, 2, 7}, true},         {"sus4", {0, 5, 7}, true},
+        {"hdim7", {0, 3, 6, 10}, true},    {"dim7", {0, 3, 6, 9}, true},
     };
     return kQualities;
 }
@@ -27,16 +27,15 @@ const std::vector<ChordQuality>& chordQualities()
 bool majorThird(const std::string& quality, bool* hasThird)
 {
     for (const ChordQuality& q : chordQualities()) {
-        if (quality != q.name)
-            continue;
-        const bool major = std::find(q.intervals.begin(), q.intervals.end(), 4) != q.intervals.end();
-        const bool minor = std::find(q.intervals.begin(), q.intervals.end(), 3) != q.intervals.end();
-        if (hasThird)
-            *hasThird = major || minor;
+        if (quality != q.name) continue;
+        const bool major =
+            std::find(q.intervals.begin(), q.intervals.end(), 4) != q.intervals.end();
+        const bool minor =
+            std::find(q.intervals.begin(), q.intervals.end(), 3) != q.intervals.end();
+        if (hasThird) *hasThird = major || minor;
         return major;
     }
-    if (hasThird)
-        *hasThird = false;
+    if (hasThird) *hasThird = false;
     return false;
 }
 
@@ -45,7 +44,7 @@ struct State
 {
     int root;
     std::size_t quality;
-    std::uint16_t mask;   ///< pitch classes of the chord
+    std::uint16_t mask; ///< pitch classes of the chord
 };
 
 std::vector<State> states()
@@ -64,9 +63,8 @@ std::vector<State> states()
 }
 
 // Scores of every state in one frame, chroma and bass already scaled to beats of mass.
-void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double mass,
-                 double bassMass, const std::vector<State>& all, const ChordParams& p,
-                 std::vector<double>& out)
+void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double mass, double bassMass,
+                 const std::vector<State>& all, const ChordParams& p, std::vector<double>& out)
 {
     const auto& qualities = chordQualities();
     for (std::size_t s = 0; s < all.size(); ++s) {
@@ -120,8 +118,7 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
             const bool change = onBeat && leave > total[s];
             switched[f * k + s] = change;
             next[s] = (change ? leave : total[s]) + score[s];
-            if (next[s] > next[nextBest])
-                nextBest = s;
+            if (next[s] > next[nextBest]) nextBest = s;
         }
         bestAt[f] = static_cast<std::uint16_t>(best);
         total.swap(next);
@@ -132,8 +129,7 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
     std::size_t s = best;
     for (std::size_t f = n; f-- > 0;) {
         path[f] = static_cast<std::uint16_t>(s);
-        if (switched[f * k + s])
-            s = bestAt[f];
+        if (switched[f * k + s]) s = bestAt[f];
     }
     return path;
 }
@@ -144,8 +140,7 @@ int spanBass(const ChromaFrames& frames, std::size_t first, std::size_t last, co
     const PitchClasses bass = sumFrames(frames.bass, first, last);
     int best = st.root;
     for (int pc = 0; pc < 12; ++pc)
-        if ((st.mask & (1u << pc)) && bass[pc] > bass[best] * 1.5)
-            best = pc;
+        if ((st.mask & (1u << pc)) && bass[pc] > bass[best] * 1.5) best = pc;
     return best;
 }
 
@@ -159,8 +154,8 @@ void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFram
     c.root = st.root;
     c.quality = chordQualities()[st.quality].name;
     c.bass = spanBass(frames, first, last, st);
-    if (!out.empty() && out.back().endS >= c.startS && model::analysis::chordSymbol(out.back()) ==
-                                                          model::analysis::chordSymbol(c))
+    if (!out.empty() && out.back().endS >= c.startS &&
+        model::analysis::chordSymbol(out.back()) == model::analysis::chordSymbol(c))
         out.back().endS = c.endS;
     else
         out.push_back(c);
@@ -171,15 +166,12 @@ std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames&
                                    const ChordParams& params, double* score)
 {
     std::vector<Chord> out;
-    if (score)
-        *score = 0.0;
-    if (frames.size() == 0 || timeline.pitched().empty())
-        return out;
+    if (score) *score = 0.0;
+    if (frames.size() == 0 || timeline.pitched().empty()) return out;
     const std::vector<State> all = states();
     double total = 0.0;
     const std::vector<std::uint16_t> path = viterbi(frames, all, params, total);
-    if (score)
-        *score = total;
+    if (score) *score = total;
     // Runs of one state, cut at silences of a beat or more.
     const std::size_t minGap = static_cast<std::size_t>(frames.framesPerBeat);
     std::size_t f = 0;

@@ -14,7 +14,7 @@ namespace pianola::engine::analysis {
 struct ChordParams
 {
     double outsidePenalty = 0.8;   ///< per unit of mass on pitch classes outside the chord
-    double extraTonePenalty = 0.3;   ///< per tone beyond a triad, per unit of mass
+    double extraTonePenalty = 0.3; ///< per tone beyond a triad, per unit of mass
     double colourPenalty = 0.3;    ///< dim, aug, sus: less common than major and minor
     double bassWeight = 0.3;       ///< bonus for the root in the bass (per beat of bass)
     double changePenalty = 0.5;    ///< cost of a chord change, in beats of mass
@@ -26,7 +26,7 @@ struct ChordQuality
 {
     const char* name;
     std::vector<int> intervals;
-    bool colour;   ///< not a plain major or minor family chord
+    bool colour; ///< not a plain major or minor family chord
 };
 const std::vector<ChordQuality>& chordQualities();
 

@@ -49,7 +49,7 @@ void addChroma(const Timeline& timeline, ChromaFrames& frames)
 void addBass(const Timeline& timeline, ChromaFrames& frames)
 {
     const auto& notes = timeline.pitched();
-    std::multiset<std::pair<int, std::size_t>> active;   // (key, note index)
+    std::multiset<std::pair<int, std::size_t>> active; // (key, note index)
     using Ending = std::pair<Tick, std::size_t>;
     std::priority_queue<Ending, std::vector<Ending>, std::greater<>> endings;
     std::size_t next = 0;
@@ -64,8 +64,7 @@ void addBass(const Timeline& timeline, ChromaFrames& frames)
             active.erase(active.find({notes[i].key, i}));
             endings.pop();
         }
-        if (active.empty())
-            continue;
+        if (active.empty()) continue;
         const TimedNote& low = notes[active.begin()->second];
         const Tick sounding = std::min(to, low.endTick) - std::max(from, low.startTick);
         frames.bass[f][low.key % 12] += static_cast<double>(std::max<Tick>(0, sounding));
@@ -95,8 +94,7 @@ ChromaFrames chromaFrames(const Timeline& timeline, Tick phase)
 
 std::size_t ChromaFrames::frameAt(model::Tick tick) const
 {
-    if (size() == 0 || tick <= origin)
-        return 0;
+    if (size() == 0 || tick <= origin) return 0;
     return std::min(size() - 1, static_cast<std::size_t>((tick - origin) / step));
 }
 

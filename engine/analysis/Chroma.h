@@ -20,7 +20,7 @@ struct ChromaFrames
     model::Tick step = 1;
     model::Tick origin = 0;
     std::vector<PitchClasses> chroma, bass;
-    std::vector<double> mass;   ///< sum of chroma[f]
+    std::vector<double> mass; ///< sum of chroma[f]
     int framesPerBeat = 1;
 
     std::size_t size() const { return chroma.size(); }
@@ -37,6 +37,7 @@ constexpr std::size_t kMaxFrames = 1u << 17;
 ChromaFrames chromaFrames(const Timeline& timeline, model::Tick phase = 0);
 
 /// The sum of `frames[first, last)`.
-PitchClasses sumFrames(const std::vector<PitchClasses>& frames, std::size_t first, std::size_t last);
+PitchClasses sumFrames(const std::vector<PitchClasses>& frames, std::size_t first,
+                       std::size_t last);
 
 } // namespace pianola::engine::analysis

@@ -44,8 +44,7 @@ void addTiming(const model::Plan& plan, const Timeline& timeline, Analysis& out)
 namespace {
 double median(std::vector<double>& v)
 {
-    if (v.empty())
-        return 0.0;
+    if (v.empty()) return 0.0;
     const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
     return *mid;
@@ -60,7 +59,7 @@ void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
         events.emplace_back(n.startTick, 1);
         events.emplace_back(n.endTick, -1);
     }
-    std::sort(events.begin(), events.end());   // ends (-1) before starts at one tick
+    std::sort(events.begin(), events.end()); // ends (-1) before starts at one tick
     int sounding = 0;
     double area = 0, busy = 0;
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -88,8 +87,7 @@ void addArticulation(const std::vector<TimedNote>& notes, Analysis& out)
             next = std::max(next, i + 1);
             while (next < list.size() && list[next]->startTick == list[i]->startTick)
                 ++next;
-            if (next >= list.size())
-                break;
+            if (next >= list.size()) break;
             const double gap = list[next]->startS - list[i]->startS;
             const double ratio = (list[i]->endS - list[i]->startS) / gap;
             ++counted;
@@ -103,7 +101,7 @@ void addArticulation(const std::vector<TimedNote>& notes, Analysis& out)
 
 void addChannelTiming(const Timeline& timeline, Analysis& out)
 {
-    std::map<int, std::vector<double>> onsets;   // distinct onset times per channel
+    std::map<int, std::vector<double>> onsets; // distinct onset times per channel
     for (const auto* list : {&timeline.pitched(), &timeline.drums()})
         for (const TimedNote& n : *list)
             onsets[n.channel].push_back(n.startS);
@@ -143,11 +141,13 @@ void addPitchAndDynamics(const model::Plan& plan, const ChromaFrames& frames, An
     const double total = std::accumulate(sum.begin(), sum.end(), 0.0);
     for (int pc = 0; pc < 12; ++pc)
         out.pitchClasses[pc] = total > 0 ? sum[pc] / total : 0.0;
-    double n = 0, mean = 0, m2 = 0;   // Welford
+    double n = 0, mean = 0, m2 = 0; // Welford
     out.velocityMin = 127;
     for (const model::Track& track : plan.tracks) {
-        model::analysis::TrackSummary t{track.name, track.channel, track.program,
-                                        static_cast<std::int64_t>(track.notes.size()), 127, 0};
+        model::analysis::TrackSummary t{
+            track.name,    track.channel,
+            track.program, static_cast<std::int64_t>(track.notes.size()),
+            127,           0};
         for (const model::Note& note : track.notes) {
             t.lowestKey = std::min<int>(t.lowestKey, note.key);
             t.highestKey = std::max<int>(t.highestKey, note.key);
@@ -159,12 +159,10 @@ void addPitchAndDynamics(const model::Plan& plan, const ChromaFrames& frames, An
             mean += d / n;
             m2 += d * (note.velocity - mean);
         }
-        if (track.notes.empty())
-            t.lowestKey = 0;
+        if (track.notes.empty()) t.lowestKey = 0;
         out.tracks.push_back(std::move(t));
     }
-    if (n == 0)
-        out.velocityMin = 0;
+    if (n == 0) out.velocityMin = 0;
     out.velocityMean = mean;
     out.velocityStdDev = n > 1 ? std::sqrt(m2 / n) : 0.0;
 }
@@ -174,12 +172,11 @@ void addControllers(const model::Plan& plan, Analysis& out)
     std::map<std::pair<int, int>, model::analysis::ControllerUse> ccs;
     std::map<int, model::analysis::PitchBendUse> bends;
     for (const model::Track& track : plan.tracks) {
-        std::map<int, int> last;   // controller -> previous value in this track
+        std::map<int, int> last; // controller -> previous value in this track
         for (const model::ControlChange& cc : track.controllers) {
             auto [it, fresh] = ccs.try_emplace({track.channel, cc.controller});
             auto& use = it->second;
-            if (fresh)
-                use = {track.channel, cc.controller, 0, cc.value, cc.value, 0};
+            if (fresh) use = {track.channel, cc.controller, 0, cc.value, cc.value, 0};
             ++use.events;
             use.minValue = std::min<int>(use.minValue, cc.value);
             use.maxValue = std::max<int>(use.maxValue, cc.value);
@@ -189,8 +186,7 @@ void addControllers(const model::Plan& plan, Analysis& out)
         }
         for (const model::PitchBend& pb : track.pitchBends) {
             auto [it, fresh] = bends.try_emplace(track.channel);
-            if (fresh)
-                it->second = {track.channel, 0, pb.value, pb.value};
+            if (fresh) it->second = {track.channel, 0, pb.value, pb.value};
             ++it->second.events;
             it->second.minValue = std::min<int>(it->second.minValue, pb.value);
             it->second.maxValue = std::max<int>(it->second.maxValue, pb.value);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The descriptive statistics of a piece: timing, density, articulation, pitch, dynamics, controllers.
+// The descriptive statistics of a piece: timing, density, articulation, pitch, dynamics,
+// controllers.
 #pragma once
 
 #include "engine/analysis/Chroma.h"

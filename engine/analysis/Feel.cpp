@@ -3,9 +3,9 @@
 #include "engine/analysis/Feel.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
-#include <array>
 
 namespace pianola::engine::analysis {
 
@@ -36,11 +36,9 @@ double swingRatio(const std::vector<Tick>& ticks, Tick phase, int ppq)
     std::vector<double> offbeats;
     for (Tick t : ticks) {
         const double p = positionInBeat(t, phase, ppq);
-        if (p >= 0.42 && p <= 0.72)
-            offbeats.push_back(p);
+        if (p >= 0.42 && p <= 0.72) offbeats.push_back(p);
     }
-    if (offbeats.size() < 8)
-        return 1.0;
+    if (offbeats.size() < 8) return 1.0;
     const auto mid = offbeats.begin() + static_cast<std::ptrdiff_t>(offbeats.size() / 2);
     std::nth_element(offbeats.begin(), mid, offbeats.end());
     return *mid / (1.0 - *mid);
@@ -49,8 +47,7 @@ double swingRatio(const std::vector<Tick>& ticks, Tick phase, int ppq)
 // Mean distance in ms from each onset to the nearest sixteenth or eighth-triplet grid point.
 double timingDeviationMs(const Timeline& timeline, const std::vector<Tick>& ticks, Tick phase)
 {
-    if (ticks.empty())
-        return 0.0;
+    if (ticks.empty()) return 0.0;
     const double ppq = timeline.ppq();
     double sum = 0;
     for (Tick t : ticks) {
@@ -81,8 +78,7 @@ double grooveConsistency(const Timeline& timeline, const std::vector<Tick>& tick
     int pairs = 0;
     for (int b = 1; b < bars; ++b) {
         const auto &a = patterns[b - 1], &c = patterns[b];
-        if (a.empty() || c.empty() || a.size() != c.size())
-            continue;
+        if (a.empty() || c.empty() || a.size() != c.size()) continue;
         double dot = 0, na = 0, nc = 0;
         for (std::size_t i = 0; i < a.size(); ++i) {
             dot += a[i] * c[i];
@@ -100,8 +96,7 @@ Tick beatPhase(const Timeline& timeline)
 {
     const std::vector<Tick> ticks = onsets(timeline);
     const int ppq = timeline.ppq();
-    if (ticks.empty() || ppq < 12)
-        return 0;
+    if (ticks.empty() || ppq < 12) return 0;
     // A file mostly on its own sixteenth or triplet grid is taken as it is.
     const Tick tolerance = std::max(1, ppq / 48);
     std::size_t onGrid = 0;
@@ -109,8 +104,7 @@ Tick beatPhase(const Timeline& timeline)
         const Tick in16 = t % (ppq / 4), in12 = t % (ppq / 3);
         onGrid += std::min({in16, ppq / 4 - in16, in12, ppq / 3 - in12}) <= tolerance;
     }
-    if (onGrid * 2 >= ticks.size())
-        return 0;
+    if (onGrid * 2 >= ticks.size()) return 0;
     // Otherwise the most common position in the beat: a circular histogram of 24 bins, each
     // onset weighted by its length (held notes start on beats more often than passing ones),
     // smoothed with [1 2 1].
@@ -142,21 +136,54 @@ void addFeel(const Timeline& timeline, Analysis& out)
 
 std::string drumName(int key)
 {
-    static const char* const kNames[] = {
-        "Acoustic Bass Drum", "Bass Drum 1",    "Side Stick",     "Acoustic Snare",
-        "Hand Clap",          "Electric Snare", "Low Floor Tom",  "Closed Hi-Hat",
-        "High Floor Tom",     "Pedal Hi-Hat",   "Low Tom",        "Open Hi-Hat",
-        "Low-Mid Tom",        "Hi-Mid Tom",     "Crash Cymbal 1", "High Tom",
-        "Ride Cymbal 1",      "Chinese Cymbal", "Ride Bell",      "Tambourine",
-        "Splash Cymbal",      "Cowbell",        "Crash Cymbal 2", "Vibraslap",
-        "Ride Cymbal 2",      "Hi Bongo",       "Low Bongo",      "Mute Hi Conga",
-        "Open Hi Conga",      "Low Conga",      "High Timbale",   "Low Timbale",
-        "High Agogo",         "Low Agogo",      "Cabasa",         "Maracas",
-        "Short Whistle",      "Long Whistle",   "Short Guiro",    "Long Guiro",
-        "Claves",             "Hi Wood Block",  "Low Wood Block", "Mute Cuica",
-        "Open Cuica",         "Mute Triangle",  "Open Triangle"};
-    if (key >= 35 && key <= 81)
-        return kNames[key - 35];
+    static const char* const kNames[] = {"Acoustic Bass Drum",
+                                         "Bass Drum 1",
+                                         "Side Stick",
+                                         "Acoustic Snare",
+                                         "Hand Clap",
+                                         "Electric Snare",
+                                         "Low Floor Tom",
+                                         "Closed Hi-Hat",
+                                         "High Floor Tom",
+                                         "Pedal Hi-Hat",
+                                         "Low Tom",
+                                         "Open Hi-Hat",
+                                         "Low-Mid Tom",
+                                         "Hi-Mid Tom",
+                                         "Crash Cymbal 1",
+                                         "High Tom",
+                                         "Ride Cymbal 1",
+                                         "Chinese Cymbal",
+                                         "Ride Bell",
+                                         "Tambourine",
+                                         "Splash Cymbal",
+                                         "Cowbell",
+                                         "Crash Cymbal 2",
+                                         "Vibraslap",
+                                         "Ride Cymbal 2",
+                                         "Hi Bongo",
+                                         "Low Bongo",
+                                         "Mute Hi Conga",
+                                         "Open Hi Conga",
+                                         "Low Conga",
+                                         "High Timbale",
+                                         "Low Timbale",
+                                         "High Agogo",
+                                         "Low Agogo",
+                                         "Cabasa",
+                                         "Maracas",
+                                         "Short Whistle",
+                                         "Long Whistle",
+                                         "Short Guiro",
+                                         "Long Guiro",
+                                         "Claves",
+                                         "Hi Wood Block",
+                                         "Low Wood Block",
+                                         "Mute Cuica",
+                                         "Open Cuica",
+                                         "Mute Triangle",
+                                         "Open Triangle"};
+    if (key >= 35 && key <= 81) return kNames[key - 35];
     return "Key " + std::to_string(key);
 }
 
@@ -166,18 +193,36 @@ enum Piece { Kick, Snare, Hat, Tom, Other };
 Piece pieceOf(int key)
 {
     switch (key) {
-    case 35: case 36: return Kick;
-    case 37: case 38: case 39: case 40: return Snare;
-    case 42: case 44: case 46: case 51: case 59: return Hat;
-    case 41: case 43: case 45: case 47: case 48: case 50: return Tom;
-    default: return Other;
+    case 35:
+    case 36:
+        return Kick;
+    case 37:
+    case 38:
+    case 39:
+    case 40:
+        return Snare;
+    case 42:
+    case 44:
+    case 46:
+    case 51:
+    case 59:
+        return Hat;
+    case 41:
+    case 43:
+    case 45:
+    case 47:
+    case 48:
+    case 50:
+        return Tom;
+    default:
+        return Other;
     }
 }
 
 struct BarHits
 {
     std::array<int, 5> count{};
-    std::uint64_t kickBeats = 0, snareBeats = 0;   ///< bit b: a hit on beat b (0-based)
+    std::uint64_t kickBeats = 0, snareBeats = 0; ///< bit b: a hit on beat b (0-based)
 };
 
 // Which named patterns most drum bars follow, and which bars are fills.
@@ -187,26 +232,20 @@ void namePatterns(const Timeline& timeline, const std::map<int, BarHits>& bars,
     int fourOnFloor = 0, backbeat = 0, hatEighths = 0, hatSixteenths = 0, common = 0;
     for (const auto& [bar, hits] : bars) {
         const int beats = timeline.beatsInBar(bar);
-        if (beats != 4)
-            continue;
+        if (beats != 4) continue;
         ++common;
         fourOnFloor += (hits.kickBeats & 0xF) == 0xF;
         backbeat += (hits.snareBeats & 0xA) == 0xA;
         hatEighths += hits.count[Hat] >= 7 && hits.count[Hat] < 14;
         hatSixteenths += hits.count[Hat] >= 14;
         const bool fill = hits.count[Tom] >= 3 || hits.count[Snare] >= 8;
-        if (fill)
-            drums.fillBars.push_back(bar + 1);
+        if (fill) drums.fillBars.push_back(bar + 1);
     }
-    const auto most = [&](int n) { return common > 0 && n * 5 >= common * 3; };   // >= 60%
-    if (most(fourOnFloor))
-        drums.patterns.push_back("four-on-the-floor");
-    if (most(backbeat))
-        drums.patterns.push_back("backbeat");
-    if (most(hatEighths))
-        drums.patterns.push_back("eighth-note hi-hat");
-    if (most(hatSixteenths))
-        drums.patterns.push_back("sixteenth-note hi-hat");
+    const auto most = [&](int n) { return common > 0 && n * 5 >= common * 3; }; // >= 60%
+    if (most(fourOnFloor)) drums.patterns.push_back("four-on-the-floor");
+    if (most(backbeat)) drums.patterns.push_back("backbeat");
+    if (most(hatEighths)) drums.patterns.push_back("eighth-note hi-hat");
+    if (most(hatSixteenths)) drums.patterns.push_back("sixteenth-note hi-hat");
 }
 } // namespace
 
@@ -225,10 +264,8 @@ void addDrums(const Timeline& timeline, Analysis& out)
         const Tick into = n.startTick - timeline.barStarts()[bar];
         const Tick nearest = (into + beat / 2) / beat;
         if (std::abs(into - nearest * beat) <= beat / 8 && nearest < 64) {
-            if (piece == Kick)
-                hits.kickBeats |= std::uint64_t{1} << nearest;
-            if (piece == Snare)
-                hits.snareBeats |= std::uint64_t{1} << nearest;
+            if (piece == Kick) hits.kickBeats |= std::uint64_t{1} << nearest;
+            if (piece == Snare) hits.snareBeats |= std::uint64_t{1} << nearest;
         }
     }
     drums.hits = static_cast<std::int64_t>(timeline.drums().size());

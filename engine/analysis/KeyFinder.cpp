@@ -26,10 +26,10 @@ const Profile kProfiles[] = {
     {{0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400},
      {0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330}},
     // Aarden 2003 (Essen folk song collection)
-    {{17.7661, 0.145624, 14.9265, 0.160186, 19.8049, 11.3587, 0.291248, 22.062, 0.145624,
-      8.15494, 0.232998, 4.95122},
-     {18.2648, 0.737619, 14.0499, 16.8599, 0.702494, 14.4362, 0.702494, 18.6161, 4.56621,
-      1.93186, 7.37619, 1.75623}},
+    {{17.7661, 0.145624, 14.9265, 0.160186, 19.8049, 11.3587, 0.291248, 22.062, 0.145624, 8.15494,
+      0.232998, 4.95122},
+     {18.2648, 0.737619, 14.0499, 16.8599, 0.702494, 14.4362, 0.702494, 18.6161, 4.56621, 1.93186,
+      7.37619, 1.75623}},
     // Albrecht & Shanahan 2013 (classical corpus)
     {{0.238, 0.006, 0.111, 0.006, 0.137, 0.094, 0.016, 0.214, 0.009, 0.080, 0.008, 0.081},
      {0.220, 0.006, 0.104, 0.123, 0.019, 0.103, 0.012, 0.214, 0.062, 0.022, 0.061, 0.052}},
@@ -72,18 +72,15 @@ void chordEvidence(const std::vector<model::analysis::Chord>& chords, const KeyP
     double total = 0;
     for (const auto& c : chords)
         total += c.endS - c.startS;
-    if (chords.empty() || total <= 0)
-        return;
+    if (chords.empty() || total <= 0) return;
     for (int k = 0; k < 24; ++k) {
         const int tonic = k % 12;
         const bool minor = k >= 12;
         double on = 0;
         for (const auto& c : chords)
-            if (isTonicChord(c, tonic, minor))
-                on += c.endS - c.startS;
+            if (isTonicChord(c, tonic, minor)) on += c.endS - c.startS;
         scores[k] += p.tonicChordWeight * on / total;
-        if (isTonicChord(chords.front(), tonic, minor))
-            scores[k] += p.openingWeight;
+        if (isTonicChord(chords.front(), tonic, minor)) scores[k] += p.openingWeight;
     }
 }
 
@@ -92,10 +89,13 @@ int argmax(const std::array<double, 24>& scores)
     return static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
 }
 
-Key keyOf(int index) { return Key{index % 12, index >= 12, 0.0}; }
+Key keyOf(int index)
+{
+    return Key{index % 12, index >= 12, 0.0};
+}
 
-std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline,
-                                               const ChromaFrames& frames, const KeyParams& p);
+std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline, const ChromaFrames& frames,
+                                               const KeyParams& p);
 } // namespace
 
 std::array<double, 24> profileCorrelations(const PitchClasses& chroma)
@@ -119,7 +119,8 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
 
     std::array<int, 24> order;
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[a] > scores[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return scores[a] > scores[b]; });
     double norm = 0;
     for (double s : scores)
         norm += std::exp((s - scores[order[0]]) / p.temperature);
@@ -128,30 +129,27 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
         k.confidence = std::exp((scores[order[i]] - scores[order[0]]) / p.temperature) / norm;
         (i == 0 ? out.key : out.runnerUps.emplace_back()) = k;
     }
-    if (timeline.pitched().empty()) {   // nothing to go by
+    if (timeline.pitched().empty()) { // nothing to go by
         out.key.confidence = 0.0;
         for (Key& k : out.runnerUps)
             k.confidence = 0.0;
     }
     out.spans = keySpans(timeline, frames, p);
-    if (out.spans.size() == 1)
-        out.spans.front().key = out.key;
+    if (out.spans.size() == 1) out.spans.front().key = out.key;
     return out;
 }
 
 namespace {
 // Windowed detection: each bar's key from the chroma of the 8 bars around it, then a Viterbi
 // path over bars that pays `changePenalty` per key change.
-std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline,
-                                               const ChromaFrames& frames, const KeyParams& p)
+std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline, const ChromaFrames& frames,
+                                               const KeyParams& p)
 {
     const int bars = timeline.barCount();
     std::vector<model::analysis::KeySpan> spans;
-    if (timeline.pitched().empty() || frames.size() == 0)
-        return spans;
+    if (timeline.pitched().empty() || frames.size() == 0) return spans;
     auto frameOf = [&](int bar) {
-        if (bar >= bars)
-            return frames.size();
+        if (bar >= bars) return frames.size();
         return frames.frameAt(timeline.barStarts()[bar]);
     };
     std::vector<std::array<double, 24>> emit(static_cast<std::size_t>(bars));

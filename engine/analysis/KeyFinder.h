@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Key estimation: an ensemble of key profiles on duration-weighted chroma, resolved with the chords.
+// Key estimation: an ensemble of key profiles on duration-weighted chroma, resolved with the
+// chords.
 #pragma once
 
 #include "engine/analysis/Chroma.h"
@@ -11,16 +12,16 @@ namespace pianola::engine::analysis {
 
 struct KeyParams
 {
-    double tonicChordWeight = 0.15;   ///< score for the share of chord time on the tonic chord
-    double openingWeight = 0.05;      ///< score when the first chord is the tonic chord
-    double temperature = 0.05;   ///< softmax temperature that turns scores into confidences
-    double changePenalty = 2.0;  ///< windowed detection: cost of a key change (correlation units)
+    double tonicChordWeight = 0.15; ///< score for the share of chord time on the tonic chord
+    double openingWeight = 0.05;    ///< score when the first chord is the tonic chord
+    double temperature = 0.05;      ///< softmax temperature that turns scores into confidences
+    double changePenalty = 2.0; ///< windowed detection: cost of a key change (correlation units)
 };
 
 struct KeyEstimate
 {
     model::analysis::Key key;
-    std::vector<model::analysis::Key> runnerUps;   ///< next three, best first
+    std::vector<model::analysis::Key> runnerUps; ///< next three, best first
     std::vector<model::analysis::KeySpan> spans;
 };
 

@@ -40,22 +40,22 @@ std::string tempoSentence(const Analysis& a)
 
 std::string densitySentence(const Analysis& a)
 {
-    const char* busy = a.meanNotesPerBar < 6 ? "sparse" : a.meanNotesPerBar < 20 ? "moderately busy"
-                                                                               : "dense";
+    const char* busy = a.meanNotesPerBar < 6    ? "sparse"
+                       : a.meanNotesPerBar < 20 ? "moderately busy"
+                                                : "dense";
     const std::string s = std::string("It is ") + busy +
-        format(" (%.1f notes per bar, %.1f voices on average, up to %.0f)", a.meanNotesPerBar,
-               a.meanPolyphony, a.maxPolyphony);
-    const char* touch = a.legatoRatio > 0.5    ? "mostly legato"
+                          format(" (%.1f notes per bar, %.1f voices on average, up to %.0f)",
+                                 a.meanNotesPerBar, a.meanPolyphony, a.maxPolyphony);
+    const char* touch = a.legatoRatio > 0.5     ? "mostly legato"
                         : a.staccatoRatio > 0.5 ? "mostly staccato"
                                                 : "with mixed articulation";
-    return s + ", played " + touch + format(", velocities %.0f +/- %.0f.", a.velocityMean,
-                                             a.velocityStdDev);
+    return s + ", played " + touch +
+           format(", velocities %.0f +/- %.0f.", a.velocityMean, a.velocityStdDev);
 }
 
 std::string harmonySentence(const Analysis& a)
 {
-    if (a.chords.empty())
-        return "There is no pitched material to analyse harmonically.";
+    if (a.chords.empty()) return "There is no pitched material to analyse harmonically.";
     std::map<std::string, double> time;
     for (const auto& c : a.chords)
         time[model::analysis::chordSymbol({0, 0, c.root, c.quality, c.root})] += c.endS - c.startS;
@@ -79,17 +79,19 @@ std::string harmonySentence(const Analysis& a)
 
 std::string feelSentence(const Analysis& a)
 {
-    std::string s = a.swingRatio >= 1.4   ? format("The feel swings (ratio %.2f)", a.swingRatio)
-                    : a.swingRatio >= 1.15 ? format("The feel is lightly swung (ratio %.2f)",
-                                                    a.swingRatio)
-                                           : std::string("The feel is straight");
-    s += a.timingDeviationMs < 2 ? ", quantized" : format(", played loosely (%.0f ms off the grid)",
-                                                          a.timingDeviationMs);
+    std::string s = a.swingRatio >= 1.4 ? format("The feel swings (ratio %.2f)", a.swingRatio)
+                    : a.swingRatio >= 1.15
+                        ? format("The feel is lightly swung (ratio %.2f)", a.swingRatio)
+                        : std::string("The feel is straight");
+    s += a.timingDeviationMs < 2
+             ? ", quantized"
+             : format(", played loosely (%.0f ms off the grid)", a.timingDeviationMs);
     s += std::string(", with a ") +
-         (a.grooveConsistency > 0.75 ? "steady" : a.grooveConsistency > 0.4 ? "varied" : "free") +
+         (a.grooveConsistency > 0.75  ? "steady"
+          : a.grooveConsistency > 0.4 ? "varied"
+                                      : "free") +
          " rhythm from bar to bar.";
-    if (a.drums.hits == 0)
-        return s + " There are no drums.";
+    if (a.drums.hits == 0) return s + " There are no drums.";
     s += format(" The drums play %.1f hits per bar", a.drums.hitsPerBar);
     for (const std::string& p : a.drums.patterns)
         s += (&p == &a.drums.patterns.front() ? ": " : ", ") + p;
@@ -113,10 +115,8 @@ void addSuggestions(Analysis& a)
         out.push_back("add more swing");
     if (out.size() < 2 && a.timingDeviationMs < 2 && a.velocityStdDev < 6)
         out.push_back("humanize the timing and velocities");
-    if (out.size() < 2 && a.meanPolyphony < 1.5)
-        out.push_back("add a chord accompaniment");
-    if (out.size() > 2)
-        out.resize(2);
+    if (out.size() < 2 && a.meanPolyphony < 1.5) out.push_back("add a chord accompaniment");
+    if (out.size() > 2) out.resize(2);
 }
 } // namespace
 

@@ -11,8 +11,7 @@ constexpr int kDrumChannel = 9;
 
 bool byStart(const TimedNote& a, const TimedNote& b)
 {
-    if (a.startTick != b.startTick)
-        return a.startTick < b.startTick;
+    if (a.startTick != b.startTick) return a.startTick < b.startTick;
     return a.key != b.key ? a.key < b.key : a.track < b.track;
 }
 } // namespace
@@ -44,7 +43,7 @@ void Timeline::buildBars(const model::Plan& plan)
     for (std::size_t i = 0; i < meters.size() && m_barStarts.size() < kMaxBars; ++i) {
         const model::TimeSignature& ts = meters[i];
         if (i + 1 < meters.size() && meters[i + 1].tick <= ts.tick)
-            continue;   // replaced at the same tick
+            continue; // replaced at the same tick
         const model::Tick until = i + 1 < meters.size() ? meters[i + 1].tick : m_endTick;
         const int denominator = std::clamp(ts.denominator, 1, 64);
         const model::Tick beat = std::max<model::Tick>(1, model::Tick{m_ppq} * 4 / denominator);
@@ -52,8 +51,7 @@ void Timeline::buildBars(const model::Plan& plan)
         for (model::Tick bar = ts.tick; m_barStarts.size() < kMaxBars; bar += beat * beats) {
             m_barStarts.push_back(bar);
             m_barMeter.emplace_back(beat, beats);
-            if (bar + beat * beats >= until)
-                break;
+            if (bar + beat * beats >= until) break;
         }
     }
 }

@@ -14,7 +14,7 @@ namespace pianola::engine::analysis {
 struct TimedNote
 {
     model::Tick startTick = 0, endTick = 0;
-    double startS = 0.0, endS = 0.0;   ///< from the tempo map
+    double startS = 0.0, endS = 0.0; ///< from the tempo map
     int key = 0, velocity = 0;
     int track = 0, channel = 0;
 };
@@ -52,7 +52,7 @@ private:
     std::vector<TimedNote> m_pitched, m_drums;
     model::Tick m_endTick = 0;
     std::vector<model::Tick> m_barStarts;
-    std::vector<std::pair<model::Tick, int>> m_barMeter;   ///< per bar: (beat ticks, beats)
+    std::vector<std::pair<model::Tick, int>> m_barMeter; ///< per bar: (beat ticks, beats)
 };
 
 } // namespace pianola::engine::analysis

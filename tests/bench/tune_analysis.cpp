@@ -55,8 +55,7 @@ void confusion(const std::vector<Song>& songs, const AnalysisOptions& o)
             double covered = 0;
             for (const auto& c : chords) {
                 const double overlap = std::min(l.endS, c.endS) - std::max(l.startS, c.startS);
-                if (overlap <= 0)
-                    continue;
+                if (overlap <= 0) continue;
                 covered += overlap;
                 bool third = false;
                 const bool major = majorThird(c.quality, &third);
@@ -94,16 +93,14 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
             total += l.endS - l.startS;
         h.right += right;
         h.total += total;
-        if (std::getenv("TUNE_PER_SONG"))
-        {
+        if (std::getenv("TUNE_PER_SONG")) {
             int rank = 0;
             for (const auto& k : key.runnerUps) {
                 ++rank;
-                if (k.tonic + (k.minor ? 12 : 0) == s.key)
-                    break;
+                if (k.tonic + (k.minor ? 12 : 0) == s.key) break;
             }
-            std::printf("%s chords %5.1f%% key %s %s rank %d\n", s.name.c_str(), 100 * right / total,
-                        model::analysis::keyName(key.key).c_str(),
+            std::printf("%s chords %5.1f%% key %s %s rank %d\n", s.name.c_str(),
+                        100 * right / total, model::analysis::keyName(key.key).c_str(),
                         model::analysis::keyName({s.key % 12, s.key >= 12, 0}).c_str(),
                         key.key.tonic + (key.key.minor ? 12 : 0) == s.key ? 0 : rank);
         }
@@ -134,8 +131,7 @@ int main(int argc, char** argv)
     for (int i = 1; i <= 300; ++i) {
         const std::string name = test::songName(i), base = dir + "/" + name + "/";
         auto loaded = engine::loadPlanFile(base + name + ".mid");
-        if (!loaded)
-            continue;
+        if (!loaded) continue;
         Timeline timeline(loaded->plan);
         const Tick phase = beatPhase(timeline);
         songs.push_back({name, std::move(timeline), phase,
@@ -166,13 +162,11 @@ int main(int argc, char** argv)
             label += grid[g].first + "=" + std::to_string(grid[g].second[at[g]]).substr(0, 5) + " ";
         }
         evaluate(songs, o, label.empty() ? "defaults" : label);
-        if (std::getenv("TUNE_CONFUSION"))
-            confusion(songs, o);
+        if (std::getenv("TUNE_CONFUSION")) confusion(songs, o);
         std::size_t g = 0;
         for (; g < grid.size() && ++at[g] == grid[g].second.size(); ++g)
             at[g] = 0;
-        if (g == grid.size())
-            break;
+        if (g == grid.size()) break;
     }
     return 0;
 }

@@ -2,9 +2,9 @@
 // Scoring the analysis against the POP909 labels: exact key and MIREX "majmin" chord overlap.
 #pragma once
 
-#include "engine/PlanFile.h"
 #include "engine/analysis/Analyzer.h"
 #include "engine/analysis/Chords.h"
+#include "engine/PlanFile.h"
 
 #include <cstdio>
 #include <cstring>
@@ -19,19 +19,17 @@ namespace pianola::test {
 struct LabelChord
 {
     double startS, endS;
-    int root;   ///< pitch class
-    int third;  ///< 4 major, 3 minor
+    int root;  ///< pitch class
+    int third; ///< 4 major, 3 minor
 };
 
 /// "Gb" -> 6; -1 for anything else.
 inline int pitchClassOf(const std::string& name)
 {
     static const char* const kLetters = "C D EF G A B";
-    if (name.empty())
-        return -1;
+    if (name.empty()) return -1;
     const char* at = std::strchr(kLetters, name[0]);
-    if (!at || name[0] == ' ')
-        return -1;
+    if (!at || name[0] == ' ') return -1;
     int pc = static_cast<int>(at - kLetters);
     for (std::size_t i = 1; i < name.size(); ++i)
         pc += name[i] == '#' ? 1 : name[i] == 'b' ? -1 : 0;
@@ -45,11 +43,9 @@ inline int majminThird(const std::string& quality)
     static const char* const kMajor[] = {"maj", "7", "maj7", "maj6", "9", "maj9", "11", "13"};
     static const char* const kMinor[] = {"min", "min7", "min6", "minmaj7", "min9", "min11"};
     for (const char* q : kMajor)
-        if (quality == q)
-            return 4;
+        if (quality == q) return 4;
     for (const char* q : kMinor)
-        if (quality == q)
-            return 3;
+        if (quality == q) return 3;
     return 0;
 }
 
@@ -62,13 +58,11 @@ inline std::vector<LabelChord> readChordLabels(const std::string& path)
     std::string label;
     while (in >> s >> e >> label) {
         const auto colon = label.find(':');
-        if (colon == std::string::npos)
-            continue;
+        if (colon == std::string::npos) continue;
         std::string quality = label.substr(colon + 1);
         quality = quality.substr(0, quality.find('/'));
         const int third = majminThird(quality);
-        if (third)
-            out.push_back({s, e, pitchClassOf(label.substr(0, colon)), third});
+        if (third) out.push_back({s, e, pitchClassOf(label.substr(0, colon)), third});
     }
     return out;
 }
@@ -82,8 +76,7 @@ inline int readKeyLabel(const std::string& path)
     int key = -1;
     while (in >> s >> e >> label) {
         const auto colon = label.find(':');
-        if (colon == std::string::npos || e - s <= longest)
-            continue;
+        if (colon == std::string::npos || e - s <= longest) continue;
         longest = e - s;
         key = pitchClassOf(label.substr(0, colon)) + (label.substr(colon + 1) == "min" ? 12 : 0);
     }
@@ -126,8 +119,7 @@ inline std::optional<SongScore> scoreSong(const std::string& dir, const std::str
 {
     const std::string base = dir + "/" + song + "/";
     auto loaded = engine::loadPlanFile(base + song + ".mid");
-    if (!loaded)
-        return std::nullopt;
+    if (!loaded) return std::nullopt;
     const auto a = engine::analysis::analyzePlan(loaded->plan, options);
     SongScore s;
     s.song = song;

@@ -5,7 +5,6 @@
 #include "engine/analysis/Analyzer.h"
 
 #include <nlohmann/json.hpp>
-
 #include <QTest>
 
 using namespace pianola;
@@ -58,17 +57,25 @@ void addChordBar(Track& chords, Track& bass, int bar, int root, std::vector<int>
 
 struct Progression
 {
-    std::vector<std::pair<int, std::vector<int>>> chords;   // (root offset, intervals)
+    std::vector<std::pair<int, std::vector<int>>> chords; // (root offset, intervals)
 };
 
 Plan progressionPlan(int tonic, bool minor)
 {
     const std::vector<int> maj{0, 4, 7}, min{0, 3, 7};
     // I IV V I vi ii V I  or  i iv V i VI iv V i (harmonic minor dominant)
-    const Progression p = minor ? Progression{{{0, min}, {5, min}, {7, maj}, {0, min},
-                                               {8, maj}, {5, min}, {7, maj}, {0, min}}}
-                                : Progression{{{0, maj}, {5, maj}, {7, maj}, {0, maj},
-                                               {9, min}, {2, min}, {7, maj}, {0, maj}}};
+    const Progression p =
+        minor
+            ? Progression{{{0, min},
+                           {5, min},
+                           {7, maj},
+                           {0, min},
+                           {8, maj},
+                           {5, min},
+                           {7, maj},
+                           {0, min}}}
+            : Progression{
+                  {{0, maj}, {5, maj}, {7, maj}, {0, maj}, {9, min}, {2, min}, {7, maj}, {0, maj}}};
     Track chords = named("Chords"), bass = named("Bass");
     bass.channel = 1;
     for (int bar = 0; bar < 8; ++bar)
@@ -105,14 +112,14 @@ void TestAnalysis::timingAcrossTempoChanges()
     Track t = named("Lead");
     t.notes = {note(0, 480, 60), note(480, 960, 64), note(960, 480, 67)};
     Plan plan = planWith({t});
-    plan.tempos = {{0, 120.0}, {960, 60.0}};   // 500 ms per beat, then 1000 ms
+    plan.tempos = {{0, 120.0}, {960, 60.0}}; // 500 ms per beat, then 1000 ms
     const Analysis a = engine::analysis::analyzePlan(plan);
     // Ends: 500 ms, 1000 ms + 480 ticks at 60 bpm = 2000 ms, 1000 + 1000 = 2000 ms.
     QCOMPARE(a.durationMs, 2000.0);
     QCOMPARE(a.noteCount, 3);
     QCOMPARE(a.averageNoteMs, (500.0 + 1500.0 + 1000.0) / 3);
     QCOMPARE(a.channelTiming.size(), std::size_t(1));
-    QCOMPARE(a.channelTiming[0].meanIoiMs, 500.0);   // onsets 0, 500, 1000 ms
+    QCOMPARE(a.channelTiming[0].meanIoiMs, 500.0); // onsets 0, 500, 1000 ms
     QCOMPARE(a.channelTiming[0].medianIoiMs, 500.0);
     QCOMPARE(a.tempoMap.size(), std::size_t(2));
     QCOMPARE(a.tempoMap[1].startS, 1.0);
@@ -126,7 +133,8 @@ void TestAnalysis::timingAcrossTempoChanges()
     QCOMPARE(a.pitchClasses[4], 0.5);
     // 14-tick late onset at 120 bpm = 14/480 * 500 ms, on the beat grid elsewhere
     Track late = named("Late");
-    late.notes = {note(0, 240, 60), note(480 + 24, 240, 60), note(960, 240, 60), note(1440, 240, 60)};
+    late.notes = {note(0, 240, 60), note(480 + 24, 240, 60), note(960, 240, 60),
+                  note(1440, 240, 60)};
     const Analysis b = engine::analysis::analyzePlan(planWith({late}));
     QCOMPARE(b.timingDeviationMs, 24.0 / 480 * 500 / 4);
 }
@@ -137,7 +145,8 @@ void TestAnalysis::keysAndChordsInAllKeys_data()
     QTest::addColumn<bool>("minor");
     for (int tonic = 0; tonic < 12; ++tonic)
         for (bool minor : {false, true})
-            QTest::addRow("%s %s", pitchClassName(tonic), minor ? "minor" : "major") << tonic << minor;
+            QTest::addRow("%s %s", pitchClassName(tonic), minor ? "minor" : "major")
+                << tonic << minor;
 }
 
 void TestAnalysis::keysAndChordsInAllKeys()
@@ -154,14 +163,15 @@ void TestAnalysis::keysAndChordsInAllKeys()
         return std::string(pitchClassName(tonic + offset)) + (m ? "m" : "");
     };
     const std::vector<std::string> expected =
-        minor ? std::vector<std::string>{name(0, true), name(5, true), name(7, false), name(0, true),
-                                         name(8, false), name(5, true), name(7, false), name(0, true)}
-              : std::vector<std::string>{name(0, false), name(5, false), name(7, false),
-                                         name(0, false), name(9, true), name(2, true),
-                                         name(7, false), name(0, false)};
+        minor
+            ? std::vector<std::string>{name(0, true),  name(5, true), name(7, false), name(0, true),
+                                       name(8, false), name(5, true), name(7, false), name(0, true)}
+            : std::vector<std::string>{name(0, false), name(5, false), name(7, false),
+                                       name(0, false), name(9, true),  name(2, true),
+                                       name(7, false), name(0, false)};
     QCOMPARE(symbols(a), expected);
     QCOMPARE(a.chords.front().startS, 0.0);
-    QCOMPARE(a.chords[1].startS, 2.0);   // one 4/4 bar at 120 bpm
+    QCOMPARE(a.chords[1].startS, 2.0); // one 4/4 bar at 120 bpm
     QCOMPARE(a.chords.back().endS, 16.0);
 }
 
@@ -169,17 +179,17 @@ void TestAnalysis::seventhsAndSlashChords()
 {
     Track chords = named("Chords"), bass = named("Bass");
     bass.channel = 1;
-    addChordBar(chords, bass, 0, 0, {0, 4, 7, 11});      // Cmaj7
-    addChordBar(chords, bass, 1, 2, {0, 3, 7, 10});      // Dm7
-    addChordBar(chords, bass, 2, 7, {0, 4, 7, 10});      // G7
-    addChordBar(chords, bass, 3, 0, {0, 4, 7}, 4);       // C/E
-    addChordBar(chords, bass, 4, 9, {0, 3, 7});          // Am
-    addChordBar(chords, bass, 5, 11, {0, 3, 6});         // Bdim
-    addChordBar(chords, bass, 6, 7, {0, 5, 7});          // Gsus4
-    addChordBar(chords, bass, 7, 0, {0, 4, 7});          // C
+    addChordBar(chords, bass, 0, 0, {0, 4, 7, 11}); // Cmaj7
+    addChordBar(chords, bass, 1, 2, {0, 3, 7, 10}); // Dm7
+    addChordBar(chords, bass, 2, 7, {0, 4, 7, 10}); // G7
+    addChordBar(chords, bass, 3, 0, {0, 4, 7}, 4);  // C/E
+    addChordBar(chords, bass, 4, 9, {0, 3, 7});     // Am
+    addChordBar(chords, bass, 5, 11, {0, 3, 6});    // Bdim
+    addChordBar(chords, bass, 6, 7, {0, 5, 7});     // Gsus4
+    addChordBar(chords, bass, 7, 0, {0, 4, 7});     // C
     const Analysis a = engine::analysis::analyzePlan(planWith({chords, bass}));
-    QCOMPARE(symbols(a), (std::vector<std::string>{"Cmaj7", "Dm7", "G7", "C/E", "Am", "Bdim",
-                                                   "Gsus4", "C"}));
+    QCOMPARE(symbols(a),
+             (std::vector<std::string>{"Cmaj7", "Dm7", "G7", "C/E", "Am", "Bdim", "Gsus4", "C"}));
     QCOMPARE(a.chords[0].quality, std::string("maj7"));
     QCOMPARE(a.chords[3].bass, 4);
 }
@@ -189,18 +199,18 @@ void TestAnalysis::swingAndHumanization()
     Track swung = named("Swing"), straight = named("Straight");
     for (int beat = 0; beat < 32; ++beat) {
         swung.notes.push_back(note(beat * kPpq, 300, 60));
-        swung.notes.push_back(note(beat * kPpq + 320, 150, 62));   // 2/3 of the beat
+        swung.notes.push_back(note(beat * kPpq + 320, 150, 62)); // 2/3 of the beat
         straight.notes.push_back(note(beat * kPpq, 220, 60));
         straight.notes.push_back(note(beat * kPpq + 240, 220, 62));
     }
     const Analysis s = engine::analysis::analyzePlan(planWith({swung}));
     QCOMPARE(s.swingRatio, 2.0);
-    QCOMPARE(s.timingDeviationMs, 0.0);   // on the triplet grid
+    QCOMPARE(s.timingDeviationMs, 0.0); // on the triplet grid
     QCOMPARE(s.grooveConsistency, 1.0);
     const Analysis t = engine::analysis::analyzePlan(planWith({straight}));
     QCOMPARE(t.swingRatio, 1.0);
     QCOMPARE(t.staccatoRatio, 0.0);
-    QVERIFY(t.legatoRatio == 0.0);   // 220 of 240 ticks: neither
+    QVERIFY(t.legatoRatio == 0.0); // 220 of 240 ticks: neither
 }
 
 void TestAnalysis::drumPatterns()
@@ -211,22 +221,21 @@ void TestAnalysis::drumPatterns()
         for (int beat = 0; beat < 4; ++beat) {
             const model::Tick at = bar * kBar + beat * kPpq;
             drums.notes.push_back(note(at, 60, 36));
-            if (beat % 2 == 1)
-                drums.notes.push_back(note(at, 60, 38));
+            if (beat % 2 == 1) drums.notes.push_back(note(at, 60, 38));
             drums.notes.push_back(note(at, 60, 42));
             drums.notes.push_back(note(at + kPpq / 2, 60, 42));
         }
     }
-    for (int i = 0; i < 4; ++i)   // a tom fill in the last bar
+    for (int i = 0; i < 4; ++i) // a tom fill in the last bar
         drums.notes.push_back(note(7 * kBar + 3 * kPpq + i * kPpq / 4, 60, 45));
     const Analysis a = engine::analysis::analyzePlan(planWith({drums}));
     QCOMPARE(a.drums.hits, 8 * (4 + 2 + 8) + 4);
     QCOMPARE(a.drums.pieces.front().name, std::string("Closed Hi-Hat"));
     QCOMPARE(a.drums.pieces.front().hitsPerBar, 8.0);
-    QCOMPARE(a.drums.patterns, (std::vector<std::string>{"four-on-the-floor", "backbeat",
-                                                         "eighth-note hi-hat"}));
+    QCOMPARE(a.drums.patterns,
+             (std::vector<std::string>{"four-on-the-floor", "backbeat", "eighth-note hi-hat"}));
     QCOMPARE(a.drums.fillBars, std::vector<int>{8});
-    QVERIFY(a.chords.empty());   // drums are not harmony
+    QVERIFY(a.chords.empty()); // drums are not harmony
 }
 
 void TestAnalysis::controllersAndRanges()
@@ -261,7 +270,7 @@ void TestAnalysis::narrativeAndJson()
     QVERIFY(a.narrative.find("F# major") != std::string::npos);
     QVERIFY(!a.suggestions.empty() && a.suggestions.size() <= 2);
     QCOMPARE(a.suggestions.front(), std::string("add a drum groove"));
-    QCOMPARE(engine::analysis::analyzePlan(plan).narrative, a.narrative);   // deterministic
+    QCOMPARE(engine::analysis::analyzePlan(plan).narrative, a.narrative); // deterministic
     const auto j = nlohmann::json::parse(engine::analysis::analysisToJson(a, "x.mid"));
     QCOMPARE(j["file"].get<std::string>(), std::string("x.mid"));
     QCOMPARE(j["key"]["tonic"].get<std::string>(), std::string("F#"));
