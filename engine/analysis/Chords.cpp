@@ -3,6 +3,7 @@
 #include "engine/analysis/Chords.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace pianola::engine::analysis {
@@ -44,19 +45,26 @@ struct State
 {
     int root;
     std::size_t quality;
-    std::uint16_t mask; ///< pitch classes of the chord
+    std::uint16_t mask;              ///< pitch classes of the chord
+    std::array<std::uint8_t, 5> pcs; ///< the same as a list (count: tones)
+    int tones;
+    double prior; ///< per unit of mass: extra tones and colour, from the params
 };
 
-std::vector<State> states()
+std::vector<State> states(const ChordParams& p)
 {
     std::vector<State> all;
     const auto& qualities = chordQualities();
     for (std::size_t q = 0; q < qualities.size(); ++q) {
         for (int root = 0; root < 12; ++root) {
-            std::uint16_t mask = 0;
-            for (int i : qualities[q].intervals)
-                mask |= std::uint16_t(1u << ((root + i) % 12));
-            all.push_back(State{root, q, mask});
+            State st{root, q, 0, {}, 0, 0.0};
+            for (int i : qualities[q].intervals) {
+                st.mask |= std::uint16_t(1u << ((root + i) % 12));
+                st.pcs[static_cast<std::size_t>(st.tones++)] = std::uint8_t((root + i) % 12);
+            }
+            st.prior =
+                p.extraTonePenalty * (st.tones - 3) + (qualities[q].colour ? p.colourPenalty : 0.0);
+            all.push_back(st);
         }
     }
     return all;
@@ -66,20 +74,18 @@ std::vector<State> states()
 void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double mass, double bassMass,
                  const std::vector<State>& all, const ChordParams& p, std::vector<double>& out)
 {
-    const auto& qualities = chordQualities();
+    if (mass <= 0.0) {
+        std::fill(out.begin(), out.end(), 0.0);
+        return;
+    }
     for (std::size_t s = 0; s < all.size(); ++s) {
         const State& st = all[s];
         double inside = 0.0, bassInside = 0.0;
-        for (int pc = 0; pc < 12; ++pc) {
-            if (st.mask & (1u << pc)) {
-                inside += chroma[pc];
-                bassInside += bass[pc];
-            }
+        for (int i = 0; i < st.tones; ++i) {
+            inside += chroma[st.pcs[static_cast<std::size_t>(i)]];
+            bassInside += bass[st.pcs[static_cast<std::size_t>(i)]];
         }
-        const ChordQuality& q = qualities[st.quality];
-        const double extra = static_cast<double>(q.intervals.size()) - 3.0;
-        out[s] = inside - p.outsidePenalty * (mass - inside) - p.extraTonePenalty * extra * mass -
-                 (q.colour ? p.colourPenalty * mass : 0.0) +
+        out[s] = inside - p.outsidePenalty * (mass - inside) - st.prior * mass +
                  p.bassWeight * (bass[st.root] - p.outsidePenalty * (bassMass - bassInside));
     }
 }
@@ -168,7 +174,7 @@ std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames&
     std::vector<Chord> out;
     if (score) *score = 0.0;
     if (frames.size() == 0 || timeline.pitched().empty()) return out;
-    const std::vector<State> all = states();
+    const std::vector<State> all = states(params);
     double total = 0.0;
     const std::vector<std::uint16_t> path = viterbi(frames, all, params, total);
     if (score) *score = total;

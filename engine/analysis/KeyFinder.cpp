@@ -109,6 +109,14 @@ std::array<double, 24> profileCorrelations(const PitchClasses& chroma)
     return r;
 }
 
+std::array<double, 24> krumhanslCorrelations(const PitchClasses& chroma)
+{
+    std::array<double, 24> r{};
+    for (int k = 0; k < 24; ++k)
+        r[k] = correlation(chroma, k < 12 ? kProfiles[0].major : kProfiles[0].minor, k % 12);
+    return r;
+}
+
 KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
                         const std::vector<model::analysis::Chord>& chords, const KeyParams& p)
 {

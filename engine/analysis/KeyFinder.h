@@ -29,6 +29,10 @@ struct KeyEstimate
 /// Albrecht-Shanahan profiles of the key (index tonic + 12 * minor).
 std::array<double, 24> profileCorrelations(const PitchClasses& chroma);
 
+/// Correlation with the Krumhansl-Kessler profiles alone: the plain Krumhansl-Schmuckler key
+/// finder, kept as the baseline the ensemble is measured against.
+std::array<double, 24> krumhanslCorrelations(const PitchClasses& chroma);
+
 KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
                         const std::vector<model::analysis::Chord>& chords,
                         const KeyParams& params = {});

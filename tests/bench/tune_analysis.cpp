@@ -79,11 +79,14 @@ void confusion(const std::vector<Song>& songs, const AnalysisOptions& o)
 void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const std::string& label)
 {
     Half halves[2];
+    int baseline = 0; // plain Krumhansl-Schmuckler on the same chroma
     for (std::size_t i = 0; i < songs.size(); ++i) {
         const Song& s = songs[i];
         const HarmonyFrames h0 = chordsOnBestPhase(s.timeline, s.phase, o.chords);
         const auto& chords = h0.chords;
         const auto key = estimateKey(s.timeline, h0.frames, chords, o.key);
+        const auto ks = krumhanslCorrelations(sumFrames(h0.frames.chroma, 0, h0.frames.size()));
+        baseline += std::max_element(ks.begin(), ks.end()) - ks.begin() == s.key;
         Half& h = halves[i < 150 ? 0 : 1];
         ++h.songs;
         h.keys += key.key.tonic + (key.key.minor ? 12 : 0) == s.key;
@@ -105,11 +108,12 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
                         key.key.tonic + (key.key.minor ? 12 : 0) == s.key ? 0 : rank);
         }
     }
-    std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%\n", label.c_str(),
-                100.0 * halves[0].keys / std::max(1, halves[0].songs),
+    std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%  (plain KS key %.1f%%)\n",
+                label.c_str(), 100.0 * halves[0].keys / std::max(1, halves[0].songs),
                 100.0 * halves[1].keys / std::max(1, halves[1].songs),
                 100.0 * halves[0].right / std::max(1e-9, halves[0].total),
-                100.0 * halves[1].right / std::max(1e-9, halves[1].total));
+                100.0 * halves[1].right / std::max(1e-9, halves[1].total),
+                100.0 * baseline / std::max<std::size_t>(1, songs.size()));
     std::fflush(stdout);
 }
 
