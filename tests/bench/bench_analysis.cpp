@@ -1,65 +1,35 @@
 // SPDX-License-Identifier: MIT
-// Analysis speed on one core: a generated 1,000,000-note plan (with tempo changes and drums) and
+// Analysis speed on one core: the generated 1,000,000-note plan (with tempo changes and drums) and
 // the POP909 songs already in memory. Usage: bench_analysis
+#include "BenchUtil.h"
 #include "engine/analysis/Analyzer.h"
 #include "engine/PlanFile.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <random>
 #include <string>
 #include <vector>
 
 using namespace pianola;
-using Clock = std::chrono::steady_clock;
 
 namespace {
-// 16 tracks of 62,500 notes (four-note chords every eighth; track 10 plays drums), a tempo
-// change every 64 bars.
-model::Plan millionNotePlan()
+// The SMF benchmark's 1,000,000-note plan (16 tracks, track 10 on the drum channel) with a
+// tempo change every 64 bars.
+model::Plan millionNotePlanWithTempos()
 {
-    model::Plan plan;
-    plan.ppq = 480;
-    std::mt19937 rng(1234);
-    for (int t = 0; t < 16; ++t) {
-        model::Track track;
-        track.name = "Track " + std::to_string(t + 1);
-        track.channel = t;
-        model::Tick tick = 0;
-        for (int i = 0; i < 62'500; ++i) {
-            const auto key = static_cast<std::uint8_t>(t == 9 ? 35 + rng() % 12 : 36 + rng() % 60);
-            track.notes.push_back({tick, static_cast<model::Tick>(60 + rng() % 400), 0, key,
-                                   static_cast<std::uint8_t>(40 + rng() % 80), 64});
-            tick += (i % 4 == 3) ? 240 : 0;
-        }
-        plan.tracks.push_back(std::move(track));
-    }
+    model::Plan plan = bench::millionNotePlan();
     plan.tempos.clear();
-    for (model::Tick at = 0; at < 62'500 / 4 * 240; at += 64 * 1920)
-        plan.tempos.push_back({at, 90.0 + static_cast<double>(rng() % 60)});
-    plan.normalize();
+    for (model::Tick at = 0; at < plan.lengthTicks(); at += 64 * 1920)
+        plan.tempos.push_back({at, 90.0 + static_cast<double>(at / 1920 % 60)});
     return plan;
-}
-
-template <typename F> double bestSeconds(int runs, F&& f)
-{
-    double best = 1e9;
-    for (int i = 0; i < runs; ++i) {
-        const auto t0 = Clock::now();
-        f();
-        best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
-    }
-    return best;
 }
 } // namespace
 
 int main()
 {
-    const model::Plan big = millionNotePlan();
+    const model::Plan big = millionNotePlanWithTempos();
     std::size_t chords = 0;
     const double bigSeconds =
-        bestSeconds(3, [&] { chords = engine::analysis::analyzePlan(big).chords.size(); });
+        bench::bestSeconds(3, [&] { chords = engine::analysis::analyzePlan(big).chords.size(); });
     std::printf("%-48s %9.1f ms  (%zu chords)\n", "analyzePlan, generated 1,000,000-note plan",
                 bigSeconds * 1e3, chords);
 
@@ -75,7 +45,7 @@ int main()
         std::printf("no POP909 songs in %s: corpus figures skipped\n", dir.c_str());
         return 0;
     }
-    const double corpus = bestSeconds(3, [&] {
+    const double corpus = bench::bestSeconds(3, [&] {
         for (const model::Plan& p : songs)
             chords += engine::analysis::analyzePlan(p).chords.size();
     });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SMF parse speed: a generated 1,000,000-note format-1 file and the pop-song corpus, one core.
 // Usage: bench_smf [--write FILE.mid]   (FILE gets the generated 1M-note file)
+#include "BenchUtil.h"
 #include "engine/FileIo.h"
 #include "engine/smf/SmfPlan.h"
 #include "engine/smf/SmfReader.h"
@@ -14,44 +15,10 @@
 #include <vector>
 
 using namespace pianola;
-using Clock = std::chrono::steady_clock;
+using bench::bestSeconds;
+using bench::millionNotePlan;
 
 namespace {
-// 16 tracks of dense piano-like material: 62,500 notes each, chords and runs, 1M notes in all.
-model::Plan millionNotePlan()
-{
-    model::Plan plan;
-    plan.ppq = 480;
-    std::mt19937 rng(1234);
-    for (int t = 0; t < 16; ++t) {
-        model::Track track;
-        track.name = "Track " + std::to_string(t + 1);
-        track.channel = t;
-        track.program = t * 8;
-        model::Tick tick = 0;
-        for (int i = 0; i < 62'500; ++i) {
-            const auto key = static_cast<std::uint8_t>(36 + rng() % 60);
-            track.notes.push_back({tick, static_cast<model::Tick>(60 + rng() % 400), 0, key,
-                                   static_cast<std::uint8_t>(40 + rng() % 80), 64});
-            tick += (i % 4 == 3) ? 120 : 0; // four-note chords every eighth note
-        }
-        plan.tracks.push_back(std::move(track));
-    }
-    plan.normalize();
-    return plan;
-}
-
-template <typename F> double bestSeconds(int runs, F&& f)
-{
-    double best = 1e9;
-    for (int i = 0; i < runs; ++i) {
-        const auto t0 = Clock::now();
-        f();
-        best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
-    }
-    return best;
-}
-
 void report(const char* what, double seconds, double bytes)
 {
     std::printf("%-46s %9.2f ms  %8.1f MB/s\n", what, seconds * 1e3, bytes / seconds / 1e6);
