@@ -94,8 +94,18 @@ Key keyOf(int index)
     return Key{index % 12, index >= 12, 0.0};
 }
 
-std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline, const ChromaFrames& frames,
-                                               const KeyParams& p);
+// The first frame of bar `bar` (the end of the frames past the last bar).
+std::size_t frameOfBar(const Timeline& timeline, const ChromaFrames& frames, int bar)
+{
+    if (bar >= timeline.barCount()) return frames.size();
+    return frames.frameAt(timeline.barStarts()[static_cast<std::size_t>(bar)]);
+}
+
+double barSeconds(const Timeline& timeline, int bar)
+{
+    if (bar >= timeline.barCount()) return timeline.endS();
+    return timeline.tempo().ticksToSeconds(timeline.barStarts()[static_cast<std::size_t>(bar)]);
+}
 } // namespace
 
 std::array<double, 24> profileCorrelations(const PitchClasses& chroma)
@@ -117,14 +127,61 @@ std::array<double, 24> krumhanslCorrelations(const PitchClasses& chroma)
     return r;
 }
 
+namespace {
+struct Region
+{
+    int firstBar, endBar; ///< bars [firstBar, endBar)
+    int key;              ///< tonic + 12 * minor
+};
+
+std::vector<Region> keyRegions(const Timeline& timeline, const ChromaFrames& frames,
+                               const KeyParams& p);
+
+// The 24 key scores from the frames in `ranges` and the chords that start inside them.
+std::array<double, 24> keyScores(const ChromaFrames& frames, const Timeline& timeline,
+                                 const std::vector<Region>& regions,
+                                 const std::vector<model::analysis::Chord>& chords,
+                                 const KeyParams& p)
+{
+    PitchClasses sum{};
+    std::vector<model::analysis::Chord> inside;
+    for (const Region& r : regions) {
+        const PitchClasses part = sumFrames(frames.chroma, frameOfBar(timeline, frames, r.firstBar),
+                                            frameOfBar(timeline, frames, r.endBar));
+        for (int pc = 0; pc < 12; ++pc)
+            sum[pc] += part[pc];
+        const double from = barSeconds(timeline, r.firstBar), to = barSeconds(timeline, r.endBar);
+        for (const auto& c : chords)
+            if (c.startS >= from && c.startS < to) inside.push_back(c);
+    }
+    std::array<double, 24> scores = profileCorrelations(unitSum(sum));
+    chordEvidence(inside, p, scores);
+    return scores;
+}
+
+// The regions in the key that lasts longest (all of them when the piece never changes key).
+std::vector<Region> mainRegions(const Timeline& timeline, const std::vector<Region>& regions)
+{
+    std::array<double, 24> seconds{};
+    for (const Region& r : regions)
+        seconds[r.key] += barSeconds(timeline, r.endBar) - barSeconds(timeline, r.firstBar);
+    const int main = argmax(seconds);
+    std::vector<Region> out;
+    for (const Region& r : regions)
+        if (r.key == main) out.push_back(r);
+    return out;
+}
+} // namespace
+
 KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
                         const std::vector<model::analysis::Chord>& chords, const KeyParams& p)
 {
     KeyEstimate out;
-    const PitchClasses notes = unitSum(sumFrames(frames.chroma, 0, frames.size()));
-    std::array<double, 24> scores = profileCorrelations(notes);
-    chordEvidence(chords, p, scores);
-
+    const std::vector<Region> regions = keyRegions(timeline, frames, p);
+    const std::vector<Region> main = regions.size() > 1
+                                         ? mainRegions(timeline, regions)
+                                         : std::vector<Region>{{0, timeline.barCount(), 0}};
+    const std::array<double, 24> scores = keyScores(frames, timeline, main, chords, p);
     std::array<int, 24> order;
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -142,28 +199,30 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
         for (Key& k : out.runnerUps)
             k.confidence = 0.0;
     }
-    out.spans = keySpans(timeline, frames, p);
-    if (out.spans.size() == 1) out.spans.front().key = out.key;
+    for (const Region& r : regions) {
+        // The main key's regions carry the full estimate (it may differ from the window's).
+        const bool isMain = regions.size() == 1 || r.key == main.front().key;
+        out.spans.push_back({barSeconds(timeline, r.firstBar), barSeconds(timeline, r.endBar),
+                             isMain ? out.key : keyOf(r.key)});
+    }
+    if (!out.spans.empty()) out.spans.back().endS = timeline.endS();
     return out;
 }
 
 namespace {
 // Windowed detection: each bar's key from the chroma of the 8 bars around it, then a Viterbi
 // path over bars that pays `changePenalty` per key change.
-std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline, const ChromaFrames& frames,
-                                               const KeyParams& p)
+std::vector<Region> keyRegions(const Timeline& timeline, const ChromaFrames& frames,
+                               const KeyParams& p)
 {
     const int bars = timeline.barCount();
-    std::vector<model::analysis::KeySpan> spans;
-    if (timeline.pitched().empty() || frames.size() == 0) return spans;
-    auto frameOf = [&](int bar) {
-        if (bar >= bars) return frames.size();
-        return frames.frameAt(timeline.barStarts()[bar]);
-    };
+    std::vector<Region> regions;
+    if (timeline.pitched().empty() || frames.size() == 0) return regions;
     std::vector<std::array<double, 24>> emit(static_cast<std::size_t>(bars));
     for (int b = 0; b < bars; ++b)
-        emit[b] = profileCorrelations(
-            sumFrames(frames.chroma, frameOf(std::max(0, b - 4)), frameOf(b + 4)));
+        emit[b] = profileCorrelations(sumFrames(frames.chroma,
+                                                frameOfBar(timeline, frames, std::max(0, b - 4)),
+                                                frameOfBar(timeline, frames, b + 4)));
     std::vector<std::array<int, 24>> back(static_cast<std::size_t>(bars));
     std::array<double, 24> total{};
     for (int b = 0; b < bars; ++b) {
@@ -183,13 +242,11 @@ std::vector<model::analysis::KeySpan> keySpans(const Timeline& timeline, const C
         k = back[b][k];
     }
     for (int b = 0; b < bars; ++b) {
-        const double start = timeline.tempo().ticksToSeconds(timeline.barStarts()[b]);
-        if (spans.empty() || path[b] != path[b - 1])
-            spans.push_back({start, start, keyOf(path[b])});
+        if (regions.empty() || path[b] != regions.back().key)
+            regions.push_back({b, b + 1, path[b]});
+        regions.back().endBar = b + 1;
     }
-    for (std::size_t i = 0; i < spans.size(); ++i)
-        spans[i].endS = i + 1 < spans.size() ? spans[i + 1].startS : timeline.endS();
-    return spans;
+    return regions;
 }
 } // namespace
 

@@ -15,7 +15,7 @@ struct KeyParams
     double tonicChordWeight = 0.15; ///< score for the share of chord time on the tonic chord
     double openingWeight = 0.05;    ///< score when the first chord is the tonic chord
     double temperature = 0.05;      ///< softmax temperature that turns scores into confidences
-    double changePenalty = 2.0; ///< windowed detection: cost of a key change (correlation units)
+    double changePenalty = 6.0; ///< key regions: cost of a key change (bars of correlation)
 };
 
 struct KeyEstimate

@@ -40,6 +40,7 @@ std::map<std::string, std::function<double&(AnalysisOptions&)>> parameters()
             {"bass", [](AnalysisOptions& o) -> double& { return o.chords.bassWeight; }},
             {"change", [](AnalysisOptions& o) -> double& { return o.chords.changePenalty; }},
             {"tonic", [](AnalysisOptions& o) -> double& { return o.key.tonicChordWeight; }},
+            {"keychange", [](AnalysisOptions& o) -> double& { return o.key.changePenalty; }},
             {"opening", [](AnalysisOptions& o) -> double& { return o.key.openingWeight; }}};
 }
 

@@ -100,6 +100,7 @@ private slots:
     void keysAndChordsInAllKeys_data();
     void keysAndChordsInAllKeys();
     void seventhsAndSlashChords();
+    void modulation();
     void swingAndHumanization();
     void drumPatterns();
     void controllersAndRanges();
@@ -192,6 +193,31 @@ void TestAnalysis::seventhsAndSlashChords()
              (std::vector<std::string>{"Cmaj7", "Dm7", "G7", "C/E", "Am", "Bdim", "Gsus4", "C"}));
     QCOMPARE(a.chords[0].quality, std::string("maj7"));
     QCOMPARE(a.chords[3].bass, 4);
+}
+
+void TestAnalysis::modulation()
+{
+    // 8 bars of C major, then 16 bars of Eb major: two key regions, the longer one is the key.
+    Plan plan = progressionPlan(0, false);
+    for (int part = 0; part < 2; ++part) {
+        const Plan eb = progressionPlan(3, false);
+        for (std::size_t t = 0; t < plan.tracks.size(); ++t)
+            for (Note n : eb.tracks[t].notes) {
+                n.startTick += (8 + 8 * part) * kBar;
+                plan.tracks[t].notes.push_back(n);
+            }
+    }
+    plan.normalize();
+    const Analysis a = engine::analysis::analyzePlan(plan);
+    QCOMPARE(a.key.tonic, 3);
+    QCOMPARE(a.key.minor, false);
+    QCOMPARE(a.keySpans.size(), std::size_t(2));
+    QCOMPARE(a.keySpans[0].key.tonic, 0);
+    QCOMPARE(a.keySpans[0].startS, 0.0);
+    QVERIFY2(std::abs(a.keySpans[1].startS - 16.0) <= 4.0, std::to_string(a.keySpans[1].startS).c_str());
+    QCOMPARE(a.keySpans[1].key, a.key);
+    QCOMPARE(a.keySpans[1].endS, 48.0);
+    QVERIFY(a.narrative.find("with 1 key change") != std::string::npos);
 }
 
 void TestAnalysis::swingAndHumanization()
