@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <map>
 
 namespace pianola::engine::analysis {
@@ -63,29 +65,29 @@ double timingDeviationMs(const Timeline& timeline, const std::vector<Tick>& tick
 // Mean cosine similarity of consecutive bars' onset patterns on a sixteenth grid.
 double grooveConsistency(const Timeline& timeline, const std::vector<Tick>& ticks, Tick phase)
 {
+    struct Pattern
+    {
+        std::uint64_t steps = 0; ///< bit i: an onset on sixteenth i of the bar (up to 64)
+        int length = 0;
+    };
     const int bars = timeline.barCount();
-    std::vector<std::vector<double>> patterns(static_cast<std::size_t>(bars));
+    std::vector<Pattern> patterns(static_cast<std::size_t>(bars));
     for (Tick t : ticks) {
         const Tick shifted = std::max<Tick>(0, t - phase);
         const int bar = timeline.barAt(shifted);
         const Tick sixteenth = std::max<Tick>(1, timeline.beatTicks(bar) / 4);
-        auto& pattern = patterns[static_cast<std::size_t>(bar)];
-        pattern.resize(static_cast<std::size_t>(timeline.beatsInBar(bar) * 4), 0.0);
+        Pattern& pattern = patterns[static_cast<std::size_t>(bar)];
+        pattern.length = std::min(64, timeline.beatsInBar(bar) * 4);
         const double step = static_cast<double>(shifted - timeline.barStarts()[bar]) / sixteenth;
-        pattern[std::min(pattern.size() - 1, static_cast<std::size_t>(std::lround(step)))] = 1.0;
+        pattern.steps |= std::uint64_t{1} << std::min<long>(pattern.length - 1, std::lround(step));
     }
     double sum = 0;
     int pairs = 0;
     for (int b = 1; b < bars; ++b) {
-        const auto &a = patterns[b - 1], &c = patterns[b];
-        if (a.empty() || c.empty() || a.size() != c.size()) continue;
-        double dot = 0, na = 0, nc = 0;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            dot += a[i] * c[i];
-            na += a[i];
-            nc += c[i];
-        }
-        sum += dot / std::sqrt(na * nc);
+        const Pattern &a = patterns[b - 1], &c = patterns[b];
+        if (!a.steps || !c.steps || a.length != c.length) continue;
+        sum += std::popcount(a.steps & c.steps) /
+               std::sqrt(double(std::popcount(a.steps)) * std::popcount(c.steps));
         ++pairs;
     }
     return pairs ? sum / pairs : 0.0;
