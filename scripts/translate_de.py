@@ -62,6 +62,9 @@ DE = {
     "%1 to %2": "%1 bis %2",
     "Apply": "Anwenden",
     "Send this request to the chat": "Diese Anfrage an den Chat senden",
+    "Key changes:": "Tonartwechsel:",
+    "%1 from %2": "%1 ab %2",
+    "none": "keine",
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

@@ -231,6 +231,18 @@
         <source>Send this request to the chat</source>
         <translation>Diese Anfrage an den Chat senden</translation>
     </message>
+    <message>
+        <source>Key changes:</source>
+        <translation>Tonartwechsel:</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 ab %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::PlanOverview</name>

@@ -72,8 +72,10 @@ void AnalysisPanel::buildLayout()
     auto* keyForm = new QFormLayout(keyBox);
     m_key = wrappedLabel(keyBox);
     m_runnerUps = wrappedLabel(keyBox);
+    m_keyChanges = wrappedLabel(keyBox);
     keyForm->addRow(tr("Estimate:"), m_key);
     keyForm->addRow(tr("Also likely:"), m_runnerUps);
+    keyForm->addRow(tr("Key changes:"), m_keyChanges);
     column->addWidget(keyBox);
 
     auto* charts = new QGridLayout;
@@ -164,13 +166,19 @@ void AnalysisPanel::showSummary()
             .arg(std::lround(a.meanBpm))
             .arg(a.meterNumerator)
             .arg(a.meterDenominator));
-    auto keyText = [this](const model::analysis::Key& k) {
+    auto keyText = [](const model::analysis::Key& k) {
         const QString tonic = QString::fromLatin1(model::analysis::pitchClassName(k.tonic));
         return (k.minor ? tr("%1 minor") : tr("%1 major")).arg(tonic);
     };
+    QStringList regions;
+    if (a.keySpans.size() > 1)
+        for (const auto& span : a.keySpans)
+            regions << tr("%1 from %2").arg(keyText(span.key), clockText(span.startS));
+    m_keyChanges->setText(regions.isEmpty() ? tr("none") : regions.join(QStringLiteral(", ")));
     if (a.noteCount == 0 || a.chords.empty()) {
         m_key->setText(tr("No pitched notes"));
         m_runnerUps->setText(QString());
+        m_keyChanges->setText(QString());
         m_narrative->setText(QString::fromStdString(a.narrative));
         return;
     }

@@ -66,6 +66,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_key = nullptr;
     QLabel* m_runnerUps = nullptr;
+    QLabel* m_keyChanges = nullptr;
     AnalysisChart* m_pitchChart = nullptr;
     AnalysisChart* m_velocityChart = nullptr;
     AnalysisChart* m_densityChart = nullptr;

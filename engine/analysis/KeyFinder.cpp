@@ -40,8 +40,8 @@ double correlation(const PitchClasses& x, const PitchClasses& profile, int tonic
     const double mx = std::accumulate(x.begin(), x.end(), 0.0) / 12.0;
     const double my = std::accumulate(profile.begin(), profile.end(), 0.0) / 12.0;
     double sxy = 0, sxx = 0, syy = 0;
-    for (int pc = 0; pc < 12; ++pc) {
-        const double dx = x[pc] - mx, dy = profile[((pc - tonic) % 12 + 12) % 12] - my;
+    for (int i = 0; i < 12; ++i) { // i: degree above the tonic
+        const double dx = x[(i + tonic) % 12] - mx, dy = profile[i] - my;
         sxy += dx * dy;
         sxx += dx * dx;
         syy += dy * dy;
@@ -211,40 +211,46 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
 
 namespace {
 // Windowed detection: each bar's key from the chroma of the 8 bars around it, then a Viterbi
-// path over bars that pays `changePenalty` per key change.
+// path over bars that pays `changePenalty` per key change. O(bars).
 std::vector<Region> keyRegions(const Timeline& timeline, const ChromaFrames& frames,
                                const KeyParams& p)
 {
-    const int bars = timeline.barCount();
     std::vector<Region> regions;
     if (timeline.pitched().empty() || frames.size() == 0) return regions;
-    std::vector<std::array<double, 24>> emit(static_cast<std::size_t>(bars));
-    for (int b = 0; b < bars; ++b)
-        emit[b] = profileCorrelations(sumFrames(frames.chroma,
-                                                frameOfBar(timeline, frames, std::max(0, b - 4)),
-                                                frameOfBar(timeline, frames, b + 4)));
-    std::vector<std::array<int, 24>> back(static_cast<std::size_t>(bars));
+    // Steps of one bar, or of several for very long pieces (at most kMaxSteps steps).
+    constexpr int kMaxSteps = 4096;
+    const int bars = timeline.barCount();
+    const int barsPerStep = (bars + kMaxSteps - 1) / kMaxSteps;
+    const int steps = (bars + barsPerStep - 1) / barsPerStep;
+    auto frameOfStep = [&](int step) {
+        return frameOfBar(timeline, frames, std::clamp(step, 0, steps) * barsPerStep);
+    };
+    std::vector<std::array<double, 24>> emit(static_cast<std::size_t>(steps));
+    for (int s = 0; s < steps; ++s)
+        emit[s] =
+            profileCorrelations(sumFrames(frames.chroma, frameOfStep(s - 4), frameOfStep(s + 4)));
+    std::vector<std::array<int, 24>> back(static_cast<std::size_t>(steps));
     std::array<double, 24> total{};
-    for (int b = 0; b < bars; ++b) {
+    for (int s = 0; s < steps; ++s) {
         const int best = argmax(total);
         std::array<double, 24> next;
         for (int k = 0; k < 24; ++k) {
-            const bool change = b > 0 && total[best] - p.changePenalty > total[k];
-            back[b][k] = change ? best : k;
-            next[k] = (change ? total[best] - p.changePenalty : total[k]) + emit[b][k];
+            const bool change = s > 0 && total[best] - p.changePenalty > total[k];
+            back[s][k] = change ? best : k;
+            next[k] = (change ? total[best] - p.changePenalty : total[k]) + emit[s][k];
         }
         total = next;
     }
-    std::vector<int> path(static_cast<std::size_t>(bars));
+    std::vector<int> path(static_cast<std::size_t>(steps));
     int k = argmax(total);
-    for (int b = bars - 1; b >= 0; --b) {
-        path[b] = k;
-        k = back[b][k];
+    for (int s = steps - 1; s >= 0; --s) {
+        path[s] = k;
+        k = back[s][k];
     }
-    for (int b = 0; b < bars; ++b) {
-        if (regions.empty() || path[b] != regions.back().key)
-            regions.push_back({b, b + 1, path[b]});
-        regions.back().endBar = b + 1;
+    for (int s = 0; s < steps; ++s) {
+        if (regions.empty() || path[s] != regions.back().key)
+            regions.push_back({s * barsPerStep, s * barsPerStep, path[s]});
+        regions.back().endBar = std::min(bars, (s + 1) * barsPerStep);
     }
     return regions;
 }

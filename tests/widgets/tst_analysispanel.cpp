@@ -116,6 +116,7 @@ void TestAnalysisPanel::showsAnAnalysisOfAPlan()
     // 4 bars at 100 bpm (9.6 s) + 4 at 120 (8 s); (100 * 9.6 + 120 * 8) / 17.6 = 109.1 bpm
     QVERIFY2(text.contains("0:17.60 · 109 bpm · 4/4 · 32 note(s)"), qPrintable(text));
     QVERIFY2(text.contains("The key is F# major"), qPrintable(text));
+    QVERIFY2(text.contains("\nnone\n"), qPrintable(text));   // no key changes
     auto* chords = panel.findChild<QListWidget*>();
     QVERIFY(chords);
     QStringList symbols;
