@@ -14,7 +14,8 @@ struct KeyParams
 {
     double tonicChordWeight = 0.15; ///< score for the share of chord time on the tonic chord
     double openingWeight = 0.05;    ///< score when the first chord is the tonic chord
-    double temperature = 0.05;      ///< softmax temperature that turns scores into confidences
+    double temperature =
+        0.07; ///< softmax temperature, scores to confidences (calibrated: mean = accuracy)
     double changePenalty = 6.0; ///< key regions: cost of a key change (bars of correlation)
 };
 

@@ -8,6 +8,7 @@
 #include "engine/analysis/Feel.h"
 #include "engine/analysis/KeyFinder.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -41,6 +42,7 @@ std::map<std::string, std::function<double&(AnalysisOptions&)>> parameters()
             {"change", [](AnalysisOptions& o) -> double& { return o.chords.changePenalty; }},
             {"tonic", [](AnalysisOptions& o) -> double& { return o.key.tonicChordWeight; }},
             {"keychange", [](AnalysisOptions& o) -> double& { return o.key.changePenalty; }},
+            {"temperature", [](AnalysisOptions& o) -> double& { return o.key.temperature; }},
             {"opening", [](AnalysisOptions& o) -> double& { return o.key.openingWeight; }}};
 }
 
@@ -80,7 +82,8 @@ void confusion(const std::vector<Song>& songs, const AnalysisOptions& o)
 void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const std::string& label)
 {
     Half halves[2];
-    int baseline = 0; // plain Krumhansl-Schmuckler on the same chroma
+    int baseline = 0;                   // plain Krumhansl-Schmuckler on the same chroma
+    double confidence = 0, logLoss = 0; // calibration of the key confidence
     for (std::size_t i = 0; i < songs.size(); ++i) {
         const Song& s = songs[i];
         const HarmonyFrames h0 = chordsOnBestPhase(s.timeline, s.phase, o.chords);
@@ -88,6 +91,10 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
         const auto key = estimateKey(s.timeline, h0.frames, chords, o.key);
         const auto ks = krumhanslCorrelations(sumFrames(h0.frames.chroma, 0, h0.frames.size()));
         baseline += std::max_element(ks.begin(), ks.end()) - ks.begin() == s.key;
+        const bool keyRight = key.key.tonic + (key.key.minor ? 12 : 0) == s.key;
+        confidence += key.key.confidence;
+        logLoss -=
+            std::log(std::clamp(keyRight ? key.key.confidence : 1 - key.key.confidence, 1e-6, 1.0));
         Half& h = halves[i < 150 ? 0 : 1];
         ++h.songs;
         h.keys += key.key.tonic + (key.key.minor ? 12 : 0) == s.key;
@@ -109,12 +116,15 @@ void evaluate(const std::vector<Song>& songs, const AnalysisOptions& o, const st
                         key.key.tonic + (key.key.minor ? 12 : 0) == s.key ? 0 : rank);
         }
     }
-    std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%  (plain KS key %.1f%%)\n",
+    std::printf("%-40s key %5.1f%% %5.1f%%  chords %5.1f%% %5.1f%%  (plain KS key %.1f%%, mean "
+                "confidence %.3f, log loss %.3f)\n",
                 label.c_str(), 100.0 * halves[0].keys / std::max(1, halves[0].songs),
                 100.0 * halves[1].keys / std::max(1, halves[1].songs),
                 100.0 * halves[0].right / std::max(1e-9, halves[0].total),
                 100.0 * halves[1].right / std::max(1e-9, halves[1].total),
-                100.0 * baseline / std::max<std::size_t>(1, songs.size()));
+                100.0 * baseline / std::max<std::size_t>(1, songs.size()),
+                confidence / std::max<std::size_t>(1, songs.size()),
+                logLoss / std::max<std::size_t>(1, songs.size()));
     std::fflush(stdout);
 }
 
