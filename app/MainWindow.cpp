@@ -7,6 +7,8 @@
 #include "app/MidiSession.h"
 #include "app/PreferencesDialog.h"
 #include "engine/playback/PlaybackSequence.h"
+#include "model/Analysis.h"
+#include "widgets/AnalysisPanel.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
 #include "widgets/TakesPanel.h"
@@ -66,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::edited, this, &MainWindow::documentEdited);
     connect(m_document, &Document::takesChanged, this, &MainWindow::refreshTakes);
     connect(m_document, &Document::activeTakeChanged, this, [this] {
+        m_state->setChords({});   // the new take's come with its analysis
         showActiveTake();
         updateCompare();
         // Keep the view for A/B between similar takes; frame a take that the view does not fit.
@@ -97,6 +100,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_playheadTimer = new QTimer(this);
     m_playheadTimer->setInterval(33);   // about 30 Hz
     connect(m_playheadTimer, &QTimer::timeout, this, &MainWindow::updatePlayhead);
+    m_analysisUpdate = new QTimer(this);
+    m_analysisUpdate->setSingleShot(true);
+    m_analysisUpdate->setInterval(400);   // analyse once the editing pauses (on a worker thread)
+    connect(m_analysisUpdate, &QTimer::timeout, this, [this] { m_analysis->setPlan(plan()); });
     m_playbackUpdate = new QTimer(this);
     m_playbackUpdate->setSingleShot(true);
     m_playbackUpdate->setInterval(30);   // coalesce a burst of edits into one rebuild
@@ -539,6 +546,18 @@ void MainWindow::stepInputToggled(bool on)
 void MainWindow::schedulePlaybackUpdate()
 {
     m_playbackUpdate->start();
+    m_analysisUpdate->start();
+}
+
+// The analysis' chords, from seconds to this take's ticks, above the roll.
+void MainWindow::showAnalysisChords()
+{
+    std::vector<widgets::ChordMark> marks;
+    for (const auto& c : m_analysis->analysis().chords)
+        marks.push_back({static_cast<model::Tick>(std::llround(m_tempoMap.secondsToTicks(c.startS))),
+                         static_cast<model::Tick>(std::llround(m_tempoMap.secondsToTicks(c.endS))),
+                         QString::fromStdString(model::analysis::chordSymbol(c))});
+    m_state->setChords(std::move(marks));
 }
 
 void MainWindow::sendPlanToPlayer()

@@ -22,6 +22,7 @@ class QMenu;
 class QTimer;
 
 namespace pianola::widgets {
+class AnalysisPanel;
 class ChatDock;
 class ControllerLanes;
 class EditorState;
@@ -59,6 +60,7 @@ public:
     widgets::TrackList* trackList() const { return m_tracks; }
     MidiSession* midiSession() const { return m_midi; }
     widgets::ChatDock* chatDock() const { return m_chat; }
+    widgets::AnalysisPanel* analysisPanel() const { return m_analysis; }
     ChatController* chatController() const { return m_chatController; }
     QAction* recordAction() const { return m_recordAction; }
     QAction* stepInputAction() const { return m_stepAction; }
@@ -105,6 +107,7 @@ private:
     void showActiveTake();
     void refreshTakes();
     void updateCompare();
+    void showAnalysisChords();
     QString exportForDrag(model::TakeId id);
     void updateTitle();
 
@@ -147,6 +150,8 @@ private:
     model::TakeId m_takeA = 0, m_takeB = 0;   ///< the pair compared with B (0 = not chosen)
     QAction* m_compareAction = nullptr;
     widgets::ChatDock* m_chat = nullptr;
+    widgets::AnalysisPanel* m_analysis = nullptr;
+    QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;

@@ -3,6 +3,8 @@
 #include "app/MainWindow.h"
 
 #include "app/ChatController.h"
+#include "engine/analysis/Analyzer.h"
+#include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
@@ -72,6 +74,19 @@ void MainWindow::createDocks()
     QDockWidget* chatDock = dock(this, tr("Chat"), "chatDock", m_chat, Qt::RightDockWidgetArea);
     chatDock->setMinimumWidth(300);
     m_chatController = new ChatController(m_document, m_chat, this);
+
+    m_analysis = new widgets::AnalysisPanel(this);
+    m_analysis->setAnalyzer([](const model::Plan& plan) { return engine::analysis::analyzePlan(plan); });
+    QDockWidget* analysisDock = dock(this, tr("Analysis"), "analysisDock", m_analysis, Qt::RightDockWidgetArea);
+    tabifyDockWidget(chatDock, analysisDock);
+    chatDock->raise();
+    m_analysis->setMinimumWidth(0);
+    resizeDocks({chatDock}, {340}, Qt::Horizontal);
+    connect(m_analysis, &widgets::AnalysisPanel::analysisShown, this, &MainWindow::showAnalysisChords);
+    connect(m_analysis, &widgets::AnalysisPanel::suggestionApplied, this, [this, chatDock](const QString& request) {
+        chatDock->raise();
+        m_chatController->ask(request);
+    });
 
     auto* history = new QUndoView(m_document->undoStack(), this);
     history->setObjectName("undoHistory");

@@ -46,7 +46,7 @@ int main(int argc, char** argv)
     if (parser.isSet(prompt))
         window.chatController()->ask(parser.value(prompt));
     if (parser.isSet(screenshot)) {   // for documentation and visual checks
-        QTimer::singleShot(300, &window, [&] {
+        QTimer::singleShot(1500, &window, [&] {
             const bool saved = window.grab().save(parser.value(screenshot));
             QApplication::exit(saved ? 0 : 1);
         });

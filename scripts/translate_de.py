@@ -341,6 +341,7 @@ DE = {
     "Key changes:": "Tonartwechsel:",
     "%1 from %2": "%1 ab %2",
     "none": "keine",
+    'Analysis': 'Analyse',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

@@ -931,6 +931,10 @@
         <source>Play the other of the two takes being compared, from the same position</source>
         <translation>Den anderen der beiden verglichenen Takes ab derselben Stelle spielen</translation>
     </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -1036,6 +1040,104 @@
     <message>
         <source>Virtual port &quot;Pianola In&quot;</source>
         <translation>Virtueller Port „Pianola In“</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::AnalysisPanel</name>
+    <message>
+        <source>Key</source>
+        <translation>Tonart</translation>
+    </message>
+    <message>
+        <source>Estimate:</source>
+        <translation>Schätzung:</translation>
+    </message>
+    <message>
+        <source>Also likely:</source>
+        <translation>Ebenfalls möglich:</translation>
+    </message>
+    <message>
+        <source>Pitch classes (duration, %)</source>
+        <translation>Tonklassen (Dauer, %)</translation>
+    </message>
+    <message>
+        <source>Velocities (notes)</source>
+        <translation>Anschlagstärken (Noten)</translation>
+    </message>
+    <message>
+        <source>Notes per bar</source>
+        <translation>Noten pro Takt</translation>
+    </message>
+    <message>
+        <source>Tempo (bpm over time)</source>
+        <translation>Tempo (BPM im Verlauf)</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Keine Noten</translation>
+    </message>
+    <message>
+        <source>Chords</source>
+        <translation>Akkorde</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Analysing...</source>
+        <translation>Analyse läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 bpm · %3/%4 · %n note(s)</source>
+        <translation>
+            <numerusform>%1 · %2 BPM · %3/%4 · %n Note</numerusform>
+            <numerusform>%1 · %2 BPM · %3/%4 · %n Noten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 minor</source>
+        <translation>%1-Moll</translation>
+    </message>
+    <message>
+        <source>%1 major</source>
+        <translation>%1-Dur</translation>
+    </message>
+    <message>
+        <source>No pitched notes</source>
+        <translation>Keine Noten mit Tonhöhe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (confidence %2%)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (Konfidenz %2 %)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Send this request to the chat</source>
+        <translation>Diese Anfrage an den Chat senden</translation>
+    </message>
+    <message>
+        <source>Key changes:</source>
+        <translation>Tonartwechsel:</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 ab %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -1224,104 +1326,6 @@
     <message>
         <source>Move notes</source>
         <translation>Noten verschieben</translation>
-    </message>
-</context>
-<context>
-    <name>pianola::widgets::AnalysisPanel</name>
-    <message>
-        <source>Key</source>
-        <translation>Tonart</translation>
-    </message>
-    <message>
-        <source>Estimate:</source>
-        <translation>Schätzung:</translation>
-    </message>
-    <message>
-        <source>Also likely:</source>
-        <translation>Ebenfalls möglich:</translation>
-    </message>
-    <message>
-        <source>Pitch classes (duration, %)</source>
-        <translation>Tonklassen (Dauer, %)</translation>
-    </message>
-    <message>
-        <source>Velocities (notes)</source>
-        <translation>Anschlagstärken (Noten)</translation>
-    </message>
-    <message>
-        <source>Notes per bar</source>
-        <translation>Noten pro Takt</translation>
-    </message>
-    <message>
-        <source>Tempo (bpm over time)</source>
-        <translation>Tempo (BPM im Verlauf)</translation>
-    </message>
-    <message>
-        <source>No notes</source>
-        <translation>Keine Noten</translation>
-    </message>
-    <message>
-        <source>Chords</source>
-        <translation>Akkorde</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
-    </message>
-    <message>
-        <source>Analysing...</source>
-        <translation>Analyse läuft …</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 bpm · %3/%4 · %n note(s)</source>
-        <translation>
-            <numerusform>%1 · %2 BPM · %3/%4 · %n Note</numerusform>
-            <numerusform>%1 · %2 BPM · %3/%4 · %n Noten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 minor</source>
-        <translation>%1-Moll</translation>
-    </message>
-    <message>
-        <source>%1 major</source>
-        <translation>%1-Dur</translation>
-    </message>
-    <message>
-        <source>No pitched notes</source>
-        <translation>Keine Noten mit Tonhöhe</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (confidence %2%)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (Konfidenz %2 %)</translation>
-    </message>
-    <message>
-        <source>%1 (%2%)</source>
-        <translation>%1 (%2 %)</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Anwenden</translation>
-    </message>
-    <message>
-        <source>Send this request to the chat</source>
-        <translation>Diese Anfrage an den Chat senden</translation>
-    </message>
-    <message>
-        <source>Key changes:</source>
-        <translation>Tonartwechsel:</translation>
-    </message>
-    <message>
-        <source>%1 from %2</source>
-        <translation>%1 ab %2</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
     </message>
 </context>
 <context>

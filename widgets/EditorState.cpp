@@ -234,6 +234,12 @@ void EditorState::setComparePlan(const model::Plan* plan)
     emit compareChanged();
 }
 
+void EditorState::setChords(std::vector<ChordMark> chords)
+{
+    m_chords = std::move(chords);
+    emit chordsChanged();
+}
+
 void EditorState::setGhostNotes(bool on)
 {
     m_ghosts = on;

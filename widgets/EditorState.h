@@ -37,6 +37,13 @@ struct Snap
 
 enum class Tool { Select, Draw, Erase, Split };
 
+/// A chord symbol over a stretch of time (from the analysis), shown above the roll.
+struct ChordMark
+{
+    model::Tick startTick = 0, endTick = 0;
+    QString symbol;
+};
+
 /// One bar of the meter map.
 struct Bar
 {
@@ -114,6 +121,8 @@ public:
     const model::Plan* comparePlan() const { return m_compare; }
     void setComparePlan(const model::Plan* plan);
     bool ghostNotes() const { return m_ghosts; }
+    const std::vector<ChordMark>& chords() const { return m_chords; }
+    void setChords(std::vector<ChordMark> chords);
     void setGhostNotes(bool on);
 
     /// The colour of track `index` (its own, or one from a palette).
@@ -132,6 +141,7 @@ signals:
     void playheadMoved(double tick);
     void loopChanged();
     void compareChanged();
+    void chordsChanged();
     /// A note to hear now (clicking the keyboard, drawing or moving a note): on the current
     /// track's channel and program.
     void auditionRequested(int key, int velocity);
@@ -158,6 +168,7 @@ private:
     model::Tick m_loopStart = 0, m_loopEnd = 0;
     bool m_ghosts = true;
     const model::Plan* m_compare = nullptr;
+    std::vector<ChordMark> m_chords;
 };
 
 } // namespace pianola::widgets

@@ -20,7 +20,7 @@ class PianoRollView : public QAbstractScrollArea
     Q_OBJECT
 public:
     static constexpr int kGutterWidth = 72;
-    static constexpr int kRulerHeight = 26;
+    static constexpr int kRulerHeight = 40;   ///< chord symbols, loop region, bars and beats
 
     explicit PianoRollView(EditorState* state, QWidget* parent = nullptr);
     EditorState* state() const { return m_state; }

@@ -17,6 +17,7 @@ TimeRuler::TimeRuler(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     connect(state, &EditorState::loopChanged, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::planChanged, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::playheadMoved, this, qOverload<>(&QWidget::update));
+    connect(state, &EditorState::chordsChanged, this, qOverload<>(&QWidget::update));
 }
 
 void TimeRuler::paintEvent(QPaintEvent*)
@@ -24,13 +25,15 @@ void TimeRuler::paintEvent(QPaintEvent*)
     QPainter p(this);
     p.fillRect(rect(), QColor(0x26, 0x28, 0x2e));
     const double tpp = m_state->ticksPerPixel();
-    if (m_state->loopEnd() > m_state->loopStart()) {
-        const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
-        p.fillRect(QRectF(x0, 0, x1 - x0, 7), m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
-    }
     QFont font = p.font();
     font.setPixelSize(11);
     p.setFont(font);
+    paintChords(p);
+    constexpr int top = kChordRowHeight;
+    if (m_state->loopEnd() > m_state->loopStart()) {
+        const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
+        p.fillRect(QRectF(x0, top, x1 - x0, 7), m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
+    }
     const auto from = static_cast<model::Tick>(m_state->xToTick(0)), to = static_cast<model::Tick>(m_state->xToTick(width())) + 1;
     const auto bars = m_state->bars(from, to);
     // Label every bar, or every 2nd, 4th... so that labels do not collide.
@@ -42,21 +45,40 @@ void TimeRuler::paintEvent(QPaintEvent*)
         const double x = m_state->tickToX(bar.startTick);
         const bool labelled = (bar.number - 1) % every == 0;
         if (labelled || barWidth >= 3) {
-            p.fillRect(QRectF(x, labelled ? 8 : 16, 1, height()), QColor(0x8a, 0x90, 0x9a));
+            p.fillRect(QRectF(x, top + (labelled ? 8 : 16), 1, height()), QColor(0x8a, 0x90, 0x9a));
         }
         if (labelled) {
             p.setPen(QColor(0xd0, 0xd3, 0xd8));
-            p.drawText(QPointF(x + 3, 19), QString::number(bar.number));
+            p.drawText(QPointF(x + 3, top + 19), QString::number(bar.number));
         }
         if (bar.beatTicks / tpp >= 8)
             for (int b = 1; b < bar.beats; ++b)
-                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), 20, 1, height()), QColor(0x5a, 0x60, 0x6a));
+                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), top + 20, 1, height()), QColor(0x5a, 0x60, 0x6a));
     }
     const double x = m_state->tickToX(m_state->playheadTick());
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0xff, 0x8a, 0x3d));
     p.drawPolygon(QPolygonF({QPointF(x - 5, height() - 8), QPointF(x + 5, height() - 8), QPointF(x, height())}));
     p.fillRect(QRectF(0, height() - 1, width(), 1), QColor(0x11, 0x12, 0x15));
+}
+
+// The analysis' chord symbols, each from its start to the next; skipped where too narrow.
+void TimeRuler::paintChords(QPainter& p)
+{
+    p.fillRect(QRectF(0, 0, width(), kChordRowHeight), QColor(0x20, 0x22, 0x27));
+    double lastRight = -1e9;
+    for (const ChordMark& c : m_state->chords()) {
+        const double x0 = m_state->tickToX(static_cast<double>(c.startTick)), x1 = m_state->tickToX(static_cast<double>(c.endTick));
+        if (x1 < 0 || x0 > width())
+            continue;
+        const int textWidth = p.fontMetrics().horizontalAdvance(c.symbol) + 6;
+        p.fillRect(QRectF(x0, 2, 1, kChordRowHeight - 4), QColor(0x5a, 0x60, 0x6a));
+        if (x0 < lastRight || x1 - x0 < textWidth)
+            continue;
+        p.setPen(QColor(0xf0, 0xc6, 0x74));
+        p.drawText(QRectF(x0 + 3, 0, x1 - x0 - 3, kChordRowHeight), Qt::AlignVCenter | Qt::AlignLeft, c.symbol);
+        lastRight = x0 + textWidth;
+    }
 }
 
 model::Tick TimeRuler::tickAt(double x) const

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace pianola::widgets {
 
 class TimeRuler : public QWidget
@@ -22,7 +24,9 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
+    static constexpr int kChordRowHeight = 14;
     model::Tick tickAt(double x) const;
+    void paintChords(QPainter& p);
 
     EditorState* m_state;
     bool m_dragging = false;
