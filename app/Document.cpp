@@ -8,6 +8,8 @@
 #include "model/PlanJson.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -62,7 +64,12 @@ Document::Document(QObject* parent) : QObject(parent), m_autosave(new QTimer(thi
     newProject();
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    // ~QUndoStack emits cleanChanged: nobody may hear it from a document being destroyed.
+    m_undo.disconnect();
+    blockSignals(true);
+}
 
 const model::Take* Document::activeTake() const
 {
@@ -192,6 +199,18 @@ bool Document::activateTake(model::TakeId id)
         return false;
     return submit(model::TakeSettingsEdit{id, take->name, take->name, take->starred, take->starred, m_project.activeTake, id},
                   tr("Switch to %1").arg(QString::fromStdString(take->name)));
+}
+
+bool Document::removeTake(model::TakeId id)
+{
+    const auto& takes = m_project.takes;
+    const auto it = std::find_if(takes.begin(), takes.end(), [id](const model::Take& t) { return t.id == id; });
+    if (it == takes.end() || takes.size() < 2)
+        return false;
+    const int index = static_cast<int>(it - takes.begin());
+    const model::TakeId active = m_project.activeTake;
+    const model::TakeId next = active != id ? active : takes[static_cast<std::size_t>(index > 0 ? index - 1 : 1)].id;
+    return submit(model::TakeListEdit{index, false, *it, next, active}, tr("Delete take %1").arg(QString::fromStdString(it->name)));
 }
 
 QString Document::recoveryPath()

@@ -43,6 +43,8 @@ public:
     /// makes it active.
     bool addTake(model::Take take, const QString& text);
     bool activateTake(model::TakeId id);
+    /// Removes a take (not the last one); the take before it becomes active if it was.
+    bool removeTake(model::TakeId id);
 
     QString path() const { return m_path; }
     bool isModified() const { return !m_undo.isClean(); }

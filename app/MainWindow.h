@@ -4,6 +4,9 @@
 #pragma once
 
 #include "app/Document.h"
+#include "engine/midi/MidiMessage.h"
+#include "engine/midi/Recorder.h"
+#include "engine/midi/StepInput.h"
 #include "model/TempoMap.h"
 
 #include <QMainWindow>
@@ -25,9 +28,14 @@ class PianoRollView;
 class TrackList;
 }
 
+namespace pianola::engine {
+class Transport;
+}
+
 namespace pianola::app {
 
 class AudioEngine;
+class MidiSession;
 
 class MainWindow : public QMainWindow
 {
@@ -46,6 +54,9 @@ public:
     widgets::PianoRollView* pianoRoll() const { return m_roll; }
     widgets::ControllerLanes* controllerLanes() const { return m_lanes; }
     widgets::TrackList* trackList() const { return m_tracks; }
+    MidiSession* midiSession() const { return m_midi; }
+    QAction* recordAction() const { return m_recordAction; }
+    QAction* stepInputAction() const { return m_stepAction; }
     /// Offers to restore the autosaved work of a session that did not end cleanly.
     void offerRecovery();
     /// Every action with a shortcut, as "Menu > Action<TAB>Shortcut" lines (also shown in Help).
@@ -67,6 +78,7 @@ private:
     void createToolBar();
     void createHelpMenu();
     void updateRecentMenu();
+    void takeMenu(model::TakeId id, const QPoint& globalPos);
 
     // Files
     bool maybeSave();
@@ -94,6 +106,12 @@ private:
     void stopRequested();
     void loopToggled(bool on);
     void panicRequested();
+    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth.
+    engine::Transport* transport() const;
+    void preferencesRequested();
+    void midiReceived(const engine::MidiMessage& message);
+    void recordToggled(bool on);
+    void stepInputToggled(bool on);
 
     // Note functions on the selection (MainWindowEdit.cpp)
     void quantizeNow();
@@ -116,6 +134,12 @@ private:
     widgets::TrackList* m_tracks = nullptr;
     QListWidget* m_takes = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
+    MidiSession* m_midi;
+    std::unique_ptr<engine::Recorder> m_recorder;
+    int m_recordTrack = 0;
+    std::unique_ptr<engine::StepInput> m_step;
+    QAction* m_recordAction = nullptr;
+    QAction* m_stepAction = nullptr;
     model::TempoMap m_tempoMap;
     QAction* m_playAction = nullptr;
     QAction* m_loopAction = nullptr;

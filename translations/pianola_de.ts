@@ -7,6 +7,10 @@
         <source>Off</source>
         <translation>Aus</translation>
     </message>
+    <message>
+        <source> (not found)</source>
+        <translation> (nicht gefunden)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -36,6 +40,10 @@
     <message>
         <source>Switch to %1</source>
         <translation>Zu %1 wechseln</translation>
+    </message>
+    <message>
+        <source>Delete take %1</source>
+        <translation>Take %1 löschen</translation>
     </message>
 </context>
 <context>
@@ -730,6 +738,234 @@
     <message>
         <source>chromatic</source>
         <translation>chromatisch</translation>
+    </message>
+    <message>
+        <source>Step input</source>
+        <translation>Schritteingabe</translation>
+    </message>
+    <message>
+        <source>Nothing to record into: add a track, and check the sound settings</source>
+        <translation>Nichts zum Aufnehmen: Fügen Sie eine Spur hinzu und prüfen Sie die Klangeinstellungen</translation>
+    </message>
+    <message>
+        <source>Recording into %1</source>
+        <translation>Aufnahme in %1</translation>
+    </message>
+    <message>
+        <source>Recording, but no MIDI input is chosen (Preferences)</source>
+        <translation>Aufnahme läuft, aber kein MIDI-Eingang ist gewählt (Einstellungen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n note(s)</source>
+        <translation>
+            <numerusform>%n Note aufnehmen</numerusform>
+            <numerusform>%n Noten aufnehmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded notes</source>
+        <translation>Aufgenommene Noten</translation>
+    </message>
+    <message>
+        <source>Recorded controllers</source>
+        <translation>Aufgenommene Controller</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n note(s)</source>
+        <translation>
+            <numerusform>%n Note aufgenommen</numerusform>
+            <numerusform>%n Noten aufgenommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step input: play notes on your MIDI keyboard; each writes one grid step</source>
+        <translation>Schritteingabe: Spielen Sie Noten auf Ihrer MIDI-Tastatur; jede schreibt einen Rasterschritt</translation>
+    </message>
+    <message>
+        <source>Step input needs a MIDI input (Preferences)</source>
+        <translation>Die Schritteingabe braucht einen MIDI-Eingang (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename take</source>
+        <translation>Take umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>Star (keep)</source>
+        <translation>Markieren (behalten)</translation>
+    </message>
+    <message>
+        <source>Unstar take</source>
+        <translation>Take-Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>Star take</source>
+        <translation>Take markieren</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source> copy</source>
+        <translation> Kopie</translation>
+    </message>
+    <message>
+        <source>Duplicate take</source>
+        <translation>Take duplizieren</translation>
+    </message>
+    <message>
+        <source>Export MIDI...</source>
+        <translation>MIDI exportieren …</translation>
+    </message>
+    <message>
+        <source>MIDI files (*.mid)</source>
+        <translation>MIDI-Dateien (*.mid)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Record from the MIDI input into the current track (R)</source>
+        <translation>Vom MIDI-Eingang in die aktuelle Spur aufnehmen (R)</translation>
+    </message>
+    <message>
+        <source>Shift+R</source>
+        <translation>Shift+R</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::MidiSession</name>
+    <message>
+        <source>MIDI output: %1</source>
+        <translation>MIDI-Ausgang: %1</translation>
+    </message>
+    <message>
+        <source>MIDI input: %1</source>
+        <translation>MIDI-Eingang: %1</translation>
+    </message>
+    <message>
+        <source>out: %1 %2</source>
+        <translation>aus: %1 %2</translation>
+    </message>
+    <message>
+        <source>in: %1 %2</source>
+        <translation>ein: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::PreferencesDialog</name>
+    <message>
+        <source>Send MIDI clock, start/stop and song position</source>
+        <translation>MIDI-Clock, Start/Stopp und Songposition senden</translation>
+    </message>
+    <message>
+        <source>Play what comes in through the current track&apos;s sound</source>
+        <translation>Eingehendes mit dem Klang der aktuellen Spur spielen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sound (built-in FluidSynth)</source>
+        <translation>Klang (eingebautes FluidSynth)</translation>
+    </message>
+    <message>
+        <source>Automatic: $PIANOLA_SOUNDFONT or the system&apos;s General MIDI SoundFont</source>
+        <translation>Automatisch: $PIANOLA_SOUNDFONT oder die General-MIDI-SoundFont des Systems</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>SoundFont</source>
+        <translation>SoundFont</translation>
+    </message>
+    <message>
+        <source>SoundFonts (*.sf2 *.sf3)</source>
+        <translation>SoundFonts (*.sf2 *.sf3)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Audio driver</source>
+        <translation>Audiotreiber</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>MIDI</source>
+        <translation>MIDI</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>MIDI system</source>
+        <translation>MIDI-System</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Built-in synth (FluidSynth)</source>
+        <translation>Eingebauter Synthesizer (FluidSynth)</translation>
+    </message>
+    <message>
+        <source>Virtual port &quot;Pianola&quot;</source>
+        <translation>Virtueller Port „Pianola“</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Virtual port &quot;Pianola In&quot;</source>
+        <translation>Virtueller Port „Pianola In“</translation>
     </message>
 </context>
 <context>
