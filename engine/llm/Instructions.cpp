@@ -61,7 +61,7 @@ Conversation initialConversation(const GenerationRequest& request)
     c.schemaName = notes ? QStringLiteral("pianola_plan") : QStringLiteral("pianola_brief");
     c.schemaDescription = notes ? QStringLiteral("A piece of music as a Pianola plan")
                                 : QStringLiteral("A generation brief for Pianola's generator");
-    c.schema = notes ? planSchema() : briefSchema();
+    c.schema = notes ? notesSchema() : briefSchema();
     return c;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // OpenAI-compatible Chat Completions: request body and SSE stream.
 #include "engine/llm/Providers.h"
+#include "engine/llm/Schemas.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,10 +19,11 @@ QNetworkRequest openAiRequest(const ProviderConfig& config, const QString& apiKe
 
 QByteArray openAiBody(const ProviderConfig& config, const Conversation& c)
 {
-    const QJsonObject schema{{QStringLiteral("name"), c.schemaName},
-                             {QStringLiteral("description"), c.schemaDescription},
-                             {QStringLiteral("strict"), config.strictSchema},
-                             {QStringLiteral("schema"), c.schema}};
+    const QJsonObject schema{
+        {QStringLiteral("name"), c.schemaName},
+        {QStringLiteral("description"), c.schemaDescription},
+        {QStringLiteral("strict"), config.strictSchema},
+        {QStringLiteral("schema"), config.strictSchema ? strictSchema(c.schema) : c.schema}};
     const QJsonObject body{{QStringLiteral("model"), config.model},
                            {QStringLiteral("messages"), chatMessages(c, true)},
                            {QStringLiteral("temperature"), config.temperature},

@@ -34,6 +34,22 @@ std::string_view fenced(std::string_view s)
     return inner.find('{') == std::string_view::npos ? s : inner;
 }
 
+void dropNulls(model::jsonio::Json& j)
+{
+    if (j.is_array())
+        for (auto& v : j)
+            dropNulls(v);
+    if (!j.is_object()) return;
+    for (auto it = j.begin(); it != j.end();) {
+        if (it->is_null()) {
+            it = j.erase(it);
+        } else {
+            dropNulls(*it);
+            ++it;
+        }
+    }
+}
+
 Error withTotal(Error e, std::string_view what)
 {
     e.message = std::string("The ") + std::string(what) + " is not valid:\n" + e.message;
@@ -52,11 +68,27 @@ Result<std::string> extractJson(std::string_view reply)
     return std::string(body.substr(open, end == std::string_view::npos ? body.npos : end - open));
 }
 
+std::string dropNullMembers(std::string json)
+{
+    if (json.find("null") == std::string::npos) return json;
+    const auto tooDeep = model::jsonio::scanBrackets(
+        json, 0, [](std::size_t, int depth, char) { return depth > model::kMaxJsonDepth; });
+    if (tooDeep) return json; // planFromJson reports it
+    model::jsonio::Json j = model::jsonio::Json::parse(json, nullptr, false);
+    if (j.is_discarded()) return json;
+    dropNulls(j);
+    try {
+        return j.dump(-1, ' ', false, model::jsonio::Json::error_handler_t::replace);
+    } catch (const std::exception&) { // nlohmann's one adapter here: never let it escape
+        return json;
+    }
+}
+
 Result<generate::Brief> parseBriefReply(std::string_view reply)
 {
     auto json = extractJson(reply);
     if (!json) return json.error();
-    auto read = generate::briefFromJson(*json);
+    auto read = generate::briefFromJson(dropNullMembers(std::move(*json)));
     if (!read) return withTotal(read.error(), "brief");
     return read->brief;
 }
@@ -96,7 +128,7 @@ Result<model::Plan> parsePlanReply(std::string_view reply, const ReplyLimits& li
 {
     auto json = extractJson(reply);
     if (!json) return json.error();
-    auto read = model::planFromJson(*json);
+    auto read = model::planFromJson(dropNullMembers(std::move(*json)));
     if (!read) return withTotal(read.error(), "plan");
     const std::vector<std::string> problems = sanityProblems(read->plan, limits);
     if (problems.empty()) return std::move(read->plan);

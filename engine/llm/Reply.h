@@ -28,12 +28,17 @@ struct ReplyLimits
 /// then says where it ends). Error (ParseError) when there is no '{' at all.
 Result<std::string> extractJson(std::string_view reply);
 
-/// A "brief" mode reply: extracted, then read by briefFromJson. The error lists every problem
-/// with its JSON path, one per line (the text sent back to the model for a correction).
+/// `json` without the object members whose value is null (strict structured outputs send null
+/// for what is left out); unchanged when it is not valid JSON or nests too deep.
+std::string dropNullMembers(std::string json);
+
+/// A "brief" mode reply: extracted, nulls dropped, then read by briefFromJson. The error lists
+/// every problem with its JSON path, one per line (the text sent back to the model for a
+/// correction).
 Result<generate::Brief> parseBriefReply(std::string_view reply);
 
-/// A "notes" mode reply: extracted, read by planFromJson, then checked against `limits` (bars,
-/// tempo, note and track counts, no empty result). Errors as for parseBriefReply.
+/// A "notes" mode reply: extracted, nulls dropped, read by planFromJson, then checked against
+/// `limits` (bars, tempo, note and track counts, no empty result). Errors as for parseBriefReply.
 Result<model::Plan> parsePlanReply(std::string_view reply, const ReplyLimits& limits = {});
 
 /// Problems of a valid plan against the limits, one "path: reason" each; empty when sane.

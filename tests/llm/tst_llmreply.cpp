@@ -5,9 +5,12 @@
 #include "engine/generate/Interpreter.h"
 #include "engine/llm/Provider.h"
 #include "engine/llm/Reply.h"
+#include "engine/llm/Schemas.h"
 #include "engine/llm/Secrets.h"
 #include "engine/llm/TakeContext.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace pianola;
@@ -34,6 +37,10 @@ private slots:
     void retryAfter_data();
     void retryAfter();
     void redaction();
+    void nullsMeanLeftOut();
+    void strictSchemaIsClosed_data();
+    void strictSchemaIsClosed();
+    void notesSchemaIsPlanSubset();
 };
 
 void TestLlmReply::extractJson_data()
@@ -184,6 +191,68 @@ void TestLlmReply::redaction()
     QVERIFY2(!said.contains("SECRET") && !said.contains("9xyz") && !said.contains(key.right(6)),
              qPrintable(said));
     QVERIFY(said.contains("[redacted]"));
+}
+
+void TestLlmReply::nullsMeanLeftOut()
+{
+    QCOMPARE(dropNullMembers(R"({"a":null,"b":[null,{"c":null,"d":1}]})"),
+             R"({"b":[null,{"d":1}]})");
+    QCOMPARE(dropNullMembers("{\"a\":null"), "{\"a\":null"); // not JSON: unchanged
+    const auto brief = parseBriefReply(
+        R"({"genre":"house","mood":null,"parts":null,"directives":{"fillBars":null,"clap":true}})");
+    QVERIFY2(brief.ok(), brief.ok() ? "" : brief.error().message.c_str());
+    QVERIFY(brief->directives.clap);
+}
+
+namespace {
+// Every object schema below `node` is closed and requires all its properties; no $ref, no default.
+void checkClosed(const QJsonValue& node, const QString& path)
+{
+    if (node.isArray()) {
+        for (qsizetype i = 0; i < node.toArray().size(); ++i)
+            checkClosed(node.toArray()[i], path + "[" + QString::number(i) + "]");
+        return;
+    }
+    const QJsonObject o = node.toObject();
+    for (const char* banned : {"$ref", "default", "$defs", "oneOf", "not"})
+        QVERIFY2(!o.contains(banned), qPrintable(path + " has " + banned));
+    if (o.contains("enum")) QVERIFY2(o.contains("type"), qPrintable(path));
+    if (o.contains("properties")) {
+        QCOMPARE(o["additionalProperties"].toBool(true), false);
+        QCOMPARE(o["required"].toArray().size(), o["properties"].toObject().size());
+    }
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (it.value().isObject() || it.value().isArray())
+            checkClosed(it.value(), path + "." + it.key());
+}
+} // namespace
+
+void TestLlmReply::strictSchemaIsClosed_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("brief") << "brief";
+    QTest::newRow("notes") << "notes";
+}
+
+void TestLlmReply::strictSchemaIsClosed()
+{
+    QFETCH(QString, name);
+    const QJsonObject schema = strictSchema(name == "brief" ? briefSchema() : notesSchema());
+    QCOMPARE(schema["type"].toString(), "object");
+    QVERIFY(schema["properties"].toObject().size() >= 5);
+    checkClosed(schema, "(root)");
+}
+
+void TestLlmReply::notesSchemaIsPlanSubset()
+{
+    const QJsonObject s = notesSchema();
+    QCOMPARE(s["required"].toArray().size(), 5);
+    const QJsonObject note =
+        s["properties"]["tracks"]["items"]["properties"]["notes"]["items"].toObject();
+    QCOMPARE(note["required"].toArray().size(), 4);
+    QCOMPARE(note["properties"]["key"]["maximum"].toInt(), 127); // $ref inlined
+    QVERIFY(s["properties"]["key"]["properties"]["tonic"]["enum"].toArray().contains("F#"));
+    QVERIFY(QJsonDocument(s).toJson(QJsonDocument::Compact).size() < 6000);
 }
 
 QTEST_GUILESS_MAIN(TestLlmReply)

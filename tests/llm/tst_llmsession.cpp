@@ -175,6 +175,7 @@ void TestLlmSession::openAiBriefStream()
     QCOMPARE(format["json_schema"]["name"].toString(), "pianola_brief");
     QCOMPARE(format["json_schema"]["strict"].toBool(), true);
     QVERIFY(format["json_schema"]["schema"]["properties"].toObject().contains("genre"));
+    QCOMPARE(format["json_schema"]["schema"]["additionalProperties"].toBool(true), false);   // strict
     QCOMPARE(b["messages"][0]["role"].toString(), "system");
     QCOMPARE(b["messages"][1]["content"].toString(), QString::fromStdString(r.prompt));
 }
