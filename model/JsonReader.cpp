@@ -43,28 +43,9 @@ std::string lineColumn(std::string_view text, std::size_t offset)
 /// The offset of the first bracket nested deeper than `maxDepth`, scanning bytes outside strings.
 std::optional<std::size_t> findTooDeep(std::string_view text, int maxDepth)
 {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > maxDepth)
-                return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
+    return scanBrackets(text, 0, [maxDepth](std::size_t, int depth, char c) {
+        return (c == '[' || c == '{') && depth > maxDepth;
+    });
 }
 
 /// nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix,

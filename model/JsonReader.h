@@ -18,6 +18,42 @@
 
 namespace pianola::model::jsonio {
 
+/// Scans JSON text from `from`, outside strings, and calls `stop(offset, depth, bracket)` after
+/// each bracket ('{' and '[' raise the depth, '}' and ']' lower it); returns the first offset
+/// where stop() says true, or nothing. Works on any text, valid JSON or not.
+template <typename Stop>
+std::optional<std::size_t> scanBrackets(std::string_view text, std::size_t from, Stop stop)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        if (c == '[' || c == '{')
+            ++depth;
+        else if (c == ']' || c == '}')
+            --depth;
+        else
+            continue;
+        if (stop(i, depth, c))
+            return i;
+    }
+    return std::nullopt;
+}
+
 /// Object members keep document order, so problems are reported in document order.
 using Json = nlohmann::ordered_json;
 

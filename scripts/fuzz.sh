@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build=${1:?usage: fuzz.sh BUILD_DIR [SECONDS]}
 seconds=${2:-60}
 work="$build/fuzz-work"
-mkdir -p "$work/smf" "$work/json" "$work/prompt" "$work/artifacts"
+mkdir -p "$work/smf" "$work/json" "$work/prompt" "$work/reply" "$work/artifacts"
 
 shared=../shared/corpora/test-midi-files/midi
 [ -d "$shared" ] && cp -n "$shared"/*.mid "$work/smf/" 2>/dev/null || true
@@ -24,6 +24,14 @@ for p in "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" \
          "7/8 jazz in B♭ dorian, a fill every two bars, swing 66%, sixteen bars" \
          "darker, harder kick, add a 2 bar fill at bar 3, transpose to E minor, double time"; do
   i=$((i + 1)); printf '%b' "$p" > "$work/prompt/prompt$i.txt"
+done
+
+# LLM replies: plans and briefs, bare, in prose and in fences.
+for f in "$work"/json/*.json "$work"/prompt/*.json; do
+  [ -f "$f" ] || continue
+  b=$(basename "$f")
+  cp -n "$f" "$work/reply/$b"
+  [ -f "$work/reply/fenced-$b" ] || { printf 'Sure, here it is:\n```json\n'; cat "$f"; printf '\n```\nEnjoy!'; } > "$work/reply/fenced-$b"
 done
 
 run() {
@@ -43,4 +51,5 @@ run fuzz_smf smf
 run fuzz_planjson json
 run fuzz_generate prompt
 run fuzz_analysis smf
+run fuzz_llmreply reply
 echo "fuzzing: no crash, hang or invariant violation"

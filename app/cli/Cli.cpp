@@ -69,8 +69,10 @@ const Command kCommands[] = {
      "  Without --port/--virtual: FluidSynth on the default audio device (exit 1 if there is\n"
      "  none), with --soundfont, $PIANOLA_SOUNDFONT or the system's GM SoundFont.\n",
      commandPlay},
-    {"generate", "music from words, offline: chords, bass, drums, melody; or a variation of a take",
+    {"generate", "music from words (offline or an LLM): chords, bass, drums, melody; or a variation",
      "usage: pianola-cli generate [--seed N] [--takes N] [--from TAKE.mid|.json] [--plan-out PLAN.json]\n"
+     "                            [--provider offline|openai|anthropic|ollama [--model M]\n"
+     "                             [--base-url URL] [--mode brief|notes] [--api-key-env NAME]]\n"
      "                            [--explain] -o OUT.mid \"PROMPT\"\n"
      "  Turns the prompt into a brief (key, tempo, meter, bars, genre, mood, instruments, feel,\n"
      "  drum directives) and writes music for it, without network or API key, e.g.\n"
@@ -85,8 +87,16 @@ const Command kCommands[] = {
      "              faster/slower, double/half time, make it N bars, a B section\n"
      "  --plan-out P  also write the plan JSON (numbered like OUT with --takes)\n"
      "  --explain   print what was understood, what was not, and the brief\n"
-     "  Exit 1 when the prompt asks for something impossible (0 bars, 900 bpm) or a variation\n"
-     "  instruction is not understood; outputs are written atomically.\n",
+     "  --provider  offline (default) or an LLM: openai (any OpenAI-compatible server: OpenAI,\n"
+     "              Ollama's /v1, LM Studio, llama.cpp, vLLM, OpenRouter), anthropic, ollama\n"
+     "  --model M   the provider's model (defaults: gpt-4o-mini, claude-sonnet-4-5, llama3.2)\n"
+     "  --base-url URL  e.g. http://localhost:1234/v1 (LM Studio), http://localhost:11434 (Ollama)\n"
+     "  --mode      brief (default): the LLM fills the generator's brief; notes: it writes the\n"
+     "              notes. Invalid replies are sent back with their problems twice, then the\n"
+     "              offline generator takes over (said on stderr)\n"
+     "  --api-key-env NAME  read the key from NAME (default OPENAI_API_KEY, ANTHROPIC_API_KEY)\n"
+     "  Exit 1 when the prompt asks for something impossible (0 bars, 900 bpm), a variation\n"
+     "  instruction is not understood or the provider fails; outputs are written atomically.\n",
      commandGenerate},
     {"analyze", "key, chords, density, feel, drums and a narrative of .mid or plan files",
      "usage: pianola-cli analyze [--json] [--jobs N] [--quiet] FILE...\n"

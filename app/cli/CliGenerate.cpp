@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: MIT
-// `pianola-cli generate`: prompt to music offline, or a variation of an existing take (--from).
+// `pianola-cli generate`: prompt to music offline or through an LLM provider (the chat dock's
+// Session), or a variation of an existing take (--from).
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"
 #include "engine/generate/Variation.h"
+#include "engine/llm/Secrets.h"
+#include "engine/llm/Session.h"
 #include "engine/PlanFile.h"
 
 #include <charconv>
+#include <memory>
+#include <QCoreApplication>
+#include <QEventLoop>
 
 namespace pianola::cli {
 
 namespace gen = engine::generate;
+namespace llm = engine::llm;
 
 namespace {
 // OUT.mid -> OUT-2.mid (only when there is more than one take).
@@ -116,11 +123,86 @@ int generateVariation(const std::string& from, const std::string& instruction, s
     }
     return writeTakes(plans, names, out, io);
 }
+
+struct LlmOptions
+{
+    llm::ProviderConfig config;
+    llm::ReplyMode mode = llm::ReplyMode::Brief;
+};
+
+// The same Session the chat dock uses, run to its end on a local event loop.
+int generateWithProvider(const LlmOptions& options, llm::GenerationRequest request, bool explain,
+                         const Outputs& out, const Io& io)
+{
+    static int argc = 1;
+    static char name[] = "pianola-cli";
+    static char* argv[] = {name, nullptr};
+    std::unique_ptr<QCoreApplication> app;
+    if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
+    llm::Session session(options.config, llm::EnvironmentKeySource());
+    QEventLoop loop;
+    std::optional<llm::GenerationResult> result;
+    QString failure;
+    QObject::connect(&session, &llm::Session::finished, [&](const llm::GenerationResult& r) {
+        result = r;
+        loop.quit();
+    });
+    QObject::connect(&session, &llm::Session::failed, [&](const QString& sentence, bool) {
+        failure = sentence;
+        loop.quit();
+    });
+    session.start(std::move(request));
+    loop.exec();
+    if (!result) {
+        std::fprintf(io.err, "pianola-cli generate: %s\n", failure.toUtf8().constData());
+        return kBadInput;
+    }
+    if (result->fellBack)
+        std::fprintf(io.err, "pianola-cli generate: %s\n", result->fallbackReason.c_str());
+    if (explain) std::fprintf(io.out, "%s\n", result->explanation.c_str());
+    std::vector<model::Plan> plans;
+    std::vector<std::string> names;
+    for (model::Take& t : result->takes) {
+        plans.push_back(std::move(t.plan));
+        names.push_back(t.name + " (" + t.provenance.provider + ", " + t.provenance.model + ")");
+    }
+    return writeTakes(plans, names, out, io);
+}
+
+// --provider and its options; false (with `error`) on a bad value.
+bool parseLlmOptions(const CliArgs& parsed, LlmOptions& o, std::string& error)
+{
+    const std::string provider = parsed.value("--provider").value_or("offline");
+    const auto kind = llm::providerKindFromName(provider);
+    if (!kind) {
+        error = "--provider must be offline, openai, anthropic or ollama, not '" + provider + "'";
+        return false;
+    }
+    o.config = llm::defaultConfig(*kind);
+    const std::string mode = parsed.value("--mode").value_or("brief");
+    if (mode != "brief" && mode != "notes") {
+        error = "--mode must be brief or notes, not '" + mode + "'";
+        return false;
+    }
+    o.mode = mode == "notes" ? llm::ReplyMode::Notes : llm::ReplyMode::Brief;
+    for (const char* opt : {"--model", "--base-url", "--mode", "--api-key-env"})
+        if (parsed.value(opt) && *kind == llm::ProviderKind::Offline) {
+            error = std::string(opt) + " needs --provider openai, anthropic or ollama";
+            return false;
+        }
+    if (const auto m = parsed.value("--model")) o.config.model = QString::fromStdString(*m);
+    if (const auto u = parsed.value("--base-url")) o.config.baseUrl = QString::fromStdString(*u);
+    if (const auto e = parsed.value("--api-key-env"))
+        o.config.apiKeyEnv = QString::fromStdString(*e);
+    return true;
+}
 } // namespace
 
 int commandGenerate(const std::vector<std::string>& args, const Io& io)
 {
-    CliArgs parsed({"--explain"}, {"-o", "--output", "--seed", "--takes", "--from", "--plan-out"});
+    CliArgs parsed({"--explain"},
+                   {"-o", "--output", "--seed", "--takes", "--from", "--plan-out", "--provider",
+                    "--model", "--base-url", "--mode", "--api-key-env"});
     if (!parsed.parse(args)) return usageError(io, "generate", parsed.error());
     const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
     if (parsed.positionals().empty() || !output)
@@ -145,6 +227,26 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
         takes = v;
     }
     const Outputs out{*output, parsed.value("--plan-out")};
+    LlmOptions llmOptions;
+    std::string llmError;
+    if (!parseLlmOptions(parsed, llmOptions, llmError)) return usageError(io, "generate", llmError);
+    if (llmOptions.config.kind != llm::ProviderKind::Offline) {
+        llm::GenerationRequest request;
+        request.prompt = prompt;
+        request.mode = llmOptions.mode;
+        request.candidates = takes.value_or(1);
+        request.seed = seed;
+        if (const auto from = parsed.value("--from")) {
+            auto loaded = engine::loadPlanFile(*from);
+            if (!loaded) {
+                std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+                return kBadInput;
+            }
+            request.parent = model::Take{1, *from, false, std::move(loaded->plan), {}};
+        }
+        return generateWithProvider(llmOptions, std::move(request), parsed.has("--explain"), out,
+                                    io);
+    }
     if (const auto from = parsed.value("--from"))
         return generateVariation(*from, prompt, seed.value_or(gen::promptSeed(prompt)),
                                  takes.value_or(1), parsed.has("--explain"), out, io);

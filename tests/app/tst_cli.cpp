@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // pianola-cli driven in-process: help, exit codes, notes CSV, convert round trips, validate.
-#include "app/cli/Cli.h"
+#include "CliRun.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -11,37 +11,8 @@
 using namespace pianola;
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QString out, err;
-};
-
-QString drain(std::FILE* f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray all;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-        all.append(buf, static_cast<qsizetype>(n));
-    std::fclose(f);
-    return QString::fromUtf8(all);
-}
-
-Run runCli(const QStringList& args)
-{
-    std::vector<std::string> a;
-    for (const QString& s : args)
-        a.push_back(s.toStdString());
-    pianola::cli::Io io{std::tmpfile(), std::tmpfile()};
-    Run r;
-    r.code = pianola::cli::run(a, io);
-    r.out = drain(io.out);
-    r.err = drain(io.err);
-    return r;
-}
+using Run = test::CliRun;
+using test::runCli;
 
 void writeFile(const QString& path, const QByteArray& data)
 {

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+// Provider: the HTTP exchange shared by every wire format (streaming, retries, timeouts).
+#include "engine/llm/Provider.h"
+
+#include "engine/llm/Providers.h"
+#include "engine/llm/Secrets.h"
+
+#include <QJsonDocument>
+#include <QLocale>
+#include <QNetworkReply>
+
+namespace pianola::engine::llm {
+
+namespace {
+constexpr qsizetype kMaxReplyChars = 4 << 20; // a plan bigger than this is not a reply
+constexpr qsizetype kMaxErrorBody = 64 << 10;
+
+QString seconds(int ms)
+{
+    return QString::number((ms + 500) / 1000);
+}
+} // namespace
+
+std::optional<int> retryAfterMs(const QByteArray& value, const QDateTime& nowUtc)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty()) return std::nullopt;
+    bool ok = false;
+    const double s = v.toDouble(&ok);
+    if (ok) return s < 0 ? 0 : static_cast<int>(std::min(s, 86400.0) * 1000);
+    QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (!when.isValid()) // "Wed, 21 Oct 2026 07:28:00 GMT" with an English day name
+        when = QLocale::c().toDateTime(QString::fromLatin1(v).replace(QLatin1String(" GMT"), ""),
+                                       QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+    if (!when.isValid()) return std::nullopt;
+    if (when.timeSpec() == Qt::LocalTime) when.setTimeSpec(Qt::UTC);
+    const qint64 ms = nowUtc.msecsTo(when);
+    return static_cast<int>(std::clamp<qint64>(ms, 0, 86400000));
+}
+
+Provider::Provider(const WireFormat& wire, ProviderConfig config, QString apiKey, QObject* parent)
+    : QObject(parent), m_wire(wire), m_config(std::move(config)), m_apiKey(std::move(apiKey))
+{
+    for (QTimer* t : {&m_overall, &m_stall, &m_retry})
+        t->setSingleShot(true);
+    connect(&m_overall, &QTimer::timeout, this, [this] {
+        dropReply();
+        m_retry.stop();
+        fail(QStringLiteral("No complete reply within %1 s; nothing was kept. Try again, or raise "
+                            "the timeout.")
+                 .arg(seconds(m_config.timeoutMs)));
+    });
+    connect(&m_stall, &QTimer::timeout, this, [this] {
+        dropReply();
+        fail(QStringLiteral("The server sent nothing for %1 s; the reply was dropped. Try again, "
+                            "or raise the stall timeout.")
+                 .arg(seconds(m_config.stallTimeoutMs)));
+    });
+    connect(&m_retry, &QTimer::timeout, this, &Provider::startAttempt);
+}
+
+Provider::~Provider()
+{
+    dropReply();
+}
+
+QNetworkRequest jsonRequest(const ProviderConfig& config, const QString& path)
+{
+    QString base = config.baseUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    QNetworkRequest r(QUrl(base + path));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    r.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    return r;
+}
+
+void Provider::send(const Conversation& conversation)
+{
+    dropReply();
+    m_retry.stop();
+    m_body = m_wire.body(m_config, conversation);
+    m_attempt = 0;
+    m_active = true;
+    m_overall.start(m_config.timeoutMs);
+    startAttempt();
+}
+
+void Provider::cancel()
+{
+    if (!m_active) return;
+    dropReply();
+    fail(QStringLiteral("Cancelled; nothing was kept."), true);
+}
+
+void Provider::startAttempt()
+{
+    ++m_attempt;
+    m_text.clear();
+    m_model.clear();
+    m_lineBuffer.clear();
+    m_errorBody.clear();
+    m_streamError.clear();
+    m_done = false;
+    m_bytes = 0;
+    const QNetworkRequest request = m_wire.request(m_config, m_apiKey);
+    qCInfo(lcLlm).noquote() << "POST"
+                            << request.url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+                            << "model" << m_config.model << "attempt" << m_attempt;
+    m_reply = m_nam.post(request, m_body);
+    connect(m_reply, &QNetworkReply::readyRead, this, &Provider::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &Provider::onFinished);
+    m_stall.start(m_config.stallTimeoutMs);
+}
+
+void Provider::dropReply()
+{
+    m_stall.stop();
+    if (!m_reply) return;
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void Provider::fail(const QString& sentence, bool cancelled)
+{
+    m_active = false;
+    m_overall.stop();
+    m_retry.stop();
+    m_stall.stop();
+    qCInfo(lcLlm).noquote() << "failed:" << sentence;
+    emit failed(sentence, cancelled);
+}
+
+QString Provider::safe(const QString& serverText) const
+{
+    return redactSecrets(serverText.left(400).simplified(), m_apiKey);
+}
+
+void Provider::onReadyRead()
+{
+    if (!m_reply) return;
+    m_stall.start(m_config.stallTimeoutMs);
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray data = m_reply->readAll();
+    m_bytes += data.size();
+    if (status >= 300) {
+        if (m_errorBody.size() < kMaxErrorBody) m_errorBody += data;
+        return;
+    }
+    m_lineBuffer += data;
+    processLines(false);
+    if (!m_streamError.isEmpty()) {
+        dropReply();
+        retryOrFail(safe(m_streamError), m_streamErrorRetryable);
+        return;
+    }
+    if (m_text.size() > kMaxReplyChars) {
+        dropReply();
+        fail(QStringLiteral("The reply is larger than %1 MB; it was dropped.")
+                 .arg(kMaxReplyChars >> 20));
+        return;
+    }
+    emit progressed(m_bytes, m_text.size(), m_text);
+}
+
+void Provider::processLines(bool atEnd)
+{
+    qsizetype from = 0;
+    for (qsizetype nl; m_streamError.isEmpty() && (nl = m_lineBuffer.indexOf('\n', from)) >= 0;
+         from = nl + 1) {
+        const QByteArrayView line = QByteArrayView(m_lineBuffer).sliced(from, nl - from).trimmed();
+        if (line.isEmpty()) continue;
+        const StreamEvent ev = m_wire.parseLine(line);
+        if (!ev.model.isEmpty()) m_model = ev.model;
+        m_text += ev.text;
+        m_done = m_done || ev.done;
+        if (!ev.error.isEmpty()) {
+            m_streamError = ev.error;
+            m_streamErrorRetryable = ev.retryable;
+        }
+    }
+    m_lineBuffer.remove(0, from);
+    if (atEnd && m_streamError.isEmpty() && !m_lineBuffer.trimmed().isEmpty()) {
+        m_lineBuffer += '\n'; // the last NDJSON line may come without its line break
+        processLines(false);
+    }
+}
+
+void Provider::onFinished()
+{
+    if (!m_reply) return;
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    m_stall.stop();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        retryOrFail(QStringLiteral("Could not reach %1 (%2)")
+                        .arg(reply->url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                             safe(reply->errorString())),
+                    true, -1, QStringLiteral("Is the server running and the base URL right?"));
+        return;
+    }
+    if (status >= 300) {
+        if (m_errorBody.size() < kMaxErrorBody) m_errorBody += reply->readAll();
+        handleHttpError(status, reply->rawHeader("Retry-After"));
+        return;
+    }
+    m_lineBuffer += reply->readAll();
+    processLines(true);
+    if (!m_streamError.isEmpty()) return retryOrFail(safe(m_streamError), m_streamErrorRetryable);
+    if (!m_done)
+        return retryOrFail(QStringLiteral("The reply was cut off before its end (no %1); nothing "
+                                          "was kept")
+                               .arg(QLatin1String(m_wire.endMarker)),
+                           true);
+    m_active = false;
+    m_overall.stop();
+    qCInfo(lcLlm).noquote() << "reply of" << m_text.size() << "characters from" << m_model;
+    emit replied(m_text, m_model.isEmpty() ? m_config.model : m_model);
+}
+
+HttpError parseErrorBody(const QByteArray& body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QJsonValue e = o.value(QLatin1String("error"));
+    if (e.isString()) return {e.toString(), {}};
+    const QJsonObject eo = e.toObject();
+    QString code = eo.value(QLatin1String("code")).toString();
+    if (code.isEmpty()) code = eo.value(QLatin1String("type")).toString();
+    QString message = eo.value(QLatin1String("message")).toString();
+    if (message.isEmpty() && !body.trimmed().startsWith('{'))
+        message = QString::fromUtf8(body.left(200));
+    return {message, code};
+}
+
+void Provider::handleHttpError(int status, const QByteArray& retryAfter)
+{
+    const HttpError e = parseErrorBody(m_errorBody);
+    const QString said = e.message.isEmpty() ? QString() : QStringLiteral(": ") + safe(e.message);
+    const QString env = keyEnvName(m_config);
+    if (status == 401)
+        return fail(env.isEmpty()
+                        ? QStringLiteral("The server refused the request (401)%1.").arg(said)
+                    : m_apiKey.isEmpty()
+                        ? QStringLiteral("The server wants an API key (401): set %1.").arg(env)
+                        : QStringLiteral("The API key was refused (401). Check %1.").arg(env));
+    if (status == 403)
+        return fail(QStringLiteral("Access was denied (403)%1. Check that the key may use the "
+                                   "model \"%2\".")
+                        .arg(said, m_config.model));
+    if (status == 404)
+        return fail(QStringLiteral("Not found (404)%1. Check the base URL (%2) and the model name "
+                                   "\"%3\".")
+                        .arg(said, m_config.baseUrl, m_config.model));
+    const bool quota =
+        e.code.contains(QLatin1String("quota")) || e.code == QLatin1String("billing_not_active");
+    if (status == 429 && quota)
+        return fail(
+            QStringLiteral("The account has no quota or credit left (429%1). Check its plan "
+                           "and billing; retrying would not help.")
+                .arg(said.isEmpty() ? QString() : said));
+    if (status == 429 || status >= 500) {
+        const QString what = status == 429
+                                 ? QStringLiteral("The server is busy (429)")
+                                 : QStringLiteral("The server failed (%1%2)").arg(status).arg(said);
+        const std::optional<int> after = retryAfterMs(retryAfter, QDateTime::currentDateTimeUtc());
+        return retryOrFail(what, true, after ? std::min(*after, m_config.maxRetryAfterMs) : -1);
+    }
+    fail(QStringLiteral("The server rejected the request (%1)%2.").arg(status).arg(said));
+}
+
+void Provider::retryOrFail(const QString& sentence, bool retryable, int delayMs,
+                           const QString& advice)
+{
+    if (retryable && m_attempt < m_config.maxAttempts) {
+        const int delay =
+            delayMs >= 0 ? delayMs : m_config.retryBaseMs << std::min(m_attempt - 1, 10);
+        const int left = m_overall.remainingTime();
+        if (left < 0 || delay < left) {
+            qCInfo(lcLlm).noquote() << sentence << "- retrying in" << delay << "ms";
+            m_retry.start(delay);
+            return;
+        }
+    }
+    QString text = sentence;
+    if (retryable && m_attempt > 1) text += QStringLiteral("; tried %1 times").arg(m_attempt);
+    if (!text.endsWith(QLatin1Char('.'))) text += QLatin1Char('.');
+    fail(advice.isEmpty() ? text : text + QLatin1Char(' ') + advice);
+}
+
+} // namespace pianola::engine::llm

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// Session: reply -> validation -> takes, with corrections and the offline fallback.
+#include "engine/llm/Session.h"
+
+#include "engine/generate/Generator.h"
+#include "engine/generate/Interpreter.h"
+#include "engine/generate/Variation.h"
+#include "engine/llm/Instructions.h"
+#include "engine/llm/Secrets.h"
+
+#include <algorithm>
+#include <QDateTime>
+#include <QTimer>
+
+namespace pianola::engine::llm {
+
+namespace gen = engine::generate;
+
+namespace {
+constexpr qsizetype kMaxEchoedReply = 64 << 10; // a longer bad reply is not sent back whole
+
+int clampCandidates(int n)
+{
+    return std::clamp(n, 1, gen::Brief::kMaxCandidates);
+}
+
+// The first `n` lines of a problem list, for a sentence.
+std::string firstLines(const std::string& text, int n)
+{
+    std::size_t end = 0;
+    for (int i = 0; i < n && end != std::string::npos; ++i)
+        end = text.find('\n', end ? end + 1 : 0);
+    std::string head = text.substr(0, end);
+    std::replace(head.begin(), head.end(), '\n', ';');
+    return head + (end == std::string::npos ? "" : "; ...");
+}
+
+void stamp(model::Take& take, const GenerationRequest& r, const std::string& provider,
+           const std::string& modelName)
+{
+    take.provenance.prompt = r.prompt;
+    take.provenance.provider = provider;
+    take.provenance.model = modelName;
+    if (r.parent) take.provenance.parentTake = r.parent->id;
+}
+} // namespace
+
+Result<GenerationResult> offlineResult(const GenerationRequest& request)
+{
+    GenerationResult result;
+    result.provider = gen::kProviderName;
+    result.model = gen::kModelName;
+    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
+    if (request.parent) {
+        std::vector<std::string> changes;
+        if (auto varied = gen::varyTake(*request.parent, request.prompt, seed, &changes)) {
+            result.takes.push_back(std::move(*varied));
+            result.explanation = "Offline variation:";
+            for (const std::string& c : changes)
+                result.explanation += "\n" + c;
+            return result;
+        }
+    }
+    gen::Interpretation in = gen::interpret(request.prompt, request.seed);
+    if (!in.ok()) {
+        std::string text = "The offline generator cannot make that:";
+        for (const std::string& p : in.problems)
+            text += " " + p + ";";
+        text.back() = '.';
+        return makeError(Error::Code::InvalidArgument, text);
+    }
+    in.brief.candidates = clampCandidates(request.candidates);
+    auto takes = gen::generate(in.brief, request.prompt);
+    if (!takes) return takes.error();
+    for (model::Take& t : *takes)
+        stamp(t, request, result.provider, result.model);
+    result.takes = std::move(*takes);
+    result.explanation = in.explain();
+    return result;
+}
+
+Session::Session(ProviderConfig config, const KeySource& keys, QObject* parent)
+    : QObject(parent), m_config(std::move(config)), m_apiKey(keys.apiKey(m_config))
+{}
+
+Session::~Session()
+{
+    dropProvider();
+}
+
+void Session::dropProvider()
+{
+    if (!m_provider) return;
+    m_provider->disconnect(this);
+    m_provider->cancel();
+    m_provider.release()->deleteLater(); // may be inside one of its own signals
+}
+
+void Session::start(GenerationRequest request)
+{
+    dropProvider();
+    m_request = std::move(request);
+    m_round = 1;
+    m_counted = 0;
+    m_noteCount = 0;
+    m_busy = true;
+    const quint64 generation = ++m_generation;
+    if (m_config.kind == ProviderKind::Offline) {
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation && m_busy) startOffline();
+        });
+        return;
+    }
+    m_provider = makeProvider(m_config, FixedKeySource(m_apiKey));
+    connect(m_provider.get(), &Provider::progressed, this, &Session::onProgressed);
+    connect(m_provider.get(), &Provider::replied, this, &Session::onReplied);
+    connect(m_provider.get(), &Provider::failed, this, [this](const QString& s, bool cancelled) {
+        m_busy = false;
+        emit failed(s, cancelled);
+    });
+    m_conversation = initialConversation(m_request);
+    qCInfo(lcLlm).noquote() << "request:" << providerName(m_config.kind).data()
+                            << (m_request.mode == ReplyMode::Notes ? "notes" : "brief") << "mode";
+    m_provider->send(m_conversation);
+}
+
+void Session::cancel()
+{
+    if (!m_busy) return;
+    if (m_provider && m_provider->busy()) return m_provider->cancel(); // emits failed()
+    m_busy = false;
+    emit failed(QStringLiteral("Cancelled; nothing was kept."), true);
+}
+
+void Session::startOffline()
+{
+    auto result = offlineResult(m_request);
+    if (!result) {
+        m_busy = false;
+        emit failed(QString::fromStdString(result.error().message), false);
+        return;
+    }
+    complete(std::move(*result));
+}
+
+void Session::onProgressed(qint64 bytes, qint64 characters, const QString& text)
+{
+    if (m_request.mode == ReplyMode::Notes) {
+        // Only the new text (and the 4 characters before it, for a "key" split across chunks).
+        const qsizetype from = std::max<qsizetype>(0, m_counted - 4);
+        m_noteCount += countNoteKeys(text.mid(from).toStdString());
+        m_counted = text.size();
+    }
+    emit progressed(GenerationProgress{bytes, characters, m_noteCount, m_round,
+                                       m_provider ? m_provider->attempts() : 1});
+}
+
+Result<GenerationResult> Session::accept(const std::string& reply,
+                                         const std::string& modelName) const
+{
+    GenerationResult result;
+    result.provider = std::string(providerName(m_config.kind));
+    result.model = modelName;
+    if (m_request.mode == ReplyMode::Brief) {
+        auto brief = parseBriefReply(reply);
+        if (!brief) return brief.error();
+        brief->candidates = clampCandidates(m_request.candidates);
+        brief->seed = m_request.seed.value_or(gen::promptSeed(m_request.prompt));
+        auto takes = gen::generate(*brief, m_request.prompt);
+        if (!takes) return takes.error();
+        for (model::Take& t : *takes)
+            stamp(t, m_request, result.provider, result.model);
+        result.takes = std::move(*takes);
+        result.explanation = modelName + " wrote this brief; the offline generator made " +
+                             std::to_string(result.takes.size()) + " take(s) from it:\n" +
+                             gen::describeBrief(*brief);
+        return result;
+    }
+    auto plan = parsePlanReply(reply, m_request.limits);
+    if (!plan) return plan.error();
+    model::Take take;
+    take.name = m_request.prompt.substr(0, 60);
+    take.plan = std::move(*plan);
+    stamp(take, m_request, result.provider, result.model);
+    result.explanation = modelName + " wrote " + std::to_string(take.plan.noteCount()) +
+                         " notes in " + std::to_string(take.plan.tracks.size()) + " track(s).";
+    result.takes.push_back(std::move(take));
+    return result;
+}
+
+void Session::onReplied(const QString& text, const QString& modelName)
+{
+    auto accepted = accept(text.toStdString(), modelName.toStdString());
+    if (accepted) {
+        accepted->corrections = m_round - 1;
+        return complete(std::move(*accepted));
+    }
+    const std::string& problems = accepted.error().message;
+    qCInfo(lcLlm).noquote() << "reply" << m_round << "rejected:"
+                            << redactSecrets(QString::fromStdString(firstLines(problems, 3)),
+                                             m_apiKey);
+    if (m_round <= kMaxCorrections) return askForCorrection(text, problems);
+    fallBack(problems);
+}
+
+void Session::askForCorrection(const QString& reply, const std::string& problems)
+{
+    QString echoed = reply;
+    if (echoed.size() > kMaxEchoedReply)
+        echoed =
+            echoed.left(kMaxEchoedReply) + QStringLiteral("\n(the rest of the reply left out)");
+    m_conversation.turns.push_back({true, echoed});
+    m_conversation.turns.push_back({false, correctionMessage(problems)});
+    ++m_round;
+    m_counted = 0;
+    m_noteCount = 0;
+    m_provider->send(m_conversation);
+}
+
+void Session::fallBack(const std::string& problems)
+{
+    auto result = offlineResult(m_request);
+    if (!result) {
+        m_busy = false;
+        emit failed(QStringLiteral("The model's replies were not valid after %1 corrections (%2), "
+                                   "and %3")
+                        .arg(kMaxCorrections)
+                        .arg(QString::fromStdString(firstLines(problems, 2)),
+                             QString::fromStdString(result.error().message)),
+                    false);
+        return;
+    }
+    result->fellBack = true;
+    result->corrections = kMaxCorrections;
+    result->fallbackReason = "The model's replies were still not valid after " +
+                             std::to_string(kMaxCorrections) +
+                             " corrections, so the offline generator made these takes. Last "
+                             "problems: " +
+                             firstLines(problems, 3);
+    complete(std::move(*result));
+}
+
+void Session::complete(GenerationResult result)
+{
+    const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    for (model::Take& t : result.takes)
+        if (t.provenance.createdUtc.empty()) t.provenance.createdUtc = now;
+    m_busy = false;
+    qCInfo(lcLlm).noquote() << "accepted" << result.takes.size() << "take(s) from"
+                            << QString::fromStdString(result.provider)
+                            << (result.fellBack ? "(offline fallback)" : "");
+    emit finished(result);
+}
+
+} // namespace pianola::engine::llm

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// One generation request, for the chat dock and pianola-cli alike: prompt (+ parent take) to
+// validated takes through an LLM, with the repair loop and the offline fallback.
+#pragma once
+
+#include "engine/llm/Provider.h"
+#include "engine/llm/ProviderConfig.h"
+#include "engine/llm/Reply.h"
+#include "engine/llm/TakeContext.h"
+#include "model/Project.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <QObject>
+#include <QString>
+#include <string>
+#include <vector>
+
+namespace pianola::engine::llm {
+
+class KeySource;
+
+enum class ReplyMode {
+    Brief, ///< the LLM fills the generator's brief; the offline generator writes the notes
+    Notes  ///< the LLM writes the whole plan; validated, then checked against ReplyLimits
+};
+
+struct GenerationRequest
+{
+    std::string prompt;
+    std::optional<model::Take> parent;     ///< a variation of this take ("same but darker")
+    std::vector<TrackSelection> selection; ///< notes of the parent the user selected
+    ReplyMode mode = ReplyMode::Brief;
+    int candidates = 1;                ///< brief mode: takes to make (1..16); notes: 1
+    std::optional<std::uint64_t> seed; ///< brief mode; default: the prompt's hash
+    ReplyLimits limits;
+};
+
+struct GenerationProgress
+{
+    qint64 bytes = 0;      ///< received in this reply
+    qint64 characters = 0; ///< reply text so far
+    int notes = 0;         ///< notes mode: notes in the partial reply ("key" fields)
+    int round = 1;         ///< 1 = first reply, 2-3 = corrections asked for
+    int attempt = 1;       ///< HTTP attempt of this round (retries)
+};
+
+struct GenerationResult
+{
+    std::vector<model::Take> takes; ///< ids 0 (the project assigns them); provenance set
+    std::string explanation;        ///< what was made, for the chat
+    bool fellBack = false;          ///< the offline generator made the takes instead
+    std::string fallbackReason;     ///< a sentence when fellBack
+    int corrections = 0;            ///< replies sent back with their problems
+    std::string provider, model;    ///< as in the takes' provenance
+};
+
+/// Lives on the GUI thread; all work is asynchronous. After start(), exactly one of finished()
+/// or failed() follows. Only validated plans ever reach a take.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    /// The key is read from `keys` here, once; `keys` need not outlive the call.
+    Session(ProviderConfig config, const KeySource& keys, QObject* parent = nullptr);
+    ~Session() override;
+
+    void start(GenerationRequest request);
+    /// Stops the exchange; failed("Cancelled...", true) follows; nothing is kept.
+    void cancel();
+    bool busy() const { return m_busy; }
+    const ProviderConfig& config() const { return m_config; }
+    /// The maximum number of corrections asked for before the offline generator takes over.
+    static constexpr int kMaxCorrections = 2;
+
+signals:
+    void progressed(const pianola::engine::llm::GenerationProgress& progress);
+    void finished(const pianola::engine::llm::GenerationResult& result);
+    void failed(const QString& sentence, bool cancelled);
+
+private:
+    void startOffline();
+    void onReplied(const QString& text, const QString& model);
+    void onProgressed(qint64 bytes, qint64 characters, const QString& text);
+    Result<GenerationResult> accept(const std::string& reply, const std::string& model) const;
+    void askForCorrection(const QString& reply, const std::string& problems);
+    void fallBack(const std::string& problems);
+    void complete(GenerationResult result);
+    void dropProvider();
+
+    ProviderConfig m_config;
+    QString m_apiKey;
+    std::unique_ptr<Provider> m_provider;
+    GenerationRequest m_request;
+    Conversation m_conversation;
+    int m_round = 1;
+    int m_noteCount = 0;
+    qint64 m_counted = 0;
+    bool m_busy = false;
+    quint64 m_generation = 0; // start() count: stale offline timers do nothing
+};
+
+/// The offline answer to a request: a variation of the parent (varyTake) when there is one and
+/// the instruction is understood, else interpret() + generate(). Error: impossible prompt.
+Result<GenerationResult> offlineResult(const GenerationRequest& request);
+
+} // namespace pianola::engine::llm
+
+Q_DECLARE_METATYPE(pianola::engine::llm::GenerationProgress)
+Q_DECLARE_METATYPE(pianola::engine::llm::GenerationResult)

@@ -1,0 +1,509 @@
+// SPDX-License-Identifier: MIT
+// Sessions against local servers speaking the OpenAI, Anthropic and Ollama wire formats: streams,
+// repairs, fallback, retries, timeouts, cut-offs, cancel, and no key anywhere it should not be.
+#include "engine/generate/Generator.h"
+#include "engine/generate/Interpreter.h"
+#include "engine/llm/Secrets.h"
+#include "engine/llm/Session.h"
+#include "engine/smf/SmfPlan.h"
+#include "FakeLlmServer.h"
+#include "model/PlanJson.h"
+
+#include <functional>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTest>
+
+using namespace pianola;
+using namespace pianola::engine::llm;
+using pianola::test::FakeLlmServer;
+using pianola::test::ScriptedReply;
+
+namespace {
+const QString kKey = QStringLiteral("sk-test-SECRET0123456789abcdef");
+const QByteArray kBrief = R"({"genre":"lo-fi","tonic":"A","mode":"minor","bpm":78,"bars":4})";
+const QByteArray kPlan =
+    R"({"ppq":480,"bpm":96,"tracks":[{"name":"Keys","channel":0,"program":4,"notes":[{"key":57,"vel":90,"start":0,"length":480},{"key":60,"vel":80,"start":480,"length":480}]}]})";
+
+struct Outcome
+{
+    bool finished = false, failed = false, cancelled = false;
+    GenerationResult result;
+    QString sentence;
+    QList<GenerationProgress> progress;
+    qint64 elapsedMs = 0;
+};
+
+ProviderConfig configFor(ProviderKind kind, const FakeLlmServer& server)
+{
+    ProviderConfig c = defaultConfig(kind);
+    c.baseUrl = kind == ProviderKind::OpenAi ? server.url("/v1") : server.url();
+    c.model = QStringLiteral("test-model");
+    c.retryBaseMs = 50;
+    c.stallTimeoutMs = 600;
+    c.timeoutMs = 15000;
+    return c;
+}
+
+// Runs the request to its end (or `limitMs`); `onProgress` may act on the session mid-stream.
+Outcome run(const ProviderConfig& config, GenerationRequest request, const QString& key = kKey,
+            std::function<void(Session&)> onProgress = {}, int limitMs = 15000)
+{
+    Outcome out;
+    Session session(config, FixedKeySource(key));
+    QEventLoop loop;
+    QObject::connect(&session, &Session::progressed, [&](const GenerationProgress& p) {
+        out.progress.append(p);
+        if (onProgress) onProgress(session);
+    });
+    QObject::connect(&session, &Session::finished, [&](const GenerationResult& r) {
+        out.finished = true;
+        out.result = r;
+        loop.quit();
+    });
+    QObject::connect(&session, &Session::failed, [&](const QString& s, bool cancelled) {
+        out.failed = true;
+        out.cancelled = cancelled;
+        out.sentence = s;
+        loop.quit();
+    });
+    QTimer::singleShot(limitMs, &loop, &QEventLoop::quit);
+    QElapsedTimer clock;
+    clock.start();
+    session.start(std::move(request));
+    loop.exec();
+    out.elapsedMs = clock.elapsed();
+    return out;
+}
+
+GenerationRequest request(const char* prompt, ReplyMode mode = ReplyMode::Brief)
+{
+    GenerationRequest r;
+    r.prompt = prompt;
+    r.mode = mode;
+    return r;
+}
+
+ScriptedReply streamed(QList<QByteArray> pieces, int delayMs = 10)
+{
+    ScriptedReply r;
+    r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/event-stream")));
+    r.pieces = std::move(pieces);
+    r.pieceDelayMs = delayMs;
+    return r;
+}
+
+QJsonObject body(const test::RecordedRequest& r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+QString lastMessage(const test::RecordedRequest& r)
+{
+    return body(r)["messages"].toArray().last().toObject()["content"].toString();
+}
+
+QStringList g_log;
+void capture(QtMsgType, const QMessageLogContext& ctx, const QString& msg)
+{
+    g_log.append(QString::fromLatin1(ctx.category ? ctx.category : "") + ": " + msg);
+}
+} // namespace
+
+#define VERIFY_FINISHED(o) QVERIFY2((o).finished, qPrintable((o).sentence))
+
+class TestLlmSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void openAiBriefStream();
+    void anthropicNotesStream();
+    void ollamaCloseDelimitedStream();
+    void proseAroundJson();
+    void malformedJsonIsRepaired();
+    void outOfRangeNotesAreRepaired();
+    void twoBadRepliesFallBackOffline();
+    void retryAfterIsHonoured();
+    void serverErrorIsRetried();
+    void unauthorizedIsNotRetried();
+    void quotaIsNotRetried();
+    void stalledStreamTimesOut();
+    void cutOffStreamKeepsNothing_data();
+    void cutOffStreamKeepsNothing();
+    void cancelMidStream();
+    void connectionRefused();
+    void variationSendsTheTake();
+    void offlineProvider();
+    void keyNeverLeaks();
+};
+
+void TestLlmSession::openAiBriefStream()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 5)));
+    GenerationRequest r = request("4-bar lo-fi in A minor at 78 bpm");
+    r.candidates = 2;
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.size(), 2u);
+    QCOMPARE(o.result.corrections, 0);
+    QVERIFY(!o.result.fellBack);
+    for (const model::Take& t : o.result.takes) {
+        QCOMPARE(t.provenance.provider, "openai");
+        QCOMPARE(t.provenance.model, "gpt-test-0613"); // as the server reported it
+        QCOMPARE(t.provenance.prompt, r.prompt);
+        QVERIFY(!t.provenance.createdUtc.empty());
+        QCOMPARE(t.plan.initialBpm(), 78.0);
+    }
+    QVERIFY(o.progress.size() >= 2);
+    QCOMPARE(o.progress.last().characters, kBrief.size());
+
+    QCOMPARE(server.requests().size(), 1);
+    const test::RecordedRequest& req = server.requests().front();
+    QCOMPARE(req.method, "POST");
+    QCOMPARE(req.path, "/v1/chat/completions");
+    QCOMPARE(req.headers.value("authorization"), "Bearer " + kKey.toUtf8());
+    const QJsonObject b = body(req);
+    QCOMPARE(b["model"].toString(), "test-model");
+    QCOMPARE(b["stream"].toBool(), true);
+    const QJsonObject format = b["response_format"].toObject();
+    QCOMPARE(format["type"].toString(), "json_schema");
+    QCOMPARE(format["json_schema"]["name"].toString(), "pianola_brief");
+    QCOMPARE(format["json_schema"]["strict"].toBool(), true);
+    QVERIFY(format["json_schema"]["schema"]["properties"].toObject().contains("genre"));
+    QCOMPARE(format["json_schema"]["schema"]["additionalProperties"].toBool(true), false);   // strict
+    QCOMPARE(b["messages"][0]["role"].toString(), "system");
+    QCOMPARE(b["messages"][1]["content"].toString(), QString::fromStdString(r.prompt));
+}
+
+void TestLlmSession::anthropicNotesStream()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::anthropicToolStream(kPlan, "claude-test-1", 6)));
+    const Outcome o = run(configFor(ProviderKind::Anthropic, server),
+                          request("two notes on an electric piano", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.size(), 1u);
+    const model::Take& take = o.result.takes.front();
+    QCOMPARE(take.plan.noteCount(), 2);
+    QCOMPARE(take.plan.tracks[0].program, 4);
+    QCOMPARE(take.provenance.provider, "anthropic");
+    QCOMPARE(take.provenance.model, "claude-test-1");
+    QCOMPARE(o.progress.last().notes, 2);
+
+    const test::RecordedRequest& req = server.requests().front();
+    QCOMPARE(req.path, "/v1/messages");
+    QCOMPARE(req.headers.value("x-api-key"), kKey.toUtf8());
+    QCOMPARE(req.headers.value("anthropic-version"), "2023-06-01");
+    QCOMPARE(req.headers.value("content-type"), "application/json");
+    QVERIFY(!req.headers.contains("authorization"));
+    const QJsonObject b = body(req);
+    QCOMPARE(b["tool_choice"]["type"].toString(), "tool");
+    QCOMPARE(b["tool_choice"]["name"].toString(), "pianola_plan");
+    QCOMPARE(b["tools"][0]["name"].toString(), "pianola_plan");
+    QVERIFY(b["tools"][0]["input_schema"]["properties"].toObject().contains("tracks"));
+    QVERIFY(b["system"].toString().contains("pianola_plan"));
+    QVERIFY(b["max_tokens"].toInt() > 0);
+    QCOMPARE(b["messages"][0]["role"].toString(), "user");
+}
+
+void TestLlmSession::ollamaCloseDelimitedStream()
+{
+    FakeLlmServer server;
+    ScriptedReply reply = streamed(test::ollamaStream(kBrief, "llama-test:8b", 4));
+    reply.chunked = false; // the body ends when the server closes the connection
+    server.enqueue(reply);
+    const Outcome o = run(configFor(ProviderKind::Ollama, server), request("lo-fi in A minor"), {});
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.front().provenance.provider, "ollama");
+    QCOMPARE(o.result.takes.front().provenance.model, "llama-test:8b");
+    const test::RecordedRequest& req = server.requests().front();
+    QCOMPARE(req.path, "/api/chat");
+    QVERIFY(!req.headers.contains("authorization"));
+    const QJsonObject b = body(req);
+    QVERIFY(b["format"]["properties"].toObject().contains("tonic"));
+    QCOMPARE(b["stream"].toBool(), true);
+    QCOMPARE(b["messages"][0]["role"].toString(), "system");
+}
+
+void TestLlmSession::proseAroundJson()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(
+        "Sure! Here is your brief:\n```json\n" + kBrief + "\n```\nHave fun with it.", "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(o.result.corrections, 0);
+}
+
+void TestLlmSession::malformedJsonIsRepaired()
+{
+    FakeLlmServer server;
+    const QByteArray bad = R"({"genre": "lo-fi", "bars": 4,)";
+    server.enqueue(streamed(test::openAiStream(bad, "m")));
+    server.enqueue(streamed(test::openAiStream(kBrief, "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.corrections, 1);
+    QCOMPARE(server.requests().size(), 2);
+    const QJsonArray messages = body(server.requests()[1])["messages"].toArray();
+    QCOMPARE(messages.size(), 4); // system, prompt, the bad reply, the problems
+    QCOMPARE(messages[2]["role"].toString(), "assistant");
+    QCOMPARE(messages[2]["content"].toString(), QString::fromUtf8(bad));
+    const QString problems = messages[3]["content"].toString();
+    const auto expected = parseBriefReply(bad.toStdString());
+    QVERIFY(!expected.ok());
+    QVERIFY2(problems.contains(QString::fromStdString(expected.error().message)),
+             qPrintable(problems));
+}
+
+void TestLlmSession::outOfRangeNotesAreRepaired()
+{
+    FakeLlmServer server;
+    QByteArray bad = kPlan;
+    bad.replace("\"key\":60", "\"key\":130");
+    server.enqueue(streamed(test::openAiStream(bad, "m")));
+    server.enqueue(streamed(test::openAiStream(kPlan, "m")));
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("two notes", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.corrections, 1);
+    QCOMPARE(o.result.takes.front().plan.tracks[0].notes[1].key, 60);
+    QCOMPARE(server.requests().size(), 2);
+    const QString problems = lastMessage(server.requests()[1]);
+    QVERIFY2(problems.contains("tracks[0].notes[1].key") && problems.contains("130"),
+             qPrintable(problems));
+}
+
+void TestLlmSession::twoBadRepliesFallBackOffline()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream("I'd love to help, but which genre?", "m")));
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("8-bar trap beat in F#m at 140 bpm"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 1 + Session::kMaxCorrections);
+    QVERIFY(o.result.fellBack);
+    QVERIFY(QString::fromStdString(o.result.fallbackReason).contains("offline generator"));
+    QCOMPARE(o.result.takes.size(), 1u);
+    QCOMPARE(o.result.takes.front().provenance.provider, "offline");
+    QCOMPARE(o.result.takes.front().plan.initialBpm(), 140.0);
+    QVERIFY(lastMessage(server.requests()[2]).contains("no JSON object"));
+}
+
+void TestLlmSession::retryAfterIsHonoured()
+{
+    FakeLlmServer server;
+    ScriptedReply busy = test::errorReply(429, "Rate limit reached", "rate_limit_exceeded");
+    busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+    server.enqueue(busy);
+    server.enqueue(streamed(test::openAiStream(kBrief, "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    const qint64 waited = server.requests()[1].receivedMs - server.requests()[0].receivedMs;
+    QVERIFY2(waited >= 950 && waited < 3000, qPrintable(QString::number(waited)));
+}
+
+void TestLlmSession::serverErrorIsRetried()
+{
+    FakeLlmServer server;
+    server.enqueue(test::errorReply(503, "overloaded", "server_error"));
+    server.enqueue(streamed(test::anthropicToolStream(kBrief, "claude-test-1")));
+    const Outcome o = run(configFor(ProviderKind::Anthropic, server), request("lo-fi"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+
+    FakeLlmServer always;
+    always.enqueue(test::errorReply(429, "Rate limit reached", "rate_limit_exceeded"));
+    const Outcome busy = run(configFor(ProviderKind::OpenAi, always), request("lo-fi"));
+    QVERIFY(busy.failed);
+    QCOMPARE(busy.sentence, "The server is busy (429); tried 3 times.");
+    QCOMPARE(always.requests().size(), 3);
+}
+
+void TestLlmSession::unauthorizedIsNotRetried()
+{
+    FakeLlmServer server;
+    server.enqueue(test::errorReply(401, "Incorrect API key provided: sk-test-SEC****cdef",
+                                    "invalid_api_key"));
+    server.enqueue(streamed(test::openAiStream(kBrief, "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed && !o.cancelled);
+    QCOMPARE(o.sentence, "The API key was refused (401). Check OPENAI_API_KEY.");
+    QCOMPARE(server.requests().size(), 1);
+
+    FakeLlmServer anthropic;
+    anthropic.enqueue(test::errorReply(401, "invalid x-api-key", "authentication_error"));
+    const Outcome a = run(configFor(ProviderKind::Anthropic, anthropic), request("lo-fi"), {});
+    QCOMPARE(a.sentence, "The server wants an API key (401): set ANTHROPIC_API_KEY.");
+}
+
+void TestLlmSession::quotaIsNotRetried()
+{
+    FakeLlmServer server;
+    server.enqueue(test::errorReply(429, "You exceeded your current quota", "insufficient_quota"));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.contains("no quota or credit left"), qPrintable(o.sentence));
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestLlmSession::stalledStreamTimesOut()
+{
+    FakeLlmServer server;
+    ScriptedReply reply = streamed(test::openAiStream(kBrief, "m", 4, false).mid(0, 2));
+    reply.stall = true;
+    server.enqueue(reply);
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed && !o.finished);
+    QVERIFY2(o.sentence.startsWith("The server sent nothing for 1 s"), qPrintable(o.sentence));
+    QVERIFY2(o.elapsedMs >= 550 && o.elapsedMs < 5000, qPrintable(QString::number(o.elapsedMs)));
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestLlmSession::cutOffStreamKeepsNothing_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("chunked");
+    QTest::addColumn<QString>("marker");
+    QTest::newRow("openai chunked") << int(ProviderKind::OpenAi) << true << "[DONE]";
+    QTest::newRow("anthropic close") << int(ProviderKind::Anthropic) << false << "message_stop";
+    QTest::newRow("ollama chunked") << int(ProviderKind::Ollama) << true << "\"done\": true";
+}
+
+void TestLlmSession::cutOffStreamKeepsNothing()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, chunked);
+    QFETCH(QString, marker);
+    const auto k = static_cast<ProviderKind>(kind);
+    FakeLlmServer server;
+    // The whole JSON arrives (it would validate), but the stream's end marker never does.
+    ScriptedReply reply =
+        streamed(k == ProviderKind::OpenAi      ? test::openAiStream(kBrief, "m", 4, false)
+                 : k == ProviderKind::Anthropic ? test::anthropicToolStream(kBrief, "m", 4, false)
+                                                : test::ollamaStream(kBrief, "m", 4, false));
+    reply.chunked = chunked;
+    reply.cutOff = true;
+    server.enqueue(reply);
+    ProviderConfig config = configFor(k, server);
+    config.maxAttempts = 2;
+    const Outcome o = run(config, request("lo-fi"));
+    QVERIFY(o.failed && !o.finished);
+    QVERIFY2(o.sentence.contains("cut off") && o.sentence.contains(marker) &&
+                 o.sentence.contains("tried 2 times"),
+             qPrintable(o.sentence));
+    QCOMPARE(server.requests().size(), 2);
+}
+
+void TestLlmSession::cancelMidStream()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kBrief, "m", 10), 150));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"), kKey,
+                          [](Session& s) { s.cancel(); });
+    QVERIFY(o.failed && o.cancelled && !o.finished);
+    QCOMPARE(o.sentence, "Cancelled; nothing was kept.");
+    QCOMPARE(o.progress.size(), 1);
+    QVERIFY(o.elapsedMs < 1000);
+}
+
+void TestLlmSession::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        FakeLlmServer gone; // a port that was free a moment ago and is closed now
+        port = gone.port();
+    }
+    ProviderConfig config = defaultConfig(ProviderKind::Ollama);
+    config.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    config.retryBaseMs = 20;
+    const Outcome o = run(config, request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.startsWith("Could not reach http://127.0.0.1:") &&
+                 o.sentence.contains("tried 3 times. Is the server running"),
+             qPrintable(o.sentence));
+}
+
+void TestLlmSession::variationSendsTheTake()
+{
+    auto takes = engine::generate::generate(
+        engine::generate::interpret("4-bar pop in C at 100 bpm", 5).brief, "pop");
+    QVERIFY(takes.ok());
+    model::Take parent = takes->front();
+    parent.id = 42;
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kPlan, "m")));
+    GenerationRequest r = request("same but darker", ReplyMode::Notes);
+    r.parent = parent;
+    r.selection = {{0, {parent.plan.tracks[0].notes[0].id}}};
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.front().provenance.parentTake.value_or(0), 42u);
+    const QString user = lastMessage(server.requests().front());
+    QVERIFY(user.startsWith("same but darker\n\nThe current take:\ntempo 100 bpm, meter 4/4"));
+    QVERIFY(user.contains("selected in track 0: "));
+    QVERIFY(body(server.requests().front())["messages"][0]["content"].toString().contains("keep"));
+}
+
+void TestLlmSession::offlineProvider()
+{
+    GenerationRequest r = request("3 bars of waltz in D major");
+    r.candidates = 2;
+    const Outcome o = run(defaultConfig(ProviderKind::Offline), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.size(), 2u);
+    QCOMPARE(o.result.takes.front().provenance.provider, "offline");
+    QVERIFY(!o.result.fellBack);
+}
+
+void TestLlmSession::keyNeverLeaks()
+{
+    g_log.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("pianola.*=true\nqt.network.*=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(capture);
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kPlan, "m")));
+    ScriptedReply echo =
+        test::errorReply(401, "Incorrect API key provided: " + kKey.toUtf8(), "invalid_api_key");
+    server.enqueue(echo);
+    ScriptedReply bad = test::errorReply(400, "Your key " + kKey.toUtf8() + " is bad", "bad");
+    server.enqueue(bad);
+    const ProviderConfig config = configFor(ProviderKind::OpenAi, server);
+    const Outcome good = run(config, request("two notes", ReplyMode::Notes));
+    const Outcome refused = run(config, request("lo-fi"));
+    const Outcome rejected = run(config, request("lo-fi"));
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    VERIFY_FINISHED(good);
+    QVERIFY(refused.failed && rejected.failed);
+    QVERIFY2(rejected.sentence.contains("[redacted]"), qPrintable(rejected.sentence));
+    QVERIFY(g_log.join('\n').contains("pianola.llm")); // the log was captured
+
+    model::Project project;
+    for (model::Take t : good.result.takes) {
+        t.id = project.nextTakeId();
+        project.takes.push_back(t);
+    }
+    project.chat.push_back({model::ChatMessage::Role::Assistant, good.result.explanation, "", {1}});
+    const QByteArray saved = QByteArray::fromStdString(model::projectToJson(project));
+    const std::vector<std::uint8_t> smf = engine::smf::writePlan(good.result.takes.front().plan);
+    const QByteArray exported(reinterpret_cast<const char*>(smf.data()), qsizetype(smf.size()));
+    const QByteArray secret = kKey.toUtf8();
+    for (const QByteArray& part : {secret, secret.mid(8, 10), secret.right(8)}) {
+        QVERIFY2(!saved.contains(part), "key in the project file");
+        QVERIFY2(!exported.contains(part), "key in the SMF export");
+        QVERIFY2(!g_log.join('\n').toUtf8().contains(part), "key in the log");
+        for (const QString& s : {refused.sentence, rejected.sentence})
+            QVERIFY2(!s.toUtf8().contains(part), qPrintable(s));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestLlmSession)
+#include "tst_llmsession.moc"
