@@ -195,6 +195,34 @@ void expect(Tally& t, const QString& where, const model::Plan& p, const std::str
             for (const Note& n : drums->notes)
                 ghosts += n.velocity <= 50 && (n.key == 38 || n.key == 37);
         t.check(ghosts >= bars, label + QString(" %1 ghost notes").arg(ghosts));
+    } else if (name == "varies") { // a loop, not a copy-paste: the drum bars differ
+        std::set<std::vector<std::pair<Tick, int>>> patterns;
+        for (int b = 0; b < bars && drums; ++b) {
+            std::vector<std::pair<Tick, int>> bar_;
+            for (const Note& n : drums->notes)
+                if (n.startTick / bar == b)
+                    bar_.push_back(
+                        {(n.startTick % bar + p.ppq / 8) / (p.ppq / 4), n.key}); // by sixteenth
+            patterns.insert(bar_);
+        }
+        t.check(static_cast<int>(patterns.size()) >= std::max(3, bars / 2),
+                label + QString(" %1 distinct bars of %2").arg(patterns.size()).arg(bars));
+    } else if (name == "accents") { // the metric accent map: beats louder than off-beat sixteenths
+        double on = 0, off = 0;
+        int nOn = 0, nOff = 0;
+        for (const Track& tr : p.tracks)
+            for (const Note& n : tr.notes) {
+                const Tick pos = (n.startTick + p.ppq / 16) % p.ppq;
+                if (pos < p.ppq / 8)
+                    on += n.velocity, ++nOn;
+                else if (std::abs(pos - p.ppq / 4 - p.ppq / 16) < p.ppq / 16 ||
+                         std::abs(pos - 3 * p.ppq / 4 - p.ppq / 16) < p.ppq / 16)
+                    off += n.velocity, ++nOff;
+            }
+        t.check(nOn > 0 && nOff > 0 && on / nOn > off / nOff + 8,
+                label + QString(" beats %1, sixteenths %2")
+                            .arg(on / std::max(nOn, 1))
+                            .arg(off / std::max(nOff, 1)));
     } else if (name == "bassghost") { // dead notes in the bass line
         int ghosts = 0;
         if (const Track* bass = track(p, "Bass"))
@@ -271,15 +299,15 @@ struct PromptCase
 // clang-format off
 const PromptCase kPrompts[] = {
     {"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths", "bars=8 bpm=78 key=A:minor roles=Chords ext=0.9 humanized program=Chords:4 poly=Chords"},
-    {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass"},
-    {"four-on-the-floor house groove in F minor at 124 bpm with a crash on bar 1", "fotf crash1 bpm=124 key=F:minor pieces=kick,clap roles=Chords,Bass,Drums"},
+    {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass varies"},
+    {"four-on-the-floor house groove in F minor at 124 bpm with a crash on bar 1", "fotf crash1 bpm=124 key=F:minor pieces=kick,clap roles=Chords,Bass,Drums varies accents"},
     {"dark trap beat in F#m, 140 BPM, 808 bass locked to the kick, triplet hi-hat rolls in bar 4", "key=F#:minor bpm=140 triplets=4 basskick register=Bass:24-48 roles=Bass,Drums,Melody,Pad"},
     {"boom bap hip hop beat in D minor at 90 bpm with ghost notes", "ghost bassghost swing16=57 key=D:minor bpm=90 backbeat roles=Chords,Bass,Drums"},
     {"waltz in Eb major, sixteen bars", "meter=3/4 bars=16 key=Eb:major roles=Chords,Bass,Melody mono=Melody"},
     {"jazz in Bb with walking bass and swing", "key=Bb:major swing8=62 roles=Chords,Bass,Drums,Melody ext=0.9 pieces=ride,kick"},
     {"slow ambient pad in D lydian, dreamy", "key=D:lydian roles=Pad tempo<=60 poly=Pad"},
-    {"uptempo drum and bass at 174 bpm, 16 bars", "bpm=174 bars=16 backbeat pieces=kick,snare,hat"},
-    {"techno loop in A minor, 130 bpm, quantized, four on the floor", "quantized fotf bpm=130 key=A:minor"},
+    {"uptempo drum and bass at 174 bpm, 16 bars", "bpm=174 bars=16 backbeat pieces=kick,snare,hat varies"},
+    {"techno loop in A minor, 130 bpm, quantized, four on the floor", "quantized fotf bpm=130 key=A:minor varies accents"},
     {"neo-soul progression in Eb dorian with Rhodes, 9ths, humanized", "roles=Chords ext=0.9 humanized program=Chords:4 key=Eb:dorian"},
     {"R&B slow jam in G minor with 7ths", "key=G:minor ext=0.9 roles=Chords,Bass,Drums tempo<=85"},
     {"funky slap bass groove in E dorian with ghost notes, 105 bpm", "ghost bassghost bpm=105 program=Bass:36 key=E:dorian roles=Chords,Bass,Drums"},
@@ -304,7 +332,7 @@ const PromptCase kPrompts[] = {
     {"ballad in F# major with open voicings, 3/4", "meter=3/4 key=F#:major poly=Chords"},
     {"neo soul in Ab major with sus chords and ghost notes", "ghost bassghost key=Ab:major backbeat"},
     {"drum and bass at 172 BPM with a fill every 4 bars", "fill=4,8 bpm=172"},
-    {"house in E minor at 122 bpm, 32 bars", "bars=32 bpm=122 key=E:minor fotf"},
+    {"house in E minor at 122 bpm, 32 bars", "bars=32 bpm=122 key=E:minor fotf varies accents"},
     {"pop ballad in Db major, 76 bpm, add9 chords, soft", "key=Db:major bpm=76 ext=0.9"},
     {"aggressive trap beat in G minor, 145 bpm, crash on bar 1, clap on 2 and 4", "crash1 backbeat bpm=145 pieces=clap"},
     {"funk in D mixolydian with clavinet, busy", "key=D:mixolydian program=Chords:7 ghost"},
