@@ -223,6 +223,20 @@ void expect(Tally& t, const QString& where, const model::Plan& p, const std::str
                 label + QString(" beats %1, sixteenths %2")
                             .arg(on / std::max(nOn, 1))
                             .arg(off / std::max(nOff, 1)));
+    } else if (name == "chordtones") { // the melody lands on chord tones on the strong beats
+        const Track* melody = track(p, "Melody");
+        const Track* chords = track(p, "Chords") ? track(p, "Chords") : track(p, "Pad");
+        int good = 0, n = 0;
+        if (melody && chords)
+            for (const Note& m : melody->notes) {
+                const Tick inBar = m.startTick % bar;
+                if (std::min(inBar, bar - inBar) > tol && std::abs(inBar - bar / 2) > tol) continue;
+                ++n;
+                good += lastChordAt(*chords, m.startTick + tol, m.startTick - inBar, p.ppq / 4)
+                            .count(m.key % 12) > 0;
+            }
+        t.check(n >= bars && good >= 0.8 * n,
+                label + QString(" %1 of %2 strong-beat notes are chord tones").arg(good).arg(n));
     } else if (name == "keysig") { // the key signature only
         const auto parts = split(value, ':');
         const auto& ks = p.keySignatures;
@@ -348,7 +362,7 @@ struct PromptCase
 // clang-format off
 const PromptCase kPrompts[] = {
     {"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths", "bars=8 bpm=78 key=A:minor roles=Chords ext=0.9 humanized program=Chords:4 poly=Chords"},
-    {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "voiceleading=Chords bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass varies"},
+    {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "voiceleading=Chords chordtones bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass varies"},
     {"four-on-the-floor house groove in F minor at 124 bpm with a crash on bar 1", "fotf crash1 bpm=124 key=F:minor pieces=kick,clap roles=Chords,Bass,Drums varies accents"},
     {"dark trap beat in F#m, 140 BPM, 808 bass locked to the kick, triplet hi-hat rolls in bar 4", "key=F#:minor bpm=140 triplets=4 basskick register=Bass:24-48 roles=Bass,Drums,Melody,Pad"},
     {"boom bap hip hop beat in D minor at 90 bpm with ghost notes", "ghost bassghost swing16=57 key=D:minor bpm=90 backbeat roles=Chords,Bass,Drums"},
@@ -373,7 +387,7 @@ const PromptCase kPrompts[] = {
     {"house track in A minor with an arpeggio and a pad", "roles=Chords,Bass,Drums,Arpeggio,Pad key=A:minor fotf mono=Arpeggio"},
     {"just drums, trap, 8 bars, triplet hats in bars 2 and 6", "roles=Drums triplets=2,6 bars=8"},
     {"piano chords with triads in F major, robotic", "triads quantized key=F:major roles=Chords"},
-    {"a melody and chords in B minor with 13ths", "roles=Chords,Melody ext=0.9 key=B:minor mono=Melody"},
+    {"a melody and chords in B minor with 13ths", "roles=Chords,Melody ext=0.9 key=B:minor mono=Melody chordtones"},
     {"lo-fi beat in the key of D with heavy swing", "key=D:major swing16=70 humanized"},
     {"fast rock in A major", "tempo>=125 key=A:major backbeat"},
     {"very slow melancholic cello and piano in C minor", "roles=Bass,Chords program=Bass:42 tempo<=70 key=C:minor"},
@@ -387,7 +401,7 @@ const PromptCase kPrompts[] = {
     {"aggressive trap beat in G minor, 145 bpm, crash on bar 1, clap on 2 and 4", "crash1 backbeat bpm=145 pieces=clap"},
     {"funk in D mixolydian with clavinet, busy", "key=D:mixolydian program=Chords:7 ghost"},
     {"reggaeton in A minor, 4 bars, with a fill in bar 4", "fill=4 bars=4 key=A:minor"},
-    {"cinematic in C harmonic minor, 90 bpm, with a melody", "key=C:harmonic-minor bpm=90 mono=Melody"},
+    {"cinematic in C harmonic minor, 90 bpm, with a melody", "key=C:harmonic-minor bpm=90 mono=Melody chordtones"},
     {"hip hop in F minor, straight, tight", "swing16=50 swing8=50 key=F:minor backbeat"},
     {"jazz ballad in Eb major with drop 2 voicings and upright bass", "key=Eb:major ext=0.9 program=Bass:32"},
     {"pop in A major, 8 bars, quantized, with strings", "quantized roles=Chords,Bass,Drums,Melody,Pad key=A:major"},
