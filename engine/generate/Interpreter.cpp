@@ -456,6 +456,13 @@ Request Reader::read()
 Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed)
 {
     Interpretation result;
+    if (prompt.size() > kMaxPromptBytes) { // a prompt, not a document: bounded work
+        result.brief = defaultBrief(Genre::Pop);
+        result.problems.push_back("the prompt has " + std::to_string(prompt.size()) +
+                                  " characters; at most " + std::to_string(kMaxPromptBytes) +
+                                  " are read");
+        return result;
+    }
     Reader reader(prompt, result);
     const Request request = reader.read();
     result.brief = briefFromRequest(request, seed.value_or(promptSeed(prompt)), result.problems);

@@ -26,6 +26,9 @@ struct Interpretation
     std::string explain() const;
 };
 
+/// Longest prompt read (bytes); a longer one is a problem, not a brief.
+inline constexpr std::size_t kMaxPromptBytes = 4096;
+
 /// Reads a prompt such as "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths".
 /// Anything not named comes from the genre's defaults. Without `seed` the seed is a hash of the
 /// prompt, so the same words give the same music. Pure and thread-safe.
