@@ -8,6 +8,8 @@
 #include "model/PlanJson.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -62,7 +64,12 @@ Document::Document(QObject* parent) : QObject(parent), m_autosave(new QTimer(thi
     newProject();
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    // ~QUndoStack emits cleanChanged: nobody may hear it from a document being destroyed.
+    m_undo.disconnect();
+    blockSignals(true);
+}
 
 const model::Take* Document::activeTake() const
 {
@@ -89,6 +96,8 @@ bool Document::applyAndNotify(const model::Edit& edit)
         std::holds_alternative<model::TakeSettingsEdit>(edit))
         emit takesChanged();
     emit edited(edit);
+    if (m_project.activeTake != activeBefore)
+        emit activeTakeChanged();
     return true;
 }
 
@@ -187,11 +196,24 @@ bool Document::addTake(model::Take take, const QString& text)
 
 bool Document::activateTake(model::TakeId id)
 {
-    const model::Take* take = m_project.findTake(id);
-    if (!take || id == m_project.activeTake)
+    if (!m_project.findTake(id) || id == m_project.activeTake)
         return false;
-    return submit(model::TakeSettingsEdit{id, take->name, take->name, take->starred, take->starred, m_project.activeTake, id},
-                  tr("Switch to %1").arg(QString::fromStdString(take->name)));
+    m_project.activeTake = id;   // a view choice (A/B), not an undo step
+    emit takesChanged();
+    emit activeTakeChanged();
+    return true;
+}
+
+bool Document::removeTake(model::TakeId id)
+{
+    const auto& takes = m_project.takes;
+    const auto it = std::find_if(takes.begin(), takes.end(), [id](const model::Take& t) { return t.id == id; });
+    if (it == takes.end() || takes.size() < 2)
+        return false;
+    const int index = static_cast<int>(it - takes.begin());
+    const model::TakeId active = m_project.activeTake;
+    const model::TakeId next = active != id ? active : takes[static_cast<std::size_t>(index > 0 ? index - 1 : 1)].id;
+    return submit(model::TakeListEdit{index, false, *it, next, active}, tr("Delete take %1").arg(QString::fromStdString(it->name)));
 }
 
 QString Document::recoveryPath()

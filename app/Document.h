@@ -42,7 +42,10 @@ public:
     /// Adds a take made elsewhere (the generator, a duplicate) as one undoable step and
     /// makes it active.
     bool addTake(model::Take take, const QString& text);
+    /// Makes another take the one shown and played (not an undo step; A/B switching).
     bool activateTake(model::TakeId id);
+    /// Removes a take (not the last one); the take before it becomes active if it was.
+    bool removeTake(model::TakeId id);
 
     QString path() const { return m_path; }
     bool isModified() const { return !m_undo.isClean(); }
@@ -65,6 +68,8 @@ signals:
     void reset();
     /// The active take is another one (or the take list changed).
     void takesChanged();
+    /// Another take is active now (switched, or the active one was added or removed).
+    void activeTakeChanged();
     void pathChanged(const QString& path);
     void modifiedChanged(bool modified);
 

@@ -4,9 +4,12 @@
 
 #include "app/AudioEngine.h"
 #include "app/Logging.h"
+#include "app/MidiSession.h"
+#include "app/PreferencesDialog.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
+#include "widgets/TakesPanel.h"
 #include "widgets/TrackList.h"
 
 #include <QAction>
@@ -29,10 +32,12 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <map>
+
 namespace pianola::app {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this))
+    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this)), m_midi(new MidiSession(this))
 {
     setObjectName("mainWindow");
     m_state->setSink(m_document);
@@ -60,16 +65,27 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::reset, this, &MainWindow::documentReset);
     connect(m_document, &Document::edited, this, &MainWindow::documentEdited);
     connect(m_document, &Document::takesChanged, this, &MainWindow::refreshTakes);
+    connect(m_document, &Document::activeTakeChanged, this, [this] {
+        showActiveTake();
+        updateCompare();
+        // Keep the view for A/B between similar takes; frame a take that the view does not fit.
+        const double length = std::max<double>(plan().lengthTicks(), 1);
+        const double visible = m_roll->viewport()->width() * m_state->ticksPerPixel();
+        if (m_state->leftTick() >= length || visible > 3 * length || visible < length / 8)
+            m_roll->zoomToFit();
+        sendPlanToPlayer();   // A/B: the other take plays at once, from the same position
+    });
     connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_midi, &MidiSession::received, this, &MainWindow::midiReceived);
     connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
-        if (m_audio && m_state->track())
-            m_audio->transport().audition(m_state->track()->channel, key, velocity, 0.35);
+        if (transport() && m_state->track())
+            transport()->audition(m_state->track()->channel, key, velocity, 0.35);
     });
     connect(m_state, &widgets::EditorState::seekRequested, this, [this](model::Tick tick) {
         m_state->setPlayheadTick(static_cast<double>(tick));
-        if (m_audio)
-            m_audio->transport().seek(m_tempoMap.ticksToSeconds(tick));
+        if (transport())
+            transport()->seek(m_tempoMap.ticksToSeconds(tick));
     });
     connect(m_state, &widgets::EditorState::loopChanged, this, [this] {
         if (m_loopAction->isChecked() != m_state->loopEnabled())
@@ -96,7 +112,12 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Ready"));
 }
 
-MainWindow::~MainWindow() = default;   // AudioEngine stops, panics, then closes the device
+MainWindow::~MainWindow()
+{
+    m_document->disconnect(this);   // the document (a child) outlives this body
+    m_state->disconnect(this);
+    // Then AudioEngine stops, panics, and closes the device; MidiSession ends its notes.
+}
 
 const model::Plan& MainWindow::plan() const
 {
@@ -127,10 +148,12 @@ void MainWindow::showActiveTake()
 void MainWindow::documentEdited(const model::Edit& edit)
 {
     // Take list edits may move the plans in memory: point the views at the active take again.
-    if (std::holds_alternative<model::TakeListEdit>(edit) || std::holds_alternative<model::TakeSettingsEdit>(edit)) {
+    if (std::holds_alternative<model::TakeListEdit>(edit)) {
         showActiveTake();
         return;
     }
+    if (std::holds_alternative<model::TakeSettingsEdit>(edit) || std::holds_alternative<model::ChatEdit>(edit))
+        return;   // the takes list and the chat refresh themselves
     if (std::holds_alternative<model::PlanEdit>(edit))
         m_tempoMap = model::TempoMap(plan());
     m_state->notifyPlanChanged();
@@ -139,20 +162,46 @@ void MainWindow::documentEdited(const model::Edit& edit)
 
 void MainWindow::refreshTakes()
 {
-    const QSignalBlocker block(m_takes);
-    m_takes->clear();
-    for (const model::Take& take : m_document->project().takes) {
-        QString label = QString::fromStdString(take.name);
-        if (take.starred)
-            label = QStringLiteral("★ ") + label;
-        if (!take.provenance.prompt.empty())
-            label += QStringLiteral(" — ") + QString::fromStdString(take.provenance.prompt);
-        auto* item = new QListWidgetItem(label, m_takes);
-        item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
-        item->setToolTip(tr("%1 notes, from %2").arg(take.plan.noteCount()).arg(QString::fromStdString(take.provenance.provider)));
-        if (take.id == m_document->project().activeTake)
-            m_takes->setCurrentItem(item);
+    const model::Project& project = m_document->project();
+    if (!project.findTake(m_takeA))
+        m_takeA = 0;
+    if (!project.findTake(m_takeB))
+        m_takeB = 0;
+    m_takes->setProject(project, m_takeA, m_takeB);
+    updateCompare();
+}
+
+void MainWindow::setAB(model::TakeId a, model::TakeId b)
+{
+    m_takeA = a;
+    m_takeB = b;
+    refreshTakes();
+}
+
+// B: plays the other take of the pair at once, from the same position (the loop keeps going).
+// Without a pair yet, the active take becomes A and the one after it (or before) B.
+void MainWindow::toggleAB()
+{
+    const auto& takes = m_document->project().takes;
+    const model::TakeId active = m_document->project().activeTake;
+    if (!m_takeA || !m_takeB) {
+        auto it = std::find_if(takes.begin(), takes.end(), [active](const model::Take& t) { return t.id == active; });
+        if (it == takes.end() || takes.size() < 2)
+            return;
+        const auto other = std::next(it) != takes.end() ? std::next(it) : std::prev(it);
+        setAB(active, other->id);
     }
+    m_document->activateTake(active == m_takeA ? m_takeB : m_takeA);
+    statusBar()->showMessage(tr("Playing %1").arg(active == m_takeA ? QStringLiteral("B") : QStringLiteral("A")));
+}
+
+// The piano roll overlays the other take of the A/B pair.
+void MainWindow::updateCompare()
+{
+    const model::Project& project = m_document->project();
+    const model::TakeId other = project.activeTake == m_takeA ? m_takeB : project.activeTake == m_takeB ? m_takeA : 0;
+    const model::Take* take = project.findTake(other);
+    m_state->setComparePlan(take && m_compareAction->isChecked() ? &take->plan : nullptr);
 }
 
 void MainWindow::updateTitle()
@@ -266,20 +315,29 @@ void MainWindow::exportRequested()
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
 }
 
-// Drags the active take out as a .mid file (into a DAW or a file manager).
-void MainWindow::startDragOut()
+// Writes a take to a temporary .mid named after it, for dragging into a DAW or file manager.
+QString MainWindow::exportForDrag(model::TakeId id)
 {
-    const model::Take* take = m_document->activeTake();
+    const model::Take* take = m_document->project().findTake(id);
     if (!take)
-        return;
+        return {};
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/pianola-drag");
     QDir().mkpath(dir);
     QString base = QString::fromStdString(take->name).replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
     const QString path = dir + QLatin1Char('/') + (base.isEmpty() ? QStringLiteral("take") : base) + QStringLiteral(".mid");
-    if (auto written = m_document->exportTake(path); !written) {
+    if (auto written = m_document->exportTake(path, id); !written) {
         statusBar()->showMessage(QString::fromStdString(written.error().message));
-        return;
+        return {};
     }
+    return path;
+}
+
+// Drags the active take out as a .mid file (into a DAW or a file manager).
+void MainWindow::startDragOut()
+{
+    const QString path = exportForDrag(m_document->project().activeTake);
+    if (path.isEmpty())
+        return;
     auto* mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(path)});
     auto* drag = new QDrag(this);
@@ -347,14 +405,135 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::startAudio()
 {
-    m_audio = std::make_unique<AudioEngine>();
+    if (!m_audio)
+        m_audio = std::make_unique<AudioEngine>();
     if (!m_audio->hasSound()) {   // the first line in the status bar, all of it in the tooltip
         const QString problem = m_audio->problem();
         statusBar()->showMessage(tr("No sound: %1").arg(problem.section(QLatin1Char('\n'), 0, 0)));
         statusBar()->setToolTip(problem);
     }
+    if (const QString problem = m_midi->applySettings(); !problem.isEmpty()) {
+        statusBar()->showMessage(problem.section(QLatin1Char('\n'), 0, 0));
+        statusBar()->setToolTip(statusBar()->toolTip() + QLatin1Char('\n') + problem);
+    }
     sendPlanToPlayer();
     m_playheadTimer->start();
+}
+
+engine::Transport* MainWindow::transport() const
+{
+    if (m_midi->output())
+        return &m_midi->output()->transport();
+    return m_audio ? &m_audio->transport() : nullptr;
+}
+
+void MainWindow::preferencesRequested()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto changes = dialog.save();
+    if (changes.sound || changes.midi) {
+        if (transport()) {
+            transport()->stop();
+            transport()->panic();
+        }
+        if (changes.sound)
+            m_audio.reset();
+        if (changes.midi && m_recordAction->isChecked())
+            m_recordAction->setChecked(false);
+        startAudio();
+    }
+}
+
+// ---- MIDI input: play-through, recording, step input ----
+
+void MainWindow::midiReceived(const engine::MidiMessage& message)
+{
+    const model::Track* track = m_state->track();
+    if (!track || message.size < 2 || message.kind() == 0xF0)
+        return;
+    std::uint8_t bytes[3] = {message.bytes[0], message.bytes[1], message.bytes[2]};
+    bytes[0] = static_cast<std::uint8_t>((bytes[0] & 0xF0) | track->channel);   // play the current track's sound
+    if (QSettings().value("midi/playThrough", true).toBool() && transport())
+        transport()->live(bytes[0], bytes[1], bytes[2], message.size);
+    if (m_recorder && m_recorder->recording() && transport()) {
+        // The transport position when the message arrived (it is read a few ms later).
+        const double late = std::chrono::duration<double>(std::chrono::steady_clock::now() - message.time).count();
+        m_recorder->receive(std::max(0.0, transport()->positionSeconds() - late), bytes, message.size);
+    }
+    if (m_step && !(transport() && transport()->isPlaying())) {
+        m_step->setGridTicks(m_state->snapTicks() > 1 ? m_state->snapTicks() : m_state->ppq() / 4);
+        if (auto note = m_step->receive(bytes, message.size)) {
+            note->id = model::nextNoteId(*track);
+            m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, {*note}}, tr("Step input"));
+        }
+        m_state->setPlayheadTick(static_cast<double>(m_step->cursorTick()));
+    }
+}
+
+void MainWindow::recordToggled(bool on)
+{
+    if (on) {
+        if (!m_state->track() || !transport()) {
+            m_recordAction->setChecked(false);
+            statusBar()->showMessage(tr("Nothing to record into: add a track, and check the sound settings"));
+            return;
+        }
+        m_recorder = std::make_unique<engine::Recorder>(m_tempoMap);
+        m_recorder->start();
+        m_recordTrack = m_state->currentTrack();
+        sendPlanToPlayer();
+        if (!transport()->isPlaying())
+            transport()->play();
+        statusBar()->showMessage(m_midi->hasInput() ? tr("Recording into %1").arg(QString::fromStdString(m_state->track()->name))
+                                                    : tr("Recording, but no MIDI input is chosen (Preferences)"));
+        return;
+    }
+    if (!m_recorder)
+        return;
+    const model::Track recorded = m_recorder->stop(transport() ? transport()->positionSeconds() : 0.0);
+    m_recorder.reset();
+    sendPlanToPlayer();
+    const model::Take* take = m_document->activeTake();
+    if (!take || m_recordTrack >= static_cast<int>(take->plan.tracks.size()) || (recorded.notes.empty() && recorded.controllers.empty()))
+        return;
+    const model::Track& target = take->plan.tracks[static_cast<std::size_t>(m_recordTrack)];
+    std::vector<model::Note> notes = recorded.notes;
+    model::NoteId id = model::nextNoteId(target);
+    for (model::Note& n : notes)
+        n.id = id++;
+    QUndoStack* undo = m_document->undoStack();
+    undo->beginMacro(tr("Record %n note(s)", nullptr, static_cast<int>(notes.size())));
+    m_document->submit(model::NotesEdit{take->id, m_recordTrack, {}, notes}, tr("Recorded notes"));
+    // Controllers overdub: the recorded points join the lane's existing ones.
+    std::map<int, std::vector<model::LanePoint>> lanes;
+    for (const model::ControlChange& c : recorded.controllers)
+        lanes[c.controller].push_back({c.tick, c.value});
+    for (auto& [cc, points] : lanes) {
+        const model::Lane lane{model::Lane::Kind::Controller, cc};
+        const model::Track& now = m_document->activeTake()->plan.tracks[static_cast<std::size_t>(m_recordTrack)];
+        const model::Tick from = points.front().tick, to = points.back().tick + 1;
+        auto before = model::lanePoints(now, lane, from, to);
+        auto after = before;
+        after.insert(after.end(), points.begin(), points.end());
+        std::stable_sort(after.begin(), after.end(), [](const auto& a, const auto& b) { return a.tick < b.tick; });
+        m_document->submit(model::LaneEdit{take->id, m_recordTrack, lane, from, to, before, after}, tr("Recorded controllers"));
+    }
+    undo->endMacro();
+    statusBar()->showMessage(tr("Recorded %n note(s)", nullptr, static_cast<int>(notes.size())));
+}
+
+void MainWindow::stepInputToggled(bool on)
+{
+    if (!on) {
+        m_step.reset();
+        return;
+    }
+    const model::Tick grid = m_state->snapTicks() > 1 ? m_state->snapTicks() : m_state->ppq() / 4;
+    m_step = std::make_unique<engine::StepInput>(m_state->snappedDown(static_cast<model::Tick>(m_state->playheadTick())), grid);
+    statusBar()->showMessage(m_midi->hasInput() ? tr("Step input: play notes on your MIDI keyboard; each writes one grid step")
+                                                : tr("Step input needs a MIDI input (Preferences)"));
 }
 
 void MainWindow::schedulePlaybackUpdate()
@@ -365,31 +544,35 @@ void MainWindow::schedulePlaybackUpdate()
 void MainWindow::sendPlanToPlayer()
 {
     m_tempoMap = model::TempoMap(plan());
-    if (!m_audio)
+    if (!transport())
         return;
     engine::PlaybackOptions options;
     for (const model::Track& t : plan().tracks) {
         options.muted.push_back(t.muted);
         options.soloed.push_back(t.soloed);
     }
-    m_audio->transport().setSequence(engine::PlaybackSequence::build(plan(), options));
+    if (m_recorder)   // recording runs until stopped, past the end of what is there
+        options.minimumTicks = model::Limits::kMaxTick;
+    transport()->setSequence(engine::PlaybackSequence::build(plan(), options));
     loopToggled(m_loopAction->isChecked());
 }
 
 void MainWindow::playPauseRequested()
 {
-    if (!m_audio)
+    if (!transport())
         return;
-    if (m_audio->transport().isPlaying())
-        m_audio->transport().pause();
+    if (transport()->isPlaying())
+        transport()->pause();
     else
-        m_audio->transport().play();
+        transport()->play();
 }
 
 void MainWindow::stopRequested()
 {
-    if (m_audio)
-        m_audio->transport().stop();
+    if (m_recordAction->isChecked())
+        m_recordAction->setChecked(false);   // ends the take first, at the current position
+    if (transport())
+        transport()->stop();
 }
 
 void MainWindow::loopToggled(bool on)
@@ -402,22 +585,23 @@ void MainWindow::loopToggled(bool on)
     }
     if (m_state->loopEnabled() != on)
         m_state->setLoop(on, m_state->loopStart(), m_state->loopEnd());
-    if (m_audio)
-        m_audio->transport().setLoop(on, m_tempoMap.ticksToSeconds(m_state->loopStart()), m_tempoMap.ticksToSeconds(m_state->loopEnd()));
+    if (transport())
+        transport()->setLoop(on, m_tempoMap.ticksToSeconds(m_state->loopStart()), m_tempoMap.ticksToSeconds(m_state->loopEnd()));
 }
 
 void MainWindow::panicRequested()
 {
-    if (m_audio)
-        m_audio->transport().panic();
+    if (transport())
+        transport()->panic();
 }
 
 void MainWindow::updatePlayhead()
 {
-    const double seconds = m_audio ? m_audio->transport().positionSeconds() : 0.0;
-    const bool playing = m_audio && m_audio->transport().isPlaying();
-    if (m_audio)
-        m_audio->transport().collectGarbage();
+    engine::Transport* t = transport();
+    const double seconds = t ? t->positionSeconds() : 0.0;
+    const bool playing = t && t->isPlaying();
+    if (t)
+        t->collectGarbage();
     const double tick = playing || seconds > 0 ? m_tempoMap.secondsToTicks(seconds) : m_state->playheadTick();
     const auto whole = static_cast<model::Tick>(tick);
     const widgets::Bar bar = m_state->barAt(whole);

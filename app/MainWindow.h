@@ -4,6 +4,9 @@
 #pragma once
 
 #include "app/Document.h"
+#include "engine/midi/MidiMessage.h"
+#include "engine/midi/Recorder.h"
+#include "engine/midi/StepInput.h"
 #include "model/TempoMap.h"
 
 #include <QMainWindow>
@@ -19,15 +22,23 @@ class QMenu;
 class QTimer;
 
 namespace pianola::widgets {
+class ChatDock;
 class ControllerLanes;
 class EditorState;
 class PianoRollView;
+class TakesPanel;
 class TrackList;
+}
+
+namespace pianola::engine {
+class Transport;
 }
 
 namespace pianola::app {
 
 class AudioEngine;
+class ChatController;
+class MidiSession;
 
 class MainWindow : public QMainWindow
 {
@@ -46,10 +57,19 @@ public:
     widgets::PianoRollView* pianoRoll() const { return m_roll; }
     widgets::ControllerLanes* controllerLanes() const { return m_lanes; }
     widgets::TrackList* trackList() const { return m_tracks; }
+    MidiSession* midiSession() const { return m_midi; }
+    widgets::ChatDock* chatDock() const { return m_chat; }
+    ChatController* chatController() const { return m_chatController; }
+    QAction* recordAction() const { return m_recordAction; }
+    QAction* stepInputAction() const { return m_stepAction; }
     /// Offers to restore the autosaved work of a session that did not end cleanly.
     void offerRecovery();
     /// Every action with a shortcut, as "Menu > Action<TAB>Shortcut" lines (also shown in Help).
     QStringList shortcutList() const;
+    /// The A/B pair (0 = none) and the switch between them (key B).
+    void setAB(model::TakeId a, model::TakeId b);
+    void toggleAB();
+    widgets::TakesPanel* takesPanel() const { return m_takes; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -67,6 +87,7 @@ private:
     void createToolBar();
     void createHelpMenu();
     void updateRecentMenu();
+    void takeMenu(model::TakeId id, const QPoint& globalPos);
 
     // Files
     bool maybeSave();
@@ -83,6 +104,8 @@ private:
     void documentEdited(const model::Edit& edit);
     void showActiveTake();
     void refreshTakes();
+    void updateCompare();
+    QString exportForDrag(model::TakeId id);
     void updateTitle();
 
     // Sound
@@ -94,6 +117,12 @@ private:
     void stopRequested();
     void loopToggled(bool on);
     void panicRequested();
+    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth.
+    engine::Transport* transport() const;
+    void preferencesRequested();
+    void midiReceived(const engine::MidiMessage& message);
+    void recordToggled(bool on);
+    void stepInputToggled(bool on);
 
     // Note functions on the selection (MainWindowEdit.cpp)
     void quantizeNow();
@@ -114,8 +143,18 @@ private:
     widgets::PianoRollView* m_roll = nullptr;
     widgets::ControllerLanes* m_lanes = nullptr;
     widgets::TrackList* m_tracks = nullptr;
-    QListWidget* m_takes = nullptr;
+    widgets::TakesPanel* m_takes = nullptr;
+    model::TakeId m_takeA = 0, m_takeB = 0;   ///< the pair compared with B (0 = not chosen)
+    QAction* m_compareAction = nullptr;
+    widgets::ChatDock* m_chat = nullptr;
+    ChatController* m_chatController = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
+    MidiSession* m_midi;
+    std::unique_ptr<engine::Recorder> m_recorder;
+    int m_recordTrack = 0;
+    std::unique_ptr<engine::StepInput> m_step;
+    QAction* m_recordAction = nullptr;
+    QAction* m_stepAction = nullptr;
     model::TempoMap m_tempoMap;
     QAction* m_playAction = nullptr;
     QAction* m_loopAction = nullptr;

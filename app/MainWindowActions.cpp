@@ -2,8 +2,11 @@
 // The main window's docks, menus, toolbars and shortcuts.
 #include "app/MainWindow.h"
 
+#include "app/ChatController.h"
+#include "widgets/ChatDock.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
+#include "widgets/TakesPanel.h"
 #include "widgets/TrackList.h"
 
 #include <QActionGroup>
@@ -13,7 +16,10 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -56,14 +62,16 @@ void MainWindow::createDocks()
     connect(m_tracks, &widgets::TrackList::addTrackRequested, this, &MainWindow::addTrackRequested);
     connect(m_tracks, &widgets::TrackList::removeTrackRequested, this, &MainWindow::removeTrackRequested);
 
-    m_takes = new QListWidget(this);
-    m_takes->setObjectName("takes");
-    m_takes->setDragEnabled(false);
+    m_takes = new widgets::TakesPanel(this);
     QDockWidget* takes = dock(this, tr("Takes"), "takesDock", m_takes, Qt::LeftDockWidgetArea);
-    connect(m_takes, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (item)
-            m_document->activateTake(item->data(Qt::UserRole).toULongLong());
-    });
+    connect(m_takes, &widgets::TakesPanel::takeActivated, m_document, &Document::activateTake);
+    connect(m_takes, &widgets::TakesPanel::takeMenuRequested, this, &MainWindow::takeMenu);
+    m_takes->setDragExporter([this](model::TakeId id) { return exportForDrag(id); });
+
+    m_chat = new widgets::ChatDock(this);
+    QDockWidget* chatDock = dock(this, tr("Chat"), "chatDock", m_chat, Qt::RightDockWidgetArea);
+    chatDock->setMinimumWidth(300);
+    m_chatController = new ChatController(m_document, m_chat, this);
 
     auto* history = new QUndoView(m_document->undoStack(), this);
     history->setObjectName("undoHistory");
@@ -71,6 +79,52 @@ void MainWindow::createDocks()
     QDockWidget* historyDock = dock(this, tr("History"), "historyDock", history, Qt::LeftDockWidgetArea);
     tabifyDockWidget(takes, historyDock);
     takes->raise();
+}
+
+void MainWindow::takeMenu(model::TakeId id, const QPoint& globalPos)
+{
+    const model::Take* take = m_document->project().findTake(id);
+    if (!take)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Rename..."), this, [this, id] {
+        const model::Take* t = m_document->project().findTake(id);
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename take"), tr("Name:"), QLineEdit::Normal, QString::fromStdString(t->name), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            m_document->submit(model::TakeSettingsEdit{id, t->name, name.trimmed().toStdString(), t->starred, t->starred},
+                               tr("Rename take"));
+    });
+    menu.addAction(take->starred ? tr("Unstar") : tr("Star (keep)"), this, [this, id] {
+        const model::Take* t = m_document->project().findTake(id);
+        m_document->submit(model::TakeSettingsEdit{id, t->name, t->name, t->starred, !t->starred},
+                           t->starred ? tr("Unstar take") : tr("Star take"));
+    });
+    menu.addAction(tr("Duplicate"), this, [this, id] {
+        model::Take copy = *m_document->project().findTake(id);
+        copy.name += tr(" copy").toStdString();
+        copy.starred = false;
+        copy.provenance.provider = "user";
+        copy.provenance.parentTake = id;
+        m_document->addTake(std::move(copy), tr("Duplicate take"));
+    });
+    menu.addAction(tr("Export MIDI..."), this, [this, id] {
+        const model::Take* t = m_document->project().findTake(id);
+        const QString dir = QSettings().value("files/lastDir").toString();
+        QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), dir + QLatin1Char('/') + QString::fromStdString(t->name) + ".mid",
+                                                    tr("MIDI files (*.mid)"));
+        if (path.isEmpty())
+            return;
+        if (auto saved = m_document->exportTake(path, id); !saved)
+            QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(saved.error().message));
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Compare as A"), this, [this, id] { setAB(id, m_takeB == id ? 0 : m_takeB); });
+    menu.addAction(tr("Compare as B"), this, [this, id] { setAB(m_takeA == id ? 0 : m_takeA, id); });
+    menu.addSeparator();
+    QAction* remove = menu.addAction(tr("Delete"), this, [this, id] { m_document->removeTake(id); });
+    remove->setEnabled(m_document->project().takes.size() > 1);
+    menu.exec(globalPos);
 }
 
 void MainWindow::createFileMenu()
@@ -84,6 +138,8 @@ void MainWindow::createFileMenu()
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::saveRequested);
     file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAsRequested);
     file->addAction(tr("&Export MIDI..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportRequested);
+    file->addSeparator();
+    file->addAction(tr("&Preferences..."), QKeySequence(tr("Ctrl+,")), this, &MainWindow::preferencesRequested);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
@@ -153,6 +209,10 @@ void MainWindow::createViewMenu()
         m_state->setFollowPlayhead(on);
         QSettings().setValue("editor/follow", on);
     });
+    m_compareAction = view->addAction(tr("&Overlay the other take of the A/B pair"));
+    m_compareAction->setCheckable(true);
+    m_compareAction->setChecked(true);
+    connect(m_compareAction, &QAction::toggled, this, &MainWindow::updateCompare);
     QAction* ghosts = view->addAction(tr("&Ghost notes of other tracks"));
     ghosts->setCheckable(true);
     ghosts->setChecked(m_state->ghostNotes());
@@ -191,8 +251,21 @@ void MainWindow::createTransport()
     QAction* panic = bar->addAction(tr("Panic"), this, &MainWindow::panicRequested);
     panic->setToolTip(tr("All notes off on every channel"));
     panic->setShortcut(QKeySequence(tr("Ctrl+Shift+Esc")));
+    m_recordAction = bar->addAction(tr("Record"));
+    m_recordAction->setObjectName("record");
+    m_recordAction->setCheckable(true);
+    m_recordAction->setShortcut(QKeySequence(tr("R")));
+    m_recordAction->setToolTip(tr("Record from the MIDI input into the current track (R)"));
+    connect(m_recordAction, &QAction::toggled, this, &MainWindow::recordToggled);
+    m_stepAction = new QAction(tr("Step input"), this);
+    m_stepAction->setCheckable(true);
+    m_stepAction->setShortcut(QKeySequence(tr("Shift+R")));
+    connect(m_stepAction, &QAction::toggled, this, &MainWindow::stepInputToggled);
+    QAction* ab = menu->addAction(tr("Switch A/B"), QKeySequence(tr("B")), this, &MainWindow::toggleAB);
+    ab->setToolTip(tr("Play the other of the two takes being compared, from the same position"));
+    bar->addAction(ab);
     QAction* home = menu->addAction(tr("Go to start"), QKeySequence(Qt::Key_Home), this, [this] { emit m_state->seekRequested(0); });
-    for (QAction* a : {m_playAction, stop, m_loopAction, panic})
+    for (QAction* a : {m_playAction, stop, m_recordAction, m_stepAction, m_loopAction, panic})
         menu->addAction(a);
     menu->addAction(home);
     m_positionLabel = new QLabel(this);

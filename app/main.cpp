@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // pianola: the GUI entry point.
+#include "app/ChatController.h"
 #include "app/MainWindow.h"
 
 #include <QApplication>
@@ -34,12 +35,16 @@ int main(int argc, char** argv)
                                         QApplication::translate("main", "Save a PNG of the window to <png> and quit"),
                                         "png");
     parser.addOption(screenshot);
+    const QCommandLineOption prompt("prompt", QApplication::translate("main", "Ask the chat for <text> at start"), "text");
+    parser.addOption(prompt);
     parser.process(app);
 
     pianola::app::MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().front());
+    if (parser.isSet(prompt))
+        window.chatController()->ask(parser.value(prompt));
     if (parser.isSet(screenshot)) {   // for documentation and visual checks
         QTimer::singleShot(300, &window, [&] {
             const bool saved = window.grab().save(parser.value(screenshot));

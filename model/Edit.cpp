@@ -182,17 +182,17 @@ Result<void> applyTakeList(Project& project, const TakeListEdit& e)
     auto& takes = project.takes;
     const int size = static_cast<int>(takes.size());
     if (e.insert) {
-        if (e.index < 0 || e.index > size || project.findTake(e.take.id) || e.take.id == 0 ||
-            project.activeTake != e.activeBefore)
+        if (e.index < 0 || e.index > size || project.findTake(e.take.id) || e.take.id == 0)
             return stale("cannot insert take " + std::to_string(e.take.id));
         takes.insert(takes.begin() + e.index, e.take);
-        project.activeTake = e.activeAfter;
+        if (project.findTake(e.activeAfter))
+            project.activeTake = e.activeAfter;
     } else {
-        if (e.index < 0 || e.index >= size || !(takes[static_cast<std::size_t>(e.index)] == e.take) ||
-            project.activeTake != e.activeAfter)
+        if (e.index < 0 || e.index >= size || !(takes[static_cast<std::size_t>(e.index)] == e.take))
             return stale("take " + std::to_string(e.take.id) + " has changed");
         takes.erase(takes.begin() + e.index);
-        project.activeTake = e.activeBefore;
+        if (project.activeTake == e.take.id || !project.findTake(project.activeTake))
+            project.activeTake = project.findTake(e.activeBefore) ? e.activeBefore : takes.empty() ? 0 : takes.front().id;
     }
     return {};
 }
@@ -200,12 +200,28 @@ Result<void> applyTakeList(Project& project, const TakeListEdit& e)
 Result<void> applyTakeSettings(Project& project, const TakeSettingsEdit& e)
 {
     Take* take = project.findTake(e.take);
-    if (!take || take->name != e.nameBefore || take->starred != e.starredBefore ||
-        project.activeTake != e.activeBefore || (e.activeAfter != 0 && !project.findTake(e.activeAfter)))
+    if (!take || take->name != e.nameBefore || take->starred != e.starredBefore)
         return stale("take " + std::to_string(e.take) + " has changed");
+    if (e.nameAfter.size() > Limits::kMaxNameBytes)
+        return makeError(Error::Code::InvalidArgument, "take name too long");
     take->name = e.nameAfter;
     take->starred = e.starredAfter;
-    project.activeTake = e.activeAfter;
+    return {};
+}
+
+Result<void> applyChat(Project& project, const ChatEdit& e)
+{
+    auto& chat = project.chat;
+    const int size = static_cast<int>(chat.size());
+    if (e.insert) {
+        if (e.index < 0 || e.index > size)
+            return stale("cannot insert a chat message at " + std::to_string(e.index));
+        chat.insert(chat.begin() + e.index, e.message);
+    } else {
+        if (e.index < 0 || e.index >= size || !(chat[static_cast<std::size_t>(e.index)] == e.message))
+            return stale("chat message " + std::to_string(e.index) + " has changed");
+        chat.erase(chat.begin() + e.index);
+    }
     return {};
 }
 
@@ -241,6 +257,8 @@ Result<void> applyEdit(Project& project, const Edit& edit)
                 return applyTakeList(project, e);
             else if constexpr (std::is_same_v<E, TakeSettingsEdit>)
                 return applyTakeSettings(project, e);
+            else if constexpr (std::is_same_v<E, ChatEdit>)
+                return applyChat(project, e);
             else
                 return applyPlan(project, e);
         },
@@ -258,12 +276,12 @@ Edit inverse(const Edit& edit)
             else if constexpr (std::is_same_v<E, LaneEdit> || std::is_same_v<E, TrackSettingsEdit> ||
                                std::is_same_v<E, PlanEdit>)
                 std::swap(r.before, r.after);
-            else if constexpr (std::is_same_v<E, TrackListEdit> || std::is_same_v<E, TakeListEdit>)
+            else if constexpr (std::is_same_v<E, TrackListEdit> || std::is_same_v<E, TakeListEdit> ||
+                               std::is_same_v<E, ChatEdit>)
                 r.insert = !r.insert;
             else {
                 std::swap(r.nameBefore, r.nameAfter);
                 std::swap(r.starredBefore, r.starredAfter);
-                std::swap(r.activeBefore, r.activeAfter);
             }
             return r;
         },

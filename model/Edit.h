@@ -87,8 +87,9 @@ struct TrackListEdit
     friend bool operator==(const TrackListEdit&, const TrackListEdit&) = default;
 };
 
-/// Insert a take at `index` or remove it; the active take goes from `activeBefore` to
-/// `activeAfter` (on insert) and back (on remove).
+/// Insert a take at `index` (it becomes `activeAfter`, normally the new take) or remove it
+/// (if it is the active one, `activeBefore` becomes active again, or the first take if that is
+/// gone). Which take is active is a view choice, not an edit: it is never checked as "before".
 struct TakeListEdit
 {
     int index = 0;
@@ -99,14 +100,22 @@ struct TakeListEdit
     friend bool operator==(const TakeListEdit&, const TakeListEdit&) = default;
 };
 
-/// Rename, star, or activate: the take's name/starred and the project's active take.
+/// Rename or star a take.
 struct TakeSettingsEdit
 {
     TakeId take = 0;
     std::string nameBefore, nameAfter;
     bool starredBefore = false, starredAfter = false;
-    TakeId activeBefore = 0, activeAfter = 0;
     friend bool operator==(const TakeSettingsEdit&, const TakeSettingsEdit&) = default;
+};
+
+/// Insert a chat message at `index` or remove it.
+struct ChatEdit
+{
+    int index = 0;
+    bool insert = true;
+    ChatMessage message;
+    friend bool operator==(const ChatEdit&, const ChatEdit&) = default;
 };
 
 /// A take's whole plan replaced (tempo, meter and key changes; rare, so a full copy is fine).
@@ -119,7 +128,7 @@ struct PlanEdit
 };
 
 using Edit = std::variant<NotesEdit, LaneEdit, TrackSettingsEdit, TrackListEdit, TakeListEdit,
-                          TakeSettingsEdit, PlanEdit>;
+                          TakeSettingsEdit, PlanEdit, ChatEdit>;
 
 /// Applies `edit`; on error (the project is not in the state the edit expects) nothing changes.
 Result<void> applyEdit(Project& project, const Edit& edit);

@@ -42,4 +42,5 @@ run() {
 run fuzz_smf smf
 run fuzz_planjson json
 run fuzz_generate prompt
+run fuzz_analysis smf
 echo "fuzzing: no crash, hang or invariant violation"

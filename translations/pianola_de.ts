@@ -7,6 +7,10 @@
         <source>Off</source>
         <translation>Aus</translation>
     </message>
+    <message>
+        <source> (not found)</source>
+        <translation> (nicht gefunden)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -22,6 +26,52 @@
         <source>Save a PNG of the window to &lt;png&gt; and quit</source>
         <translation>Ein PNG des Fensters nach &lt;png&gt; speichern und beenden</translation>
     </message>
+    <message>
+        <source>Ask the chat for &lt;text&gt; at start</source>
+        <translation>Beim Start den Chat nach &lt;text&gt; fragen</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::ChatController</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>(deleted take)</source>
+        <translation>(gelöschter Take)</translation>
+    </message>
+    <message>
+        <source>A variation of %1.</source>
+        <translation>Eine Variation von %1.</translation>
+    </message>
+    <message>
+        <source>Not understood: %1</source>
+        <translation>Nicht verstanden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) from the offline generator; the first one is playing.</source>
+        <translation>
+            <numerusform>%n Take vom Offline-Generator; er spielt.</numerusform>
+            <numerusform>%n Takes vom Offline-Generator; der erste spielt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat: %1</source>
+        <translation>Chat: %1</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Add take</source>
+        <translation>Take hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::Document</name>
@@ -34,8 +84,8 @@
         <translation>Klavier</translation>
     </message>
     <message>
-        <source>Switch to %1</source>
-        <translation>Zu %1 wechseln</translation>
+        <source>Delete take %1</source>
+        <translation>Take %1 löschen</translation>
     </message>
 </context>
 <context>
@@ -154,10 +204,6 @@
     <message>
         <source>Ctrl+Shift+Esc</source>
         <translation>Ctrl+Shift+Esc</translation>
-    </message>
-    <message>
-        <source>%1 notes, from %2</source>
-        <translation>%1 Noten, von %2</translation>
     </message>
     <message>
         <source>%1[*] - Pianola</source>
@@ -731,6 +777,309 @@
         <source>chromatic</source>
         <translation>chromatisch</translation>
     </message>
+    <message>
+        <source>Step input</source>
+        <translation>Schritteingabe</translation>
+    </message>
+    <message>
+        <source>Nothing to record into: add a track, and check the sound settings</source>
+        <translation>Nichts zum Aufnehmen: Fügen Sie eine Spur hinzu und prüfen Sie die Klangeinstellungen</translation>
+    </message>
+    <message>
+        <source>Recording into %1</source>
+        <translation>Aufnahme in %1</translation>
+    </message>
+    <message>
+        <source>Recording, but no MIDI input is chosen (Preferences)</source>
+        <translation>Aufnahme läuft, aber kein MIDI-Eingang ist gewählt (Einstellungen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n note(s)</source>
+        <translation>
+            <numerusform>%n Note aufnehmen</numerusform>
+            <numerusform>%n Noten aufnehmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recorded notes</source>
+        <translation>Aufgenommene Noten</translation>
+    </message>
+    <message>
+        <source>Recorded controllers</source>
+        <translation>Aufgenommene Controller</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n note(s)</source>
+        <translation>
+            <numerusform>%n Note aufgenommen</numerusform>
+            <numerusform>%n Noten aufgenommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step input: play notes on your MIDI keyboard; each writes one grid step</source>
+        <translation>Schritteingabe: Spielen Sie Noten auf Ihrer MIDI-Tastatur; jede schreibt einen Rasterschritt</translation>
+    </message>
+    <message>
+        <source>Step input needs a MIDI input (Preferences)</source>
+        <translation>Die Schritteingabe braucht einen MIDI-Eingang (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename take</source>
+        <translation>Take umbenennen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>Star (keep)</source>
+        <translation>Markieren (behalten)</translation>
+    </message>
+    <message>
+        <source>Unstar take</source>
+        <translation>Take-Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>Star take</source>
+        <translation>Take markieren</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source> copy</source>
+        <translation> Kopie</translation>
+    </message>
+    <message>
+        <source>Duplicate take</source>
+        <translation>Take duplizieren</translation>
+    </message>
+    <message>
+        <source>Export MIDI...</source>
+        <translation>MIDI exportieren …</translation>
+    </message>
+    <message>
+        <source>MIDI files (*.mid)</source>
+        <translation>MIDI-Dateien (*.mid)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Record from the MIDI input into the current track (R)</source>
+        <translation>Vom MIDI-Eingang in die aktuelle Spur aufnehmen (R)</translation>
+    </message>
+    <message>
+        <source>Shift+R</source>
+        <translation>Shift+R</translation>
+    </message>
+    <message>
+        <source>Playing %1</source>
+        <translation>%1 spielt</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Compare as A</source>
+        <translation>Als A vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare as B</source>
+        <translation>Als B vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay the other take of the A/B pair</source>
+        <translation>Den anderen Take des A/B-Paars &amp;überlagern</translation>
+    </message>
+    <message>
+        <source>Switch A/B</source>
+        <translation>A/B umschalten</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Play the other of the two takes being compared, from the same position</source>
+        <translation>Den anderen der beiden verglichenen Takes ab derselben Stelle spielen</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::MidiSession</name>
+    <message>
+        <source>MIDI output: %1</source>
+        <translation>MIDI-Ausgang: %1</translation>
+    </message>
+    <message>
+        <source>MIDI input: %1</source>
+        <translation>MIDI-Eingang: %1</translation>
+    </message>
+    <message>
+        <source>out: %1 %2</source>
+        <translation>aus: %1 %2</translation>
+    </message>
+    <message>
+        <source>in: %1 %2</source>
+        <translation>ein: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::PreferencesDialog</name>
+    <message>
+        <source>Send MIDI clock, start/stop and song position</source>
+        <translation>MIDI-Clock, Start/Stopp und Songposition senden</translation>
+    </message>
+    <message>
+        <source>Play what comes in through the current track&apos;s sound</source>
+        <translation>Eingehendes mit dem Klang der aktuellen Spur spielen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sound (built-in FluidSynth)</source>
+        <translation>Klang (eingebautes FluidSynth)</translation>
+    </message>
+    <message>
+        <source>Automatic: $PIANOLA_SOUNDFONT or the system&apos;s General MIDI SoundFont</source>
+        <translation>Automatisch: $PIANOLA_SOUNDFONT oder die General-MIDI-SoundFont des Systems</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>SoundFont</source>
+        <translation>SoundFont</translation>
+    </message>
+    <message>
+        <source>SoundFonts (*.sf2 *.sf3)</source>
+        <translation>SoundFonts (*.sf2 *.sf3)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Audio driver</source>
+        <translation>Audiotreiber</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>MIDI</source>
+        <translation>MIDI</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>MIDI system</source>
+        <translation>MIDI-System</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Built-in synth (FluidSynth)</source>
+        <translation>Eingebauter Synthesizer (FluidSynth)</translation>
+    </message>
+    <message>
+        <source>Virtual port &quot;Pianola&quot;</source>
+        <translation>Virtueller Port „Pianola“</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Virtual port &quot;Pianola In&quot;</source>
+        <translation>Virtueller Port „Pianola In“</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::ChatDock</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Describe what you want, e.g. &quot;8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization&quot;. Then ask for changes: &quot;same drums but harder kick&quot;, &quot;add a 2-bar fill on bar 7&quot;.</source>
+        <translation>Beschreiben Sie, was Sie möchten (auf Englisch), z. B. „8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization“. Dann Änderungen: „same drums but harder kick“, „add a 2-bar fill on bar 7“.</translation>
+    </message>
+    <message>
+        <source>Ask for music or a change...</source>
+        <translation>Musik oder eine Änderung erbitten …</translation>
+    </message>
+    <message>
+        <source>Who answers: the built-in offline generator or a language model</source>
+        <translation>Wer antwortet: der eingebaute Offline-Generator oder ein Sprachmodell</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Pianola</source>
+        <translation>Pianola</translation>
+    </message>
+    <message>
+        <source>Takes:</source>
+        <translation>Takes:</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>More variations</source>
+        <translation>Mehr Variationen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::ControllerLane</name>
@@ -878,10 +1227,163 @@
     </message>
 </context>
 <context>
+    <name>pianola::widgets::AnalysisPanel</name>
+    <message>
+        <source>Key</source>
+        <translation>Tonart</translation>
+    </message>
+    <message>
+        <source>Estimate:</source>
+        <translation>Schätzung:</translation>
+    </message>
+    <message>
+        <source>Also likely:</source>
+        <translation>Ebenfalls möglich:</translation>
+    </message>
+    <message>
+        <source>Pitch classes (duration, %)</source>
+        <translation>Tonklassen (Dauer, %)</translation>
+    </message>
+    <message>
+        <source>Velocities (notes)</source>
+        <translation>Anschlagstärken (Noten)</translation>
+    </message>
+    <message>
+        <source>Notes per bar</source>
+        <translation>Noten pro Takt</translation>
+    </message>
+    <message>
+        <source>Tempo (bpm over time)</source>
+        <translation>Tempo (BPM im Verlauf)</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>Keine Noten</translation>
+    </message>
+    <message>
+        <source>Chords</source>
+        <translation>Akkorde</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Analysing...</source>
+        <translation>Analyse läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 bpm · %3/%4 · %n note(s)</source>
+        <translation>
+            <numerusform>%1 · %2 BPM · %3/%4 · %n Note</numerusform>
+            <numerusform>%1 · %2 BPM · %3/%4 · %n Noten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 minor</source>
+        <translation>%1-Moll</translation>
+    </message>
+    <message>
+        <source>%1 major</source>
+        <translation>%1-Dur</translation>
+    </message>
+    <message>
+        <source>No pitched notes</source>
+        <translation>Keine Noten mit Tonhöhe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (confidence %2%)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (Konfidenz %2 %)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Send this request to the chat</source>
+        <translation>Diese Anfrage an den Chat senden</translation>
+    </message>
+    <message>
+        <source>Key changes:</source>
+        <translation>Tonartwechsel:</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 ab %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>pianola::widgets::PlanOverview</name>
     <message>
         <source>No notes yet. Open a MIDI file or a plan (File &gt; Open), or drop one here.</source>
         <translation>Noch keine Noten. Öffnen Sie eine MIDI-Datei oder einen Plan (Datei &gt; Öffnen) oder ziehen Sie eine hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::TakesPanel</name>
+    <message>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noten</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Your takes</source>
+        <translation>Ihre Takes</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>Anfrage: %1</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Seed: %1</source>
+        <translation>Startwert: %1</translation>
+    </message>
+    <message>
+        <source>Made from: %1</source>
+        <translation>Erzeugt aus: %1</translation>
+    </message>
+    <message>
+        <source>a deleted take</source>
+        <translation>einem gelöschten Take</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
     </message>
 </context>
 <context>

@@ -228,6 +228,12 @@ void EditorState::setLoop(bool enabled, model::Tick start, model::Tick end)
     emit loopChanged();
 }
 
+void EditorState::setComparePlan(const model::Plan* plan)
+{
+    m_compare = plan;
+    emit compareChanged();
+}
+
 void EditorState::setGhostNotes(bool on)
 {
     m_ghosts = on;

@@ -110,6 +110,9 @@ public:
     model::Tick loopStart() const { return m_loopStart; }
     model::Tick loopEnd() const { return m_loopEnd; }
     void setLoop(bool enabled, model::Tick start, model::Tick end);
+    /// Another take's plan to overlay (the other of an A/B pair), or nullptr.
+    const model::Plan* comparePlan() const { return m_compare; }
+    void setComparePlan(const model::Plan* plan);
     bool ghostNotes() const { return m_ghosts; }
     void setGhostNotes(bool on);
 
@@ -128,6 +131,7 @@ signals:
     void scaleChanged();
     void playheadMoved(double tick);
     void loopChanged();
+    void compareChanged();
     /// A note to hear now (clicking the keyboard, drawing or moving a note): on the current
     /// track's channel and program.
     void auditionRequested(int key, int velocity);
@@ -153,6 +157,7 @@ private:
     bool m_loopOn = false;
     model::Tick m_loopStart = 0, m_loopEnd = 0;
     bool m_ghosts = true;
+    const model::Plan* m_compare = nullptr;
 };
 
 } // namespace pianola::widgets

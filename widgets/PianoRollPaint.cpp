@@ -23,6 +23,11 @@ constexpr QRgb kBlackRow = 0x17191d;
 constexpr QRgb kScaleRow = 0x232a33;
 constexpr std::size_t kDenseThreshold = 8000;   // beyond this, notes are a few pixels wide at most
 
+std::uint64_t compareKey(const Note& n)
+{
+    return (static_cast<std::uint64_t>(n.startTick) << 32) ^ (static_cast<std::uint64_t>(n.lengthTicks) << 7) ^ n.key;
+}
+
 bool isBlackKey(int key)
 {
     const int pc = key % 12;
@@ -40,6 +45,7 @@ void PianoRollView::paintEvent(QPaintEvent*)
     paintLoop(p, area);
     if (m_state->ghostNotes())
         paintGhostNotes(p, area);
+    paintCompare(p, area);
     paintNotes(p, area);
     paintPreview(p);
     paintRubberBand(p);
@@ -115,6 +121,41 @@ QRectF PianoRollView::noteRect(const Note& n) const
     return {x0, keyToY(n.key), std::max(1.0, x1 - x0), static_cast<double>(m_rowHeight)};
 }
 
+const std::unordered_set<std::uint64_t>& PianoRollView::compareKeys()
+{
+    if (!m_compareKeysValid) {
+        m_compareKeys.clear();
+        const model::Plan* other = m_state->comparePlan();
+        const int t = m_state->currentTrack();
+        if (other && t >= 0 && t < static_cast<int>(other->tracks.size()))
+            for (const Note& n : other->tracks[static_cast<std::size_t>(t)].notes)
+                m_compareKeys.insert(compareKey(n));
+        m_compareKeysValid = true;
+    }
+    return m_compareKeys;
+}
+
+// The other take's notes of this track as outlines, so the two can be told apart.
+void PianoRollView::paintCompare(QPainter& p, const QRect& area)
+{
+    const model::Plan* other = m_state->comparePlan();
+    const int t = m_state->currentTrack();
+    if (!other || t < 0 || t >= static_cast<int>(other->tracks.size()))
+        return;
+    const auto& notes = other->tracks[static_cast<std::size_t>(t)].notes;
+    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
+    auto byStart = [](const Note& n, double tick) { return static_cast<double>(n.startTick) < tick; };
+    const auto first = std::lower_bound(notes.begin(), notes.end(), from - 16.0 * m_state->ppq() * 4, byStart);
+    const auto last = std::lower_bound(first, notes.end(), to, byStart);
+    if (last - first > static_cast<std::ptrdiff_t>(kDenseThreshold))
+        return;
+    p.setPen(QPen(QColor(0xe0, 0xe4, 0xea, 170), 1, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    for (auto it = first; it != last; ++it)
+        if (static_cast<double>(it->endTick()) > from)
+            p.drawRect(noteRect(*it).adjusted(0, 0, -1, -1));
+}
+
 void PianoRollView::paintGhostNotes(QPainter& p, const QRect& area)
 {
     const model::Plan* plan = m_state->plan();
@@ -177,6 +218,7 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
     }
     const QColor base = m_state->trackColour(m_state->currentTrack());
     const bool labels = m_rowHeight >= 11;
+    const auto* differs = m_state->comparePlan() ? &compareKeys() : nullptr;
     QFont font = p.font();
     font.setPixelSize(std::max(8, m_rowHeight - 3));
     p.setFont(font);
@@ -195,6 +237,10 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
         if (r.width() >= 3) {
             p.setPen(selected ? QColor(Qt::white) : fill.darker(170));
             p.drawRect(r.adjusted(0, 0, -1, -1));
+        }
+        if (differs && !differs->count(compareKey(n))) {   // A/B: not in the other take
+            p.setPen(QPen(QColor(0xff, 0xb0, 0x3d), 2));
+            p.drawRect(r.adjusted(1, 1, -1, -1));
         }
         if (labels && r.width() > 26) {
             p.setPen(QColor(0x10, 0x10, 0x14));

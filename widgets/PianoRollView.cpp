@@ -39,7 +39,14 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     });
     connect(m_state, &EditorState::playheadMoved, this, &PianoRollView::followPlayhead);
     connect(m_state, &EditorState::selectionChanged, this, [this] { m_summaries.clear(); });
-    connect(m_state, &EditorState::currentTrackChanged, this, [this] { m_summaries.clear(); });
+    connect(m_state, &EditorState::compareChanged, this, [this] {
+        m_compareKeysValid = false;
+        viewport()->update();
+    });
+    connect(m_state, &EditorState::currentTrackChanged, this, [this] {
+        m_summaries.clear();
+        m_compareKeysValid = false;
+    });
     planChanged();
     centreOnKey(60);
 }
@@ -48,6 +55,7 @@ void PianoRollView::planChanged()
 {
     m_maxLength.clear();
     m_summaries.clear();
+    m_compareKeysValid = false;
     if (const model::Plan* plan = m_state->plan())
         for (const model::Track& t : plan->tracks) {
             Tick longest = 0;

@@ -85,6 +85,9 @@ private:
     void paintLoop(QPainter& p, const QRect& area);
     void paintGhostNotes(QPainter& p, const QRect& area);
     void paintNotes(QPainter& p, const QRect& area);
+    void paintCompare(QPainter& p, const QRect& area);
+    /// The other take's notes of the current track as (start, key, length) keys, for A/B.
+    const std::unordered_set<std::uint64_t>& compareKeys();
     /// A note or a merged run of notes of one key, for the dense path: [start, end), the loudest
     /// velocity and bit 7 = selected.
     struct Run
@@ -138,6 +141,8 @@ private:
     std::vector<Run> m_denseRuns;
     std::vector<model::Tick> m_maxLength;   ///< per track: the longest note (visibility search)
     std::vector<Summary> m_summaries;       ///< of the current track, built on demand
+    std::unordered_set<std::uint64_t> m_compareKeys;
+    bool m_compareKeysValid = false;
 
     // The gesture in progress.
     Drag m_drag = Drag::None;

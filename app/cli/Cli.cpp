@@ -88,6 +88,19 @@ const Command kCommands[] = {
      "  Exit 1 when the prompt asks for something impossible (0 bars, 900 bpm) or a variation\n"
      "  instruction is not understood; outputs are written atomically.\n",
      commandGenerate},
+    {"analyze", "key, chords, density, feel, drums and a narrative of .mid or plan files",
+     "usage: pianola-cli analyze [--json] [--jobs N] [--quiet] FILE...\n"
+     "  Analyses each FILE (.mid or plan .json): duration and timing from the tempo map, note\n"
+     "  counts and lengths, density per bar, polyphony, articulation, inter-onset intervals,\n"
+     "  pitch classes, velocities, ranges, controllers and pitch bend, the key (with confidence,\n"
+     "  runner-ups and key changes), chords with their times, swing, timing, groove, drums, a\n"
+     "  short narrative and suggestions. Files are analysed in parallel; output follows the\n"
+     "  argument order.\n"
+     "  --json    one JSON object per file and line (resources/schemas/analysis.schema.json)\n"
+     "  --jobs N  threads (default: one per core)\n"
+     "  --quiet   do not print reader warnings on stderr\n"
+     "  A file that cannot be read is reported on stderr (exit 1); the others are analysed.\n",
+     commandAnalyze},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

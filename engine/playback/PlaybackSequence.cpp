@@ -22,6 +22,40 @@ std::uint8_t messageSize(std::uint8_t status)
 }
 } // namespace
 
+void ChaseState::reset()
+{
+    for (auto& c : cc)
+        c.fill(-1);
+    program.fill(-1);
+    pitchBend.fill(-1);
+    pressure.fill(-1);
+    for (auto& h : held)
+        h.fill(0);
+}
+
+void ChaseState::apply(const PlaybackEvent& e)
+{
+    const int ch = e.status & 0x0F;
+    switch (e.status & 0xF0) {
+    case 0x90:
+        if (e.data2 > 0) {
+            held[ch][e.data1] = static_cast<std::uint8_t>(std::min(255, held[ch][e.data1] + 1));
+            velocity[ch][e.data1] = e.data2;
+            break;
+        }
+        [[fallthrough]];
+    case 0x80:
+        if (held[ch][e.data1] > 0)
+            --held[ch][e.data1];
+        break;
+    case 0xB0: cc[ch][e.data1] = e.data2; break;
+    case 0xC0: program[ch] = e.data1; break;
+    case 0xD0: pressure[ch] = e.data1; break;
+    case 0xE0: pitchBend[ch] = static_cast<std::int16_t>(e.data1 | (e.data2 << 7)); break;
+    default: break;
+    }
+}
+
 std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& plan, const PlaybackOptions& options)
 {
     auto seq = std::make_unique<PlaybackSequence>();
@@ -47,7 +81,16 @@ std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& pla
     for (const Keyed& k : all)
         seq->m_events.push_back({seq->m_tempoMap.ticksToSeconds(k.event.tick), k.event.tick, k.event.status,
                                  k.event.data1, k.event.data2, messageSize(k.event.status)});
-    seq->m_lengthSeconds = seq->m_tempoMap.ticksToSeconds(plan.lengthTicks());
+    seq->m_lengthSeconds = seq->m_tempoMap.ticksToSeconds(std::max(plan.lengthTicks(), options.minimumTicks));
+    ChaseState state;
+    state.reset();
+    const auto& events = seq->m_events;
+    seq->m_checkpoints.reserve(events.size() / kCheckpointEvents + 1);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (i % kCheckpointEvents == 0)
+            seq->m_checkpoints.push_back(state);
+        state.apply(events[i]);
+    }
     return seq;
 }
 

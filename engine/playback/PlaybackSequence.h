@@ -6,6 +6,7 @@
 #include "model/Plan.h"
 #include "model/TempoMap.h"
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -27,6 +28,19 @@ struct PlaybackOptions
 {
     std::vector<bool> muted;   ///< per plan track; missing entries = audible
     std::vector<bool> soloed;  ///< if any track is soloed, only soloed tracks sound
+    model::Tick minimumTicks = 0;   ///< play at least this long (recording past the end)
+};
+
+/// Controller, program and note state of every channel at one instant (what a seek chases).
+struct ChaseState
+{
+    std::array<std::array<std::int16_t, 128>, 16> cc;
+    std::array<std::int16_t, 16> program, pitchBend, pressure;
+    std::array<std::array<std::uint8_t, 128>, 16> held, velocity;
+
+    void reset();
+    /// The state after `e`. [rt]
+    void apply(const PlaybackEvent& e);
 };
 
 /// Built once per plan change (GUI thread), never modified, handed to the real-time side.
@@ -38,16 +52,24 @@ public:
     static std::unique_ptr<PlaybackSequence> build(const model::Plan& plan, const PlaybackOptions& options = {});
 
     const std::vector<PlaybackEvent>& events() const { return m_events; }
-    /// The end of the last event, or of the plan's last bar line if later.
+    /// The end of the plan's last event, or options.minimumTicks if later.
     double lengthSeconds() const { return m_lengthSeconds; }
     const model::TempoMap& tempoMap() const { return m_tempoMap; }
     /// Index of the first event at or after `seconds` (binary search). [rt]
     std::size_t firstAtOrAfter(double seconds) const;
 
+    /// Chase states every kCheckpointEvents events, so a seek in a huge sequence scans at most
+    /// that many events on the real-time side: checkpoint(i) is the state before event
+    /// i * kCheckpointEvents.
+    static constexpr std::size_t kCheckpointEvents = 8192;
+    const ChaseState& checkpoint(std::size_t index) const { return m_checkpoints[index]; }
+    std::size_t checkpointCount() const { return m_checkpoints.size(); }
+
 private:
     std::vector<PlaybackEvent> m_events;
     model::TempoMap m_tempoMap;
     double m_lengthSeconds = 0;
+    std::vector<ChaseState> m_checkpoints;
 };
 
 } // namespace pianola::engine

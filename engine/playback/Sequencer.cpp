@@ -12,25 +12,6 @@ constexpr double kMinLoopSeconds = 0.005;
 
 } // namespace
 
-// Controller and note state of every channel at one instant, rebuilt by scanning (chase).
-struct Sequencer::ChaseState
-{
-    std::array<std::array<std::int16_t, 128>, 16> cc;
-    std::array<std::int16_t, 16> program, pitchBend, pressure;
-    std::array<std::array<std::uint8_t, 128>, 16> held, velocity;
-
-    void reset()
-    {
-        for (auto& c : cc)
-            c.fill(-1);
-        program.fill(-1);
-        pitchBend.fill(-1);
-        pressure.fill(-1);
-        for (auto& h : held)
-            h.fill(0);
-    }
-};
-
 Sequencer::Sequencer() : m_chase(std::make_unique<ChaseState>()) {}
 Sequencer::~Sequencer() = default;
 
@@ -75,35 +56,23 @@ void Sequencer::chase(double at, double offset, MidiSink& sink)
 {
     if (!m_seq)
         return;
+    // From the last checkpoint before `at`: at most kCheckpointEvents events to scan.
     ChaseState& s = *m_chase;
-    s.reset();
     const auto& events = m_seq->events();
     const std::size_t end = m_seq->firstAtOrAfter(at);
-    for (std::size_t i = 0; i < end; ++i) {
-        const PlaybackEvent& e = events[i];
-        const int ch = e.status & 0x0F;
-        switch (e.status & 0xF0) {
-        case 0x90:
-            if (e.data2 > 0) {
-                s.held[ch][e.data1] = static_cast<std::uint8_t>(std::min(255, s.held[ch][e.data1] + 1));
-                s.velocity[ch][e.data1] = e.data2;
-                break;
-            }
-            [[fallthrough]];
-        case 0x80:
-            if (s.held[ch][e.data1] > 0)
-                --s.held[ch][e.data1];
-            break;
-        case 0xB0: s.cc[ch][e.data1] = e.data2; break;
-        case 0xC0: s.program[ch] = e.data1; break;
-        case 0xD0: s.pressure[ch] = e.data1; break;
-        case 0xE0: s.pitchBend[ch] = static_cast<std::int16_t>(e.data1 | (e.data2 << 7)); break;
-        default: break;
-        }
+    std::size_t i = 0;
+    if (m_seq->checkpointCount() > 0) {
+        const std::size_t c = std::min(end / PlaybackSequence::kCheckpointEvents, m_seq->checkpointCount() - 1);
+        s = m_seq->checkpoint(c);   // a copy into preallocated storage
+        i = c * PlaybackSequence::kCheckpointEvents;
+    } else {
+        s.reset();
     }
+    for (; i < end; ++i)
+        s.apply(events[i]);
     // A note ending exactly at `at` is over: it must not be started again.
-    for (std::size_t i = end; i < events.size() && events[i].seconds <= at; ++i) {
-        const PlaybackEvent& e = events[i];
+    for (std::size_t k = end; k < events.size() && events[k].seconds <= at; ++k) {
+        const PlaybackEvent& e = events[k];
         const bool off = (e.status & 0xF0) == 0x80 || ((e.status & 0xF0) == 0x90 && e.data2 == 0);
         std::uint8_t& held = s.held[e.status & 0x0F][e.data1 & 0x7F];
         if (off && held > 0)
@@ -212,6 +181,11 @@ void Sequencer::audition(int channel, int key, int velocity, double durationSeco
         return;
     }
     // All audition slots busy (16 notes): ignore the click rather than risk a stuck note.
+}
+
+void Sequencer::live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size, MidiSink& sink)
+{
+    send(0, status, data1, data2, size, sink);
 }
 
 void Sequencer::advanceAuditions(double seconds, MidiSink& sink)

@@ -50,6 +50,8 @@ public:
     void panic(MidiSink& sink);
     /// Plays a note now and ends it after `durationSeconds` (keyboard clicks, drawn notes).
     void audition(int channel, int key, int velocity, double durationSeconds, MidiSink& sink);
+    /// Sends a channel message now (play-through); its notes are tracked like the sequence's.
+    void live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size, MidiSink& sink);
 
     /// Moves time forward by `seconds`, sending every due message at its offset.
     void advance(double seconds, MidiSink& sink);
@@ -89,7 +91,6 @@ private:
     std::array<std::array<std::uint8_t, 128>, 16> m_sounding{};
     std::uint16_t m_channelsUsed = 0;
     std::array<Audition, 16> m_auditions{};
-    struct ChaseState;
     std::unique_ptr<ChaseState> m_chase;   ///< scratch for chase(), allocated once
 };
 

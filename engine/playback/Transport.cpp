@@ -62,6 +62,18 @@ bool Transport::audition(int channel, int key, int velocity, double durationSeco
     return push(c);
 }
 
+bool Transport::live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size)
+{
+    if (status < 0x80 || status >= 0xF0 || size < 2 || size > 3)
+        return false;
+    Command c{Command::Type::Live};
+    c.channel = status;
+    c.key = data1 & 0x7F;
+    c.velocity = data2 & 0x7F;
+    c.a = size;
+    return push(c);
+}
+
 void Transport::collectGarbage()
 {
     while (auto old = m_garbage.pop())
@@ -87,6 +99,10 @@ void Transport::applyCommands(Sequencer& sequencer, MidiSink& sink)
         case Command::Type::Loop: sequencer.setLoop(c->flag, c->a, c->b); break;
         case Command::Type::Panic: sequencer.panic(sink); break;
         case Command::Type::Audition: sequencer.audition(c->channel, c->key, c->velocity, c->a, sink); break;
+        case Command::Type::Live:
+            sequencer.live(static_cast<std::uint8_t>(c->channel), static_cast<std::uint8_t>(c->key),
+                           static_cast<std::uint8_t>(c->velocity), static_cast<int>(c->a), sink);
+            break;
         }
     }
 }

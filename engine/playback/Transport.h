@@ -33,6 +33,9 @@ public:
     bool setLoop(bool enabled, double startSeconds, double endSeconds);
     bool panic();
     bool audition(int channel, int key, int velocity, double durationSeconds);
+    /// A channel message to send at once (MIDI input play-through). Note-ons are tracked like
+    /// the sequence's, so stop, pause, seek and panic end them too. `size` 2 or 3.
+    bool live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size = 3);
     /// Frees sequences the player no longer uses.
     void collectGarbage();
 
@@ -49,7 +52,7 @@ public:
 private:
     struct Command
     {
-        enum class Type : std::uint8_t { SetSequence, Play, Pause, Stop, Seek, Loop, Panic, Audition };
+        enum class Type : std::uint8_t { SetSequence, Play, Pause, Stop, Seek, Loop, Panic, Audition, Live };
         Type type = Type::Play;
         const PlaybackSequence* sequence = nullptr;
         double a = 0, b = 0;

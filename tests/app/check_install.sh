@@ -10,7 +10,7 @@ DESTDIR="$dest" cmake --install "$build" --prefix /usr >/dev/null
 for f in bin/pianola bin/pianola-cli share/applications/pianola.desktop \
          share/icons/hicolor/scalable/apps/pianola.svg share/icons/hicolor/256x256/apps/pianola.png \
          share/mime/packages/pianola.xml share/pianola/schemas/plan.schema.json \
-         share/pianola/schemas/brief.schema.json; do
+         share/pianola/schemas/brief.schema.json share/pianola/schemas/analysis.schema.json; do
   [ -e "$dest/usr/$f" ] || { echo "missing after install: $f" >&2; exit 1; }
 done
 if command -v desktop-file-validate >/dev/null; then

@@ -51,6 +51,10 @@ void writeFile(const QString& path, const QByteArray& data)
 }
 
 const char* kSeed = R"({"ppq":480,"bpm":110,"program":0,"tracks":[{"name":"Piano","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]})";
+// C major for one 4/4 bar across a tempo change: 960 ticks at 120 bpm (1 s) + 960 at 60 (2 s).
+const char* kTempoChord = R"({"ppq":480,"bpm":120,"tempoChanges":[{"tick":960,"bpm":60}],"tracks":[{"name":"Keys","channel":0,"notes":[)"
+                          R"({"key":48,"vel":90,"start":0,"length":1920},{"key":60,"vel":90,"start":0,"length":1920},)"
+                          R"({"key":64,"vel":90,"start":0,"length":1920},{"key":67,"vel":90,"start":0,"length":1920}]}]})";
 } // namespace
 
 class TestCli : public QObject
@@ -72,6 +76,8 @@ private slots:
     void generateWritesTakes();
     void generateExplainAndImpossible();
     void generateVariation();
+    void analyzeText();
+    void analyzeJsonLinesAndBadFile();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -88,6 +94,7 @@ void TestCli::helpEverywhere_data()
     QTest::newRow("convert") << QStringList{"convert", "--help"} << "usage: pianola-cli convert";
     QTest::newRow("validate") << QStringList{"validate", "--help"} << "usage: pianola-cli validate";
     QTest::newRow("generate") << QStringList{"generate", "--help"} << "usage: pianola-cli generate";
+    QTest::newRow("analyze") << QStringList{"analyze", "--help"} << "usage: pianola-cli analyze";
 }
 
 void TestCli::helpEverywhere()
@@ -114,6 +121,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("generate without -o") << QStringList{"generate", "pop"} << "needs a PROMPT and -o OUT.mid";
     QTest::newRow("generate bad takes") << QStringList{"generate", "--takes", "0", "-o", "x.mid", "pop"} << "--takes must be";
     QTest::newRow("generate bad seed") << QStringList{"generate", "--seed", "-3", "-o", "x.mid", "pop"} << "--seed must be";
+    QTest::newRow("analyze nothing") << QStringList{"analyze", "--json"} << "needs at least one FILE";
+    QTest::newRow("analyze bad jobs") << QStringList{"analyze", "--jobs", "many", "a.mid"} << "--jobs needs a number";
 }
 
 void TestCli::usageErrors()
@@ -267,6 +276,42 @@ void TestCli::generateVariation()
     QVERIFY(!QFile::exists(path("x.mid")));
     const Run missing = runCli({"generate", "--from", path("nope.mid"), "-o", path("x.mid"), "darker"});
     QCOMPARE(missing.code, 1);
+
+void TestCli::analyzeText()
+{
+    writeFile(path("chord.json"), kTempoChord);
+    const Run r = runCli({"analyze", path("chord.json")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(path("chord.json") + "\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("duration     0:03.00 (3000.0 ms), 1 bar of 4/4, 80.0 bpm (1 tempo change)"),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains("key          C major"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("0:00.00 C\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("narrative    A 0:03 piece in 4/4"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("suggestion   "), qPrintable(r.out));
+}
+
+void TestCli::analyzeJsonLinesAndBadFile()
+{
+    writeFile(path("chord.json"), kTempoChord);
+    writeFile(path("seed.json"), kSeed);
+    writeFile(path("bad.mid"), QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
+    const Run r = runCli({"analyze", "--json", "--jobs", "2", path("chord.json"), path("bad.mid"),
+                          path("seed.json")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"), qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);   // one object per line, argument order, the bad file left out
+    const QString first = QString("{\"file\":\"") + path("chord.json") + "\",\"duration_ms\":3000.0,";
+    const QString key = "\"key\":{\"tonic\":\"C\",\"mode\":\"major\",\"confidence\":";
+    const QString chords = "\"chords\":[{\"start_s\":0.0,\"end_s\":3.0,\"symbol\":\"C\",\"root\":\"C\","
+                           "\"quality\":\"maj\",\"bass\":\"C\"}]";
+    const QString second = QString("{\"file\":\"") + path("seed.json") + "\",";
+    QVERIFY2(lines[0].startsWith(first), qPrintable(lines[0]));
+    QVERIFY2(lines[0].contains(key), qPrintable(lines[0]));
+    QVERIFY2(lines[0].contains(chords), qPrintable(lines[0]));
+    QVERIFY2(lines[1].startsWith(second), qPrintable(lines[1]));
+    QVERIFY2(lines[1].contains("\"narrative\":\""), qPrintable(lines[1]));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

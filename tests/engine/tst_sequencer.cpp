@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <map>
+
 using namespace pianola;
 using namespace pianola::engine;
 
@@ -86,6 +88,8 @@ private slots:
     void switchingSequencesWhilePlaying();
     void panicSilencesAllChannels();
     void auditionEndsByItself();
+    void liveNotesEndOnStop();
+    void seekInAHugeSequenceChasesFromCheckpoints();
     void transportCarriesCommandsAndPlayhead();
 };
 
@@ -221,6 +225,59 @@ void TestSequencer::panicSilencesAllChannels()
     QCOMPARE(allNotesOff, 16);
     QCOMPARE(allSoundOff, 16);
     QCOMPARE(sustainOff, 16);
+}
+
+void TestSequencer::seekInAHugeSequenceChasesFromCheckpoints()
+{
+    // 30,000 overlapping notes (many checkpoints) with a CC 1 value at each note's start.
+    model::Plan plan;
+    model::Track t;
+    for (int i = 0; i < 30000; ++i) {
+        t.notes.push_back({model::Tick(i) * 20, 1000, 0, static_cast<std::uint8_t>(40 + i % 50), 100, 64});
+        t.controllers.push_back({model::Tick(i) * 20, 1, static_cast<std::uint8_t>(i % 128)});
+    }
+    plan.tracks.push_back(t);
+    plan.normalize();
+    const auto seq = PlaybackSequence::build(plan);
+    QVERIFY(seq->checkpointCount() > 10);
+    for (const model::Tick target : {model::Tick(7), model::Tick(20 * 8191 + 7), model::Tick(20 * 20000 + 13), model::Tick(599'990)}) {
+        Sequencer s;
+        RecordingSink sink;
+        s.setSequence(seq.get(), sink);
+        s.seek(seq->tempoMap().ticksToSeconds(target), sink);
+        s.play(sink);
+        std::map<int, int> expectedHeld, held;
+        int expectedCc = -1;
+        for (const auto& n : plan.tracks[0].notes)
+            if (n.startTick < target && n.endTick() > target)
+                ++expectedHeld[n.key];
+        for (const auto& c : plan.tracks[0].controllers)
+            if (c.tick < target)
+                expectedCc = c.value;
+        int cc = -1;
+        for (const auto& m : sink.messages) {
+            if ((m.status & 0xF0) == 0x90 && m.d2 > 0)
+                ++held[m.d1];
+            if ((m.status & 0xF0) == 0xB0 && m.d1 == 1)
+                cc = m.d2;
+        }
+        QCOMPARE(held, expectedHeld);
+        QCOMPARE(cc, expectedCc);
+    }
+}
+
+void TestSequencer::liveNotesEndOnStop()
+{
+    Sequencer s;
+    RecordingSink sink;
+    s.live(0x92, 64, 90, 3, sink);   // a key held on a MIDI keyboard, played through
+    s.live(0x92, 67, 90, 3, sink);
+    s.live(0x82, 67, 0, 3, sink);    // one released
+    QCOMPARE(sink.sounding(), 1);
+    s.live(0xB2, 64, 127, 3, sink);  // sustain pedal passes through
+    QCOMPARE(sink.messages.size(), std::size_t(4));
+    s.stop(sink);                    // the held one gets its note-off
+    QCOMPARE(sink.sounding(), 0);
 }
 
 void TestSequencer::auditionEndsByItself()

@@ -7,6 +7,7 @@
 # jackd's output (xrun reports) goes to $PIANOLA_JACKD_LOG, which COMMAND sees: a temporary file
 # unless the caller names one to keep. PIANOLA_JACK_REALTIME=1 runs jackd with real-time
 # scheduling (needs rtprio or root); the default --no-realtime works anywhere.
+# PIANOLA_JACK_PERIOD: frames per period (default 64 = 1.33 ms; larger = fewer xruns on a busy machine).
 set -u
 if ! command -v jackd >/dev/null 2>&1 || ! command -v jack_wait >/dev/null 2>&1; then
   echo "run_with_jack: jackd/jack_wait not installed (package jackd2): skipping" >&2
@@ -23,7 +24,7 @@ keep_log=${PIANOLA_JACKD_LOG:-}
 log=${keep_log:-$(mktemp "${TMPDIR:-/tmp}/pianola-jackd.XXXXXX")}
 export PIANOLA_JACKD_LOG=$log
 
-jackd "${mode[@]}" -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p 64 >"$log" 2>&1 &
+jackd "${mode[@]}" -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "${PIANOLA_JACK_PERIOD:-64}" >"$log" 2>&1 &
 jack_pid=$!
 cleanup() {
   if kill "$jack_pid" 2>/dev/null; then

@@ -57,6 +57,7 @@ void TestEdit::roundTrip_data()
     QTest::newRow("take insert") << 7;
     QTest::newRow("take settings") << 8;
     QTest::newRow("plan") << 9;
+    QTest::newRow("chat") << 10;
 }
 
 void TestEdit::roundTrip()
@@ -96,7 +97,13 @@ void TestEdit::roundTrip()
         edit = TakeListEdit{1, true, take, 1, 2};
         break;
     }
-    case 8: edit = TakeSettingsEdit{1, "Take 1", "Keeper", false, true, 1, 1}; break;
+    case 8: edit = TakeSettingsEdit{1, "Take 1", "Keeper", false, true}; break;
+    case 10: {
+        ChatMessage m;
+        m.text = "8 bars of lo-fi";
+        edit = ChatEdit{0, true, m};
+        break;
+    }
     case 9: {
         Plan after = project.takes[0].plan;
         after.tempos = {{0, 90.0}};
@@ -111,7 +118,7 @@ void TestEdit::roundTrip()
     QCOMPARE(project, original);
     QVERIFY(applyEdit(project, edit));
     QCOMPARE(project, edited);
-    if (kind != 6) {   // (inserting a second equal track is legitimate)
+    if (kind != 6 && kind != 10) {   // (inserting a second equal track or message is legitimate)
         QVERIFY(!applyEdit(project, edit));   // applied twice: the "before" no longer holds
         QCOMPARE(project, edited);
     }

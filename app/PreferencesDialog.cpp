@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+// The preferences dialog.
+#include "app/PreferencesDialog.h"
+
+#include "engine/midi/MidiPorts.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace pianola::app {
+
+namespace {
+void select(QComboBox* box, const QVariant& value)
+{
+    const int index = box->findData(value);
+    if (index >= 0) {
+        box->setCurrentIndex(index);
+    } else if (!value.toString().isEmpty()) {   // a port not present now: keep the choice
+        box->addItem(value.toString() + QObject::tr(" (not found)"), value);
+        box->setCurrentIndex(box->count() - 1);
+    }
+}
+} // namespace
+
+PreferencesDialog::PreferencesDialog(QWidget* parent)
+    : QDialog(parent), m_soundFont(new QLineEdit(this)), m_driver(new QComboBox(this)), m_rate(new QComboBox(this)),
+      m_api(new QComboBox(this)), m_output(new QComboBox(this)), m_clock(new QCheckBox(tr("Send MIDI clock, start/stop and song position"), this)),
+      m_input(new QComboBox(this)), m_playThrough(new QCheckBox(tr("Play what comes in through the current track's sound"), this))
+{
+    setWindowTitle(tr("Preferences"));
+    setObjectName("preferences");
+    QSettings settings;
+    auto* layout = new QVBoxLayout(this);
+
+    auto* sound = new QGroupBox(tr("Sound (built-in FluidSynth)"), this);
+    auto* soundForm = new QFormLayout(sound);
+    auto* fontRow = new QHBoxLayout;
+    m_soundFont->setPlaceholderText(tr("Automatic: $PIANOLA_SOUNDFONT or the system's General MIDI SoundFont"));
+    m_soundFont->setText(settings.value("audio/soundFont").toString());
+    auto* browse = new QPushButton(tr("Browse..."), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("SoundFont"), QStringLiteral("/usr/share/sounds/sf2"), tr("SoundFonts (*.sf2 *.sf3)"));
+        if (!path.isEmpty())
+            m_soundFont->setText(path);
+    });
+    fontRow->addWidget(m_soundFont);
+    fontRow->addWidget(browse);
+    soundForm->addRow(tr("SoundFont"), fontRow);
+    m_driver->addItem(tr("Automatic"), QString());
+    for (const char* d : {"pulseaudio", "pipewire", "alsa", "jack", "sdl2"})
+        m_driver->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
+    select(m_driver, settings.value("audio/driver").toString());
+    soundForm->addRow(tr("Audio driver"), m_driver);
+    for (int rate : {44100, 48000, 96000})
+        m_rate->addItem(tr("%1 Hz").arg(rate), rate);
+    select(m_rate, settings.value("audio/sampleRate", 44100).toInt());
+    soundForm->addRow(tr("Sample rate"), m_rate);
+    layout->addWidget(sound);
+
+    auto* midi = new QGroupBox(tr("MIDI"), this);
+    auto* midiForm = new QFormLayout(midi);
+    m_api->addItem(tr("Any"), QString());
+    for (const std::string& api : engine::compiledMidiApis())
+        m_api->addItem(QString::fromStdString(api), QString::fromStdString(api));
+    select(m_api, settings.value("midi/api").toString());
+    midiForm->addRow(tr("MIDI system"), m_api);
+    midiForm->addRow(tr("Output"), m_output);
+    midiForm->addRow(QString(), m_clock);
+    midiForm->addRow(tr("Input"), m_input);
+    midiForm->addRow(QString(), m_playThrough);
+    m_clock->setChecked(settings.value("midi/clock", false).toBool());
+    m_playThrough->setChecked(settings.value("midi/playThrough", true).toBool());
+    layout->addWidget(midi);
+    listPorts();
+    select(m_output, settings.value("midi/output").toString());
+    select(m_input, settings.value("midi/input").toString());
+    connect(m_api, &QComboBox::currentIndexChanged, this, &PreferencesDialog::listPorts);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void PreferencesDialog::listPorts()
+{
+    const QString out = m_output->currentData().toString(), in = m_input->currentData().toString();
+    m_output->clear();
+    m_input->clear();
+    m_output->addItem(tr("Built-in synth (FluidSynth)"), QString());
+    m_output->addItem(tr("Virtual port \"Pianola\""), QStringLiteral("virtual"));
+    m_input->addItem(tr("None"), QString());
+    m_input->addItem(tr("Virtual port \"Pianola In\""), QStringLiteral("virtual"));
+    const QString api = m_api->currentData().toString();
+    std::vector<engine::MidiPort> ports;
+    if (api.isEmpty())
+        ports = engine::listAllMidiPorts().ports;
+    else if (auto listed = engine::listMidiPorts(api.toStdString()))
+        ports = *listed;
+    for (const engine::MidiPort& p : ports) {
+        const QString name = QString::fromStdString(p.name);
+        if (name.startsWith(QLatin1String("Pianola")))
+            continue;   // our own ports
+        (p.output ? m_output : m_input)->addItem(QStringLiteral("%1: %2").arg(QString::fromStdString(p.apiDisplayName), name), name);
+    }
+    select(m_output, out);
+    select(m_input, in);
+}
+
+PreferencesDialog::Changes PreferencesDialog::save() const
+{
+    QSettings settings;
+    Changes changes;
+    auto put = [&](const char* key, const QVariant& value, bool& changed) {
+        if (settings.value(key) != value) {
+            settings.setValue(key, value);
+            changed = true;
+        }
+    };
+    put("audio/soundFont", m_soundFont->text().trimmed(), changes.sound);
+    put("audio/driver", m_driver->currentData(), changes.sound);
+    put("audio/sampleRate", m_rate->currentData(), changes.sound);
+    put("midi/api", m_api->currentData(), changes.midi);
+    put("midi/output", m_output->currentData(), changes.midi);
+    put("midi/clock", m_clock->isChecked(), changes.midi);
+    put("midi/input", m_input->currentData(), changes.midi);
+    bool ignored = false;
+    put("midi/playThrough", m_playThrough->isChecked(), ignored);   // read per message
+    return changes;
+}
+
+} // namespace pianola::app

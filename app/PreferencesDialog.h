@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Preferences: the SoundFont, the audio driver and rate, the MIDI output (built-in synth or a
+// port, with clock) and input (with play-through). Reads and writes QSettings.
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+
+namespace pianola::app {
+
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit PreferencesDialog(QWidget* parent = nullptr);
+    /// Writes the settings; returns whether the sound (synth/driver) or the MIDI ports changed.
+    struct Changes
+    {
+        bool sound = false;
+        bool midi = false;
+    };
+    Changes save() const;
+
+private:
+    void listPorts();
+
+    QLineEdit* m_soundFont;
+    QComboBox* m_driver;
+    QComboBox* m_rate;
+    QComboBox* m_api;
+    QComboBox* m_output;
+    QCheckBox* m_clock;
+    QComboBox* m_input;
+    QCheckBox* m_playThrough;
+};
+
+} // namespace pianola::app

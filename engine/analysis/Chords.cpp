@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// Chord recognition by template matching and Viterbi smoothing over sixteenth frames.
+#include "engine/analysis/Chords.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace pianola::engine::analysis {
+
+using model::analysis::Chord;
+
+const std::vector<ChordQuality>& chordQualities()
+{
+    static const std::vector<ChordQuality> kQualities = {
+        {"maj", {0, 4, 7}, false},         {"min", {0, 3, 7}, false},
+        {"7", {0, 4, 7, 10}, false},       {"maj7", {0, 4, 7, 11}, false},
+        {"min7", {0, 3, 7, 10}, false},    {"6", {0, 4, 7, 9}, false},
+        {"add9", {0, 4, 7, 2}, false},     {"9", {0, 4, 7, 10, 2}, false},
+        {"maj9", {0, 4, 7, 11, 2}, false}, {"min9", {0, 3, 7, 10, 2}, false},
+        {"dim", {0, 3, 6}, true},          {"aug", {0, 4, 8}, true},
+        {"sus2", {0, 2, 7}, true},         {"sus4", {0, 5, 7}, true},
+        {"hdim7", {0, 3, 6, 10}, true},    {"dim7", {0, 3, 6, 9}, true},
+    };
+    return kQualities;
+}
+
+bool majorThird(const std::string& quality, bool* hasThird)
+{
+    for (const ChordQuality& q : chordQualities()) {
+        if (quality != q.name) continue;
+        const bool major =
+            std::find(q.intervals.begin(), q.intervals.end(), 4) != q.intervals.end();
+        const bool minor =
+            std::find(q.intervals.begin(), q.intervals.end(), 3) != q.intervals.end();
+        if (hasThird) *hasThird = major || minor;
+        return major;
+    }
+    if (hasThird) *hasThird = false;
+    return false;
+}
+
+namespace {
+struct State
+{
+    int root;
+    std::size_t quality;
+    std::uint16_t mask;              ///< pitch classes of the chord
+    std::array<std::uint8_t, 5> pcs; ///< the same as a list (count: tones)
+    int tones;
+    double prior; ///< per unit of mass: extra tones and colour, from the params
+};
+
+std::vector<State> states(const ChordParams& p)
+{
+    std::vector<State> all;
+    const auto& qualities = chordQualities();
+    for (std::size_t q = 0; q < qualities.size(); ++q) {
+        for (int root = 0; root < 12; ++root) {
+            State st{root, q, 0, {}, 0, 0.0};
+            for (int i : qualities[q].intervals) {
+                st.mask |= std::uint16_t(1u << ((root + i) % 12));
+                st.pcs[static_cast<std::size_t>(st.tones++)] = std::uint8_t((root + i) % 12);
+            }
+            st.prior =
+                p.extraTonePenalty * (st.tones - 3) + (qualities[q].colour ? p.colourPenalty : 0.0);
+            all.push_back(st);
+        }
+    }
+    return all;
+}
+
+// Scores of every state in one frame, chroma and bass already scaled to beats of mass.
+void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double mass, double bassMass,
+                 const std::vector<State>& all, const ChordParams& p, std::vector<double>& out)
+{
+    if (mass <= 0.0) {
+        std::fill(out.begin(), out.end(), 0.0);
+        return;
+    }
+    for (std::size_t s = 0; s < all.size(); ++s) {
+        const State& st = all[s];
+        double inside = 0.0, bassInside = 0.0;
+        for (int i = 0; i < st.tones; ++i) {
+            inside += chroma[st.pcs[static_cast<std::size_t>(i)]];
+            bassInside += bass[st.pcs[static_cast<std::size_t>(i)]];
+        }
+        out[s] = inside - p.outsidePenalty * (mass - inside) - st.prior * mass +
+                 p.bassWeight * (bass[st.root] - p.outsidePenalty * (bassMass - bassInside));
+    }
+}
+
+// The state path maximising sum(score) - changePenalty * changes. O(frames * states).
+std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector<State>& all,
+                                   const ChordParams& p, double& bestScore)
+{
+    const std::size_t n = frames.size(), k = all.size();
+    double meanMass = 0.0, voiced = 0.0;
+    for (double m : frames.mass)
+        if (m > 0) {
+            meanMass += m;
+            voiced += 1;
+        }
+    // Scale: the mean sounding mass of a beat becomes 1; bass: one bass note for a beat = 1.
+    const double scale = voiced > 0 ? voiced / (meanMass * frames.framesPerBeat) : 1.0;
+    const double bassScale = 1.0 / static_cast<double>(frames.step * frames.framesPerBeat);
+    std::vector<double> score(k), total(k, 0.0), next(k);
+    std::vector<std::uint8_t> switched(n * k, 0);
+    std::vector<std::uint16_t> bestAt(n, 0);
+    std::size_t best = 0;
+    for (std::size_t f = 0; f < n; ++f) {
+        PitchClasses chroma = frames.chroma[f], bass = frames.bass[f];
+        double bassMass = 0.0;
+        for (int pc = 0; pc < 12; ++pc) {
+            chroma[pc] *= scale;
+            bass[pc] *= bassScale;
+            bassMass += bass[pc];
+        }
+        frameScores(chroma, bass, frames.mass[f] * scale, bassMass, all, p, score);
+        const double leave = total[best] - p.changePenalty;
+        const bool onBeat = f > 0 && (!p.changeOnBeats || f % frames.framesPerBeat == 0);
+        std::size_t nextBest = 0;
+        for (std::size_t s = 0; s < k; ++s) {
+            const bool change = onBeat && leave > total[s];
+            switched[f * k + s] = change;
+            next[s] = (change ? leave : total[s]) + score[s];
+            if (next[s] > next[nextBest]) nextBest = s;
+        }
+        bestAt[f] = static_cast<std::uint16_t>(best);
+        total.swap(next);
+        best = nextBest;
+    }
+    bestScore = total[best];
+    std::vector<std::uint16_t> path(n);
+    std::size_t s = best;
+    for (std::size_t f = n; f-- > 0;) {
+        path[f] = static_cast<std::uint16_t>(s);
+        if (switched[f * k + s]) s = bestAt[f];
+    }
+    return path;
+}
+
+// The chord tone most often in the bass over the frames (the root if there is no bass).
+int spanBass(const ChromaFrames& frames, std::size_t first, std::size_t last, const State& st)
+{
+    const PitchClasses bass = sumFrames(frames.bass, first, last);
+    int best = st.root;
+    for (int pc = 0; pc < 12; ++pc)
+        if ((st.mask & (1u << pc)) && bass[pc] > bass[best] * 1.5) best = pc;
+    return best;
+}
+
+void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFrames& frames,
+             std::size_t first, std::size_t last, const State& st)
+{
+    const model::Tick endTick = std::min(timeline.endTick(), frames.frameStart(last));
+    Chord c;
+    c.startS = timeline.tempo().ticksToSeconds(std::max<model::Tick>(0, frames.frameStart(first)));
+    c.endS = timeline.tempo().ticksToSeconds(endTick);
+    c.root = st.root;
+    c.quality = chordQualities()[st.quality].name;
+    c.bass = spanBass(frames, first, last, st);
+    if (!out.empty() && out.back().endS >= c.startS &&
+        model::analysis::chordSymbol(out.back()) == model::analysis::chordSymbol(c))
+        out.back().endS = c.endS;
+    else
+        out.push_back(c);
+}
+} // namespace
+
+std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames& frames,
+                                   const ChordParams& params, double* score)
+{
+    std::vector<Chord> out;
+    if (score) *score = 0.0;
+    if (frames.size() == 0 || timeline.pitched().empty()) return out;
+    const std::vector<State> all = states(params);
+    double total = 0.0;
+    const std::vector<std::uint16_t> path = viterbi(frames, all, params, total);
+    if (score) *score = total;
+    // Runs of one state, cut at silences of a beat or more.
+    const std::size_t minGap = static_cast<std::size_t>(frames.framesPerBeat);
+    std::size_t f = 0;
+    while (f < path.size()) {
+        if (frames.mass[f] <= 0) {
+            ++f;
+            continue;
+        }
+        std::size_t end = f, silent = 0;
+        while (end < path.size() && path[end] == path[f] && silent < minGap) {
+            silent = frames.mass[end] > 0 ? 0 : silent + 1;
+            ++end;
+        }
+        addSpan(out, timeline, frames, f, silent >= minGap ? end - silent : end, all[path[f]]);
+        f = end;
+    }
+    return out;
+}
+
+} // namespace pianola::engine::analysis
+
+namespace pianola::engine::analysis {
+
+HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
+                                const ChordParams& params)
+{
+    HarmonyFrames best;
+    double bestScore = 0.0;
+    const model::Tick ppq = timeline.ppq();
+    for (int k = 0; k < (params.changeOnBeats ? 2 : 1); ++k) {
+        HarmonyFrames candidate;
+        candidate.phase = (phase + k * ppq / 2) % ppq;
+        candidate.frames = chromaFrames(timeline, candidate.phase);
+        double score = 0.0;
+        candidate.chords = recognizeChords(timeline, candidate.frames, params, &score);
+        if (k == 0 || score > bestScore) {
+            best = std::move(candidate);
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+} // namespace pianola::engine::analysis

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// Pitch-class content of the piece on a fixed tick grid: duration-weighted chroma and bass.
+#pragma once
+
+#include "engine/analysis/Timeline.h"
+
+#include <array>
+#include <vector>
+
+namespace pianola::engine::analysis {
+
+using PitchClasses = std::array<double, 12>;
+
+/// Frame f covers ticks [origin + f * step, origin + (f + 1) * step); origin <= 0 puts the
+/// piece's beat phase on a frame boundary. `chroma[f][pc]` is how many ticks notes of
+/// pitch class pc sound in the frame (summed over notes); `bass[f][pc]` the ticks the lowest
+/// sounding note has that pitch class. O(notes log notes + frames).
+struct ChromaFrames
+{
+    model::Tick step = 1;
+    model::Tick origin = 0;
+    std::vector<PitchClasses> chroma, bass;
+    std::vector<double> mass; ///< sum of chroma[f]
+    int framesPerBeat = 1;
+
+    std::size_t size() const { return chroma.size(); }
+    model::Tick frameStart(std::size_t f) const { return origin + model::Tick(f) * step; }
+    /// The frame holding `tick` (clamped to the frames).
+    std::size_t frameAt(model::Tick tick) const;
+};
+
+/// At most this many frames: longer pieces get coarser frames.
+constexpr std::size_t kMaxFrames = 1u << 17;
+
+/// Frames of a sixteenth note (or coarser for very long pieces), a beat starting every
+/// `framesPerBeat` frames from frame 0 at the beat phase `phase` (ticks, 0..ppq).
+ChromaFrames chromaFrames(const Timeline& timeline, model::Tick phase = 0);
+
+/// The sum of `frames[first, last)`.
+PitchClasses sumFrames(const std::vector<PitchClasses>& frames, std::size_t first,
+                       std::size_t last);
+
+} // namespace pianola::engine::analysis

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+// The analysis panel: layout, background analysis, and filling the views from a result.
+#include "widgets/AnalysisPanel.h"
+
+#include "widgets/AnalysisChart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPromise>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace pianola::widgets {
+
+using model::analysis::Analysis;
+
+namespace {
+QString clockText(double seconds)
+{
+    const auto cs = static_cast<long long>(std::llround(std::max(0.0, seconds) * 100));
+    return QStringLiteral("%1:%2.%3")
+        .arg(cs / 6000)
+        .arg(cs / 100 % 60, 2, 10, QLatin1Char('0'))
+        .arg(cs % 100, 2, 10, QLatin1Char('0'));
+}
+
+QLabel* wrappedLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent)
+{
+    buildLayout();
+    connect(&m_watcher, &QFutureWatcher<Analysis>::finished, this, [this] {
+        if (m_watcher.future().resultCount() == 0)
+            return; // replaced by a newer request before it finished
+        m_analysis = m_watcher.future().result();
+        setBusy(false);
+        showResult();
+    });
+    showResult();
+}
+
+AnalysisPanel::~AnalysisPanel()
+{
+    m_watcher.disconnect(this); // a running analysis finishes into its own promise
+}
+
+void AnalysisPanel::buildLayout()
+{
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    m_status = new QLabel(content);
+    m_summary = wrappedLabel(content);
+    column->addWidget(m_status);
+    column->addWidget(m_summary);
+
+    auto* keyBox = new QGroupBox(tr("Key"), content);
+    auto* keyForm = new QFormLayout(keyBox);
+    m_key = wrappedLabel(keyBox);
+    m_runnerUps = wrappedLabel(keyBox);
+    m_keyChanges = wrappedLabel(keyBox);
+    keyForm->addRow(tr("Estimate:"), m_key);
+    keyForm->addRow(tr("Also likely:"), m_runnerUps);
+    keyForm->addRow(tr("Key changes:"), m_keyChanges);
+    column->addWidget(keyBox);
+
+    auto* charts = new QGridLayout;
+    m_pitchChart = new AnalysisChart(tr("Pitch classes (duration, %)"), AnalysisChart::Kind::Bars);
+    m_velocityChart = new AnalysisChart(tr("Velocities (notes)"), AnalysisChart::Kind::Bars);
+    m_densityChart = new AnalysisChart(tr("Notes per bar"), AnalysisChart::Kind::Bars);
+    m_tempoChart = new AnalysisChart(tr("Tempo (bpm over time)"), AnalysisChart::Kind::Steps);
+    for (AnalysisChart* chart : {m_pitchChart, m_velocityChart, m_densityChart, m_tempoChart})
+        chart->setEmptyText(tr("No notes"));
+    charts->addWidget(m_pitchChart, 0, 0);
+    charts->addWidget(m_velocityChart, 0, 1);
+    charts->addWidget(m_densityChart, 1, 0);
+    charts->addWidget(m_tempoChart, 1, 1);
+    column->addLayout(charts);
+
+    auto* chordBox = new QGroupBox(tr("Chords"), content);
+    auto* chordLayout = new QVBoxLayout(chordBox);
+    m_chords = new QListWidget(chordBox);
+    m_chords->setFlow(QListView::LeftToRight);
+    m_chords->setWrapping(true);
+    m_chords->setResizeMode(QListView::Adjust);
+    m_chords->setSpacing(2);
+    m_chords->setMinimumHeight(150);
+    chordLayout->addWidget(m_chords);
+    column->addWidget(chordBox);
+
+    auto* storyBox = new QGroupBox(tr("Summary"), content);
+    auto* storyLayout = new QVBoxLayout(storyBox);
+    m_narrative = wrappedLabel(storyBox);
+    storyLayout->addWidget(m_narrative);
+    m_suggestions = new QVBoxLayout;
+    storyLayout->addLayout(m_suggestions);
+    column->addWidget(storyBox);
+    column->addStretch(1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+}
+
+void AnalysisPanel::setPlan(const model::Plan& plan)
+{
+    if (!m_analyzer) return;
+    auto promise = std::make_shared<QPromise<Analysis>>();
+    promise->start();
+    m_watcher.setFuture(promise->future()); // drops signals of the previous request
+    setBusy(true);
+    QThreadPool::globalInstance()->start([promise, plan, analyzer = m_analyzer] {
+        promise->addResult(analyzer(plan));
+        promise->finish();
+    });
+}
+
+void AnalysisPanel::setAnalysis(const Analysis& analysis)
+{
+    m_watcher.setFuture(QFuture<Analysis>());
+    m_analysis = analysis;
+    setBusy(false);
+    showResult();
+}
+
+void AnalysisPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_status->setText(busy ? tr("Analysing...") : QString());
+    m_status->setVisible(busy);
+}
+
+void AnalysisPanel::showResult()
+{
+    showSummary();
+    showCharts();
+    showChords();
+    showSuggestions();
+    emit analysisShown();
+}
+
+void AnalysisPanel::showSummary()
+{
+    const Analysis& a = m_analysis;
+    m_summary->setText(
+        tr("%1 · %2 bpm · %3/%4 · %n note(s)", nullptr, static_cast<int>(a.noteCount))
+            .arg(clockText(a.durationMs / 1000.0))
+            .arg(std::lround(a.meanBpm))
+            .arg(a.meterNumerator)
+            .arg(a.meterDenominator));
+    auto keyText = [](const model::analysis::Key& k) {
+        const QString tonic = QString::fromLatin1(model::analysis::pitchClassName(k.tonic));
+        return (k.minor ? tr("%1 minor") : tr("%1 major")).arg(tonic);
+    };
+    QStringList regions;
+    if (a.keySpans.size() > 1)
+        for (const auto& span : a.keySpans)
+            regions << tr("%1 from %2").arg(keyText(span.key), clockText(span.startS));
+    m_keyChanges->setText(regions.isEmpty() ? tr("none") : regions.join(QStringLiteral(", ")));
+    if (a.noteCount == 0 || a.chords.empty()) {
+        m_key->setText(tr("No pitched notes"));
+        m_runnerUps->setText(QString());
+        m_keyChanges->setText(QString());
+        m_narrative->setText(QString::fromStdString(a.narrative));
+        return;
+    }
+    m_key->setText(tr("<b>%1</b> (confidence %2%)")
+                       .arg(keyText(a.key))
+                       .arg(std::lround(a.key.confidence * 100)));
+    QStringList others;
+    for (const auto& k : a.keyRunnerUps)
+        others << tr("%1 (%2%)").arg(keyText(k)).arg(std::lround(k.confidence * 100));
+    m_runnerUps->setText(others.join(QStringLiteral(", ")));
+    m_narrative->setText(QString::fromStdString(a.narrative));
+}
+
+void AnalysisPanel::showCharts()
+{
+    const Analysis& a = m_analysis;
+    QVector<double> pitch;
+    QStringList names;
+    for (int pc = 0; pc < 12; ++pc) {
+        pitch << a.pitchClasses[pc] * 100.0;
+        names << QString::fromLatin1(model::analysis::pitchClassName(pc));
+    }
+    m_pitchChart->setValues(pitch, names);
+    QVector<double> velocities;
+    QStringList bins;
+    for (int i = 0; i < 8; ++i) {
+        velocities << a.velocityHistogram[i];
+        bins << QString::number(i * 16);
+    }
+    m_velocityChart->setValues(velocities, bins);
+    QVector<double> density;
+    QStringList bars;
+    for (std::size_t i = 0; i < a.notesPerBar.size(); ++i) {
+        density << a.notesPerBar[i];
+        bars << QString::number(i + 1);
+    }
+    m_densityChart->setValues(density, bars);
+    QVector<QPointF> tempo;
+    for (const auto& t : a.tempoMap)
+        tempo << QPointF(t.startS, t.bpm);
+    if (a.noteCount > 0)
+        m_tempoChart->setSteps(tempo, a.durationMs / 1000.0);
+    else
+        m_tempoChart->setSteps({}, 0);
+}
+
+void AnalysisPanel::showChords()
+{
+    m_chords->clear();
+    const QFontMetrics fm(m_chords->font());
+    int widest = fm.horizontalAdvance(QStringLiteral("0:00.00  C#m7"));
+    for (const auto& c : m_analysis.chords) {
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  %2").arg(clockText(c.startS),
+                                         QString::fromStdString(model::analysis::chordSymbol(c))),
+            m_chords);
+        item->setData(Qt::UserRole, c.startS);
+        item->setToolTip(tr("%1 to %2").arg(clockText(c.startS), clockText(c.endS)));
+        widest = std::max(widest, fm.horizontalAdvance(item->text()));
+    }
+    m_chords->setGridSize(QSize(widest + 14, fm.height() + 6)); // aligned columns
+}
+
+void AnalysisPanel::showSuggestions()
+{
+    while (QLayoutItem* item = m_suggestions->takeAt(0)) {
+        if (QLayout* row = item->layout()) {
+            while (QLayoutItem* child = row->takeAt(0)) {
+                delete child->widget();
+                delete child;
+            }
+        }
+        delete item;
+    }
+    for (const std::string& s : m_analysis.suggestions) {
+        const QString request = QString::fromStdString(s);
+        auto* row = new QHBoxLayout;
+        auto* text = new QLabel(QStringLiteral("“%1”").arg(request));
+        text->setWordWrap(true);
+        auto* apply = new QPushButton(tr("Apply"));
+        apply->setToolTip(tr("Send this request to the chat"));
+        apply->setObjectName(QStringLiteral("apply:") + request);
+        connect(apply, &QPushButton::clicked, this,
+                [this, request] { emit suggestionApplied(request); });
+        row->addWidget(text, 1);
+        row->addWidget(apply);
+        m_suggestions->addLayout(row);
+    }
+}
+
+} // namespace pianola::widgets

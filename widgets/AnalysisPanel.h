@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// The analysis panel: key, charts, chords, narrative and suggestions of the current plan.
+#pragma once
+
+#include "model/Analysis.h"
+#include "model/Plan.h"
+
+#include <functional>
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QVBoxLayout;
+
+namespace pianola::widgets {
+
+class AnalysisChart;
+
+/// Shows an analysis: summary, key with confidence and runner-ups, charts (pitch classes,
+/// velocities, density per bar, tempo map), chord symbols, the narrative and one "Apply" button
+/// per suggestion. setPlan() analyses on a worker thread (the analyser is injected, since
+/// widgets never include the engine) and shows the newest result; stale results are dropped.
+/// GUI thread only.
+class AnalysisPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    using Analyzer = std::function<model::analysis::Analysis(const model::Plan&)>;
+
+    explicit AnalysisPanel(QWidget* parent = nullptr);
+    ~AnalysisPanel() override;
+
+    /// The function that analyses a plan; it runs on a worker thread with its own plan copy.
+    void setAnalyzer(Analyzer analyzer) { m_analyzer = std::move(analyzer); }
+    /// Analyses a copy of `plan` in the background; the panel shows "Analysing..." until the
+    /// newest request finishes. Without an analyser this does nothing.
+    void setPlan(const model::Plan& plan);
+    /// Shows `analysis` now (and drops any pending background result).
+    void setAnalysis(const model::analysis::Analysis& analysis);
+    const model::analysis::Analysis& analysis() const { return m_analysis; }
+    bool isBusy() const { return m_busy; }
+
+signals:
+    /// The user pressed "Apply" next to a suggestion: `request` is a chat request such as
+    /// "add more swing", for the chat dock to send.
+    void suggestionApplied(const QString& request);
+    /// A new analysis is on screen.
+    void analysisShown();
+
+private:
+    void buildLayout();
+    void showResult();
+    void showSummary();
+    void showCharts();
+    void showChords();
+    void showSuggestions();
+    void setBusy(bool busy);
+
+    Analyzer m_analyzer;
+    model::analysis::Analysis m_analysis;
+    QFutureWatcher<model::analysis::Analysis> m_watcher;
+    bool m_busy = false;
+
+    QLabel* m_status = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_key = nullptr;
+    QLabel* m_runnerUps = nullptr;
+    QLabel* m_keyChanges = nullptr;
+    AnalysisChart* m_pitchChart = nullptr;
+    AnalysisChart* m_velocityChart = nullptr;
+    AnalysisChart* m_densityChart = nullptr;
+    AnalysisChart* m_tempoChart = nullptr;
+    QListWidget* m_chords = nullptr;
+    QLabel* m_narrative = nullptr;
+    QVBoxLayout* m_suggestions = nullptr;
+};
+
+} // namespace pianola::widgets

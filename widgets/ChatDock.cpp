@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// The chat dock.
+#include "widgets/ChatDock.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace pianola::widgets {
+
+namespace {
+// Assistant replies carry the understood brief as lines "chip: text" before the prose.
+constexpr QLatin1String kChipPrefix("chip: ");
+} // namespace
+
+ChatDock::ChatDock(QWidget* parent)
+    : QWidget(parent), m_history(new QTextBrowser(this)), m_input(new QLineEdit(this)), m_send(new QPushButton(tr("Send"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QLabel(this)), m_provider(new QComboBox(this))
+{
+    setObjectName("chatDock");
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_history->setObjectName("chatHistory");
+    m_history->setOpenLinks(false);
+    m_history->setPlaceholderText(tr("Describe what you want, e.g. \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, "
+                                     "soft humanization\". Then ask for changes: \"same drums but harder kick\", \"add a 2-bar fill on bar 7\"."));
+    layout->addWidget(m_history, 1);
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_progress, 1);
+    status->addWidget(m_cancel);
+    m_cancel->hide();
+    layout->addLayout(status);
+    auto* row = new QHBoxLayout;
+    m_input->setObjectName("chatInput");
+    m_input->setPlaceholderText(tr("Ask for music or a change..."));
+    m_input->installEventFilter(this);
+    m_provider->setObjectName("chatProvider");
+    m_provider->setToolTip(tr("Who answers: the built-in offline generator or a language model"));
+    row->addWidget(m_provider);
+    row->addWidget(m_input, 1);
+    row->addWidget(m_send);
+    layout->addLayout(row);
+    connect(m_send, &QPushButton::clicked, this, &ChatDock::submit);
+    connect(m_input, &QLineEdit::returnPressed, this, &ChatDock::submit);
+    connect(m_cancel, &QPushButton::clicked, this, &ChatDock::cancelRequested);
+    connect(m_provider, &QComboBox::activated, this, [this] { emit providerChanged(provider()); });
+    connect(m_history, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        const QStringList parts = url.path().split(QLatin1Char('/'));
+        if (url.scheme() != QLatin1String("pianola") || parts.size() != 2)
+            return;
+        bool ok = false;
+        const qulonglong n = parts[1].toULongLong(&ok);
+        if (!ok)
+            return;
+        if (parts[0] == QLatin1String("retry"))
+            emit tryAgainRequested(static_cast<int>(n));
+        else if (parts[0] == QLatin1String("more"))
+            emit moreVariationsRequested(static_cast<int>(n));
+        else if (parts[0] == QLatin1String("take"))
+            emit takeClicked(n);
+    });
+}
+
+void ChatDock::setProviders(const QList<QPair<QString, QString>>& providers, const QString& current)
+{
+    m_provider->clear();
+    for (const auto& [name, key] : providers)
+        m_provider->addItem(name, key);
+    const int index = m_provider->findData(current);
+    m_provider->setCurrentIndex(index >= 0 ? index : 0);
+    m_provider->setVisible(providers.size() > 1);
+}
+
+QString ChatDock::provider() const
+{
+    return m_provider->currentData().toString();
+}
+
+void ChatDock::submit()
+{
+    const QString text = m_input->text().trimmed();
+    if (text.isEmpty() || m_busy)
+        return;
+    m_sent.removeAll(text);
+    m_sent.append(text);
+    m_historyIndex = -1;
+    m_input->clear();
+    emit promptSubmitted(text);
+}
+
+bool ChatDock::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_input && event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Up || key == Qt::Key_Down) {
+            event->accept();   // Return sends the prompt here, it does not stop the transport
+            return true;
+        }
+    }
+    if (watched == m_input && event->type() == QEvent::KeyPress && !m_sent.isEmpty()) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Up || key == Qt::Key_Down) {   // the input's own history
+            if (m_historyIndex < 0)
+                m_historyIndex = static_cast<int>(m_sent.size());
+            m_historyIndex = std::clamp(m_historyIndex + (key == Qt::Key_Up ? -1 : 1), 0, static_cast<int>(m_sent.size()));
+            m_input->setText(m_historyIndex < m_sent.size() ? m_sent[m_historyIndex] : QString());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChatDock::setBusy(bool busy, const QString& progress)
+{
+    m_busy = busy;
+    m_input->setEnabled(!busy);
+    m_send->setEnabled(!busy);
+    m_cancel->setVisible(busy);
+    m_progress->setText(busy ? progress : QString());
+    if (!busy)
+        m_input->setFocus();
+}
+
+QString ChatDock::messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const
+{
+    const bool user = message.role == model::ChatMessage::Role::User;
+    QStringList chips, prose;
+    for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n'))) {
+        if (line.startsWith(kChipPrefix))
+            chips << QStringLiteral("<span style=\"background-color:#2d4a66; color:#e8f0f8;\">&nbsp;%1&nbsp;</span>")
+                         .arg(line.mid(kChipPrefix.size()).toHtmlEscaped());
+        else
+            prose << line.toHtmlEscaped();
+    }
+    QString html = QStringLiteral("<p style=\"margin-top:8px;\"><b>%1</b> %2</p>")
+                       .arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>")));
+    if (!chips.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(chips.join(QLatin1Char(' ')));
+    if (!message.takes.empty()) {
+        QStringList links;
+        for (model::TakeId id : message.takes)
+            links << QStringLiteral("<a href=\"pianola:take/%1\">%2</a>").arg(id).arg(names(id).toHtmlEscaped());
+        html += QStringLiteral("<p>%1 %2</p>").arg(tr("Takes:"), links.join(QStringLiteral(", ")));
+    }
+    if (!user)
+        html += QStringLiteral("<p><a href=\"pianola:retry/%1\">%2</a> &nbsp; <a href=\"pianola:more/%1\">%3</a></p>")
+                    .arg(index)
+                    .arg(tr("Try again"), tr("More variations"));
+    return html;
+}
+
+void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names)
+{
+    QString html;
+    for (std::size_t i = 0; i < messages.size(); ++i)
+        html += messageHtml(static_cast<int>(i), messages[i], names);
+    m_history->setHtml(html);
+    m_history->verticalScrollBar()->setValue(m_history->verticalScrollBar()->maximum());
+}
+
+} // namespace pianola::widgets

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// The chat dock: the conversation (saved in the project), an input with history, the brief
+// the assistant understood shown as chips, progress and Cancel while waiting, and "Try again"
+// and "More variations" on every reply. It shows and asks; the app does the generating.
+#pragma once
+
+#include "model/Project.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTextBrowser;
+
+namespace pianola::widgets {
+
+class ChatDock : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChatDock(QWidget* parent = nullptr);
+
+    /// Shows `messages` (the project's chat); `names` gives each take id's display name.
+    void setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names);
+    /// Waiting for a reply: progress text and Cancel shown, input disabled.
+    void setBusy(bool busy, const QString& progress = {});
+    bool isBusy() const { return m_busy; }
+    /// The providers to choose from (display name, key); the first is the default.
+    void setProviders(const QList<QPair<QString, QString>>& providers, const QString& current);
+    QString provider() const;
+    QLineEdit* input() const { return m_input; }
+    QTextBrowser* history() const { return m_history; }
+
+signals:
+    void promptSubmitted(const QString& prompt);
+    /// The reply at `messageIndex` again with a new seed, or more takes like it.
+    void tryAgainRequested(int messageIndex);
+    void moreVariationsRequested(int messageIndex);
+    void takeClicked(pianola::model::TakeId take);
+    void cancelRequested();
+    void providerChanged(const QString& provider);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void submit();
+    QString messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const;
+
+    QTextBrowser* m_history;
+    QLineEdit* m_input;
+    QPushButton* m_send;
+    QPushButton* m_cancel;
+    QLabel* m_progress;
+    QComboBox* m_provider;
+    QStringList m_sent;   ///< input history (Up/Down)
+    int m_historyIndex = -1;
+    bool m_busy = false;
+};
+
+} // namespace pianola::widgets

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// The takes panel: takes grouped by the request that made them, with name, star, A/B marks,
+// provider and provenance; click to play a take, drag one out as a .mid file.
+#pragma once
+
+#include "model/Project.h"
+
+#include <QTreeWidget>
+
+#include <functional>
+
+namespace pianola::widgets {
+
+class TakesPanel : public QTreeWidget
+{
+    Q_OBJECT
+public:
+    explicit TakesPanel(QWidget* parent = nullptr);
+    void setProject(const model::Project& project, model::TakeId a, model::TakeId b);
+    /// Writes a take to a temporary .mid for dragging out; returns its path (empty on failure).
+    void setDragExporter(std::function<QString(model::TakeId)> exporter) { m_exporter = std::move(exporter); }
+    /// The take of an item (0 for a group row).
+    static model::TakeId takeOf(const QTreeWidgetItem* item);
+    QTreeWidgetItem* itemFor(model::TakeId id) const;
+
+signals:
+    void takeActivated(pianola::model::TakeId id);
+    void takeMenuRequested(pianola::model::TakeId id, const QPoint& globalPos);
+
+protected:
+    void startDrag(Qt::DropActions actions) override;
+
+private:
+    std::function<QString(model::TakeId)> m_exporter;
+    bool m_filling = false;
+};
+
+} // namespace pianola::widgets
