@@ -276,6 +276,7 @@ void TestCli::generateVariation()
     QVERIFY(!QFile::exists(path("x.mid")));
     const Run missing = runCli({"generate", "--from", path("nope.mid"), "-o", path("x.mid"), "darker"});
     QCOMPARE(missing.code, 1);
+}
 
 void TestCli::analyzeText()
 {
