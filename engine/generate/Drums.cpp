@@ -138,6 +138,16 @@ void varyBar(BarBuilder& b, int bar, bool fourFour)
         const int s = b.rng.range(g.stepsPerBar / 2, g.stepsPerBar - 1);
         if (g.weight(s) < 2) b.step(s, drum::kKick, ctx.accent(s, 92, 10));
     }
+    if (bar > 0 && b.rng.chance(0.35 + 0.3 * brief.complexity)) { // a percussion answer
+        static constexpr int kColours[] = {drum::kSideStick, drum::kTambourine, drum::kRideBell,
+                                           drum::kClap};
+        const int s = b.rng.range(g.stepsPerBar / 2, g.stepsPerBar - 1);
+        if (g.weight(s) < 2) b.step(s, kColours[b.rng.range(0, 3)], ctx.accent(s, 70, 8));
+    }
+    if (bar % 4 == 3 && g.stepsPerBar >= 8 &&
+        brief.genre != Genre::Cinematic) // phrase end: a pickup
+        b.step(g.stepsPerBar - 1, brief.directives.clap ? drum::kClap : drum::kSnare,
+               64 + b.rng.range(0, 12));
     if (fourFour && bar % 2 == 1 && brief.genre != Genre::Cinematic && brief.genre != Genre::Jazz) {
         const Tick at = b.barStart + (g.stepsPerBar - 2) * g.stepTicks;
         b.erase(at, at + 1, {drum::kClosedHat});

@@ -38,7 +38,7 @@ void humanize(Notes& notes, double amount, int ppq, Tick endTick, Rng& rng)
     model::HumanizeOptions options; // the editor's humanize: an AR(1) drift, chords together
     options.timingTicks =
         std::max<Tick>(1, std::lround(amount * ppq / 24.0)); // 20 ticks at 480 ppq
-    options.velocity = std::max(1, static_cast<int>(std::lround(amount * 12)));
+    options.velocity = std::max(1, static_cast<int>(std::lround(amount * 16)));
     options.seed = rng.next();
     notes = model::humanized(std::move(notes), options);
     for (model::Note& n : notes) {

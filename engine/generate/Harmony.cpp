@@ -147,7 +147,9 @@ Notes makeArpeggio(const Context& ctx, Rng& rng, const Part& part)
 {
     const Grid& g = ctx.grid;
     const Brief& b = ctx.brief;
-    const auto voicings = voiceAll(ctx, part, Voicing::Close);
+    Part window = part; // two octaves at most, the top octave added below included
+    window.highKey = std::min(part.highKey, part.lowKey + 24);
+    const auto voicings = voiceAll(ctx, window, Voicing::Close);
     const int rate = (b.density > 0.55 || b.genre == Genre::Techno) ? 1 : 2; // steps per note
     const int shape = rng.range(0, 2); // up, up-down, 1-3-5-8-5-3
     Notes out;
@@ -156,8 +158,7 @@ Notes makeArpeggio(const Context& ctx, Rng& rng, const Part& part)
         const std::size_t i = spanIndex(ctx, t);
         if (t == ctx.chords[i].start) index = 0; // each chord starts from its bottom
         std::vector<int> tones = voicings[i];
-        if (tones.back() + 12 - tones.front() <= part.highKey - part.lowKey &&
-            tones.front() + 12 <= part.highKey)
+        if (tones.front() + 12 <= window.highKey && tones.front() + 12 > tones.back())
             tones.push_back(tones.front() + 12);
         const int n = static_cast<int>(tones.size());
         int k = index % n;

@@ -3,6 +3,8 @@
 #include "engine/generate/Interpreter.h"
 
 #include "engine/generate/Lexicon.h"
+#include "engine/generate/PromptText.h"
+#include "engine/generate/Request.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -17,190 +19,7 @@ namespace pianola::engine::generate {
 using lexicon::Entry;
 using lexicon::Kind;
 
-std::uint64_t promptSeed(std::string_view prompt)
-{
-    std::uint64_t h = 0xCBF29CE484222325ull;
-    for (unsigned char c : prompt)
-        h = (h ^ c) * 0x100000001B3ull;
-    return h;
-}
-
-std::optional<int> pitchClassFromName(std::string_view name)
-{
-    static constexpr std::array<int, 7> kLetters = {9, 11, 0, 2, 4, 5, 7}; // a..g
-    if (name.empty()) return std::nullopt;
-    const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
-    if (letter < 'a' || letter > 'g') return std::nullopt;
-    int pc = kLetters[static_cast<std::size_t>(letter - 'a')];
-    std::string_view rest = name.substr(1);
-    if (rest.starts_with("\xE2\x99\xAD")) // ♭
-        rest = rest.substr(3), pc += 11;
-    else if (rest.starts_with("\xE2\x99\xAF")) // ♯
-        rest = rest.substr(3), pc += 1;
-    else if (rest == "b" || rest == "flat")
-        rest = {}, pc += 11;
-    else if (rest == "#" || rest == "sharp")
-        rest = {}, pc += 1;
-    if (!rest.empty()) return std::nullopt;
-    return pc % 12;
-}
-
 namespace {
-constexpr double kLargestNumber = 1e9;
-}
-
-std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
-                                  std::size_t& used)
-{
-    used = 0;
-    if (i >= words.size()) return std::nullopt;
-    const std::string& w = words[i];
-    if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
-        char* end = nullptr;
-        const double v = std::strtod(w.c_str(), &end);
-        if (end != w.c_str() + w.size() || !(v >= 0)) return std::nullopt;
-        used = 1;
-        return std::min(v, kLargestNumber); // beyond any limit, and safe to convert to int
-    }
-    static const std::map<std::string, int> kSmall = {
-        {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
-        {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
-        {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-        {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-        {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-        {"seventy", 70}, {"eighty", 80},  {"ninety", 90}};
-    double total = 0;
-    std::size_t j = i;
-    bool any = false, afterTens = false, afterHundred = false;
-    while (j < words.size()) {
-        const auto it = kSmall.find(words[j]);
-        if (it != kSmall.end()) {
-            if (any && !afterHundred && !(afterTens && it->second < 10))
-                break; // "two three" is two numbers
-            total += it->second;
-            afterTens = it->second >= 20;
-            afterHundred = false;
-            any = true;
-        } else if (words[j] == "hundred" && (any || (j > i && words[j - 1] == "a")) && total < 10) {
-            total = (total == 0 ? 1 : total) * 100;
-            any = afterHundred = true;
-            afterTens = false;
-        } else if (words[j] == "a" && !any && j + 1 < words.size() && words[j + 1] == "hundred") {
-        } else if (words[j] == "and" && afterHundred && j + 1 < words.size() &&
-                   kSmall.count(words[j + 1])) {
-        } else {
-            break;
-        }
-        ++j;
-    }
-    if (!any) return std::nullopt;
-    used = j - i;
-    return total;
-}
-
-namespace {
-struct Token
-{
-    std::string text; ///< as typed (for key names, where case matters)
-    std::string lower;
-};
-
-bool isUnitWord(std::string_view s)
-{
-    return s == "bpm" || s == "bar" || s == "bars" || s == "measure" || s == "measures" || s == "%";
-}
-
-std::vector<Token> tokenize(std::string_view prompt)
-{
-    std::string text;
-    for (std::size_t i = 0; i < prompt.size(); ++i) { // unify dashes and quotes
-        if (prompt.substr(i).starts_with("\xE2\x80\x93") ||
-            prompt.substr(i).starts_with("\xE2\x80\x94"))
-            text += ' ', i += 2;
-        else if (prompt.substr(i).starts_with("\xE2\x80\x99"))
-            text += '\'', i += 2;
-        else
-            text += prompt[i];
-    }
-    std::vector<Token> out;
-    std::string cur;
-    auto flush = [&] {
-        while (!cur.empty() && (cur.back() == '.' || cur.back() == '\''))
-            cur.pop_back();
-        if (cur.empty()) return;
-        // "120bpm", "8bars", "60%": split digits from a unit
-        std::size_t d = 0;
-        while (d < cur.size() &&
-               (std::isdigit(static_cast<unsigned char>(cur[d])) || cur[d] == '.'))
-            ++d;
-        std::string lower;
-        for (char c : cur)
-            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (d > 0 && d < cur.size() && isUnitWord(lower.substr(d))) {
-            out.push_back({cur.substr(0, d), lower.substr(0, d)});
-            out.push_back({cur.substr(d), lower.substr(d)});
-        } else {
-            out.push_back({cur, lower});
-        }
-        cur.clear();
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool decimalPoint =
-            c == '.' && !cur.empty() && std::isdigit(static_cast<unsigned char>(cur.back())) &&
-            i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]));
-        if (std::isspace(static_cast<unsigned char>(c)) ||
-            std::string_view(",;()!?\":-_+*[]{}").find(c) != std::string_view::npos ||
-            (c == '.' && !decimalPoint)) {
-            flush();
-        } else if (c == '%') {
-            flush();
-            out.push_back({"%", "%"});
-        } else {
-            cur += c;
-        }
-    }
-    flush();
-    return out;
-}
-
-struct RoleRequest
-{
-    Role role;
-    int program = -1;
-    int octaves = 0;
-    bool sub = false;
-    bool cello = false;
-    bool added = false; ///< said after "with": added to the genre's arrangement
-};
-
-// What the words asked for, before the genre's defaults fill in the rest.
-struct Request
-{
-    std::optional<Genre> genre;
-    std::optional<Mood> mood;
-    std::optional<int> tonic;
-    std::optional<Mode> mode;
-    std::optional<double> bpm;
-    std::optional<int> tempoWord;
-    std::optional<std::pair<int, int>> meter;
-    std::optional<double> bars;
-    std::optional<double> candidates;
-    std::vector<RoleRequest> roles;
-    std::vector<Role> removed;
-    bool full = false, only = false;
-    std::optional<double> density, complexity, humanize, swing;
-    bool quantized = false;
-    std::optional<int> extension;
-    bool sus = false, add9 = false;
-    std::optional<Voicing> voicing;
-    bool backbeat = false, clap = false, fourOnTheFloor = false, ghost = false, crash = false;
-    bool fill = false, triplets = false;
-    std::vector<int> fillBars, tripletBars; ///< -1 = the last bar
-    int fillEvery = 0, tripletEvery = 0;    ///< "a fill every 4 bars"
-    std::optional<BassFollow> follow;
-};
-
 class Reader
 {
 public:
@@ -632,173 +451,21 @@ Request Reader::read()
     }
     return m_req;
 }
-
-int defaultTonic(Mode mode)
-{
-    switch (mode) {
-    case Mode::Major:
-        return 0;
-    case Mode::Dorian:
-        return 2;
-    case Mode::Phrygian:
-        return 4;
-    case Mode::Lydian:
-        return 5;
-    case Mode::Mixolydian:
-        return 7;
-    default:
-        return 9;
-    }
-}
-
-double tempoFromWord(int word, double genreBpm)
-{
-    switch (word) {
-    case 0:
-        return std::clamp(std::round(genreBpm * 0.65), 40.0, 70.0);
-    case 1:
-        return std::clamp(std::round(genreBpm * 0.8), 55.0, 85.0);
-    case 2:
-        return std::clamp(genreBpm, 90.0, 115.0);
-    case 3:
-        return std::clamp(std::round(genreBpm * 1.2), 125.0, 180.0);
-    default:
-        return std::clamp(std::round(genreBpm * 1.4), 150.0, 200.0);
-    }
-}
-
-void resolveParts(Brief& b, const Request& q)
-{
-    const std::vector<Part> defaults = b.parts;
-    std::vector<Part> parts;
-    const bool named =
-        std::any_of(q.roles.begin(), q.roles.end(), [](const RoleRequest& r) { return !r.added; });
-    if (!named || (q.full && !q.only)) parts = defaults;
-    for (const RoleRequest& r : q.roles) {
-        auto it = std::find_if(parts.begin(), parts.end(),
-                               [&](const Part& p) { return p.role == r.role; });
-        if (it == parts.end()) it = parts.insert(parts.end(), defaultPart(b.genre, r.role));
-        if (r.program >= 0 && r.role != Role::Drums) it->program = r.program;
-        if (r.sub) it->lowKey = 24, it->highKey = 48;
-        if (r.cello) it->lowKey = 36, it->highKey = 62;
-        if (r.octaves) {
-            const int shift = 12 * r.octaves;
-            it->lowKey = std::clamp(it->lowKey + shift, 0, 115);
-            it->highKey = std::clamp(it->highKey + shift, it->lowKey + 12, 127);
-        }
-    }
-    auto ensure = [&](Role role) {
-        if (std::none_of(parts.begin(), parts.end(), [&](const Part& p) { return p.role == role; }))
-            parts.push_back(defaultPart(b.genre, role));
-    };
-    if (q.backbeat || q.fourOnTheFloor || q.ghost || q.crash || q.fill || q.triplets)
-        ensure(Role::Drums);
-    if (q.follow) ensure(Role::Bass);
-    for (Role gone : q.removed)
-        std::erase_if(parts, [&](const Part& p) { return p.role == gone; });
-    std::stable_sort(parts.begin(), parts.end(),
-                     [](const Part& x, const Part& y) { return x.role < y.role; });
-    b.parts = parts;
-}
-
-std::vector<int> resolveBars(std::vector<int> bars, int total)
-{
-    for (int& bar : bars)
-        if (bar < 0) bar = total;
-    std::sort(bars.begin(), bars.end());
-    bars.erase(std::unique(bars.begin(), bars.end()), bars.end());
-    return bars;
-}
-
-Brief buildBrief(const Request& q, std::uint64_t seed, std::vector<std::string>& problems)
-{
-    Brief b = defaultBrief(q.genre.value_or(Genre::Pop));
-    if (q.mood) b.mood = *q.mood;
-    if (q.mode)
-        b.mode = *q.mode;
-    else if (b.mood == Mood::Dark || b.mood == Mood::Melancholic || b.mood == Mood::Tense ||
-             b.mood == Mood::Aggressive)
-        b.mode = b.mode == Mode::Dorian ? Mode::Dorian : Mode::Minor;
-    else if (b.mood == Mood::Uplifting && isMinorMode(b.mode))
-        b.mode = Mode::Major;
-    b.tonic = q.tonic.value_or(defaultTonic(b.mode));
-    if (q.tempoWord) b.bpm = tempoFromWord(*q.tempoWord, b.bpm);
-    if (q.bpm) b.bpm = *q.bpm;
-    if (q.meter) b.numerator = q.meter->first, b.denominator = q.meter->second;
-    if (q.bars) b.bars = static_cast<int>(std::lround(*q.bars));
-    if (q.candidates) b.candidates = static_cast<int>(std::lround(*q.candidates));
-    b.density = q.density.value_or(b.density + (b.mood == Mood::Aggressive ? 0.1
-                                                : b.mood == Mood::Soft     ? -0.1
-                                                                           : 0));
-    b.complexity = q.complexity.value_or(b.complexity);
-    if (q.complexity && *q.complexity < 0.3 && !q.density) b.density = std::min(b.density, 0.35);
-    if (q.humanize) b.humanize = *q.humanize;
-    if (q.quantized) b.humanize = 0;
-    if (q.swing) b.swing = *q.swing;
-    if (q.extension) b.extension = *q.extension;
-    b.sus = q.sus;
-    b.add9 = q.add9 || (b.mood == Mood::Dreamy && !q.extension && b.extension == 0);
-    if (q.voicing) b.voicing = *q.voicing;
-    resolveParts(b, q);
-    Directives& d = b.directives;
-    if (q.backbeat) d.backbeat = true;
-    if (q.clap) d.clap = true;
-    if (q.fourOnTheFloor) d.fourOnTheFloor = true;
-    if (q.ghost) d.ghostNotes = true;
-    if (q.crash) d.crashBar1 = true;
-    if (q.follow) d.bassFollow = *q.follow;
-    d.fillBars = resolveBars(q.fillBars, b.bars);
-    d.tripletHatBars = resolveBars(q.tripletBars, b.bars);
-    auto every = [&](std::vector<int>& out, int interval) {
-        for (int bar = std::min(interval, b.bars); bar >= 1 && bar <= b.bars; bar += interval)
-            out.push_back(bar);
-    };
-    if (q.fill && d.fillBars.empty()) // by default at the end of every four-bar phrase
-        every(d.fillBars, q.fillEvery ? q.fillEvery : 4);
-    if (q.triplets && d.tripletHatBars.empty())
-        every(d.tripletHatBars, q.tripletEvery ? q.tripletEvery : 2);
-    b.seed = seed;
-    // Impossible requests, said in the user's terms.
-    if (q.bars && (b.bars < Brief::kMinBars || b.bars > Brief::kMaxBars))
-        problems.push_back(std::to_string(b.bars) + " bars: a take has 1 to 256 bars");
-    if (q.bpm && (*q.bpm < Brief::kMinBpm || *q.bpm > Brief::kMaxBpm)) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "%g bpm: the tempo must be 20 to 400 bpm", *q.bpm);
-        problems.push_back(buf);
-    }
-    if (q.meter &&
-        (b.numerator < 1 || b.numerator > 32 ||
-         (b.denominator != 2 && b.denominator != 4 && b.denominator != 8 && b.denominator != 16)))
-        problems.push_back(
-            std::to_string(b.numerator) + "/" + std::to_string(b.denominator) +
-            ": a meter needs 1 to 32 beats of halves, quarters, eighths or sixteenths");
-    if (q.swing && (*q.swing < 50 || *q.swing > 75))
-        problems.push_back("swing " + std::to_string(static_cast<int>(*q.swing)) +
-                           "%: swing must be 50% (straight) to 75%");
-    if (q.candidates && (b.candidates < 1 || b.candidates > Brief::kMaxCandidates))
-        problems.push_back(std::to_string(b.candidates) + " takes: ask for 1 to 16");
-    if (b.parts.empty()) problems.push_back("no instruments left to play");
-    if (problems.empty())
-        for (const std::string& p : briefProblems(b))
-            problems.push_back(p);
-    return b;
-}
 } // namespace
-
-std::vector<std::string> promptWords(std::string_view prompt)
-{
-    std::vector<std::string> out;
-    for (Token& t : tokenize(prompt))
-        out.push_back(std::move(t.lower));
-    return out;
-}
 
 Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed)
 {
     Interpretation result;
+    if (prompt.size() > kMaxPromptBytes) { // a prompt, not a document: bounded work
+        result.brief = defaultBrief(Genre::Pop);
+        result.problems.push_back("the prompt has " + std::to_string(prompt.size()) +
+                                  " characters; at most " + std::to_string(kMaxPromptBytes) +
+                                  " are read");
+        return result;
+    }
     Reader reader(prompt, result);
     const Request request = reader.read();
-    result.brief = buildBrief(request, seed.value_or(promptSeed(prompt)), result.problems);
+    result.brief = briefFromRequest(request, seed.value_or(promptSeed(prompt)), result.problems);
     result.candidatesNamed = request.candidates.has_value();
     return result;
 }

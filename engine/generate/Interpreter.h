@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/generate/Brief.h"
+#include "engine/generate/PromptText.h"
 
 #include <cstdint>
 #include <optional>
@@ -25,25 +26,12 @@ struct Interpretation
     std::string explain() const;
 };
 
+/// Longest prompt read (bytes); a longer one is a problem, not a brief.
+inline constexpr std::size_t kMaxPromptBytes = 4096;
+
 /// Reads a prompt such as "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths".
 /// Anything not named comes from the genre's defaults. Without `seed` the seed is a hash of the
 /// prompt, so the same words give the same music. Pure and thread-safe.
 Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed = std::nullopt);
-
-/// A number written in digits or words ("8", "eight", "twenty four", "a hundred and twenty")
-/// starting at `words[i]`; sets `used` to the words it took. Words must be lower case. Values
-/// above 1e9 read as 1e9 (beyond every limit, and safe to convert to int).
-std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
-                                  std::size_t& used);
-
-/// A pitch class from a note name ("F#", "Bb", "B♭", "e flat" as "eb"), or nothing.
-std::optional<int> pitchClassFromName(std::string_view name);
-
-/// The prompt's words, lower case, split the way the interpreter splits them ("120bpm" ->
-/// "120", "bpm"; "lo-fi" -> "lo", "fi"; "B♭" -> "b♭").
-std::vector<std::string> promptWords(std::string_view prompt);
-
-/// FNV-1a of the text: the default seed of a prompt.
-std::uint64_t promptSeed(std::string_view prompt);
 
 } // namespace pianola::engine::generate

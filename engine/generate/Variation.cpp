@@ -4,44 +4,16 @@
 
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
-#include "engine/generate/Parts.h"
-#include "engine/generate/PlanInfo.h"
-#include "model/NoteOps.h"
+#include "engine/generate/Varier.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <functional>
 #include <map>
 #include <utility>
 
 namespace pianola::engine::generate {
 
 namespace {
-using model::Plan;
-using model::Track;
-using Words = std::vector<std::string>;
-
-bool isDrums(const Track& t)
-{
-    return t.channel == 9;
-}
-
-std::string fmt(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
-
-// Which notes an instruction aims at: tracks of some roles, and on drums maybe some keys only.
-struct Target
-{
-    std::string name = "everything";
-    std::vector<Role> roles;   ///< empty: every track
-    std::vector<int> drumKeys; ///< empty: every drum note
-};
-
 std::optional<Target> targetWord(const std::string& w)
 {
     if (w == "kick" || w == "kicks") return Target{"kick", {Role::Drums}, {35, 36}};
@@ -59,365 +31,15 @@ std::optional<Target> targetWord(const std::string& w)
     return std::nullopt;
 }
 
-class Varier
+// `is(k, {"a", "b"})`: word k of `w` is one of the options (false past the end).
+auto matcher(const Words& w)
 {
-public:
-    Varier(const Plan& plan, std::uint64_t seed) : m_plan(plan), m_rng(seed), m_seed(seed) {}
-    Result<VariationResult> run(std::string_view instruction);
-
-private:
-    bool step(const Words& w, std::size_t& i);
-    PlanInfo info() const { return inferPlanInfo(m_plan); }
-    bool roleMatches(std::size_t track, const Target& t) const;
-    void forNotes(const Target& target, const std::function<void(model::Note&)>& f);
-    void mapTicks(const std::function<model::Tick(model::Tick)>& f, bool keepLength);
-
-    void transpose(int semitones);
-    void transposeTo(int tonic, std::optional<bool> minor);
-    void shiftMode(bool darker);
-    void velocity(const Target& target, bool harder);
-    void busier();
-    void simpler();
-    void swing(double delta);
-    void humanizeMore();
-    void quantize(double strength);
-    void fill(int bars, int atBar);
-    void tempo(double bpm);
-    void doubleTime(bool doubled);
-    void setBars(int bars);
-    void sectionB();
-
-    Plan m_plan;
-    Rng m_rng;
-    std::uint64_t m_seed;
-    VariationResult m_result;
-    std::optional<Target> m_lastTarget;
-    int m_fillBars = 1; ///< length of the fill being read ("a 2 bar fill")
-};
-
-bool Varier::roleMatches(std::size_t track, const Target& t) const
-{
-    if (t.roles.empty()) return true;
-    const auto role = inferRole(m_plan.tracks[track]);
-    return role && std::find(t.roles.begin(), t.roles.end(), *role) != t.roles.end();
-}
-
-void Varier::forNotes(const Target& target, const std::function<void(model::Note&)>& f)
-{
-    for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
-        if (!roleMatches(i, target)) continue;
-        Track& t = m_plan.tracks[i];
-        for (model::Note& n : t.notes)
-            if (!isDrums(t) || target.drumKeys.empty() ||
-                std::find(target.drumKeys.begin(), target.drumKeys.end(), n.key) !=
-                    target.drumKeys.end())
-                f(n);
-    }
-}
-
-void Varier::mapTicks(const std::function<model::Tick(model::Tick)>& f, bool keepLength)
-{
-    for (Track& t : m_plan.tracks) {
-        for (model::Note& n : t.notes) {
-            const model::Tick start = f(n.startTick);
-            n.lengthTicks =
-                keepLength ? n.lengthTicks : std::max<model::Tick>(f(n.endTick()) - start, 1);
-            n.startTick = start;
-        }
-        for (auto& c : t.controllers)
-            c.tick = f(c.tick);
-        for (auto& b : t.pitchBends)
-            b.tick = f(b.tick);
-    }
-}
-
-void Varier::transpose(int semitones)
-{
-    for (Track& t : m_plan.tracks)
-        if (!isDrums(t))
-            for (model::Note& n : t.notes) {
-                int k = n.key + semitones;
-                while (k > 127)
-                    k -= 12;
-                while (k < 0)
-                    k += 12;
-                n.key = static_cast<std::uint8_t>(k);
-            }
-    for (model::KeySignature& k : m_plan.keySignatures)
-        k = keySignatureFor(tonicOf(k) + semitones + 120, k.minor, k.tick);
-    m_result.changes.push_back("transposed " + std::string(semitones >= 0 ? "up " : "down ") +
-                               std::to_string(std::abs(semitones)) +
-                               " semitones (drums unchanged)");
-}
-
-void Varier::transposeTo(int tonic, std::optional<bool> minor)
-{
-    const PlanInfo i = info();
-    int semis = ((tonic - i.tonic) % 12 + 12) % 12;
-    if (semis > 6) semis -= 12;
-    if (minor && *minor != i.minor) {
-        // change the mode around the old tonic, then move
-        shiftMode(*minor);
-    }
-    transpose(semis);
-}
-
-void Varier::shiftMode(bool darker)
-{
-    const PlanInfo i = info();
-    std::vector<int> from; // scale steps above the tonic that move by `by`
-    int by = darker ? -1 : 1;
-    bool toMinor = i.minor;
-    if (darker && !i.minor)
-        from = {4, 9, 11}, toMinor = true; // major -> parallel minor
-    else if (darker)
-        from = {2}; // minor -> phrygian: the flat second
-    else if (i.minor)
-        from = {3, 8, 10}, toMinor = false; // minor -> parallel major
-    else
-        from = {5}; // major -> lydian: the raised fourth
-    int moved = 0;
-    for (Track& t : m_plan.tracks)
-        if (!isDrums(t))
-            for (model::Note& n : t.notes) {
-                const int rel = ((n.key - i.tonic) % 12 + 12) % 12;
-                if (std::find(from.begin(), from.end(), rel) != from.end() && n.key + by >= 0 &&
-                    n.key + by <= 127)
-                    n.key = static_cast<std::uint8_t>(n.key + by), ++moved;
-            }
-    m_plan.keySignatures = {keySignatureFor(i.tonic, toMinor)};
-    std::string name = std::string(model::pitchClassName(i.tonic, false));
-    m_result.changes.push_back(
-        std::string(darker ? "darker" : "brighter") + ": " + name +
-        (i.minor ? " minor" : " major") + " -> " + name + (toMinor ? " minor" : " major") +
-        (toMinor == i.minor ? (darker ? " with a flat second" : " with a raised fourth") : "") +
-        ", " + std::to_string(moved) + " notes moved a semitone");
-}
-
-void Varier::velocity(const Target& target, bool harder)
-{
-    int count = 0;
-    forNotes(target, [&](model::Note& n) {
-        const double v = harder ? n.velocity * 1.2 + 8 : n.velocity * 0.72;
-        n.velocity =
-            static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(v)), 1, 127));
-        ++count;
-    });
-    m_result.changes.push_back(std::string(harder ? "harder " : "softer ") + target.name + ": " +
-                               std::to_string(count) + " notes " + (harder ? "louder" : "quieter"));
-}
-
-void Varier::busier()
-{
-    const PlanInfo pi = info();
-    const model::Tick step = m_plan.ppq / 4, eighth = m_plan.ppq / 2;
-    int added = 0;
-    for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
-        Track& t = m_plan.tracks[ti];
-        const auto role = pi.roles[ti];
-        if (!role) continue;
-        std::vector<model::Note> extra, kept;
-        if (*role == Role::Drums) { // sixteenth hats between the hats, ghost snares
-            std::vector<model::Tick> hats;
-            for (const model::Note& n : t.notes)
-                if (n.key == 42 || n.key == 46 || n.key == 51) hats.push_back(n.startTick);
-            for (std::size_t h = 0; h + 1 < hats.size(); ++h)
-                if (hats[h + 1] - hats[h] >= 2 * step)
-                    extra.push_back(
-                        {hats[h] + (hats[h + 1] - hats[h]) / 2, step / 2, 0, 42, 58, 64});
-            for (model::Tick s = 3 * step; s < pi.bars * pi.barTicks; s += 4 * step)
-                if (m_rng.chance(0.35)) extra.push_back({s, step / 2, 0, 38, 34, 64});
-            t.notes.insert(t.notes.end(), extra.begin(), extra.end());
-            added += static_cast<int>(extra.size());
-            continue;
-        }
-        const model::Tick unit =
-            (*role == Role::Chords || *role == Role::Pad) ? m_plan.ppq : eighth;
-        for (const model::Note& n : t.notes) {
-            if (n.lengthTicks < 2 * unit) {
-                kept.push_back(n);
-                continue;
-            }
-            int part = 0; // re-strike long notes; bass alternates octaves, melodies step
-            for (model::Tick s = n.startTick; s < n.endTick(); s += unit, ++part) {
-                model::Note piece = n;
-                piece.id = part == 0 ? n.id : 0;
-                piece.startTick = s;
-                piece.lengthTicks = std::min(unit, n.endTick() - s);
-                if (part % 2 == 1 && *role == Role::Bass && n.key + 12 <= 127)
-                    piece.key = static_cast<std::uint8_t>(n.key + 12);
-                if (part % 2 == 1 && (*role == Role::Melody || *role == Role::Arpeggio)) {
-                    int k = n.key + 1;
-                    while (!inScale(k % 12, pi.tonic, pi.minor ? Mode::Minor : Mode::Major))
-                        ++k;
-                    piece.key = static_cast<std::uint8_t>(std::min(k, 127));
-                }
-                if (part > 0)
-                    piece.velocity = static_cast<std::uint8_t>(std::max(1, n.velocity - 12)),
-                    ++added;
-                kept.push_back(piece);
-            }
-        }
-        t.notes = std::move(kept);
-        separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
-    }
-    m_result.changes.push_back("busier: " + std::to_string(added) + " notes added");
-}
-
-void Varier::simpler()
-{
-    int removed = 0;
-    const model::Tick tolerance = m_plan.ppq / 8;
-    for (Track& t : m_plan.tracks) {
-        const std::size_t before = t.notes.size();
-        model::Tick clusterStart = -1;
-        bool dropCluster = false;
-        std::erase_if(t.notes, [&](const model::Note& n) {
-            if (n.startTick != clusterStart) { // notes that start together go together
-                clusterStart = n.startTick;
-                const model::Tick off = n.startTick % m_plan.ppq;
-                const bool onBeat = off <= tolerance || off >= m_plan.ppq - tolerance;
-                dropCluster = !onBeat && m_rng.chance(0.7);
-            }
-            return dropCluster || (isDrums(t) && n.velocity < 45);
-        });
-        removed += static_cast<int>(before - t.notes.size());
-    }
-    m_result.changes.push_back("simpler: " + std::to_string(removed) +
-                               " off-beat and ghost notes removed");
-}
-
-void Varier::swing(double delta)
-{
-    const double from = info().swing;
-    const double to = delta == 0 ? 50 : std::clamp(from + delta, 50.0, 75.0);
-    const model::Tick pair = m_plan.ppq;
-    auto warp = [&](model::Tick t) { // moves the off-beat point from `from`% to `to`%
-        const model::Tick base = t - t % pair;
-        const double off = static_cast<double>(t % pair), a = pair * from / 100.0,
-                     b = pair * to / 100.0;
-        const double moved = off <= a ? off * b / a : b + (off - a) * (pair - b) / (pair - a);
-        return base + static_cast<model::Tick>(std::lround(moved));
+    return [&w](std::size_t k, std::initializer_list<const char*> options) {
+        if (k >= w.size()) return false;
+        for (const char* o : options)
+            if (w[k] == o) return true;
+        return false;
     };
-    mapTicks(warp, false);
-    m_result.changes.push_back("swing " + fmt(from) + "% -> " + fmt(to) + "%");
-}
-
-void Varier::humanizeMore()
-{
-    for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
-        Track& t = m_plan.tracks[i];
-        Rng rng(mixSeed(m_seed, 300 + i));
-        humanize(t.notes, 0.6, m_plan.ppq, std::max(t.endTick, m_plan.lengthTicks()), rng);
-        separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
-    }
-    m_result.changes.push_back("more human: correlated timing drift and velocity variation added");
-}
-
-void Varier::quantize(double strength)
-{
-    model::QuantizeOptions options;
-    options.gridTicks = m_plan.ppq / 4;
-    options.strength = strength;
-    for (Track& t : m_plan.tracks) {
-        t.notes = model::quantized(std::move(t.notes), options);
-        separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
-    }
-    m_result.changes.push_back(strength >= 1 ? "quantized to sixteenths"
-                                             : "tighter: timing pulled halfway to the grid");
-}
-
-void Varier::fill(int bars, int atBar)
-{
-    const PlanInfo pi = info();
-    auto it = std::find_if(m_plan.tracks.begin(), m_plan.tracks.end(), isDrums);
-    if (it == m_plan.tracks.end()) {
-        Track drums;
-        drums.name = "Drums";
-        drums.channel = 9;
-        m_plan.tracks.push_back(drums);
-        it = m_plan.tracks.end() - 1;
-    }
-    const model::Tick end = pi.barTicks * (atBar - 1 + bars); // bars atBar .. atBar + bars - 1
-    const model::Tick from = bars == 1 ? end - pi.barTicks / 2 : end - pi.barTicks * bars;
-    drumFill(it->notes, from, end, m_plan.ppq / 4, m_rng, end < pi.barTicks * pi.bars);
-    m_result.changes.push_back("a " + std::to_string(bars) + "-bar fill at bar " +
-                               std::to_string(atBar));
-}
-
-void Varier::tempo(double bpm)
-{
-    const double old = m_plan.initialBpm();
-    for (model::TempoChange& t : m_plan.tempos)
-        t.bpm = std::clamp(t.bpm * bpm / old, model::Limits::kMinBpm, model::Limits::kMaxBpm);
-    if (!m_plan.tempos.empty()) m_plan.tempos.front().bpm = bpm;
-    m_result.changes.push_back("tempo " + fmt(old) + " -> " + fmt(bpm) +
-                               " bpm (notes unchanged in ticks)");
-}
-
-void Varier::doubleTime(bool doubled)
-{
-    const PlanInfo pi = info();
-    const model::Tick length = pi.bars * pi.barTicks;
-    for (Track& t : m_plan.tracks) {
-        Track copy = t;
-        for (model::Note& n : t.notes)
-            n.startTick = doubled ? n.startTick / 2 : n.startTick * 2,
-            n.lengthTicks =
-                std::max<model::Tick>(doubled ? n.lengthTicks / 2 : n.lengthTicks * 2, 1);
-        if (doubled) // the material twice as fast, twice: the same length
-            for (model::Note n : copy.notes) {
-                n.startTick = n.startTick / 2 + length / 2;
-                n.lengthTicks = std::max<model::Tick>(n.lengthTicks / 2, 1);
-                n.id = 0;
-                t.notes.push_back(n);
-            }
-        separateSameKey(t.notes, length);
-        t.controllers.clear(); // controller curves cannot follow a time change meaningfully
-        t.pitchBends.clear();
-    }
-    m_result.changes.push_back(doubled ? "double time: everything twice as fast, played twice"
-                                       : "half time: everything half as fast, the first half kept");
-}
-
-void Varier::setBars(int bars)
-{
-    const PlanInfo pi = info();
-    const model::Tick oldLength = pi.bars * pi.barTicks, newLength = bars * pi.barTicks;
-    for (Track& t : m_plan.tracks) {
-        const std::vector<model::Note> original = t.notes;
-        for (model::Tick offset = oldLength; offset < newLength; offset += oldLength)
-            for (model::Note n : original) { // loop the material to the new length
-                n.startTick += offset;
-                n.id = 0;
-                t.notes.push_back(n);
-            }
-        separateSameKey(t.notes, newLength);
-        std::erase_if(t.controllers, [&](const auto& c) { return c.tick >= newLength; });
-        t.endTick = newLength;
-    }
-    m_result.changes.push_back(std::to_string(pi.bars) + " -> " + std::to_string(bars) + " bars");
-}
-
-void Varier::sectionB()
-{
-    const PlanInfo pi = info();
-    Brief brief = briefFromPlan(m_plan, pi);
-    brief.seed = m_seed;
-    brief.humanize = 0.2;
-    const Plan b = generatePlan(brief, 0, GenerateOptions{true});
-    for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
-        if (!pi.roles[i]) continue;
-        for (const Track& nt : b.tracks)
-            if (inferRole(nt) == pi.roles[i]) {
-                m_plan.tracks[i].notes = nt.notes;
-                for (model::Note& n : m_plan.tracks[i].notes)
-                    n.id = 0;
-                break;
-            }
-    }
-    m_result.changes.push_back("a B section: same instruments, key and tempo; a contrasting "
-                               "progression away from the tonic");
 }
 
 int wordNumber(const Words& w, std::size_t i, std::size_t& used)
@@ -426,15 +48,12 @@ int wordNumber(const Words& w, std::size_t i, std::size_t& used)
     return v ? static_cast<int>(std::lround(*v)) : -1;
 }
 
-bool Varier::step(const Words& w, std::size_t& i)
+} // namespace
+
+// darker, brighter, harder/softer [instrument]
+bool Varier::readColour(const Words& w, std::size_t& i)
 {
-    auto is = [&](std::size_t k, std::initializer_list<const char*> options) {
-        if (k >= w.size()) return false;
-        for (const char* o : options)
-            if (w[k] == o) return true;
-        return false;
-    };
-    std::size_t used = 0;
+    const auto is = matcher(w);
     if (const auto t = targetWord(w[i]); t && !is(i + 1, {"fill", "fills"})) {
         m_lastTarget = t; // "make the kick harder"
         ++i;
@@ -459,6 +78,13 @@ bool Varier::step(const Words& w, std::size_t& i)
         velocity(*target, harder);
         return true;
     }
+    return false;
+}
+
+// busier, simpler, swing, humanize, quantize, double/half time
+bool Varier::readFeel(const Words& w, std::size_t& i)
+{
+    const auto is = matcher(w);
     if (is(i, {"busier", "busy", "denser"}) || (is(i, {"more"}) && is(i + 1, {"notes"}))) {
         busier();
         i += is(i, {"more"}) ? 2 : 1;
@@ -512,6 +138,14 @@ bool Varier::step(const Words& w, std::size_t& i)
         ++i;
         return true;
     }
+    return false;
+}
+
+// fills: "a 2 bar fill at bar 7", "fill of 2 bars on bar 7", "fill at the end"
+bool Varier::readFill(const Words& w, std::size_t& i)
+{
+    const auto is = matcher(w);
+    std::size_t used = 0;
     if (const int n = wordNumber(w, i, used);
         n > 0 && is(i + used, {"bar", "bars"}) && is(i + used + 1, {"fill", "fills"})) {
         m_fillBars = n; // "a 2 bar fill ...": the fill itself comes next
@@ -537,6 +171,14 @@ bool Varier::step(const Words& w, std::size_t& i)
         i = j;
         return true;
     }
+    return false;
+}
+
+// "transpose up 2", "down an octave", "transpose to E minor"
+bool Varier::readTranspose(const Words& w, std::size_t& i)
+{
+    const auto is = matcher(w);
+    std::size_t used = 0;
     if (is(i, {"transpose", "up", "down"})) {
         std::size_t j = is(i, {"transpose"}) ? i + 1 : i;
         int sign = 1;
@@ -582,6 +224,14 @@ bool Varier::step(const Words& w, std::size_t& i)
         i = j;
         return true;
     }
+    return false;
+}
+
+// tempo, length in bars, a B section
+bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
+{
+    const auto is = matcher(w);
+    std::size_t used = 0;
     if (is(i, {"faster", "slower"})) {
         tempo(std::round(m_plan.initialBpm() * (w[i] == "faster" ? 1.1 : 0.9)));
         ++i;
@@ -617,6 +267,12 @@ bool Varier::step(const Words& w, std::size_t& i)
     return false;
 }
 
+bool Varier::step(const Words& w, std::size_t& i)
+{
+    return readColour(w, i) || readFeel(w, i) || readFill(w, i) || readTranspose(w, i) ||
+           readTempoAndForm(w, i);
+}
+
 Result<VariationResult> Varier::run(std::string_view instruction)
 {
     const Words w = promptWords(instruction);
@@ -638,7 +294,6 @@ Result<VariationResult> Varier::run(std::string_view instruction)
     m_result.plan = std::move(m_plan);
     return std::move(m_result);
 }
-} // namespace
 
 std::string variationHelp()
 {

@@ -195,6 +195,97 @@ void expect(Tally& t, const QString& where, const model::Plan& p, const std::str
             for (const Note& n : drums->notes)
                 ghosts += n.velocity <= 50 && (n.key == 38 || n.key == 37);
         t.check(ghosts >= bars, label + QString(" %1 ghost notes").arg(ghosts));
+    } else if (name == "varies") { // a loop, not a copy-paste: the drum bars differ
+        std::set<std::vector<std::pair<Tick, int>>> patterns;
+        for (int b = 0; b < bars && drums; ++b) {
+            std::vector<std::pair<Tick, int>> bar_;
+            for (const Note& n : drums->notes)
+                if (n.startTick / bar == b)
+                    bar_.push_back(
+                        {(n.startTick % bar + p.ppq / 8) / (p.ppq / 4), n.key}); // by sixteenth
+            patterns.insert(bar_);
+        }
+        t.check(static_cast<int>(patterns.size()) >= std::max(3, bars / 2),
+                label + QString(" %1 distinct bars of %2").arg(patterns.size()).arg(bars));
+    } else if (name == "accents") { // the metric accent map: beats louder than off-beat sixteenths
+        double on = 0, off = 0;
+        int nOn = 0, nOff = 0;
+        for (const Track& tr : p.tracks)
+            for (const Note& n : tr.notes) {
+                const Tick pos = (n.startTick + p.ppq / 16) % p.ppq;
+                if (pos < p.ppq / 8)
+                    on += n.velocity, ++nOn;
+                else if (std::abs(pos - p.ppq / 4 - p.ppq / 16) < p.ppq / 16 ||
+                         std::abs(pos - 3 * p.ppq / 4 - p.ppq / 16) < p.ppq / 16)
+                    off += n.velocity, ++nOff;
+            }
+        t.check(nOn > 0 && nOff > 0 && on / nOn > off / nOff + 8,
+                label + QString(" beats %1, sixteenths %2")
+                            .arg(on / std::max(nOn, 1))
+                            .arg(off / std::max(nOff, 1)));
+    } else if (name == "chordtones") { // the melody lands on chord tones on the strong beats
+        const Track* melody = track(p, "Melody");
+        const Track* chords = track(p, "Chords") ? track(p, "Chords") : track(p, "Pad");
+        int good = 0, n = 0;
+        if (melody && chords)
+            for (const Note& m : melody->notes) {
+                const Tick inBar = m.startTick % bar;
+                if (std::min(inBar, bar - inBar) > tol && std::abs(inBar - bar / 2) > tol) continue;
+                ++n;
+                good += lastChordAt(*chords, m.startTick + tol, m.startTick - inBar, p.ppq / 4)
+                            .count(m.key % 12) > 0;
+            }
+        t.check(n >= bars && good >= 0.8 * n,
+                label + QString(" %1 of %2 strong-beat notes are chord tones").arg(good).arg(n));
+    } else if (name == "keysig") { // the key signature only
+        const auto parts = split(value, ':');
+        const auto& ks = p.keySignatures;
+        t.check(!ks.empty() &&
+                    ((ks[0].sharps * 7) % 12 + 12 + (ks[0].minor ? 9 : 0)) % 12 == pcOf(parts[0]) &&
+                    ks[0].minor == (parts[1] == "minor"),
+                label);
+    } else if (name == "tonic") { // Krumhansl-Schmuckler finds the tonic (either mode)
+        t.check(estimateKey(p).first == pcOf(value),
+                label + QString(" K-S says %1").arg(estimateKey(p).first));
+    } else if (name ==
+               "borrowed") { // borrowed=C: a darker major key borrows from its parallel minor
+        const int tonic = pcOf(value);
+        const auto major = majorScale(tonic, false), minor = majorScale(tonic, true);
+        int borrowed = 0, all = 0;
+        for (const Track& tr : p.tracks)
+            if (tr.channel != 9)
+                for (const Note& n : tr.notes) {
+                    ++all;
+                    const bool inMajor =
+                        std::find(major.begin(), major.end(), n.key % 12) != major.end();
+                    const bool inMinor =
+                        std::find(minor.begin(), minor.end(), n.key % 12) != minor.end();
+                    borrowed += !inMajor && inMinor;
+                }
+        t.check(all > 0 && borrowed >= 0.05 * all,
+                label + QString(" %1 of %2 notes borrowed").arg(borrowed).arg(all));
+    } else if (name == "voiceleading") { // consecutive chords move little: mean move per voice
+        const Track* chords = track(p, value);
+        std::vector<std::vector<int>> voicings;
+        Tick earliestEnd = -1; // a chord lasts until one of its notes ends (broken chords too)
+        if (chords)
+            for (const Note& n : chords->notes) {
+                if (voicings.empty() || n.startTick >= earliestEnd - p.ppq / 8)
+                    voicings.emplace_back(), earliestEnd = n.endTick();
+                voicings.back().push_back(n.key);
+                earliestEnd = std::min(earliestEnd, n.endTick());
+            }
+        double moved = 0;
+        int voices = 0;
+        for (std::size_t i = 1; i < voicings.size(); ++i)
+            for (int k : voicings[i]) {
+                int best = 127;
+                for (int m : voicings[i - 1])
+                    best = std::min(best, std::abs(k - m));
+                moved += best, ++voices;
+            }
+        t.check(voices > 0 && moved / voices <= 2.5,
+                label + QString(" %1 semitones per voice").arg(voices ? moved / voices : -1));
     } else if (name == "bassghost") { // dead notes in the bass line
         int ghosts = 0;
         if (const Track* bass = track(p, "Bass"))
@@ -271,22 +362,23 @@ struct PromptCase
 // clang-format off
 const PromptCase kPrompts[] = {
     {"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths", "bars=8 bpm=78 key=A:minor roles=Chords ext=0.9 humanized program=Chords:4 poly=Chords"},
-    {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass"},
-    {"four-on-the-floor house groove in F minor at 124 bpm with a crash on bar 1", "fotf crash1 bpm=124 key=F:minor pieces=kick,clap roles=Chords,Bass,Drums"},
+    {"pop song in C major, 120 bpm, 8 bars, snare on 2 and 4", "voiceleading=Chords chordtones bars=8 bpm=120 key=C:major roles=Chords,Bass,Drums,Melody backbeat pieces=kick,snare,hat mono=Melody mono=Bass varies"},
+    {"four-on-the-floor house groove in F minor at 124 bpm with a crash on bar 1", "fotf crash1 bpm=124 key=F:minor pieces=kick,clap roles=Chords,Bass,Drums varies accents"},
     {"dark trap beat in F#m, 140 BPM, 808 bass locked to the kick, triplet hi-hat rolls in bar 4", "key=F#:minor bpm=140 triplets=4 basskick register=Bass:24-48 roles=Bass,Drums,Melody,Pad"},
     {"boom bap hip hop beat in D minor at 90 bpm with ghost notes", "ghost bassghost swing16=57 key=D:minor bpm=90 backbeat roles=Chords,Bass,Drums"},
     {"waltz in Eb major, sixteen bars", "meter=3/4 bars=16 key=Eb:major roles=Chords,Bass,Melody mono=Melody"},
     {"jazz in Bb with walking bass and swing", "key=Bb:major swing8=62 roles=Chords,Bass,Drums,Melody ext=0.9 pieces=ride,kick"},
     {"slow ambient pad in D lydian, dreamy", "key=D:lydian roles=Pad tempo<=60 poly=Pad"},
-    {"uptempo drum and bass at 174 bpm, 16 bars", "bpm=174 bars=16 backbeat pieces=kick,snare,hat"},
-    {"techno loop in A minor, 130 bpm, quantized, four on the floor", "quantized fotf bpm=130 key=A:minor"},
-    {"neo-soul progression in Eb dorian with Rhodes, 9ths, humanized", "roles=Chords ext=0.9 humanized program=Chords:4 key=Eb:dorian"},
+    {"uptempo drum and bass at 174 bpm, 16 bars", "bpm=174 bars=16 backbeat pieces=kick,snare,hat varies"},
+    {"techno loop in A minor, 130 bpm, quantized, four on the floor", "quantized fotf bpm=130 key=A:minor varies accents"},
+    {"neo-soul progression in Eb dorian with Rhodes, 9ths, humanized", "roles=Chords ext=0.9 humanized program=Chords:4 key=Eb:dorian voiceleading=Chords"},
     {"R&B slow jam in G minor with 7ths", "key=G:minor ext=0.9 roles=Chords,Bass,Drums tempo<=85"},
     {"funky slap bass groove in E dorian with ghost notes, 105 bpm", "ghost bassghost bpm=105 program=Bass:36 key=E:dorian roles=Chords,Bass,Drums"},
     {"reggaeton beat in C# minor at 95 bpm", "bpm=95 key=C#:minor pieces=kick,sidestick fotf"},
     {"cinematic epic strings in D minor, 8 bars, tense", "key=D:minor roles=Pad bars=8 poly=Pad"},
     {"rock song in E major at 120 bpm with a fill on bar 8", "fill=8 crash1 backbeat key=E:major bpm=120"},
-    {"melancholic piano ballad in A minor, 70 bpm", "roles=Chords key=A:minor bpm=70 poly=Chords program=Chords:0"},
+    {"melancholic piano ballad in A minor, 70 bpm", "roles=Chords key=A:minor bpm=70 poly=Chords program=Chords:0 voiceleading=Chords"},
+    {"dark pop in C major, 8 bars", "keysig=C:major tonic=C borrowed=C roles=Chords,Bass,Drums,Melody"},
     {"uplifting pop in G major, 4 bars, claps on 2 and 4", "bars=4 key=G:major pieces=clap backbeat"},
     {"6/8 ballad in D major, 12 bars", "meter=6/8 bars=12 key=D:major"},
     {"7/8 groove in E minor at 140 bpm", "meter=7/8 bpm=140 key=E:minor"},
@@ -295,7 +387,7 @@ const PromptCase kPrompts[] = {
     {"house track in A minor with an arpeggio and a pad", "roles=Chords,Bass,Drums,Arpeggio,Pad key=A:minor fotf mono=Arpeggio"},
     {"just drums, trap, 8 bars, triplet hats in bars 2 and 6", "roles=Drums triplets=2,6 bars=8"},
     {"piano chords with triads in F major, robotic", "triads quantized key=F:major roles=Chords"},
-    {"a melody and chords in B minor with 13ths", "roles=Chords,Melody ext=0.9 key=B:minor mono=Melody"},
+    {"a melody and chords in B minor with 13ths", "roles=Chords,Melody ext=0.9 key=B:minor mono=Melody chordtones"},
     {"lo-fi beat in the key of D with heavy swing", "key=D:major swing16=70 humanized"},
     {"fast rock in A major", "tempo>=125 key=A:major backbeat"},
     {"very slow melancholic cello and piano in C minor", "roles=Bass,Chords program=Bass:42 tempo<=70 key=C:minor"},
@@ -304,12 +396,12 @@ const PromptCase kPrompts[] = {
     {"ballad in F# major with open voicings, 3/4", "meter=3/4 key=F#:major poly=Chords"},
     {"neo soul in Ab major with sus chords and ghost notes", "ghost bassghost key=Ab:major backbeat"},
     {"drum and bass at 172 BPM with a fill every 4 bars", "fill=4,8 bpm=172"},
-    {"house in E minor at 122 bpm, 32 bars", "bars=32 bpm=122 key=E:minor fotf"},
+    {"house in E minor at 122 bpm, 32 bars", "bars=32 bpm=122 key=E:minor fotf varies accents"},
     {"pop ballad in Db major, 76 bpm, add9 chords, soft", "key=Db:major bpm=76 ext=0.9"},
     {"aggressive trap beat in G minor, 145 bpm, crash on bar 1, clap on 2 and 4", "crash1 backbeat bpm=145 pieces=clap"},
     {"funk in D mixolydian with clavinet, busy", "key=D:mixolydian program=Chords:7 ghost"},
     {"reggaeton in A minor, 4 bars, with a fill in bar 4", "fill=4 bars=4 key=A:minor"},
-    {"cinematic in C harmonic minor, 90 bpm, with a melody", "key=C:harmonic-minor bpm=90 mono=Melody"},
+    {"cinematic in C harmonic minor, 90 bpm, with a melody", "key=C:harmonic-minor bpm=90 mono=Melody chordtones"},
     {"hip hop in F minor, straight, tight", "swing16=50 swing8=50 key=F:minor backbeat"},
     {"jazz ballad in Eb major with drop 2 voicings and upright bass", "key=Eb:major ext=0.9 program=Bass:32"},
     {"pop in A major, 8 bars, quantized, with strings", "quantized roles=Chords,Bass,Drums,Melody,Pad key=A:major"},

@@ -318,6 +318,7 @@ void TestInterpreter::impossible_data()
                                << "swing 90%";
     QTest::newRow("no instruments") << "drums only without drums"
                                     << "no instruments";
+    QTest::newRow("too long") << QString(5000, QChar('a')) << "at most 4096";
 }
 
 void TestInterpreter::impossible()

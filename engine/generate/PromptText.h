@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Prompt text: words, numbers in digits or words, note names and the prompt's default seed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pianola::engine::generate {
+
+/// A word of a prompt.
+struct Token
+{
+    std::string text; ///< as typed (for key names, where case matters)
+    std::string lower;
+};
+
+/// Splits a prompt into words: at spaces, punctuation and dashes ("lo-fi" -> "lo", "fi"), with
+/// digits split from a unit ("120bpm" -> "120", "bpm"; "60%" -> "60", "%"); "/" (meters), "#",
+/// "&" and "♭" stay inside words.
+std::vector<Token> tokenize(std::string_view prompt);
+
+/// A number written in digits or words ("8", "eight", "twenty four", "a hundred and twenty")
+/// starting at `words[i]`; sets `used` to the words it took. Words must be lower case. Values
+/// above 1e9 read as 1e9 (beyond every limit, and safe to convert to int).
+std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
+                                  std::size_t& used);
+
+/// A pitch class from a note name ("F#", "Bb", "B♭", "e flat" as "eb"), or nothing.
+std::optional<int> pitchClassFromName(std::string_view name);
+
+/// The prompt's words, lower case, split the way the interpreter splits them ("120bpm" ->
+/// "120", "bpm"; "lo-fi" -> "lo", "fi"; "B♭" -> "b♭").
+std::vector<std::string> promptWords(std::string_view prompt);
+
+/// FNV-1a of the text: the default seed of a prompt.
+std::uint64_t promptSeed(std::string_view prompt);
+
+} // namespace pianola::engine::generate

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Internal to variations: the operations on a plan (VariationOps.cpp) and the instruction
+// reader that calls them (Variation.cpp).
+#pragma once
+
+#include "engine/generate/Brief.h"
+#include "engine/generate/PlanInfo.h"
+#include "engine/generate/Random.h"
+#include "engine/generate/Variation.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pianola::engine::generate {
+
+using Words = std::vector<std::string>;
+
+// Which notes an instruction aims at: tracks of some roles, and on drums maybe some keys only.
+struct Target
+{
+    std::string name = "everything";
+    std::vector<Role> roles;   ///< empty: every track
+    std::vector<int> drumKeys; ///< empty: every drum note
+};
+
+class Varier
+{
+public:
+    Varier(const model::Plan& plan, std::uint64_t seed) : m_plan(plan), m_rng(seed), m_seed(seed) {}
+    Result<VariationResult> run(std::string_view instruction);
+
+private:
+    bool step(const Words& w, std::size_t& i);
+    bool readColour(const Words& w, std::size_t& i);
+    bool readFeel(const Words& w, std::size_t& i);
+    bool readFill(const Words& w, std::size_t& i);
+    bool readTranspose(const Words& w, std::size_t& i);
+    bool readTempoAndForm(const Words& w, std::size_t& i);
+    PlanInfo info() const { return inferPlanInfo(m_plan); }
+    bool roleMatches(std::size_t track, const Target& t) const;
+    void forNotes(const Target& target, const std::function<void(model::Note&)>& f);
+    void mapTicks(const std::function<model::Tick(model::Tick)>& f, bool keepLength);
+
+    void transpose(int semitones);
+    void transposeTo(int tonic, std::optional<bool> minor);
+    void shiftMode(bool darker);
+    void velocity(const Target& target, bool harder);
+    void busier();
+    void simpler();
+    void swing(double delta);
+    void humanizeMore();
+    void quantize(double strength);
+    void fill(int bars, int atBar);
+    void tempo(double bpm);
+    void doubleTime(bool doubled);
+    void setBars(int bars);
+    void sectionB();
+
+    model::Plan m_plan;
+    Rng m_rng;
+    std::uint64_t m_seed;
+    VariationResult m_result;
+    std::optional<Target> m_lastTarget;
+    int m_fillBars = 1; ///< length of the fill being read ("a 2 bar fill")
+};
+
+} // namespace pianola::engine::generate
