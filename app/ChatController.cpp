@@ -5,10 +5,13 @@
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Variation.h"
+#include "engine/llm/Secrets.h"
+#include "engine/llm/Session.h"
 #include "widgets/ChatDock.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QSettings>
 
 namespace pianola::app {
 
@@ -22,7 +25,14 @@ std::string nowUtc()
 ChatController::ChatController(Document* document, widgets::ChatDock* dock, QObject* parent)
     : QObject(parent), m_document(document), m_dock(dock)
 {
-    m_dock->setProviders({{tr("Offline"), QStringLiteral("offline")}}, QStringLiteral("offline"));
+    m_provider = QSettings().value("llm/provider", QStringLiteral("offline")).toString();
+    m_dock->setProviders({{tr("Offline"), QStringLiteral("offline")},
+                          {tr("OpenAI-compatible"), QStringLiteral("openai")},
+                          {tr("Anthropic"), QStringLiteral("anthropic")},
+                          {tr("Ollama"), QStringLiteral("ollama")}},
+                         m_provider);
+    connect(m_dock, &widgets::ChatDock::providerChanged, this, &ChatController::setProvider);
+    connect(m_dock, &widgets::ChatDock::cancelRequested, this, &ChatController::cancel);
     connect(m_dock, &widgets::ChatDock::promptSubmitted, this, [this](const QString& p) { ask(p); });
     connect(m_dock, &widgets::ChatDock::tryAgainRequested, this, [this](int i) { tryAgain(i, false); });
     connect(m_dock, &widgets::ChatDock::moreVariationsRequested, this, [this](int i) { tryAgain(i, true); });
@@ -33,6 +43,42 @@ ChatController::ChatController(Document* document, widgets::ChatDock* dock, QObj
     });
     connect(m_document, &Document::reset, this, &ChatController::refresh);
     refresh();
+}
+
+ChatController::~ChatController() = default;
+
+void ChatController::setProvider(const QString& name)
+{
+    if (!engine::llm::providerKindFromName(name.toStdString()))
+        return;
+    m_provider = name;
+    QSettings().setValue("llm/provider", name);
+}
+
+engine::llm::ProviderConfig ChatController::providerConfig(const QString& name)
+{
+    namespace llm = engine::llm;
+    const auto kind = llm::providerKindFromName(name.toStdString()).value_or(llm::ProviderKind::Offline);
+    llm::ProviderConfig config = llm::defaultConfig(kind);
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("llm/") + name);
+    config.baseUrl = settings.value("baseUrl", config.baseUrl).toString();
+    config.model = settings.value("model", config.model).toString();
+    config.temperature = settings.value("temperature", config.temperature).toDouble();
+    config.timeoutMs = settings.value("timeoutMs", config.timeoutMs).toInt();
+    config.apiKeyEnv = settings.value("apiKeyEnv", config.apiKeyEnv).toString();
+    return config;
+}
+
+bool ChatController::busy() const
+{
+    return m_session && m_session->busy();
+}
+
+void ChatController::cancel()
+{
+    if (busy())
+        m_session->cancel();
 }
 
 void ChatController::refresh()
@@ -60,28 +106,49 @@ std::uint64_t ChatController::freshSeed()
 
 std::vector<model::TakeId> ChatController::ask(const QString& prompt)
 {
+    if (busy())
+        return {};
     const model::Take* active = m_document->activeTake();
     std::optional<model::TakeId> parent;
     if (active && active->plan.noteCount() > 0 && isChangeRequest(prompt))
         parent = active->id;
-    return reply(prompt, engine::generate::promptSeed(prompt.toStdString()), parent, 0, true);
+    echo(prompt);
+    if (m_provider == QLatin1String("offline")) {
+        askOffline(prompt, engine::generate::promptSeed(prompt.toStdString()), parent, 0);
+        return m_document->project().chat.back().takes;
+    }
+    askModel(prompt, parent, 0);
+    return {};
 }
 
 void ChatController::tryAgain(int messageIndex, bool more)
 {
     const auto& chat = m_document->project().chat;
-    if (messageIndex < 0 || messageIndex >= static_cast<int>(chat.size()) || chat[static_cast<std::size_t>(messageIndex)].takes.empty())
+    if (busy() || messageIndex < 0 || messageIndex >= static_cast<int>(chat.size()) || chat[static_cast<std::size_t>(messageIndex)].takes.empty())
         return;
     const model::Take* first = m_document->project().findTake(chat[static_cast<std::size_t>(messageIndex)].takes.front());
     if (!first)
         return;
     const QString prompt = QString::fromStdString(first->provenance.prompt);
-    reply(prompt, freshSeed(), first->provenance.parentTake, more ? 3 : 0, false);
+    const std::optional<model::TakeId> parent = first->provenance.parentTake;
+    if (m_provider == QLatin1String("offline") || first->provenance.provider == "offline")
+        askOffline(prompt, freshSeed(), parent, more ? 3 : 0);
+    else
+        askModel(prompt, parent, more ? 3 : 0);
 }
 
-// One exchange: the prompt (if echoed), the takes, the reply; one undo step.
-std::vector<model::TakeId> ChatController::reply(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent,
-                                                 int candidates, bool echoPrompt)
+void ChatController::echo(const QString& prompt)
+{
+    model::ChatMessage question;
+    question.role = model::ChatMessage::Role::User;
+    question.text = prompt.toStdString();
+    question.createdUtc = nowUtc();
+    m_document->submit(model::ChatEdit{static_cast<int>(m_document->project().chat.size()), true, question}, tr("Prompt"));
+}
+
+// The offline generator: a variation of the parent if the words name changes it knows, else a
+// new brief. Synchronous: it takes milliseconds.
+void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates)
 {
     namespace gen = engine::generate;
     std::vector<model::Take> takes;
@@ -96,6 +163,7 @@ std::vector<model::TakeId> ChatController::reply(const QString& prompt, std::uin
             if (!varied) {
                 parent.reset();   // nothing in it is a change we know: treat it as a new request
                 takes.clear();
+                lines.clear();
                 break;
             }
             if (i == 0)
@@ -103,7 +171,7 @@ std::vector<model::TakeId> ChatController::reply(const QString& prompt, std::uin
                     lines << QStringLiteral("chip: ") + QString::fromStdString(c);
             takes.push_back(std::move(*varied));
         }
-        if (parent)
+        if (parent && from)
             lines << tr("A variation of %1.").arg(QString::fromStdString(from->name));
     }
     if (!parent) {
@@ -116,13 +184,12 @@ std::vector<model::TakeId> ChatController::reply(const QString& prompt, std::uin
                 brief.candidates = candidates;
             for (const std::string& u : understood.understood)
                 lines << QStringLiteral("chip: ") + QString::fromStdString(u);
-            if (!understood.unrecognised.empty())
-                lines << tr("Not understood: %1").arg(QString::fromStdString([&] {
-                    std::string all;
-                    for (const std::string& w : understood.unrecognised)
-                        all += (all.empty() ? "" : ", ") + w;
-                    return all;
-                }()));
+            if (!understood.unrecognised.empty()) {
+                QStringList unknown;
+                for (const std::string& w : understood.unrecognised)
+                    unknown << QString::fromStdString(w);
+                lines << tr("Not understood: %1").arg(unknown.join(QStringLiteral(", ")));
+            }
             auto generated = gen::generate(brief, words);
             if (generated)
                 takes = std::move(*generated);
@@ -132,16 +199,63 @@ std::vector<model::TakeId> ChatController::reply(const QString& prompt, std::uin
     }
     if (!takes.empty())
         lines << tr("%n take(s) from the offline generator; the first one is playing.", nullptr, static_cast<int>(takes.size()));
+    emit replied(commitReply(prompt, std::move(takes), lines));
+}
 
+// A language model, asynchronously: progress in the dock, Cancel, then modelFinished/Failed.
+void ChatController::askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates)
+{
+    namespace llm = engine::llm;
+    llm::GenerationRequest request;
+    request.prompt = prompt.toStdString();
+    if (parent)
+        if (const model::Take* from = m_document->project().findTake(*parent))
+            request.parent = *from;
+    request.mode = QSettings().value("llm/mode").toString() == QLatin1String("notes") ? llm::ReplyMode::Notes : llm::ReplyMode::Brief;
+    request.candidates = request.mode == llm::ReplyMode::Brief ? std::max(1, candidates > 0 ? candidates : 4) : 1;
+    m_session = std::make_unique<llm::Session>(providerConfig(m_provider), llm::EnvironmentKeySource());
+    m_pendingPrompt = prompt;
+    connect(m_session.get(), &llm::Session::progressed, this, [this](const llm::GenerationProgress& p) {
+        QString text = p.notes > 0 ? tr("Receiving: %n note(s) so far", nullptr, p.notes) : tr("Receiving: %1 characters").arg(p.characters);
+        if (p.round > 1)
+            text += QLatin1Char(' ') + tr("(correction %1)").arg(p.round - 1);
+        m_dock->setBusy(true, text);
+    });
+    connect(m_session.get(), &llm::Session::finished, this, &ChatController::modelFinished);
+    connect(m_session.get(), &llm::Session::failed, this, &ChatController::modelFailed);
+    m_dock->setBusy(true, tr("Asking %1...").arg(m_session->config().model));
+    m_session->start(std::move(request));
+}
+
+void ChatController::modelFinished(const engine::llm::GenerationResult& result)
+{
+    m_dock->setBusy(false);
+    QStringList lines;
+    for (const QString& line : QString::fromStdString(result.explanation).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        lines << line;
+    if (result.fellBack)
+        lines << QString::fromStdString(result.fallbackReason);
+    else if (result.corrections > 0)
+        lines << tr("%n correction(s) were needed before the reply was valid.", nullptr, result.corrections);
+    lines << tr("%n take(s) from %1 (%2).", nullptr, static_cast<int>(result.takes.size()))
+                 .arg(QString::fromStdString(result.provider), QString::fromStdString(result.model));
+    std::vector<model::Take> takes = result.takes;
+    m_session.release()->deleteLater();   // we are inside its signal
+    emit replied(commitReply(m_pendingPrompt, std::move(takes), lines));
+}
+
+void ChatController::modelFailed(const QString& sentence, bool cancelled)
+{
+    m_dock->setBusy(false);
+    m_session.release()->deleteLater();
+    emit replied(commitReply(m_pendingPrompt, {}, {cancelled ? tr("Cancelled.") : sentence}));
+}
+
+// The reply and its takes, one undo step; the first take plays.
+std::vector<model::TakeId> ChatController::commitReply(const QString& prompt, std::vector<model::Take> takes, const QStringList& lines)
+{
     QUndoStack* undo = m_document->undoStack();
     undo->beginMacro(tr("Chat: %1").arg(prompt.left(40)));
-    if (echoPrompt) {
-        model::ChatMessage question;
-        question.role = model::ChatMessage::Role::User;
-        question.text = words;
-        question.createdUtc = nowUtc();
-        m_document->submit(model::ChatEdit{static_cast<int>(m_document->project().chat.size()), true, question}, tr("Prompt"));
-    }
     // A new project's empty placeholder take gives way to the first real ones.
     const model::Project& project = m_document->project();
     const bool placeholder = !takes.empty() && project.takes.size() == 1 && project.takes.front().plan.noteCount() == 0 &&
@@ -150,7 +264,8 @@ std::vector<model::TakeId> ChatController::reply(const QString& prompt, std::uin
     std::vector<model::TakeId> ids;
     for (model::Take& take : takes) {
         take.id = m_document->project().nextTakeId();
-        take.provenance.createdUtc = nowUtc();
+        if (take.provenance.createdUtc.empty())
+            take.provenance.createdUtc = nowUtc();
         ids.push_back(take.id);
         m_document->addTake(std::move(take), tr("Add take"));
     }

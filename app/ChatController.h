@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: MIT
-// Turns chat prompts into takes: a new request goes through the brief interpreter and the
-// offline generator, a change request ("same but darker", "add a fill on bar 7") varies the
-// active take. Each exchange (the prompt, the reply, its takes) is one undo step.
+// Turns chat prompts into takes, through the provider chosen in the dock: the built-in offline
+// generator (a new request goes through the brief interpreter, a change request like "same but
+// darker" varies the playing take), or a language model through engine::llm::Session (brief or
+// notes mode, validated replies, repair loop, offline fallback), asynchronously with progress
+// and Cancel. The prompt is one undo step, the reply with its takes another.
 #pragma once
 
 #include "app/Document.h"
 
 #include <QObject>
 
+#include <memory>
+
 namespace pianola::widgets {
 class ChatDock;
+}
+namespace pianola::engine::llm {
+class Session;
+struct GenerationResult;
+struct ProviderConfig;
 }
 
 namespace pianola::app {
@@ -19,23 +28,44 @@ class ChatController : public QObject
     Q_OBJECT
 public:
     ChatController(Document* document, widgets::ChatDock* dock, QObject* parent = nullptr);
+    ~ChatController() override;
 
-    /// Answers `prompt` (as if typed). Returns the ids of the takes it added.
+    /// Answers `prompt` (as if typed). With the offline provider the reply is there on return
+    /// and its takes are returned; with a language model the reply comes later (replied()).
     std::vector<model::TakeId> ask(const QString& prompt);
     /// True when `prompt` asks to change the current take rather than for new music.
     static bool isChangeRequest(const QString& prompt);
+    /// "offline", "openai", "anthropic", "ollama" (QSettings "llm/provider").
+    QString provider() const { return m_provider; }
+    void setProvider(const QString& name);
+    /// The settings of a provider: its defaults, then QSettings "llm/<name>/baseUrl", "model",
+    /// "temperature", "timeoutMs", "apiKeyEnv".
+    static engine::llm::ProviderConfig providerConfig(const QString& name);
+    bool busy() const;
+    void cancel();
+
+signals:
+    /// A reply is in the chat, with the takes it added (none after an error).
+    void replied(const std::vector<pianola::model::TakeId>& takes);
 
 public slots:
     void refresh();
 
 private:
     void tryAgain(int messageIndex, bool more);
-    std::vector<model::TakeId> reply(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent,
-                                     int candidates, bool echoPrompt);
+    void askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates);
+    void askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates);
+    void modelFinished(const engine::llm::GenerationResult& result);
+    void modelFailed(const QString& sentence, bool cancelled);
+    void echo(const QString& prompt);
+    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, const QStringList& lines);
     std::uint64_t freshSeed();
 
     Document* m_document;
     widgets::ChatDock* m_dock;
+    QString m_provider = QStringLiteral("offline");
+    std::unique_ptr<engine::llm::Session> m_session;
+    QString m_pendingPrompt;
     std::uint64_t m_seedCounter = 0;
 };
 

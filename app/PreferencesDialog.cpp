@@ -2,6 +2,8 @@
 // The preferences dialog.
 #include "app/PreferencesDialog.h"
 
+#include "app/ChatController.h"
+#include "engine/llm/ProviderConfig.h"
 #include "engine/midi/MidiPorts.h"
 
 #include <QCheckBox>
@@ -34,7 +36,9 @@ void select(QComboBox* box, const QVariant& value)
 PreferencesDialog::PreferencesDialog(QWidget* parent)
     : QDialog(parent), m_soundFont(new QLineEdit(this)), m_driver(new QComboBox(this)), m_rate(new QComboBox(this)),
       m_api(new QComboBox(this)), m_output(new QComboBox(this)), m_clock(new QCheckBox(tr("Send MIDI clock, start/stop and song position"), this)),
-      m_input(new QComboBox(this)), m_playThrough(new QCheckBox(tr("Play what comes in through the current track's sound"), this))
+      m_input(new QComboBox(this)), m_playThrough(new QCheckBox(tr("Play what comes in through the current track's sound"), this)),
+      m_llmProvider(new QComboBox(this)), m_llmBaseUrl(new QLineEdit(this)), m_llmModel(new QLineEdit(this)),
+      m_llmKeyEnv(new QLineEdit(this)), m_llmMode(new QComboBox(this))
 {
     setWindowTitle(tr("Preferences"));
     setObjectName("preferences");
@@ -85,10 +89,51 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     select(m_input, settings.value("midi/input").toString());
     connect(m_api, &QComboBox::currentIndexChanged, this, &PreferencesDialog::listPorts);
 
+    auto* model = new QGroupBox(tr("Language model (chat)"), this);
+    auto* modelForm = new QFormLayout(model);
+    m_llmProvider->addItem(tr("OpenAI-compatible (OpenAI, LM Studio, llama.cpp, vLLM, OpenRouter, Ollama /v1)"), QStringLiteral("openai"));
+    m_llmProvider->addItem(tr("Anthropic"), QStringLiteral("anthropic"));
+    m_llmProvider->addItem(tr("Ollama (native API)"), QStringLiteral("ollama"));
+    modelForm->addRow(tr("Provider"), m_llmProvider);
+    modelForm->addRow(tr("Base URL"), m_llmBaseUrl);
+    modelForm->addRow(tr("Model"), m_llmModel);
+    m_llmKeyEnv->setToolTip(tr("The environment variable that holds the API key. The key itself is never saved by Pianola."));
+    modelForm->addRow(tr("API key variable"), m_llmKeyEnv);
+    m_llmMode->addItem(tr("Brief: the model describes, the built-in generator writes the notes (robust)"), QStringLiteral("brief"));
+    m_llmMode->addItem(tr("Notes: the model writes every note (validated)"), QStringLiteral("notes"));
+    select(m_llmMode, settings.value("llm/mode", QStringLiteral("brief")).toString());
+    modelForm->addRow(tr("Mode"), m_llmMode);
+    layout->addWidget(model);
+    select(m_llmProvider, settings.value("llm/provider").toString());
+    loadModelSettings();
+    connect(m_llmProvider, &QComboBox::currentIndexChanged, this, [this] {
+        storeModelSettings();
+        loadModelSettings();
+    });
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+void PreferencesDialog::loadModelSettings()
+{
+    m_llmShown = m_llmProvider->currentData().toString();
+    const engine::llm::ProviderConfig config = ChatController::providerConfig(m_llmShown);
+    m_llmBaseUrl->setText(config.baseUrl);
+    m_llmModel->setText(config.model);
+    m_llmKeyEnv->setText(engine::llm::keyEnvName(config));
+    m_llmKeyEnv->setEnabled(config.kind != engine::llm::ProviderKind::Ollama);
+}
+
+void PreferencesDialog::storeModelSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("llm/") + m_llmShown);
+    settings.setValue("baseUrl", m_llmBaseUrl->text().trimmed());
+    settings.setValue("model", m_llmModel->text().trimmed());
+    settings.setValue("apiKeyEnv", m_llmKeyEnv->text().trimmed());
 }
 
 void PreferencesDialog::listPorts()
@@ -135,6 +180,8 @@ PreferencesDialog::Changes PreferencesDialog::save() const
     put("midi/input", m_input->currentData(), changes.midi);
     bool ignored = false;
     put("midi/playThrough", m_playThrough->isChecked(), ignored);   // read per message
+    put("llm/mode", m_llmMode->currentData(), ignored);             // read per request
+    storeModelSettings();
     return changes;
 }
 

@@ -26,6 +26,8 @@ public:
 
 private:
     void listPorts();
+    void loadModelSettings();
+    void storeModelSettings() const;
 
     QLineEdit* m_soundFont;
     QComboBox* m_driver;
@@ -35,6 +37,12 @@ private:
     QCheckBox* m_clock;
     QComboBox* m_input;
     QCheckBox* m_playThrough;
+    QComboBox* m_llmProvider;
+    QLineEdit* m_llmBaseUrl;
+    QLineEdit* m_llmModel;
+    QLineEdit* m_llmKeyEnv;
+    QComboBox* m_llmMode;
+    QString m_llmShown;   ///< the provider whose fields are shown
 };
 
 } // namespace pianola::app

@@ -11,7 +11,7 @@ build_pkgs=(g++ cmake ninja-build pkgconf git
   fluid-soundfont-gm timgm6mb-soundfont)
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox
-  jackd2)   # MIDI tests: a private dummy-driver JACK server
+  jackd2 procps)   # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")

@@ -342,6 +342,24 @@ DE = {
     "%1 from %2": "%1 ab %2",
     "none": "keine",
     'Analysis': 'Analyse',
+    'OpenAI-compatible': 'OpenAI-kompatibel',
+    'Anthropic': 'Anthropic',
+    'Ollama': 'Ollama',
+    'Receiving: %1 characters': 'Empfange: %1 Zeichen',
+    '(correction %1)': '(Korrektur %1)',
+    'Asking %1...': 'Frage %1 …',
+    'Cancelled.': 'Abgebrochen.',
+    'Language model (chat)': 'Sprachmodell (Chat)',
+    'OpenAI-compatible (OpenAI, LM Studio, llama.cpp, vLLM, OpenRouter, Ollama /v1)': 'OpenAI-kompatibel (OpenAI, LM Studio, llama.cpp, vLLM, OpenRouter, Ollama /v1)',
+    'Ollama (native API)': 'Ollama (native API)',
+    'Provider': 'Anbieter',
+    'Base URL': 'Basis-URL',
+    'Model': 'Modell',
+    'The environment variable that holds the API key. The key itself is never saved by Pianola.': 'Die Umgebungsvariable mit dem API-Schlüssel. Den Schlüssel selbst speichert Pianola nie.',
+    'API key variable': 'Variable des API-Schlüssels',
+    'Brief: the model describes, the built-in generator writes the notes (robust)': 'Brief: Das Modell beschreibt, der eingebaute Generator schreibt die Noten (robust)',
+    'Notes: the model writes every note (validated)': 'Noten: Das Modell schreibt jede Note (geprüft)',
+    'Mode': 'Modus',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":
@@ -359,6 +377,9 @@ PLURAL = {
     'Record %n note(s)': ('%n Note aufnehmen', '%n Noten aufnehmen'),
     'Recorded %n note(s)': ('%n Note aufgenommen', '%n Noten aufgenommen'),
     '%n take(s) from the offline generator; the first one is playing.': ('%n Take vom Offline-Generator; er spielt.', '%n Takes vom Offline-Generator; der erste spielt.'),
+    'Receiving: %n note(s) so far': ('Empfange: bisher %n Note', 'Empfange: bisher %n Noten'),
+    '%n correction(s) were needed before the reply was valid.': ('%n Korrektur war nötig, bis die Antwort gültig war.', '%n Korrekturen waren nötig, bis die Antwort gültig war.'),
+    '%n take(s) from %1 (%2).': ('%n Take von %1 (%2).', '%n Takes von %1 (%2).'),
 }
 
 path = sys.argv[1] if len(sys.argv) > 1 else "translations/pianola_de.ts"

@@ -72,6 +72,55 @@
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI-kompatibel</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving: %n note(s) so far</source>
+        <translation>
+            <numerusform>Empfange: bisher %n Note</numerusform>
+            <numerusform>Empfange: bisher %n Noten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving: %1 characters</source>
+        <translation>Empfange: %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>(correction %1)</source>
+        <translation>(Korrektur %1)</translation>
+    </message>
+    <message>
+        <source>Asking %1...</source>
+        <translation>Frage %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) were needed before the reply was valid.</source>
+        <translation>
+            <numerusform>%n Korrektur war nötig, bis die Antwort gültig war.</numerusform>
+            <numerusform>%n Korrekturen waren nötig, bis die Antwort gültig war.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) from %1 (%2).</source>
+        <translation>
+            <numerusform>%n Take von %1 (%2).</numerusform>
+            <numerusform>%n Takes von %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::Document</name>
@@ -1040,6 +1089,54 @@
     <message>
         <source>Virtual port &quot;Pianola In&quot;</source>
         <translation>Virtueller Port „Pianola In“</translation>
+    </message>
+    <message>
+        <source>Language model (chat)</source>
+        <translation>Sprachmodell (Chat)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (OpenAI, LM Studio, llama.cpp, vLLM, OpenRouter, Ollama /v1)</source>
+        <translation>OpenAI-kompatibel (OpenAI, LM Studio, llama.cpp, vLLM, OpenRouter, Ollama /v1)</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Ollama (native API)</source>
+        <translation>Ollama (native API)</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The environment variable that holds the API key. The key itself is never saved by Pianola.</source>
+        <translation>Die Umgebungsvariable mit dem API-Schlüssel. Den Schlüssel selbst speichert Pianola nie.</translation>
+    </message>
+    <message>
+        <source>API key variable</source>
+        <translation>Variable des API-Schlüssels</translation>
+    </message>
+    <message>
+        <source>Brief: the model describes, the built-in generator writes the notes (robust)</source>
+        <translation>Brief: Das Modell beschreibt, der eingebaute Generator schreibt die Noten (robust)</translation>
+    </message>
+    <message>
+        <source>Notes: the model writes every note (validated)</source>
+        <translation>Noten: Das Modell schreibt jede Note (geprüft)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
     </message>
 </context>
 <context>

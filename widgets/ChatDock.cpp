@@ -35,6 +35,7 @@ ChatDock::ChatDock(QWidget* parent)
     auto* status = new QHBoxLayout;
     status->addWidget(m_progress, 1);
     status->addWidget(m_cancel);
+    m_cancel->setObjectName("chatCancel");
     m_cancel->hide();
     layout->addLayout(status);
     auto* row = new QHBoxLayout;

@@ -24,6 +24,18 @@ keep_log=${PIANOLA_JACKD_LOG:-}
 log=${keep_log:-$(mktemp "${TMPDIR:-/tmp}/pianola-jackd.XXXXXX")}
 export PIANOLA_JACKD_LOG=$log
 
+# What killed servers of earlier runs left behind: their shared memory, and their slots in
+# JACK's server registry (it holds a handful: "Too many servers already active"). Only when no
+# JACK server runs at all on this machine is the registry itself cleared.
+for f in /dev/shm/jack_pianola-test-* /dev/shm/jack_sem.*_pianola-test-*; do
+  [ -e "$f" ] || continue
+  pid=$(printf '%s\n' "$f" | sed -n 's/.*pianola-test-\([0-9]*\).*/\1/p')
+  [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && rm -f "$f"
+done
+if ! pgrep -x jackd >/dev/null 2>&1 && ! pgrep -x jackdbus >/dev/null 2>&1; then
+  rm -f /dev/shm/jack-shm-registry /dev/shm/jack_db-*
+fi
+
 jackd "${mode[@]}" -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "${PIANOLA_JACK_PERIOD:-64}" >"$log" 2>&1 &
 jack_pid=$!
 cleanup() {

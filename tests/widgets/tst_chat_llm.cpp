@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// The chat dock with a language model: a local server speaking OpenAI's streaming Chat
+// Completions answers; the reply's takes arrive without blocking the window, progress shows,
+// Cancel stops a stalled reply and keeps nothing, and the API key reaches no saved file.
+#include "app/ChatController.h"
+#include "app/MainWindow.h"
+#include "engine/llm/ProviderConfig.h"
+#include "tests/llm/FakeLlmServer.h"
+#include "widgets/ChatDock.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pianola;
+
+namespace {
+const QByteArray kBrief = R"({"genre":"lo-fi","tonic":"A","mode":"minor","bpm":78,"bars":4})";
+const QByteArray kKey = "sk-test-PIANOLA-0123456789abcdef";
+
+test::ScriptedReply streamed(QList<QByteArray> pieces)
+{
+    test::ScriptedReply r;
+    r.headers = {{"Content-Type", "text/event-stream"}};
+    r.pieces = std::move(pieces);
+    r.pieceDelayMs = 20;
+    return r;
+}
+} // namespace
+
+class TestChatLlm : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void replyArrivesAsTakes();
+    void cancelKeepsNothing();
+
+private:
+    test::FakeLlmServer m_server;
+};
+
+void TestChatLlm::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("PIANOLA_TEST_KEY", kKey);
+    QSettings settings;
+    settings.setValue("llm/provider", "openai");
+    settings.setValue("llm/openai/baseUrl", m_server.url("/v1"));
+    settings.setValue("llm/openai/model", "gpt-test");
+    settings.setValue("llm/openai/apiKeyEnv", "PIANOLA_TEST_KEY");
+    settings.setValue("llm/openai/timeoutMs", 8000);
+}
+
+void TestChatLlm::cleanupTestCase()
+{
+    QSettings().remove("llm");
+}
+
+void TestChatLlm::replyArrivesAsTakes()
+{
+    m_server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 6)));
+    app::MainWindow w;
+    w.show();
+    QCOMPARE(w.chatController()->provider(), QString("openai"));
+    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
+    QTest::keyClicks(w.chatDock()->input(), "4-bar lo-fi in A minor at 78 bpm");
+    QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
+    QVERIFY(w.chatDock()->isBusy());   // asynchronous: the window keeps running
+    QVERIFY(replied.wait(8000));
+    QVERIFY(!w.chatDock()->isBusy());
+    const model::Project& project = w.document()->project();
+    QCOMPARE(project.chat.size(), std::size_t(2));
+    QCOMPARE(project.chat[1].takes.size(), std::size_t(4));
+    const model::Take* take = project.findTake(project.chat[1].takes.front());
+    QCOMPARE(take->provenance.provider, std::string("openai"));
+    QCOMPARE(take->provenance.model, std::string("gpt-test-0613"));
+    QCOMPARE(take->plan.initialBpm(), 78.0);
+    QCOMPARE(project.activeTake, take->id);
+    // What went over the wire: the key in the header only, the prompt, the brief schema.
+    QCOMPARE(m_server.requests().size(), 1);
+    const test::RecordedRequest& request = m_server.requests().front();
+    QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer ") + kKey);
+    QVERIFY(request.body.contains("4-bar lo-fi in A minor"));
+    QVERIFY(request.body.contains("json_schema"));
+    // The key is in no saved or exported file.
+    QTemporaryDir dir;
+    QVERIFY(w.document()->save(dir.filePath("p.pianola")));
+    QVERIFY(w.document()->exportTake(dir.filePath("t.mid")));
+    QVERIFY(w.document()->writeRecovery());
+    for (const QString& path : {dir.filePath("p.pianola"), dir.filePath("t.mid"), app::Document::recoveryPath()}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains(kKey), qPrintable(path));
+    }
+    app::Document::removeRecovery();
+}
+
+void TestChatLlm::cancelKeepsNothing()
+{
+    test::ScriptedReply stalled = streamed(test::openAiStream(kBrief, "gpt-test-0613", 6).mid(0, 2));
+    stalled.stall = true;
+    m_server.enqueue(stalled);
+    app::MainWindow w;
+    w.show();
+    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
+    QTest::keyClicks(w.chatDock()->input(), "4-bar lo-fi in A minor");
+    QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
+    QTRY_VERIFY(w.chatController()->busy());
+    QTest::qWait(200);   // part of the reply has arrived
+    auto* cancel = w.chatDock()->findChild<QPushButton*>("chatCancel");
+    QVERIFY(cancel && cancel->isVisible());
+    cancel->click();
+    QVERIFY(replied.count() == 1 || replied.wait(3000));
+    const model::Project& project = w.document()->project();
+    QCOMPARE(project.chat.size(), std::size_t(2));
+    QVERIFY(project.chat[1].takes.empty());
+    QCOMPARE(QString::fromStdString(project.chat[1].text), QString("Cancelled."));
+    QCOMPARE(project.takes.size(), std::size_t(1));   // only the empty start take
+    QVERIFY(!w.chatDock()->isBusy());
+}
+
+QTEST_MAIN(TestChatLlm)
+#include "tst_chat_llm.moc"
