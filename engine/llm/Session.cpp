@@ -145,6 +145,10 @@ void Session::startOffline()
 
 void Session::onProgressed(qint64 bytes, qint64 characters, const QString& text)
 {
+    if (text.size() < m_counted) { // a retry started the reply over
+        m_counted = 0;
+        m_noteCount = 0;
+    }
     if (m_request.mode == ReplyMode::Notes) {
         // Only the new text (and the 4 characters before it, for a "key" split across chunks).
         const qsizetype from = std::max<qsizetype>(0, m_counted - 4);

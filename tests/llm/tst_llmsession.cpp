@@ -134,6 +134,7 @@ private slots:
     void stalledStreamTimesOut();
     void cutOffStreamKeepsNothing_data();
     void cutOffStreamKeepsNothing();
+    void cutOffThenRetrySucceeds();
     void cancelMidStream();
     void connectionRefused();
     void variationSendsTheTake();
@@ -175,7 +176,7 @@ void TestLlmSession::openAiBriefStream()
     QCOMPARE(format["json_schema"]["name"].toString(), "pianola_brief");
     QCOMPARE(format["json_schema"]["strict"].toBool(), true);
     QVERIFY(format["json_schema"]["schema"]["properties"].toObject().contains("genre"));
-    QCOMPARE(format["json_schema"]["schema"]["additionalProperties"].toBool(true), false);   // strict
+    QCOMPARE(format["json_schema"]["schema"]["additionalProperties"].toBool(true), false); // strict
     QCOMPARE(b["messages"][0]["role"].toString(), "system");
     QCOMPARE(b["messages"][1]["content"].toString(), QString::fromStdString(r.prompt));
 }
@@ -400,6 +401,24 @@ void TestLlmSession::cutOffStreamKeepsNothing()
                  o.sentence.contains("tried 2 times"),
              qPrintable(o.sentence));
     QCOMPARE(server.requests().size(), 2);
+}
+
+void TestLlmSession::cutOffThenRetrySucceeds()
+{
+    FakeLlmServer server;
+    ScriptedReply cut = streamed(test::openAiStream(kPlan + kPlan, "m", 8, false));
+    cut.cutOff = true;
+    server.enqueue(cut);
+    server.enqueue(streamed(test::openAiStream(kPlan, "m", 3)));
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("two", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(o.result.takes.front().plan.noteCount(), 2);
+    QCOMPARE(o.progress.last().attempt, 2);
+    QCOMPARE(o.progress.last().notes, 2); // counted again from the retry's start
+    QVERIFY(std::any_of(o.progress.begin(), o.progress.end(),
+                        [](const GenerationProgress& p) { return p.notes == 4; }));
 }
 
 void TestLlmSession::cancelMidStream()
