@@ -199,7 +199,11 @@ void Session::onReplied(const QString& text, const QString& modelName)
         accepted->corrections = m_round - 1;
         return complete(std::move(*accepted));
     }
-    const std::string& problems = accepted.error().message;
+    std::string problems = accepted.error().message;
+    if (m_provider->hitLengthLimit())
+        problems += "\n(root): the reply stopped at the output limit (" +
+                    std::to_string(m_config.maxTokens) +
+                    " tokens) before its end; make it shorter (fewer bars, tracks or notes)";
     qCInfo(lcLlm).noquote() << "reply" << m_round << "rejected:"
                             << redactSecrets(QString::fromStdString(firstLines(problems, 3)),
                                              m_apiKey);

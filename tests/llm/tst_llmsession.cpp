@@ -127,6 +127,7 @@ private slots:
     void malformedJsonIsRepaired();
     void outOfRangeNotesAreRepaired();
     void twoBadRepliesFallBackOffline();
+    void outputLimitIsNamed();
     void retryAfterIsHonoured();
     void serverErrorIsRetried();
     void unauthorizedIsNotRetried();
@@ -295,6 +296,19 @@ void TestLlmSession::twoBadRepliesFallBackOffline()
     QCOMPARE(o.result.takes.front().provenance.provider, "offline");
     QCOMPARE(o.result.takes.front().plan.initialBpm(), 140.0);
     QVERIFY(lastMessage(server.requests()[2]).contains("no JSON object"));
+}
+
+void TestLlmSession::outputLimitIsNamed()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::anthropicToolStream(kPlan.left(70), "m", 3, true, "max_tokens")));
+    server.enqueue(streamed(test::anthropicToolStream(kPlan, "m")));
+    const Outcome o =
+        run(configFor(ProviderKind::Anthropic, server), request("two notes", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.corrections, 1);
+    const QString problems = lastMessage(server.requests()[1]);
+    QVERIFY2(problems.contains("stopped at the output limit (16384 tokens)"), qPrintable(problems));
 }
 
 void TestLlmSession::retryAfterIsHonoured()
