@@ -7,7 +7,7 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkgconf git
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-  libfluidsynth-dev librtmidi-dev nlohmann-json3-dev
+  libfluidsynth-dev librtmidi-dev nlohmann-json3-dev qtkeychain-qt6-dev
   fluid-soundfont-gm timgm6mb-soundfont)
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox

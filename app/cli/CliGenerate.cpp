@@ -7,6 +7,7 @@
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"
 #include "engine/generate/Variation.h"
+#include "engine/llm/Keychain.h"
 #include "engine/llm/Secrets.h"
 #include "engine/llm/Session.h"
 #include "engine/PlanFile.h"
@@ -15,6 +16,7 @@
 #include <memory>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QTimer>
 
 namespace pianola::cli {
 
@@ -130,6 +132,26 @@ struct LlmOptions
     llm::ReplyMode mode = llm::ReplyMode::Brief;
 };
 
+// The environment's key, else the keychain's (read with a time limit: a keychain that does not
+// answer must not hang the command).
+void loadKeychainKey(const llm::ProviderConfig& config, llm::StoredKeySource& keys)
+{
+    if (!llm::Keychain::compiledIn() || llm::keyEnvName(config).isEmpty() ||
+        !llm::EnvironmentKeySource().apiKey(config).isEmpty())
+        return;
+    llm::Keychain keychain;
+    QEventLoop wait;
+    QObject::connect(&keychain, &llm::Keychain::keyRead,
+                     [&](llm::ProviderKind kind, const QString& key) {
+                         keys.setKey(kind, key);
+                         wait.quit();
+                     });
+    QObject::connect(&keychain, &llm::Keychain::failed, &wait, &QEventLoop::quit);
+    QTimer::singleShot(5000, &wait, &QEventLoop::quit);
+    keychain.readKey(config.kind);
+    wait.exec();
+}
+
 // The same Session the chat dock uses, run to its end on a local event loop.
 int generateWithProvider(const LlmOptions& options, llm::GenerationRequest request, bool explain,
                          const Outputs& out, const Io& io)
@@ -139,7 +161,9 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     static char* argv[] = {name, nullptr};
     std::unique_ptr<QCoreApplication> app;
     if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
-    llm::Session session(options.config, llm::EnvironmentKeySource());
+    llm::StoredKeySource keys;
+    loadKeychainKey(options.config, keys);
+    llm::Session session(options.config, keys);
     QEventLoop loop;
     std::optional<llm::GenerationResult> result;
     QString failure;

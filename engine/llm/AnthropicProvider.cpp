@@ -61,6 +61,10 @@ StreamEvent anthropicLine(QByteArrayView line)
             ev.text = d.value(QLatin1String("partial_json")).toString();
         else if (dt == QLatin1String("text_delta"))
             ev.text = d.value(QLatin1String("text")).toString();
+    } else if (type == QLatin1String("message_delta")) {
+        ev.lengthLimit =
+            o.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")) ==
+            QLatin1String("max_tokens");
     } else if (type == QLatin1String("message_stop")) {
         ev.done = true;
     } else if (type == QLatin1String("error")) {
@@ -72,7 +76,7 @@ StreamEvent anthropicLine(QByteArrayView line)
     } else if (type.isEmpty()) {
         ev.error = QStringLiteral("The server sent a stream event that is not JSON");
         ev.retryable = true;
-    } // ping, content_block_stop, message_delta: nothing to keep
+    } // ping, content_block_stop: nothing to keep
     return ev;
 }
 

@@ -46,6 +46,7 @@ StreamEvent ollamaLine(QByteArrayView line)
     ev.text =
         o.value(QLatin1String("message")).toObject().value(QLatin1String("content")).toString();
     ev.done = o.value(QLatin1String("done")).toBool();
+    ev.lengthLimit = o.value(QLatin1String("done_reason")).toString() == QLatin1String("length");
     return ev;
 }
 

@@ -59,6 +59,8 @@ StreamEvent openAiLine(QByteArrayView line)
     }
     ev.model = o.value(QLatin1String("model")).toString();
     const QJsonObject choice = o.value(QLatin1String("choices")).toArray().at(0).toObject();
+    ev.lengthLimit =
+        choice.value(QLatin1String("finish_reason")).toString() == QLatin1String("length");
     ev.text =
         choice.value(QLatin1String("delta")).toObject().value(QLatin1String("content")).toString();
     return ev;

@@ -102,6 +102,7 @@ void Provider::startAttempt()
     m_errorBody.clear();
     m_streamError.clear();
     m_done = false;
+    m_lengthLimit = false;
     m_bytes = 0;
     const QNetworkRequest request = m_wire.request(m_config, m_apiKey);
     qCInfo(lcLlm).noquote() << "POST"
@@ -177,6 +178,7 @@ void Provider::processLines(bool atEnd)
         if (!ev.model.isEmpty()) m_model = ev.model;
         m_text += ev.text;
         m_done = m_done || ev.done;
+        m_lengthLimit = m_lengthLimit || ev.lengthLimit;
         if (!ev.error.isEmpty()) {
             m_streamError = ev.error;
             m_streamErrorRetryable = ev.retryable;

@@ -42,10 +42,11 @@ struct Conversation
 /// One line of a stream, as the subclass reads it.
 struct StreamEvent
 {
-    QString text;      ///< reply text (or tool-call JSON) to append
-    QString model;     ///< the model the server says it used, when the line names it
-    bool done = false; ///< the protocol's end marker
-    QString error;     ///< an error the server sent inside the stream
+    QString text;             ///< reply text (or tool-call JSON) to append
+    QString model;            ///< the model the server says it used, when the line names it
+    bool done = false;        ///< the protocol's end marker
+    bool lengthLimit = false; ///< the model stopped at its output limit (max tokens)
+    QString error;            ///< an error the server sent inside the stream
     bool retryable = false;
 };
 
@@ -83,6 +84,9 @@ public:
     const ProviderConfig& config() const { return m_config; }
     /// HTTP requests made for the last send() (retries included).
     int attempts() const { return m_attempt; }
+    /// The last reply stopped at the model's output limit (finish_reason "length", stop_reason
+    /// "max_tokens", done_reason "length"): its JSON is probably cut.
+    bool hitLengthLimit() const { return m_lengthLimit; }
 
 signals:
     /// Bytes received and reply characters so far (this attempt), and the text itself.
@@ -115,7 +119,7 @@ private:
     bool m_streamErrorRetryable = false;
     qint64 m_bytes = 0;
     int m_attempt = 0;
-    bool m_active = false, m_done = false;
+    bool m_active = false, m_done = false, m_lengthLimit = false;
 };
 
 /// The provider of `config.kind` (OpenAI-compatible, Anthropic, Ollama) with its key from

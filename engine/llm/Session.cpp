@@ -145,6 +145,10 @@ void Session::startOffline()
 
 void Session::onProgressed(qint64 bytes, qint64 characters, const QString& text)
 {
+    if (text.size() < m_counted) { // a retry started the reply over
+        m_counted = 0;
+        m_noteCount = 0;
+    }
     if (m_request.mode == ReplyMode::Notes) {
         // Only the new text (and the 4 characters before it, for a "key" split across chunks).
         const qsizetype from = std::max<qsizetype>(0, m_counted - 4);
@@ -195,7 +199,11 @@ void Session::onReplied(const QString& text, const QString& modelName)
         accepted->corrections = m_round - 1;
         return complete(std::move(*accepted));
     }
-    const std::string& problems = accepted.error().message;
+    std::string problems = accepted.error().message;
+    if (m_provider->hitLengthLimit())
+        problems += "\n(root): the reply stopped at the output limit (" +
+                    std::to_string(m_config.maxTokens) +
+                    " tokens) before its end; make it shorter (fewer bars, tracks or notes)";
     qCInfo(lcLlm).noquote() << "reply" << m_round << "rejected:"
                             << redactSecrets(QString::fromStdString(firstLines(problems, 3)),
                                              m_apiKey);

@@ -144,7 +144,7 @@ QList<QByteArray> openAiStream(const QByteArray& text, const QByteArray& model, 
 }
 
 QList<QByteArray> anthropicToolStream(const QByteArray& json, const QByteArray& model, int pieces,
-                                      bool stop)
+                                      bool stop, const char* stopReason)
 {
     auto event = [](const char* type, const QJsonObject& data) {
         return QByteArray("event: ") + type + "\ndata: " + compact(data) + "\n\n";
@@ -173,7 +173,7 @@ QList<QByteArray> anthropicToolStream(const QByteArray& json, const QByteArray& 
     if (stop) {
         out.append(event("content_block_stop", {{"type", "content_block_stop"}, {"index", 0}}));
         out.append(event("message_delta", {{"type", "message_delta"},
-                                           {"delta", QJsonObject{{"stop_reason", "tool_use"}}}}));
+                                           {"delta", QJsonObject{{"stop_reason", stopReason}}}}));
         out.append(event("message_stop", {{"type", "message_stop"}}));
     }
     return out;

@@ -64,7 +64,8 @@ private:
 QList<QByteArray> openAiStream(const QByteArray& text, const QByteArray& model, int pieces = 4,
                                bool done = true);
 QList<QByteArray> anthropicToolStream(const QByteArray& json, const QByteArray& model,
-                                      int pieces = 4, bool stop = true);
+                                      int pieces = 4, bool stop = true,
+                                      const char* stopReason = "tool_use");
 QList<QByteArray> ollamaStream(const QByteArray& text, const QByteArray& model, int pieces = 4,
                                bool done = true);
 /// An error reply with a JSON body {"error": {"message", "type", "code"}}.

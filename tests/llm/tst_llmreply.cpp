@@ -4,6 +4,7 @@
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/llm/Provider.h"
+#include "engine/llm/Providers.h"
 #include "engine/llm/Reply.h"
 #include "engine/llm/Schemas.h"
 #include "engine/llm/Secrets.h"
@@ -41,6 +42,8 @@ private slots:
     void strictSchemaIsClosed_data();
     void strictSchemaIsClosed();
     void notesSchemaIsPlanSubset();
+    void streamLines_data();
+    void streamLines();
 };
 
 void TestLlmReply::extractJson_data()
@@ -253,6 +256,64 @@ void TestLlmReply::notesSchemaIsPlanSubset()
     QCOMPARE(note["properties"]["key"]["maximum"].toInt(), 127); // $ref inlined
     QVERIFY(s["properties"]["key"]["properties"]["tonic"]["enum"].toArray().contains("F#"));
     QVERIFY(QJsonDocument(s).toJson(QJsonDocument::Compact).size() < 6000);
+}
+
+void TestLlmReply::streamLines_data()
+{
+    QTest::addColumn<int>("wire");
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("done");
+    QTest::addColumn<bool>("lengthLimit");
+    QTest::addColumn<bool>("error");
+    QTest::newRow("openai delta")
+        << 0 << QByteArray(R"(data: {"model":"m","choices":[{"delta":{"content":"{\"a"}}]})")
+        << "{\"a" << false << false << false;
+    QTest::newRow("openai length")
+        << 0 << QByteArray(R"(data: {"choices":[{"delta":{},"finish_reason":"length"}]})") << ""
+        << false << true << false;
+    QTest::newRow("openai done") << 0 << QByteArray("data: [DONE]") << "" << true << false << false;
+    QTest::newRow("openai comment")
+        << 0 << QByteArray(": keep-alive") << "" << false << false << false;
+    QTest::newRow("openai broken")
+        << 0 << QByteArray("data: {\"choi") << "" << false << false << true;
+    QTest::newRow("anthropic json")
+        << 1
+        << QByteArray(
+               R"(data: {"type":"content_block_delta","delta":{"type":"input_json_delta","partial_json":"[1"}})")
+        << "[1" << false << false << false;
+    QTest::newRow("anthropic max")
+        << 1 << QByteArray(R"(data: {"type":"message_delta","delta":{"stop_reason":"max_tokens"}})")
+        << "" << false << true << false;
+    QTest::newRow("anthropic stop")
+        << 1 << QByteArray(R"(data: {"type":"message_stop"})") << "" << true << false << false;
+    QTest::newRow("anthropic event line")
+        << 1 << QByteArray("event: ping") << "" << false << false << false;
+    QTest::newRow("anthropic error")
+        << 1
+        << QByteArray(
+               R"(data: {"type":"error","error":{"type":"overloaded_error","message":"busy"}})")
+        << "" << false << false << true;
+    QTest::newRow("ollama piece") << 2
+                                  << QByteArray(
+                                         R"({"model":"l","message":{"content":"x"},"done":false})")
+                                  << "x" << false << false << false;
+    QTest::newRow("ollama length") << 2 << QByteArray(R"({"done":true,"done_reason":"length"})")
+                                   << "" << true << true << false;
+    QTest::newRow("ollama error") << 2 << QByteArray(R"({"error":"model not found"})") << ""
+                                  << false << false << true;
+}
+
+void TestLlmReply::streamLines()
+{
+    QFETCH(int, wire);
+    QFETCH(QByteArray, line);
+    const WireFormat* wires[] = {&kOpenAiWire, &kAnthropicWire, &kOllamaWire};
+    const StreamEvent ev = wires[wire]->parseLine(line);
+    QTEST(ev.text, "text");
+    QTEST(ev.done, "done");
+    QTEST(ev.lengthLimit, "lengthLimit");
+    QTEST(!ev.error.isEmpty(), "error");
 }
 
 QTEST_GUILESS_MAIN(TestLlmReply)

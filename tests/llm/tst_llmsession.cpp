@@ -127,6 +127,7 @@ private slots:
     void malformedJsonIsRepaired();
     void outOfRangeNotesAreRepaired();
     void twoBadRepliesFallBackOffline();
+    void outputLimitIsNamed();
     void retryAfterIsHonoured();
     void serverErrorIsRetried();
     void unauthorizedIsNotRetried();
@@ -134,6 +135,7 @@ private slots:
     void stalledStreamTimesOut();
     void cutOffStreamKeepsNothing_data();
     void cutOffStreamKeepsNothing();
+    void cutOffThenRetrySucceeds();
     void cancelMidStream();
     void connectionRefused();
     void variationSendsTheTake();
@@ -175,7 +177,7 @@ void TestLlmSession::openAiBriefStream()
     QCOMPARE(format["json_schema"]["name"].toString(), "pianola_brief");
     QCOMPARE(format["json_schema"]["strict"].toBool(), true);
     QVERIFY(format["json_schema"]["schema"]["properties"].toObject().contains("genre"));
-    QCOMPARE(format["json_schema"]["schema"]["additionalProperties"].toBool(true), false);   // strict
+    QCOMPARE(format["json_schema"]["schema"]["additionalProperties"].toBool(true), false); // strict
     QCOMPARE(b["messages"][0]["role"].toString(), "system");
     QCOMPARE(b["messages"][1]["content"].toString(), QString::fromStdString(r.prompt));
 }
@@ -296,6 +298,19 @@ void TestLlmSession::twoBadRepliesFallBackOffline()
     QVERIFY(lastMessage(server.requests()[2]).contains("no JSON object"));
 }
 
+void TestLlmSession::outputLimitIsNamed()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::anthropicToolStream(kPlan.left(70), "m", 3, true, "max_tokens")));
+    server.enqueue(streamed(test::anthropicToolStream(kPlan, "m")));
+    const Outcome o =
+        run(configFor(ProviderKind::Anthropic, server), request("two notes", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.corrections, 1);
+    const QString problems = lastMessage(server.requests()[1]);
+    QVERIFY2(problems.contains("stopped at the output limit (16384 tokens)"), qPrintable(problems));
+}
+
 void TestLlmSession::retryAfterIsHonoured()
 {
     FakeLlmServer server;
@@ -400,6 +415,24 @@ void TestLlmSession::cutOffStreamKeepsNothing()
                  o.sentence.contains("tried 2 times"),
              qPrintable(o.sentence));
     QCOMPARE(server.requests().size(), 2);
+}
+
+void TestLlmSession::cutOffThenRetrySucceeds()
+{
+    FakeLlmServer server;
+    ScriptedReply cut = streamed(test::openAiStream(kPlan + kPlan, "m", 8, false));
+    cut.cutOff = true;
+    server.enqueue(cut);
+    server.enqueue(streamed(test::openAiStream(kPlan, "m", 3)));
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("two", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(o.result.takes.front().plan.noteCount(), 2);
+    QCOMPARE(o.progress.last().attempt, 2);
+    QCOMPARE(o.progress.last().notes, 2); // counted again from the retry's start
+    QVERIFY(std::any_of(o.progress.begin(), o.progress.end(),
+                        [](const GenerationProgress& p) { return p.notes == 4; }));
 }
 
 void TestLlmSession::cancelMidStream()
