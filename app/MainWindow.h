@@ -39,6 +39,7 @@ namespace pianola::app {
 
 class AudioEngine;
 class ChatController;
+class NarrativeRequest;
 class MidiSession;
 
 class MainWindow : public QMainWindow
@@ -151,6 +152,7 @@ private:
     QAction* m_compareAction = nullptr;
     widgets::ChatDock* m_chat = nullptr;
     widgets::AnalysisPanel* m_analysis = nullptr;
+    NarrativeRequest* m_narrative = nullptr;
     QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
     std::unique_ptr<AudioEngine> m_audio;

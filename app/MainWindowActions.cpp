@@ -3,6 +3,7 @@
 #include "app/MainWindow.h"
 
 #include "app/ChatController.h"
+#include "app/NarrativeRequest.h"
 #include "engine/analysis/Analyzer.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
@@ -28,6 +29,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
@@ -83,6 +85,23 @@ void MainWindow::createDocks()
     m_analysis->setMinimumWidth(0);
     resizeDocks({chatDock}, {340}, Qt::Horizontal);
     connect(m_analysis, &widgets::AnalysisPanel::analysisShown, this, &MainWindow::showAnalysisChords);
+    m_narrative = new NarrativeRequest(this);
+    connect(m_analysis, &widgets::AnalysisPanel::narrativeRequested, this, [this] {
+        if (m_narrative->busy())
+            return;
+        statusBar()->showMessage(tr("Asking the language model for an interpretation..."));
+        m_narrative->start(ChatController::providerConfig(m_chatController->provider()), m_analysis->analysis());
+    });
+    connect(m_narrative, &NarrativeRequest::finished, this, [this](const QString& narrative, const QStringList& suggestions) {
+        model::analysis::Analysis updated = m_analysis->analysis();
+        updated.narrative = narrative.toStdString();
+        updated.suggestions.clear();
+        for (const QString& s : suggestions)
+            updated.suggestions.push_back(s.toStdString());
+        m_analysis->setAnalysis(updated);
+        statusBar()->showMessage(tr("Interpretation from the language model"));
+    });
+    connect(m_narrative, &NarrativeRequest::failed, this, [this](const QString& sentence) { statusBar()->showMessage(sentence); });
     connect(m_analysis, &widgets::AnalysisPanel::suggestionApplied, this, [this, chatDock](const QString& request) {
         chatDock->raise();
         m_chatController->ask(request);

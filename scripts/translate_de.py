@@ -360,6 +360,11 @@ DE = {
     'Brief: the model describes, the built-in generator writes the notes (robust)': 'Brief: Das Modell beschreibt, der eingebaute Generator schreibt die Noten (robust)',
     'Notes: the model writes every note (validated)': 'Noten: Das Modell schreibt jede Note (geprüft)',
     'Mode': 'Modus',
+    'Asking the language model for an interpretation...': 'Frage das Sprachmodell nach einer Deutung …',
+    'Interpretation from the language model': 'Deutung durch das Sprachmodell',
+    'Choose a language model in the chat dock first.': 'Wählen Sie zuerst im Chat ein Sprachmodell.',
+    "The model's interpretation was not usable: %1": 'Die Deutung des Modells war nicht verwendbar: %1',
+    'Sends the features above (never the file) to the model chosen in the chat dock': 'Sendet die Merkmale oben (nie die Datei) an das im Chat gewählte Modell',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

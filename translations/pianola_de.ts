@@ -984,6 +984,14 @@
         <source>Analysis</source>
         <translation>Analyse</translation>
     </message>
+    <message>
+        <source>Asking the language model for an interpretation...</source>
+        <translation>Frage das Sprachmodell nach einer Deutung …</translation>
+    </message>
+    <message>
+        <source>Interpretation from the language model</source>
+        <translation>Deutung durch das Sprachmodell</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -1002,6 +1010,17 @@
     <message>
         <source>in: %1 %2</source>
         <translation>ein: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::NarrativeRequest</name>
+    <message>
+        <source>Choose a language model in the chat dock first.</source>
+        <translation>Wählen Sie zuerst im Chat ein Sprachmodell.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s interpretation was not usable: %1</source>
+        <translation>Die Deutung des Modells war nicht verwendbar: %1</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1254,14 @@
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>Interpretation from the language model</source>
+        <translation>Deutung durch das Sprachmodell</translation>
+    </message>
+    <message>
+        <source>Sends the features above (never the file) to the model chosen in the chat dock</source>
+        <translation>Sendet die Merkmale oben (nie die Datei) an das im Chat gewählte Modell</translation>
     </message>
 </context>
 <context>

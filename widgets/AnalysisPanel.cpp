@@ -108,6 +108,11 @@ void AnalysisPanel::buildLayout()
     storyLayout->addWidget(m_narrative);
     m_suggestions = new QVBoxLayout;
     storyLayout->addLayout(m_suggestions);
+    m_askModel = new QPushButton(tr("Interpretation from the language model"), storyBox);
+    m_askModel->setObjectName("askModel");
+    m_askModel->setToolTip(tr("Sends the features above (never the file) to the model chosen in the chat dock"));
+    connect(m_askModel, &QPushButton::clicked, this, &AnalysisPanel::narrativeRequested);
+    storyLayout->addWidget(m_askModel, 0, Qt::AlignLeft);
     column->addWidget(storyBox);
     column->addStretch(1);
 

@@ -11,6 +11,7 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QVBoxLayout;
 
 namespace pianola::widgets {
@@ -47,6 +48,8 @@ signals:
     void suggestionApplied(const QString& request);
     /// A new analysis is on screen.
     void analysisShown();
+    /// The user asks for the narrative from the language model (the app sends the features).
+    void narrativeRequested();
 
 private:
     void buildLayout();
@@ -58,6 +61,7 @@ private:
     void setBusy(bool busy);
 
     Analyzer m_analyzer;
+    QPushButton* m_askModel = nullptr;
     model::analysis::Analysis m_analysis;
     QFutureWatcher<model::analysis::Analysis> m_watcher;
     bool m_busy = false;

@@ -6,6 +6,8 @@
 #include "app/MainWindow.h"
 #include "engine/llm/ProviderConfig.h"
 #include "tests/llm/FakeLlmServer.h"
+#include "app/NarrativeRequest.h"
+#include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
 
 #include <QFile>
@@ -42,6 +44,7 @@ private slots:
     void cleanupTestCase();
     void replyArrivesAsTakes();
     void cancelKeepsNothing();
+    void analysisNarrativeFromTheModel();
 
 private:
     test::FakeLlmServer m_server;
@@ -125,6 +128,35 @@ void TestChatLlm::cancelKeepsNothing()
     QCOMPARE(QString::fromStdString(project.chat[1].text), QString("Cancelled."));
     QCOMPARE(project.takes.size(), std::size_t(1));   // only the empty start take
     QVERIFY(!w.chatDock()->isBusy());
+}
+
+void TestChatLlm::analysisNarrativeFromTheModel()
+{
+    m_server.enqueue(streamed(test::openAiStream(
+        R"({"narrative":"A calm four-bar loop in A minor.","suggestions":["add more swing","add a fill on bar 4"]})", "gpt-test-0613")));
+    app::MainWindow w;
+    w.show();
+    model::Take take;
+    take.name = "loop";
+    model::Track keys;
+    for (int i = 0; i < 16; ++i)
+        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1), static_cast<std::uint8_t>(57 + (i % 4) * 3), 90, 64});
+    take.plan.tracks.push_back(keys);
+    QSignalSpy shown(w.analysisPanel(), &widgets::AnalysisPanel::analysisShown);
+    QVERIFY(w.document()->addTake(take, "loop"));
+    QVERIFY(shown.wait(5000));
+    const std::size_t before = m_server.requests().size();
+    w.analysisPanel()->findChild<QPushButton*>("askModel")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(w.analysisPanel()->analysis().narrative), QString("A calm four-bar loop in A minor."), 5000);
+    QCOMPARE(w.analysisPanel()->analysis().suggestions, (std::vector<std::string>{"add more swing", "add a fill on bar 4"}));
+    // The features went out, not the file.
+    QCOMPARE(m_server.requests().size(), before + 1);
+    const QByteArray body = m_server.requests().back().body;
+    QVERIFY(body.contains("duration_ms") && !body.contains("MThd"));
+    // Replies that are not usable are refused with the reason.
+    QVERIFY(!app::NarrativeRequest::parseReply("no json here"));
+    QVERIFY(!app::NarrativeRequest::parseReply(R"({"narrative":"","suggestions":[]})"));
+    QVERIFY(app::NarrativeRequest::parseReply("```json\n{\"narrative\":\"ok\",\"suggestions\":[]}\n```"));
 }
 
 QTEST_MAIN(TestChatLlm)
