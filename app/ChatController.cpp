@@ -23,8 +23,14 @@ std::string nowUtc()
 } // namespace
 
 ChatController::ChatController(Document* document, widgets::ChatDock* dock, QObject* parent)
-    : QObject(parent), m_document(document), m_dock(dock)
+    : QObject(parent), m_document(document), m_dock(dock), m_keychain(new engine::llm::Keychain(QStringLiteral("Pianola"), this))
 {
+    namespace llm = engine::llm;
+    connect(m_keychain, &llm::Keychain::keyRead, this, [this](llm::ProviderKind kind, const QString& key) { m_keys.setKey(kind, key); });
+    connect(m_keychain, &llm::Keychain::failed, this, [](llm::ProviderKind kind, const QString& sentence) {
+        qCInfo(lcLlm) << "keychain:" << QString::fromStdString(std::string(llm::providerName(kind))) << sentence;
+    });
+    readKeyIfNeeded();
     m_provider = QSettings().value("llm/provider", QStringLiteral("offline")).toString();
     m_dock->setProviders({{tr("Offline"), QStringLiteral("offline")},
                           {tr("OpenAI-compatible"), QStringLiteral("openai")},
@@ -53,6 +59,22 @@ void ChatController::setProvider(const QString& name)
         return;
     m_provider = name;
     QSettings().setValue("llm/provider", name);
+    readKeyIfNeeded();
+}
+
+// The keychain is asked only for a provider that needs a key the environment does not give
+// (a keychain without a running secret service can take a while to say so).
+void ChatController::readKeyIfNeeded()
+{
+    namespace llm = engine::llm;
+    const auto kind = llm::providerKindFromName(m_provider.toStdString());
+    if (!kind || (*kind != llm::ProviderKind::OpenAi && *kind != llm::ProviderKind::Anthropic) || !llm::Keychain::compiledIn() ||
+        m_keychainAsked.count(*kind))
+        return;
+    if (!qEnvironmentVariableIsEmpty(llm::keyEnvName(providerConfig(m_provider)).toLocal8Bit().constData()))
+        return;
+    m_keychainAsked.insert(*kind);
+    m_keychain->readKey(*kind);
 }
 
 engine::llm::ProviderConfig ChatController::providerConfig(const QString& name)
@@ -68,6 +90,15 @@ engine::llm::ProviderConfig ChatController::providerConfig(const QString& name)
     config.timeoutMs = settings.value("timeoutMs", config.timeoutMs).toInt();
     config.apiKeyEnv = settings.value("apiKeyEnv", config.apiKeyEnv).toString();
     return config;
+}
+
+void ChatController::storeKey(const QString& provider, const QString& key)
+{
+    const auto kind = engine::llm::providerKindFromName(provider.toStdString());
+    if (!kind || key.isEmpty())
+        return;
+    m_keys.setKey(*kind, key);
+    m_keychain->writeKey(*kind, key);
 }
 
 bool ChatController::busy() const
@@ -213,7 +244,7 @@ void ChatController::askModel(const QString& prompt, std::optional<model::TakeId
             request.parent = *from;
     request.mode = QSettings().value("llm/mode").toString() == QLatin1String("notes") ? llm::ReplyMode::Notes : llm::ReplyMode::Brief;
     request.candidates = request.mode == llm::ReplyMode::Brief ? std::max(1, candidates > 0 ? candidates : 4) : 1;
-    m_session = std::make_unique<llm::Session>(providerConfig(m_provider), llm::EnvironmentKeySource());
+    m_session = std::make_unique<llm::Session>(providerConfig(m_provider), m_keys);
     m_pendingPrompt = prompt;
     connect(m_session.get(), &llm::Session::progressed, this, [this](const llm::GenerationProgress& p) {
         QString text = p.notes > 0 ? tr("Receiving: %n note(s) so far", nullptr, p.notes) : tr("Receiving: %1 characters").arg(p.characters);

@@ -7,10 +7,12 @@
 #pragma once
 
 #include "app/Document.h"
+#include "engine/llm/Keychain.h"
 
 #include <QObject>
 
 #include <memory>
+#include <set>
 
 namespace pianola::widgets {
 class ChatDock;
@@ -43,6 +45,10 @@ public:
     static engine::llm::ProviderConfig providerConfig(const QString& name);
     bool busy() const;
     void cancel();
+    /// The API keys: the environment wins, else what the system keychain gave at start.
+    const engine::llm::KeySource& keys() const { return m_keys; }
+    /// Stores a key in the system keychain (and uses it from now on).
+    void storeKey(const QString& provider, const QString& key);
 
 signals:
     /// A reply is in the chat, with the takes it added (none after an error).
@@ -67,6 +73,10 @@ private:
     std::unique_ptr<engine::llm::Session> m_session;
     QString m_pendingPrompt;
     std::uint64_t m_seedCounter = 0;
+    engine::llm::StoredKeySource m_keys;
+    engine::llm::Keychain* m_keychain;
+    std::set<engine::llm::ProviderKind> m_keychainAsked;
+    void readKeyIfNeeded();
 };
 
 } // namespace pianola::app

@@ -3,6 +3,7 @@
 #include "app/MainWindow.h"
 
 #include "app/AudioEngine.h"
+#include "app/ChatController.h"
 #include "app/Logging.h"
 #include "app/MidiSession.h"
 #include "app/PreferencesDialog.h"
@@ -440,6 +441,8 @@ void MainWindow::preferencesRequested()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto changes = dialog.save();
+    if (!dialog.enteredKey().isEmpty())
+        m_chatController->storeKey(dialog.keyProvider(), dialog.enteredKey());
     if (changes.sound || changes.midi) {
         if (transport()) {
             transport()->stop();

@@ -90,7 +90,8 @@ void MainWindow::createDocks()
         if (m_narrative->busy())
             return;
         statusBar()->showMessage(tr("Asking the language model for an interpretation..."));
-        m_narrative->start(ChatController::providerConfig(m_chatController->provider()), m_analysis->analysis());
+        m_narrative->start(ChatController::providerConfig(m_chatController->provider()), m_chatController->keys(),
+                           m_analysis->analysis());
     });
     connect(m_narrative, &NarrativeRequest::finished, this, [this](const QString& narrative, const QStringList& suggestions) {
         model::analysis::Analysis updated = m_analysis->analysis();
@@ -194,7 +195,7 @@ void MainWindow::createEditMenu()
 {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcuts({QKeySequence::Undo});
+    undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
     edit->addAction(undo);

@@ -55,9 +55,10 @@ Result<std::pair<std::string, std::vector<std::string>>> NarrativeRequest::parse
     return std::pair{narrative.toString().trimmed().toStdString(), list};
 }
 
-void NarrativeRequest::start(const engine::llm::ProviderConfig& config, const model::analysis::Analysis& analysis)
+void NarrativeRequest::start(const engine::llm::ProviderConfig& config, const engine::llm::KeySource& keys,
+                             const model::analysis::Analysis& analysis)
 {
-    m_provider = engine::llm::makeProvider(config, engine::llm::EnvironmentKeySource(), this);
+    m_provider = engine::llm::makeProvider(config, keys, this);
     if (!m_provider) {
         emit failed(tr("Choose a language model in the chat dock first."));
         return;

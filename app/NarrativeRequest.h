@@ -12,6 +12,7 @@
 #include <memory>
 
 namespace pianola::engine::llm {
+class KeySource;
 class Provider;
 }
 
@@ -24,7 +25,8 @@ public:
     explicit NarrativeRequest(QObject* parent = nullptr);
     ~NarrativeRequest() override;
     /// Asks `config`'s provider; finished() or failed() follows.
-    void start(const engine::llm::ProviderConfig& config, const model::analysis::Analysis& analysis);
+    void start(const engine::llm::ProviderConfig& config, const engine::llm::KeySource& keys,
+               const model::analysis::Analysis& analysis);
     bool busy() const;
 
     /// The model's reply read into narrative and suggestions; an error says what is wrong.

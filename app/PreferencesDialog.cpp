@@ -3,6 +3,7 @@
 #include "app/PreferencesDialog.h"
 
 #include "app/ChatController.h"
+#include "engine/llm/Keychain.h"
 #include "engine/llm/ProviderConfig.h"
 #include "engine/midi/MidiPorts.h"
 
@@ -38,7 +39,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
       m_api(new QComboBox(this)), m_output(new QComboBox(this)), m_clock(new QCheckBox(tr("Send MIDI clock, start/stop and song position"), this)),
       m_input(new QComboBox(this)), m_playThrough(new QCheckBox(tr("Play what comes in through the current track's sound"), this)),
       m_llmProvider(new QComboBox(this)), m_llmBaseUrl(new QLineEdit(this)), m_llmModel(new QLineEdit(this)),
-      m_llmKeyEnv(new QLineEdit(this)), m_llmMode(new QComboBox(this))
+      m_llmKeyEnv(new QLineEdit(this)), m_llmKey(new QLineEdit(this)), m_llmMode(new QComboBox(this))
 {
     setWindowTitle(tr("Preferences"));
     setObjectName("preferences");
@@ -99,6 +100,12 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     modelForm->addRow(tr("Model"), m_llmModel);
     m_llmKeyEnv->setToolTip(tr("The environment variable that holds the API key. The key itself is never saved by Pianola."));
     modelForm->addRow(tr("API key variable"), m_llmKeyEnv);
+    m_llmKey->setEchoMode(QLineEdit::Password);
+    m_llmKey->setObjectName("apiKey");
+    m_llmKey->setPlaceholderText(engine::llm::Keychain::compiledIn() ? tr("Type a key to store it in the system keychain")
+                                                                     : tr("No keychain support in this build: use the variable"));
+    m_llmKey->setEnabled(engine::llm::Keychain::compiledIn());
+    modelForm->addRow(tr("API key"), m_llmKey);
     m_llmMode->addItem(tr("Brief: the model describes, the built-in generator writes the notes (robust)"), QStringLiteral("brief"));
     m_llmMode->addItem(tr("Notes: the model writes every note (validated)"), QStringLiteral("notes"));
     select(m_llmMode, settings.value("llm/mode", QStringLiteral("brief")).toString());
@@ -117,8 +124,14 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     layout->addWidget(buttons);
 }
 
+QString PreferencesDialog::enteredKey() const
+{
+    return m_llmKey->text().trimmed();
+}
+
 void PreferencesDialog::loadModelSettings()
 {
+    m_llmKey->clear();   // a key typed for one provider is not offered to another
     m_llmShown = m_llmProvider->currentData().toString();
     const engine::llm::ProviderConfig config = ChatController::providerConfig(m_llmShown);
     m_llmBaseUrl->setText(config.baseUrl);

@@ -23,6 +23,9 @@ public:
         bool midi = false;
     };
     Changes save() const;
+    /// A key typed in for the provider shown (to store in the keychain), and that provider.
+    QString enteredKey() const;
+    QString keyProvider() const { return m_llmShown; }
 
 private:
     void listPorts();
@@ -41,6 +44,7 @@ private:
     QLineEdit* m_llmBaseUrl;
     QLineEdit* m_llmModel;
     QLineEdit* m_llmKeyEnv;
+    QLineEdit* m_llmKey;
     QComboBox* m_llmMode;
     QString m_llmShown;   ///< the provider whose fields are shown
 };

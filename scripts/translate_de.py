@@ -365,6 +365,9 @@ DE = {
     'Choose a language model in the chat dock first.': 'Wählen Sie zuerst im Chat ein Sprachmodell.',
     "The model's interpretation was not usable: %1": 'Die Deutung des Modells war nicht verwendbar: %1',
     'Sends the features above (never the file) to the model chosen in the chat dock': 'Sendet die Merkmale oben (nie die Datei) an das im Chat gewählte Modell',
+    'Type a key to store it in the system keychain': 'Schlüssel eingeben, um ihn im Schlüsselbund des Systems zu speichern',
+    'No keychain support in this build: use the variable': 'Dieser Build hat keinen Schlüsselbund: Nutzen Sie die Variable',
+    'API key': 'API-Schlüssel',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

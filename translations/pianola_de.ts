@@ -1157,6 +1157,18 @@
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
+    <message>
+        <source>Type a key to store it in the system keychain</source>
+        <translation>Schlüssel eingeben, um ihn im Schlüsselbund des Systems zu speichern</translation>
+    </message>
+    <message>
+        <source>No keychain support in this build: use the variable</source>
+        <translation>Dieser Build hat keinen Schlüsselbund: Nutzen Sie die Variable</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::AnalysisPanel</name>

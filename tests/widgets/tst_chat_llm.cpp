@@ -132,7 +132,9 @@ void TestChatLlm::cancelKeepsNothing()
 
 void TestChatLlm::analysisNarrativeFromTheModel()
 {
-    m_server.enqueue(streamed(test::openAiStream(
+    test::FakeLlmServer server;   // a fresh one: the stalled connection of cancelKeepsNothing stays out
+    QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
+    server.enqueue(streamed(test::openAiStream(
         R"({"narrative":"A calm four-bar loop in A minor.","suggestions":["add more swing","add a fill on bar 4"]})", "gpt-test-0613")));
     app::MainWindow w;
     w.show();
@@ -145,13 +147,13 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     QSignalSpy shown(w.analysisPanel(), &widgets::AnalysisPanel::analysisShown);
     QVERIFY(w.document()->addTake(take, "loop"));
     QVERIFY(shown.wait(5000));
-    const std::size_t before = m_server.requests().size();
+    const std::size_t before = server.requests().size();
     w.analysisPanel()->findChild<QPushButton*>("askModel")->click();
     QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(w.analysisPanel()->analysis().narrative), QString("A calm four-bar loop in A minor."), 5000);
     QCOMPARE(w.analysisPanel()->analysis().suggestions, (std::vector<std::string>{"add more swing", "add a fill on bar 4"}));
     // The features went out, not the file.
-    QCOMPARE(m_server.requests().size(), before + 1);
-    const QByteArray body = m_server.requests().back().body;
+    QCOMPARE(server.requests().size(), before + 1);
+    const QByteArray body = server.requests().back().body;
     QVERIFY(body.contains("duration_ms") && !body.contains("MThd"));
     // Replies that are not usable are refused with the reason.
     QVERIFY(!app::NarrativeRequest::parseReply("no json here"));
