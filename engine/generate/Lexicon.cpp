@@ -135,6 +135,7 @@ const std::vector<Entry> kEntries = {
     {"complex", K::Complexity, 85}, {"intricate", K::Complexity, 85}, {"sophisticated", K::Complexity, 85}, {"rich", K::Complexity, 80},
     // feel
     {"humanized", K::Humanize, 60}, {"humanised", K::Humanize, 60}, {"humanize", K::Humanize, 60}, {"human", K::Humanize, 60},
+    {"humanization", K::Humanize, 50}, {"humanisation", K::Humanize, 50},
     {"loose", K::Humanize, 65}, {"live", K::Humanize, 60}, {"organic", K::Humanize, 55}, {"natural", K::Humanize, 50},
     {"sloppy", K::Humanize, 85}, {"drunk", K::Humanize, 90}, {"tight", K::Humanize, 10}, {"live feel", K::Humanize, 60},
     {"quantized", K::Quantize}, {"quantised", K::Quantize}, {"robotic", K::Quantize}, {"mechanical", K::Quantize},

@@ -31,7 +31,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     widgets::ChatDock* chat = w.chatDock();
-    QTest::keyClicks(chat->input(), "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths");
+    QTest::keyClicks(chat->input(), "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization");
     QTest::keyClick(chat->input(), Qt::Key_Return);
     const model::Project& project = w.document()->project();
     QCOMPARE(project.chat.size(), std::size_t(2));
@@ -41,6 +41,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QVERIFY(w.plan().noteCount() > 0);
     QCOMPARE(w.plan().initialBpm(), 78.0);
     QVERIFY(chat->history()->toPlainText().contains("A minor"));
+    QVERIFY2(!chat->history()->toPlainText().contains("Not understood"), qPrintable(chat->history()->toPlainText()));
     QVERIFY(chat->input()->text().isEmpty());
     QCOMPARE(w.document()->undoStack()->count(), 2);   // the prompt, then the reply with its takes
 
