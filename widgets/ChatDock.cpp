@@ -33,6 +33,7 @@ ChatDock::ChatDock(QWidget* parent)
                                      "soft humanization\". Then ask for changes: \"same drums but harder kick\", \"add a 2-bar fill on bar 7\"."));
     layout->addWidget(m_history, 1);
     auto* status = new QHBoxLayout;
+    status->addWidget(m_provider);
     status->addWidget(m_progress, 1);
     status->addWidget(m_cancel);
     m_cancel->setObjectName("chatCancel");
@@ -44,7 +45,6 @@ ChatDock::ChatDock(QWidget* parent)
     m_input->installEventFilter(this);
     m_provider->setObjectName("chatProvider");
     m_provider->setToolTip(tr("Who answers: the built-in offline generator or a language model"));
-    row->addWidget(m_provider);
     row->addWidget(m_input, 1);
     row->addWidget(m_send);
     layout->addLayout(row);
