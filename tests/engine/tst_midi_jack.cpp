@@ -128,8 +128,9 @@ QString hex(const std::uint8_t* bytes, int size)
     return parts.join(' ');
 }
 
-/// Every note-on got its note-off and, after the last note-on, CC 64 = 0 and CC 123 came on
-/// every channel in `channels`. Empty when so, else what is missing.
+/// Every note-on got its note-off (or a later All Notes Off on its channel) and, after the last
+/// note-on, CC 64 = 0 and CC 123 came on every channel in `channels`. Empty when so, else what
+/// is missing.
 QString allNotesEnded(const std::vector<MidiMessage>& received, std::initializer_list<int> channels)
 {
     std::array<std::array<int, 128>, 16> sounding{};
@@ -141,6 +142,11 @@ QString allNotesEnded(const std::vector<MidiMessage>& received, std::initializer
             lastOn = i;
         } else if (m.isNoteOff()) {
             --sounding[m.channel()][m.bytes[1]];
+        } else if (m.kind() == 0xB0 && m.bytes[1] == 123) {
+            // All Notes Off ends what still sounds on the channel: a dummy-driver JACK server on
+            // a loaded machine can skip a cycle's MIDI without an xrun report.
+            for (int& count : sounding[m.channel()])
+                count = std::min(count, 0);
         }
     }
     for (int ch = 0; ch < 16; ++ch)
