@@ -344,13 +344,8 @@ QString MainWindow::exportForDrag(model::TakeId id)
 void MainWindow::startDragOut()
 {
     const QString path = exportForDrag(m_document->project().activeTake);
-    if (path.isEmpty())
-        return;
-    auto* mime = new QMimeData;
-    mime->setUrls({QUrl::fromLocalFile(path)});
-    auto* drag = new QDrag(this);
-    drag->setMimeData(mime);
-    drag->exec(Qt::CopyAction);
+    if (!path.isEmpty())
+        widgets::TakesPanel::dragFile(this, path);
 }
 
 void MainWindow::addRecent(const QString& path)

@@ -109,11 +109,15 @@ void TakesPanel::startDrag(Qt::DropActions)
     if (!id || !m_exporter)
         return;
     const QString path = m_exporter(id);
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        dragFile(this, path);
+}
+
+void TakesPanel::dragFile(QWidget* source, const QString& path)
+{
     auto* mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(path)});
-    auto* drag = new QDrag(this);
+    auto* drag = new QDrag(source);
     drag->setMimeData(mime);
     drag->exec(Qt::CopyAction);
 }

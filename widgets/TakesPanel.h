@@ -22,6 +22,8 @@ public:
     /// The take of an item (0 for a group row).
     static model::TakeId takeOf(const QTreeWidgetItem* item);
     QTreeWidgetItem* itemFor(model::TakeId id) const;
+    /// Drags the file at `path` out of `source` (into a DAW or a file manager) as a copy.
+    static void dragFile(QWidget* source, const QString& path);
 
 signals:
     void takeActivated(pianola::model::TakeId id);

@@ -2,6 +2,8 @@
 // Swing, humanization, groove consistency and drum patterns.
 #include "engine/analysis/Feel.h"
 
+#include "model/GeneralMidi.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -138,55 +140,8 @@ void addFeel(const Timeline& timeline, Analysis& out)
 
 std::string drumName(int key)
 {
-    static const char* const kNames[] = {"Acoustic Bass Drum",
-                                         "Bass Drum 1",
-                                         "Side Stick",
-                                         "Acoustic Snare",
-                                         "Hand Clap",
-                                         "Electric Snare",
-                                         "Low Floor Tom",
-                                         "Closed Hi-Hat",
-                                         "High Floor Tom",
-                                         "Pedal Hi-Hat",
-                                         "Low Tom",
-                                         "Open Hi-Hat",
-                                         "Low-Mid Tom",
-                                         "Hi-Mid Tom",
-                                         "Crash Cymbal 1",
-                                         "High Tom",
-                                         "Ride Cymbal 1",
-                                         "Chinese Cymbal",
-                                         "Ride Bell",
-                                         "Tambourine",
-                                         "Splash Cymbal",
-                                         "Cowbell",
-                                         "Crash Cymbal 2",
-                                         "Vibraslap",
-                                         "Ride Cymbal 2",
-                                         "Hi Bongo",
-                                         "Low Bongo",
-                                         "Mute Hi Conga",
-                                         "Open Hi Conga",
-                                         "Low Conga",
-                                         "High Timbale",
-                                         "Low Timbale",
-                                         "High Agogo",
-                                         "Low Agogo",
-                                         "Cabasa",
-                                         "Maracas",
-                                         "Short Whistle",
-                                         "Long Whistle",
-                                         "Short Guiro",
-                                         "Long Guiro",
-                                         "Claves",
-                                         "Hi Wood Block",
-                                         "Low Wood Block",
-                                         "Mute Cuica",
-                                         "Open Cuica",
-                                         "Mute Triangle",
-                                         "Open Triangle"};
-    if (key >= 35 && key <= 81) return kNames[key - 35];
-    return "Key " + std::to_string(key);
+    const std::string name = model::gm::drumKeyName(key);
+    return name.empty() ? "Key " + std::to_string(key) : name;
 }
 
 namespace {
