@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 namespace pianola::engine::rtmidi {
@@ -221,6 +222,14 @@ void close(OpenPort<Midi>& port)
 {
     if (!port.midi)
         return;
+    // RtMidi 5's JACK closePort() posts a semaphore and waits for the process callback to answer,
+    // but a callback that drained the ring buffer just before our last sendMessage() calls can
+    // answer it too: closePort() then returns and unregisters the port with those messages (the
+    // note-offs and All Notes Off of a stop) still queued. Let a few cycles take them first.
+    if constexpr (std::is_same_v<Midi, RtMidiOut>) {
+        if (port.api == "jack")
+            std::this_thread::sleep_for(kJackSettle);
+    }
     try {
         port.midi->closePort();   // JACK output: waits until a cycle took what was sent
     } catch (const RtMidiError&) {
