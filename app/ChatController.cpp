@@ -2,9 +2,7 @@
 // The chat's offline engine.
 #include "app/ChatController.h"
 
-#include "engine/generate/Generator.h"
-#include "engine/generate/Interpreter.h"
-#include "engine/generate/Variation.h"
+#include "engine/generate/PromptText.h"
 #include "engine/llm/Secrets.h"
 #include "engine/llm/Session.h"
 #include "widgets/ChatDock.h"
@@ -177,56 +175,34 @@ void ChatController::echo(const QString& prompt)
     m_document->submit(model::ChatEdit{static_cast<int>(m_document->project().chat.size()), true, question}, tr("Prompt"));
 }
 
-// The offline generator: a variation of the parent if the words name changes it knows, else a
-// new brief. Synchronous: it takes milliseconds.
+// The offline generator (engine::llm::offlineResult): variations of the parent if the words name
+// changes it knows, else a new brief. Synchronous: it takes milliseconds.
 void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates)
 {
-    namespace gen = engine::generate;
+    namespace llm = engine::llm;
+    llm::GenerationRequest request;
+    request.prompt = prompt.toStdString();
+    request.seed = seed;
+    request.candidates = candidates;   // 0: as many as the prompt names
+    const model::Take* from = parent ? m_document->project().findTake(*parent) : nullptr;
+    if (from)
+        request.parent = *from;
     std::vector<model::Take> takes;
     QStringList lines;   // "chip: ..." lines first, then prose
-    const std::string words = prompt.toStdString();
-    if (parent) {
-        const model::Take* from = m_document->project().findTake(*parent);
-        const int count = std::max(1, candidates);
-        for (int i = 0; from && i < count; ++i) {
-            std::vector<std::string> changes;
-            auto varied = gen::varyTake(*from, words, seed + static_cast<std::uint64_t>(i), &changes);
-            if (!varied) {
-                parent.reset();   // nothing in it is a change we know: treat it as a new request
-                takes.clear();
-                lines.clear();
-                break;
-            }
-            if (i == 0)
-                for (const std::string& c : changes)
-                    lines << QStringLiteral("chip: ") + QString::fromStdString(c);
-            takes.push_back(std::move(*varied));
+    if (auto result = llm::offlineResult(request); !result) {
+        lines << QString::fromStdString(result.error().message);
+    } else {
+        for (const std::string& u : result->understood)
+            lines << QStringLiteral("chip: ") + QString::fromStdString(u);
+        if (!result->notUnderstood.empty()) {
+            QStringList unknown;
+            for (const std::string& w : result->notUnderstood)
+                unknown << QString::fromStdString(w);
+            lines << tr("Not understood: %1").arg(unknown.join(QStringLiteral(", ")));
         }
-        if (parent && from)
+        if (result->variation && from)
             lines << tr("A variation of %1.").arg(QString::fromStdString(from->name));
-    }
-    if (!parent) {
-        const gen::Interpretation understood = gen::interpret(words, seed);
-        if (!understood.ok()) {
-            lines << QString::fromStdString(understood.problems.front());
-        } else {
-            gen::Brief brief = understood.brief;
-            if (candidates > 0)
-                brief.candidates = candidates;
-            for (const std::string& u : understood.understood)
-                lines << QStringLiteral("chip: ") + QString::fromStdString(u);
-            if (!understood.unrecognised.empty()) {
-                QStringList unknown;
-                for (const std::string& w : understood.unrecognised)
-                    unknown << QString::fromStdString(w);
-                lines << tr("Not understood: %1").arg(unknown.join(QStringLiteral(", ")));
-            }
-            auto generated = gen::generate(brief, words);
-            if (generated)
-                takes = std::move(*generated);
-            else
-                lines << QString::fromStdString(generated.error().message);
-        }
+        takes = std::move(result->takes);
     }
     if (!takes.empty())
         lines << tr("%n take(s) from the offline generator; the first one is playing.", nullptr, static_cast<int>(takes.size()));

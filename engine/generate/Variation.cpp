@@ -314,7 +314,8 @@ Result<VariationResult> vary(const model::Plan& plan, std::string_view instructi
 }
 
 Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
-                             std::uint64_t seed, std::vector<std::string>* changes)
+                             std::uint64_t seed, std::vector<std::string>* changes,
+                             std::vector<std::string>* notUnderstood)
 {
     auto varied = vary(parent.plan, instruction, seed);
     if (!varied) return varied.error();
@@ -328,6 +329,7 @@ Result<model::Take> varyTake(const model::Take& parent, std::string_view instruc
     take.provenance.seed = seed;
     take.provenance.parentTake = parent.id;
     if (changes) *changes = std::move(varied->changes);
+    if (notUnderstood) *notUnderstood = std::move(varied->notUnderstood);
     return take;
 }
 

@@ -32,8 +32,10 @@ Result<VariationResult> vary(const model::Plan& plan, std::string_view instructi
 
 /// vary() on a take: a new take (id 0, for the project to assign) named after its parent, with
 /// provenance prompt = the instruction, provider "offline", the generator's model, `seed` and
-/// parentTake = parent.id. `changes` (if given) receives what was done.
+/// parentTake = parent.id. `changes` (if given) receives what was done, `notUnderstood` (if
+/// given) the words left unused.
 Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
-                             std::uint64_t seed, std::vector<std::string>* changes = nullptr);
+                             std::uint64_t seed, std::vector<std::string>* changes = nullptr,
+                             std::vector<std::string>* notUnderstood = nullptr);
 
 } // namespace pianola::engine::generate

@@ -4,6 +4,7 @@
 
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
+#include "engine/generate/Random.h"
 #include "engine/generate/Variation.h"
 #include "engine/llm/Instructions.h"
 #include "engine/llm/Secrets.h"
@@ -52,14 +53,27 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
     result.model = gen::kModelName;
     const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
     if (request.parent) {
-        std::vector<std::string> changes;
-        if (auto varied = gen::varyTake(*request.parent, request.prompt, seed, &changes)) {
+        const int count = request.candidates > 0 ? clampCandidates(request.candidates) : 1;
+        for (int i = 0; i < count; ++i) {
+            const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
+            std::vector<std::string> changes, unused;
+            auto varied = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused);
+            if (!varied) break;   // nothing in it is a change vary() knows: a new request
+            if (i == 0) {
+                result.understood = std::move(changes);
+                result.notUnderstood = std::move(unused);
+            }
             result.takes.push_back(std::move(*varied));
+        }
+        if (!result.takes.empty()) {
+            result.variation = true;
             result.explanation = "Offline variation:";
-            for (const std::string& c : changes)
+            for (const std::string& c : result.understood)
                 result.explanation += "\n" + c;
             return result;
         }
+        result.understood.clear();
+        result.notUnderstood.clear();
     }
     gen::Interpretation in = gen::interpret(request.prompt, request.seed);
     if (!in.ok()) {
@@ -69,13 +83,18 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
         text.back() = '.';
         return makeError(Error::Code::InvalidArgument, text);
     }
-    in.brief.candidates = clampCandidates(request.candidates);
+    if (request.candidates > 0)
+        in.brief.candidates = clampCandidates(request.candidates);
     auto takes = gen::generate(in.brief, request.prompt);
     if (!takes) return takes.error();
-    for (model::Take& t : *takes)
+    for (model::Take& t : *takes) {
         stamp(t, request, result.provider, result.model);
+        t.provenance.parentTake.reset();   // a fresh brief owes the parent nothing
+    }
     result.takes = std::move(*takes);
     result.explanation = in.explain();
+    result.understood = std::move(in.understood);
+    result.notUnderstood = std::move(in.unrecognised);
     return result;
 }
 
@@ -168,7 +187,7 @@ Result<GenerationResult> Session::accept(const std::string& reply,
     if (m_request.mode == ReplyMode::Brief) {
         auto brief = parseBriefReply(reply);
         if (!brief) return brief.error();
-        brief->candidates = clampCandidates(m_request.candidates);
+        if (m_request.candidates > 0) brief->candidates = clampCandidates(m_request.candidates);
         brief->seed = m_request.seed.value_or(gen::promptSeed(m_request.prompt));
         auto takes = gen::generate(*brief, m_request.prompt);
         if (!takes) return takes.error();

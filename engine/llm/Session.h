@@ -32,7 +32,8 @@ struct GenerationRequest
     std::optional<model::Take> parent;     ///< a variation of this take ("same but darker")
     std::vector<TrackSelection> selection; ///< notes of the parent the user selected
     ReplyMode mode = ReplyMode::Brief;
-    int candidates = 1;                ///< brief mode: takes to make (1..16); notes: 1
+    int candidates = 1;                ///< brief mode: takes to make (1..16), 0 = as many as the
+                                       ///< prompt names (else the brief's default); notes: 1
     std::optional<std::uint64_t> seed; ///< brief mode; default: the prompt's hash
     ReplyLimits limits;
 };
@@ -54,6 +55,10 @@ struct GenerationResult
     std::string fallbackReason;     ///< a sentence when fellBack
     int corrections = 0;            ///< replies sent back with their problems
     std::string provider, model;    ///< as in the takes' provenance
+    // Offline answers only (offlineResult), for the chat's chips:
+    bool variation = false;                 ///< the takes vary request.parent
+    std::vector<std::string> understood;    ///< what the interpreter understood, or the changes made
+    std::vector<std::string> notUnderstood; ///< words of the prompt left unused
 };
 
 /// Lives on the GUI thread; all work is asynchronous. After start(), exactly one of finished()
@@ -101,8 +106,9 @@ private:
     quint64 m_generation = 0; // start() count: stale offline timers do nothing
 };
 
-/// The offline answer to a request: a variation of the parent (varyTake) when there is one and
-/// the instruction is understood, else interpret() + generate(). Error: impossible prompt.
+/// The offline answer to a request: variations of the parent (varyTake; the first with the seed,
+/// the others with mixSeed(seed, i)) when there is one and the instruction is understood, else
+/// interpret() + generate(). Error: impossible prompt. Pure and synchronous (milliseconds).
 Result<GenerationResult> offlineResult(const GenerationRequest& request);
 
 } // namespace pianola::engine::llm

@@ -112,6 +112,16 @@ void capture(QtMsgType, const QMessageLogContext& ctx, const QString& msg)
 {
     g_log.append(QString::fromLatin1(ctx.category ? ctx.category : "") + ": " + msg);
 }
+// A generated 4-bar pop take with the given id (empty if the generator failed).
+model::Take popTake(model::TakeId id)
+{
+    auto takes = engine::generate::generate(
+        engine::generate::interpret("4-bar pop in C at 100 bpm", 5).brief, "pop");
+    model::Take take = takes.ok() ? takes->front() : model::Take{};
+    take.id = id;
+    return take;
+}
+
 } // namespace
 
 #define VERIFY_FINISHED(o) QVERIFY2((o).finished, qPrintable((o).sentence))
@@ -140,6 +150,7 @@ private slots:
     void connectionRefused();
     void variationSendsTheTake();
     void offlineProvider();
+    void offlineResultVariesOrStartsAfresh();
     void keyNeverLeaks();
 };
 
@@ -466,11 +477,8 @@ void TestLlmSession::connectionRefused()
 
 void TestLlmSession::variationSendsTheTake()
 {
-    auto takes = engine::generate::generate(
-        engine::generate::interpret("4-bar pop in C at 100 bpm", 5).brief, "pop");
-    QVERIFY(takes.ok());
-    model::Take parent = takes->front();
-    parent.id = 42;
+    const model::Take parent = popTake(42);
+    QVERIFY(parent.plan.noteCount() > 0);
     FakeLlmServer server;
     server.enqueue(streamed(test::openAiStream(kPlan, "m")));
     GenerationRequest r = request("same but darker", ReplyMode::Notes);
@@ -494,6 +502,50 @@ void TestLlmSession::offlineProvider()
     QCOMPARE(o.result.takes.size(), 2u);
     QCOMPARE(o.result.takes.front().provenance.provider, "offline");
     QVERIFY(!o.result.fellBack);
+}
+
+// The chat's offline path: variations of the parent with their changes as chips, else a new brief
+// that does not claim the parent; 0 candidates = as many as the prompt names.
+void TestLlmSession::offlineResultVariesOrStartsAfresh()
+{
+    const model::Take parent = popTake(7);
+    QVERIFY(parent.plan.noteCount() > 0);
+
+    GenerationRequest r;
+    r.prompt = "transpose up 3 semitones and florp";
+    r.parent = parent;
+    r.seed = 11;
+    r.candidates = 3;
+    auto varied = offlineResult(r);
+    QVERIFY2(varied.ok(), varied.ok() ? "" : varied.error().message.c_str());
+    QVERIFY(varied->variation);
+    QCOMPARE(varied->takes.size(), 3u);
+    for (const model::Take& t : varied->takes) {
+        QCOMPARE(t.provenance.parentTake.value_or(0), 7u);
+        QCOMPARE(t.plan.tracks[0].notes.size(), parent.plan.tracks[0].notes.size());
+    }
+    QCOMPARE(varied->takes[0].plan.tracks[0].notes[0].key, parent.plan.tracks[0].notes[0].key + 3);
+    QCOMPARE(varied->takes[0].provenance.seed, 11u);
+    QVERIFY(varied->takes[1].provenance.seed != varied->takes[0].provenance.seed);
+    QCOMPARE(varied->understood.size(), 1u);
+    QVERIFY2(QString::fromStdString(varied->understood.front()).contains("3"), varied->understood.front().c_str());
+    QCOMPARE(varied->notUnderstood, std::vector<std::string>{"florp"});
+
+    r.prompt = "a waltz in D major, 3 versions";
+    r.candidates = 0;
+    auto fresh = offlineResult(r);
+    QVERIFY(fresh.ok());
+    QVERIFY(!fresh->variation);
+    QCOMPARE(fresh->takes.size(), 3u);
+    QVERIFY(!fresh->takes[0].provenance.parentTake);   // a new brief owes the parent nothing
+    QCOMPARE(fresh->takes[0].plan.timeSignatures.front().numerator, 3);
+    QVERIFY(!fresh->understood.empty());
+
+    r.prompt = "0 bpm";
+    auto impossible = offlineResult(r);
+    QVERIFY(!impossible.ok());
+    QVERIFY2(QString::fromStdString(impossible.error().message).startsWith("The offline generator cannot make that:"),
+             impossible.error().message.c_str());
 }
 
 void TestLlmSession::keyNeverLeaks()
