@@ -105,10 +105,31 @@ void addChord(Notes& out, const std::vector<int>& keys, Tick start, Tick length,
 }
 } // namespace
 
+// Without a bass part the chords carry the root, as a pianist's left hand does: voice leading
+// alone turns Am9 - Fmaj9 - Cmaj9 - G9 into a line of inversions over one held E, and the
+// progression is no longer heard. The root goes at least a fourth below the voicing, never
+// below E1 (28).
+void addRootsBelow(const Context& ctx, std::vector<std::vector<int>>& voicings)
+{
+    const bool bassPart = std::any_of(ctx.brief.parts.begin(), ctx.brief.parts.end(),
+                                      [](const Part& p) { return p.role == Role::Bass; });
+    if (bassPart) return;
+    for (std::size_t i = 0; i < voicings.size(); ++i) {
+        std::vector<int>& v = voicings[i];
+        if (v.empty()) continue;
+        int root = v.front() - 5;
+        while (root >= 0 && root % 12 != ctx.chords[i].chord.root)
+            --root;
+        if (root < 28) continue;   // the voicing sits too low already: it keeps its own bottom
+        v.insert(v.begin(), root);
+    }
+}
+
 Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
 {
     const Grid& g = ctx.grid;
-    const auto voicings = voiceAll(ctx, part, ctx.brief.voicing);
+    auto voicings = voiceAll(ctx, part, ctx.brief.voicing);
+    addRootsBelow(ctx, voicings);
     // Ballads roll their chords from the bottom (never in quantized takes); busier ballads and
     // cinematic pieces break them into eighths, every voice held on (the sustain pedal down).
     const bool slowStyle = ctx.brief.genre == Genre::Ballad || ctx.brief.genre == Genre::Cinematic;

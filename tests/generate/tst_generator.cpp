@@ -8,6 +8,7 @@
 #include "engine/generate/Variation.h"
 #include "engine/smf/SmfPlan.h"
 
+#include <map>
 #include <QtTest>
 #include <set>
 #include <thread>
@@ -43,6 +44,7 @@ private slots:
     void variationTakeRecordsParent();
     void variationOfAPlainMidi();
     void inferenceFromPlan();
+    void chordsWithoutBassCarryTheRoot();
 };
 
 void TestGenerator::sameSeedSameBytes()
@@ -185,4 +187,35 @@ void TestGenerator::inferenceFromPlan()
 }
 
 QTEST_GUILESS_MAIN(TestGenerator)
+// With no bass part every chord is heard from its root: the lowest note of each chord onset has
+// the chord's third and seventh above it (9th chords, voice-led upper voices). Voice leading
+// alone used to leave bars of inversions over one held E.
+void TestGenerator::chordsWithoutBassCarryTheRoot()
+{
+    const Interpretation in = interpret("8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths", 3);
+    QVERIFY(in.ok());
+    QVERIFY(std::none_of(in.brief.parts.begin(), in.brief.parts.end(), [](const Part& p) { return p.role == Role::Bass; }));
+    auto takes = generate(in.brief, "lo-fi");
+    QVERIFY(takes.ok());
+    for (const model::Take& take : *takes) {
+        std::map<model::Tick, std::vector<int>> onsets;   // quantized to a sixteenth (humanized takes)
+        const model::Tick sixteenth = take.plan.ppq / 4;
+        for (const model::Note& n : take.plan.tracks.front().notes)
+            onsets[(n.startTick + sixteenth / 2) / sixteenth].push_back(n.key);
+        QVERIFY(onsets.size() >= 8);
+        for (const auto& [step, keys] : onsets) {
+            if (keys.size() < 4)
+                continue;   // a lone anticipation or a passing voice
+            const int bass = *std::min_element(keys.begin(), keys.end());
+            std::set<int> above;
+            for (int k : keys)
+                if (k != bass) above.insert(((k - bass) % 12 + 12) % 12);
+            const bool third = above.count(3) || above.count(4);
+            const bool seventh = above.count(10) || above.count(11);
+            QVERIFY2(third && seventh, qPrintable(QString("%1: bass %2 under a chord without its third or seventh above it (step %3)")
+                                                      .arg(QString::fromStdString(take.name)).arg(bass).arg(step)));
+        }
+    }
+}
+
 #include "tst_generator.moc"
