@@ -47,7 +47,7 @@ Result<std::unique_ptr<AudioOutput>> AudioOutput::start(SynthCore& core, const s
     fluid_settings_t* settings = core.settings();
     fluid_settings_setint(settings, "audio.period-size", periodFrames);
     const std::vector<std::string> tries = driver.empty() ? audioDriverCandidates() : std::vector<std::string>{driver};
-    std::string report;
+    std::string report, names;
     ::setenv("JACK_NO_START_SERVER", "1", 0);   // use a running JACK server, never spawn one
     for (const std::string& name : tries) {
         std::string said;
@@ -70,8 +70,11 @@ Result<std::unique_ptr<AudioOutput>> AudioOutput::start(SynthCore& core, const s
             return output;
         }
         report += "\n  " + name + ": " + (said.empty() ? std::string("not available") : said);
+        names += (names.empty() ? "" : ", ") + name;
     }
-    return makeError(Error::Code::Unsupported, "no audio output could be opened; Pianola runs without sound. Tried:" + report);
+    // One line that stands on its own (the status bar shows it), then what each driver said.
+    return makeError(Error::Code::Unsupported, "no audio output could be opened (tried " + names +
+                                                   "); Pianola runs without sound. Choose a driver in Preferences > Sound." + report);
 }
 
 AudioOutput::~AudioOutput()

@@ -40,6 +40,7 @@ private:
     void apply(const Entry& e, const std::string& words);
     void assignBars(const std::vector<int>& bars);
     void note(const std::string& what, std::size_t from, std::size_t count);
+    void understood(const std::string& what, const std::string& words);
     bool isModeWord(std::size_t i) const;
     std::string span(std::size_t from, std::size_t count) const;
 
@@ -62,9 +63,22 @@ std::string Reader::span(std::size_t from, std::size_t count) const
     return s;
 }
 
+// "what ("words")"; a second phrase meaning the same joins the first: chords: 9ths ("jazzy", "9ths").
 void Reader::note(const std::string& what, std::size_t from, std::size_t count)
 {
-    m_out.understood.push_back(what + " (\"" + span(from, count) + "\")");
+    understood(what, span(from, count));
+}
+
+void Reader::understood(const std::string& what, const std::string& words)
+{
+    const std::string head = what + " (";
+    const std::string quoted = "\"" + words + "\"";
+    for (std::string& line : m_out.understood)
+        if (line.starts_with(head) && line.back() == ')') {
+            line.insert(line.size() - 1, ", " + quoted);
+            return;
+        }
+    m_out.understood.push_back(head + quoted + ")");
 }
 
 bool Reader::isModeWord(std::size_t i) const
@@ -280,9 +294,7 @@ bool Reader::readPhrase(std::size_t& i)
 
 void Reader::apply(const Entry& e, const std::string& words)
 {
-    auto said = [&](const std::string& what) {
-        m_out.understood.push_back(what + " (\"" + words + "\")");
-    };
+    auto said = [&](const std::string& what) { understood(what, words); };
     const auto hundredths = [](int v) { return v / 100.0; };
     switch (e.kind) {
     case Kind::Genre:

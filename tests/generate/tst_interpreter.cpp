@@ -35,6 +35,7 @@ private slots:
     void impossible();
     void seedFromPrompt();
     void explainNamesEverything();
+    void sameMeaningIsOneChip();
 };
 
 void TestInterpreter::keys_data()
@@ -348,4 +349,15 @@ void TestInterpreter::explainNamesEverything()
 }
 
 QTEST_GUILESS_MAIN(TestInterpreter)
+// Two phrases with one meaning make one line (one chip in the chat), naming both.
+void TestInterpreter::sameMeaningIsOneChip()
+{
+    const Interpretation in = interpret("lo-fi in Am, jazzy 9ths");
+    const auto nine = std::count_if(in.understood.begin(), in.understood.end(),
+                                    [](const std::string& u) { return u.starts_with("chords: 9ths"); });
+    QCOMPARE(nine, 1);
+    QVERIFY(std::find(in.understood.begin(), in.understood.end(), "chords: 9ths (\"jazzy\", \"9ths\")") !=
+            in.understood.end());
+}
+
 #include "tst_interpreter.moc"
