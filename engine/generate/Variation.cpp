@@ -273,14 +273,54 @@ bool Varier::step(const Words& w, std::size_t& i)
            readTempoAndForm(w, i);
 }
 
+// "keep the bass", "same drums", "leave the chords and melody alone", "except the pad": the
+// roles named go to m_keep; the returned mask marks the words read (the instrument names must not
+// become the target of the next change).
+std::vector<bool> Varier::readKeeps(const Words& w)
+{
+    const auto is = matcher(w);
+    std::vector<bool> read(w.size(), false);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (!is(i, {"keep", "same", "leave", "except"})) continue;
+        std::size_t j = i + 1;
+        std::vector<Role> roles;
+        std::vector<std::size_t> used;
+        while (j < w.size()) {
+            if (is(j, {"the", "my", "and", "both"})) {
+                used.push_back(j++);
+                continue;
+            }
+            const auto t = targetWord(w[j]);
+            if (!t || !t->drumKeys.empty()) break;   // "same but harder kick": the kick is a change
+            roles.insert(roles.end(), t->roles.begin(), t->roles.end());
+            used.push_back(j++);
+        }
+        if (roles.empty()) continue;
+        m_keep.insert(m_keep.end(), roles.begin(), roles.end());
+        read[i] = true;
+        for (std::size_t k : used)
+            read[k] = true;
+        if (is(j, {"alone", "unchanged", "as"})) read[j] = true;
+    }
+    return read;
+}
+
 Result<VariationResult> Varier::run(std::string_view instruction)
 {
     const Words w = promptWords(instruction);
+    const std::vector<bool> keepWords = readKeeps(w);
     static const std::vector<std::string> kFiller = {
         "a",    "an",    "the", "and",  "make", "it",      "more", "please", "add",
         "with", "based", "on",  "this", "of",   "to",      "bit",  "little", "by",
-        "then", "some",  "at",  "give", "me",   "version", "lot",  "much"};
+        "then", "some",  "at",  "give", "me",   "version", "lot",  "much",
+        // "same drums but harder kick", "keep everything else": what is not asked for stays
+        "same", "but",   "keep", "everything", "else", "rest", "just", "now", "also", "slightly",
+        "can",  "you",   "could", "i",  "want", "as",   "before", "still", "one", "that"};
     for (std::size_t i = 0; i < w.size();) {
+        if (keepWords[i]) {
+            ++i;
+            continue;
+        }
         if (step(w, i)) continue;
         if (std::find(kFiller.begin(), kFiller.end(), w[i]) == kFiller.end())
             m_result.notUnderstood.push_back(w[i]);
@@ -290,6 +330,15 @@ Result<VariationResult> Varier::run(std::string_view instruction)
         return makeError(Error::Code::InvalidArgument,
                          "nothing changed: \"" + std::string(instruction) +
                              "\" was not understood. " + variationHelp());
+    if (!m_keep.empty()) {
+        std::string names;
+        for (Role r : m_keep)
+            if (names.find(roleName(r)) == std::string::npos)
+                names += (names.empty() ? "" : ", ") + std::string(roleName(r));
+        m_result.changes.push_back((m_keptNamed ? "apart from what was named, kept as it was: "
+                                                : "kept as it was: ") +
+                                   names);
+    }
     m_plan.normalize();
     m_result.plan = std::move(m_plan);
     return std::move(m_result);
@@ -303,7 +352,7 @@ std::string variationHelp()
            "at bar M "
            "(\"a 2 bar fill at bar 7\"); transpose up/down N semitones, up an octave, transpose to "
            "E minor; "
-           "N bpm, faster, slower; double time, half time; make it N bars; a B section.";
+           "N bpm, faster, slower; double time, half time; make it N bars; a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to leave it as it was.";
 }
 
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,

@@ -28,9 +28,16 @@ std::string fmt(double v)
 }
 } // namespace
 
+bool Varier::kept(std::size_t track) const
+{
+    if (m_keep.empty()) return false;
+    const auto role = inferRole(m_plan.tracks[track]);
+    return role && std::find(m_keep.begin(), m_keep.end(), *role) != m_keep.end();
+}
+
 bool Varier::roleMatches(std::size_t track, const Target& t) const
 {
-    if (t.roles.empty()) return true;
+    if (t.roles.empty()) return !kept(track);
     const auto role = inferRole(m_plan.tracks[track]);
     return role && std::find(t.roles.begin(), t.roles.end(), *role) != t.roles.end();
 }
@@ -39,6 +46,7 @@ void Varier::forNotes(const Target& target, const std::function<void(model::Note
 {
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
         if (!roleMatches(i, target)) continue;
+        m_keptNamed |= kept(i);
         Track& t = m_plan.tracks[i];
         for (model::Note& n : t.notes)
             if (!isDrums(t) || target.drumKeys.empty() ||
@@ -66,8 +74,8 @@ void Varier::mapTicks(const std::function<model::Tick(model::Tick)>& f, bool kee
 
 void Varier::transpose(int semitones)
 {
-    for (Track& t : m_plan.tracks)
-        if (!isDrums(t))
+    for (std::size_t i = 0; i < m_plan.tracks.size(); ++i)
+        if (Track& t = m_plan.tracks[i]; !isDrums(t) && !kept(i))
             for (model::Note& n : t.notes) {
                 int k = n.key + semitones;
                 while (k > 127)
@@ -110,8 +118,8 @@ void Varier::shiftMode(bool darker)
     else
         from = {5}; // major -> lydian: the raised fourth
     int moved = 0;
-    for (Track& t : m_plan.tracks)
-        if (!isDrums(t))
+    for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti)
+        if (Track& t = m_plan.tracks[ti]; !isDrums(t) && !kept(ti))
             for (model::Note& n : t.notes) {
                 const int rel = ((n.key - i.tonic) % 12 + 12) % 12;
                 if (std::find(from.begin(), from.end(), rel) != from.end() && n.key + by >= 0 &&
@@ -148,7 +156,7 @@ void Varier::busier()
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         Track& t = m_plan.tracks[ti];
         const auto role = pi.roles[ti];
-        if (!role) continue;
+        if (!role || kept(ti)) continue;
         std::vector<model::Note> extra, kept;
         if (*role == Role::Drums) { // sixteenth hats between the hats, ghost snares
             std::vector<model::Tick> hats;
@@ -201,7 +209,9 @@ void Varier::simpler()
 {
     int removed = 0;
     const model::Tick tolerance = m_plan.ppq / 8;
-    for (Track& t : m_plan.tracks) {
+    for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
+        Track& t = m_plan.tracks[ti];
+        if (kept(ti)) continue;
         const std::size_t before = t.notes.size();
         model::Tick clusterStart = -1;
         bool dropCluster = false;
@@ -240,6 +250,7 @@ void Varier::humanizeMore()
 {
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
         Track& t = m_plan.tracks[i];
+        if (kept(i)) continue;
         Rng rng(mixSeed(m_seed, 300 + i));
         humanize(t.notes, 0.6, m_plan.ppq, std::max(t.endTick, m_plan.lengthTicks()), rng);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
@@ -252,7 +263,9 @@ void Varier::quantize(double strength)
     model::QuantizeOptions options;
     options.gridTicks = m_plan.ppq / 4;
     options.strength = strength;
-    for (Track& t : m_plan.tracks) {
+    for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
+        Track& t = m_plan.tracks[i];
+        if (kept(i)) continue;
         t.notes = model::quantized(std::move(t.notes), options);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
@@ -340,7 +353,7 @@ void Varier::sectionB()
     brief.humanize = 0.2;
     const Plan b = generatePlan(brief, 0, GenerateOptions{true});
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
-        if (!pi.roles[i]) continue;
+        if (!pi.roles[i] || kept(i)) continue;
         for (const Track& nt : b.tracks)
             if (inferRole(nt) == pi.roles[i]) {
                 m_plan.tracks[i].notes = nt.notes;

@@ -40,6 +40,10 @@ private:
     bool readTempoAndForm(const Words& w, std::size_t& i);
     PlanInfo info() const { return inferPlanInfo(m_plan); }
     bool roleMatches(std::size_t track, const Target& t) const;
+    /// A track the instruction asked to keep ("keep the bass", "same drums"): changes aimed at
+    /// everything pass it by; a change that names it ("but harder kick") still applies.
+    bool kept(std::size_t track) const;
+    std::vector<bool> readKeeps(const Words& w);
     void forNotes(const Target& target, const std::function<void(model::Note&)>& f);
     void mapTicks(const std::function<model::Tick(model::Tick)>& f, bool keepLength);
 
@@ -63,6 +67,8 @@ private:
     std::uint64_t m_seed;
     VariationResult m_result;
     std::optional<Target> m_lastTarget;
+    std::vector<Role> m_keep;
+    bool m_keptNamed = false; ///< a change named a kept track ("same drums but harder kick")
     int m_fillBars = 1; ///< length of the fill being read ("a 2 bar fill")
 };
 

@@ -42,6 +42,7 @@ private slots:
     void badBriefIsAnError();
     void variationKeepsUntouchedTracks();
     void variationTakeRecordsParent();
+    void variationKeepsWhatItIsAskedToKeep();
     void variationOfAPlainMidi();
     void inferenceFromPlan();
     void chordsWithoutBassCarryTheRoot();
@@ -133,6 +134,52 @@ void TestGenerator::variationKeepsUntouchedTracks()
     auto partial = vary(base, "darker and sparkly", 1);
     QVERIFY(partial);
     QCOMPARE(partial->notUnderstood, std::vector<std::string>{"sparkly"});
+}
+
+// "keep the bass" / "same drums": changes aimed at everything pass those tracks by; a change that
+// names part of them ("but harder kick") still applies to that part only.
+void TestGenerator::variationKeepsWhatItIsAskedToKeep()
+{
+    const model::Plan base = generatePlan(interpret("pop song in C major with bass, 8 bars", 3).brief, 0);
+    const auto roleTrack = [&](Role role) {
+        for (std::size_t i = 0; i < base.tracks.size(); ++i)
+            if (inferRole(base.tracks[i]) == role) return static_cast<int>(i);
+        return -1;
+    };
+    const int bass = roleTrack(Role::Bass), chords = roleTrack(Role::Chords), drums = roleTrack(Role::Drums);
+    QVERIFY(bass >= 0 && chords >= 0 && drums >= 0);
+
+    auto plain = vary(base, "transpose up 2", 1);
+    auto keep = vary(base, "keep the bass, transpose up 2", 1);
+    QVERIFY(plain && keep);
+    QVERIFY(plain->plan.tracks[bass] != base.tracks[bass]);   // without "keep" the bass moves
+    QVERIFY(keep->plan.tracks[bass] == base.tracks[bass]);
+    QCOMPARE(keep->plan.tracks[chords], plain->plan.tracks[chords]);
+    QVERIFY(keep->notUnderstood.empty());
+    QCOMPARE(keep->changes.back(), std::string("kept as it was: bass"));
+
+    auto kick = vary(base, "same drums but harder kick", 1);
+    QVERIFY(kick);
+    QVERIFY(kick->notUnderstood.empty());
+    const auto& before = base.tracks[drums].notes;
+    const auto& after = kick->plan.tracks[drums].notes;
+    QCOMPARE(after.size(), before.size());
+    int louder = 0;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const bool isKick = before[i].key == 35 || before[i].key == 36;
+        louder += after[i].velocity > before[i].velocity;
+        QVERIFY(isKick ? after[i].velocity > before[i].velocity : after[i] == before[i]);
+    }
+    QVERIFY(louder > 0);
+
+    auto busier = vary(base, "busier, except the drums and bass", 1);
+    QVERIFY(busier);
+    QVERIFY(busier->plan.tracks[drums] == base.tracks[drums] && busier->plan.tracks[bass] == base.tracks[bass]);
+    std::size_t othersBefore = 0, othersAfter = 0;
+    for (std::size_t i = 0; i < base.tracks.size(); ++i)
+        if (static_cast<int>(i) != drums && static_cast<int>(i) != bass)
+            othersBefore += base.tracks[i].notes.size(), othersAfter += busier->plan.tracks[i].notes.size();
+    QVERIFY(othersAfter > othersBefore);
 }
 
 void TestGenerator::variationTakeRecordsParent()
