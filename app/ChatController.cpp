@@ -122,8 +122,8 @@ void ChatController::refresh()
 bool ChatController::isChangeRequest(const QString& prompt)
 {
     static const QRegularExpression kChange(
-        QStringLiteral("^\\s*(same|make|add|more|less|now|transpose|double|half|change|give|try|harder|softer|darker|brighter|"
-                       "busier|simpler|faster|slower|remove|drop|swap|turn|put|a b section|b section)\\b|\\b(same|but|fill|instead)\\b"),
+        QStringLiteral("^\\s*(same|keep|leave|make|add|more|less|now|transpose|double|half|change|give|try|harder|softer|darker|brighter|"
+                       "busier|simpler|faster|slower|remove|drop|swap|turn|put|a b section|b section)\\b|\\b(same|but|fill|instead|except)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return kChange.match(prompt).hasMatch();
 }

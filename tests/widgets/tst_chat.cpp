@@ -55,6 +55,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QVERIFY(varied);
     QCOMPARE(varied->provenance.parentTake.value_or(0), parent);
     QCOMPARE(project.activeTake, varied->id);
+    QVERIFY2(!chat->history()->toPlainText().contains("Not understood"), qPrintable(chat->history()->toPlainText()));
     const model::TakeId variedId = varied->id;   // (pointers into the take list do not last)
 
     // Try again: new takes for the first request, with another seed.
@@ -92,6 +93,8 @@ void TestChat::changeRequestsAreRecognised_data()
     QTest::newRow("same drums") << "same drums but harder kick" << true;
     QTest::newRow("fill") << "add a 2-bar fill on bar 7" << true;
     QTest::newRow("darker") << "darker" << true;
+    QTest::newRow("keep") << "keep the bass, busier" << true;
+    QTest::newRow("except") << "everything darker except the drums" << true;
     QTest::newRow("new request") << "8-bar lo-fi chord progression in Am at 78 BPM" << false;
     QTest::newRow("new beat") << "trap beat in F# minor, 140 bpm" << false;
 }
