@@ -120,8 +120,7 @@ bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& o
     if (pc < 0)
         return false;
     for (int sharps = -6; sharps <= 6; ++sharps) {   // prefer <= 6 accidentals
-        const int majorPc = ((sharps * 7) % 12 + 12) % 12;
-        const int keyPc = minor ? (majorPc + 9) % 12 : majorPc;
+        const int keyPc = keySignatureTonicPc(KeySignature{0, sharps, minor});
         if (keyPc == pc && std::abs(sharps) <= 6) {
             out.sharps = sharps;
             out.minor = minor;
@@ -129,6 +128,11 @@ bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& o
         }
     }
     return false;
+}
+
+int keySignatureTonicPc(const KeySignature& key)
+{
+    return ((key.sharps * 7) % 12 + 12 + (key.minor ? 9 : 0)) % 12;
 }
 
 } // namespace pianola::model

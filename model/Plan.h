@@ -161,6 +161,8 @@ struct Plan
 
 /// Sharps/flats and mode to a tonic name ("F#", "Bb") and back, for key signatures.
 std::string keySignatureTonic(const KeySignature& key);
+/// The tonic pitch class 0..11 a key signature names (0 sharps: C major, A minor).
+int keySignatureTonicPc(const KeySignature& key);
 bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& out);
 
 } // namespace pianola::model

@@ -20,6 +20,7 @@ model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOpt
     addControllers(plan, out);
     out.chords = std::move(harmony.chords);
     KeyEstimate key = estimateKey(timeline, frames, out.chords, options.key);
+    preferDeclaredKey(key, plan.keySignatures);
     out.key = key.key;
     out.keyRunnerUps = std::move(key.runnerUps);
     out.keySpans = std::move(key.spans);

@@ -38,4 +38,11 @@ KeyEstimate estimateKey(const Timeline& timeline, const ChromaFrames& frames,
                         const std::vector<model::analysis::Chord>& chords,
                         const KeyParams& params = {});
 
+/// Relative keys share every pitch class, and the notes alone often cannot tell A minor from
+/// C major. When the file declares one of the two (its first key signature) and the estimate's
+/// best two are exactly that pair, the declared one goes first: true then. A declared C major is
+/// ignored: it is what software writes when nobody chose a key (75 of the 300 POP909 files say
+/// C major, whatever their key).
+bool preferDeclaredKey(KeyEstimate& estimate, const std::vector<model::KeySignature>& declared);
+
 } // namespace pianola::engine::analysis

@@ -97,7 +97,7 @@ PlanInfo inferPlanInfo(const model::Plan& plan)
     if (!plan.keySignatures.empty()) {
         const model::KeySignature& k = plan.keySignatures.front();
         info.minor = k.minor;
-        info.tonic = tonicOf(k);
+        info.tonic = model::keySignatureTonicPc(k);
     } else {
         estimateKey(plan, info.tonic, info.minor);
     }

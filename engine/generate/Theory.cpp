@@ -57,11 +57,6 @@ model::KeySignature keySignatureFor(int tonic, bool minor, model::Tick tick)
     return key;
 }
 
-int tonicOf(const model::KeySignature& key)
-{
-    return ((key.sharps * 7) % 12 + 12 + (key.minor ? 9 : 0)) % 12;
-}
-
 Chord buildChord(const Brief& brief, Step step, bool richer)
 {
     Mode source = brief.mode;

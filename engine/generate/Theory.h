@@ -19,8 +19,6 @@ bool inScale(int pitchClass, int tonic, Mode mode);
 
 /// The key signature of a tonic (pitch class) in major or minor, at tick `tick`.
 model::KeySignature keySignatureFor(int tonic, bool minor, model::Tick tick = 0);
-/// The tonic pitch class a key signature names.
-int tonicOf(const model::KeySignature& key);
 
 /// A chord as pitch classes: root first, then third (or sus), fifth and extensions.
 struct Chord

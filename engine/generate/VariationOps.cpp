@@ -85,7 +85,7 @@ void Varier::transpose(int semitones)
                 n.key = static_cast<std::uint8_t>(k);
             }
     for (model::KeySignature& k : m_plan.keySignatures)
-        k = keySignatureFor(tonicOf(k) + semitones + 120, k.minor, k.tick);
+        k = keySignatureFor(model::keySignatureTonicPc(k) + semitones + 120, k.minor, k.tick);
     m_result.changes.push_back("transposed " + std::string(semitones >= 0 ? "up " : "down ") +
                                std::to_string(std::abs(semitones)) +
                                " semitones (drums unchanged)");

@@ -101,6 +101,7 @@ private slots:
     void keysAndChordsInAllKeys();
     void seventhsAndSlashChords();
     void modulation();
+    void declaredKeyBreaksARelativeTie();
     void swingAndHumanization();
     void drumPatterns();
     void controllersAndRanges();
@@ -218,6 +219,41 @@ void TestAnalysis::modulation()
     QCOMPARE(a.keySpans[1].key, a.key);
     QCOMPARE(a.keySpans[1].endS, 48.0);
     QVERIFY(a.narrative.find("with 1 key change") != std::string::npos);
+}
+
+// C and Am alternate: the notes cannot tell the relative keys apart; a declared A minor can. A
+// declared C major (what software writes by default) and a declaration the notes contradict
+// change nothing.
+void TestAnalysis::declaredKeyBreaksARelativeTie()
+{
+    Track chords = named("Chords"), bass = named("Bass");
+    bass.channel = 1;
+    for (int bar = 0; bar < 8; ++bar)
+        addChordBar(chords, bass, bar, bar % 2 ? 9 : 0, bar % 2 ? std::vector<int>{0, 3, 7} : std::vector<int>{0, 4, 7});
+    Plan plan = planWith({chords, bass});
+    const Analysis plain = engine::analysis::analyzePlan(plan);
+    const auto isPair = [](const Key& a, const Key& b) {
+        return (a.tonic == 0 && !a.minor && b.tonic == 9 && b.minor) || (a.tonic == 9 && a.minor && b.tonic == 0 && !b.minor);
+    };
+    QVERIFY(!plain.keyRunnerUps.empty());
+    QVERIFY2(isPair(plain.key, plain.keyRunnerUps.front()), qPrintable(QString::fromStdString(keyName(plain.key))));
+    QCOMPARE(plain.key.tonic, 0);   // starting on C, the notes lean to C major
+
+    for (const bool minor : {true, false}) {
+        plan.keySignatures = {model::KeySignature{0, 0, minor}};
+        const Analysis declared = engine::analysis::analyzePlan(plan);
+        if (minor) {
+            QCOMPARE(declared.key.tonic, 9);
+            QVERIFY(declared.key.minor);
+            QVERIFY(declared.key.confidence >= declared.keyRunnerUps.front().confidence);
+            QCOMPARE(declared.keySpans.front().key.tonic, 9);
+        } else {
+            QVERIFY(declared.key == plain.key);   // C major declared: the default, ignored
+        }
+    }
+
+    plan.keySignatures = {model::KeySignature{0, 2, false}};   // D major: the notes say otherwise
+    QVERIFY(engine::analysis::analyzePlan(plan).key == plain.key);
 }
 
 void TestAnalysis::swingAndHumanization()
