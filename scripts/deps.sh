@@ -11,7 +11,8 @@ build_pkgs=(g++ cmake ninja-build pkgconf git
   fluid-soundfont-gm timgm6mb-soundfont)
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox
-  jackd2 procps)   # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
+  jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
+  gnome-keyring dbus-daemon)   # keychain test: a Secret Service in a private D-Bus session
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")

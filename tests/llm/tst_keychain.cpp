@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The keychain adapter: a round trip where a keychain answers, a clear sentence where none does;
-// the environment wins over stored keys.
+// The keychain adapter: a round trip through a real Secret Service (gnome-keyring in a private
+// D-Bus session, tests/llm/run_with_keyring.sh), a clear sentence where none answers; the
+// environment wins over stored keys.
 #include "engine/llm/Keychain.h"
 
 #include <QElapsedTimer>
@@ -45,6 +46,9 @@ void TestKeychain::roundTripOrClearFailure()
         QVERIFY2(sentence.contains("keychain") && sentence.contains("OPENAI_API_KEY"),
                  qPrintable(sentence));
         QVERIFY(!sentence.contains("sk-keychain-test"));
+        // run_with_keyring.sh started a Secret Service: failing to use it is a failure.
+        if (qEnvironmentVariableIntValue("PIANOLA_REQUIRE_KEYCHAIN") == 1)
+            QFAIL(qPrintable("the keyring of run_with_keyring.sh is running, yet: " + sentence));
         QSKIP(qPrintable("no keychain here: " + sentence));
     }
     QSignalSpy read(&keychain, &Keychain::keyRead);
