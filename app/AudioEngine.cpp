@@ -18,18 +18,18 @@ AudioEngine::AudioEngine()
     auto core = engine::SynthCore::create(options);
     if (!core) {
         m_problem = QString::fromStdString(core.error().message);
-        qCWarning(lcAudio) << "no synth:" << m_problem;
+        qCWarning(lcAudio).noquote() << "no synth:" << m_problem;
         return;
     }
     m_core = std::move(*core);
     auto output = engine::AudioOutput::start(*m_core, settings.value("audio/driver").toString().toStdString());
     if (!output) {
         m_problem = QString::fromStdString(output.error().message);
-        qCWarning(lcAudio) << "no audio output:" << m_problem;
+        qCWarning(lcAudio).noquote() << "no audio output:" << m_problem;
         return;
     }
     m_output = std::move(*output);
-    qCInfo(lcAudio) << "sound:" << description();
+    qCInfo(lcAudio).noquote() << "sound:" << description();
 }
 
 AudioEngine::~AudioEngine()

@@ -55,8 +55,9 @@ QString MidiSession::applySettings()
     else
         m_poll->stop();
     if (!problems.isEmpty())
-        qCWarning(lcAudio) << problems.join(QLatin1Char('\n'));
-    qCInfo(lcAudio) << "MIDI:" << description();
+        qCWarning(lcAudio).noquote() << problems.join(QLatin1Char('\n'));
+    if (const QString what = description(); !what.isEmpty())
+        qCInfo(lcAudio).noquote() << "MIDI:" << what;
     return problems.join(QLatin1Char('\n'));
 }
 

@@ -2,6 +2,7 @@
 // pianola: the GUI entry point.
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
+#include "engine/SystemLogs.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +14,7 @@
 
 int main(int argc, char** argv)
 {
+    pianola::engine::routeSystemLibraryLogs();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Pianola");
     QApplication::setApplicationName("Pianola");

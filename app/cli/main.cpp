@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // pianola-cli entry point.
 #include "app/cli/Cli.h"
+#include "engine/SystemLogs.h"
 
 int main(int argc, char** argv)
 {
+    pianola::engine::routeSystemLibraryLogs();
     std::vector<std::string> args(argv + 1, argv + argc);
     return pianola::cli::run(args);
 }

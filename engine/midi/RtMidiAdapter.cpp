@@ -2,9 +2,14 @@
 // The one adapter around RtMidi: every RtMidiError is caught here and becomes a Result.
 #include "engine/midi/RtMidiAdapter.h"
 
+#include "engine/SystemLogs.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <iostream>
+#include <mutex>
+#include <sstream>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -92,6 +97,23 @@ Result<std::vector<RtMidi::Api>> apisFor(const std::string& api)
 template <typename Midi>
 Result<std::unique_ptr<Midi>> create(RtMidi::Api api, const std::string& clientName, ErrorLog& log)
 {
+    // A failing RtMidi constructor prints its message on std::cerr, then throws it: the caller
+    // gets it from the exception, the print goes to "pianola.system" (off by default).
+    static std::mutex cerrMutex;
+    const std::lock_guard lock(cerrMutex);
+    std::ostringstream printed;
+    std::streambuf* const cerr = std::cerr.rdbuf(printed.rdbuf());
+    const struct Restore
+    {
+        std::streambuf* buffer;
+        const std::ostringstream& text;
+        ~Restore()
+        {
+            std::cerr.rdbuf(buffer);
+            if (!text.str().empty())
+                qCDebug(lcSystem, "RtMidi: %s", text.str().c_str());
+        }
+    } restore{cerr, printed};
     try {
         auto midi = std::make_unique<Midi>(api, clientName);
         midi->setErrorCallback(&ErrorLog::callback, &log);
