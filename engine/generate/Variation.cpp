@@ -307,6 +307,7 @@ std::vector<bool> Varier::readKeeps(const Words& w)
 
 Result<VariationResult> Varier::run(std::string_view instruction)
 {
+    m_budget = std::max(kMaxVariationNotes, m_plan.noteCount());
     const Words w = promptWords(instruction);
     const std::vector<bool> keepWords = readKeeps(w);
     static const std::vector<std::string> kFiller = {
@@ -326,6 +327,13 @@ Result<VariationResult> Varier::run(std::string_view instruction)
             m_result.notUnderstood.push_back(w[i]);
         ++i;
     }
+    if (m_result.changes.empty() && !m_refused.empty()) {
+        std::string why;
+        for (const std::string& r : m_refused)
+            why += (why.empty() ? "" : "; ") + r;
+        return makeError(Error::Code::InvalidArgument, "nothing changed: " + why + ".");
+    }
+    m_result.changes.insert(m_result.changes.end(), m_refused.begin(), m_refused.end());
     if (m_result.changes.empty())
         return makeError(Error::Code::InvalidArgument,
                          "nothing changed: \"" + std::string(instruction) +

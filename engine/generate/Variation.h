@@ -21,12 +21,18 @@ struct VariationResult
     std::vector<std::string> notUnderstood; ///< words of the instruction left unused
 };
 
+/// Operations that multiply notes (double time, busier, making a take longer) are not done when
+/// they would take the plan past this many notes, or past its own size if it is already bigger;
+/// the changes say so. Bounds the time and memory one instruction can cost.
+inline constexpr std::int64_t kMaxVariationNotes = 200'000;
+
 /// What vary() understands, one line per kind of instruction.
 std::string variationHelp();
 
 /// Applies the instruction's changes (clauses joined by "and" or commas) to a copy of `plan`.
 /// Tracks a change does not touch are copied unchanged. Error (InvalidArgument) when nothing in
-/// the instruction is understood; the message lists what is. Pure and thread-safe.
+/// the instruction is understood (the message lists what is) or nothing understood could be done
+/// (the message says why). Pure and thread-safe.
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
                              std::uint64_t seed);
 

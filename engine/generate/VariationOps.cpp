@@ -152,6 +152,21 @@ void Varier::busier()
 {
     const PlanInfo pi = info();
     const model::Tick step = m_plan.ppq / 4, eighth = m_plan.ppq / 2;
+    std::int64_t projected = m_plan.noteCount();
+    for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
+        const auto role = pi.roles[ti];
+        if (!role || kept(ti)) continue;
+        if (*role == Role::Drums) {
+            projected += static_cast<std::int64_t>(m_plan.tracks[ti].notes.size()) +
+                         pi.bars * pi.barTicks / std::max<model::Tick>(4 * step, 1);
+            continue;
+        }
+        const model::Tick unit =
+            (*role == Role::Chords || *role == Role::Pad) ? m_plan.ppq : eighth;
+        for (const model::Note& n : m_plan.tracks[ti].notes)
+            if (n.lengthTicks >= 2 * unit) projected += (n.lengthTicks + unit - 1) / unit - 1;
+    }
+    if (!withinBudget(projected, "busier")) return;
     int added = 0;
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         Track& t = m_plan.tracks[ti];
@@ -305,6 +320,7 @@ void Varier::doubleTime(bool doubled)
 {
     const PlanInfo pi = info();
     const model::Tick length = pi.bars * pi.barTicks;
+    if (doubled && !withinBudget(2 * m_plan.noteCount(), "double time")) return;
     for (Track& t : m_plan.tracks) {
         Track copy = t;
         for (model::Note& n : t.notes)
@@ -330,6 +346,10 @@ void Varier::setBars(int bars)
 {
     const PlanInfo pi = info();
     const model::Tick oldLength = pi.bars * pi.barTicks, newLength = bars * pi.barTicks;
+    if (newLength > oldLength && oldLength > 0 &&
+        !withinBudget(m_plan.noteCount() * ((newLength + oldLength - 1) / oldLength),
+                      std::to_string(bars) + " bars"))
+        return;
     for (Track& t : m_plan.tracks) {
         const std::vector<model::Note> original = t.notes;
         for (model::Tick offset = oldLength; offset < newLength; offset += oldLength)
@@ -343,6 +363,18 @@ void Varier::setBars(int bars)
         t.endTick = newLength;
     }
     m_result.changes.push_back(std::to_string(pi.bars) + " -> " + std::to_string(bars) + " bars");
+}
+
+bool Varier::withinBudget(std::int64_t projected, const std::string& what)
+{
+    if (projected <= m_budget) return true;
+    const std::string prefix = what + ": not done";
+    for (const std::string& r : m_refused)
+        if (r.starts_with(prefix)) return false; // said once is enough
+    m_refused.push_back(what + ": not done, the take would grow to about " +
+                        std::to_string(projected) + " notes (a variation may make at most " +
+                        std::to_string(m_budget) + ")");
+    return false;
 }
 
 void Varier::sectionB()

@@ -61,8 +61,15 @@ private:
     void doubleTime(bool doubled);
     void setBars(int bars);
     void sectionB();
+    /// False, and the reason said in the changes, when an operation that multiplies notes would
+    /// take the plan from `now` past `projected` notes over the budget (kMaxVariationNotes, or
+    /// the plan's own size if it was already bigger): "double time" typed twelve times over
+    /// 128 bars must not freeze the app or exhaust memory.
+    bool withinBudget(std::int64_t projected, const std::string& what);
 
     model::Plan m_plan;
+    std::int64_t m_budget = 0; ///< set in run(): max(kMaxVariationNotes, the plan's notes)
+    std::vector<std::string> m_refused; ///< operations not done, and why
     Rng m_rng;
     std::uint64_t m_seed;
     VariationResult m_result;

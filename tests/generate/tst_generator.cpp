@@ -43,6 +43,7 @@ private slots:
     void variationKeepsUntouchedTracks();
     void variationTakeRecordsParent();
     void variationKeepsWhatItIsAskedToKeep();
+    void variationGrowthIsBounded();
     void variationOfAPlainMidi();
     void inferenceFromPlan();
     void chordsWithoutBassCarryTheRoot();
@@ -180,6 +181,41 @@ void TestGenerator::variationKeepsWhatItIsAskedToKeep()
         if (static_cast<int>(i) != drums && static_cast<int>(i) != bass)
             othersBefore += base.tracks[i].notes.size(), othersAfter += busier->plan.tracks[i].notes.size();
     QVERIFY(othersAfter > othersBefore);
+}
+
+// Found by fuzz_generate: "128 bars" then "double time" twelve times doubled the notes twelve times
+// (47 s and 1.3 GB under ASan; more repeats ran out of memory). Growth now stops at the budget,
+// says so, and what fits is still done.
+void TestGenerator::variationGrowthIsBounded()
+{
+    const model::Plan base = generatePlan(interpret("pop song, 4 bars", 1).brief, 0);
+    std::string text = "128 bars";
+    for (int i = 0; i < 30; ++i)
+        text += " double time busier";
+    auto grown = vary(base, text, 1);
+    QVERIFY(grown);
+    QVERIFY(grown->plan.noteCount() <= kMaxVariationNotes);
+    QVERIFY(grown->plan.noteCount() > 8 * base.noteCount());          // what fitted was done
+    const auto refused = [&](const std::string& what) {
+        return std::count_if(grown->changes.begin(), grown->changes.end(), [&](const std::string& c) {
+            return c.starts_with(what + ": not done, the take would grow to about");
+        });
+    };
+    QCOMPARE(refused("double time"), 1);                               // said once, not 30 times
+    QVERIFY(grown->plan.tracks.size() == base.tracks.size());
+
+    // Nothing else asked for: an error that says why, not an unchanged take.
+    auto again = vary(grown->plan, "double time", 1);
+    QVERIFY(!again && QString::fromStdString(again.error().message).contains("not done"));
+    // A plan already over the budget (an imported file) still takes changes that do not grow it.
+    model::Plan big = base;
+    big.tracks.front().notes.clear();
+    for (int i = 0; i < kMaxVariationNotes + 10; ++i)
+        big.tracks.front().notes.push_back({i * 4, 2, 0, 60, 90, 64});
+    auto up = vary(big, "transpose up 2", 1);
+    QVERIFY(up);
+    QCOMPARE(up->plan.noteCount(), big.noteCount());
+    QVERIFY(!vary(big, "double time", 1));
 }
 
 void TestGenerator::variationTakeRecordsParent()
