@@ -307,6 +307,11 @@ std::vector<bool> Varier::readKeeps(const Words& w)
 
 Result<VariationResult> Varier::run(std::string_view instruction)
 {
+    if (instruction.size() > kMaxPromptBytes) // an instruction, not a document: bounded work
+        return makeError(Error::Code::InvalidArgument,
+                         "the instruction has " + std::to_string(instruction.size()) +
+                             " characters; at most " + std::to_string(kMaxPromptBytes) +
+                             " are read");
     m_budget = std::max(kMaxVariationNotes, m_plan.noteCount());
     const Words w = promptWords(instruction);
     const std::vector<bool> keepWords = readKeeps(w);

@@ -216,6 +216,12 @@ void TestGenerator::variationGrowthIsBounded()
     QVERIFY(up);
     QCOMPARE(up->plan.noteCount(), big.noteCount());
     QVERIFY(!vary(big, "double time", 1));
+    // An instruction, not a document.
+    std::string longText;
+    while (longText.size() <= kMaxPromptBytes)
+        longText += "transpose up 2 ";
+    auto tooLong = vary(base, longText, 1);
+    QVERIFY(!tooLong && QString::fromStdString(tooLong.error().message).contains("at most 4096"));
 }
 
 void TestGenerator::variationTakeRecordsParent()
