@@ -113,6 +113,9 @@ int generateVariation(const std::string& from, const std::string& instruction, s
             std::fprintf(io.err, "pianola-cli generate: %s\n", varied.error().message.c_str());
             return kBadInput;
         }
+        if (i == 0)
+            for (const std::string& why : varied->notDone)
+                std::fprintf(io.err, "pianola-cli generate: warning: %s\n", why.c_str());
         if (explain && i == 0) {
             std::fprintf(io.out, "variation of %s:\n", from.c_str());
             for (const std::string& c : varied->changes)

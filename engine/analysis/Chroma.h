@@ -29,8 +29,9 @@ struct ChromaFrames
     std::size_t frameAt(model::Tick tick) const;
 };
 
-/// At most this many frames: longer pieces get coarser frames.
-constexpr std::size_t kMaxFrames = 1u << 17;
+/// At most this many frames (sixteenths of pieces up to 8,192 beats, over an hour at 120 bpm):
+/// longer pieces get coarser frames. Bounds the chord search of a huge-but-empty file.
+constexpr std::size_t kMaxFrames = 1u << 15;
 
 /// Frames of a sixteenth note (or coarser for very long pieces), a beat starting every
 /// `framesPerBeat` frames from frame 0 at the beat phase `phase` (ticks, 0..ppq).

@@ -308,7 +308,7 @@ std::vector<bool> Varier::readKeeps(const Words& w)
 Result<VariationResult> Varier::run(std::string_view instruction)
 {
     if (instruction.size() > kMaxPromptBytes) // an instruction, not a document: bounded work
-        return makeError(Error::Code::InvalidArgument,
+        return makeError(Error::Code::TooLarge,
                          "the instruction has " + std::to_string(instruction.size()) +
                              " characters; at most " + std::to_string(kMaxPromptBytes) +
                              " are read");
@@ -336,9 +336,10 @@ Result<VariationResult> Varier::run(std::string_view instruction)
         std::string why;
         for (const std::string& r : m_refused)
             why += (why.empty() ? "" : "; ") + r;
-        return makeError(Error::Code::InvalidArgument, "nothing changed: " + why + ".");
+        return makeError(Error::Code::TooLarge, "nothing changed: " + why + ".");
     }
     m_result.changes.insert(m_result.changes.end(), m_refused.begin(), m_refused.end());
+    m_result.notDone = std::move(m_refused);
     if (m_result.changes.empty())
         return makeError(Error::Code::InvalidArgument,
                          "nothing changed: \"" + std::string(instruction) +

@@ -19,6 +19,7 @@ struct VariationResult
     model::Plan plan;
     std::vector<std::string> changes;       ///< one line per change made, for the user
     std::vector<std::string> notUnderstood; ///< words of the instruction left unused
+    std::vector<std::string> notDone; ///< understood but not done, and why (also in `changes`)
 };
 
 /// Operations that multiply notes (double time, busier, making a take longer) are not done when
@@ -31,8 +32,9 @@ std::string variationHelp();
 
 /// Applies the instruction's changes (clauses joined by "and" or commas) to a copy of `plan`.
 /// Tracks a change does not touch are copied unchanged. Error (InvalidArgument) when nothing in
-/// the instruction is understood (the message lists what is) or nothing understood could be done
-/// (the message says why). Pure and thread-safe.
+/// the instruction is understood (the message lists what is); TooLarge when the instruction is
+/// over kMaxPromptBytes or nothing understood could be done within kMaxVariationNotes (the
+/// message says why). Pure and thread-safe.
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
                              std::uint64_t seed);
 

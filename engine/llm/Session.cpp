@@ -58,6 +58,8 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
             const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
             std::vector<std::string> changes, unused;
             auto varied = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused);
+            if (!varied && i == 0 && varied.error().code == Error::Code::TooLarge)
+                return varied.error();   // understood as a change, but too big to make
             if (!varied) break;   // nothing in it is a change vary() knows: a new request
             if (i == 0) {
                 result.understood = std::move(changes);

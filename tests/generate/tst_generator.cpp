@@ -202,11 +202,14 @@ void TestGenerator::variationGrowthIsBounded()
         });
     };
     QCOMPARE(refused("double time"), 1);                               // said once, not 30 times
+    QCOMPARE(grown->notDone.size(), std::size_t{1});
+    QVERIFY(grown->notDone.front().starts_with("double time: not done"));
     QVERIFY(grown->plan.tracks.size() == base.tracks.size());
 
     // Nothing else asked for: an error that says why, not an unchanged take.
     auto again = vary(grown->plan, "double time", 1);
     QVERIFY(!again && QString::fromStdString(again.error().message).contains("not done"));
+    QCOMPARE(again.error().code, Error::Code::TooLarge);
     // A plan already over the budget (an imported file) still takes changes that do not grow it.
     model::Plan big = base;
     big.tracks.front().notes.clear();

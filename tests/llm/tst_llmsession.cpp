@@ -3,6 +3,7 @@
 // repairs, fallback, retries, timeouts, cut-offs, cancel, and no key anywhere it should not be.
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
+#include "engine/generate/Variation.h"
 #include "engine/llm/Secrets.h"
 #include "engine/llm/Session.h"
 #include "engine/smf/SmfPlan.h"
@@ -546,6 +547,17 @@ void TestLlmSession::offlineResultVariesOrStartsAfresh()
     QVERIFY(!impossible.ok());
     QVERIFY2(QString::fromStdString(impossible.error().message).startsWith("The offline generator cannot make that:"),
              impossible.error().message.c_str());
+
+    // A change understood but too big to make is said, not answered with a new song.
+    r.parent->plan.tracks[0].notes.resize(static_cast<std::size_t>(engine::generate::kMaxVariationNotes),
+                                          r.parent->plan.tracks[0].notes.front());
+    for (std::size_t i = 0; i < r.parent->plan.tracks[0].notes.size(); ++i)
+        r.parent->plan.tracks[0].notes[i].startTick = static_cast<model::Tick>(i) * 8;
+    r.prompt = "double time";
+    auto tooBig = offlineResult(r);
+    QVERIFY(!tooBig.ok());
+    QVERIFY2(QString::fromStdString(tooBig.error().message).contains("double time: not done"),
+             tooBig.error().message.c_str());
 }
 
 void TestLlmSession::keyNeverLeaks()
