@@ -127,9 +127,13 @@ Brief briefFromRequest(const Request& q, std::uint64_t seed, std::vector<std::st
     if (q.follow) d.bassFollow = *q.follow;
     d.fillBars = resolveBars(q.fillBars, b.bars);
     d.tripletHatBars = resolveBars(q.tripletBars, b.bars);
+    // Within the bars a take can have: "a fill every two bars" on a billion bars (refused below)
+    // must not first list half a billion fills.
+    const int lastBar = std::clamp(b.bars, 0, Brief::kMaxBars);
     auto every = [&](std::vector<int>& out, int interval) {
-        for (int bar = std::min(interval, b.bars); bar >= 1 && bar <= b.bars; bar += interval)
-            out.push_back(bar);
+        for (long long bar = std::min(interval, lastBar); bar >= 1 && bar <= lastBar;
+             bar += interval)
+            out.push_back(static_cast<int>(bar));
     };
     if (q.fill && d.fillBars.empty()) // by default at the end of every four-bar phrase
         every(d.fillBars, q.fillEvery ? q.fillEvery : 4);

@@ -320,6 +320,12 @@ void TestInterpreter::impossible_data()
     QTest::newRow("no instruments") << "drums only without drums"
                                     << "no instruments";
     QTest::newRow("too long") << QString(5000, QChar('a')) << "at most 4096";
+    // Found by fuzz_generate: the fills were listed for every other bar of a billion before the
+    // bar count was refused (2.7 GB of brief, a minute of work).
+    QTest::newRow("billion bars, fill every two") << "jazz, a fill every two bars, 1000000000 bars"
+                                                  << "1000000000 bars";
+    QTest::newRow("billion bars, triplets") << "trap, triplet hats every 2 bars, 1000000000 bars"
+                                            << "1000000000 bars";
 }
 
 void TestInterpreter::impossible()
@@ -330,6 +336,9 @@ void TestInterpreter::impossible()
     QVERIFY(!in.ok());
     QVERIFY2(QString::fromStdString(in.problems.front()).contains(message),
              in.problems.front().c_str());
+    QVERIFY(in.brief.directives.fillBars.size() <= std::size_t{Brief::kMaxBars});
+    QVERIFY(in.brief.directives.tripletHatBars.size() <= std::size_t{Brief::kMaxBars});
+    QVERIFY(in.explain().size() < 64 * 1024);
 }
 
 void TestInterpreter::seedFromPrompt()
