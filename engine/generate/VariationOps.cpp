@@ -151,7 +151,11 @@ void Varier::velocity(const Target& target, bool harder)
 void Varier::busier()
 {
     const PlanInfo pi = info();
-    const model::Tick step = m_plan.ppq / 4, eighth = m_plan.ppq / 2;
+    const model::Tick step = m_plan.ppq / 4;
+    // Long notes are re-struck every beat (chords, pads) or every eighth (the rest).
+    const auto restrike = [&](Role role) -> model::Tick {
+        return role == Role::Chords || role == Role::Pad ? m_plan.ppq : m_plan.ppq / 2;
+    };
     std::int64_t projected = m_plan.noteCount();
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         const auto role = pi.roles[ti];
@@ -161,8 +165,7 @@ void Varier::busier()
                          pi.bars * pi.barTicks / std::max<model::Tick>(4 * step, 1);
             continue;
         }
-        const model::Tick unit =
-            (*role == Role::Chords || *role == Role::Pad) ? m_plan.ppq : eighth;
+        const model::Tick unit = restrike(*role);
         for (const model::Note& n : m_plan.tracks[ti].notes)
             if (n.lengthTicks >= 2 * unit) projected += (n.lengthTicks + unit - 1) / unit - 1;
     }
@@ -187,8 +190,7 @@ void Varier::busier()
             added += static_cast<int>(extra.size());
             continue;
         }
-        const model::Tick unit =
-            (*role == Role::Chords || *role == Role::Pad) ? m_plan.ppq : eighth;
+        const model::Tick unit = restrike(*role);
         for (const model::Note& n : t.notes) {
             if (n.lengthTicks < 2 * unit) {
                 kept.push_back(n);
