@@ -108,7 +108,8 @@ private:
 
 /// The offline answer to a request: variations of the parent (varyTake; the first with the seed,
 /// the others with mixSeed(seed, i)) when there is one and the instruction is understood, else
-/// interpret() + generate(). Error: impossible prompt. Pure and synchronous (milliseconds).
+/// interpret() + generate(). Error: impossible prompt, or (TooLarge) a change understood but
+/// too big to make, said as such rather than answered with a new brief. Pure and synchronous.
 Result<GenerationResult> offlineResult(const GenerationRequest& request);
 
 } // namespace pianola::engine::llm
