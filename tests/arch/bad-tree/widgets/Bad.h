@@ -1,0 +1,2 @@
+// A widget that reaches into the engine: the layering check must refuse it.
+#include "engine/playback/Transport.h"
