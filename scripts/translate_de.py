@@ -313,6 +313,7 @@ DE = {
     'Imported': 'Importiert',
     'Your takes': 'Ihre Takes',
     'Prompt: %1': 'Anfrage: %1',
+    'Take: %1': 'Take: %1',
     'Provider: %1': 'Anbieter: %1',
     'Model: %1': 'Modell: %1',
     'Seed: %1': 'Startwert: %1',

@@ -1525,6 +1525,10 @@
         <source>Created: %1</source>
         <translation>Erstellt: %1</translation>
     </message>
+    <message>
+        <source>Take: %1</source>
+        <translation>Take: %1</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::TrackList</name>

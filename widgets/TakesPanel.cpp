@@ -5,6 +5,7 @@
 #include <QDrag>
 #include <QHeaderView>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QUrl>
 
 #include <map>
@@ -51,20 +52,112 @@ QTreeWidgetItem* TakesPanel::itemFor(model::TakeId id) const
     return nullptr;
 }
 
+namespace {
+// The group a take belongs to: the chat reply that made it (one group per request, even when two
+// requests have the same words), else its prompt, else imported or the user's own takes.
+struct GroupKey
+{
+    std::string key, title;
+};
+
+std::map<model::TakeId, std::size_t> replyOfTake(const model::Project& project)
+{
+    std::map<model::TakeId, std::size_t> out;
+    for (std::size_t m = 0; m < project.chat.size(); ++m)
+        for (model::TakeId id : project.chat[m].takes)
+            out.emplace(id, m);
+    return out;
+}
+
+GroupKey groupOf(const model::Take& take, const std::map<model::TakeId, std::size_t>& replies)
+{
+    const model::Provenance& p = take.provenance;
+    if (auto it = replies.find(take.id); it != replies.end())
+        return {"reply " + std::to_string(it->second), p.prompt};
+    if (!p.prompt.empty())
+        return {"prompt " + p.prompt, p.prompt};
+    if (p.provider == "import")
+        return {"import", TakesPanel::tr("Imported").toStdString()};
+    return {"user", TakesPanel::tr("Your takes").toStdString()};
+}
+
+QString tooltipOf(const model::Project& project, const model::Take& take)
+{
+    const model::Provenance& p = take.provenance;
+    const model::Take* parent = p.parentTake ? project.findTake(*p.parentTake) : nullptr;
+    QStringList tip;
+    tip << TakesPanel::tr("Take: %1").arg(QString::fromStdString(take.name));
+    if (!p.prompt.empty())
+        tip << TakesPanel::tr("Prompt: %1").arg(QString::fromStdString(p.prompt));
+    tip << TakesPanel::tr("Provider: %1").arg(QString::fromStdString(p.provider));
+    if (!p.model.empty())
+        tip << TakesPanel::tr("Model: %1").arg(QString::fromStdString(p.model));
+    if (p.seed)
+        tip << TakesPanel::tr("Seed: %1").arg(static_cast<qulonglong>(*p.seed));
+    if (p.parentTake)
+        tip << TakesPanel::tr("Made from: %1")
+                   .arg(parent ? QString::fromStdString(parent->name) : TakesPanel::tr("a deleted take"));
+    if (!p.createdUtc.empty())
+        tip << TakesPanel::tr("Created: %1").arg(QString::fromStdString(p.createdUtc));
+    return tip.join(QLatin1Char('\n'));
+}
+} // namespace
+
+void TakesPanel::fillItem(QTreeWidgetItem* item, const model::Project& project, const model::Take& take,
+                          model::TakeId a, model::TakeId b)
+{
+    const model::Provenance& p = take.provenance;
+    item->setData(NameColumn, Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
+    item->setText(NameColumn, (take.starred ? QStringLiteral("\u2605 ") : QString()) + QString::fromStdString(take.name));
+    item->setText(AbColumn, take.id == a ? QStringLiteral("A") : take.id == b ? QStringLiteral("B") : QString());
+    item->setText(SourceColumn, p.model.empty() ? QString::fromStdString(p.provider) : QString::fromStdString(p.model));
+    item->setText(NotesColumn, QString::number(take.plan.noteCount()));
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+    const QString tip = tooltipOf(project, take);
+    for (int c = 0; c < columnCount(); ++c)
+        item->setToolTip(c, tip);
+}
+
+// When the takes and their groups are the ones already shown (a take was activated, renamed,
+// starred or edited), the rows are updated in place: the list keeps its scroll position and the
+// row under the mouse stays the row that was clicked. Only a new shape rebuilds the tree.
 void TakesPanel::setProject(const model::Project& project, model::TakeId a, model::TakeId b)
 {
     m_filling = true;
-    clear();
-    std::map<std::string, QTreeWidgetItem*> groups;   // by request: the prompt, or the kind of take
-    std::vector<std::string> order;
+    const auto replies = replyOfTake(project);
+    std::vector<std::pair<std::string, model::TakeId>> shape;
+    for (const model::Take& take : project.takes)
+        shape.emplace_back(groupOf(take, replies).key, take.id);
+    const int scroll = verticalScrollBar()->value();
+    if (shape != m_shape) {
+        rebuild(project, replies);
+        m_shape = std::move(shape);
+    }
     QTreeWidgetItem* current = nullptr;
+    for (const model::Take& take : project.takes)
+        if (QTreeWidgetItem* item = itemFor(take.id)) {
+            fillItem(item, project, take, a, b);
+            if (take.id == project.activeTake)
+                current = item;
+        }
+    if (current && current != currentItem())
+        setCurrentItem(current, NameColumn, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    verticalScrollBar()->setValue(scroll);
+    if (current)
+        scrollToItem(current, QAbstractItemView::EnsureVisible);
+    m_filling = false;
+}
+
+void TakesPanel::rebuild(const model::Project& project, const std::map<model::TakeId, std::size_t>& replies)
+{
+    clear();
+    std::map<std::string, QTreeWidgetItem*> groups;
     for (const model::Take& take : project.takes) {
-        const model::Provenance& p = take.provenance;
-        const std::string key = !p.prompt.empty() ? p.prompt : p.provider == "import" ? std::string("\x01import") : std::string("\x01user");
-        QTreeWidgetItem*& group = groups[key];
+        const GroupKey g = groupOf(take, replies);
+        QTreeWidgetItem*& group = groups[g.key];
         if (!group) {
             group = new QTreeWidgetItem(this);
-            group->setText(NameColumn, key == "\x01import" ? tr("Imported") : key == "\x01user" ? tr("Your takes") : QString::fromStdString(key));
+            group->setText(NameColumn, QString::fromStdString(g.title));
             group->setToolTip(NameColumn, group->text(NameColumn));
             group->setFirstColumnSpanned(true);
             group->setFlags(Qt::ItemIsEnabled);
@@ -74,33 +167,8 @@ void TakesPanel::setProject(const model::Project& project, model::TakeId a, mode
         }
         auto* item = new QTreeWidgetItem(group);
         item->setData(NameColumn, Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
-        item->setText(NameColumn, (take.starred ? QStringLiteral("★ ") : QString()) + QString::fromStdString(take.name));
-        item->setText(AbColumn, take.id == a ? QStringLiteral("A") : take.id == b ? QStringLiteral("B") : QString());
-        item->setText(SourceColumn, p.model.empty() ? QString::fromStdString(p.provider) : QString::fromStdString(p.model));
-        item->setText(NotesColumn, QString::number(take.plan.noteCount()));
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
-        const model::Take* parent = p.parentTake ? project.findTake(*p.parentTake) : nullptr;
-        QStringList tip;
-        if (!p.prompt.empty())
-            tip << tr("Prompt: %1").arg(QString::fromStdString(p.prompt));
-        tip << tr("Provider: %1").arg(QString::fromStdString(p.provider));
-        if (!p.model.empty())
-            tip << tr("Model: %1").arg(QString::fromStdString(p.model));
-        if (p.seed)
-            tip << tr("Seed: %1").arg(static_cast<qulonglong>(*p.seed));
-        if (p.parentTake)
-            tip << tr("Made from: %1").arg(parent ? QString::fromStdString(parent->name) : tr("a deleted take"));
-        if (!p.createdUtc.empty())
-            tip << tr("Created: %1").arg(QString::fromStdString(p.createdUtc));
-        for (int c = 0; c < columnCount(); ++c)
-            item->setToolTip(c, tip.join(QLatin1Char('\n')));
-        if (take.id == project.activeTake)
-            current = item;
     }
     expandAll();
-    if (current)
-        setCurrentItem(current);
-    m_filling = false;
 }
 
 void TakesPanel::startDrag(Qt::DropActions)

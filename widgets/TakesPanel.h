@@ -8,6 +8,10 @@
 #include <QTreeWidget>
 
 #include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pianola::widgets {
 
@@ -33,6 +37,11 @@ protected:
     void startDrag(Qt::DropActions actions) override;
 
 private:
+    void rebuild(const model::Project& project, const std::map<model::TakeId, std::size_t>& replies);
+    void fillItem(QTreeWidgetItem* item, const model::Project& project, const model::Take& take, model::TakeId a,
+                  model::TakeId b);
+
+    std::vector<std::pair<std::string, model::TakeId>> m_shape; ///< (group, take) rows shown
     std::function<QString(model::TakeId)> m_exporter;
     bool m_filling = false;
 };
