@@ -20,6 +20,7 @@ using model::Tick;
 
 namespace {
 constexpr double kEdgePixels = 5;
+constexpr double kShortNotePixels = 24; ///< narrower notes: no start edge, a thin end edge
 constexpr double kDragThreshold = 3;
 } // namespace
 
@@ -39,9 +40,13 @@ PianoRollView::Hit PianoRollView::hitTest(const QPointF& pos) const
         const QRectF r = noteRect(n);
         if (pos.x() < r.left() || pos.x() > r.right() + 1)
             continue;
-        const double edge = std::min(kEdgePixels, r.width() / 3);
+        // A short note is mostly body: grabbing it moves it, its last pixels lengthen it.
+        const bool isShort = r.width() < kShortNotePixels;
+        const double edge = isShort ? std::min(3.0, r.width() / 4) : kEdgePixels;
         best.note = &n;
-        best.part = pos.x() >= r.right() + 1 - edge ? Part::EndEdge : pos.x() <= r.left() + edge ? Part::StartEdge : Part::Body;
+        best.part = pos.x() >= r.right() + 1 - edge         ? Part::EndEdge
+                    : !isShort && pos.x() <= r.left() + edge ? Part::StartEdge
+                                                             : Part::Body;
         break;
     }
     return best;

@@ -48,7 +48,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
         m_compareKeysValid = false;
     });
     planChanged();
-    centreOnKey(60);
+    m_fitPending = true;
 }
 
 void PianoRollView::planChanged()
@@ -82,6 +82,8 @@ void PianoRollView::resizeEvent(QResizeEvent* event)
     QAbstractScrollArea::resizeEvent(event);
     layoutMargins();
     updateScrollBars();
+    if (m_fitPending)
+        zoomToFit();
 }
 
 void PianoRollView::updateScrollBars()
@@ -144,17 +146,36 @@ void PianoRollView::zoomHorizontally(double factor, double anchorX)
     m_state->setHorizontalView(anchorTick - anchorX * tpp, tpp);
 }
 
+// Frames the take: its whole length (at least 8 bars of its meter) and the keys of the current
+// track (C3..C5 when it has no notes). Before the viewport has its size (a window being built),
+// the framing waits for the first resize, so a new project opens on 8 bars, not on 121.
 void PianoRollView::zoomToFit()
 {
+    if (!isVisible() || viewport()->width() < 64 || viewport()->height() < 64) {
+        m_fitPending = true;
+        return;
+    }
+    m_fitPending = false;
     const model::Plan* plan = m_state->plan();
-    const double length = std::max<double>(plan ? plan->lengthTicks() : 0, m_state->ppq() * 16.0);
+    const auto firstBars = m_state->bars(0, 1);
+    const double barTicks = firstBars.empty() ? m_state->ppq() * 4.0
+                                              : static_cast<double>(firstBars.front().endTick() - firstBars.front().startTick);
+    const double length = std::max<double>(plan ? plan->lengthTicks() : 0, 8 * barTicks);
     m_state->setHorizontalView(0, length / std::max(1, viewport()->width() - 8));
+    int low = 48, high = 72; // C3..C5
     if (const model::Track* t = m_state->track(); t && !t->notes.empty()) {
-        int low = 127, high = 0;
+        low = 127, high = 0;
         for (const Note& n : t->notes)
             low = std::min<int>(low, n.key), high = std::max<int>(high, n.key);
-        centreOnKey((low + high) / 2);
     }
+    centreOnKey((low + high) / 2);
+}
+
+void PianoRollView::showEvent(QShowEvent* event)
+{
+    QAbstractScrollArea::showEvent(event);
+    if (m_fitPending)
+        zoomToFit();
 }
 
 void PianoRollView::wheelEvent(QWheelEvent* event)

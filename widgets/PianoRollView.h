@@ -61,6 +61,7 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -135,6 +136,7 @@ private:
     KeyboardGutter* m_gutter;
     TimeRuler* m_ruler;
     int m_rowHeight = 12;
+    bool m_fitPending = false; ///< zoomToFit() waits for the viewport's first real size
     PaintStats m_stats;
     QImage m_denseImage;
     std::vector<std::uint8_t> m_denseCells;

@@ -72,6 +72,8 @@ private slots:
     void trackSettingsAreUndoable();
     void shortcutsAreListed();
     void longNotesFromBeforeTheViewAreDrawn();
+    void newProjectOpensOnEightBarsAroundMiddleC();
+    void shortNotesMoveByTheirBody();
 };
 
 void TestEditor::drawMoveResizeVelocityRampUndoRedo()
@@ -262,6 +264,39 @@ void TestEditor::longNotesFromBeforeTheViewAreDrawn()
     QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
     const QImage after = e.viewport()->grab().toImage();
     QCOMPARE(after.pixel(inside), after.pixel(e.at(9 * 1920, 62)));
+}
+
+// A new window frames 8 bars and the keys C3..C5, as a DAW's empty clip does (it showed 121 bars
+// from C0 because the framing ran before the window had its size).
+void TestEditor::newProjectOpensOnEightBarsAroundMiddleC()
+{
+    app::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    widgets::PianoRollView* roll = window.pianoRoll();
+    const double visibleTicks = roll->viewport()->width() * window.editorState()->ticksPerPixel();
+    const double bar = 4.0 * window.plan().ppq;
+    QVERIFY2(visibleTicks >= 8 * bar && visibleTicks <= 8.5 * bar, qPrintable(QString::number(visibleTicks / bar)));
+    QVERIFY(roll->keyToY(72) >= 0);                                   // C5 on screen
+    QVERIFY(roll->keyToY(48) + roll->rowHeight() <= roll->viewport()->height()); // and C3
+}
+
+// A 1/16 note 15 px wide moves when dragged a quarter of the way in (it was resized from its start
+// edge: 5 px at each end left 5 px to grab); only its last pixels resize it.
+void TestEditor::shortNotesMoveByTheirBody()
+{
+    Editor e;
+    e.show();
+    e.state()->setHorizontalView(0, 8); // 1/16 = 120 ticks = 15 px
+    QVERIFY(e.window.document()->submit(
+        model::NotesEdit{e.state()->take(), 0, {}, {model::Note{960, 120, 1, 60, 100, 64}}}, "note"));
+    const QPoint middle(static_cast<int>(e.state()->tickToX(960 + 32)), e.at(960, 60).y());
+    e.drag(e.viewport(), middle, middle + QPoint(60, -2 * e.roll()->rowHeight()));
+    QCOMPARE(e.track().notes.size(), std::size_t(1));
+    QCOMPARE(e.track().notes.front().lengthTicks, model::Tick(120));   // not resized
+    QCOMPARE(e.track().notes.front().startTick, model::Tick(960 + 480)); // moved a beat
+    QCOMPARE(e.track().notes.front().key, 62);                           // two rows up
 }
 
 QTEST_MAIN(TestEditor)
