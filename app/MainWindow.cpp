@@ -2,6 +2,8 @@
 // The main window: files, the document shown in the editor views, and sound.
 #include "app/MainWindow.h"
 
+#include "app/TakeFileName.h"
+
 #include "app/AudioEngine.h"
 #include "app/ChatController.h"
 #include "app/Logging.h"
@@ -331,8 +333,7 @@ QString MainWindow::exportForDrag(model::TakeId id)
         return {};
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/pianola-drag");
     QDir().mkpath(dir);
-    QString base = QString::fromStdString(take->name).replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
-    const QString path = dir + QLatin1Char('/') + (base.isEmpty() ? QStringLiteral("take") : base) + QStringLiteral(".mid");
+    const QString path = dir + QLatin1Char('/') + takeFileStem(m_document->project(), id) + QStringLiteral(".mid");
     if (auto written = m_document->exportTake(path, id); !written) {
         statusBar()->showMessage(QString::fromStdString(written.error().message));
         return {};

@@ -73,6 +73,9 @@ public:
     void setAB(model::TakeId a, model::TakeId b);
     void toggleAB();
     widgets::TakesPanel* takesPanel() const { return m_takes; }
+    /// Writes a take to a temporary .mid with a short safe name ("lofi-am-78bpm-take3.mid") for
+    /// dragging out (the Drag MIDI button, the Takes panel); empty on failure.
+    QString exportForDrag(model::TakeId id);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -109,7 +112,6 @@ private:
     void refreshTakes();
     void updateCompare();
     void showAnalysisChords();
-    QString exportForDrag(model::TakeId id);
     void updateTitle();
 
     // Sound

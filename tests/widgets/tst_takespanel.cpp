@@ -6,6 +6,7 @@
 #include "app/MainWindow.h"
 #include "widgets/TakesPanel.h"
 
+#include <QFileInfo>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
@@ -19,6 +20,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void clickOnAScrolledListPlaysAndHighlightsThatTake();
     void sameWordsTwiceMakeTwoGroups();
+    void draggedTakesHaveShortSafeNames();
 };
 
 namespace {
@@ -78,6 +80,19 @@ void TestTakesPanel::sameWordsTwiceMakeTwoGroups()
     QCOMPARE(panel->topLevelItem(0)->text(0), panel->topLevelItem(2)->text(0));
     QCOMPARE(panel->topLevelItem(0)->childCount(), 4);
     QCOMPARE(panel->topLevelItem(2)->childCount(), 4);
+}
+
+// The file a take is dragged out as: style, key, tempo and place, in safe ASCII.
+void TestTakesPanel::draggedTakesHaveShortSafeNames()
+{
+    app::MainWindow w;
+    ask(w, "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths");
+    ask(w, "dark trap beat in F# minor at 140 bpm");
+    const auto& takes = w.document()->project().takes;
+    QCOMPARE(QFileInfo(w.exportForDrag(takes[2].id)).fileName(), QStringLiteral("lofi-am-78bpm-take3.mid"));
+    const QString trap = w.exportForDrag(takes[4].id);
+    QCOMPARE(QFileInfo(trap).fileName(), QStringLiteral("trap-fsharpm-140bpm-take5.mid"));
+    QVERIFY(QFileInfo(trap).size() > 100);
 }
 
 QTEST_MAIN(TestTakesPanel)
