@@ -314,6 +314,8 @@ DE = {
     'Your takes': 'Ihre Takes',
     'Prompt: %1': 'Anfrage: %1',
     'Take: %1': 'Take: %1',
+    'Drum kit (channel 10)': 'Drumkit (Kanal 10)',
+    'Type to search': 'Tippen zum Suchen',
     'Provider: %1': 'Anbieter: %1',
     'Model: %1': 'Modell: %1',
     'Seed: %1': 'Startwert: %1',

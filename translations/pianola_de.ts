@@ -1393,6 +1393,21 @@
     </message>
 </context>
 <context>
+    <name>pianola::widgets::InstrumentBox</name>
+    <message>
+        <source>Program %1</source>
+        <translation>Programm %1</translation>
+    </message>
+    <message>
+        <source>Drum kit (channel 10)</source>
+        <translation>Drumkit (Kanal 10)</translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation>Tippen zum Suchen</translation>
+    </message>
+</context>
+<context>
     <name>pianola::widgets::PianoRollView</name>
     <message numerus="yes">
         <source>Move %n note(s)</source>
@@ -1595,14 +1610,6 @@
     <message>
         <source>Solo track</source>
         <translation>Spur solo schalten</translation>
-    </message>
-    <message>
-        <source>Program %1</source>
-        <translation>Programm %1</translation>
-    </message>
-    <message>
-        <source>Drum kit</source>
-        <translation>Schlagzeug-Set</translation>
     </message>
     <message>
         <source>Change instrument</source>

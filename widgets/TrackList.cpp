@@ -2,6 +2,8 @@
 // The track list.
 #include "widgets/TrackList.h"
 
+#include "widgets/InstrumentBox.h"
+
 #include <QColorDialog>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -133,27 +135,11 @@ void TrackList::fillRow(int row, const model::Track& track)
 
 QWidget* TrackList::programEditor(int row, const model::Track& track)
 {
-    auto* combo = new QComboBox;
-    combo->setFrame(false);
-    const bool drums = track.channel == model::gm::kDrumChannel;
-    for (int program = 0; program < 128; ++program) {
-        const std::string name = drums ? model::gm::drumKitName(program) : model::gm::programName(program);
-        if (!name.empty())
-            combo->addItem(drums ? QString::fromStdString(name) : QStringLiteral("%1 %2").arg(program + 1).arg(QString::fromStdString(name)),
-                           program);
-    }
-    int index = combo->findData(track.program);
-    if (index < 0) {   // a kit number without a name: keep it selectable
-        combo->addItem(tr("Program %1").arg(track.program + 1), track.program);
-        index = combo->count() - 1;
-    }
-    combo->setCurrentIndex(index);
-    combo->setToolTip(drums ? tr("Drum kit") : QString::fromStdString(model::gm::familyName(track.program)));
-    connect(combo, &QComboBox::activated, this, [this, row, combo](int i) {
-        const int program = combo->itemData(i).toInt();
+    auto* box = new InstrumentBox(track.channel == model::gm::kDrumChannel, track.program);
+    connect(box, &InstrumentBox::programChosen, this, [this, row](int program) {
         changeTrack(row, [&](model::TrackSettings& s) { s.program = program; }, tr("Change instrument"));
     });
-    return combo;
+    return box;
 }
 
 } // namespace pianola::widgets

@@ -3,11 +3,15 @@
 // move it, resize it, change its velocity in the lane, draw a CC ramp, undo everything step by
 // step back to empty, redo; save, reopen and compare; recovery after a simulated crash.
 #include "app/MainWindow.h"
+#include "model/GeneralMidi.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
+#include "widgets/InstrumentBox.h"
 #include "widgets/TrackList.h"
 
 #include <QApplication>
+#include <QLineEdit>
+#include <QUndoStack>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -74,6 +78,7 @@ private slots:
     void longNotesFromBeforeTheViewAreDrawn();
     void newProjectOpensOnEightBarsAroundMiddleC();
     void shortNotesMoveByTheirBody();
+    void instrumentsAreGroupedAndSearchable();
 };
 
 void TestEditor::drawMoveResizeVelocityRampUndoRedo()
@@ -297,6 +302,35 @@ void TestEditor::shortNotesMoveByTheirBody()
     QCOMPARE(e.track().notes.front().lengthTicks, model::Tick(120));   // not resized
     QCOMPARE(e.track().notes.front().startTick, model::Tick(960 + 480)); // moved a beat
     QCOMPARE(e.track().notes.front().key, 62);                           // two rows up
+}
+
+// The instrument chooser: 16 family headings over the 128 programs, and typing a name picks it
+// (one undo step).
+void TestEditor::instrumentsAreGroupedAndSearchable()
+{
+    Editor e;
+    e.show();
+    auto* box = qobject_cast<widgets::InstrumentBox*>(
+        e.window.trackList()->table()->cellWidget(0, widgets::TrackList::ProgramColumn));
+    QVERIFY(box);
+    QCOMPARE(box->count(), 128 + 16);
+    QCOMPARE(box->itemText(0), QStringLiteral("Piano"));
+    QVERIFY(!box->itemData(0).isValid());
+    QCOMPARE(box->itemText(9), QStringLiteral("Chromatic Percussion"));
+    QCOMPARE(box->itemText(5 * 9), QStringLiteral("Strings"));
+    const int undoSteps = e.window.document()->undoStack()->count();
+    e.window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&e.window));
+    box->lineEdit()->setFocus();
+    box->lineEdit()->selectAll();
+    QTest::keyClicks(box, "cell"); // a part of the name, then Return (keys go to the focused box)
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(e.track().program, 42); // 43 Cello
+    QCOMPARE(e.window.document()->undoStack()->count(), undoSteps + 1);
+    // Drum tracks list kits by name.
+    widgets::InstrumentBox kits(true, 40);
+    QCOMPARE(kits.currentText(), QString::fromStdString(model::gm::drumKitName(40)));
+    QVERIFY(kits.count() < 16);
 }
 
 QTEST_MAIN(TestEditor)
