@@ -72,9 +72,15 @@ Provider::Provider(const WireFormat& wire, ProviderConfig config, QString apiKey
                       raiseIt(QStringLiteral("the timeout"), m_config.timeoutOption)));
     });
     connect(&m_stall, &QTimer::timeout, this, [this] {
+        // Before the headers are complete nothing reaches us: a server that trickles or never
+        // ends its headers looks silent, and is said as such.
+        const bool noHeaders =
+            m_reply && !m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
         dropReply();
-        fail(QStringLiteral("The server sent nothing for %1 s; the reply was dropped. Try again, "
-                            "or %2.")
+        fail((noHeaders ? QStringLiteral("The server sent no complete reply headers within %1 s; "
+                                         "the request was dropped. Try again, or %2.")
+                        : QStringLiteral("The server sent nothing for %1 s; the reply was "
+                                         "dropped. Try again, or %2."))
                  .arg(seconds(m_config.stallTimeoutMs),
                       raiseIt(QStringLiteral("the stall timeout"), m_config.stallTimeoutOption)));
     });

@@ -164,6 +164,7 @@ private slots:
     void streamBoundsEndTheReply();
     void defaultLineBoundHoldsWhileReading();
     void gzipBombIsSaid();
+    void endlessHeadersAreSaid();
 };
 
 void TestLlmSession::openAiBriefStream()
@@ -911,6 +912,23 @@ void TestLlmSession::gzipBombIsSaid()
     QVERIFY2(o.sentence.contains("compressed reply") && !o.sentence.contains("tried"),
              qPrintable(o.sentence));
     QCOMPARE(server.requests().size(), 1);
+}
+
+// Headers that never end (a header line after another, for ever): nothing reaches the reply, so
+// the stall timeout ends it, saying the headers never completed.
+void TestLlmSession::endlessHeadersAreSaid()
+{
+    FakeLlmServer server;
+    ScriptedReply reply;
+    reply.filler = "X-Filler: " + QByteArray(1000, 'a') + "\r\n";
+    reply.fillerCount = -1;
+    reply.fillerInHeaders = true;
+    server.enqueue(reply);
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.startsWith("The server sent no complete reply headers within 1 s"),
+             qPrintable(o.sentence));
+    QVERIFY(o.progress.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLlmSession)
