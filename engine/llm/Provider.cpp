@@ -144,6 +144,7 @@ void Provider::startAttempt()
     connect(m_reply, &QNetworkReply::readyRead, this, &Provider::onReadyRead);
     connect(m_reply, &QNetworkReply::redirected, this, &Provider::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &Provider::onFinished);
+    connect(m_reply, &QNetworkReply::errorOccurred, this, &Provider::onErrorOccurred);
     m_stall.start(m_config.stallTimeoutMs);
 }
 
@@ -301,6 +302,26 @@ void Provider::onFinished()
     emit replied(m_text, m_model.isEmpty() ? m_config.model : m_model);
 }
 
+// QtNetwork inflates gzip/deflate/br bodies and stops one that inflates too far; with a
+// Content-Length body (QtNetwork 6.4) the reply then never finishes, so it is caught here.
+void Provider::onErrorOccurred(QNetworkReply::NetworkError error)
+{
+    if (!m_reply || error != QNetworkReply::UnknownContentError) return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300) return;
+    const QString why = m_reply->errorString();
+    dropReply();
+    failUnpacking(why);
+}
+
+void Provider::failUnpacking(const QString& why)
+{
+    fail(QStringLiteral("The server's compressed reply could not be unpacked (%1): it inflates far "
+                        "beyond its size (a decompression bomb?) or is damaged; nothing was "
+                        "kept.")
+             .arg(safe(why)));
+}
+
 // The errors of the transfer itself (no HTTP status, a body that cannot be decoded, a redirect
 // loop); true when the attempt ended with one of them.
 bool Provider::transferFailed(QNetworkReply* reply, int status)
@@ -313,11 +334,7 @@ bool Provider::transferFailed(QNetworkReply* reply, int status)
         return true;
     }
     if (status >= 200 && status < 300 && error == QNetworkReply::UnknownContentError) {
-        // QtNetwork inflates gzip/deflate/br bodies and stops one that inflates too far.
-        fail(QStringLiteral("The server's compressed reply could not be unpacked (%1): it inflates "
-                            "far beyond its size (a decompression bomb?) or is damaged; nothing "
-                            "was kept.")
-                 .arg(safe(reply->errorString())));
+        failUnpacking(reply->errorString());
         return true;
     }
     if (status != 0) return false;

@@ -12,14 +12,13 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <vector>
-
-class QNetworkReply;
 
 namespace pianola::engine::llm {
 
@@ -104,6 +103,8 @@ private:
     void onReadyRead();
     void onRedirected(const QUrl& target);
     void onFinished();
+    void onErrorOccurred(QNetworkReply::NetworkError error);
+    void failUnpacking(const QString& why);
     bool takeLine(QByteArrayView line);
     bool framingFailed(const Result<void>& framed);
     bool transferFailed(QNetworkReply* reply, int status);
