@@ -12,6 +12,7 @@ build_pkgs=(g++ cmake ninja-build pkgconf git
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox
   jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
+  zlib1g-dev    # the LLM tests' fake server compresses (gzip bombs)
   gnome-keyring dbus-daemon)   # keychain test: a Secret Service in a private D-Bus session
 
 want=("${build_pkgs[@]}")

@@ -72,7 +72,8 @@ const Command kCommands[] = {
     {"generate", "music from words (offline or an LLM): chords, bass, drums, melody; or a variation",
      "usage: pianola-cli generate [--seed N] [--takes N] [--from TAKE.mid|.json] [--plan-out PLAN.json]\n"
      "                            [--provider offline|openai|anthropic|ollama [--model M]\n"
-     "                             [--base-url URL] [--mode brief|notes] [--api-key-env NAME]]\n"
+     "                             [--base-url URL] [--mode brief|notes] [--api-key-env NAME]\n"
+     "                             [--timeout SECONDS] [--stall-timeout SECONDS]]\n"
      "                            [--explain] -o OUT.mid \"PROMPT\"\n"
      "  Turns the prompt into a brief (key, tempo, meter, bars, genre, mood, instruments, feel,\n"
      "  drum directives) and writes music for it, without network or API key, e.g.\n"
@@ -95,6 +96,8 @@ const Command kCommands[] = {
      "              notes. Invalid replies are sent back with their problems twice, then the\n"
      "              offline generator takes over (said on stderr)\n"
      "  --api-key-env NAME  read the key from NAME (default OPENAI_API_KEY, ANTHROPIC_API_KEY)\n"
+     "  --timeout SECONDS   the whole reply, retries included (default 180, ollama 600)\n"
+     "  --stall-timeout SECONDS  give up when the server sends nothing this long (default 30)\n"
      "  Exit 1 when the prompt asks for something impossible (0 bars, 900 bpm), a variation\n"
      "  instruction is not understood or the provider fails; outputs are written atomically.\n",
      commandGenerate},

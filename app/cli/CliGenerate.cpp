@@ -196,6 +196,21 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     return writeTakes(plans, names, out, io);
 }
 
+// --timeout / --stall-timeout SECONDS (1 .. 86400) into `ms`; false (with `error`) on a bad value.
+bool parseSeconds(const CliArgs& parsed, const char* option, int& ms, std::string& error)
+{
+    const auto text = parsed.value(option);
+    if (!text) return true;
+    int seconds = 0;
+    if (!parseWhole(*text, seconds) || seconds < 1 || seconds > 86400) {
+        error = std::string(option) + " must be a whole number of seconds from 1 to 86400, not '" +
+                *text + "'";
+        return false;
+    }
+    ms = seconds * 1000;
+    return true;
+}
+
 // --provider and its options; false (with `error`) on a bad value.
 bool parseLlmOptions(const CliArgs& parsed, LlmOptions& o, std::string& error)
 {
@@ -206,13 +221,16 @@ bool parseLlmOptions(const CliArgs& parsed, LlmOptions& o, std::string& error)
         return false;
     }
     o.config = llm::defaultConfig(*kind);
+    o.config.timeoutOption = QStringLiteral("--timeout SECONDS");
+    o.config.stallTimeoutOption = QStringLiteral("--stall-timeout SECONDS");
     const std::string mode = parsed.value("--mode").value_or("brief");
     if (mode != "brief" && mode != "notes") {
         error = "--mode must be brief or notes, not '" + mode + "'";
         return false;
     }
     o.mode = mode == "notes" ? llm::ReplyMode::Notes : llm::ReplyMode::Brief;
-    for (const char* opt : {"--model", "--base-url", "--mode", "--api-key-env"})
+    for (const char* opt :
+         {"--model", "--base-url", "--mode", "--api-key-env", "--timeout", "--stall-timeout"})
         if (parsed.value(opt) && *kind == llm::ProviderKind::Offline) {
             error = std::string(opt) + " needs --provider openai, anthropic or ollama";
             return false;
@@ -221,7 +239,8 @@ bool parseLlmOptions(const CliArgs& parsed, LlmOptions& o, std::string& error)
     if (const auto u = parsed.value("--base-url")) o.config.baseUrl = QString::fromStdString(*u);
     if (const auto e = parsed.value("--api-key-env"))
         o.config.apiKeyEnv = QString::fromStdString(*e);
-    return true;
+    return parseSeconds(parsed, "--timeout", o.config.timeoutMs, error) &&
+           parseSeconds(parsed, "--stall-timeout", o.config.stallTimeoutMs, error);
 }
 } // namespace
 
@@ -229,7 +248,8 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({"--explain"},
                    {"-o", "--output", "--seed", "--takes", "--from", "--plan-out", "--provider",
-                    "--model", "--base-url", "--mode", "--api-key-env"});
+                    "--model", "--base-url", "--mode", "--api-key-env", "--timeout",
+                    "--stall-timeout"});
     if (!parsed.parse(args)) return usageError(io, "generate", parsed.error());
     const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
     if (parsed.positionals().empty() || !output)

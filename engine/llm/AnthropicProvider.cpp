@@ -71,7 +71,7 @@ StreamEvent anthropicLine(QByteArrayView line)
         const QJsonObject e = o.value(QLatin1String("error")).toObject();
         const QString et = e.value(QLatin1String("type")).toString();
         ev.error = QStringLiteral("The server reported %1 in the stream: %2")
-                       .arg(et, e.value(QLatin1String("message")).toString().left(300));
+                       .arg(et, e.value(QLatin1String("message")).toString());
         ev.retryable = et == QLatin1String("overloaded_error") || et == QLatin1String("api_error");
     } else if (type.isEmpty()) {
         ev.error = QStringLiteral("The server sent a stream event that is not JSON");

@@ -39,7 +39,7 @@ StreamEvent ollamaLine(QByteArrayView line)
     }
     if (o.contains(QLatin1String("error"))) {
         ev.error = QStringLiteral("The server reported an error: %1")
-                       .arg(o.value(QLatin1String("error")).toString().left(300));
+                       .arg(o.value(QLatin1String("error")).toString());
         return ev;
     }
     ev.model = o.value(QLatin1String("model")).toString();

@@ -53,7 +53,7 @@ StreamEvent openAiLine(QByteArrayView line)
     if (o.contains(QLatin1String("error"))) {
         const QJsonObject e = o.value(QLatin1String("error")).toObject();
         ev.error = QStringLiteral("The server reported an error in the stream: %1")
-                       .arg(e.value(QLatin1String("message")).toString().left(300));
+                       .arg(e.value(QLatin1String("message")).toString());
         ev.retryable = true;
         return ev;
     }

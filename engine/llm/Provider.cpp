@@ -14,10 +14,31 @@ namespace pianola::engine::llm {
 namespace {
 constexpr qsizetype kMaxReplyChars = 4 << 20; // a plan bigger than this is not a reply
 constexpr qsizetype kMaxErrorBody = 64 << 10;
+constexpr qsizetype kMaxServerTextChars = 400; // a server's message, in a sentence
+constexpr qsizetype kMaxModelChars = 100;      // the model name a server reports
+constexpr qint64 kReadBufferBytes = 1 << 20;
+constexpr int kMaxRedirects = 5;
 
 QString seconds(int ms)
 {
     return QString::number((ms + 500) / 1000);
+}
+
+QString raiseIt(const QString& what, const QString& option)
+{
+    return option.isEmpty() ? QStringLiteral("raise ") + what
+                            : QStringLiteral("raise %1 (%2)").arg(what, option);
+}
+
+int defaultPort(const QUrl& url)
+{
+    return url.scheme() == QLatin1String("https") ? 443 : 80;
+}
+
+QString origin(const QUrl& url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
+                        QUrl::RemoveFragment);
 }
 } // namespace
 
@@ -46,15 +67,22 @@ Provider::Provider(const WireFormat& wire, ProviderConfig config, QString apiKey
     connect(&m_overall, &QTimer::timeout, this, [this] {
         dropReply();
         m_retry.stop();
-        fail(QStringLiteral("No complete reply within %1 s; nothing was kept. Try again, or raise "
-                            "the timeout.")
-                 .arg(seconds(m_config.timeoutMs)));
+        fail(QStringLiteral("No complete reply within %1 s; nothing was kept. Try again, or %2.")
+                 .arg(seconds(m_config.timeoutMs),
+                      raiseIt(QStringLiteral("the timeout"), m_config.timeoutOption)));
     });
     connect(&m_stall, &QTimer::timeout, this, [this] {
+        // Before the headers are complete nothing reaches us: a server that trickles or never
+        // ends its headers looks silent, and is said as such.
+        const bool noHeaders =
+            m_reply && !m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
         dropReply();
-        fail(QStringLiteral("The server sent nothing for %1 s; the reply was dropped. Try again, "
-                            "or raise the stall timeout.")
-                 .arg(seconds(m_config.stallTimeoutMs)));
+        fail((noHeaders ? QStringLiteral("The server sent no complete reply headers within %1 s; "
+                                         "the request was dropped. Try again, or %2.")
+                        : QStringLiteral("The server sent nothing for %1 s; the reply was "
+                                         "dropped. Try again, or %2."))
+                 .arg(seconds(m_config.stallTimeoutMs),
+                      raiseIt(QStringLiteral("the stall timeout"), m_config.stallTimeoutOption)));
     });
     connect(&m_retry, &QTimer::timeout, this, &Provider::startAttempt);
 }
@@ -98,20 +126,40 @@ void Provider::startAttempt()
     ++m_attempt;
     m_text.clear();
     m_model.clear();
-    m_lineBuffer.clear();
     m_errorBody.clear();
     m_streamError.clear();
+    m_framer = StreamFramer(m_config.streamLimits);
     m_done = false;
     m_lengthLimit = false;
-    m_bytes = 0;
-    const QNetworkRequest request = m_wire.request(m_config, m_apiKey);
-    qCInfo(lcLlm).noquote() << "POST"
-                            << request.url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+    QNetworkRequest request = m_wire.request(m_config, m_apiKey);
+    // Each redirect is checked in onRedirected(): the key never goes to another origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    m_requestUrl = m_currentUrl = request.url();
+    m_redirects = 0;
+    qCInfo(lcLlm).noquote() << "POST" << m_requestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
                             << "model" << m_config.model << "attempt" << m_attempt;
     m_reply = m_nam.post(request, m_body);
+    limitReadBuffer(m_reply);
     connect(m_reply, &QNetworkReply::readyRead, this, &Provider::onReadyRead);
+    connect(m_reply, &QNetworkReply::redirected, this, &Provider::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &Provider::onFinished);
+    connect(m_reply, &QNetworkReply::errorOccurred, this, &Provider::onErrorOccurred);
     m_stall.start(m_config.stallTimeoutMs);
+}
+
+// QtNetwork hands bytes over at most kReadBufferBytes ahead of us. Without a bound a fast server
+// fills QtNetwork's queue faster than readyRead() comes (it compresses the signals): no
+// readyRead for seconds while memory grows by hundreds of MB. The size must reach QtNetwork's
+// HTTP thread, which only listens once the transfer has started (and again after a redirect):
+// so it is set again when the socket connects, the request is sent and the headers arrive.
+void Provider::limitReadBuffer(QNetworkReply* reply)
+{
+    reply->setReadBufferSize(kReadBufferBytes);
+    const auto limit = [reply] { reply->setReadBufferSize(kReadBufferBytes); };
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, limit);
+    connect(reply, &QNetworkReply::requestSent, this, limit);
+    connect(reply, &QNetworkReply::metaDataChanged, this, limit);
 }
 
 void Provider::dropReply()
@@ -137,7 +185,37 @@ void Provider::fail(const QString& sentence, bool cancelled)
 
 QString Provider::safe(const QString& serverText) const
 {
-    return redactSecrets(serverText.left(400).simplified(), m_apiKey);
+    return untrustedText(serverText, m_apiKey, kMaxServerTextChars).simplified();
+}
+
+void Provider::onRedirected(const QUrl& target)
+{
+    if (!m_reply) return;
+    const QUrl from = m_currentUrl; // the reply's url() may already be the target
+    const QUrl to = from.resolved(target);
+    if (++m_redirects > kMaxRedirects) {
+        dropReply();
+        fail(QStringLiteral("The server redirected the request more than %1 times (a redirect "
+                            "loop?); nothing was kept. Check the base URL (%2).")
+                 .arg(kMaxRedirects)
+                 .arg(m_config.baseUrl));
+        return;
+    }
+    const bool sameOrigin = to.scheme() == from.scheme() && to.host() == from.host() &&
+                            to.port(defaultPort(to)) == from.port(defaultPort(from));
+    const bool downgrade = from.scheme() == QLatin1String("https") &&
+                           to.scheme() != QLatin1String("https");
+    if (sameOrigin || (m_apiKey.isEmpty() && !downgrade)) {
+        qCInfo(lcLlm).noquote() << "redirected to" << safe(origin(to) + to.path());
+        m_currentUrl = to;
+        emit m_reply->redirectAllowed();
+        return;
+    }
+    dropReply();
+    fail(QStringLiteral("The server redirected the request to another origin (%1 to %2); Pianola "
+                        "does not send the API key or the request there, so it stopped. If you "
+                        "trust that server, use it as the base URL.")
+             .arg(safe(origin(from)), safe(origin(to))));
 }
 
 void Provider::onReadyRead()
@@ -145,50 +223,53 @@ void Provider::onReadyRead()
     if (!m_reply) return;
     m_stall.start(m_config.stallTimeoutMs);
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray data = m_reply->readAll();
-    m_bytes += data.size();
-    if (status >= 300) {
-        if (m_errorBody.size() < kMaxErrorBody) m_errorBody += data;
+    if (status >= 300) { // an error body: keep its head, read and drop the rest
+        const QByteArray data = m_reply->readAll();
+        m_errorBody += data.left(kMaxErrorBody - m_errorBody.size());
         return;
     }
-    m_lineBuffer += data;
-    processLines(false);
+    const Result<void> framed = m_framer.feed(m_reply->readAll(), [this](QByteArrayView line) {
+        return takeLine(line);
+    });
+    if (framingFailed(framed)) return;
     if (!m_streamError.isEmpty()) {
         dropReply();
         retryOrFail(safe(m_streamError), m_streamErrorRetryable);
         return;
     }
-    if (m_text.size() > kMaxReplyChars) {
-        dropReply();
-        fail(QStringLiteral("The reply is larger than %1 MB; it was dropped.")
-                 .arg(kMaxReplyChars >> 20));
-        return;
-    }
-    emit progressed(m_bytes, m_text.size(), m_text);
+    emit progressed(m_framer.bytes(), m_text.size(), m_text);
 }
 
-void Provider::processLines(bool atEnd)
+// One line into the reply; false stops the framing (an error, or a reply too large).
+bool Provider::takeLine(QByteArrayView line)
 {
-    qsizetype from = 0;
-    for (qsizetype nl; m_streamError.isEmpty() && (nl = m_lineBuffer.indexOf('\n', from)) >= 0;
-         from = nl + 1) {
-        const QByteArrayView line = QByteArrayView(m_lineBuffer).sliced(from, nl - from).trimmed();
-        if (line.isEmpty()) continue;
-        const StreamEvent ev = m_wire.parseLine(line);
-        if (!ev.model.isEmpty()) m_model = ev.model;
-        m_text += ev.text;
-        m_done = m_done || ev.done;
-        m_lengthLimit = m_lengthLimit || ev.lengthLimit;
-        if (!ev.error.isEmpty()) {
-            m_streamError = ev.error;
-            m_streamErrorRetryable = ev.retryable;
-        }
+    const StreamEvent ev = m_wire.parseLine(line);
+    if (!ev.model.isEmpty()) m_model = untrustedText(ev.model, m_apiKey, kMaxModelChars);
+    m_text += ev.text;
+    m_done = m_done || ev.done;
+    m_lengthLimit = m_lengthLimit || ev.lengthLimit;
+    if (!ev.error.isEmpty()) {
+        m_streamError = ev.error;
+        m_streamErrorRetryable = ev.retryable;
     }
-    m_lineBuffer.remove(0, from);
-    if (atEnd && m_streamError.isEmpty() && !m_lineBuffer.trimmed().isEmpty()) {
-        m_lineBuffer += '\n'; // the last NDJSON line may come without its line break
-        processLines(false);
-    }
+    return m_streamError.isEmpty() && m_text.size() <= kMaxReplyChars;
+}
+
+// A bound of the framing or of the reply text crossed: the reply is dropped, not retried (the
+// same server would send the same again).
+bool Provider::framingFailed(const Result<void>& framed)
+{
+    QString sentence;
+    if (!framed)
+        sentence = QStringLiteral("The server sent %1; the reply was dropped and nothing was kept.")
+                       .arg(QString::fromStdString(framed.error().message));
+    else if (m_text.size() > kMaxReplyChars)
+        sentence = QStringLiteral("The reply is larger than %1 MB of text; it was dropped.")
+                       .arg(kMaxReplyChars >> 20);
+    if (sentence.isEmpty()) return false;
+    dropReply();
+    fail(sentence);
+    return true;
 }
 
 void Provider::onFinished()
@@ -199,20 +280,16 @@ void Provider::onFinished()
     reply->deleteLater();
     m_stall.stop();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0) {
-        retryOrFail(QStringLiteral("Could not reach %1 (%2)")
-                        .arg(reply->url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
-                             safe(reply->errorString())),
-                    true, -1, QStringLiteral("Is the server running and the base URL right?"));
-        return;
-    }
+    if (transferFailed(reply, status)) return;
     if (status >= 300) {
-        if (m_errorBody.size() < kMaxErrorBody) m_errorBody += reply->readAll();
+        m_errorBody += reply->readAll().left(kMaxErrorBody - m_errorBody.size());
         handleHttpError(status, reply->rawHeader("Retry-After"));
         return;
     }
-    m_lineBuffer += reply->readAll();
-    processLines(true);
+    const auto sink = [this](QByteArrayView line) { return takeLine(line); };
+    Result<void> framed = m_framer.feed(reply->readAll(), sink);
+    if (framed) framed = m_framer.finish(sink);
+    if (framingFailed(framed)) return;
     if (!m_streamError.isEmpty()) return retryOrFail(safe(m_streamError), m_streamErrorRetryable);
     if (!m_done)
         return retryOrFail(QStringLiteral("The reply was cut off before its end (no %1); nothing "
@@ -225,6 +302,49 @@ void Provider::onFinished()
     emit replied(m_text, m_model.isEmpty() ? m_config.model : m_model);
 }
 
+// QtNetwork inflates gzip/deflate/br bodies and stops one that inflates too far; with a
+// Content-Length body (QtNetwork 6.4) the reply then never finishes, so it is caught here.
+void Provider::onErrorOccurred(QNetworkReply::NetworkError error)
+{
+    if (!m_reply || error != QNetworkReply::UnknownContentError) return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300) return;
+    const QString why = m_reply->errorString();
+    dropReply();
+    failUnpacking(why);
+}
+
+void Provider::failUnpacking(const QString& why)
+{
+    fail(QStringLiteral("The server's compressed reply could not be unpacked (%1): it inflates far "
+                        "beyond its size (a decompression bomb?) or is damaged; nothing was "
+                        "kept.")
+             .arg(safe(why)));
+}
+
+// The errors of the transfer itself (no HTTP status, a body that cannot be decoded, a redirect
+// loop); true when the attempt ended with one of them.
+bool Provider::transferFailed(QNetworkReply* reply, int status)
+{
+    const QNetworkReply::NetworkError error = reply->error();
+    if (error == QNetworkReply::InsecureRedirectError) {
+        fail(QStringLiteral("The server redirected the request from https to an insecure "
+                            "address; Pianola stopped. Check the base URL (%1).")
+                 .arg(m_config.baseUrl));
+        return true;
+    }
+    if (status >= 200 && status < 300 && error == QNetworkReply::UnknownContentError) {
+        failUnpacking(reply->errorString());
+        return true;
+    }
+    if (status != 0) return false;
+    retryOrFail(QStringLiteral("Could not reach %1 (%2)")
+                    .arg(m_requestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                         safe(reply->errorString())),
+                true, -1, QStringLiteral("Is the server running and the base URL right?"));
+    return true;
+}
+
 HttpError parseErrorBody(const QByteArray& body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
@@ -235,7 +355,7 @@ HttpError parseErrorBody(const QByteArray& body)
     if (code.isEmpty()) code = eo.value(QLatin1String("type")).toString();
     QString message = eo.value(QLatin1String("message")).toString();
     if (message.isEmpty() && !body.trimmed().startsWith('{'))
-        message = QString::fromUtf8(body.left(200));
+        message = QString::fromUtf8(body); // bounded by the caller; cut after redaction
     return {message, code};
 }
 
@@ -244,6 +364,12 @@ void Provider::handleHttpError(int status, const QByteArray& retryAfter)
     const HttpError e = parseErrorBody(m_errorBody);
     const QString said = e.message.isEmpty() ? QString() : QStringLiteral(": ") + safe(e.message);
     const QString env = keyEnvName(m_config);
+    if (status < 400)
+        return fail(QStringLiteral("The server redirected the request (%1) in a way Pianola does "
+                                   "not follow (a loop, or no usable Location); nothing was kept. "
+                                   "Check the base URL (%2).")
+                        .arg(status)
+                        .arg(m_config.baseUrl));
     if (status == 401)
         return fail(env.isEmpty()
                         ? QStringLiteral("The server refused the request (401)%1.").arg(said)

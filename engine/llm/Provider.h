@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/llm/ProviderConfig.h"
+#include "engine/llm/StreamFramer.h"
 
 #include <memory>
 #include <optional>
@@ -11,13 +12,13 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 #include <vector>
-
-class QNetworkReply;
 
 namespace pianola::engine::llm {
 
@@ -98,9 +99,15 @@ signals:
 
 private:
     void startAttempt();
+    void limitReadBuffer(QNetworkReply* reply);
     void onReadyRead();
+    void onRedirected(const QUrl& target);
     void onFinished();
-    void processLines(bool atEnd);
+    void onErrorOccurred(QNetworkReply::NetworkError error);
+    void failUnpacking(const QString& why);
+    bool takeLine(QByteArrayView line);
+    bool framingFailed(const Result<void>& framed);
+    bool transferFailed(QNetworkReply* reply, int status);
     void handleHttpError(int status, const QByteArray& retryAfter);
     void retryOrFail(const QString& sentence, bool retryable, int delayMs = -1,
                      const QString& advice = {});
@@ -114,10 +121,13 @@ private:
     QNetworkAccessManager m_nam;
     QPointer<QNetworkReply> m_reply;
     QTimer m_overall, m_stall, m_retry;
-    QByteArray m_body, m_lineBuffer, m_errorBody;
+    QByteArray m_body, m_errorBody;
+    QUrl m_requestUrl; // where this attempt went first (the reply's URL moves on redirects)
+    QUrl m_currentUrl; // where it is now (after the redirects allowed)
+    int m_redirects = 0;
+    StreamFramer m_framer;
     QString m_text, m_model, m_streamError;
     bool m_streamErrorRetryable = false;
-    qint64 m_bytes = 0;
     int m_attempt = 0;
     bool m_active = false, m_done = false, m_lengthLimit = false;
 };

@@ -2,6 +2,8 @@
 // Which LLM provider to talk to and how: base URL, model, temperature, timeouts, retries.
 #pragma once
 
+#include "engine/llm/StreamFramer.h"
+
 #include <optional>
 #include <QString>
 #include <string_view>
@@ -29,6 +31,10 @@ struct ProviderConfig
     int maxRetryAfterMs = 60000; ///< a longer Retry-After is cut to this
     QString apiKeyEnv;           ///< the environment variable with the key (empty: the default)
     bool strictSchema = true;    ///< OpenAI json_schema "strict"
+    StreamLimits streamLimits;   ///< one reply's line, byte and line-count bounds
+    /// How the user raises the timeouts, named in the timeout sentences (the CLI: "--timeout
+    /// SECONDS"); empty: "raise the timeout".
+    QString timeoutOption, stallTimeoutOption;
 };
 
 /// The defaults of a provider: its public endpoint, a current model, its key variable.

@@ -7,6 +7,8 @@
 
 #include <QLoggingCategory>
 #include <QString>
+#include <string>
+#include <string_view>
 
 Q_DECLARE_LOGGING_CATEGORY(lcLlm) // "pianola.llm": never logs keys or headers
 
@@ -39,9 +41,21 @@ private:
     QString m_key;
 };
 
-/// `text` with `key` and anything shaped like a provider key ("sk-...", "sk-ant-...", also the
-/// "sk-abc***xyz" forms servers echo) replaced by "[redacted]". Apply to every server text that
-/// reaches a log or a message.
+/// `text` with `key` (any run of 10 or more of its characters, so a quoted piece of it goes too;
+/// its first 8 and last 6 characters for keys of 12 or more) and anything shaped like a provider key ("sk-...",
+/// "sk-ant-...", also the "sk-abc***xyz" forms servers echo) replaced by "[redacted]". Apply to
+/// every server text that reaches a log or a message (untrustedText does, and bounds it).
 QString redactSecrets(QString text, const QString& key);
+
+/// Text that came from the network (a model name, an error message, a problem list echoing a
+/// reply), made safe to show, log or save: secrets redacted (redactSecrets, before the text is
+/// cut, so a key at the cut is still caught), control and bidi characters replaced by spaces
+/// (newlines too unless `multiLine`), and cut to at most `maxChars` characters, never inside a
+/// character, with "..." when cut.
+QString untrustedText(const QString& text, const QString& key, qsizetype maxChars,
+                      bool multiLine = false);
+/// The same for UTF-8 (invalid bytes become U+FFFD); the result is valid UTF-8.
+std::string untrustedText(std::string_view utf8, const QString& key, qsizetype maxChars,
+                          bool multiLine = false);
 
 } // namespace pianola::engine::llm

@@ -8,6 +8,7 @@
 #include "engine/generate/Variation.h"
 #include "engine/llm/Instructions.h"
 #include "engine/llm/Secrets.h"
+#include "model/Text.h"
 
 #include <algorithm>
 #include <QDateTime>
@@ -19,6 +20,50 @@ namespace gen = engine::generate;
 
 namespace {
 constexpr qsizetype kMaxEchoedReply = 64 << 10; // a longer bad reply is not sent back whole
+constexpr qsizetype kMaxProblemChars = 16 << 10; // the problems of one reply, as text
+constexpr qsizetype kMaxModelChars = 100;
+constexpr std::size_t kMaxTakeNameBytes = 60;
+
+// `text` cut to at most `maxBytes` bytes, never inside a UTF-8 character.
+std::string cutUtf8(const std::string& text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes) return text;
+    std::size_t n = maxBytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80)
+        --n;
+    return text.substr(0, n);
+}
+
+// `bytes` with every occurrence of the key (and its head and tail) replaced: for event data
+// that is not text.
+void redactBytes(std::string& bytes, const QString& key)
+{
+    if (key.size() < 4) return;
+    const std::string k = key.toStdString();
+    for (const std::string& part :
+         {k, key.size() >= 12 ? key.left(8).toStdString() : k,
+          key.size() >= 12 ? key.right(6).toStdString() : k})
+        for (std::size_t at; (at = bytes.find(part)) != std::string::npos;)
+            bytes.replace(at, part.size(), "[redacted]");
+}
+
+// The texts of a plan the model wrote (track names, text and marker events, sysex) may echo a
+// key, and names may carry control characters: they are made safe before the plan is a take.
+void makeSafe(model::Plan& plan, const QString& key)
+{
+    auto events = [&](std::vector<model::RawEvent>& list) {
+        for (model::RawEvent& e : list)
+            if (!e.sysex && model::isValidUtf8(e.data))
+                e.data = redactSecrets(QString::fromStdString(e.data), key).toStdString();
+            else
+                redactBytes(e.data, key);
+    };
+    events(plan.globalEvents);
+    for (model::Track& t : plan.tracks) {
+        t.name = untrustedText(t.name, key, qsizetype(t.name.size()) + 16);
+        events(t.rawEvents);
+    }
+}
 
 int clampCandidates(int n)
 {
@@ -204,8 +249,9 @@ Result<GenerationResult> Session::accept(const std::string& reply,
     auto plan = parsePlanReply(reply, m_request.limits);
     if (!plan) return plan.error();
     model::Take take;
-    take.name = m_request.prompt.substr(0, 60);
+    take.name = cutUtf8(m_request.prompt, kMaxTakeNameBytes);
     take.plan = std::move(*plan);
+    makeSafe(take.plan, m_apiKey);
     stamp(take, m_request, result.provider, result.model);
     result.explanation = modelName + " wrote " + std::to_string(take.plan.noteCount()) +
                          " notes in " + std::to_string(take.plan.tracks.size()) + " track(s).";
@@ -215,19 +261,23 @@ Result<GenerationResult> Session::accept(const std::string& reply,
 
 void Session::onReplied(const QString& text, const QString& modelName)
 {
-    auto accepted = accept(text.toStdString(), modelName.toStdString());
+    // The provider made the model name safe already; a Session trusts no network text.
+    auto accepted =
+        accept(text.toStdString(), untrustedText(modelName, m_apiKey, kMaxModelChars).toStdString());
     if (accepted) {
         accepted->corrections = m_round - 1;
         return complete(std::move(*accepted));
     }
-    std::string problems = accepted.error().message;
+    // The problems quote the reply: redacted and bounded before they are logged, sent back,
+    // shown or saved (fallbackReason).
+    std::string problems =
+        untrustedText(accepted.error().message, m_apiKey, kMaxProblemChars, true);
     if (m_provider->hitLengthLimit())
         problems += "\n(root): the reply stopped at the output limit (" +
                     std::to_string(m_config.maxTokens) +
                     " tokens) before its end; make it shorter (fewer bars, tracks or notes)";
     qCInfo(lcLlm).noquote() << "reply" << m_round << "rejected:"
-                            << redactSecrets(QString::fromStdString(firstLines(problems, 3)),
-                                             m_apiKey);
+                            << QString::fromStdString(firstLines(problems, 3));
     if (m_round <= kMaxCorrections) return askForCorrection(text, problems);
     fallBack(problems);
 }

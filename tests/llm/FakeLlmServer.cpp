@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <utility>
+#include <zlib.h>
 
 namespace pianola::test {
 
@@ -67,33 +69,86 @@ void FakeLlmServer::onData(QTcpSocket* socket)
     respond(socket, m_last);
 }
 
+// What is left to write of one reply: the pieces, the filler, the tail.
+struct FakeLlmServer::Job
+{
+    ScriptedReply reply;
+    QList<QByteArray> body; // pieces, then tail once the filler is done
+    int index = 0;
+    qint64 fillerLeft = 0;
+    bool headDone = false;
+    QByteArray block; // the filler repeated to about 64 KB
+    qint64 blockUnits = 0;
+};
+
 void FakeLlmServer::respond(QTcpSocket* socket, const ScriptedReply& reply)
 {
     QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + " Scripted\r\n";
     for (const auto& [name, value] : reply.headers)
         head += name + ": " + value + "\r\n";
     if (reply.chunked) head += "Transfer-Encoding: chunked\r\n";
-    head += "Connection: close\r\n\r\n";
+    head += "Connection: close\r\n";
     socket->write(head);
-    writePiece(socket, reply, 0);
+    auto job = std::make_shared<Job>();
+    job->reply = reply;
+    job->body = reply.pieces;
+    job->fillerLeft = reply.fillerCount;
+    if (!reply.filler.isEmpty()) {
+        job->blockUnits = std::max<qint64>(1, (64 << 10) / reply.filler.size());
+        job->block = reply.filler.repeated(job->blockUnits);
+    }
+    step(socket, job);
 }
 
-void FakeLlmServer::writePiece(QTcpSocket* socket, const ScriptedReply& reply, int index)
+void FakeLlmServer::writeBody(QTcpSocket* socket, const Job& job, const QByteArray& bytes)
+{
+    socket->write(job.reply.chunked ? QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n"
+                                    : bytes);
+}
+
+// Writes filler while the client keeps up; false while some is left (step() comes back).
+bool FakeLlmServer::pumpFiller(QTcpSocket* socket, Job& job)
+{
+    while (job.fillerLeft != 0 && socket->bytesToWrite() < (1 << 20)) {
+        const qint64 units = job.fillerLeft < 0 ? job.blockUnits
+                                                : std::min(job.fillerLeft, job.blockUnits);
+        const QByteArray bytes =
+            units == job.blockUnits ? job.block : job.reply.filler.repeated(units);
+        if (job.headDone) writeBody(socket, job, bytes);
+        else socket->write(bytes);
+        if (job.fillerLeft > 0) job.fillerLeft -= units;
+    }
+    return job.fillerLeft == 0;
+}
+
+void FakeLlmServer::step(QTcpSocket* socket, std::shared_ptr<Job> job)
 {
     if (socket->state() != QAbstractSocket::ConnectedState) return;
-    if (index < reply.pieces.size()) {
-        const QByteArray& piece = reply.pieces[index];
-        socket->write(reply.chunked ? QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n"
-                                    : piece);
-        socket->flush();
-        QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(reply.pieceDelayMs, this, [this, guard, reply, index] {
-            if (guard) writePiece(guard, reply, index + 1);
+    QPointer<QTcpSocket> guard(socket);
+    auto again = [this, guard, job](int ms) {
+        QTimer::singleShot(ms, this, [this, guard, job] {
+            if (guard) step(guard, job);
         });
-        return;
+    };
+    if (!job->headDone) {
+        if (job->reply.fillerInHeaders && !pumpFiller(socket, *job)) return again(1);
+        socket->write("\r\n");
+        job->headDone = true;
     }
-    if (reply.stall) return; // the client's stall timeout must end this
-    if (reply.chunked && !reply.cutOff) socket->write("0\r\n\r\n");
+    if (job->index < job->body.size()) {
+        writeBody(socket, *job, job->body[job->index++]);
+        socket->flush();
+        return again(job->reply.pieceDelayMs);
+    }
+    if (!job->reply.fillerInHeaders && job->fillerLeft != 0) {
+        if (!pumpFiller(socket, *job)) return again(1);
+    }
+    if (!job->reply.tail.isEmpty()) {
+        job->body += std::exchange(job->reply.tail, {});
+        return step(socket, job);
+    }
+    if (job->reply.stall) return; // the client's stall timeout must end this
+    if (job->reply.chunked && !job->reply.cutOff) socket->write("0\r\n\r\n");
     socket->flush();
     socket->disconnectFromHost();
 }
@@ -196,6 +251,32 @@ QList<QByteArray> ollamaStream(const QByteArray& text, const QByteArray& model, 
                             {"message", QJsonObject{{"role", "assistant"}, {"content", ""}}},
                             {"done", true},
                             {"done_reason", "stop"}}));
+    return out;
+}
+
+QByteArray gzipped(const QByteArray& unit, qint64 count)
+{
+    z_stream z{};
+    deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY); // 15 + 16: a gzip header
+    const QByteArray block = unit.repeated(std::max<qsizetype>(1, (1 << 20) / unit.size()));
+    const qint64 perBlock = block.size() / unit.size();
+    QByteArray out;
+    char buffer[1 << 16];
+    for (qint64 left = count; left >= 0;) {
+        const qint64 units = std::min(left, perBlock);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(block.constData()));
+        z.avail_in = static_cast<uInt>(units * unit.size());
+        left -= units;
+        const int flush = left == 0 ? Z_FINISH : Z_NO_FLUSH;
+        do {
+            z.next_out = reinterpret_cast<Bytef*>(buffer);
+            z.avail_out = sizeof buffer;
+            deflate(&z, flush);
+            out.append(buffer, qsizetype(sizeof buffer - z.avail_out));
+        } while (z.avail_out == 0);
+        if (flush == Z_FINISH) break;
+    }
+    deflateEnd(&z);
     return out;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QList>
@@ -25,6 +26,14 @@ struct ScriptedReply
     bool chunked = true; ///< Transfer-Encoding: chunked; false: Connection: close body
     bool cutOff = false; ///< close after the pieces without ending the body properly
     bool stall = false;  ///< after the pieces send nothing more, keep the connection
+    /// Hostile replies: after the pieces, `filler` is written `fillerCount` times (-1: until
+    /// the client goes away) as fast as the client reads, without holding it all in memory;
+    /// then `tail`. With `fillerInHeaders` it goes among the headers (each repeat should be a
+    /// header line), before the body.
+    QByteArray filler;
+    qint64 fillerCount = 0;
+    bool fillerInHeaders = false;
+    QList<QByteArray> tail;
 };
 
 struct RecordedRequest
@@ -49,8 +58,11 @@ public:
 private:
     void onConnection();
     void onData(QTcpSocket* socket);
+    struct Job;
     void respond(QTcpSocket* socket, const ScriptedReply& reply);
-    void writePiece(QTcpSocket* socket, const ScriptedReply& reply, int index);
+    void step(QTcpSocket* socket, std::shared_ptr<Job> job);
+    bool pumpFiller(QTcpSocket* socket, Job& job);
+    void writeBody(QTcpSocket* socket, const Job& job, const QByteArray& bytes);
 
     QTcpServer m_server;
     std::deque<ScriptedReply> m_script;
@@ -68,6 +80,9 @@ QList<QByteArray> anthropicToolStream(const QByteArray& json, const QByteArray& 
                                       const char* stopReason = "tool_use");
 QList<QByteArray> ollamaStream(const QByteArray& text, const QByteArray& model, int pieces = 4,
                                bool done = true);
+/// A gzip stream of `count` copies of `unit` (made piece by piece: a bomb of gigabytes costs
+/// kilobytes here).
+QByteArray gzipped(const QByteArray& unit, qint64 count);
 /// An error reply with a JSON body {"error": {"message", "type", "code"}}.
 ScriptedReply errorReply(int status, const QByteArray& message, const QByteArray& code = {});
 

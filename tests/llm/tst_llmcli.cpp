@@ -38,6 +38,9 @@ private slots:
     void failureExitsOne();
     void usageErrors_data();
     void usageErrors();
+    void timeoutOptionIsHonouredAndNamed();
+    void endlessLineIsRefusedEarly();
+    void echoedKeyNeverReachesTheTerminal();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -112,6 +115,13 @@ void TestLlmCli::usageErrors_data()
     QTest::newRow("mode") << QStringList{"--provider", "openai", "--mode", "midi"}
                           << "--mode must be";
     QTest::newRow("model offline") << QStringList{"--model", "x"} << "--model needs --provider";
+    QTest::newRow("timeout 0") << QStringList{"--provider", "ollama", "--timeout", "0"}
+                               << "--timeout must be a whole number of seconds from 1 to 86400";
+    QTest::newRow("stall timeout text")
+        << QStringList{"--provider", "openai", "--stall-timeout", "soon"}
+        << "--stall-timeout must be a whole number of seconds";
+    QTest::newRow("timeout offline") << QStringList{"--timeout", "5"}
+                                     << "--timeout needs --provider";
 }
 
 void TestLlmCli::usageErrors()
@@ -121,6 +131,74 @@ void TestLlmCli::usageErrors()
     const Run r = runCli(QStringList{"generate"} + args + QStringList{"-o", path("u.mid"), "pop"});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+// The sentence names the option that raises the timeout, and the option is honoured.
+void TestLlmCli::timeoutOptionIsHonouredAndNamed()
+{
+    FakeLlmServer server;
+    ScriptedReply slow = streamed(test::ollamaStream(kBrief, "llama", 8));
+    slow.pieceDelayMs = 400; // never silent for long, never done within 1 s
+    server.enqueue(slow);
+    const Run r = runCli({"generate", "--provider", "ollama", "--base-url", server.url(),
+                          "--timeout", "1", "-o", path("t.mid"), "pop"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("No complete reply within 1 s") &&
+                 r.err.contains("raise the timeout (--timeout SECONDS)"),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(path("t.mid")));
+
+    FakeLlmServer silent;
+    ScriptedReply stalled = streamed(test::ollamaStream(kBrief, "llama", 4, false).mid(0, 1));
+    stalled.stall = true;
+    silent.enqueue(stalled);
+    const Run s = runCli({"generate", "--provider", "ollama", "--base-url", silent.url(),
+                          "--stall-timeout", "1", "-o", path("s.mid"), "pop"});
+    QCOMPARE(s.code, 1);
+    QVERIFY2(s.err.contains("sent nothing for 1 s") &&
+                 s.err.contains("(--stall-timeout SECONDS)"),
+             qPrintable(s.err));
+}
+
+// One SSE line without an end, with the default bounds: refused after 8 MB, not retried.
+void TestLlmCli::endlessLineIsRefusedEarly()
+{
+    FakeLlmServer server;
+    ScriptedReply endless;
+    endless.pieces.append("data: ");
+    endless.filler = "y";
+    endless.fillerCount = -1;
+    server.enqueue(endless);
+    const Run r = runCli({"generate", "--provider", "openai", "--base-url", server.url("/v1"),
+                          "-o", path("e.mid"), "pop"});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("a stream line longer than 8 MB (the line starting at byte 0)"),
+             qPrintable(r.err));
+    QCOMPARE(server.requests().size(), 1);
+    QVERIFY(!QFile::exists(path("e.mid")));
+}
+
+// A server that echoes the Authorization header as its model name and into an invalid field.
+void TestLlmCli::echoedKeyNeverReachesTheTerminal()
+{
+    const QByteArray key = "sk-cli-echo-0123456789abcdefghij";
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kBrief, "Bearer " + key)));
+    FakeLlmServer invalid;
+    invalid.enqueue(streamed(test::openAiStream(R"({"genre":"Bearer )" + key + R"("})", "m")));
+    qputenv("OPENAI_API_KEY", key);
+    const Run r = runCli({"generate", "--provider", "openai", "--base-url", server.url("/v1"),
+                          "--explain", "-o", path("k.mid"), "pop"});
+    const Run f = runCli({"generate", "--provider", "openai", "--base-url", invalid.url("/v1"),
+                          "--explain", "-o", path("f.mid"), "pop"});
+    qunsetenv("OPENAI_API_KEY");
+    QVERIFY2(r.code == 0 && f.code == 0, qPrintable(r.err + f.err));
+    QVERIFY2(r.out.contains("(openai, Bearer [redacted])"), qPrintable(r.out));
+    QVERIFY2(f.err.contains("offline generator made these takes") && f.err.contains("[redacted]"),
+             qPrintable(f.err));
+    for (const QByteArray& part : {key, key.mid(12, 10), key.right(8)})
+        for (const QString& text : {r.out, r.err, f.out, f.err})
+            QVERIFY2(!text.toUtf8().contains(part), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestLlmCli)

@@ -153,6 +153,19 @@ private slots:
     void offlineProvider();
     void offlineResultVariesOrStartsAfresh();
     void keyNeverLeaks();
+    void redirectToAnotherOriginIsRefused_data();
+    void redirectToAnotherOriginIsRefused();
+    void sameOriginRedirectIsFollowed();
+    void redirectLoopIsSaid();
+    void serverTextsAreRedactedAndBounded_data();
+    void serverTextsAreRedactedAndBounded();
+    void fallbackEchoingTheKeyIsRedacted();
+    void streamBoundsEndTheReply_data();
+    void streamBoundsEndTheReply();
+    void defaultLineBoundHoldsWhileReading();
+    void gzipBombIsSaid_data();
+    void gzipBombIsSaid();
+    void endlessHeadersAreSaid();
 };
 
 void TestLlmSession::openAiBriefStream()
@@ -600,6 +613,338 @@ void TestLlmSession::keyNeverLeaks()
         for (const QString& s : {refused.sentence, rejected.sentence})
             QVERIFY2(!s.toUtf8().contains(part), qPrintable(s));
     }
+}
+
+namespace {
+// Not shaped like a provider key, so only redaction by the key itself (and its pieces) works.
+const QString kOddKey = QStringLiteral("pk-live-0123456789ABCDEFGHIJabcdefghij0123");
+
+// Whether `text` holds 8 or more consecutive characters of `key`.
+bool holdsKeyPiece(const QString& text, const QString& key)
+{
+    for (qsizetype i = 0; i + 8 <= key.size(); ++i)
+        if (text.contains(QStringView(key).mid(i, 8))) return true;
+    return false;
+}
+
+bool hasControl(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(),
+                       [](QChar c) { return c.unicode() < 0x20 && c != QLatin1Char('\n'); });
+}
+
+ScriptedReply redirectTo(int status, const QString& url)
+{
+    ScriptedReply r;
+    r.status = status;
+    r.headers.append(qMakePair(QByteArray("Location"), url.toUtf8()));
+    r.pieces.append("moved");
+    return r;
+}
+
+QList<QByteArray> streamOf(ProviderKind k, const QByteArray& text, const QByteArray& model)
+{
+    return k == ProviderKind::OpenAi      ? test::openAiStream(text, model)
+           : k == ProviderKind::Anthropic ? test::anthropicToolStream(text, model)
+                                          : test::ollamaStream(text, model);
+}
+
+// A project holding the result as the app saves it: takes and the chat's reply.
+QByteArray savedProject(const GenerationResult& result)
+{
+    model::Project project;
+    for (model::Take t : result.takes) {
+        t.id = project.nextTakeId();
+        project.takes.push_back(t);
+    }
+    project.chat.push_back({model::ChatMessage::Role::Assistant,
+                            result.explanation + "\n" + result.fallbackReason, "", {1}});
+    return QByteArray::fromStdString(model::projectToJson(project));
+}
+} // namespace
+
+void TestLlmSession::redirectToAnotherOriginIsRefused_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("status");
+    for (int status : {301, 302, 307, 308})
+        QTest::addRow("openai %d", status) << int(ProviderKind::OpenAi) << status;
+    for (int status : {302, 307, 308})
+        QTest::addRow("anthropic %d", status) << int(ProviderKind::Anthropic) << status;
+    QTest::addRow("ollama with a key 307") << int(ProviderKind::Ollama) << 307;
+}
+
+// A redirect to another port or host would carry Authorization / x-api-key there: refused, said,
+// not retried, and the other server never sees a request.
+void TestLlmSession::redirectToAnotherOriginIsRefused()
+{
+    QFETCH(int, kind);
+    QFETCH(int, status);
+    const auto k = static_cast<ProviderKind>(kind);
+    FakeLlmServer elsewhere;
+    elsewhere.enqueue(streamed(streamOf(k, kBrief, "m")));
+    FakeLlmServer server;
+    server.enqueue(redirectTo(status, elsewhere.url("/v1/chat/completions")));
+    const Outcome o = run(configFor(k, server), request("lo-fi"));
+    QVERIFY(o.failed && !o.finished);
+    QVERIFY2(o.sentence.contains("redirected the request to another origin") &&
+                 o.sentence.contains(QStringLiteral("127.0.0.1:%1").arg(elsewhere.port())) &&
+                 o.sentence.contains("does not send the API key"),
+             qPrintable(o.sentence));
+    QCOMPARE(elsewhere.requests().size(), 0);
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestLlmSession::sameOriginRedirectIsFollowed()
+{
+    FakeLlmServer server;
+    server.enqueue(redirectTo(307, server.url("/v2/chat/completions")));
+    server.enqueue(streamed(test::openAiStream(kBrief, "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests()[1].path, "/v2/chat/completions");
+    QCOMPARE(server.requests()[1].headers.value("authorization"), "Bearer " + kKey.toUtf8());
+    QCOMPARE(server.requests()[1].body, server.requests()[0].body);
+
+    // Without a key (a local Ollama) another origin may be followed: nothing secret goes along.
+    FakeLlmServer local;
+    local.enqueue(streamed(test::ollamaStream(kBrief, "llama")));
+    FakeLlmServer front;
+    front.enqueue(redirectTo(307, local.url("/api/chat")));
+    const Outcome keyless = run(configFor(ProviderKind::Ollama, front), request("lo-fi"), {});
+    VERIFY_FINISHED(keyless);
+    QCOMPARE(local.requests().size(), 1);
+}
+
+void TestLlmSession::redirectLoopIsSaid()
+{
+    FakeLlmServer server;
+    for (int i = 1; i <= 8; ++i)
+        server.enqueue(redirectTo(307, server.url(QStringLiteral("/loop/%1").arg(i))));
+    // QtNetwork (6.4) gives up after two user-verified redirects; Pianola stops after 5 anyway.
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.contains("redirected the request") &&
+                 (o.sentence.contains("loop") || o.sentence.contains("more than 5 times")),
+             qPrintable(o.sentence));
+    QTest::qWait(200); // QtNetwork may still have a redirect in flight when the reply is dropped
+    QVERIFY2(server.requests().size() <= 10, qPrintable(QString::number(server.requests().size())));
+
+    // To the same address again: said as a redirect loop, not as a refusal.
+    FakeLlmServer same;
+    same.enqueue(redirectTo(307, same.url("/v1/chat/completions")));
+    const Outcome s = run(configFor(ProviderKind::OpenAi, same), request("lo-fi"));
+    QVERIFY(s.failed);
+    QVERIFY2(s.sentence.contains("redirected the request") && s.sentence.contains("loop"),
+             qPrintable(s.sentence));
+    QTest::qWait(200);
+    QVERIFY2(same.requests().size() <= 10, qPrintable(QString::number(same.requests().size())));
+}
+
+void TestLlmSession::serverTextsAreRedactedAndBounded_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("model");
+    const QByteArray key = kOddKey.toUtf8();
+    QTest::newRow("openai echoes Authorization") << int(ProviderKind::OpenAi) << "Bearer " + key;
+    QTest::newRow("anthropic echoes x-api-key") << int(ProviderKind::Anthropic) << key;
+    QTest::newRow("ollama: key, escapes, 20k characters")
+        << int(ProviderKind::Ollama)
+        << "\x1b]0;title\x07" + key + "\x1b[2J\r\n" + QByteArray(20000, 'x') + key;
+    QTest::newRow("key at the 100-character cut")
+        << int(ProviderKind::OpenAi) << QByteArray(95, 'm') + key;
+}
+
+// The model name a server reports reaches stdout, the log, the Takes panel and the project.
+void TestLlmSession::serverTextsAreRedactedAndBounded()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, model);
+    const auto k = static_cast<ProviderKind>(kind);
+    g_log.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("pianola.*=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(capture);
+    FakeLlmServer server;
+    server.enqueue(streamed(streamOf(k, kBrief, model)));
+    const Outcome o = run(configFor(k, server), request("lo-fi"), kOddKey);
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    VERIFY_FINISHED(o);
+    const QString name = QString::fromStdString(o.result.model);
+    QVERIFY2(!holdsKeyPiece(name, kOddKey) && name.size() <= 100 && !hasControl(name),
+             qPrintable(name));
+    QVERIFY(name.contains("[redacted]") || name.endsWith("..."));
+    for (const model::Take& t : o.result.takes)
+        QCOMPARE(t.provenance.model, o.result.model);
+    QVERIFY2(!holdsKeyPiece(QString::fromStdString(o.result.explanation), kOddKey),
+             o.result.explanation.c_str());
+    QVERIFY(!holdsKeyPiece(QString::fromUtf8(savedProject(o.result)), kOddKey));
+    QVERIFY2(!holdsKeyPiece(g_log.join('\n'), kOddKey), qPrintable(g_log.join('\n')));
+}
+
+// Replies that put the key into invalid fields: the problems are sent back, logged and (after
+// the fallback) shown and saved; none of them may carry the key. Notes: names and text events.
+void TestLlmSession::fallbackEchoingTheKeyIsRedacted()
+{
+    g_log.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("pianola.*=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(capture);
+    const QByteArray key = kOddKey.toUtf8();
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(
+        R"({"genre":")" + key + R"(","tonic":")" + key + R"(","bars":")" + key +
+            R"(","bpm":")" + key.mid(5) + R"(","mode":"x)" + key + R"("})",
+        "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi at 90 bpm"),
+                          kOddKey);
+    FakeLlmServer notes;
+    QByteArray plan = kPlan;
+    plan.replace("\"Keys\"", "\"\\u001b[31m" + key + "\"");
+    plan.replace("\"notes\":", R"("rawEvents":[{"tick":0,"meta":1,"text":")" + key +
+                                   R"("}],"notes":)");
+    notes.enqueue(streamed(test::openAiStream(plan, "m")));
+    const Outcome n = run(configFor(ProviderKind::OpenAi, notes),
+                          request("two notes", ReplyMode::Notes), kOddKey);
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+
+    VERIFY_FINISHED(o);
+    QVERIFY(o.result.fellBack);
+    const QString reason = QString::fromStdString(o.result.fallbackReason);
+    QVERIFY2(reason.contains("[redacted]") && !holdsKeyPiece(reason, kOddKey), qPrintable(reason));
+    QCOMPARE(server.requests().size(), 3);
+    for (int i = 1; i < 3; ++i) {
+        const QString correction = lastMessage(server.requests()[i]);
+        QVERIFY2(correction.contains("[redacted]") && !holdsKeyPiece(correction, kOddKey),
+                 qPrintable(correction));
+    }
+    QVERIFY(!holdsKeyPiece(QString::fromUtf8(savedProject(o.result)), kOddKey));
+    QVERIFY2(!holdsKeyPiece(g_log.join('\n'), kOddKey), qPrintable(g_log.join('\n')));
+
+    VERIFY_FINISHED(n);
+    QVERIFY2(!n.result.fellBack, n.result.fallbackReason.c_str());
+    const model::Track& track = n.result.takes.front().plan.tracks.front();
+    QVERIFY2(!holdsKeyPiece(QString::fromStdString(track.name), kOddKey) &&
+                 !hasControl(QString::fromStdString(track.name)),
+             track.name.c_str());
+    QCOMPARE(track.rawEvents.size(), 1u);
+    QCOMPARE(track.rawEvents.front().data, "[redacted]");
+    QVERIFY(!holdsKeyPiece(QString::fromUtf8(savedProject(n.result)), kOddKey));
+    const std::vector<std::uint8_t> smf = engine::smf::writePlan(n.result.takes.front().plan);
+    QVERIFY(!QByteArray(reinterpret_cast<const char*>(smf.data()), qsizetype(smf.size()))
+                 .contains(key.mid(8, 8)));
+}
+
+void TestLlmSession::streamBoundsEndTheReply_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("filler");
+    QTest::addColumn<QString>("expected");
+    const QByteArray events[] = {R"(data: {"choices":[{"delta":{"content":""}}]})"
+                                 "\n\n",
+                                 "event: ping\ndata: {\"type\":\"ping\"}\n\n",
+                                 R"({"model":"m","message":{"content":""},"done":false})"
+                                 "\n"};
+    const char* names[] = {"openai", "anthropic", "ollama"};
+    const ProviderKind kinds[] = {ProviderKind::OpenAi, ProviderKind::Anthropic,
+                                  ProviderKind::Ollama};
+    for (int i = 0; i < 3; ++i) {
+        QTest::addRow("%s endless line", names[i])
+            << int(kinds[i]) << QByteArray("x")
+            << "a stream line longer than 64 KB (the line starting at byte 0)";
+        QTest::addRow("%s endless empty events (bytes)", names[i])
+            << int(kinds[i]) << events[i] << "more than 1 MB in one reply (at byte 1048576)";
+        QTest::addRow("%s endless empty events (lines)", names[i])
+            << int(kinds[i]) << events[i]
+            << "more than 1000 stream lines in one reply";
+    }
+}
+
+// Lines, bytes and lines per reply are bounded while the reply is read, in all three wire
+// formats: an error after N bytes (the server would go on for ever), no retry.
+void TestLlmSession::streamBoundsEndTheReply()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, filler);
+    QFETCH(QString, expected);
+    const auto k = static_cast<ProviderKind>(kind);
+    FakeLlmServer server;
+    ScriptedReply reply;
+    reply.filler = filler;
+    reply.fillerCount = -1;
+    server.enqueue(reply);
+    ProviderConfig config = configFor(k, server);
+    config.streamLimits = {64 << 10, 1 << 20, expected.contains("lines") ? 1000 : 1 << 20};
+    const Outcome o = run(config, request("lo-fi"));
+    QVERIFY(o.failed && !o.finished);
+    QVERIFY2(o.sentence.startsWith("The server sent " + expected) &&
+                 o.sentence.contains("nothing was kept") && !o.sentence.contains("tried"),
+             qPrintable(o.sentence));
+    QCOMPARE(server.requests().size(), 1);
+}
+
+// The default bound of one line (8 MB) against a server that sends one line for ever.
+void TestLlmSession::defaultLineBoundHoldsWhileReading()
+{
+    FakeLlmServer server;
+    ScriptedReply reply;
+    reply.pieces.append("data: {\"choices\":[{\"delta\":{\"content\":\"");
+    reply.filler = "a";
+    reply.fillerCount = -1;
+    server.enqueue(reply);
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.startsWith(
+                 "The server sent a stream line longer than 8 MB (the line starting at byte 0)"),
+             qPrintable(o.sentence));
+    QCOMPARE(server.requests().size(), 1);
+    QVERIFY(o.progress.isEmpty() || o.progress.last().bytes <= (8 << 20) + (1 << 20));
+}
+
+// 44 MB of empty events compressed to tens of KB: QtNetwork stops inflating it; the
+// sentence says so instead of "cut off ... tried 3 times".
+void TestLlmSession::gzipBombIsSaid_data()
+{
+    QTest::addColumn<bool>("chunked");
+    QTest::newRow("chunked") << true;
+    QTest::newRow("content-length") << false; // QtNetwork 6.4 then never finishes the reply
+}
+
+void TestLlmSession::gzipBombIsSaid()
+{
+    QFETCH(bool, chunked);
+    FakeLlmServer server;
+    const QByteArray bomb = test::gzipped("data: {\"choices\":[]}\n\n", 64 << 20 >> 5);
+    ScriptedReply reply = streamed({bomb});
+    reply.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
+    reply.chunked = chunked;
+    if (!chunked)
+        reply.headers.append(
+            qMakePair(QByteArray("Content-Length"), QByteArray::number(bomb.size())));
+    server.enqueue(reply);
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.contains("compressed reply") && !o.sentence.contains("tried"),
+             qPrintable(o.sentence));
+    QCOMPARE(server.requests().size(), 1);
+}
+
+// Headers that never end (a header line after another, for ever): nothing reaches the reply, so
+// the stall timeout ends it, saying the headers never completed.
+void TestLlmSession::endlessHeadersAreSaid()
+{
+    FakeLlmServer server;
+    ScriptedReply reply;
+    reply.filler = "X-Filler: " + QByteArray(1000, 'a') + "\r\n";
+    reply.fillerCount = -1;
+    reply.fillerInHeaders = true;
+    server.enqueue(reply);
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    QVERIFY(o.failed);
+    QVERIFY2(o.sentence.startsWith("The server sent no complete reply headers within 1 s"),
+             qPrintable(o.sentence));
+    QVERIFY(o.progress.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLlmSession)
