@@ -43,6 +43,17 @@ namespace {
 constexpr double kLargestNumber = 1e9;
 }
 
+std::string numberText(double value)
+{
+    if (value >= kLargestNumber) return "more than 999999999";
+    char buf[32];
+    if (value == std::floor(value) && value > -kLargestNumber)
+        std::snprintf(buf, sizeof buf, "%.0f", value);
+    else
+        std::snprintf(buf, sizeof buf, std::abs(value) < 1e6 ? "%g" : "%.10g", value);
+    return buf;
+}
+
 std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
                                   std::size_t& used)
 {
