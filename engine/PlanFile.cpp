@@ -4,6 +4,7 @@
 
 #include "engine/FileIo.h"
 #include "engine/smf/SmfPlan.h"
+#include "engine/smf/SmfReader.h"
 #include "model/PlanJson.h"
 
 #include <algorithm>
@@ -188,7 +189,9 @@ Result<LoadedPlan> loadPlanFile(const std::string& path, const LoadOptions& opti
                          path + ": not a project, so it has no take \"" + options.take + "\"");
     LoadedPlan loaded;
     if (smfFile) {
-        auto imported = smf::readPlan(*bytes);
+        auto file = smf::readSmf(*bytes);
+        std::vector<std::uint8_t>().swap(*bytes);   // the events hold what is needed now
+        auto imported = file ? smf::planFromSmf(std::move(*file)) : Result<smf::ImportResult>(file.error());
         if (!imported)
             return makeError(imported.error().code, path + ": " + imported.error().message);
         loaded.plan = std::move(imported->plan);

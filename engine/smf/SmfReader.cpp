@@ -238,13 +238,14 @@ Result<SmfFile> readSmf(std::span<const std::uint8_t> bytes)
         Diagnostics quiet(ignored);
         detail::Parser counting(bytes.data(), bytes.size(), quiet, counter);
         counter.offset = [&counting] { return counting.eventOffset(); };
-        if (auto header = counting.run(); !header)
+        auto header = counting.run();
+        if (counter.overAt)   // before any later problem (the reader's own event cap, say)
+            return makeError(Error::Code::TooLarge, "more than " + std::to_string(model::Limits::kMaxEvents) +
+                                                        " notes and other events (the most a plan holds) at byte " +
+                                                        std::to_string(*counter.overAt));
+        if (!header)
             return header.error();
     }
-    if (counter.overAt)
-        return makeError(Error::Code::TooLarge, "more than " + std::to_string(model::Limits::kMaxEvents) +
-                                                    " notes and other events (the most a plan holds) at byte " +
-                                                    std::to_string(*counter.overAt));
     SmfFile file;
     Diagnostics diag(file.warnings);
     EventCollector collector(file, counter);
