@@ -4,6 +4,7 @@
 
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
 #include "engine/FileIo.h"
 #include "engine/PlanFile.h"
 #include "model/PlanJson.h"
@@ -23,34 +24,42 @@ struct Command
 };
 
 const Command kCommands[] = {
-    {"info", "header, tracks, tempo map and counts of a .mid or plan .json",
-     "usage: pianola-cli info FILE...\n"
+    {"info", "header, tracks, tempo map and counts of a .mid, plan .json or project",
+     "usage: pianola-cli info [--take NAME|ID] FILE...\n"
      "  Prints the SMF header (format, division), each track (name, channels, event counts,\n"
-     "  end tick), the tempo map with times, meters, keys, duration and reader warnings.\n",
+     "  end tick), the tempo map with times, meters, keys, duration and reader warnings.\n"
+     "  A project (.pianola) shows its active take, or the take --take names (id or name).\n"
+     "  Names and texts from the file are printed with control characters escaped (\\x1B).\n",
      commandInfo},
     {"notes", "one CSV line per note, or totals with --count",
      "usage: pianola-cli notes [--count] [--quiet] FILE...\n"
      "  Prints file,track,channel,key,velocity,start_tick,end_tick for every note, sorted by\n"
      "  start, track, channel and key (notes paired first in, first out per channel and key).\n"
      "  --count   print only 'files N, failed N, notes N'\n"
-     "  --quiet   do not print reader warnings on stderr\n",
+     "  --quiet   do not print reader warnings on stderr\n"
+     "  FILE is a Standard MIDI File (convert plans and projects to .mid first).\n",
      commandNotes},
-    {"convert", "convert between .mid and plan .json",
-     "usage: pianola-cli convert IN -o OUT [--format 0|1]\n"
-     "  IN is a .mid or plan .json; OUT's extension chooses the output (.json = plan JSON,\n"
-     "  anything else = Standard MIDI File). --format chooses SMF format 0 or 1 (default 1).\n"
-     "  The output is written atomically: it is complete or untouched.\n",
+    {"convert", "convert between .mid, plan .json and .pianola projects",
+     "usage: pianola-cli convert IN -o OUT [--format 0|1] [--take NAME|ID]\n"
+     "  IN is a .mid, a plan .json or a project (.pianola: its active take, or --take by id or\n"
+     "  name); OUT's extension chooses the output (.json = plan JSON, .pianola = a project of\n"
+     "  one take, anything else = Standard MIDI File). --format: SMF format 0 or 1 (default 1).\n"
+     "  A file is written atomically (complete or untouched); a device or FIFO (/dev/stdout)\n"
+     "  is written directly, never replaced.\n",
      commandConvert},
     {"validate", "check a plan .json or a .pianola project; every problem with its JSON path",
      "usage: pianola-cli validate FILE...\n"
      "  FILE is a plan (.json) or a project (.pianola). Prints 'FILE: ok (...)' or every\n"
      "  problem as 'FILE: path: reason' on stderr (exit 1).\n",
      commandValidate},
-    {"render", "render a .mid or plan to a WAV file with FluidSynth",
-     "usage: pianola-cli render IN -o OUT.wav [--soundfont FILE.sf2] [--sample-rate HZ] [--quiet]\n"
-     "  Plays IN through the same sequencer and synth as the app, offline, then the reverb and\n"
-     "  release tail until silence (at most 10 s). 16-bit stereo PCM; identical input gives\n"
-     "  identical bytes. The SoundFont: --soundfont, else $PIANOLA_SOUNDFONT, else\n"
+    {"render", "render a .mid, plan or project to a WAV file with FluidSynth",
+     "usage: pianola-cli render IN -o OUT.wav [--soundfont FILE.sf2] [--sample-rate HZ]\n"
+     "                         [--max-seconds S] [--take NAME|ID] [--quiet]\n"
+     "  Plays IN (.mid, plan .json, or a project's active take or --take) through the same\n"
+     "  sequencer and synth as the app, offline, then the reverb and release tail until\n"
+     "  silence (at most 10 s), streamed to OUT. Music longer than --max-seconds (default\n"
+     "  3600) or than a WAV file holds (4 GiB) is refused before rendering. 16-bit stereo PCM;\n"
+     "  identical input gives identical bytes. The SoundFont: --soundfont, else $PIANOLA_SOUNDFONT, else\n"
      "  /usr/share/sounds/sf2/default-GM.sf2, FluidR3_GM.sf2, TimGM6mb.sf2. Default 44100 Hz.\n",
      commandRender},
     {"ports", "list the MIDI output and input ports (ALSA, JACK)",
@@ -59,11 +68,13 @@ const Command kCommands[] = {
      "  are none; exit 0). APIs that cannot be used (no ALSA sequencer, no JACK server) are\n"
      "  reported on stderr. --api lists one API only.\n",
      commandPorts},
-    {"play", "play a .mid or plan to a MIDI port, or through FluidSynth to the audio device",
+    {"play", "play a .mid, plan or project to a MIDI port, or through FluidSynth to the audio device",
      "usage: pianola-cli play FILE [--port NAME | --virtual] [--api alsa|jack] [--clock] [--loop]\n"
-     "                        [--soundfont FILE.sf2]\n"
-     "  Plays FILE until its end (or forever with --loop); Ctrl+C stops it cleanly with every\n"
-     "  note off. --port NAME: the first MIDI output port whose name contains NAME (any case),\n"
+     "                        [--soundfont FILE.sf2] [--take NAME|ID]\n"
+     "  Plays FILE (a project: its active take or --take) until its end (or forever with\n"
+     "  --loop); Ctrl+C, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1/2 and the other terminating\n"
+     "  signals stop it cleanly: every note off, sustain pedal up, CC 123 on every channel.\n"
+     "  --port NAME: the first MIDI output port whose name contains NAME (any case),\n"
      "  on --api or any API. --virtual: a virtual output port 'Pianola' to connect to.\n"
      "  --clock: send MIDI clock, Start/Stop/Continue and Song Position Pointer too.\n"
      "  Without --port/--virtual: FluidSynth on the default audio device (exit 1 if there is\n"
@@ -99,15 +110,16 @@ const Command kCommands[] = {
      "  --timeout SECONDS   the whole reply, retries included (default 180, ollama 600)\n"
      "  --stall-timeout SECONDS  give up when the server sends nothing this long (default 30)\n"
      "  Exit 1 when the prompt asks for something impossible (0 bars, 900 bpm), a variation\n"
-     "  instruction is not understood or the provider fails; outputs are written atomically.\n",
+     "  instruction is not understood or the provider fails; outputs are written atomically.\n"
+     "  Words of the prompt may start with '-' (\"-120 bpm\"); '--' ends the options.\n",
      commandGenerate},
-    {"analyze", "key, chords, density, feel, drums and a narrative of .mid or plan files",
-     "usage: pianola-cli analyze [--json] [--jobs N] [--quiet] FILE...\n"
-     "  Analyses each FILE (.mid or plan .json): duration and timing from the tempo map, note\n"
-     "  counts and lengths, density per bar, polyphony, articulation, inter-onset intervals,\n"
-     "  pitch classes, velocities, ranges, controllers and pitch bend, the key (with confidence,\n"
-     "  runner-ups and key changes), chords with their times, swing, timing, groove, drums, a\n"
-     "  short narrative and suggestions. Files are analysed in parallel; output follows the\n"
+    {"analyze", "key, chords, density, feel, drums and a narrative of .mid, plan or project files",
+     "usage: pianola-cli analyze [--json] [--jobs N] [--take NAME|ID] [--quiet] FILE...\n"
+     "  Analyses each FILE (.mid, plan .json, or a project's active take or --take): duration\n"
+     "  and timing from the tempo map, note counts and lengths, density per bar, polyphony,\n"
+     "  articulation, inter-onset intervals, pitch classes, velocities, ranges, controllers and\n"
+     "  pitch bend, the key (with confidence, runner-ups and key changes), chords with their\n"
+     "  times, swing, timing, groove, drums, a short narrative and suggestions. Files are analysed in parallel; output follows the\n"
      "  argument order.\n"
      "  --json    one JSON object per file and line (resources/schemas/analysis.schema.json)\n"
      "  --jobs N  threads (default: one per core)\n"
@@ -143,7 +155,7 @@ static bool wantsHelp(const std::vector<std::string>& args)
 int usageError(const Io& io, const std::string& command, const std::string& message)
 {
     std::fprintf(io.err, "pianola-cli %s: %s\nRun 'pianola-cli %s --help' for usage.\n",
-                 command.c_str(), message.c_str(), command.c_str());
+                 command.c_str(), printable(message).c_str(), command.c_str());
     return kUsage;
 }
 
@@ -172,14 +184,30 @@ int run(const std::vector<std::string>& args, const Io& io)
         }
         return c.handler(rest, io);
     }
-    std::fprintf(io.err, "pianola-cli: unknown command '%s'\n", name.c_str());
+    std::fprintf(io.err, "pianola-cli: unknown command '%s'\n", printable(name).c_str());
     printHelp(Io{io.err, io.err});
     return kUsage;
 }
 
+std::optional<engine::LoadedPlan> loadInput(const Io& io, const std::string& path, const CliArgs& parsed,
+                                            bool showWarnings)
+{
+    engine::LoadOptions options;
+    options.take = parsed.value("--take").value_or("");
+    auto loaded = engine::loadPlanFile(path, options);
+    if (!loaded) {
+        printError(io.err, loaded.error().message);
+        return std::nullopt;
+    }
+    if (showWarnings)
+        for (const std::string& w : loaded->warnings)
+            printWarning(io.err, path, w);
+    return std::move(*loaded);
+}
+
 int commandConvert(const std::vector<std::string>& args, const Io& io)
 {
-    CliArgs parsed({}, {"-o", "--output", "--format"});
+    CliArgs parsed({}, {"-o", "--output", "--format", "--take"});
     if (!parsed.parse(args))
         return usageError(io, "convert", parsed.error());
     const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
@@ -189,20 +217,16 @@ int commandConvert(const std::vector<std::string>& args, const Io& io)
     if (format != "0" && format != "1")
         return usageError(io, "convert", "--format must be 0 or 1, not '" + format + "'");
     const std::string& input = parsed.positionals().front();
-    auto loaded = engine::loadPlanFile(input);
-    if (!loaded) {
-        std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+    auto loaded = loadInput(io, input, parsed, true);
+    if (!loaded)
         return kBadInput;
-    }
-    for (const std::string& w : loaded->warnings)
-        std::fprintf(io.err, "%s: warning: %s\n", input.c_str(), w.c_str());
     std::vector<std::string> warnings;
     if (auto saved = engine::savePlanFile(*output, loaded->plan, format == "0" ? 0 : 1, &warnings); !saved) {
-        std::fprintf(io.err, "%s\n", saved.error().message.c_str());
+        printError(io.err, saved.error().message);
         return kBadInput;
     }
     for (const std::string& w : warnings)
-        std::fprintf(io.err, "%s: warning: %s\n", output->c_str(), w.c_str());
+        printWarning(io.err, *output, w);
     return kOk;
 }
 
@@ -211,7 +235,7 @@ void printLines(const Io& io, const std::string& path, std::string_view lines)
 {
     while (!lines.empty()) {   // every problem, one per line
         const std::size_t nl = std::min(lines.find('\n'), lines.size());
-        std::fprintf(io.err, "%s: %.*s\n", path.c_str(), static_cast<int>(nl), lines.data());
+        std::fprintf(io.err, "%s: %s\n", printable(path).c_str(), printable(lines.substr(0, nl)).c_str());
         lines.remove_prefix(std::min(nl + 1, lines.size()));
     }
 }
@@ -232,8 +256,8 @@ bool validateOne(const Io& io, const std::string& path, std::string_view text)
             return false;
         }
         for (const auto& w : result->report.warnings)
-            std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.toString().c_str());
-        std::fprintf(io.out, "%s: ok (project, %zu takes)\n", path.c_str(), result->project.takes.size());
+            printWarning(io.err, path, w.toString());
+        std::fprintf(io.out, "%s: ok (project, %zu takes)\n", printable(path).c_str(), result->project.takes.size());
         return true;
     }
     auto result = model::planFromJson(text);
@@ -242,8 +266,8 @@ bool validateOne(const Io& io, const std::string& path, std::string_view text)
         return false;
     }
     for (const auto& w : result->report.warnings)
-        std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.toString().c_str());
-    std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", path.c_str(), result->plan.tracks.size(),
+        printWarning(io.err, path, w.toString());
+    std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", printable(path).c_str(), result->plan.tracks.size(),
                  static_cast<long long>(result->plan.noteCount()));
     return true;
 }
@@ -260,7 +284,7 @@ int commandValidate(const std::vector<std::string>& args, const Io& io)
     for (const std::string& path : parsed.positionals()) {
         auto bytes = engine::readFile(path, model::kMaxJsonBytes);
         if (!bytes) {
-            std::fprintf(io.err, "%s\n", bytes.error().message.c_str());
+            printError(io.err, bytes.error().message);
             status = kBadInput;
             continue;
         }

@@ -2,6 +2,7 @@
 // `pianola-cli analyze`: features, key, chords, feel and narrative of many files, on all cores.
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
 #include "engine/analysis/AnalysisReport.h"
 #include "engine/analysis/Analyzer.h"
 #include "engine/PlanFile.h"
@@ -23,9 +24,9 @@ struct Outcome
     std::vector<std::string> warnings;
 };
 
-Outcome analyzeFile(const std::string& path, bool json)
+Outcome analyzeFile(const std::string& path, bool json, const engine::LoadOptions& options)
 {
-    auto loaded = engine::loadPlanFile(path);
+    auto loaded = engine::loadPlanFile(path, options);
     if (!loaded) return {false, loaded.error().message, {}};
     const auto analysis = engine::analysis::analyzePlan(loaded->plan);
     return {true,
@@ -38,8 +39,8 @@ Outcome analyzeFile(const std::string& path, bool json)
 class Pool
 {
 public:
-    Pool(const std::vector<std::string>& files, bool json, unsigned threads)
-        : m_files(files), m_outcomes(files.size())
+    Pool(const std::vector<std::string>& files, bool json, const engine::LoadOptions& options, unsigned threads)
+        : m_files(files), m_options(options), m_outcomes(files.size())
     {
         for (unsigned i = 0; i < threads; ++i)
             m_workers.emplace_back([this, json] { work(json); });
@@ -62,7 +63,7 @@ private:
     void work(bool json)
     {
         for (std::size_t i = m_next++; i < m_files.size(); i = m_next++) {
-            Outcome o = analyzeFile(m_files[i], json);
+            Outcome o = analyzeFile(m_files[i], json, m_options);
             std::lock_guard lock(m_mutex);
             m_outcomes[i] = std::move(o);
             m_done.notify_all();
@@ -70,6 +71,7 @@ private:
     }
 
     const std::vector<std::string>& m_files;
+    const engine::LoadOptions m_options;
     std::vector<std::optional<Outcome>> m_outcomes;
     std::atomic<std::size_t> m_next{0};
     std::mutex m_mutex;
@@ -80,7 +82,7 @@ private:
 
 int commandAnalyze(const std::vector<std::string>& args, const Io& io)
 {
-    CliArgs parsed({"--json", "--quiet"}, {"--jobs"});
+    CliArgs parsed({"--json", "--quiet"}, {"--jobs", "--take"});
     if (!parsed.parse(args)) return usageError(io, "analyze", parsed.error());
     const auto& files = parsed.positionals();
     if (files.empty()) return usageError(io, "analyze", "needs at least one FILE");
@@ -94,19 +96,20 @@ int commandAnalyze(const std::vector<std::string>& args, const Io& io)
     }
     const bool json = parsed.has("--json");
     int status = kOk;
-    Pool pool(files, json, static_cast<unsigned>(std::min<std::size_t>(jobs, files.size())));
+    const engine::LoadOptions options{parsed.value("--take").value_or("")};
+    Pool pool(files, json, options, static_cast<unsigned>(std::min<std::size_t>(jobs, files.size())));
     for (std::size_t i = 0; i < files.size(); ++i) {
         const Outcome o = pool.take(i);
         if (!parsed.has("--quiet"))
             for (const std::string& w : o.warnings)
-                std::fprintf(io.err, "%s: warning: %s\n", files[i].c_str(), w.c_str());
+                printWarning(io.err, files[i], w);
         if (!o.ok) {
             std::fflush(io.out);
-            std::fprintf(io.err, "%s\n", o.text.c_str());
+            printError(io.err, o.text);
             status = kBadInput;
             continue;
         }
-        std::fputs(o.text.c_str(), io.out);
+        std::fputs((json ? o.text : printable(o.text, true)).c_str(), io.out);   // JSON escapes controls itself
         if (!json && i + 1 < files.size()) std::fputc('\n', io.out);
     }
     return status;

@@ -20,6 +20,8 @@ public:
     }
 
     /// Parses; on failure returns false and error() says why (unknown option, missing value).
+    /// Arguments that do not have an option's shape ("-120 bpm", "-3", "-") are positionals,
+    /// and so is everything after "--".
     bool parse(const std::vector<std::string>& args);
     bool has(const std::string& flag) const { return m_seen.count(flag) > 0; }
     std::optional<std::string> value(const std::string& option) const;

@@ -3,6 +3,7 @@
 // Session), or a variation of an existing take (--from).
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"
@@ -54,17 +55,17 @@ int writeTakes(const std::vector<model::Plan>& plans, const std::vector<std::str
         const model::Plan& plan = plans[static_cast<std::size_t>(i)];
         const std::string path = numbered(out.mid, i, count);
         if (auto saved = engine::savePlanFile(path, plan); !saved) {
-            std::fprintf(io.err, "%s\n", saved.error().message.c_str());
+            printError(io.err, saved.error().message);
             return kBadInput;
         }
         if (out.planJson)
             if (auto saved = engine::savePlanFile(numbered(*out.planJson, i, count), plan);
                 !saved) {
-                std::fprintf(io.err, "%s\n", saved.error().message.c_str());
+                printError(io.err, saved.error().message);
                 return kBadInput;
             }
-        std::fprintf(io.out, "%s: %s, %zu tracks, %lld notes\n", path.c_str(),
-                     names[static_cast<std::size_t>(i)].c_str(), plan.tracks.size(),
+        std::fprintf(io.out, "%s: %s, %zu tracks, %lld notes\n", printable(path).c_str(),
+                     printable(names[static_cast<std::size_t>(i)]).c_str(), plan.tracks.size(),
                      static_cast<long long>(plan.noteCount()));
     }
     return kOk;
@@ -74,17 +75,17 @@ int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
                   std::optional<int> takes, bool explain, const Outputs& out, const Io& io)
 {
     gen::Interpretation interp = gen::interpret(prompt, seed);
-    if (explain) std::fputs(interp.explain().c_str(), io.out);
+    if (explain) std::fputs(printable(interp.explain(), true).c_str(), io.out);
     if (!interp.ok()) {
         std::fprintf(io.err, "pianola-cli generate: cannot make that:\n");
         for (const std::string& p : interp.problems)
-            std::fprintf(io.err, "  %s\n", p.c_str());
+            std::fprintf(io.err, "  %s\n", printable(p).c_str());
         return kBadInput;
     }
     interp.brief.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
     auto result = gen::generate(interp.brief, prompt);
     if (!result) {
-        std::fprintf(io.err, "pianola-cli generate: %s\n", result.error().message.c_str());
+        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result.error().message, true).c_str());
         return kBadInput;
     }
     std::vector<model::Plan> plans;
@@ -101,7 +102,7 @@ int generateVariation(const std::string& from, const std::string& instruction, s
 {
     auto loaded = engine::loadPlanFile(from);
     if (!loaded) {
-        std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+        printError(io.err, loaded.error().message);
         return kBadInput;
     }
     std::vector<model::Plan> plans;
@@ -110,18 +111,18 @@ int generateVariation(const std::string& from, const std::string& instruction, s
         auto varied =
             gen::vary(loaded->plan, instruction, gen::mixSeed(seed, static_cast<std::uint64_t>(i)));
         if (!varied) {
-            std::fprintf(io.err, "pianola-cli generate: %s\n", varied.error().message.c_str());
+            std::fprintf(io.err, "pianola-cli generate: %s\n", printable(varied.error().message, true).c_str());
             return kBadInput;
         }
         if (i == 0)
             for (const std::string& why : varied->notDone)
-                std::fprintf(io.err, "pianola-cli generate: warning: %s\n", why.c_str());
+                std::fprintf(io.err, "pianola-cli generate: warning: %s\n", printable(why).c_str());
         if (explain && i == 0) {
-            std::fprintf(io.out, "variation of %s:\n", from.c_str());
+            std::fprintf(io.out, "variation of %s:\n", printable(from).c_str());
             for (const std::string& c : varied->changes)
-                std::fprintf(io.out, "  %s\n", c.c_str());
+                std::fprintf(io.out, "  %s\n", printable(c).c_str());
             for (const std::string& w : varied->notUnderstood)
-                std::fprintf(io.out, "  not understood: \"%s\"\n", w.c_str());
+                std::fprintf(io.out, "  not understood: \"%s\"\n", printable(w).c_str());
         }
         plans.push_back(std::move(varied->plan));
         names.push_back("variation " + std::to_string(i + 1) + " of " + from);
@@ -181,12 +182,12 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     session.start(std::move(request));
     loop.exec();
     if (!result) {
-        std::fprintf(io.err, "pianola-cli generate: %s\n", failure.toUtf8().constData());
+        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(failure.toStdString(), true).c_str());
         return kBadInput;
     }
     if (result->fellBack)
-        std::fprintf(io.err, "pianola-cli generate: %s\n", result->fallbackReason.c_str());
-    if (explain) std::fprintf(io.out, "%s\n", result->explanation.c_str());
+        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result->fallbackReason, true).c_str());
+    if (explain) std::fprintf(io.out, "%s\n", printable(result->explanation, true).c_str());
     std::vector<model::Plan> plans;
     std::vector<std::string> names;
     for (model::Take& t : result->takes) {
@@ -286,7 +287,7 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
         if (const auto from = parsed.value("--from")) {
             auto loaded = engine::loadPlanFile(*from);
             if (!loaded) {
-                std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+                printError(io.err, loaded.error().message);
                 return kBadInput;
             }
             request.parent = model::Take{1, *from, false, std::move(loaded->plan), {}};

@@ -2,6 +2,7 @@
 // `pianola-cli info`: what a file holds, as a musician and a developer want to see it.
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
 #include "engine/FileIo.h"
 #include "engine/PlanFile.h"
 #include "engine/smf/SmfPlan.h"
@@ -48,27 +49,46 @@ ChunkCounts countChunk(const engine::smf::SmfFile& file, const engine::smf::Trac
     return c;
 }
 
-void printChunks(const Io& io, const engine::smf::SmfFile& file)
+// What the header and chunks say, taken before the import releases the events.
+struct FileSummary
+{
+    int format = 1, ppq = 480, smpteFps = 0, smpteTicksPerFrame = 0;
+    bool smpte = false;
+    std::vector<ChunkCounts> chunks;
+    std::vector<engine::smf::Tick> endTicks;
+};
+
+FileSummary summarize(const engine::smf::SmfFile& file)
+{
+    FileSummary s{file.format, file.ppq, file.smpteFps, file.smpteTicksPerFrame, file.smpte, {}, {}};
+    for (const auto& chunk : file.tracks) {
+        s.chunks.push_back(countChunk(file, chunk));
+        s.endTicks.push_back(chunk.endTick);
+    }
+    return s;
+}
+
+void printChunks(const Io& io, const FileSummary& file)
 {
     if (file.smpte)
         std::fprintf(io.out, "format %d, %zu track(s), SMPTE division %d fps x %d ticks per frame\n",
-                     file.format, file.tracks.size(), file.smpteFps, file.smpteTicksPerFrame);
+                     file.format, file.chunks.size(), file.smpteFps, file.smpteTicksPerFrame);
     else
         std::fprintf(io.out, "format %d, %zu track(s), %d ticks per quarter note\n", file.format,
-                     file.tracks.size(), file.ppq);
-    for (std::size_t i = 0; i < file.tracks.size(); ++i) {
-        const ChunkCounts c = countChunk(file, file.tracks[i]);
+                     file.chunks.size(), file.ppq);
+    for (std::size_t i = 0; i < file.chunks.size(); ++i) {
+        const ChunkCounts& c = file.chunks[i];
         std::string channels;
         for (int ch : c.channels)
             channels += (channels.empty() ? "" : ",") + std::to_string(ch);
         std::fprintf(io.out,
                      "  track %zu \"%s\": channels %s; %lld notes, %lld CC, %lld pitch bend, %lld program, "
                      "%lld pressure, %lld meta, %lld sysex; ends at tick %lld\n",
-                     i, c.name.c_str(), channels.empty() ? "-" : channels.c_str(),
+                     i, printable(c.name).c_str(), channels.empty() ? "-" : channels.c_str(),
                      static_cast<long long>(c.notes), static_cast<long long>(c.controllers),
                      static_cast<long long>(c.pitchBends), static_cast<long long>(c.programs),
                      static_cast<long long>(c.pressure), static_cast<long long>(c.metas),
-                     static_cast<long long>(c.sysex), static_cast<long long>(file.tracks[i].endTick));
+                     static_cast<long long>(c.sysex), static_cast<long long>(file.endTicks[i]));
     }
 }
 
@@ -88,7 +108,7 @@ void printPlan(const Io& io, const model::Plan& plan)
     std::fprintf(io.out, "plan tracks: %zu\n", plan.tracks.size());
     for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
         const auto& t = plan.tracks[i];
-        std::fprintf(io.out, "  %zu \"%s\": channel %d, program %d, %zu notes\n", i, t.name.c_str(),
+        std::fprintf(io.out, "  %zu \"%s\": channel %d, program %d, %zu notes\n", i, printable(t.name).c_str(),
                      t.channel + 1, t.program, t.notes.size());
     }
     const model::Tick length = plan.lengthTicks();
@@ -97,54 +117,67 @@ void printPlan(const Io& io, const model::Plan& plan)
                  map.ticksToSeconds(length));
 }
 
-int infoOne(const Io& io, const std::string& path)
+int infoPlanFile(const Io& io, const std::string& path, const CliArgs& parsed)
 {
-    auto bytes = engine::readFile(path, engine::smf::kMaxFileBytes);
-    if (!bytes) {
-        std::fprintf(io.err, "%s\n", bytes.error().message.c_str());
+    auto loaded = loadInput(io, path, parsed, false);
+    if (!loaded)
         return kBadInput;
-    }
-    std::fprintf(io.out, "%s\n", path.c_str());
-    const bool smf = bytes->size() >= 4 && (std::memcmp(bytes->data(), "MThd", 4) == 0 ||
-                                            std::memcmp(bytes->data(), "RIFF", 4) == 0);
-    if (!smf) {
-        auto loaded = engine::loadPlanFile(path);
-        if (!loaded) {
-            std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
-            return kBadInput;
-        }
+    std::fprintf(io.out, "%s\n", printable(path).c_str());
+    if (loaded->fromProject)
+        std::fprintf(io.out, "project: take %llu \"%s\" (of %zu)\n", static_cast<unsigned long long>(loaded->takeId),
+                     printable(loaded->takeName).c_str(), loaded->takeCount);
+    else
         std::fprintf(io.out, "plan JSON\n");
-        printPlan(io, loaded->plan);
-        return kOk;
+    printPlan(io, loaded->plan);
+    for (const std::string& w : loaded->warnings)
+        std::fprintf(io.out, "warning: %s\n", printable(w).c_str());
+    return kOk;
+}
+
+// The file is read and imported completely before anything is printed: a file that is refused
+// prints nothing but the reason (with its byte offset).
+int infoOne(const Io& io, const std::string& path, const CliArgs& parsed)
+{
+    std::vector<std::uint8_t> bytes;
+    if (auto read = engine::readFileInto(path, engine::smf::kMaxFileBytes, bytes); !read) {
+        printError(io.err, read.error().message);
+        return kBadInput;
     }
-    auto file = engine::smf::readSmf(*bytes);
+    const bool smf = bytes.size() >= 4 && (std::memcmp(bytes.data(), "MThd", 4) == 0 ||
+                                           std::memcmp(bytes.data(), "RIFF", 4) == 0);
+    if (!smf || parsed.value("--take"))
+        return infoPlanFile(io, path, parsed);
+    auto file = engine::smf::readSmf(bytes);
+    std::vector<std::uint8_t>().swap(bytes);   // the events hold what is needed now
     if (!file) {
-        std::fprintf(io.err, "%s: %s\n", path.c_str(), file.error().message.c_str());
+        printError(io.err, path + ": " + file.error().message);
         return kBadInput;
     }
-    printChunks(io, *file);
-    auto imported = engine::smf::planFromSmf(*file);
+    const FileSummary summary = summarize(*file);
+    auto imported = engine::smf::planFromSmf(std::move(*file));
     if (!imported) {
-        std::fprintf(io.err, "%s: %s\n", path.c_str(), imported.error().message.c_str());
+        printError(io.err, path + ": " + imported.error().message);
         return kBadInput;
     }
+    std::fprintf(io.out, "%s\n", printable(path).c_str());
+    printChunks(io, summary);
     printPlan(io, imported->plan);
     for (const auto& w : imported->warnings)
-        std::fprintf(io.out, "warning: %s\n", w.message.c_str());
+        std::fprintf(io.out, "warning: %s\n", printable(w.message).c_str());
     return kOk;
 }
 } // namespace
 
 int commandInfo(const std::vector<std::string>& args, const Io& io)
 {
-    CliArgs parsed({}, {});
+    CliArgs parsed({}, {"--take"});
     if (!parsed.parse(args))
         return usageError(io, "info", parsed.error());
     if (parsed.positionals().empty())
         return usageError(io, "info", "needs at least one FILE");
     int status = kOk;
     for (const std::string& path : parsed.positionals())
-        status = std::max(status, infoOne(io, path));
+        status = std::max(status, infoOne(io, path, parsed));
     return status;
 }
 

@@ -2,17 +2,17 @@
 // `pianola-cli ports` and `pianola-cli play`: MIDI ports, and live playback to a port or the synth.
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
 #include "engine/PlanFile.h"
+#include "engine/TerminationSignals.h"
 #include "engine/audio/AudioOutput.h"
 #include "engine/audio/SynthCore.h"
 #include "engine/midi/MidiOutput.h"
 #include "engine/midi/MidiPorts.h"
 #include "engine/playback/PlaybackSequence.h"
 
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <csignal>
 #include <thread>
 
 namespace pianola::cli {
@@ -20,42 +20,22 @@ namespace pianola::cli {
 namespace {
 using namespace std::chrono_literals;
 
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-
-extern "C" void onInterrupt(int)
+std::string minutes(double seconds)
 {
-    g_interrupted.store(true, std::memory_order_relaxed);   // nothing else is signal-safe
+    char text[32];
+    std::snprintf(text, sizeof text, "%d:%04.1f", static_cast<int>(seconds) / 60, std::fmod(seconds, 60.0));
+    return text;
 }
-
-/// SIGINT and SIGTERM set g_interrupted while this lives; the old handlers come back after.
-class InterruptGuard
-{
-public:
-    InterruptGuard()
-    {
-        g_interrupted.store(false);
-        struct sigaction action = {};
-        action.sa_handler = onInterrupt;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &m_oldInt);
-        sigaction(SIGTERM, &action, &m_oldTerm);
-    }
-    ~InterruptGuard()
-    {
-        sigaction(SIGINT, &m_oldInt, nullptr);
-        sigaction(SIGTERM, &m_oldTerm, nullptr);
-    }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-    struct sigaction m_oldInt = {}, m_oldTerm = {};
-};
 
 bool interrupted()
 {
-    return g_interrupted.load(std::memory_order_relaxed);
+    return engine::TerminationSignals::requested();
+}
+
+void reportStop(const Io& io, double positionSeconds)
+{
+    std::fprintf(io.err, "stopped at %s (%s)\n", minutes(positionSeconds).c_str(),
+                 engine::signalName(engine::TerminationSignals::signalNumber()));
 }
 
 void sleepUnlessInterrupted(std::chrono::milliseconds total)
@@ -80,13 +60,6 @@ bool playToEnd(engine::Transport& transport, std::unique_ptr<engine::PlaybackSeq
     return false;
 }
 
-std::string minutes(double seconds)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%d:%04.1f", static_cast<int>(seconds) / 60, std::fmod(seconds, 60.0));
-    return text;
-}
-
 struct PlayRequest
 {
     std::string input;
@@ -98,17 +71,17 @@ int playToPort(const Io& io, PlayRequest request, const engine::MidiOutputOption
 {
     auto output = engine::MidiOutput::open(options);
     if (!output) {
-        std::fprintf(io.err, "%s\n", output.error().message.c_str());
+        printError(io.err, output.error().message);
         return kBadInput;
     }
-    std::fprintf(io.out, "playing %s (%s) to %s port '%s'%s\n", request.input.c_str(),
+    std::fprintf(io.out, "playing %s (%s) to %s port '%s'%s\n", printable(request.input).c_str(),
                  minutes(request.sequence->lengthSeconds()).c_str(), (*output)->apiName().c_str(),
-                 (*output)->portName().c_str(), options.virtualPort ? " (virtual)" : "");
+                 printable((*output)->portName()).c_str(), options.virtualPort ? " (virtual)" : "");
     std::fflush(io.out);
-    InterruptGuard guard;
+    engine::TerminationSignals guard;   // every terminating signal stops cleanly
     playToEnd((*output)->transport(), std::move(request.sequence), request.loop);
     if (interrupted())
-        std::fprintf(io.err, "stopped at %s\n", minutes((*output)->transport().positionSeconds()).c_str());
+        reportStop(io, (*output)->transport().positionSeconds());
     output->reset();   // stops, ends every note, panics, closes the port
     return kOk;
 }
@@ -119,24 +92,24 @@ int playToSynth(const Io& io, PlayRequest request, const std::string& soundFont)
     synthOptions.soundFont = soundFont;
     auto core = engine::SynthCore::create(synthOptions);
     if (!core) {
-        std::fprintf(io.err, "%s\n", core.error().message.c_str());
+        printError(io.err, core.error().message);
         return kBadInput;
     }
     auto audio = engine::AudioOutput::start(**core);
     if (!audio) {
-        std::fprintf(io.err, "%s\n", audio.error().message.c_str());
+        printError(io.err, audio.error().message);
         return kBadInput;
     }
-    std::fprintf(io.out, "playing %s (%s) through FluidSynth (%s, SoundFont %s)\n", request.input.c_str(),
+    std::fprintf(io.out, "playing %s (%s) through FluidSynth (%s, SoundFont %s)\n", printable(request.input).c_str(),
                  minutes(request.sequence->lengthSeconds()).c_str(), (*audio)->driverName().c_str(),
-                 (*core)->soundFontPath().c_str());
+                 printable((*core)->soundFontPath()).c_str());
     std::fflush(io.out);
-    InterruptGuard guard;
+    engine::TerminationSignals guard;   // every terminating signal stops cleanly
     engine::Transport& transport = (*core)->transport();
     if (playToEnd(transport, std::move(request.sequence), request.loop))
         sleepUnlessInterrupted(1000ms);   // the release and reverb tail
     if (interrupted())
-        std::fprintf(io.err, "stopped at %s\n", minutes(transport.positionSeconds()).c_str());
+        reportStop(io, transport.positionSeconds());
     transport.stop();
     transport.panic();
     for (int i = 0; i < 50 && transport.isPlaying(); ++i)   // applied in the next audio block
@@ -167,18 +140,18 @@ int commandPorts(const std::vector<std::string>& args, const Io& io)
         listing = engine::listAllMidiPorts();
     }
     for (const std::string& problem : listing.problems)
-        std::fprintf(io.err, "pianola-cli ports: %s\n", problem.c_str());
+        std::fprintf(io.err, "pianola-cli ports: %s\n", printable(problem).c_str());
     if (listing.ports.empty())
         std::fprintf(io.out, "no MIDI ports\n");
     for (const engine::MidiPort& p : listing.ports)
         std::fprintf(io.out, "%-5s %-3s %3u  %s\n", p.apiDisplayName.c_str(), p.output ? "out" : "in", p.index,
-                     p.name.c_str());
+                     printable(p.name).c_str());
     return kOk;
 }
 
 int commandPlay(const std::vector<std::string>& args, const Io& io)
 {
-    CliArgs parsed({"--virtual", "--loop", "--clock"}, {"--port", "--api", "--soundfont"});
+    CliArgs parsed({"--virtual", "--loop", "--clock"}, {"--port", "--api", "--soundfont", "--take"});
     if (!parsed.parse(args))
         return usageError(io, "play", parsed.error());
     if (parsed.positionals().size() != 1)
@@ -191,13 +164,9 @@ int commandPlay(const std::vector<std::string>& args, const Io& io)
     if (toPort && parsed.value("--soundfont"))
         return usageError(io, "play", "--soundfont is for the synth (without --port/--virtual)");
     PlayRequest request{parsed.positionals().front(), nullptr, parsed.has("--loop")};
-    auto loaded = engine::loadPlanFile(request.input);
-    if (!loaded) {
-        std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
+    auto loaded = loadInput(io, request.input, parsed, true);
+    if (!loaded)
         return kBadInput;
-    }
-    for (const std::string& w : loaded->warnings)
-        std::fprintf(io.err, "%s: warning: %s\n", request.input.c_str(), w.c_str());
     request.sequence = engine::PlaybackSequence::build(loaded->plan);
     if (!toPort)
         return playToSynth(io, std::move(request), parsed.value("--soundfont").value_or(""));

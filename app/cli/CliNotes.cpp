@@ -2,10 +2,12 @@
 // `pianola-cli notes`: the fast note path (parse + pair, no event storage), CSV or totals.
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
 #include "engine/FileIo.h"
 #include "engine/smf/SmfReader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace pianola::cli {
@@ -17,7 +19,7 @@ public:
     explicit CsvWriter(std::FILE* out) : m_out(out) { m_buffer.reserve(1 << 16); }
     ~CsvWriter() { flush(); }
 
-    void line(const std::string& file, const engine::smf::PairedNote& n)
+    void line(const std::string& file, const engine::smf::PairedNote& n)   // `file` printable
     {
         m_buffer += file;
         number(n.track);
@@ -60,6 +62,14 @@ void sortNotes(std::vector<engine::smf::PairedNote>& notes)
         return a.channel != b.channel ? a.channel < b.channel : a.key < b.key;
     });
 }
+// A plan or project (JSON) is not read here: say how to get its notes.
+std::string jsonHint(const std::vector<std::uint8_t>& bytes)
+{
+    const auto first = std::find_if(bytes.begin(), bytes.end(), [](std::uint8_t c) { return !std::isspace(c); });
+    return first != bytes.end() && *first == '{'
+               ? " (this looks like a plan or project: notes reads MIDI files; convert it to .mid first)"
+               : "";
+}
 } // namespace
 
 int commandNotes(const std::vector<std::string>& args, const Io& io)
@@ -80,25 +90,26 @@ int commandNotes(const std::vector<std::string>& args, const Io& io)
         if (!read) {   // the message names the path
             ++failed;
             csv.flush();
-            std::fprintf(io.err, "%s\n", read.error().message.c_str());
+            printError(io.err, read.error().message);
             continue;
         }
         auto notes = engine::smf::readSmfNotes(bytes);
         if (!notes) {
             ++failed;
             csv.flush();
-            std::fprintf(io.err, "%s: %s\n", path.c_str(), notes.error().message.c_str());
+            printError(io.err, path + ": " + notes.error().message + jsonHint(bytes));
             continue;
         }
         if (!quiet)
             for (const auto& w : notes->warnings)
-                std::fprintf(io.err, "%s: warning: %s\n", path.c_str(), w.message.c_str());
+                printWarning(io.err, path, w.message);
         total += static_cast<std::int64_t>(notes->notes.size());
         if (count)
             continue;
         sortNotes(notes->notes);
+        const std::string shown = printable(path);
         for (const auto& n : notes->notes)
-            csv.line(path, n);
+            csv.line(shown, n);
     }
     csv.flush();
     if (count)

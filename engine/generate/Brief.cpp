@@ -2,6 +2,7 @@
 // Brief names, genre defaults, range checks and the readable summary.
 #include "engine/generate/Brief.h"
 
+#include "engine/generate/PromptText.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -77,9 +78,7 @@ const GenreProfile& profile(Genre g)
 
 std::string fmt(double v)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
+    return numberText(v);
 }
 
 std::string barList(const std::vector<int>& bars)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // From what the words asked for to a complete brief: genre defaults, parts, directives, checks.
+#include "engine/generate/PromptText.h"
 #include "engine/generate/Request.h"
 
 #include <algorithm>
@@ -142,12 +143,9 @@ Brief briefFromRequest(const Request& q, std::uint64_t seed, std::vector<std::st
     b.seed = seed;
     // Impossible requests, said in the user's terms.
     if (q.bars && (b.bars < Brief::kMinBars || b.bars > Brief::kMaxBars))
-        problems.push_back(std::to_string(b.bars) + " bars: a take has 1 to 256 bars");
-    if (q.bpm && (*q.bpm < Brief::kMinBpm || *q.bpm > Brief::kMaxBpm)) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "%g bpm: the tempo must be 20 to 400 bpm", *q.bpm);
-        problems.push_back(buf);
-    }
+        problems.push_back(numberText(*q.bars) + " bars: a take has 1 to 256 bars");
+    if (q.bpm && (*q.bpm < Brief::kMinBpm || *q.bpm > Brief::kMaxBpm))
+        problems.push_back(numberText(*q.bpm) + " bpm: the tempo must be 20 to 400 bpm");
     if (q.meter &&
         (b.numerator < 1 || b.numerator > 32 ||
          (b.denominator != 2 && b.denominator != 4 && b.denominator != 8 && b.denominator != 16)))
@@ -155,10 +153,10 @@ Brief briefFromRequest(const Request& q, std::uint64_t seed, std::vector<std::st
             std::to_string(b.numerator) + "/" + std::to_string(b.denominator) +
             ": a meter needs 1 to 32 beats of halves, quarters, eighths or sixteenths");
     if (q.swing && (*q.swing < 50 || *q.swing > 75))
-        problems.push_back("swing " + std::to_string(static_cast<int>(*q.swing)) +
+        problems.push_back("swing " + numberText(*q.swing) +
                            "%: swing must be 50% (straight) to 75%");
     if (q.candidates && (b.candidates < 1 || b.candidates > Brief::kMaxCandidates))
-        problems.push_back(std::to_string(b.candidates) + " takes: ask for 1 to 16");
+        problems.push_back(numberText(*q.candidates) + " takes: ask for 1 to 16");
     if (b.parts.empty()) problems.push_back("no instruments left to play");
     if (problems.empty())
         for (const std::string& p : briefProblems(b))

@@ -220,8 +220,7 @@ bool Reader::readNumber(std::size_t& i)
     const std::string unit = next < m_lower.size() ? m_lower[next] : "";
     const std::string prev = i > 0 ? m_lower[i - 1] : "";
     auto take = [&](std::size_t extra) { i = next + extra; };
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g", *value);
+    const std::string buf = numberText(*value);
     if (unit == "bar" || unit == "bars" || unit == "measure" || unit == "measures") {
         if (prev == "every" && m_barDirective && *m_barDirective != Kind::Crash) {
             m_pendingBars.clear();

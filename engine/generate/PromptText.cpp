@@ -41,6 +41,18 @@ std::optional<int> pitchClassFromName(std::string_view name)
 
 namespace {
 constexpr double kLargestNumber = 1e9;
+constexpr double kBeyond = kLargestNumber + 1; // what any larger number reads as
+}
+
+std::string numberText(double value)
+{
+    if (value >= kBeyond) return "more than 1000000000";
+    char buf[32];
+    if (value == std::floor(value) && value > -kLargestNumber)
+        std::snprintf(buf, sizeof buf, "%.0f", value);
+    else
+        std::snprintf(buf, sizeof buf, std::abs(value) < 1e6 ? "%g" : "%.10g", value);
+    return buf;
 }
 
 std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
@@ -54,7 +66,7 @@ std::optional<double> parseNumber(const std::vector<std::string>& words, std::si
         const double v = std::strtod(w.c_str(), &end);
         if (end != w.c_str() + w.size() || !(v >= 0)) return std::nullopt;
         used = 1;
-        return std::min(v, kLargestNumber); // beyond any limit, and safe to convert to int
+        return std::min(v, kBeyond); // beyond any limit, and safe to convert to int
     }
     static const std::map<std::string, int> kSmall = {
         {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},

@@ -24,9 +24,14 @@ std::vector<Token> tokenize(std::string_view prompt);
 
 /// A number written in digits or words ("8", "eight", "twenty four", "a hundred and twenty")
 /// starting at `words[i]`; sets `used` to the words it took. Words must be lower case. Values
-/// above 1e9 read as 1e9 (beyond every limit, and safe to convert to int).
+/// above 1e9 read as 1e9 + 1 (beyond every limit, and safe to convert to int).
 std::optional<double> parseNumber(const std::vector<std::string>& words, std::size_t i,
                                   std::size_t& used);
+
+/// A number as parseNumber() read it, for messages: whole numbers in full ("1234567", not
+/// "1.23457e+06"), fractions to 6 digits (10 from a million on), and a value parseNumber()
+/// capped as "more than 1000000000" (never "1e+09" for "1e309").
+std::string numberText(double value);
 
 /// A pitch class from a note name ("F#", "Bb", "B♭", "e flat" as "eb"), or nothing.
 std::optional<int> pitchClassFromName(std::string_view name);

@@ -3,6 +3,7 @@
 #include "engine/generate/Generator.h"
 #include "engine/generate/Parts.h"
 #include "engine/generate/Varier.h"
+#include "engine/generate/PromptText.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -22,9 +23,7 @@ bool isDrums(const Track& t)
 
 std::string fmt(double v)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
+    return numberText(v);
 }
 } // namespace
 

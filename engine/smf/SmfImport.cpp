@@ -27,7 +27,8 @@ struct ChannelState
 class Importer
 {
 public:
-    explicit Importer(const SmfFile& file) : m_file(file) {}
+    /// `release`: the same file, whose chunks' events are freed once imported (lower peak memory).
+    Importer(const SmfFile& file, SmfFile* release) : m_file(file), m_release(release), m_pairer(m_paired) {}
 
     Result<ImportResult> run()
     {
@@ -38,11 +39,14 @@ public:
         plan.timeSignatures.clear();
         if (auto r = computeOffsets(); !r)
             return r.error();
-        for (std::size_t c = 0; c < m_file.tracks.size(); ++c)
+        for (std::size_t c = 0; c < m_file.tracks.size(); ++c) {
             if (auto r = importChunk(c); !r)
                 return r.error();
+            if (m_release)
+                std::vector<Event>().swap(m_release->tracks[c].events);
+        }
         finishMaps();
-        addNotes();
+        finishTracks();
         if (plan.eventCount() > model::Limits::kMaxEvents)
             return makeError(Error::Code::TooLarge, "the file holds more than " +
                                                         std::to_string(model::Limits::kMaxEvents) + " events");
@@ -95,11 +99,13 @@ private:
         m_chunkFirstTrack = -1;
         m_chunkName.clear();
         m_chunkRaw.clear();
+        m_paired.clear();
+        m_pairer.beginTrack(static_cast<int>(c));
         bool nameTaken = false;
         for (const Event& e : chunk.events) {
             const Tick tick = e.tick + offset;
             if (e.isChannel()) {
-                channelEvent(c, tick, e);
+                channelEvent(tick, e);
                 continue;
             }
             if (e.isMeta() && conductorMeta(tick, e))
@@ -122,6 +128,7 @@ private:
             }
             (conductor ? m_result.plan.globalEvents : m_chunkRaw).push_back(std::move(raw));
         }
+        addNotes(c, chunk.endTick + offset);
         return finishChunk(c, chunk.endTick + offset, conductor, channels);
     }
 
@@ -145,7 +152,6 @@ private:
         if (m_chunkFirstTrack < 0 && !conductor && !channels) {
             // A chunk with no channel events (lyrics, names, an empty track) stays a track.
             tracks.push_back(model::Track{});
-            m_trackChunk.resize(tracks.size(), c);
             m_chunkFirstTrack = static_cast<int>(tracks.size()) - 1;
         }
         if (m_chunkFirstTrack >= 0) {
@@ -164,7 +170,8 @@ private:
         if (tracks.size() > static_cast<std::size_t>(model::Limits::kMaxTracks))
             return makeError(Error::Code::TooLarge, "the file needs more than " +
                                                         std::to_string(model::Limits::kMaxTracks) +
-                                                        " tracks (chunk " + std::to_string(c) + ")");
+                                                        " tracks (chunk " + std::to_string(c) + " at byte " +
+                                                        std::to_string(m_file.tracks[c].byteOffset) + ")");
         return {};
     }
 
@@ -215,7 +222,7 @@ private:
         return true;
     }
 
-    model::Track& trackFor(std::size_t chunk, int channel)
+    model::Track& trackFor(int channel)
     {
         ChannelState& s = m_channels[static_cast<std::size_t>(channel)];
         auto& tracks = m_result.plan.tracks;
@@ -224,24 +231,23 @@ private:
             t.channel = channel;
             tracks.push_back(std::move(t));
             s.planTrack = static_cast<int>(tracks.size()) - 1;
-            m_trackChunk.resize(tracks.size(), chunk);
             if (m_chunkFirstTrack < 0)
                 m_chunkFirstTrack = s.planTrack;
         }
         return tracks[static_cast<std::size_t>(s.planTrack)];
     }
 
-    void channelEvent(std::size_t chunk, Tick tick, const Event& e)
+    void channelEvent(Tick tick, const Event& e)
     {
         const int ch = e.channel();
-        model::Track& t = trackFor(chunk, ch);
+        model::Track& t = trackFor(ch);
         ChannelState& s = m_channels[static_cast<std::size_t>(ch)];
         switch (e.kind()) {
         case 0x80:
         case 0x90:
             if (e.kind() == 0x90 && e.data2 > 0)
                 s.noteSeen = true;
-            m_noteEvents.push_back({s.planTrack, tick, e.status, e.data1, e.data2});
+            m_pairer.channel(tick, e.status, e.data1, e.data2);   // per chunk: channel = plan track
             break;
         case 0xA0:
             t.polyPressure.push_back({tick, e.data1, e.data2});
@@ -323,44 +329,35 @@ private:
             plan.timeSignatures.insert(plan.timeSignatures.begin(), model::TimeSignature{});
     }
 
-    struct NoteEvent
+    // The chunk's notes, paired first in first out per channel and key like every reader, go to
+    // the plan track of their channel.
+    void addNotes(std::size_t chunk, Tick endTick)
     {
-        int planTrack;
-        Tick tick;
-        std::uint8_t status, key, velocity;
-    };
-
-    // Pairs per plan track (one channel each), first in first out, like every reader.
-    void addNotes()
-    {
+        if (const std::size_t open = m_pairer.endTrack(endTick))
+            warn(std::to_string(open) + " note(s) still sounding at the end of track " + std::to_string(chunk) +
+                 " were ended at tick " + std::to_string(endTick));
         auto& tracks = m_result.plan.tracks;
-        std::vector<std::vector<NoteEvent>> perTrack(tracks.size());
-        for (const NoteEvent& n : m_noteEvents)
-            perTrack[static_cast<std::size_t>(n.planTrack)].push_back(n);
-        std::int64_t zeroLength = 0;
-        std::vector<PairedNote> paired;
-        detail::NotePairer pairer(paired);
-        for (std::size_t i = 0; i < tracks.size(); ++i) {
-            paired.clear();
-            pairer.beginTrack(static_cast<int>(i));
-            for (const NoteEvent& n : perTrack[i])
-                pairer.channel(n.tick, n.status, n.key, n.velocity);
-            if (const std::size_t open = pairer.endTrack(tracks[i].endTick))
-                warn(std::to_string(open) + " note(s) still sounding at the end of track " +
-                     std::to_string(m_trackChunk[i]) +
-                     " were ended at tick " + std::to_string(tracks[i].endTick));
-            model::Track& t = tracks[i];
-            t.notes.reserve(paired.size());
-            for (const PairedNote& p : paired) {
-                zeroLength += p.endTick <= p.startTick;
-                t.notes.push_back({p.startTick, std::max<Tick>(1, p.endTick - p.startTick), 0, p.key,
-                                   p.velocity, p.releaseVelocity});
-            }
+        std::array<std::size_t, 16> perChannel{};
+        for (const PairedNote& p : m_paired)
+            ++perChannel[p.channel];
+        for (std::size_t ch = 0; ch < 16; ++ch)
+            if (perChannel[ch] > 0)
+                tracks[static_cast<std::size_t>(m_channels[ch].planTrack)].notes.reserve(perChannel[ch]);
+        for (const PairedNote& p : m_paired) {
+            m_zeroLength += p.endTick <= p.startTick;
+            tracks[static_cast<std::size_t>(m_channels[p.channel].planTrack)].notes.push_back(
+                {p.startTick, std::max<Tick>(1, p.endTick - p.startTick), 0, p.key, p.velocity, p.releaseVelocity});
+        }
+    }
+
+    void finishTracks()
+    {
+        std::vector<PairedNote>().swap(m_paired);
+        for (model::Track& t : m_result.plan.tracks)
             if (t.endTick <= lastEventTick(t))
                 t.endTick = 0;
-        }
-        if (zeroLength > 0)
-            warn(std::to_string(zeroLength) + " zero-length note(s) were given a length of 1 tick");
+        if (m_zeroLength > 0)
+            warn(std::to_string(m_zeroLength) + " zero-length note(s) were given a length of 1 tick");
     }
 
     static Tick lastEventTick(const model::Track& t)
@@ -384,11 +381,13 @@ private:
     void warn(std::string message) { m_result.warnings.push_back({0, std::move(message)}); }
 
     const SmfFile& m_file;
+    SmfFile* m_release;
     ImportResult m_result;
     std::vector<Tick> m_offsets;
     std::array<ChannelState, 16> m_channels;
-    std::vector<std::size_t> m_trackChunk;
-    std::vector<NoteEvent> m_noteEvents;
+    std::vector<PairedNote> m_paired;   ///< the current chunk's notes
+    detail::NotePairer m_pairer;
+    std::int64_t m_zeroLength = 0;
     int m_chunkFirstTrack = -1;
     std::string m_chunkName;
     std::vector<model::RawEvent> m_chunkRaw;
@@ -398,7 +397,12 @@ private:
 
 Result<ImportResult> planFromSmf(const SmfFile& file)
 {
-    return Importer(file).run();
+    return Importer(file, nullptr).run();
+}
+
+Result<ImportResult> planFromSmf(SmfFile&& file)
+{
+    return Importer(file, &file).run();
 }
 
 Result<ImportResult> readPlan(std::span<const std::uint8_t> bytes)
@@ -406,7 +410,7 @@ Result<ImportResult> readPlan(std::span<const std::uint8_t> bytes)
     auto file = readSmf(bytes);
     if (!file)
         return file.error();
-    return planFromSmf(*file);
+    return planFromSmf(std::move(*file));
 }
 
 } // namespace pianola::engine::smf

@@ -80,6 +80,9 @@ public:
     {
     }
 
+    /// The byte offset of the event being handled (for handlers that refuse it).
+    std::size_t eventOffset() const { return m_eventOffset; }
+
     Result<Header> run()
     {
         auto header = parseHeader(m_data, m_size, m_diag);
@@ -149,6 +152,7 @@ private:
         bool warnedRunning = false;
         while (p < e) {
             const std::size_t eventOffset = static_cast<std::size_t>(p - base);
+            m_eventOffset = eventOffset;
             std::uint32_t delta;
             if (*p < 0x80) {
                 delta = *p++;
@@ -293,6 +297,7 @@ private:
     Diagnostics& m_diag;
     Handler& m_handler;
     std::size_t m_eventCount = 0;
+    std::size_t m_eventOffset = 0;
 };
 
 } // namespace pianola::engine::smf::detail

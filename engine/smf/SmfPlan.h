@@ -24,6 +24,8 @@ struct ImportResult
 /// meta and sysex kept verbatim; format 2 patterns placed one after another; SMPTE time kept
 /// absolute (ppq = ticks per second at 60 bpm).
 Result<ImportResult> planFromSmf(const SmfFile& file);
+/// The same, freeing each chunk's events once imported (lower peak memory for big files).
+Result<ImportResult> planFromSmf(SmfFile&& file);
 
 /// Reads SMF bytes into a plan (readSmf + planFromSmf).
 Result<ImportResult> readPlan(std::span<const std::uint8_t> bytes);

@@ -6,6 +6,8 @@
 #include "engine/smf/SmfParser.h"
 
 #include <cstdio>
+#include <functional>
+#include <optional>
 
 namespace pianola::engine::smf {
 
@@ -114,18 +116,63 @@ void applyDivision(std::uint16_t division, SmfFile& file)
     file.ppq = std::min(fps * file.smpteTicksPerFrame, model::Limits::kMaxPpq);
 }
 
+// The first pass: counts what the second will store, so that a file over the plan's limit is
+// refused before anything is stored and the second pass allocates exactly once.
+class EventCounter
+{
+public:
+    void beginTrack(int, std::size_t) { perTrack.push_back(0); }
+    void channel(Tick, std::uint8_t status, std::uint8_t, std::uint8_t d2)
+    {
+        ++perTrack.back();
+        const bool noteOff = (status & 0xF0) == 0x80 || ((status & 0xF0) == 0x90 && d2 == 0);
+        if (!noteOff)
+            countPlanEvent();   // a note-on becomes a note; its note-off adds nothing
+    }
+    void meta(Tick, std::uint8_t type, const std::uint8_t*, std::uint32_t length)
+    {
+        ++perTrack.back();
+        payloadBytes += length;
+        if (type != kMetaTempo && type != kMetaTimeSignature && type != kMetaKeySignature)
+            countPlanEvent();   // those three go to the song's maps
+    }
+    void sysex(Tick, std::uint8_t, const std::uint8_t*, std::uint32_t length)
+    {
+        ++perTrack.back();
+        payloadBytes += length;
+        countPlanEvent();
+    }
+    void endTrack(int, Tick) {}
+
+    std::vector<std::size_t> perTrack;
+    std::size_t payloadBytes = 0;
+    std::int64_t planEvents = 0;
+    std::optional<std::size_t> overAt;   ///< byte offset of the first event past the plan's limit
+    std::function<std::size_t()> offset;
+
+private:
+    void countPlanEvent()
+    {
+        if (++planEvents == model::Limits::kMaxEvents + 1)
+            overAt = offset();
+    }
+};
+
 class EventCollector
 {
 public:
-    EventCollector(SmfFile& file, std::size_t sizeHint) : m_file(file), m_sizeHint(sizeHint) {}
+    EventCollector(SmfFile& file, const EventCounter& counts) : m_file(file), m_counts(counts)
+    {
+        m_file.tracks.reserve(counts.perTrack.size());
+        m_file.payload.reserve(counts.payloadBytes);
+    }
 
-    void beginTrack(int, std::size_t byteOffset)
+    void beginTrack(int index, std::size_t byteOffset)
     {
         m_file.tracks.emplace_back();
         m_track = &m_file.tracks.back();
         m_track->byteOffset = byteOffset;
-        if (m_file.tracks.size() == 1)
-            m_track->events.reserve(m_sizeHint / 4);
+        m_track->events.reserve(m_counts.perTrack[static_cast<std::size_t>(index)]);
     }
     void channel(Tick tick, std::uint8_t status, std::uint8_t d1, std::uint8_t d2)
     {
@@ -150,8 +197,8 @@ private:
     }
 
     SmfFile& m_file;
+    const EventCounter& m_counts;
     TrackChunk* m_track = nullptr;
-    std::size_t m_sizeHint;
 };
 
 class NoteHandler
@@ -185,9 +232,23 @@ private:
 
 Result<SmfFile> readSmf(std::span<const std::uint8_t> bytes)
 {
+    EventCounter counter;
+    {
+        std::vector<Diagnostic> ignored;   // the second pass reports them
+        Diagnostics quiet(ignored);
+        detail::Parser counting(bytes.data(), bytes.size(), quiet, counter);
+        counter.offset = [&counting] { return counting.eventOffset(); };
+        auto header = counting.run();
+        if (counter.overAt)   // before any later problem (the reader's own event cap, say)
+            return makeError(Error::Code::TooLarge, "more than " + std::to_string(model::Limits::kMaxEvents) +
+                                                        " notes and other events (the most a plan holds) at byte " +
+                                                        std::to_string(*counter.overAt));
+        if (!header)
+            return header.error();
+    }
     SmfFile file;
     Diagnostics diag(file.warnings);
-    EventCollector collector(file, bytes.size());
+    EventCollector collector(file, counter);
     detail::Parser parser(bytes.data(), bytes.size(), diag, collector);
     auto header = parser.run();
     if (!header)

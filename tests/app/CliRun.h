@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Runs pianola-cli in-process with its output captured, for the CLI tests.
+// Runs pianola-cli in-process with its output captured, or the real binary as a process (for
+// exit codes, crashes and signals), for the CLI tests.
 #pragma once
 
 #include "app/cli/Cli.h"
 
 #include <cstdio>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +16,7 @@ struct CliRun
 {
     int code = -1;
     QString out, err;
+    bool crashed = false;   ///< runBinary(): the process died of a signal (abort, segfault)
 };
 
 inline QString drainFile(std::FILE* f)
@@ -42,5 +45,27 @@ inline CliRun runCli(const QStringList& args)
     r.err = drainFile(io.err);
     return r;
 }
+
+#ifdef PIANOLA_CLI_BINARY
+/// The real `pianola-cli ARGS...` (built beside the test) as a process; at most `timeoutMs`.
+inline CliRun runBinary(const QStringList& args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(QStringLiteral(PIANOLA_CLI_BINARY), args);
+    CliRun r;
+    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.crashed = true;
+        r.err = QStringLiteral("did not finish in time");
+        return r;
+    }
+    r.crashed = p.exitStatus() == QProcess::CrashExit;
+    r.code = r.crashed ? -1 : p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+#endif
 
 } // namespace pianola::test

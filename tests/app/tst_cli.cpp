@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// pianola-cli driven in-process: help, exit codes, notes CSV, convert round trips, validate.
+// pianola-cli driven in-process and as the real binary: help, exit codes, notes CSV, convert
+// round trips, validate, projects, special output files, hostile files and prompts.
 #include "CliRun.h"
+#include "engine/audio/SoundFont.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -8,10 +10,16 @@
 
 #include <cstdio>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
 using namespace pianola;
 
 namespace {
 using Run = test::CliRun;
+using test::runBinary;
 using test::runCli;
 
 void writeFile(const QString& path, const QByteArray& data)
@@ -19,6 +27,51 @@ void writeFile(const QString& path, const QByteArray& data)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(data);
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray vlq(quint32 v)
+{
+    QByteArray out(1, char(v & 0x7F));
+    while (v >>= 7)
+        out.prepend(char(0x80 | (v & 0x7F)));
+    return out;
+}
+
+QByteArray be(quint32 v, int bytes)
+{
+    QByteArray out;
+    for (int i = bytes - 1; i >= 0; --i)
+        out.append(char((v >> (8 * i)) & 0xFF));
+    return out;
+}
+
+// A Standard MIDI File from track bodies (each should end with its end-of-track event).
+QByteArray smf(const QList<QByteArray>& tracks, int format = 1, int division = 96)
+{
+    QByteArray out = "MThd" + be(6, 4) + be(quint32(format), 2) + be(quint32(tracks.size()), 2) + be(quint32(division), 2);
+    for (const QByteArray& t : tracks)
+        out += "MTrk" + be(quint32(t.size()), 4) + t;
+    return out;
+}
+
+const QByteArray kEndOfTrack = QByteArray::fromHex("00FF2F00");
+
+bool isFifo(const QString& path)
+{
+    struct stat st = {};
+    return ::stat(path.toLocal8Bit().constData(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
+bool isCharDevice(const QString& path)
+{
+    struct stat st = {};
+    return ::stat(path.toLocal8Bit().constData(), &st) == 0 && S_ISCHR(st.st_mode);
 }
 
 const char* kSeed = R"({"ppq":480,"bpm":110,"program":0,"tracks":[{"name":"Piano","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]})";
@@ -49,9 +102,20 @@ private slots:
     void generateVariation();
     void analyzeText();
     void analyzeJsonLinesAndBadFile();
+    void projectsAreReadAsProjects();
+    void projectTakeErrors();
+    void renderReadsProjects();
+    void outputToFifoAndDevices();
+    void renderRefusesHugeLengths();
+    void bigFileRefusedWhileReading();
+    void manyTracksRefusedFirst();
+    void untrustedTextIsEscaped();
+    void dashWordsArePrompt();
+    void hugeNumbersEchoedCorrectly();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
+    void writeProject(const QString& name);
     QTemporaryDir m_dir;
 };
 
@@ -284,6 +348,240 @@ void TestCli::analyzeJsonLinesAndBadFile()
     QVERIFY2(lines[0].contains(chords), qPrintable(lines[0]));
     QVERIFY2(lines[1].startsWith(second), qPrintable(lines[1]));
     QVERIFY2(lines[1].contains("\"narrative\":\""), qPrintable(lines[1]));
+}
+
+// Take 1 "Intro": one note; take 2 "Verse" (active): three notes, 1.5 s at 120 bpm.
+void TestCli::writeProject(const QString& name)
+{
+    const QByteArray intro = R"({"ppq":480,"bpm":120,"tracks":[{"name":"One","channel":0,"notes":[{"key":60,"vel":90,"start":0,"length":480}]}]})";
+    const QByteArray verse = R"({"ppq":480,"bpm":120,"tracks":[{"name":"Three","channel":0,"notes":[)"
+                             R"({"key":60,"vel":90,"start":0,"length":480},{"key":64,"vel":90,"start":480,"length":480},)"
+                             R"({"key":67,"vel":90,"start":960,"length":480}]}]})";
+    writeFile(path(name), R"({"format":"pianola-project","version":1,"activeTake":2,"takes":[)"
+                          R"({"id":1,"name":"Intro","plan":)" + intro + R"(},{"id":2,"name":"Verse","plan":)" + verse +
+                              "}],\"chat\":[]}");
+}
+
+// Item 3 of issue 16: a project was read as a plan (unknown fields, an empty MIDI, exit 0).
+void TestCli::projectsAreReadAsProjects()
+{
+    writeProject("song.pianola");
+    writeProject("song-project.json");   // a project under another name: known by its "format"
+    for (const char* name : {"song.pianola", "song-project.json"}) {
+        const Run convert = runCli({"convert", path(name), "-o", path("active.mid")});
+        QVERIFY2(convert.code == 0, qPrintable(convert.err));
+        QVERIFY2(!convert.err.contains("unknown field"), qPrintable(convert.err));
+        QCOMPARE(runCli({"notes", "--count", path("active.mid")}).out, QString("files 1, failed 0, notes 3\n"));
+    }
+    QCOMPARE(runCli({"convert", path("song.pianola"), "--take", "1", "-o", path("one.mid")}).code, 0);
+    QCOMPARE(runCli({"notes", "--count", path("one.mid")}).out, QString("files 1, failed 0, notes 1\n"));
+    QCOMPARE(runCli({"convert", path("song.pianola"), "--take", "Intro", "-o", path("intro.mid")}).code, 0);
+    QCOMPARE(readAll(path("intro.mid")), readAll(path("one.mid")));
+    const Run info = runCli({"info", path("song.pianola")});
+    QCOMPARE(info.code, 0);
+    QVERIFY2(info.out.contains("project: take 2 \"Verse\" (of 2)") && info.out.contains("notes: 3\n"), qPrintable(info.out));
+    QVERIFY2(runCli({"info", "--take", "Intro", path("song.pianola")}).out.contains("notes: 1\n"), "info --take");
+    // analyze reads the same take as convert: the same report as the converted plan's.
+    QCOMPARE(runCli({"convert", path("song.pianola"), "-o", path("active.json")}).code, 0);
+    const Run fromProject = runCli({"analyze", "--json", path("song.pianola")});
+    const Run fromPlan = runCli({"analyze", "--json", path("active.json")});
+    QCOMPARE(fromProject.code, 0);
+    QCOMPARE(QString(fromProject.out).replace(path("song.pianola"), "F"), QString(fromPlan.out).replace(path("active.json"), "F"));
+    // A project written by convert reads back as the same take.
+    QCOMPARE(runCli({"convert", path("active.mid"), "-o", path("back.pianola")}).code, 0);
+    QCOMPARE(runCli({"validate", path("back.pianola")}).code, 0);
+    QCOMPARE(runCli({"convert", path("back.pianola"), "-o", path("back.mid")}).code, 0);
+    QCOMPARE(readAll(path("back.mid")), readAll(path("active.mid")));
+}
+
+// Nothing is written with exit 0 when the take asked for is not there.
+void TestCli::projectTakeErrors()
+{
+    writeProject("song.pianola");
+    const Run missing = runCli({"convert", path("song.pianola"), "--take", "Chorus", "-o", path("x.mid")});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains("no take \"Chorus\" (by id or name); the takes are 1 \"Intro\", 2 \"Verse\""),
+             qPrintable(missing.err));
+    QVERIFY(!QFile::exists(path("x.mid")));
+    writeFile(path("empty.pianola"), R"({"format":"pianola-project","version":1,"takes":[],"chat":[]})");
+    for (const char* command : {"convert", "render"}) {
+        const Run empty = runCli({command, path("empty.pianola"), "-o", path("x.out")});
+        QCOMPARE(empty.code, 1);
+        QVERIFY2(empty.err.contains("the project has no takes"), qPrintable(empty.err));
+        QVERIFY(!QFile::exists(path("x.out")));
+    }
+    QCOMPARE(runCli({"info", path("empty.pianola")}).code, 1);
+    writeFile(path("seed.json"), kSeed);
+    const Run notProject = runCli({"convert", path("seed.json"), "--take", "2", "-o", path("x.mid")});
+    QCOMPARE(notProject.code, 1);
+    QVERIFY2(notProject.err.contains("not a project"), qPrintable(notProject.err));
+    const Run notes = runCli({"notes", path("song.pianola")});
+    QCOMPARE(notes.code, 1);
+    QVERIFY2(notes.err.contains("convert it to .mid first"), qPrintable(notes.err));
+}
+
+void TestCli::renderReadsProjects()
+{
+    if (!engine::findSoundFont().ok())
+        QSKIP("no General MIDI SoundFont installed (fluid-soundfont-gm)");
+    writeProject("song.pianola");
+    const Run r = runCli({"render", "--quiet", path("song.pianola"), "-o", path("song.wav")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("1.500 s of music"), qPrintable(r.out));   // the active take, not silence
+    const Run intro = runCli({"render", "--quiet", "--take", "Intro", path("song.pianola"), "-o", path("intro.wav")});
+    QVERIFY2(intro.out.contains("0.500 s of music"), qPrintable(intro.out));
+    // Item 4: a device is written directly; a full one is an error, and stays a device.
+    const QString full = path("full-render");
+    QCOMPARE(::mknod(full.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 7)), 0);   // needs root
+    const Run toFull = runBinary({"render", "--quiet", path("song.pianola"), "-o", full});
+    QCOMPARE(toFull.code, 1);
+    QVERIFY2(toFull.err.contains(full + ": No space left on device"), qPrintable(toFull.err));
+    QVERIFY(isCharDevice(full));
+}
+
+// Item 4 of issue 16: -o replaced a FIFO or a device node with a regular file (the atomic rename)
+// and a write to /dev/full ended with exit 0. The nodes are made here (/dev/full's and /dev/null's
+// twins), so a regression cannot replace the machine's own.
+void TestCli::outputToFifoAndDevices()
+{
+    writeFile(path("seed.json"), kSeed);
+    QCOMPARE(runCli({"convert", path("seed.json"), "-o", path("seed.mid")}).code, 0);
+    const QString fifo = path("out.fifo");
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    const int reader = ::open(fifo.toLocal8Bit().constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    const Run toFifo = runCli({"convert", path("seed.json"), "-o", fifo});
+    QByteArray received;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(reader, buf, sizeof buf)) > 0;)
+        received.append(buf, n);
+    ::close(reader);
+    QVERIFY2(toFifo.code == 0, qPrintable(toFifo.err));
+    QCOMPARE(received, readAll(path("seed.mid")));
+    QVERIFY(isFifo(fifo));
+
+    const QString full = path("full"), null = path("null");
+    QCOMPARE(::mknod(full.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 7)), 0);   // needs root
+    QCOMPARE(::mknod(null.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
+    const Run toFull = runBinary({"convert", path("seed.json"), "-o", full});
+    QCOMPARE(toFull.code, 1);
+    QVERIFY2(toFull.err.contains(full + ": No space left on device"), qPrintable(toFull.err));
+    QVERIFY(isCharDevice(full));
+    const Run toNull = runBinary({"convert", path("seed.json"), "-o", null});
+    QVERIFY2(toNull.code == 0, qPrintable(toNull.err));
+    QVERIFY(isCharDevice(null));
+    const Run toDir = runCli({"convert", path("seed.json"), "-o", m_dir.path()});
+    QCOMPARE(toDir.code, 1);
+    QVERIFY2(toDir.err.contains("is a directory"), qPrintable(toDir.err));
+}
+
+// Item 9 of issue 16: a 44-byte file (a note held 2^28 quarters at the slowest tempo) crashed
+// render with std::bad_alloc; a 33-byte file declaring a day of music reserved 15 GB. Both are
+// refused before anything is rendered or written.
+void TestCli::renderRefusesHugeLengths()
+{
+    const QByteArray held = QByteArray::fromHex("00FF5103FFFFFF" "00903C40") + vlq(0x0FFFFFFF) +
+                            QByteArray::fromHex("803C40") + kEndOfTrack;
+    writeFile(path("held.mid"), smf({held}, 0, 1));
+    QCOMPARE(readAll(path("held.mid")).size(), 44);
+    const Run r = runBinary({"render", "--quiet", path("held.mid"), "-o", path("held.wav")});
+    QVERIFY2(!r.crashed, qPrintable(r.err));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(path("held.mid") + ": the music lasts 4026531825.0 s, longer than the render limit of "
+                                               "3600.0 s (--max-seconds raises it)"),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(path("held.wav")));
+    const QByteArray day = QByteArray::fromHex("00903C40") + vlq(86400 * 2 * 96) + QByteArray::fromHex("FF2F00");
+    writeFile(path("day.mid"), smf({day}, 0, 96));
+    const Run longer = runBinary({"render", "--quiet", "--max-seconds", "90000", path("day.mid"), "-o", path("day.wav")});
+    QCOMPARE(longer.code, 1);
+    QVERIFY2(longer.err.contains("the music lasts 86400.0 s; a WAV file holds at most 24347.9 s at 44100 Hz"),
+             qPrintable(longer.err));
+    QVERIFY(!QFile::exists(path("day.wav")));
+    const Run bad = runCli({"render", "--max-seconds", "0", path("day.mid"), "-o", path("day.wav")});
+    QCOMPARE(bad.code, 2);
+}
+
+// Item 11 of issue 16: limits are checked while reading. One note more than a plan holds is
+// refused with the byte offset of that note (the peak memory is in tests/bench/bench_big_files.sh).
+void TestCli::bigFileRefusedWhileReading()
+{
+    constexpr int kNotes = 8'000'001;
+    QByteArray track = QByteArray::fromHex("00903C40");   // then running status: off, on, off...
+    track.reserve(6 * kNotes + 8);
+    for (int i = 0; i < kNotes; ++i) {
+        track += QByteArray::fromHex("003C00");
+        if (i + 1 < kNotes)
+            track += QByteArray::fromHex("003C40");
+    }
+    track += kEndOfTrack;
+    writeFile(path("big.mid"), smf({track}, 0, 96));
+    const QString expected = path("big.mid") +
+                             ": more than 8000000 notes and other events (the most a plan holds) at byte 48000023\n";
+    const Run info = runCli({"info", path("big.mid")});
+    QCOMPARE(info.code, 1);
+    QCOMPARE(info.err, expected);
+    QCOMPARE(info.out, QString());
+    const Run convert = runCli({"convert", path("big.mid"), "-o", path("big.json")});
+    QCOMPARE(convert.code, 1);
+    QCOMPARE(convert.err, expected);
+}
+
+// Item 13 of issue 16: `info` on 65,535 tracks printed 7.5 MB before refusing without an offset.
+void TestCli::manyTracksRefusedFirst()
+{
+    QList<QByteArray> tracks;
+    for (int i = 0; i < 65535; ++i)
+        tracks.append(kEndOfTrack);
+    writeFile(path("tracks.mid"), smf(tracks));
+    const Run r = runCli({"info", path("tracks.mid")});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, path("tracks.mid") + ": the file needs more than 1024 tracks (chunk 1025 at byte " +
+                        QString::number(14 + 12 * 1025) + ")\n");
+}
+
+// Item 13 of issue 16: names, lyrics and prompts could drive the terminal (raw ESC, BEL, CSI).
+void TestCli::untrustedTextIsEscaped()
+{
+    const QByteArray name = "\x1b]0;pwned\x07\x1b[2J";
+    const QByteArray meta = QByteArray::fromHex("00FF03") + vlq(quint32(name.size())) + name +
+                            QByteArray::fromHex("00FF05") + vlq(5) + "\x1b[31m" + QByteArray::fromHex("00903C40") +
+                            QByteArray::fromHex("60803C40") + kEndOfTrack;
+    writeFile(path("esc.mid"), smf({kEndOfTrack, meta}));
+    const Run info = runCli({"info", path("esc.mid")});
+    QCOMPARE(info.code, 0);
+    QVERIFY2(!info.out.contains('\x1b') && !info.out.contains('\x07'), qPrintable(info.out));
+    QVERIFY2(info.out.contains("track 1 \"\\x1B]0;pwned\\x07\\x1B[2J\""), qPrintable(info.out));
+    QCOMPARE(runCli({"convert", path("esc.mid"), "-o", path("esc.json")}).code, 0);
+    const Run analyze = runCli({"analyze", path("esc.json")});
+    QVERIFY(!analyze.out.contains('\x1b') && !analyze.err.contains('\x1b'));
+    const Run gen = runCli({"generate", "--explain", "-o", path("g.mid"), "pop \x1b[2J\xe2\x80\xae"});
+    QVERIFY2(!gen.out.contains('\x1b') && !gen.out.contains(QChar(0x202E)), qPrintable(gen.out));
+    QVERIFY2(gen.out.contains("\\x1B") && gen.out.contains("\\u202E"), qPrintable(gen.out));
+}
+
+// Item 13 of issue 16: "-120 bpm" in a prompt was an unknown option (exit 2); "--" ends options.
+void TestCli::dashWordsArePrompt()
+{
+    const Run r = runCli({"generate", "--explain", "-o", path("d.mid"), "pop", "-120 bpm"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("tempo: 120 bpm"), qPrintable(r.out));
+    const Run dashes = runCli({"generate", "--explain", "-o", path("e.mid"), "--", "--seed", "pop"});
+    QVERIFY2(dashes.code == 0, qPrintable(dashes.err));
+    QVERIFY2(dashes.out.contains("genre: pop"), qPrintable(dashes.out));
+    QCOMPARE(runCli({"generate", "-o", path("f.mid"), "--sede", "pop"}).code, 2);   // a mistyped option stays an error
+}
+
+// Item 13 of issue 16: "1e309 bpm" was echoed as "1e+09 bpm", 1234567 as "1.23457e+06".
+void TestCli::hugeNumbersEchoedCorrectly()
+{
+    const Run huge = runCli({"generate", "--explain", "-o", path("h.mid"), "pop at 1e309 bpm"});
+    QCOMPARE(huge.code, 1);
+    QVERIFY2(huge.err.contains("more than 1000000000 bpm: the tempo must be 20 to 400 bpm"), qPrintable(huge.err));
+    QVERIFY2(!huge.out.contains("e+") && !huge.err.contains("e+"), qPrintable(huge.out + huge.err));
+    const Run big = runCli({"generate", "-o", path("h.mid"), "pop at 1234567 bpm in 5000000 bars"});
+    QVERIFY2(big.err.contains("1234567 bpm: the tempo") && big.err.contains("5000000 bars: a take"), qPrintable(big.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -76,6 +76,7 @@ private slots:
     void tailAfterTheLastNote();
     void wavFileIsValid();
     void missingSoundFontIsAClearError();
+    void tooLongIsRefusedBeforeRendering();
 };
 
 void TestRender::initTestCase()
@@ -167,14 +168,19 @@ void TestRender::wavFileIsValid()
     const QByteArray bytes = f.readAll();
     QCOMPARE(bytes.left(4), QByteArray("RIFF"));
     QCOMPARE(bytes.mid(8, 8), QByteArray("WAVEfmt "));
-    QCOMPARE(bytes.size(), qsizetype(44 + audio->samples.size() * 2));
+    QVERIFY(audio->samples.empty());   // streamed to the file, not held in memory
+    QCOMPARE(bytes.size(), qsizetype(44 + audio->frames * 4));
     const auto le32 = [&](int at) {
         return quint32(quint8(bytes[at])) | quint32(quint8(bytes[at + 1])) << 8 |
                quint32(quint8(bytes[at + 2])) << 16 | quint32(quint8(bytes[at + 3])) << 24;
     };
     QCOMPARE(le32(4), quint32(bytes.size() - 8));
     QCOMPARE(le32(24), quint32(kRate));
-    QCOMPARE(le32(40), quint32(audio->samples.size() * 2));
+    QCOMPARE(le32(40), quint32(audio->frames * 4));
+    auto inMemory = renderPlan(clickTrack(), dryOptions());   // the same bytes as wavBytes()
+    QVERIFY(inMemory.ok());
+    const std::vector<std::uint8_t> expected = wavBytes(*inMemory);
+    QCOMPARE(bytes, QByteArray(reinterpret_cast<const char*>(expected.data()), qsizetype(expected.size())));
 }
 
 void TestRender::missingSoundFontIsAClearError()
@@ -189,6 +195,34 @@ void TestRender::missingSoundFontIsAClearError()
     audio = renderPlan(clickTrack(), o);
     QVERIFY(!audio.ok());
     QVERIFY(QString::fromStdString(audio.error().message).endsWith("which is not a SoundFont (.sf2/.sf3)"));
+}
+
+// A note held for 2^28 quarters at 4 bpm (about 127 years) is refused at once, not allocated for.
+void TestRender::tooLongIsRefusedBeforeRendering()
+{
+    model::Plan plan;
+    plan.ppq = 1;
+    plan.tempos = {{0, 4.0}};
+    model::Track t;
+    t.notes = {{0, 1 << 28, 0, 60, 100, 64}};
+    plan.tracks = {t};
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("long.wav").toStdString();
+    auto audio = renderPlanToWav(plan, path, dryOptions());
+    QVERIFY(!audio.ok());
+    QCOMPARE(audio.error().code, Error::Code::TooLarge);
+    QVERIFY2(QString::fromStdString(audio.error().message).contains("longer than the render limit of 3600.0 s"),
+             audio.error().message.c_str());
+    QVERIFY(!QFile::exists(QString::fromStdString(path)));
+    // Within --max-seconds but past what a WAV file can hold (4 GiB: 6.76 h at 44.1 kHz).
+    plan.tempos = {{0, 60.0}};
+    plan.tracks[0].notes[0].lengthTicks = 86400;   // a day
+    RenderOptions o = dryOptions();
+    o.maxSeconds = 1e9;
+    audio = renderPlan(plan, o);
+    QVERIFY(!audio.ok());
+    QVERIFY2(QString::fromStdString(audio.error().message).contains("a WAV file holds at most 24347.9 s at 44100 Hz"),
+             audio.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestRender)

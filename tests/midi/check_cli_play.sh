@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # pianola-cli ports/play end to end on the JACK server run_with_jack.sh started, received by
-# jack_midi_dump: a port listed, a file played to the end, a looping play stopped by SIGINT
-# and a virtual port - each with every note-on followed by its note-off, and CC 123 at the end.
+# jack_midi_dump: a port listed, a file played to the end, a looping play stopped by SIGINT,
+# a virtual port, and loops stopped by each terminating signal (HUP INT QUIT PIPE ALRM TERM
+# USR1 USR2, with the sustain pedal down) - each with every note-on followed by its note-off,
+# and CC 123 (and CC 64 = 0 where the pedal is down) at the end.
 # A check that fails while jackd reported xruns (a skipped cycle loses its MIDI) runs again.
 # Usage: tests/midi/run_with_jack.sh tests/midi/check_cli_play.sh PIANOLA-CLI
 set -uo pipefail
@@ -12,6 +14,8 @@ command -v jack_midi_dump >/dev/null || { echo "jack_midi_dump missing (package 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pianola-cli-play.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }   # ends the check's subshell
+# A failure no xrun explains (an exit status, a missing message): never retried as inconclusive.
+hard_fail() { echo "FAIL: $*" >&2; exit 3; }
 
 # 240 bpm, ppq 480: three notes on channel 1 (two overlapping), program 3; 0.5 s long.
 cat >"$tmp/clip.json" <<'EOF'
@@ -22,6 +26,8 @@ cat >"$tmp/clip.json" <<'EOF'
              {"key": 67, "vel": 80, "start": 480, "length": 480}],
    "cc": [{"tick": 0, "controller": 7, "value": 100}]}]}
 EOF
+# The same with the sustain pedal held from the start (what a stop must release: CC 64 = 0).
+sed 's/"cc": \[/"cc": [{"tick": 0, "controller": 64, "value": 127}, /' "$tmp/clip.json" >"$tmp/pedal.json"
 
 # Starts a receiver writing to $1 (stopped when the check's subshell exits).
 start_dump() {
@@ -55,6 +61,50 @@ check_notes() {
     }' "$file" || fail "$(basename "$file"): notes left sounding"
 }
 
+# Waits (up to 15 s) until file $1 holds $2 note-ons: a loaded machine can be slow to start playing.
+wait_for_ons() {
+  for _ in $(seq 150); do
+    [ "$(awk '$2 ~ /^9/ && $4 != "00"' "$1" | wc -l)" -ge "$2" ] && return
+    sleep 0.1
+  done
+}
+
+# After the last note-on: CC 64 = 0 (sustain off) on channel 2 (status b1), where the pedal is held.
+check_pedal_released() {
+  awk '$2 ~ /^9/ && $4 != "00" { last = NR; next }
+       $2 == "b1" && $3 == "40" && $4 == "00" && NR > last { released = 1 }
+       END { if (!released) { print "no CC 64 = 0 after the last note-on"; exit 1 } }' "$1" ||
+    fail "$(basename "$1"): sustain pedal left on"
+}
+
+# `play --loop` stopped by signal $1 (as named by kill -l): exit 0, "stopped at ... (SIG$1)", every
+# note ended, CC 123 and CC 64 = 0 sent. (A background job of a script starts with SIGINT and
+# SIGQUIT ignored: the player must handle them anyway.)
+check_signal() {
+  local sig=$1 dump="$tmp/dump-$1.txt" status=0
+  start_dump "$dump"
+  "$cli" play "$tmp/pedal.json" --api jack --port pianola-dump --loop >/dev/null 2>"$tmp/err-$sig.txt" &
+  local pid=$!
+  wait_for_ons "$dump" 6   # two rounds
+  kill -s "$sig" "$pid"
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"
+    wait "$pid"
+    hard_fail "SIG$sig: play did not stop within 10 s (the signal was ignored)"
+  fi
+  wait "$pid" || status=$?
+  [ "$status" -eq 0 ] || hard_fail "SIG$sig: play exit $status: $(cat "$tmp/err-$sig.txt")"
+  grep -q "stopped at .*(SIG$sig)" "$tmp/err-$sig.txt" || hard_fail "SIG$sig: $(cat "$tmp/err-$sig.txt")"
+  check_notes "$dump" 6
+  check_pedal_released "$dump"
+}
+signal_checks=()
+for sig in HUP INT QUIT PIPE ALRM TERM USR1 USR2; do
+  eval "check_signal_$sig() { check_signal $sig; }"
+  signal_checks+=("check_signal_$sig")
+done
+
 check_ports() {
   start_dump "$tmp/dump-ports.txt"
   "$cli" ports --api jack >"$tmp/ports.txt" || fail "ports exit $?"
@@ -73,7 +123,7 @@ check_sigint_stops_a_loop() {
   start_dump "$tmp/dump-int.txt"
   "$cli" play "$tmp/clip.json" --api jack --port pianola-dump --loop >/dev/null 2>"$tmp/err.txt" &
   local pid=$! status=0
-  sleep 1.3   # more than two rounds
+  wait_for_ons "$tmp/dump-int.txt" 6   # two rounds
   kill -INT "$pid"
   wait "$pid" || status=$?
   [ "$status" -eq 0 ] || fail "interrupted play exit $status: $(cat "$tmp/err.txt")"
@@ -106,11 +156,13 @@ check_usage_errors() {
 
 xruns() { grep -c -E 'XRun|not finished' "${PIANOLA_JACKD_LOG:-/dev/null}" 2>/dev/null || true; }
 
-for check in check_ports check_play_to_end check_sigint_stops_a_loop check_virtual_port check_usage_errors; do
+for check in check_ports check_play_to_end check_sigint_stops_a_loop check_virtual_port check_usage_errors \
+             "${signal_checks[@]}"; do
   for attempt in 1 2 3; do
     before=$(xruns)
     echo "== $check"
-    ( $check ) && continue 2
+    ( $check )
+    case $? in 0) continue 2 ;; 3) exit 1 ;; esac
     [ "$(xruns)" -gt "$before" ] || exit 1
     echo "   failed during JACK xruns: inconclusive, again (attempt $attempt)"
   done
