@@ -7,6 +7,8 @@
 #include "app/Logging.h"
 #include "app/MidiSession.h"
 #include "app/PreferencesDialog.h"
+#include "app/RecoveryOffer.h"
+#include "app/SequenceBuilder.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "model/Analysis.h"
 #include "widgets/AnalysisPanel.h"
@@ -27,6 +29,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QSessionManager>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -40,7 +44,8 @@
 namespace pianola::app {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this)), m_midi(new MidiSession(this))
+    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this)), m_midi(new MidiSession(this)),
+      m_sequences(new SequenceBuilder(this))
 {
     setObjectName("mainWindow");
     m_state->setSink(m_document);
@@ -80,6 +85,14 @@ MainWindow::MainWindow(QWidget* parent)
         sendPlanToPlayer();   // A/B: the other take plays at once, from the same position
     });
     connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::saveFinished, this, &MainWindow::saveFinished);
+    // Desktop logout: unsaved work goes to the recovery file first (the session may end us).
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this] {
+        m_document->finishWrites();
+        if (m_document->isModified())
+            (void)m_document->writeRecovery();
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::stopSound);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_midi, &MidiSession::received, this, &MainWindow::midiReceived);
     connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
@@ -248,27 +261,48 @@ bool MainWindow::openFile(const QString& path)
     return true;
 }
 
+bool MainWindow::openFileAsking(const QString& path)
+{
+    return maybeSave() && openFile(path);
+}
+
 bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The project has unsaved changes. Save them?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return saveRequested();
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"), tr("The project has unsaved changes. Save them?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Save);
+    box.button(QMessageBox::Discard)->setText(tr("&Discard"));   // Alt+D, as in the recovery dialog
+    const auto answer = static_cast<QMessageBox::StandardButton>(box.exec());
+    if (answer == QMessageBox::Save) {   // the caller goes on only once it is written
+        if (!saveRequested())
+            return false;
+        m_document->finishWrites();
+        return !m_document->isModified();
+    }
     return answer == QMessageBox::Discard;
 }
 
+// File > Save writes in the background (saveFinished() reports); the quit path waits for it.
 bool MainWindow::saveRequested()
 {
     if (m_document->path().isEmpty())
         return saveAsRequested();
-    if (auto saved = m_document->save(m_document->path()); !saved) {
-        QMessageBox::warning(this, tr("Save failed"), QString::fromStdString(saved.error().message));
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(m_document->path()).fileName()));
+    statusBar()->showMessage(tr("Saving %1...").arg(QFileInfo(m_document->path()).fileName()));
+    m_document->startSave(m_document->path());
     return true;
+}
+
+void MainWindow::saveFinished(const QString& path, const QString& error)
+{
+    if (!error.isEmpty()) {
+        statusBar()->clearMessage();
+        QMessageBox::warning(this, tr("Save failed"), error);
+        return;
+    }
+    addRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
 }
 
 bool MainWindow::saveAsRequested()
@@ -279,12 +313,8 @@ bool MainWindow::saveAsRequested()
         return false;
     if (!path.endsWith(QLatin1String(".pianola")))
         path += QStringLiteral(".pianola");
-    if (auto saved = m_document->save(path); !saved) {
-        QMessageBox::warning(this, tr("Save failed"), QString::fromStdString(saved.error().message));
-        return false;
-    }
-    addRecent(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(tr("Saving %1...").arg(QFileInfo(path).fileName()));
+    m_document->startSave(path);
     return true;
 }
 
@@ -360,21 +390,20 @@ void MainWindow::addRecent(const QString& path)
     updateRecentMenu();
 }
 
-void MainWindow::offerRecovery()
+bool MainWindow::offerRecovery()
 {
-    if (!Document::hasRecovery())
-        return;
-    const auto answer = QMessageBox::question(this, tr("Restore unsaved work?"),
-                                              tr("Pianola did not close normally last time. Restore the work it saved automatically?"),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes) {
-        if (auto restored = m_document->restoreRecovery(); !restored)
-            QMessageBox::warning(this, tr("Cannot restore"), QString::fromStdString(restored.error().message));
-        else
-            statusBar()->showMessage(tr("Restored the automatically saved work"));
-    } else {
-        Document::removeRecovery();
-    }
+    const bool restored = RecoveryOffer(this, m_document).offerAll() > 0;
+    if (restored)
+        statusBar()->showMessage(tr("Restored the automatically saved work"));
+    return restored;
+}
+
+bool MainWindow::restoreRecovery(const QString& id)
+{
+    const bool restored = RecoveryOffer(this, m_document).restore(id);
+    if (restored)
+        statusBar()->showMessage(tr("Restored the automatically saved work"));
+    return restored;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -392,16 +421,50 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    if (!m_endWithoutAsking && !maybeSave()) {
         event->ignore();
         return;
     }
+    endSession(!m_endWithoutAsking);
+    event->accept();
+}
+
+void MainWindow::quitWithoutAsking()
+{
+    m_endWithoutAsking = true;
+    close();
+    QApplication::quit();   // also ends a dialog's event loop if one is open
+}
+
+// The one way out (window close, Quit, a terminating signal, desktop logout): the sound stops,
+// writes in flight end, and work the user neither saved nor discarded stays in the recovery file.
+void MainWindow::endSession(bool userDecided)
+{
+    if (m_ending)
+        return;
+    m_ending = true;
+    stopSound();
+    m_document->finishWrites();
+    if (userDecided || !m_document->isModified())
+        m_document->removeRecovery();   // saved, or discarded by the user: nothing to recover
+    else if (auto written = m_document->writeRecovery(); !written)
+        qCWarning(lcFiles) << "cannot keep the unsaved work:" << QString::fromStdString(written.error().message);
     QSettings settings;
     settings.setValue("mainWindow/geometry", saveGeometry());
     settings.setValue("mainWindow/state", saveState());
     settings.setValue("editor/lanes", m_lanes->laneKeys());
-    Document::removeRecovery();   // a clean end: nothing to recover
-    event->accept();
+}
+
+// Note-offs for what sounds, then pedal up and all notes off on every channel (the MIDI output
+// sends them again as its port closes).
+void MainWindow::stopSound()
+{
+    if (m_recordAction->isChecked())
+        m_recordAction->setChecked(false);   // the take recorded so far becomes an edit
+    if (engine::Transport* t = transport()) {
+        t->stop();
+        t->panic();
+    }
 }
 
 // ---- sound ----
@@ -570,8 +633,24 @@ void MainWindow::sendPlanToPlayer()
     }
     if (m_recorder)   // recording runs until stopped, past the end of what is there
         options.minimumTicks = model::Limits::kMaxTick;
-    transport()->setSequence(engine::PlaybackSequence::build(plan(), options));
-    loopToggled(m_loopAction->isChecked());
+    // A big plan is built on a worker thread: the current sequence plays on until it is ready.
+    auto snapshot = [this]() -> std::shared_ptr<const model::Plan> {
+        auto project = m_document->snapshot();
+        const model::Take* take = project->findTake(project->activeTake);
+        return take ? std::shared_ptr<const model::Plan>(project, &take->plan) : nullptr;   // shares the project's copy
+    };
+    m_sequences->request(plan(), snapshot, std::move(options), [this](std::unique_ptr<engine::PlaybackSequence> sequence) {
+        if (!transport())
+            return;
+        transport()->setSequence(std::move(sequence));
+        loopToggled(m_loopAction->isChecked());
+    });
+}
+
+void MainWindow::startPlayback()
+{
+    if (transport() && !transport()->isPlaying())
+        transport()->play();
 }
 
 void MainWindow::playPauseRequested()

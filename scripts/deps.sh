@@ -12,7 +12,8 @@ build_pkgs=(g++ cmake ninja-build pkgconf git
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox
   jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
-  gnome-keyring dbus-daemon)   # keychain test: a Secret Service in a private D-Bus session
+  gnome-keyring dbus-daemon   # keychain test: a Secret Service in a private D-Bus session
+  xvfb xdotool)   # GUI crash-recovery test: the real binary on a private X server
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")
