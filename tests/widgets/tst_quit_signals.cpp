@@ -100,7 +100,10 @@ void TestQuitSignals::signalEndsEveryNote()
     m_heard.clear();
     QProcess pianola;
     pianola.setProcessChannelMode(QProcess::ForwardedChannels);
-    pianola.start(QStringLiteral(PIANOLA_BINARY), {QStringLiteral("--play"), m_song});
+    // PIANOLA_UNDER_TEST: another build of the binary (e.g. one without the fix, to see this fail).
+    const QString binary =
+        qEnvironmentVariable("PIANOLA_UNDER_TEST", QStringLiteral(PIANOLA_BINARY));
+    pianola.start(binary, {QStringLiteral("--play"), m_song});
     QVERIFY(pianola.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(noteOns() >= 6, 15000); // both channels' first chord
     QTest::qWait(200);
