@@ -104,7 +104,7 @@ private:
     void updateRecentMenu();
     void takeMenu(model::TakeId id, const QPoint& globalPos);
 
-    // Files
+    // Files (MainWindowFiles.cpp)
     void endSession(bool userDecided);
     void stopSound();
     void saveFinished(const QString& path, const QString& error);
