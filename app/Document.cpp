@@ -8,12 +8,14 @@
 #include "model/PlanJson.h"
 
 #include <QDateTime>
-
-#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace pianola::app {
 
@@ -50,17 +52,17 @@ QString nowUtc()
 constexpr std::size_t kMaxProjectBytes = model::kMaxJsonBytes;
 } // namespace
 
-Document::Document(QObject* parent) : QObject(parent), m_autosave(new QTimer(this))
+Document::Document(QObject* parent)
+    : QObject(parent), m_autosave(new QTimer(this)), m_saveWrite(new BackgroundWrite(this)), m_recoveryWrite(new BackgroundWrite(this))
 {
     m_autosave->setSingleShot(true);
-    m_autosave->setInterval(3000);
-    connect(m_autosave, &QTimer::timeout, this, [this] {
-        if (isModified())
-            if (auto written = writeRecovery(); !written)
-                qCWarning(lcFiles) << "autosave failed:" << QString::fromStdString(written.error().message);
-    });
+    m_autosave->setInterval(m_autosaveDelayMs);
+    connect(m_autosave, &QTimer::timeout, this, &Document::autosave);
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
-    connect(&m_undo, &QUndoStack::indexChanged, this, [this] { m_autosave->start(); });
+    connect(&m_undo, &QUndoStack::indexChanged, this, [this] {
+        ++m_revision;
+        m_autosave->start();
+    });
     newProject();
 }
 
@@ -69,6 +71,16 @@ Document::~Document()
     // ~QUndoStack emits cleanChanged: nobody may hear it from a document being destroyed.
     m_undo.disconnect();
     blockSignals(true);
+    finishWrites();   // a save in flight at quit ends first; the recovery file stays as it is
+}
+
+std::shared_ptr<const model::Project> Document::snapshot() const
+{
+    if (auto shared = m_snapshot.lock())
+        return shared;
+    auto copy = std::make_shared<const model::Project>(m_project);   // notes are trivially copyable
+    m_snapshot = copy;
+    return copy;
 }
 
 const model::Take* Document::activeTake() const
@@ -88,6 +100,7 @@ bool Document::applyAndNotify(const model::Edit& edit)
 {
     const model::TakeId activeBefore = m_project.activeTake;
     const std::size_t takesBefore = m_project.takes.size();
+    m_snapshot.reset();
     if (auto applied = model::applyEdit(m_project, edit); !applied) {
         qCWarning(lcApp) << "edit refused:" << QString::fromStdString(applied.error().message);
         return false;
@@ -104,6 +117,7 @@ bool Document::applyAndNotify(const model::Edit& edit)
 void Document::replaceProject(model::Project project, const QString& path)
 {
     m_project = std::move(project);
+    m_snapshot.reset();
     m_undo.clear();
     m_path = path;
     emit reset();
@@ -169,13 +183,51 @@ Result<void> Document::open(const QString& path, std::vector<std::string>* warni
 
 Result<void> Document::save(const QString& path)
 {
-    if (auto written = engine::writeFileAtomic(path.toStdString(), model::projectToJson(m_project)); !written)
-        return written;
+    std::optional<Result<void>> outcome;
+    auto connection = connect(this, &Document::saveFinished, this, [&outcome](const QString&, const QString& error) {
+        outcome = error.isEmpty() ? Result<void>() : Result<void>(makeError(Error::Code::IoError, error.toStdString()));
+    });
+    startSave(path);
+    m_saveWrite->wait();
+    disconnect(connection);
+    return outcome.value_or(makeError(Error::Code::IoError, "the save did not finish"));
+}
+
+void Document::startSave(const QString& path)
+{
+    m_saveWrite->wait();   // one save at a time, in order
+    auto snapshot = this->snapshot();   // the GUI thread's share: at most one copy of the project
+    const std::uint64_t revision = m_revision;
+    m_saveWrite->start([snapshot, file = path.toStdString()] { return engine::writeFileAtomic(file, model::projectToJson(*snapshot)); },
+                       [this, path, revision](const Result<void>& result, std::chrono::milliseconds took) {
+                           qCInfo(lcFiles) << "saved" << path << "in" << took.count() << "ms";
+                           saveDone(path, revision, result);
+                       });
+}
+
+bool Document::isSaving() const
+{
+    return m_saveWrite->busy();
+}
+
+void Document::finishWrites()
+{
+    m_saveWrite->wait();
+    m_recoveryWrite->wait();
+}
+
+void Document::saveDone(const QString& path, std::uint64_t revision, const Result<void>& result)
+{
+    if (!result) {
+        emit saveFinished(path, QString::fromStdString(result.error().message));
+        return;
+    }
     m_path = path;
-    m_undo.setClean();
-    removeRecovery();
+    if (m_revision == revision)   // no edit since the snapshot: the file holds all of it
+        m_undo.setClean();
+    removeRecoveryIfClean();
     emit pathChanged(path);
-    return {};
+    emit saveFinished(path, {});
 }
 
 Result<void> Document::exportTake(const QString& path, model::TakeId takeId, int format) const
@@ -199,6 +251,7 @@ bool Document::activateTake(model::TakeId id)
     if (!m_project.findTake(id) || id == m_project.activeTake)
         return false;
     m_project.activeTake = id;   // a view choice (A/B), not an undo step
+    m_snapshot.reset();
     emit takesChanged();
     emit activeTakeChanged();
     return true;
@@ -216,38 +269,91 @@ bool Document::removeTake(model::TakeId id)
     return submit(model::TakeListEdit{index, false, *it, next, active}, tr("Delete take %1").arg(QString::fromStdString(it->name)));
 }
 
-QString Document::recoveryPath()
+QString Document::recoveryPath() const
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/recovery.pianola");
+    return m_slot ? m_slot->projectPath() : QString();
 }
 
-bool Document::hasRecovery()
+bool Document::hasRecovery() const
 {
-    return QFileInfo::exists(recoveryPath());
+    return m_slot && m_slot->exists();
+}
+
+Result<void> Document::ensureSlot()
+{
+    if (m_slot)
+        return {};
+    auto slot = RecoverySlot::create();
+    if (!slot)
+        return slot.error();
+    m_slot = std::move(*slot);
+    return {};
+}
+
+// After a few idle seconds: the snapshot is serialized and written on a worker thread. An edit
+// during the write asks for one more round when it ends; a project whose write takes long is
+// written less often (at most a fifth of the time).
+void Document::autosave()
+{
+    if (!isModified()) {
+        removeRecoveryIfClean();
+        return;
+    }
+    if (m_recoveryWrite->busy()) {
+        m_autosaveAgain = true;
+        return;
+    }
+    if (auto slot = ensureSlot(); !slot) {
+        qCWarning(lcFiles) << "autosave failed:" << QString::fromStdString(slot.error().message);
+        return;
+    }
+    auto snapshot = this->snapshot();
+    const RecoverySlot* target = m_slot.get();   // replaced only after finishWrites()
+    m_recoveryWrite->start([snapshot, target, path = m_path] { return target->write(model::projectToJson(*snapshot, -1), path); },
+                           [this](const Result<void>& result, std::chrono::milliseconds took) { recoveryDone(result, took); });
+}
+
+void Document::recoveryDone(const Result<void>& result, std::chrono::milliseconds took)
+{
+    if (!result)
+        qCWarning(lcFiles) << "autosave failed:" << QString::fromStdString(result.error().message);
+    m_autosave->setInterval(std::max<int>(m_autosaveDelayMs, static_cast<int>(std::min<qint64>(took.count() * 4, 60'000))));
+    if (std::exchange(m_autosaveAgain, false))
+        m_autosave->start();
+    removeRecoveryIfClean();
+}
+
+void Document::removeRecoveryIfClean()
+{
+    if (!isModified() && m_slot && !m_recoveryWrite->busy())
+        m_slot->remove();
 }
 
 Result<void> Document::writeRecovery()
 {
-    QDir().mkpath(QFileInfo(recoveryPath()).absolutePath());
-    if (auto written = engine::writeFileAtomic(recoveryPath().toStdString(), model::projectToJson(m_project, -1)); !written)
-        return written;
-    return engine::writeFileAtomic((recoveryPath() + QStringLiteral(".path")).toStdString(), m_path.toStdString());
+    m_recoveryWrite->wait();
+    if (auto slot = ensureSlot(); !slot)
+        return slot;
+    return m_slot->write(model::projectToJson(m_project, -1), m_path);
 }
 
 void Document::removeRecovery()
 {
-    QFile::remove(recoveryPath());
-    QFile::remove(recoveryPath() + QStringLiteral(".path"));
+    m_autosave->stop();
+    m_recoveryWrite->wait();
+    if (m_slot)
+        m_slot->remove();
 }
 
-Result<void> Document::restoreRecovery()
+Result<void> Document::restoreRecovery(std::unique_ptr<RecoverySlot> orphan)
 {
-    const QString original = [] {
-        auto bytes = engine::readFile((recoveryPath() + QStringLiteral(".path")).toStdString(), 64 * 1024);
-        return bytes ? QString::fromUtf8(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())) : QString();
-    }();
-    if (auto opened = open(recoveryPath()); !opened)
+    if (!orphan)
+        return makeError(Error::Code::InvalidArgument, "no recovery file to restore");
+    const QString original = orphan->originalPath();
+    if (auto opened = open(orphan->projectPath()); !opened)
         return opened;
+    removeRecovery();   // this document's own autosave (of the project now replaced)
+    m_slot = std::move(orphan);   // its file is this document's recovery file from now on
     m_path = original;
     emit pathChanged(m_path);
     // The restored work is not saved anywhere yet: mark it modified with a no-op clean index.
@@ -258,6 +364,7 @@ Result<void> Document::restoreRecovery()
 
 void Document::setAutosaveDelay(int ms)
 {
+    m_autosaveDelayMs = ms;
     m_autosave->setInterval(ms);
 }
 

@@ -3,12 +3,17 @@
 // crash recovery.
 #pragma once
 
+#include "app/BackgroundWrite.h"
+#include "app/RecoveryFiles.h"
 #include "model/Edit.h"
 #include "widgets/EditorState.h"
 
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
+
+#include <chrono>
+#include <memory>
 
 class QTimer;
 
@@ -24,6 +29,9 @@ public:
     const model::Project& project() const { return m_project; }
     const model::Take* activeTake() const;
     QUndoStack* undoStack() { return &m_undo; }
+    /// An immutable copy of the project for worker threads (save, autosave, playback builds).
+    /// Consumers between two changes share one copy; it is freed when the last one lets go.
+    std::shared_ptr<const model::Project> snapshot() const;
 
     /// Applies `edit` and pushes it as one undo step. False (nothing changed) if refused.
     bool submit(model::Edit edit, const QString& text) override;
@@ -35,8 +43,15 @@ public:
     /// Opens a .pianola project, or a .mid / plan .json as a project with one take. On success
     /// the undo history starts empty; `warnings` gets the reader's remarks.
     Result<void> open(const QString& path, std::vector<std::string>* warnings = nullptr);
-    /// Saves the project (atomically) and makes it the document's file.
+    /// Saves the project atomically and makes it the document's file, waiting for the write (the
+    /// quit path and tests; the window uses startSave()).
     Result<void> save(const QString& path);
+    /// Saves in the background: the GUI thread copies the project, a worker serializes and writes
+    /// it; saveFinished() tells the outcome. A save still in flight is waited for first.
+    void startSave(const QString& path);
+    bool isSaving() const;
+    /// Waits for the save and the autosave in flight (before quitting).
+    void finishWrites();
     /// Writes a take (default: the active one) as a Standard MIDI File.
     Result<void> exportTake(const QString& path, model::TakeId take = 0, int format = 1) const;
     /// Adds a take made elsewhere (the generator, a duplicate) as one undoable step and
@@ -50,15 +65,20 @@ public:
     QString path() const { return m_path; }
     bool isModified() const { return !m_undo.isClean(); }
 
-    /// The recovery file autosave writes to (in the app's local data folder).
-    static QString recoveryPath();
-    static bool hasRecovery();
-    /// Loads the recovery file as an unsaved project (its original path is kept in its sidecar).
-    Result<void> restoreRecovery();
-    /// Writes the recovery file now (autosave does this after a few idle seconds).
+    /// This document's recovery file (autosave writes it; one per document and running
+    /// instance, see RecoverySlot); empty until the first autosave.
+    QString recoveryPath() const;
+    bool hasRecovery() const;
+    /// Writes the recovery file now, waiting for it (autosave does this in the background after a
+    /// few idle seconds).
     Result<void> writeRecovery();
-    static void removeRecovery();
-    /// Idle time after a change before autosave writes (default 3 s).
+    /// Deletes this document's recovery file (the work is saved, or the user discarded it).
+    void removeRecovery();
+    /// Loads an orphaned recovery file as this unsaved project; that file becomes this document's
+    /// recovery file (so it is never deleted before the work is saved or discarded).
+    Result<void> restoreRecovery(std::unique_ptr<RecoverySlot> orphan);
+    /// Idle time after a change before autosave writes (default 3 s; longer for projects whose
+    /// autosave takes long).
     void setAutosaveDelay(int ms);
 
 signals:
@@ -72,14 +92,28 @@ signals:
     void activeTakeChanged();
     void pathChanged(const QString& path);
     void modifiedChanged(bool modified);
+    /// A startSave() ended: `error` is empty on success.
+    void saveFinished(const QString& path, const QString& error);
 
 private:
     void replaceProject(model::Project project, const QString& path);
+    void autosave();
+    void saveDone(const QString& path, std::uint64_t revision, const Result<void>& result);
+    void recoveryDone(const Result<void>& result, std::chrono::milliseconds took);
+    void removeRecoveryIfClean();
+    Result<void> ensureSlot();
 
     model::Project m_project;
     QUndoStack m_undo;
     QString m_path;
     QTimer* m_autosave;
+    int m_autosaveDelayMs = 3000;
+    std::unique_ptr<RecoverySlot> m_slot;   ///< created at the first autosave
+    BackgroundWrite* m_saveWrite;
+    BackgroundWrite* m_recoveryWrite;
+    bool m_autosaveAgain = false;   ///< an edit came while the autosave was writing
+    mutable std::weak_ptr<const model::Project> m_snapshot;   ///< reset by every change
+    std::uint64_t m_revision = 0;   ///< counts undo stack moves: a save of an older one leaves the document modified
 };
 
 } // namespace pianola::app

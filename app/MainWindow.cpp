@@ -2,13 +2,14 @@
 // The main window: files, the document shown in the editor views, and sound.
 #include "app/MainWindow.h"
 
-#include "app/TakeFileName.h"
 
 #include "app/AudioEngine.h"
 #include "app/ChatController.h"
 #include "app/Logging.h"
 #include "app/MidiSession.h"
 #include "app/PreferencesDialog.h"
+#include "app/RecoveryOffer.h"
+#include "app/SequenceBuilder.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "model/Analysis.h"
 #include "widgets/AnalysisPanel.h"
@@ -29,6 +30,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QSessionManager>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -42,7 +45,8 @@
 namespace pianola::app {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this)), m_midi(new MidiSession(this))
+    : QMainWindow(parent), m_document(new Document(this)), m_state(new widgets::EditorState(this)), m_midi(new MidiSession(this)),
+      m_sequences(new SequenceBuilder(this))
 {
     setObjectName("mainWindow");
     m_state->setSink(m_document);
@@ -82,6 +86,14 @@ MainWindow::MainWindow(QWidget* parent)
         sendPlanToPlayer();   // A/B: the other take plays at once, from the same position
     });
     connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::saveFinished, this, &MainWindow::saveFinished);
+    // Desktop logout: unsaved work goes to the recovery file first (the session may end us).
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this] {
+        m_document->finishWrites();
+        if (m_document->isModified())
+            (void)m_document->writeRecovery();
+    });
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::stopSound);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_midi, &MidiSession::received, this, &MainWindow::midiReceived);
     connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
@@ -222,187 +234,6 @@ void MainWindow::updateTitle()
         name = QString::fromStdString(m_document->activeTake()->name) + QStringLiteral(".mid");
     setWindowTitle(tr("%1[*] - Pianola").arg(name));
     setWindowModified(m_document->isModified());
-}
-
-// ---- files ----
-
-bool MainWindow::openFile(const QString& path)
-{
-    std::vector<std::string> warnings;
-    auto opened = m_document->open(path, &warnings);
-    if (!opened) {
-        qCWarning(lcFiles) << "open failed:" << path;
-        QMessageBox::warning(this, tr("Cannot open file"),
-                             tr("Pianola could not open this file:\n\n%1").arg(QString::fromStdString(opened.error().message)));
-        return false;
-    }
-    QSettings().setValue("files/lastDir", QFileInfo(path).absolutePath());
-    addRecent(path);
-    QString message = tr("Opened %1: %2 tracks, %3 notes")
-                          .arg(QFileInfo(path).fileName())
-                          .arg(plan().tracks.size())
-                          .arg(static_cast<qlonglong>(plan().noteCount()));
-    if (!warnings.empty())
-        message += QLatin1Char(' ') + tr("(%n reader warning(s), listed in the log)", nullptr, static_cast<int>(warnings.size()));
-    for (const std::string& w : warnings)
-        qCInfo(lcFiles) << path << "warning:" << QString::fromStdString(w);
-    statusBar()->showMessage(message);
-    return true;
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The project has unsaved changes. Save them?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return saveRequested();
-    return answer == QMessageBox::Discard;
-}
-
-bool MainWindow::saveRequested()
-{
-    if (m_document->path().isEmpty())
-        return saveAsRequested();
-    if (auto saved = m_document->save(m_document->path()); !saved) {
-        QMessageBox::warning(this, tr("Save failed"), QString::fromStdString(saved.error().message));
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(m_document->path()).fileName()));
-    return true;
-}
-
-bool MainWindow::saveAsRequested()
-{
-    const QString dir = QSettings().value("files/lastDir").toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save project"), dir, tr("Pianola projects (*.pianola)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(QLatin1String(".pianola")))
-        path += QStringLiteral(".pianola");
-    if (auto saved = m_document->save(path); !saved) {
-        QMessageBox::warning(this, tr("Save failed"), QString::fromStdString(saved.error().message));
-        return false;
-    }
-    addRecent(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
-    return true;
-}
-
-void MainWindow::newRequested()
-{
-    if (maybeSave())
-        m_document->newProject();
-}
-
-void MainWindow::openRequested()
-{
-    if (!maybeSave())
-        return;
-    const QString dir = QSettings().value("files/lastDir").toString();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open"), dir, tr("Projects, MIDI files and plans (*.pianola *.mid *.midi *.smf *.kar *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-void MainWindow::exportRequested()
-{
-    const QString dir = QSettings().value("files/lastDir").toString();
-    QString selectedFilter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), dir,
-                                                tr("MIDI file, format 1 (*.mid);;MIDI file, format 0 (*.mid)"), &selectedFilter);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += ".mid";
-    const int format = selectedFilter.contains(QLatin1String("0")) ? 0 : 1;
-    if (auto saved = m_document->exportTake(path, 0, format); !saved) {
-        QMessageBox::warning(this, tr("Export failed"), QString::fromStdString(saved.error().message));
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
-}
-
-// Writes a take to a temporary .mid named after it, for dragging into a DAW or file manager.
-QString MainWindow::exportForDrag(model::TakeId id)
-{
-    const model::Take* take = m_document->project().findTake(id);
-    if (!take)
-        return {};
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/pianola-drag");
-    QDir().mkpath(dir);
-    const QString path = dir + QLatin1Char('/') + takeFileStem(m_document->project(), id) + QStringLiteral(".mid");
-    if (auto written = m_document->exportTake(path, id); !written) {
-        statusBar()->showMessage(QString::fromStdString(written.error().message));
-        return {};
-    }
-    return path;
-}
-
-// Drags the active take out as a .mid file (into a DAW or a file manager).
-void MainWindow::startDragOut()
-{
-    const QString path = exportForDrag(m_document->project().activeTake);
-    if (!path.isEmpty())
-        widgets::TakesPanel::dragFile(this, path);
-}
-
-void MainWindow::addRecent(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value("files/recent").toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > 10)
-        recent.removeLast();
-    settings.setValue("files/recent", recent);
-    updateRecentMenu();
-}
-
-void MainWindow::offerRecovery()
-{
-    if (!Document::hasRecovery())
-        return;
-    const auto answer = QMessageBox::question(this, tr("Restore unsaved work?"),
-                                              tr("Pianola did not close normally last time. Restore the work it saved automatically?"),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes) {
-        if (auto restored = m_document->restoreRecovery(); !restored)
-            QMessageBox::warning(this, tr("Cannot restore"), QString::fromStdString(restored.error().message));
-        else
-            statusBar()->showMessage(tr("Restored the automatically saved work"));
-    } else {
-        Document::removeRecovery();
-    }
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event)
-{
-    if (event->mimeData()->hasUrls() && event->source() == nullptr)
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event)
-{
-    const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile() && maybeSave())
-        openFile(urls.front().toLocalFile());
-}
-
-void MainWindow::closeEvent(QCloseEvent* event)
-{
-    if (!maybeSave()) {
-        event->ignore();
-        return;
-    }
-    QSettings settings;
-    settings.setValue("mainWindow/geometry", saveGeometry());
-    settings.setValue("mainWindow/state", saveState());
-    settings.setValue("editor/lanes", m_lanes->laneKeys());
-    Document::removeRecovery();   // a clean end: nothing to recover
-    event->accept();
 }
 
 // ---- sound ----
@@ -571,8 +402,24 @@ void MainWindow::sendPlanToPlayer()
     }
     if (m_recorder)   // recording runs until stopped, past the end of what is there
         options.minimumTicks = model::Limits::kMaxTick;
-    transport()->setSequence(engine::PlaybackSequence::build(plan(), options));
-    loopToggled(m_loopAction->isChecked());
+    // A big plan is built on a worker thread: the current sequence plays on until it is ready.
+    auto snapshot = [this]() -> std::shared_ptr<const model::Plan> {
+        auto project = m_document->snapshot();
+        const model::Take* take = project->findTake(project->activeTake);
+        return take ? std::shared_ptr<const model::Plan>(project, &take->plan) : nullptr;   // shares the project's copy
+    };
+    m_sequences->request(plan(), snapshot, std::move(options), [this](std::unique_ptr<engine::PlaybackSequence> sequence) {
+        if (!transport())
+            return;
+        transport()->setSequence(std::move(sequence));
+        loopToggled(m_loopAction->isChecked());
+    });
+}
+
+void MainWindow::startPlayback()
+{
+    if (transport() && !transport()->isPlaying())
+        transport()->play();
 }
 
 void MainWindow::playPauseRequested()

@@ -41,6 +41,7 @@ class AudioEngine;
 class ChatController;
 class NarrativeRequest;
 class MidiSession;
+class SequenceBuilder;
 
 class MainWindow : public QMainWindow
 {
@@ -65,8 +66,19 @@ public:
     ChatController* chatController() const { return m_chatController; }
     QAction* recordAction() const { return m_recordAction; }
     QAction* stepInputAction() const { return m_stepAction; }
-    /// Offers to restore the autosaved work of a session that did not end cleanly.
-    void offerRecovery();
+    /// Opens a file like File > Open: unsaved changes are asked about first.
+    bool openFileAsking(const QString& path);
+    /// Offers to restore the autosaved work of every instance that did not end cleanly (see
+    /// RecoveryOffer); returns whether one was restored into this window.
+    bool offerRecovery();
+    /// Restores the orphaned recovery file `id` (pianola --recover ID).
+    bool restoreRecovery(const QString& id);
+    /// Starts playback (pianola --play).
+    void startPlayback();
+    /// The quit of a terminating signal: no questions; unsaved work stays in the recovery file.
+    void quitWithoutAsking();
+    /// True once the window is ending (closed, or a signal asked it to quit).
+    bool isEnding() const { return m_ending; }
     /// Every action with a shortcut, as "Menu > Action<TAB>Shortcut" lines (also shown in Help).
     QStringList shortcutList() const;
     /// The A/B pair (0 = none) and the switch between them (key B).
@@ -95,7 +107,10 @@ private:
     void updateRecentMenu();
     void takeMenu(model::TakeId id, const QPoint& globalPos);
 
-    // Files
+    // Files (MainWindowFiles.cpp)
+    void endSession(bool userDecided);
+    void stopSound();
+    void saveFinished(const QString& path, const QString& error);
     bool maybeSave();
     bool saveRequested();
     bool saveAsRequested();
@@ -159,6 +174,7 @@ private:
     ChatController* m_chatController = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;
+    SequenceBuilder* m_sequences;
     std::unique_ptr<engine::Recorder> m_recorder;
     int m_recordTrack = 0;
     std::unique_ptr<engine::StepInput> m_step;
@@ -177,6 +193,8 @@ private:
     QTimer* m_playheadTimer = nullptr;
     QTimer* m_playbackUpdate = nullptr;
     std::uint64_t m_humanizeSeed = 1;
+    bool m_endWithoutAsking = false;   ///< a signal or logout: close keeps unsaved work for recovery
+    bool m_ending = false;
 };
 
 } // namespace pianola::app

@@ -2,6 +2,7 @@
 // pianola: the GUI entry point.
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
+#include "app/QuitSignals.h"
 #include "engine/SystemLogs.h"
 
 #include <QApplication>
@@ -39,14 +40,28 @@ int main(int argc, char** argv)
     parser.addOption(screenshot);
     const QCommandLineOption prompt("prompt", QApplication::translate("main", "Ask the chat for <text> at start"), "text");
     parser.addOption(prompt);
+    const QCommandLineOption play("play", QApplication::translate("main", "Start playing at start"));
+    parser.addOption(play);
+    const QCommandLineOption recover("recover", QApplication::translate("main", "Restore the unsaved work of recovery file <id>"), "id");
+    parser.addOption(recover);
     parser.process(app);
 
+    pianola::app::QuitSignals quitSignals;   // SIGTERM, SIGINT, SIGHUP...: quit the clean way
     pianola::app::MainWindow window;
+    QObject::connect(&quitSignals, &pianola::app::QuitSignals::received, &window, &pianola::app::MainWindow::quitWithoutAsking);
     window.show();
+    if (parser.isSet(recover))
+        window.restoreRecovery(parser.value(recover));
+    else if (!parser.isSet(screenshot))   // work of instances that did not end cleanly
+        window.offerRecovery();
+    if (window.isEnding())   // a signal came while a dialog was open
+        return 0;
     if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().front());
+        window.openFileAsking(parser.positionalArguments().front());
     if (parser.isSet(prompt))
         window.chatController()->ask(parser.value(prompt));
+    if (parser.isSet(play))   // after the sound starts (queued by the window before this)
+        QTimer::singleShot(0, &window, &pianola::app::MainWindow::startPlayback);
     if (parser.isSet(screenshot)) {   // for documentation and visual checks
         QTimer::singleShot(1500, &window, [&] {
             const bool saved = window.grab().save(parser.value(screenshot));

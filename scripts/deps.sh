@@ -13,7 +13,8 @@ test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midi
   hyperfine desktop-file-utils sox
   jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
   zlib1g-dev    # the LLM tests' fake server compresses (gzip bombs)
-  gnome-keyring dbus-daemon)   # keychain test: a Secret Service in a private D-Bus session
+  gnome-keyring dbus-daemon   # keychain test: a Secret Service in a private D-Bus session
+  xvfb xdotool)   # GUI crash-recovery test: the real binary on a private X server
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")

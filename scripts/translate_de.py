@@ -371,6 +371,25 @@ DE = {
     'Type a key to store it in the system keychain': 'Schlüssel eingeben, um ihn im Schlüsselbund des Systems zu speichern',
     'No keychain support in this build: use the variable': 'Dieser Build hat keinen Schlüsselbund: Nutzen Sie die Variable',
     'API key': 'API-Schlüssel',
+    # Crash recovery, background save, signals (issue 16)
+    'Recover unsaved work - Pianola': 'Ungesicherte Arbeit wiederherstellen – Pianola',
+    'Pianola did not close normally. It saved unsaved work automatically at %1.': 'Pianola wurde nicht normal beendet. Ungesicherte Arbeit wurde um %1 automatisch gesichert.',
+    'The work was never saved as a project.': 'Die Arbeit wurde nie als Projekt gespeichert.',
+    'The work belongs to %1.': 'Die Arbeit gehört zu %1.',
+    'Restore it, save it as a project, or discard it?': 'Wiederherstellen, als Projekt speichern oder verwerfen?',
+    'Recovery file: %1': 'Wiederherstellungsdatei: %1',
+    '&Restore': '&Wiederherstellen',
+    '&Restore in a new window': 'In neuem Fenster &wiederherstellen',
+    '&Save As...': '&Speichern unter …',
+    '&Discard': '&Verwerfen',
+    '&Keep for later': '&Für später behalten',
+    'Save recovered work': 'Wiederhergestellte Arbeit speichern',
+    '%1\n\nThe recovery file is kept.': '%1\n\nDie Wiederherstellungsdatei bleibt erhalten.',
+    'Pianola could not start a new window. The recovery file is kept.': 'Pianola konnte kein neues Fenster öffnen. Die Wiederherstellungsdatei bleibt erhalten.',
+    'The recovery file %1 is missing or in use.': 'Die Wiederherstellungsdatei %1 fehlt oder wird verwendet.',
+    'Saving %1...': '%1 wird gespeichert …',
+    'Start playing at start': 'Beim Start abspielen',
+    'Restore the unsaved work of recovery file <id>': 'Die ungesicherte Arbeit der Wiederherstellungsdatei <id> wiederherstellen',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

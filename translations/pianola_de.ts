@@ -30,6 +30,14 @@
         <source>Ask the chat for &lt;text&gt; at start</source>
         <translation>Beim Start den Chat nach &lt;text&gt; fragen</translation>
     </message>
+    <message>
+        <source>Start playing at start</source>
+        <translation>Beim Start abspielen</translation>
+    </message>
+    <message>
+        <source>Restore the unsaved work of recovery file &lt;id&gt;</source>
+        <translation>Die ungesicherte Arbeit der Wiederherstellungsdatei &lt;id&gt; wiederherstellen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::ChatController</name>
@@ -289,18 +297,6 @@
     <message>
         <source>MIDI file, format 1 (*.mid);;MIDI file, format 0 (*.mid)</source>
         <translation>MIDI-Datei, Format 1 (*.mid);;MIDI-Datei, Format 0 (*.mid)</translation>
-    </message>
-    <message>
-        <source>Restore unsaved work?</source>
-        <translation>Ungesicherte Arbeit wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>Pianola did not close normally last time. Restore the work it saved automatically?</source>
-        <translation>Pianola wurde zuletzt nicht normal beendet. Die automatisch gesicherte Arbeit wiederherstellen?</translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation>Wiederherstellen nicht möglich</translation>
     </message>
     <message>
         <source>Restored the automatically saved work</source>
@@ -992,6 +988,14 @@
         <source>Interpretation from the language model</source>
         <translation>Deutung durch das Sprachmodell</translation>
     </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Saving %1...</source>
+        <translation>%1 wird gespeichert …</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -1168,6 +1172,85 @@
     <message>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::RecoveryOffer</name>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1
+
+The recovery file is kept.</source>
+        <translation>%1
+
+Die Wiederherstellungsdatei bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work - Pianola</source>
+        <translation>Ungesicherte Arbeit wiederherstellen – Pianola</translation>
+    </message>
+    <message>
+        <source>Pianola did not close normally. It saved unsaved work automatically at %1.</source>
+        <translation>Pianola wurde nicht normal beendet. Ungesicherte Arbeit wurde um %1 automatisch gesichert.</translation>
+    </message>
+    <message>
+        <source>The work was never saved as a project.</source>
+        <translation>Die Arbeit wurde nie als Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <source>The work belongs to %1.</source>
+        <translation>Die Arbeit gehört zu %1.</translation>
+    </message>
+    <message>
+        <source>Restore it, save it as a project, or discard it?</source>
+        <translation>Wiederherstellen, als Projekt speichern oder verwerfen?</translation>
+    </message>
+    <message>
+        <source>Recovery file: %1</source>
+        <translation>Wiederherstellungsdatei: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore in a new window</source>
+        <translation>In neuem Fenster &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Save As...</source>
+        <translation>&amp;Speichern unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for later</source>
+        <translation>&amp;Für später behalten</translation>
+    </message>
+    <message>
+        <source>Save recovered work</source>
+        <translation>Wiederhergestellte Arbeit speichern</translation>
+    </message>
+    <message>
+        <source>Pianola projects (*.pianola)</source>
+        <translation>Pianola-Projekte (*.pianola)</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Pianola could not start a new window. The recovery file is kept.</source>
+        <translation>Pianola konnte kein neues Fenster öffnen. Die Wiederherstellungsdatei bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The recovery file %1 is missing or in use.</source>
+        <translation>Die Wiederherstellungsdatei %1 fehlt oder wird verwendet.</translation>
     </message>
 </context>
 <context>

@@ -98,12 +98,12 @@ void TestChatLlm::replyArrivesAsTakes()
     QVERIFY(w.document()->save(dir.filePath("p.pianola")));
     QVERIFY(w.document()->exportTake(dir.filePath("t.mid")));
     QVERIFY(w.document()->writeRecovery());
-    for (const QString& path : {dir.filePath("p.pianola"), dir.filePath("t.mid"), app::Document::recoveryPath()}) {
+    for (const QString& path : {dir.filePath("p.pianola"), dir.filePath("t.mid"), w.document()->recoveryPath()}) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains(kKey), qPrintable(path));
     }
-    app::Document::removeRecovery();
+    w.document()->removeRecovery();
 }
 
 void TestChatLlm::cancelKeepsNothing()

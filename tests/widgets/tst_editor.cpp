@@ -3,13 +3,17 @@
 // move it, resize it, change its velocity in the lane, draw a CC ramp, undo everything step by
 // step back to empty, redo; save, reopen and compare; recovery after a simulated crash.
 #include "app/MainWindow.h"
+#include "app/RecoveryFiles.h"
 #include "model/GeneralMidi.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
 #include "widgets/InstrumentBox.h"
 #include "widgets/TrackList.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QUndoStack>
 #include <QMessageBox>
@@ -31,6 +35,31 @@ void answerNextMessageBox(QMessageBox::StandardButton button)
             if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible())
                 box->button(button)->click();
     });
+}
+
+// Clicks the button named `text` (without its '&') in the next "Recover" dialog (within 3 s);
+// returns the titles of the recover dialogs seen.
+std::shared_ptr<QStringList> answerRecoverDialog(const QString& text)
+{
+    auto titles = std::make_shared<QStringList>();
+    auto* timer = new QTimer;
+    timer->setInterval(5);
+    QObject::connect(timer, &QTimer::timeout, [timer, text, titles] {
+        for (QWidget* w : QApplication::topLevelWidgets()) {
+            auto* box = qobject_cast<QMessageBox*>(w);
+            if (!box || !box->isVisible() || !box->windowTitle().contains(QLatin1String("Recover")))
+                continue;
+            titles->append(box->windowTitle());
+            for (QAbstractButton* b : box->buttons())
+                if (b->text().remove(QLatin1Char('&')) == text)
+                    b->click();
+            timer->deleteLater();
+            return;
+        }
+    });
+    timer->start();
+    QTimer::singleShot(3000, timer, &QObject::deleteLater);   // no dialog came
+    return titles;
 }
 
 struct Editor
@@ -68,10 +97,12 @@ class TestEditor : public QObject
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-    void cleanup() { app::Document::removeRecovery(); }
+    void cleanup() { QDir(app::RecoverySlot::folder()).removeRecursively(); }
     void drawMoveResizeVelocityRampUndoRedo();
     void saveAndReopen();
     void recoveryAfterCrash();
+    void recoveryKeptUntilChosen();
+    void liveInstanceFileNotOffered();
     void keysAndNoteFunctions();
     void trackSettingsAreUndoable();
     void shortcutsAreListed();
@@ -171,30 +202,89 @@ void TestEditor::saveAndReopen()
     QCOMPARE(imported.window.plan().noteCount(), 4);
 }
 
+// An editor that autosaved and then ended without a clean close (like kill -9): its recovery
+// file stays on disk, unlocked. Returns that file.
+static QString crashAfterOneNote(model::Project* before = nullptr)
+{
+    auto* crashed = new Editor;
+    crashed->show();
+    crashed->window.document()->setAutosaveDelay(20);
+    crashed->state()->setTool(widgets::Tool::Draw);
+    QTest::mouseClick(crashed->viewport(), Qt::LeftButton, {}, crashed->at(960, 67));
+    [&] { QTRY_VERIFY(crashed->window.document()->hasRecovery()); }();   // autosave after 20 ms idle
+    const QString file = crashed->window.document()->recoveryPath();
+    if (before)
+        *before = crashed->window.document()->project();
+    crashed->window.hide();
+    delete crashed;   // no closeEvent: like a crash, the recovery file stays
+    return file;
+}
+
 void TestEditor::recoveryAfterCrash()
 {
     model::Project before;
-    {
-        auto* crashed = new Editor;
-        crashed->show();
-        crashed->window.document()->setAutosaveDelay(20);
-        crashed->state()->setTool(widgets::Tool::Draw);
-        QTest::mouseClick(crashed->viewport(), Qt::LeftButton, {}, crashed->at(960, 67));
-        QTRY_VERIFY(app::Document::hasRecovery());   // autosave after 20 ms idle
-        before = crashed->window.document()->project();
-        crashed->window.hide();
-        delete crashed;   // no closeEvent: like a crash, the recovery file stays
-    }
-    QVERIFY(app::Document::hasRecovery());
+    const QString file = crashAfterOneNote(&before);
+    QVERIFY(QFileInfo::exists(file));
     Editor next;
-    answerNextMessageBox(QMessageBox::Yes);
-    next.window.offerRecovery();
+    const auto titles = answerRecoverDialog(QStringLiteral("Restore"));
+    QVERIFY(next.window.offerRecovery());
+    QCOMPARE(*titles, QStringList{QStringLiteral("Recover unsaved work - Pianola")});
     QCOMPARE(next.window.document()->project(), before);
     QVERIFY(next.window.document()->isModified());
+    // The restored work's file is now this window's recovery file: still on disk.
+    QCOMPARE(next.window.document()->recoveryPath(), file);
+    QVERIFY(QFileInfo::exists(file));
     // A clean close (discarding) removes the recovery file.
     answerNextMessageBox(QMessageBox::Discard);
     QVERIFY(next.window.close());
-    QVERIFY(!app::Document::hasRecovery());
+    QVERIFY(!QFileInfo::exists(file));
+}
+
+// Escape ("Keep for later") and a clean quit keep the file: the next start offers it again;
+// Discard deletes it.
+void TestEditor::recoveryKeptUntilChosen()
+{
+    const QString file = crashAfterOneNote();
+    {
+        Editor next;
+        answerRecoverDialog(QStringLiteral("Keep for later"));
+        QVERIFY(!next.window.offerRecovery());
+        QVERIFY(QFileInfo::exists(file));
+        QVERIFY(next.window.close());   // nothing changed here: no question
+        QVERIFY(QFileInfo::exists(file));
+    }
+    Editor again;
+    const auto titles = answerRecoverDialog(QStringLiteral("Discard"));
+    QVERIFY(!again.window.offerRecovery());
+    QCOMPARE(titles->size(), 1);
+    QVERIFY(!QFileInfo::exists(file));
+}
+
+// Two windows: the first one's autosave is never offered by (or deleted with) the second.
+void TestEditor::liveInstanceFileNotOffered()
+{
+    Editor first;
+    first.show();
+    first.window.document()->setAutosaveDelay(20);
+    first.state()->setTool(widgets::Tool::Draw);
+    QTest::mouseClick(first.viewport(), Qt::LeftButton, {}, first.at(0, 60));
+    QTRY_VERIFY(first.window.document()->hasRecovery());
+    {
+        Editor second;
+        second.show();
+        second.window.document()->setAutosaveDelay(20);
+        second.state()->setTool(widgets::Tool::Draw);
+        QTest::mouseClick(second.viewport(), Qt::LeftButton, {}, second.at(480, 62));
+        QTRY_VERIFY(second.window.document()->hasRecovery());
+        QVERIFY(second.window.document()->recoveryPath() != first.window.document()->recoveryPath());
+        const auto titles = answerRecoverDialog(QStringLiteral("Discard"));
+        QVERIFY(!second.window.offerRecovery());
+        QVERIFY2(titles->isEmpty(), "a live window's recovery file was offered");
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(second.window.close());
+        QVERIFY(!QFileInfo::exists(second.window.document()->recoveryPath()));
+    }
+    QVERIFY(first.window.document()->hasRecovery());
 }
 
 void TestEditor::keysAndNoteFunctions()
