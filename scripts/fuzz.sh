@@ -65,8 +65,9 @@ run() {
                  -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")
   [ "$dict" != - ] && options+=(-dict="tests/fuzz/dict/$dict.dict")
   echo "-- $target: ${seconds}s from $(find "$corpus" -type f | wc -l) kept inputs, -max_len=$maxlen"
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/tests/fuzz/$target" "${options[@]}" "${inputs[@]}" >"$log" 2>&1 || true
+  local TIMEFORMAT='%R %U %S'
+  { time ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$build/tests/fuzz/$target" "${options[@]}" "${inputs[@]}" >"$log" 2>&1 || true; } 2>"$log.time"
   summarize "$target" "$log"
   if ls "$work/artifacts/$target-"* >/dev/null 2>&1; then
     grep -E -A30 'ERROR|invariant|SUMMARY|Test unit written|==[0-9]+==' "$log" | head -80 >&2
@@ -80,14 +81,16 @@ run() {
   fi
 }
 
-# One line per target: executions, executions per second, coverage (edges), features, corpus.
+# One line per target: executions, their rate per second of wall and of CPU time (the CPU may be
+# shared), coverage (edges), features, corpus size.
 summarize() {
-  local stats
-  stats=$(grep -E '#[0-9]+.*(cov|DONE)' "$2" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || true)
-  printf '   %s: %s executions, %s exec/s, %s, peak RSS %s MB\n' "$1" \
-    "$(grep -oP 'stat::number_of_executed_units: \K[0-9]+' "$2" || echo ?)" \
-    "$(grep -oP 'stat::average_exec_per_sec: \K[0-9]+' "$2" || echo ?)" \
-    "${stats:-no coverage line}" "$(grep -oP 'stat::peak_rss_mb: \K[0-9]+' "$2" || echo ?)"
+  local runs stats
+  runs=$(grep -oP 'stat::number_of_executed_units:\s+\K[0-9]+' "$2" || echo 0)
+  stats=$(grep -E '#[0-9]+.*cov: ' "$2" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || true)
+  awk -v t="$1" -v n="$runs" -v s="${stats:-no coverage line}" \
+      -v rss="$(grep -oP 'stat::peak_rss_mb:\s+\K[0-9]+' "$2" || echo ?)" \
+      '{ cpu = $2 + $3; printf "   %s: %d executions, %.0f/s (%.0f s), %.0f per CPU second (%.0f s CPU); %s; peak RSS %s MB\n",
+         t, n, n / ($1 + 1e-9), $1, n / (cpu + 1e-9), cpu, s, rss }' "$2.time"
 }
 
 # --keep: the kept corpus becomes the minimal set covering the old kept corpus and this run's.
