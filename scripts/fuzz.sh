@@ -42,9 +42,9 @@ done
 
 # target              seeds     -max_len  dictionary (tests/fuzz/dict/*.dict)
 targets=(
-  "fuzz_smf_read       smf       16384     smf"
-  "fuzz_smf_pair       smf       16384     smf"
-  "fuzz_smf_plan       smf       4096      smf"
+  "fuzz_smf_read       smf       4096      smf"
+  "fuzz_smf_pair       smf       4096      smf"
+  "fuzz_smf_plan       smf       1024      smf"
   "fuzz_smf_roundtrip  smf       1024      smf"
   "fuzz_analysis       smf       1024      smf"
   "fuzz_planjson       planjson  8192      json"
