@@ -1,55 +1,122 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Runs the libFuzzer targets for a bounded time each, seeded with the test files.
-# Usage: scripts/fuzz.sh BUILD_DIR [SECONDS_PER_TARGET]
+# Runs the libFuzzer targets for a bounded time each, starting from the kept corpus
+# (tests/data/fuzz-corpus/<target>), the small hand-made seeds and the regression seeds.
+# Everything is written to a temporary folder, never into the checkout, unless --keep is given:
+# then each target's corpus is merged (-merge=1, minimized) back into tests/data/fuzz-corpus/
+# so the next run continues where this one ended (for offline runs; commit the result).
+# Usage: scripts/fuzz.sh [--keep] BUILD_DIR [SECONDS_PER_TARGET] [TARGET...]
+# Environment: PIANOLA_FUZZ_EXTRA=DIR adds DIR as one more input folder (e.g. whole songs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:?usage: fuzz.sh BUILD_DIR [SECONDS]}
-seconds=${2:-60}
-work="$build/fuzz-work"
-mkdir -p "$work/smf" "$work/json" "$work/prompt" "$work/reply" "$work/artifacts"
+keep=0
+[ "${1:-}" = --keep ] && { keep=1; shift; }
+build=${1:?usage: fuzz.sh [--keep] BUILD_DIR [SECONDS] [TARGET...]}
+seconds=${2:-30}
+shift $(($# < 2 ? $# : 2))
+selected=("$@")
+work=$(mktemp -d "${TMPDIR:-/tmp}/pianola-fuzz.XXXXXX")
+mkdir -p "$work/seeds"/{smf,planjson,project,prompt,reply,llmstream} "$work/artifacts"
 
-shared=../shared/corpora/test-midi-files/midi
-[ -d "$shared" ] && cp -n "$shared"/*.mid "$work/smf/" 2>/dev/null || true
-find tests/data -name '*.mid' -exec cp -n {} "$work/smf/" \; 2>/dev/null || true
-find tests/data -name '*.json' -exec cp -n {} "$work/json/" \; 2>/dev/null || true
-[ -n "$(ls -A "$work/smf")" ] || printf 'MThd\0\0\0\6\0\1\0\1\1\340MTrk\0\0\0\4\0\377/\0' > "$work/smf/min.mid"
-[ -n "$(ls -A "$work/json")" ] || echo '{"ppq":480,"bpm":110,"tracks":[{"name":"P","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]}' > "$work/json/seed.json"
-
-# Prompts, variation instructions and briefs for the generator.
-cp -n tests/data/briefs/*/*.json "$work/prompt/" 2>/dev/null || true
+# Seeds by input kind: a few hundred bytes each (whole songs make every execution slow).
+cp tests/data/fuzz-seeds/smf/* tests/data/fuzz-regressions/smf/* "$work/seeds/smf/"
+cp tests/data/plans/*/*.json "$work/seeds/planjson/"
+cp tests/data/fuzz-seeds/project/* "$work/seeds/project/"
+cp tests/data/fuzz-seeds/llmstream/* "$work/seeds/llmstream/"
+for kind in planjson project; do
+  cp tests/data/fuzz-regressions/$kind/* "$work/seeds/$kind/" 2>/dev/null || true
+done
+cp tests/data/briefs/*/*.json "$work/seeds/prompt/"
 i=0
 for p in "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" \
          "dark trap beat in F#m, 808 locked to the kick, triplet hi-hat rolls in bar 4" \
          "7/8 jazz in B♭ dorian, a fill every two bars, swing 66%, sixteen bars" \
          "darker, harder kick, add a 2 bar fill at bar 3, transpose to E minor, double time"; do
-  i=$((i + 1)); printf '%b' "$p" > "$work/prompt/prompt$i.txt"
+  i=$((i + 1)); printf '%b' "$p" > "$work/seeds/prompt/prompt$i.txt"
 done
-
 # LLM replies: plans and briefs, bare, in prose and in fences.
-for f in "$work"/json/*.json "$work"/prompt/*.json; do
-  [ -f "$f" ] || continue
-  b=$(basename "$f")
-  cp -n "$f" "$work/reply/$b"
-  [ -f "$work/reply/fenced-$b" ] || { printf 'Sure, here it is:\n```json\n'; cat "$f"; printf '\n```\nEnjoy!'; } > "$work/reply/fenced-$b"
+for f in tests/data/plans/valid/*.json tests/data/briefs/valid/*.json; do
+  b=$(basename "$(dirname "$f")")-$(basename "$f")
+  cp "$f" "$work/seeds/reply/$b"
+  { printf 'Sure, here it is:\n```json\n'; cat "$f"; printf '\n```\nEnjoy!'; } > "$work/seeds/reply/fenced-$b"
 done
 
+# target              seeds     -max_len  dictionary (tests/fuzz/dict/*.dict)
+targets=(
+  "fuzz_smf_read       smf       4096      smf"
+  "fuzz_smf_pair       smf       4096      smf"
+  "fuzz_smf_plan       smf       1024      smf"
+  "fuzz_smf_roundtrip  smf       1024      smf"
+  "fuzz_analysis       smf       1024      smf"
+  "fuzz_planjson       planjson  8192      json"
+  "fuzz_project        project   8192      json"
+  "fuzz_generate       prompt    4096      -"
+  "fuzz_llmreply       reply     16384     json"
+  "fuzz_llmstream      llmstream 4096      -"
+)
+
+failed=()
 run() {
-  local target=$1 corpus=$2
-  echo "-- $target: ${seconds}s"
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/tests/fuzz/$target" "$work/$corpus" -max_total_time="$seconds" -max_len=16384 \
-    -rss_limit_mb=3072 -timeout=20 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-" \
-    2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|ERROR|invariant|SUMMARY|Test unit written' || true
-  # libFuzzer exits non-zero on a crash; grep above hid it, so look for artifacts.
+  local target=$1 seeds=$2 maxlen=$3 dict=$4
+  local corpus="$work/corpus/$target" log="$work/$target.log"
+  mkdir -p "$corpus"
+  [ -d "tests/data/fuzz-corpus/$target" ] && cp tests/data/fuzz-corpus/"$target"/* "$corpus/" 2>/dev/null
+  local inputs=("$corpus" "$work/seeds/$seeds")
+  [ -n "${PIANOLA_FUZZ_EXTRA:-}" ] && inputs+=("$PIANOLA_FUZZ_EXTRA")
+  local options=(-max_total_time="$seconds" -max_len="$maxlen" -rss_limit_mb=3072 -timeout=20
+                 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")
+  [ "$dict" != - ] && options+=(-dict="tests/fuzz/dict/$dict.dict")
+  echo "-- $target: ${seconds}s from $(find "$corpus" -type f | wc -l) kept inputs, -max_len=$maxlen"
+  local TIMEFORMAT='%R %U %S'
+  { time ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$build/tests/fuzz/$target" "${options[@]}" "${inputs[@]}" >"$log" 2>&1 || true; } 2>"$log.time"
+  summarize "$target" "$log"
   if ls "$work/artifacts/$target-"* >/dev/null 2>&1; then
-    echo "FAILED: $target found a crashing input: $(ls "$work/artifacts/$target-"*)" >&2
-    exit 1
+    grep -E -A30 'ERROR|invariant|SUMMARY|Test unit written|==[0-9]+==' "$log" | head -80 >&2
+    for a in "$work/artifacts/$target-"*; do
+      echo "FAILED: $target: $a ($(stat -c %s "$a") bytes), base64:" >&2
+      base64 -w 0 "$a" | head -c 8192 >&2; echo >&2
+    done
+    failed+=("$target")
+  elif [ "$keep" = 1 ]; then
+    merge "$target" "$maxlen" "$corpus" "$work/seeds/$seeds"
   fi
 }
-run fuzz_smf smf
-run fuzz_planjson json
-run fuzz_generate prompt
-run fuzz_analysis smf
-run fuzz_llmreply reply
-echo "fuzzing: no crash, hang or invariant violation"
+
+# One line per target: executions, their rate per second of wall and of CPU time (the CPU may be
+# shared), coverage (edges), features, corpus size.
+summarize() {
+  local runs stats
+  runs=$(grep -oP 'stat::number_of_executed_units:\s+\K[0-9]+' "$2" || echo 0)
+  stats=$(grep -E '#[0-9]+.*cov: ' "$2" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' || true)
+  awk -v t="$1" -v n="$runs" -v s="${stats:-no coverage line}" \
+      -v rss="$(grep -oP 'stat::peak_rss_mb:\s+\K[0-9]+' "$2" || echo ?)" \
+      '{ cpu = $2 + $3; printf "   %s: %d executions, %.0f/s (%.0f s), %.0f per CPU second (%.0f s CPU); %s; peak RSS %s MB\n",
+         t, n, n / ($1 + 1e-9), $1, n / (cpu + 1e-9), cpu, s, rss }' "$2.time"
+}
+
+# --keep: the kept corpus becomes the minimal set covering the old kept corpus and this run's.
+merge() {
+  local target=$1 maxlen=$2 corpus=$3 seeds=$4 merged="$work/merged/$1"
+  mkdir -p "$merged"
+  "$build/tests/fuzz/$target" -merge=1 -max_len="$maxlen" -rss_limit_mb=3072 -timeout=20 \
+    "$merged" "$corpus" "$seeds" ${PIANOLA_FUZZ_EXTRA:+"$PIANOLA_FUZZ_EXTRA"} >"$work/$target-merge.log" 2>&1
+  rm -rf "tests/data/fuzz-corpus/$target"
+  mkdir -p "tests/data/fuzz-corpus/$target"
+  cp "$merged"/* "tests/data/fuzz-corpus/$target/" 2>/dev/null || true
+  echo "   kept corpus: $(find "tests/data/fuzz-corpus/$target" -type f | wc -l) inputs," \
+       "$(du -sh "tests/data/fuzz-corpus/$target" | cut -f1)"
+}
+
+for line in "${targets[@]}"; do
+  set -- $line
+  if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" $1 "* ]]; then
+    run "$@"
+  fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing: findings in ${failed[*]}; inputs and logs in $work" >&2
+  exit 1
+fi
+rm -rf "$work"
+echo "fuzzing: no crash, leak, hang or invariant violation"
