@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// The harmony of a take: the chords it was generated with, else what analysis recognises.
+#include "engine/analysis/Chords.h"
+#include "engine/analysis/Feel.h"
+#include "engine/analysis/Timeline.h"
+#include "engine/generate/Arranger.h"
+#include "engine/generate/PlanInfo.h"
+#include "engine/generate/Theory.h"
+#include "model/TempoMap.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pianola::engine::generate {
+
+namespace {
+std::vector<int> tonesOf(int root, const std::string& quality)
+{
+    for (const analysis::ChordQuality& q : analysis::chordQualities())
+        if (quality == q.name) {
+            std::vector<int> out;
+            for (int i : q.intervals)
+                out.push_back((root + i) % 12);
+            return out;
+        }
+    return {root, (root + 4) % 12, (root + 7) % 12};
+}
+
+// Chords recognised in the notes, snapped to beats, gaps closed, covering [0, end).
+std::vector<model::PlanChord> detected(const model::Plan& take, model::Tick end)
+{
+    const analysis::Timeline timeline(take);
+    const analysis::HarmonyFrames h =
+        analysis::chordsOnBestPhase(timeline, analysis::beatPhase(timeline));
+    const model::TempoMap tempo(take);
+    const model::Tick beat = std::max(1, take.ppq);
+    std::vector<model::PlanChord> out;
+    for (const model::analysis::Chord& c : h.chords) {
+        const double t = tempo.secondsToTicks(c.startS);
+        const model::Tick start = std::llround(t / static_cast<double>(beat)) * beat;
+        if (start >= end) break;
+        if (!out.empty() && out.back().startTick >= start) continue;
+        if (!out.empty() && out.back().root == c.root &&
+            out.back().tones == tonesOf(c.root, c.quality))
+            continue;
+        std::vector<int> tones = tonesOf(c.root, c.quality);
+        out.push_back({start, 0, c.root, chordQualityName(tones), std::move(tones)});
+    }
+    if (!out.empty()) out.front().startTick = 0;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i].lengthTicks = (i + 1 < out.size() ? out[i + 1].startTick : end) - out[i].startTick;
+    std::erase_if(out, [](const model::PlanChord& c) { return c.lengthTicks <= 0; });
+    return out;
+}
+} // namespace
+
+std::vector<model::PlanChord> takeHarmony(const model::Plan& take)
+{
+    if (!take.chords.empty()) return take.chords;
+    const PlanInfo info = inferPlanInfo(take);
+    const model::Tick end = std::max<model::Tick>(info.barTicks * info.bars, 1);
+    std::vector<model::PlanChord> out = detected(take, end);
+    if (out.empty()) { // nothing pitched to read: the tonic triad
+        const int third = info.minor ? 3 : 4;
+        std::vector<int> tones{info.tonic, (info.tonic + third) % 12, (info.tonic + 7) % 12};
+        out.push_back({0, end, info.tonic, chordQualityName(tones), tones});
+    }
+    return out;
+}
+
+} // namespace pianola::engine::generate
