@@ -164,6 +164,15 @@ Intent readIntent(std::string_view line, const std::vector<std::optional<Role>>*
         in.role = *role;
     else
         in.fromBar = in.toBar = 0; // "a fill on bar 7": the bar belongs to the change
+    std::vector<Role> distinct;
+    for (const RoleRequest& r : q.roles)
+        if (std::find(distinct.begin(), distinct.end(), r.role) == distinct.end())
+            distinct.push_back(r.role);
+    // "a trap beat in F# minor", "jazz trio with piano, bass and drums": a whole song.
+    if (!sameBut && ((!role && (q.full || q.genre)) || distinct.size() >= 3 || (q.full && q.genre))) {
+        in.kind = IntentKind::NewSong;
+        return in;
+    }
     if (!q.removed.empty() && !addVerb && q.roles.empty() && !sameBut) {
         in.kind = IntentKind::RemovePart, in.role = q.removed.front();
         return in;

@@ -64,6 +64,8 @@ void TestIntent::intents_data()
     add("keep the chords, busier", K::Change);
     add("no swing", K::Change);
     add("start a new song: trap in F minor", K::NewSong);
+    add("trap beat in F# minor, 140 bpm", K::NewSong);
+    add("jazz trio with piano, bass and drums", K::NewSong);
     add("add reverb", K::NotMidi);
     add("asdf qwerty banana", K::Nonsense);
 }
