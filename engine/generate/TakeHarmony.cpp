@@ -26,6 +26,32 @@ std::vector<int> tonesOf(int root, const std::string& quality)
     return {root, (root + 4) % 12, (root + 7) % 12};
 }
 
+// The lowest pitched key struck in the chord's first beat, or -1.
+int lowestKey(const model::Plan& take, const model::PlanChord& c)
+{
+    int lowest = 128;
+    for (const model::Track& t : take.tracks) {
+        if (t.channel == 9) continue;
+        for (const model::Note& n : t.notes)
+            if (n.startTick < c.startTick + take.ppq && n.endTick() > c.startTick)
+                lowest = std::min<int>(lowest, n.key);
+    }
+    return lowest < 128 ? lowest : -1;
+}
+
+// Templates tie between inversions (Am7 = C6): the reading with its root in the bass wins, so an
+// Am11 over A is not a Gadd9 over A, and a bass added to it plays A.
+void rootInBass(const model::Plan& take, model::PlanChord& c)
+{
+    const int bass = lowestKey(take, c);
+    if (bass < 0 || bass % 12 == c.root) return;
+    const auto at = std::find(c.tones.begin(), c.tones.end(), bass % 12);
+    if (at == c.tones.end()) return;
+    std::rotate(c.tones.begin(), at, c.tones.end());
+    c.root = bass % 12;
+    c.quality = chordQualityName(c.tones);
+}
+
 // Chords recognised in the notes, snapped to beats, gaps closed, covering [0, end).
 std::vector<model::PlanChord> detected(const model::Plan& take, model::Tick end)
 {
@@ -50,6 +76,8 @@ std::vector<model::PlanChord> detected(const model::Plan& take, model::Tick end)
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i].lengthTicks = (i + 1 < out.size() ? out[i + 1].startTick : end) - out[i].startTick;
     std::erase_if(out, [](const model::PlanChord& c) { return c.lengthTicks <= 0; });
+    for (model::PlanChord& c : out)
+        rootInBass(take, c);
     return out;
 }
 } // namespace
