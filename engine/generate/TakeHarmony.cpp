@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The harmony of a take: the chords it was generated with, else what analysis recognises.
 #include "engine/analysis/Chords.h"
-#include "engine/analysis/Feel.h"
+#include "engine/analysis/Chroma.h"
 #include "engine/analysis/Timeline.h"
 #include "engine/generate/Arranger.h"
 #include "engine/generate/PlanInfo.h"
@@ -56,12 +56,13 @@ void rootInBass(const model::Plan& take, model::PlanChord& c)
 std::vector<model::PlanChord> detected(const model::Plan& take, model::Tick end)
 {
     const analysis::Timeline timeline(take);
-    const analysis::HarmonyFrames h =
-        analysis::chordsOnBestPhase(timeline, analysis::beatPhase(timeline));
+    // Phase 0: the part is written on the take's own bar grid, so its chords change there too
+    // (one Viterbi pass instead of the analysis's two phases: a 128-bar take stays fast).
+    const analysis::ChromaFrames frames = analysis::chromaFrames(timeline, 0);
     const model::TempoMap tempo(take);
     const model::Tick beat = std::max(1, take.ppq);
     std::vector<model::PlanChord> out;
-    for (const model::analysis::Chord& c : h.chords) {
+    for (const model::analysis::Chord& c : analysis::recognizeChords(timeline, frames)) {
         const double t = tempo.secondsToTicks(c.startS);
         const model::Tick start = std::llround(t / static_cast<double>(beat)) * beat;
         if (start >= end) break;
