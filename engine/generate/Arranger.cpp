@@ -77,6 +77,35 @@ Notes splice(const Notes& old, const Notes& fresh, Tick from, Tick to)
     return out;
 }
 
+// "Re-roll the chords but keep the rhythm": the old chord notes keep their onsets, lengths and
+// velocities; each onset's notes take the new chord's voicing, led from the chord before.
+Notes revoice(const Notes& old, const Context& ctx, const Part& part, Tick from, Tick to)
+{
+    Notes out;
+    std::vector<int> previous;
+    for (std::size_t i = 0; i < old.size();) {
+        std::size_t j = i;
+        while (j < old.size() && old[j].startTick - old[i].startTick <= ctx.grid.stepTicks / 2)
+            ++j;
+        const Tick at = old[i].startTick;
+        if (at >= from && at < to && !old[i].locked) {
+            const std::vector<int> keys = voiceChord(ctx.chordAt(at).chord, previous, part.lowKey,
+                                                     part.highKey, ctx.brief.voicing);
+            previous = keys;
+            for (std::size_t k = i; k < j && k - i < keys.size(); ++k) {
+                model::Note n = old[k];
+                n.key = static_cast<std::uint8_t>(keys[k - i]);
+                out.push_back(n);
+            }
+        } else {
+            out.insert(out.end(), old.begin() + static_cast<std::ptrdiff_t>(i),
+                       old.begin() + static_cast<std::ptrdiff_t>(j));
+        }
+        i = j;
+    }
+    return out;
+}
+
 std::string barsText(int from, int to)
 {
     return from == to ? "bar " + std::to_string(from)
@@ -145,7 +174,10 @@ Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& reques
     if (target) {
         model::Track& t = plan.tracks[*target];
         if (request.role == Role::Drums && pc.part.program == 40) t.program = 40;
-        Notes spliced = splice(t.notes, notes, from, to);
+        const bool rhythm = request.keepRhythm && request.role == Role::Chords;
+        Notes spliced = rhythm ? revoice(t.notes, *pc.ctx, pc.part, from, to)
+                               : splice(t.notes, notes, from, to);
+        if (rhythm) result.chips.push_back("rhythm: the chord part's onsets and lengths kept");
         keepLockedNotes(take.tracks[*target], spliced);
         std::erase_if(spliced, [](const model::Note& n) { return n.lengthTicks <= 0; });
         t.notes = std::move(spliced);

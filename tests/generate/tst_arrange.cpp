@@ -344,6 +344,19 @@ void TestArrange::rerollChordsGivesNewProgression()
         someDiffer = someDiffer || t.plan.chords != song.plan.chords;
     QVERIFY(someDiffer);
     QVERIFY(othersUnchanged(song.plan, r.takes.front().plan, "Chords"));
+    // "... but keep the rhythm": the same onsets and lengths, other pitches.
+    auto kept = ask("re-roll the chords but keep the rhythm", song, 1);
+    QCOMPARE(kept.intent, std::string("regenerate part: chords"));
+    const model::Track& before = *named(song.plan, "Chords");
+    const model::Track& after = *named(kept.takes.front().plan, "Chords");
+    std::vector<std::pair<model::Tick, model::Tick>> a, b;
+    for (const model::Note& n : before.notes) a.push_back({n.startTick, n.lengthTicks});
+    for (const model::Note& n : after.notes) b.push_back({n.startTick, n.lengthTicks});
+    std::sort(a.begin(), a.end()), std::sort(b.begin(), b.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    QCOMPARE(a, b);
+    QVERIFY(!arrange::sameNotes(before.notes, after.notes));
 }
 
 void TestArrange::counterMelodyIsASecondTrack()
