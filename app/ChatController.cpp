@@ -2,13 +2,14 @@
 // The chat's offline engine.
 #include "app/ChatController.h"
 
+#include "engine/generate/Intent.h"
+#include "engine/generate/PlanInfo.h"
 #include "engine/generate/PromptText.h"
 #include "engine/llm/Secrets.h"
 #include "engine/llm/Session.h"
 #include "widgets/ChatDock.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 #include <QSettings>
 
 namespace pianola::app {
@@ -119,13 +120,12 @@ void ChatController::refresh()
     });
 }
 
-bool ChatController::isChangeRequest(const QString& prompt)
+bool ChatController::isChangeRequest(const QString& prompt, const model::Plan& playing)
 {
-    static const QRegularExpression kChange(
-        QStringLiteral("^\\s*(same|keep|leave|make|add|more|less|now|transpose|double|half|change|give|try|harder|softer|darker|brighter|"
-                       "busier|simpler|faster|slower|remove|drop|swap|turn|put|a b section|b section)\\b|\\b(same|but|fill|instead|except)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    return kChange.match(prompt).hasMatch();
+    namespace gen = engine::generate;
+    const auto roles = gen::inferPlanInfo(playing).roles;
+    const gen::IntentKind kind = gen::readIntent(prompt.toStdString(), &roles).kind;
+    return kind != gen::IntentKind::NewSong && kind != gen::IntentKind::Nonsense;
 }
 
 std::uint64_t ChatController::freshSeed()
@@ -139,8 +139,8 @@ std::vector<model::TakeId> ChatController::ask(const QString& prompt)
         return {};
     const model::Take* active = m_document->activeTake();
     std::optional<model::TakeId> parent;
-    if (active && active->plan.noteCount() > 0 && isChangeRequest(prompt))
-        parent = active->id;
+    if (active && active->plan.noteCount() > 0 && (m_provider == QLatin1String("offline") || isChangeRequest(prompt, active->plan)))
+        parent = active->id;   // offline, the one reader (engine::generate::readIntent) decides
     echo(prompt);
     if (m_provider == QLatin1String("offline")) {
         askOffline(prompt, engine::generate::promptSeed(prompt.toStdString()), parent, 0);
@@ -192,6 +192,8 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::
     if (auto result = llm::offlineResult(request); !result) {
         lines << QString::fromStdString(result.error().message);
     } else {
+        if (!result->intent.empty())
+            lines << QStringLiteral("chip: ") + QString::fromStdString(result->intent);
         for (const std::string& u : result->understood)
             lines << QStringLiteral("chip: ") + QString::fromStdString(u);
         if (!result->notUnderstood.empty()) {

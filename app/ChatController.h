@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Turns chat prompts into takes, through the provider chosen in the dock: the built-in offline
-// generator (a new request goes through the brief interpreter, a change request like "same but
-// darker" varies the playing take), or a language model through engine::llm::Session (brief or
+// generator (engine::llm::offlineResult: one reader decides whether a line asks for a new song, a
+// part added or regenerated in the playing take, or a change to it), or a language model through engine::llm::Session (brief or
 // notes mode, validated replies, repair loop, offline fallback), asynchronously with progress
 // and Cancel. The prompt is one undo step, the reply with its takes another.
 #pragma once
@@ -35,8 +35,10 @@ public:
     /// Answers `prompt` (as if typed). With the offline provider the reply is there on return
     /// and its takes are returned; with a language model the reply comes later (replied()).
     std::vector<model::TakeId> ask(const QString& prompt);
-    /// True when `prompt` asks to change the current take rather than for new music.
-    static bool isChangeRequest(const QString& prompt);
+    /// True when `prompt`, said while `playing` is the active take, asks for something in it
+    /// (a part added, regenerated, removed or locked, or a change) rather than for a new song:
+    /// read by engine::generate::readIntent, the one reader of chat lines.
+    static bool isChangeRequest(const QString& prompt, const model::Plan& playing);
     /// "offline", "openai", "anthropic", "ollama" (QSettings "llm/provider").
     QString provider() const { return m_provider; }
     void setProvider(const QString& name);

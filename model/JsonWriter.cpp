@@ -72,6 +72,8 @@ Json noteJson(const Note& n)
     Json j{{"key", n.key}, {"vel", n.velocity}, {"start", n.startTick}, {"length", n.lengthTicks}};
     if (n.releaseVelocity != Note{}.releaseVelocity)
         j["releaseVel"] = n.releaseVelocity;
+    if (n.locked)
+        j["locked"] = true;
     return j;
 }
 
@@ -121,6 +123,8 @@ Json trackJson(const Track& t)
         j["mute"] = true;
     if (t.soloed)
         j["solo"] = true;
+    if (t.locked)
+        j["locked"] = true;
     if (t.colour >= 0) {
         char colour[8];
         std::snprintf(colour, sizeof colour, "#%06x", t.colour & 0xFFFFFF);
@@ -160,6 +164,10 @@ Json planJson(const Plan& plan)
     putInitialAndChanges(j, "key", "keyChanges", plan.keySignatures, keyJson);
     putArray(j, "globalEvents", all(plan.globalEvents), rawEventJson);
     putArray(j, "tracks", all(plan.tracks), trackJson, IfEmpty::Write);
+    putArray(j, "chords", all(plan.chords), [](const PlanChord& c) {
+        return Json{{"start", c.startTick}, {"length", c.lengthTicks}, {"root", c.root},
+                    {"quality", c.quality}, {"tones", c.tones}};
+    });
     return j;
 }
 

@@ -80,6 +80,9 @@ void Plan::normalize()
         sortByTick(t.programChanges);
         sortByTick(t.rawEvents);
     }
+    std::stable_sort(chords.begin(), chords.end(), [](const PlanChord& a, const PlanChord& b) {
+        return a.startTick < b.startTick;
+    });
 }
 
 namespace {
@@ -128,6 +131,16 @@ bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& o
         }
     }
     return false;
+}
+
+std::string chordSymbol(const PlanChord& chord, bool flats)
+{
+    static constexpr std::array<const char*, 12> kSharp = {"C",  "C#", "D",  "D#", "E",  "F",
+                                                           "F#", "G",  "G#", "A",  "A#", "B"};
+    static constexpr std::array<const char*, 12> kFlat = {"C",  "Db", "D",  "Eb", "E",  "F",
+                                                          "Gb", "G",  "Ab", "A",  "Bb", "B"};
+    const auto pc = static_cast<std::size_t>(((chord.root % 12) + 12) % 12);
+    return std::string(flats ? kFlat[pc] : kSharp[pc]) + chord.quality;
 }
 
 int keySignatureTonicPc(const KeySignature& key)

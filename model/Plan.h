@@ -34,6 +34,7 @@ struct Note
     std::uint8_t key = 60;
     std::uint8_t velocity = 100;
     std::uint8_t releaseVelocity = 64;
+    bool locked = false;    ///< never changed by a regeneration, variation or refit
 
     Tick endTick() const { return startTick + lengthTicks; }
     friend bool operator==(const Note&, const Note&) = default;
@@ -126,6 +127,7 @@ struct Track
     int bankLsb = -1;
     bool muted = false;
     bool soloed = false;
+    bool locked = false;       ///< no regeneration, variation or refit changes this track
     int colour = -1;           ///< 0xRRGGBB shown in the editor, -1 = automatic
     std::vector<Note> notes;                   ///< sorted by (startTick, key)
     std::vector<ControlChange> controllers;    ///< sorted by tick (stable)
@@ -139,6 +141,19 @@ struct Track
     friend bool operator==(const Track&, const Track&) = default;
 };
 
+/// A chord the take's harmony holds from `startTick` for `lengthTicks`: what the generator meant
+/// (or what analysis found), so parts added later follow it. `tones` are pitch classes, root first.
+struct PlanChord
+{
+    Tick startTick = 0;
+    Tick lengthTicks = 0;   ///< > 0
+    int root = 0;           ///< pitch class 0..11
+    std::string quality;    ///< suffix as in a symbol: "" major, "m", "7", "m9", "maj7", "m11"...
+    std::vector<int> tones; ///< pitch classes 0..11, root first, at most 12
+    Tick endTick() const { return startTick + lengthTicks; }
+    friend bool operator==(const PlanChord&, const PlanChord&) = default;
+};
+
 struct Plan
 {
     int ppq = 480;
@@ -147,6 +162,7 @@ struct Plan
     std::vector<KeySignature> keySignatures;                   ///< empty = key not stated
     std::vector<RawEvent> globalEvents;   ///< conductor-track metas (markers, copyright...)
     std::vector<Track> tracks;
+    std::vector<PlanChord> chords;        ///< the harmony, sorted, not overlapping; may be empty
 
     double initialBpm() const { return tempos.empty() ? 120.0 : tempos.front().bpm; }
     /// The tick after the last event of any track (at least every track's endTick).
@@ -164,5 +180,7 @@ std::string keySignatureTonic(const KeySignature& key);
 /// The tonic pitch class 0..11 a key signature names (0 sharps: C major, A minor).
 int keySignatureTonicPc(const KeySignature& key);
 bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& out);
+/// "Am9", "F#maj7", "C": the chord's symbol with sharps (flats when `flats`).
+std::string chordSymbol(const PlanChord& chord, bool flats = false);
 
 } // namespace pianola::model

@@ -43,8 +43,8 @@ constexpr std::int64_t kMaxTick = Limits::kMaxTick;
 constexpr std::size_t kMaxName = Limits::kMaxNameBytes;
 constexpr std::size_t kMaxOverlapWarnings = 20;   ///< per note array; then one summary line
 /// Arrays whose elements become events, counted before anything is materialized.
-constexpr std::array<std::string_view, 5> kPlanEventArrays{
-    "notes", "globalEvents", "tempoChanges", "timeSignatureChanges", "keyChanges"};
+constexpr std::array<std::string_view, 6> kPlanEventArrays{
+    "notes", "globalEvents", "tempoChanges", "timeSignatureChanges", "keyChanges", "chords"};
 constexpr std::array<std::string_view, 7> kTrackEventArrays{
     "notes", "cc", "pitchBend", "channelPressure", "polyPressure", "programChanges", "rawEvents"};
 
@@ -214,7 +214,8 @@ constexpr std::array kNoteFields{
     intField<NoteDraft, &Note::startTick, 0, kMaxTick>("start", kRequired),
     intField<NoteDraft, &Note::lengthTicks, 1, kMaxTick>("length", kRequired),
     intField<NoteDraft, &Note::releaseVelocity, 0, 127>("releaseVel"),
-    intField<NoteDraft, &NoteDraft::channel, 0, 15>("ch")};
+    intField<NoteDraft, &NoteDraft::channel, 0, 15>("ch"),
+    boolField<NoteDraft, &Note::locked>("locked")};
 
 /// `trackChannel` < 0: no track channel to agree with (legacy top-level notes, bad channel).
 void readNote(JsonReader& in, const Json& v, const JsonPath& path, NoteDraft& n, int trackChannel)
@@ -353,6 +354,7 @@ constexpr std::array kTrackFields{
     intField<TrackDraft, &Track::bankLsb, 0, 127>("bankLsb"),
     boolField<TrackDraft, &Track::muted>("mute"),
     boolField<TrackDraft, &Track::soloed>("solo"),
+    boolField<TrackDraft, &Track::locked>("locked"),
     Field<TrackDraft>{"color", false, readTrackColour},
     Field<TrackDraft>{"notes", false, readTrackNotes},
     arrayField<TrackDraft, &Track::controllers,
@@ -377,6 +379,41 @@ void readTrack(JsonReader& in, const Json& v, const JsonPath& path, Track& out, 
             static_cast<int>(jsonio::peekInteger<std::int64_t>(*channel, 0, 15).value_or(-1));
     jsonio::visitFields(in, v, path, kTrackFields, draft);
     out = std::move(static_cast<Track&>(draft));
+}
+
+// ---- chords ----
+
+void readChordTones(JsonReader& in, const Json& v, const JsonPath& path, PlanChord& c)
+{
+    c.tones.clear();
+    if (v.is_array() && v.size() > 12) {
+        in.error(path, std::to_string(v.size()) + " tones; a chord has at most 12");
+        return;
+    }
+    jsonio::readArray(in, v, path, c.tones, [&](const Json& e, const JsonPath& p, int& tone) {
+        in.readInt(tone, e, p, 0, 11);
+    });
+}
+
+constexpr std::array kChordFields{
+    intField<PlanChord, &PlanChord::startTick, 0, kMaxTick>("start", kRequired),
+    intField<PlanChord, &PlanChord::lengthTicks, 1, kMaxTick>("length", kRequired),
+    intField<PlanChord, &PlanChord::root, 0, 11>("root", kRequired),
+    stringField<PlanChord, &PlanChord::quality, 32>("quality"),
+    Field<PlanChord>{"tones", false, readChordTones}};
+
+/// Chords in time order, none starting before the previous one ends.
+void readChords(JsonReader& in, const Json& v, const JsonPath& path, Plan& d)
+{
+    jsonio::readArray(in, v, path, d.chords, [&](const Json& e, const JsonPath& p, PlanChord& c) {
+        jsonio::visitFields(in, e, p, kChordFields, c);
+    });
+    for (std::size_t i = 1; i < d.chords.size(); ++i)
+        if (d.chords[i].startTick < d.chords[i - 1].endTick())
+            in.error(path.index(i).key("start"),
+                     std::to_string(d.chords[i].startTick) + " is before the end of " +
+                         path.index(i - 1).str() + " (" +
+                         std::to_string(d.chords[i - 1].endTick()) + "): chords may not overlap");
 }
 
 // ---- the plan ----
@@ -434,6 +471,10 @@ constexpr std::array kPlanFields{
     arrayField<PlanDraft, &Plan::globalEvents, &readRawEvent>("globalEvents"),
     intField<PlanDraft, &PlanDraft::defaultProgram, 0, 127>("program"),
     Field<PlanDraft>{"tracks", false, readTracks},
+    Field<PlanDraft>{"chords", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, PlanDraft& d) {
+                         readChords(in, v, p, d);
+                     }},
     arrayField<PlanDraft, &PlanDraft::legacyNotes, &readLegacyNote>("notes")};
 
 std::uint64_t countElements(const Json& object, std::span<const std::string_view> arrayNames)

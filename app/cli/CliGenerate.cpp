@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `pianola-cli generate`: prompt to music offline or through an LLM provider (the chat dock's
-// Session), or a variation of an existing take (--from).
+// Session), or, with --from, a part added, regenerated, removed or locked in an existing take, or a
+// change to it (the chat's offline answer).
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliText.h"
@@ -97,35 +98,45 @@ int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
     return writeTakes(plans, names, out, io);
 }
 
-int generateVariation(const std::string& from, const std::string& instruction, std::uint64_t seed,
-                      int takes, bool explain, const Outputs& out, const Io& io)
+// In the context of a take read from a file: a part added, regenerated, removed or locked, or a
+// change, as the chat's offline path answers it (engine::llm::offlineResult).
+int generateFrom(const std::string& from, const std::string& prompt, std::uint64_t seed, int takes,
+                 bool explain, const Outputs& out, const Io& io)
 {
     auto loaded = engine::loadPlanFile(from);
     if (!loaded) {
         printError(io.err, loaded.error().message);
         return kBadInput;
     }
+    llm::GenerationRequest request;
+    request.prompt = prompt;
+    request.seed = seed;
+    request.candidates = takes;
+    request.parent = model::Take{1, from, false, std::move(loaded->plan), {}};
+    auto result = llm::offlineResult(request);
+    if (!result) {
+        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result.error().message, true).c_str());
+        return kBadInput;
+    }
+    if (result->takes.empty()) { // words of a new song: made as one, with no parent
+        std::fprintf(io.err, "pianola-cli generate: nothing to make from \"%s\"\n", printable(prompt).c_str());
+        return kBadInput;
+    }
+    for (const std::string& line : result->understood)
+        if (line.find("not done") != std::string::npos || line.find("too many") != std::string::npos)
+            std::fprintf(io.err, "pianola-cli generate: warning: %s\n", printable(line).c_str());
+    if (explain) {
+        std::fprintf(io.out, "%s of %s:\n", printable(result->intent).c_str(), printable(from).c_str());
+        for (const std::string& c : result->understood)
+            std::fprintf(io.out, "  %s\n", printable(c).c_str());
+        for (const std::string& w : result->notUnderstood)
+            std::fprintf(io.out, "  not understood: \"%s\"\n", printable(w).c_str());
+    }
     std::vector<model::Plan> plans;
     std::vector<std::string> names;
-    for (int i = 0; i < takes; ++i) {
-        auto varied =
-            gen::vary(loaded->plan, instruction, gen::mixSeed(seed, static_cast<std::uint64_t>(i)));
-        if (!varied) {
-            std::fprintf(io.err, "pianola-cli generate: %s\n", printable(varied.error().message, true).c_str());
-            return kBadInput;
-        }
-        if (i == 0)
-            for (const std::string& why : varied->notDone)
-                std::fprintf(io.err, "pianola-cli generate: warning: %s\n", printable(why).c_str());
-        if (explain && i == 0) {
-            std::fprintf(io.out, "variation of %s:\n", printable(from).c_str());
-            for (const std::string& c : varied->changes)
-                std::fprintf(io.out, "  %s\n", printable(c).c_str());
-            for (const std::string& w : varied->notUnderstood)
-                std::fprintf(io.out, "  not understood: \"%s\"\n", printable(w).c_str());
-        }
-        plans.push_back(std::move(varied->plan));
-        names.push_back("variation " + std::to_string(i + 1) + " of " + from);
+    for (std::size_t i = 0; i < result->takes.size(); ++i) {
+        plans.push_back(std::move(result->takes[i].plan));
+        names.push_back(result->intent + " " + std::to_string(i + 1) + " of " + from);
     }
     return writeTakes(plans, names, out, io);
 }
@@ -296,8 +307,8 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
                                     io);
     }
     if (const auto from = parsed.value("--from"))
-        return generateVariation(*from, prompt, seed.value_or(gen::promptSeed(prompt)),
-                                 takes.value_or(1), parsed.has("--explain"), out, io);
+        return generateFrom(*from, prompt, seed.value_or(gen::promptSeed(prompt)), takes.value_or(1),
+                            parsed.has("--explain"), out, io);
     return generateFresh(prompt, seed, takes, parsed.has("--explain"), out, io);
 }
 

@@ -56,6 +56,7 @@ void resolveParts(Brief& b, const Request& q)
                                [&](const Part& p) { return p.role == r.role; });
         if (it == parts.end()) it = parts.insert(parts.end(), defaultPart(b.genre, r.role));
         if (r.program >= 0 && r.role != Role::Drums) it->program = r.program;
+        if (r.role == Role::Drums && r.program == 40) it->program = 40; // the Brush kit
         if (r.sub) it->lowKey = 24, it->highKey = 48;
         if (r.cello) it->lowKey = 36, it->highKey = 62;
         if (r.octaves) {
@@ -136,6 +137,8 @@ Brief briefFromRequest(const Request& q, std::uint64_t seed, std::vector<std::st
              bar += interval)
             out.push_back(static_cast<int>(bar));
     };
+    if (q.noFills) d.fillBars.clear();
+    if (q.noGhost) d.ghostNotes = false;
     if (q.fill && d.fillBars.empty()) // by default at the end of every four-bar phrase
         every(d.fillBars, q.fillEvery ? q.fillEvery : 4);
     if (q.triplets && d.tripletHatBars.empty())

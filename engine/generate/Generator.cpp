@@ -84,7 +84,6 @@ int Context::accent(int step, int base, int spread) const
     return std::clamp(static_cast<int>(std::lround(v)), 1, 127);
 }
 
-namespace {
 std::vector<ChordSpan> chordTimeline(const Brief& b, const Grid& g, Rng& rng, bool sectionB)
 {
     const std::vector<Step> progression = chooseProgression(b, rng, sectionB);
@@ -104,6 +103,7 @@ std::vector<ChordSpan> chordTimeline(const Brief& b, const Grid& g, Rng& rng, bo
     return out;
 }
 
+namespace {
 Brief candidateBrief(const Brief& brief, int index)
 {
     static constexpr std::array<double, 4> kComplexity = {0, -0.3, 0.25, 0.45};
@@ -124,6 +124,8 @@ int midiClocksPerClick(const Brief& b)
         return 36; // dotted quarter clicks in compound meters
     return 96 / b.denominator;
 }
+
+} // namespace
 
 // Swing (not inside triplet rolls), humanize and overlap cleanup for one part.
 void applyFeel(Notes& notes, const Brief& b, const Grid& g, Role role, std::uint64_t seed)
@@ -161,12 +163,41 @@ model::Track makeTrack(const Part& part, int channel, Notes notes, Tick end)
     name[0] = static_cast<char>(name[0] - 'a' + 'A');
     t.name = name;
     t.channel = channel;
-    t.program = part.role == Role::Drums ? 0 : part.program;
+    // Drums keep program 0 (Standard kit) unless a kit was named (40 = Brush).
+    t.program = part.role == Role::Drums && part.program != 40 ? 0 : part.program;
     t.notes = std::move(notes);
     t.endTick = end;
     return t;
 }
-} // namespace
+
+Notes makePart(Context& ctx, const Part& part, std::uint64_t seed)
+{
+    Rng rng(mixSeed(seed, 100 + static_cast<std::uint64_t>(part.role)));
+    switch (part.role) {
+    case Role::Drums:
+        return makeDrums(ctx, rng);
+    case Role::Bass:
+        return makeBass(ctx, rng);
+    case Role::Chords:
+        return makeChords(ctx, rng, part);
+    case Role::Pad:
+        return makePad(ctx, part);
+    case Role::Arpeggio:
+        return makeArpeggio(ctx, rng, part);
+    case Role::Melody:
+        return makeMelody(ctx, rng, part);
+    }
+    return {};
+}
+
+std::vector<model::PlanChord> planChords(const std::vector<ChordSpan>& spans)
+{
+    std::vector<model::PlanChord> out;
+    for (const ChordSpan& s : spans)
+        out.push_back({s.start, s.end - s.start, s.chord.root, chordQualityName(s.chord.tones),
+                       s.chord.tones});
+    return out;
+}
 
 model::Plan generatePlan(const Brief& brief, int index, const GenerateOptions& options)
 {
@@ -176,32 +207,10 @@ model::Plan generatePlan(const Brief& brief, int index, const GenerateOptions& o
     Rng progressionRng(mixSeed(seed, 1));
     ctx.chords = chordTimeline(b, ctx.grid, progressionRng, options.sectionB);
     std::vector<std::pair<const Part*, Notes>> made;
-    if (const Part* drums = b.part(Role::Drums)) { // first: the bass may lock to the kick
-        Rng rng(mixSeed(seed, 100 + static_cast<std::uint64_t>(Role::Drums)));
-        made.push_back({drums, makeDrums(ctx, rng)});
-    }
-    for (const Part& part : b.parts) {
-        Rng rng(mixSeed(seed, 100 + static_cast<std::uint64_t>(part.role)));
-        switch (part.role) {
-        case Role::Drums:
-            continue;
-        case Role::Bass:
-            made.push_back({&part, makeBass(ctx, rng)});
-            break;
-        case Role::Chords:
-            made.push_back({&part, makeChords(ctx, rng, part)});
-            break;
-        case Role::Pad:
-            made.push_back({&part, makePad(ctx, part)});
-            break;
-        case Role::Arpeggio:
-            made.push_back({&part, makeArpeggio(ctx, rng, part)});
-            break;
-        case Role::Melody:
-            made.push_back({&part, makeMelody(ctx, rng, part)});
-            break;
-        }
-    }
+    if (const Part* drums = b.part(Role::Drums)) // first: the bass may lock to the kick
+        made.push_back({drums, makePart(ctx, *drums, seed)});
+    for (const Part& part : b.parts)
+        if (part.role != Role::Drums) made.push_back({&part, makePart(ctx, part, seed)});
     model::Plan plan;
     plan.ppq = ctx.grid.ppq;
     plan.tempos = {model::TempoChange{0, b.bpm}};
@@ -218,6 +227,7 @@ model::Plan generatePlan(const Brief& brief, int index, const GenerateOptions& o
         if (channel == 9) channel = 10;
         plan.tracks.push_back(makeTrack(part, ch, std::move(it->second), end));
     }
+    plan.chords = planChords(ctx.chords);
     plan.normalize();
     return plan;
 }

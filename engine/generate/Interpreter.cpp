@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <utility>
 
 namespace pianola::engine::generate {
 
@@ -38,6 +39,7 @@ private:
     bool readNumber(std::size_t& i);
     bool readBarPosition(std::size_t& i);
     void apply(const Entry& e, const std::string& words);
+    bool applyNegated(const Entry& e, const std::string& words);
     void assignBars(const std::vector<int>& bars);
     void note(const std::string& what, std::size_t from, std::size_t count);
     void understood(const std::string& what, const std::string& words);
@@ -49,7 +51,8 @@ private:
     Interpretation& m_out;
     Request m_req;
     int m_pendingRegister = 0;
-    bool m_pendingWithout = false;
+    bool m_pendingWithout = false; ///< "no", "not", "without", "less": the next thing negated
+    int m_degree = 100;            ///< "a little" 50, "much" 200: scales the next change
     bool m_with = false;                ///< instruments from here on are additions
     std::optional<Kind> m_barDirective; ///< the last directive that can take a bar number
     std::vector<int> m_pendingBars;     ///< bar numbers said before their directive
@@ -291,10 +294,67 @@ bool Reader::readPhrase(std::size_t& i)
     return true;
 }
 
+// "no swing", "not too busy", "without fills", "less bright": the negated reading of an entry.
+bool Reader::applyNegated(const Entry& e, const std::string& words)
+{
+    auto said = [&](const std::string& what) { understood(what, words); };
+    switch (e.kind) {
+    case Kind::Swing:
+        m_req.swing = 50;
+        said("straight (no swing)");
+        return true;
+    case Kind::Fill:
+        m_req.fill = false, m_req.noFills = true;
+        said("no drum fills");
+        return true;
+    case Kind::Humanize:
+        m_req.quantized = true;
+        said("exactly on the grid");
+        return true;
+    case Kind::Density:
+        m_req.density = e.a > 50 ? 0.35 : 0.6;
+        said(e.a > 50 ? "density: not busy" : "density: not sparse");
+        return true;
+    case Kind::Complexity:
+        m_req.complexity = e.a > 50 ? 0.3 : 0.7;
+        said(e.a > 50 ? "complexity: simpler" : "complexity: richer");
+        return true;
+    case Kind::Ghost:
+        m_req.ghost = false, m_req.noGhost = true;
+        said("no ghost notes");
+        return true;
+    case Kind::Mood: {
+        static constexpr Mood kOpposite[] = {Mood::Neutral,   Mood::Uplifting, Mood::Dark,
+                                             Mood::Uplifting, Mood::Soft,      Mood::Aggressive,
+                                             Mood::Soft,      Mood::Aggressive};
+        m_req.mood = kOpposite[static_cast<std::size_t>(e.a)];
+        said("mood: " + std::string(moodName(*m_req.mood)) + " (not " +
+             std::string(moodName(static_cast<Mood>(e.a))) + ")");
+        return true;
+    }
+    case Kind::Crash:
+    case Kind::TripletRoll:
+    case Kind::Backbeat:
+    case Kind::Clap:
+    case Kind::FourOnTheFloor:
+        said("not: " + words);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void Reader::apply(const Entry& e, const std::string& words)
 {
     auto said = [&](const std::string& what) { understood(what, words); };
     const auto hundredths = [](int v) { return v / 100.0; };
+    if (m_pendingWithout && e.kind != Kind::Instrument && e.kind != Kind::Without &&
+        e.kind != Kind::Degree && e.kind != Kind::Filler && e.kind != Kind::Register) {
+        m_pendingWithout = false;
+        m_degree = 100;
+        if (applyNegated(e, words)) return;
+    }
+    const int degree = std::exchange(m_degree, 100);
     switch (e.kind) {
     case Kind::Genre:
         if (static_cast<Genre>(e.a) == Genre::Ballad && m_req.genre) { // "jazz ballad": slow jazz
@@ -355,7 +415,7 @@ void Reader::apply(const Entry& e, const std::string& words)
                                                  "very fast"}[static_cast<std::size_t>(e.a)]);
         break;
     case Kind::Density:
-        m_req.density = hundredths(e.a);
+        m_req.density = std::clamp(0.5 + (hundredths(e.a) - 0.5) * degree / 100.0, 0.0, 1.0);
         said("density " + words);
         break;
     case Kind::Complexity:
@@ -370,10 +430,12 @@ void Reader::apply(const Entry& e, const std::string& words)
         m_req.quantized = true;
         said("exactly on the grid");
         break;
-    case Kind::Swing:
-        m_req.swing = e.a;
-        said("swing " + std::to_string(e.a) + "%");
+    case Kind::Swing: {
+        const int swing = degree == 100 ? e.a : std::clamp(50 + (e.a - 50) * degree / 100, 50, 75);
+        m_req.swing = swing;
+        said("swing " + std::to_string(swing) + "%");
         break;
+    }
     case Kind::Straight:
         m_req.swing = 50;
         said("straight (no swing)");
@@ -437,6 +499,15 @@ void Reader::apply(const Entry& e, const std::string& words)
         m_req.follow = BassFollow::Kick;
         said("bass locks to the kick");
         break;
+    case Kind::Sound:
+        m_out.notMidi.push_back(words);
+        break;
+    case Kind::Degree:
+        if (e.a < 0)
+            m_pendingWithout = true; // "less bright": the opposite of bright
+        else
+            m_degree = e.a;
+        break;
     case Kind::Filler:
     case Kind::BarWord:
     case Kind::KeyWord:
@@ -463,6 +534,13 @@ Request Reader::read()
     return m_req;
 }
 } // namespace
+
+Request readRequest(std::string_view prompt, Interpretation& out)
+{
+    if (prompt.size() > kMaxPromptBytes) return {};
+    Reader reader(prompt, out);
+    return reader.read();
+}
 
 Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed)
 {

@@ -20,6 +20,7 @@ struct Interpretation
     std::vector<std::string> understood;   ///< "key: A minor (\"Am\")", one per thing recognised
     std::vector<std::string> unrecognised; ///< the words it could not place, in prompt order
     std::vector<std::string> problems;     ///< impossible requests ("0 bars: ..."); empty = ok
+    std::vector<std::string> notMidi;      ///< sound design MIDI cannot carry ("vinyl crackle")
     bool candidatesNamed = false;          ///< the prompt said how many takes ("3 versions")
     bool ok() const { return problems.empty(); }
     /// What was understood, what was not, and the brief that results, for the user to read.

@@ -185,6 +185,30 @@ const std::vector<Entry> kEntries = {
     {"key of", K::KeyWord}, {"in the key of", K::KeyWord}, {"key", K::KeyWord},
     {"takes", K::Candidates}, {"versions", K::Candidates}, {"options", K::Candidates}, {"candidates", K::Candidates},
     {"variations", K::Candidates},
+    // drum kits and drum names (the kit is the drums' GM program: 40 Brush)
+    {"brushed", K::Instrument, r(R::Drums), 40}, {"brushes", K::Instrument, r(R::Drums), 40},
+    {"brush", K::Instrument, r(R::Drums), 40}, {"brush kit", K::Instrument, r(R::Drums), 40},
+    {"hat", K::Instrument, r(R::Drums), 0}, {"more", K::Filler},
+    {"drum kit", K::Instrument, r(R::Drums), 0}, {"beat loop", K::Instrument, r(R::Drums), 0},
+    {"counter melody", K::Instrument, r(R::Melody), -1}, {"countermelody", K::Instrument, r(R::Melody), -1},
+    {"string pad", K::Instrument, r(R::Pad), 48}, {"strings pad", K::Instrument, r(R::Pad), 48},
+    // loudness words: velocity through the mood's accent
+    {"quiet", K::Mood, m(M::Soft)}, {"quieter", K::Mood, m(M::Soft)}, {"loud", K::Mood, m(M::Aggressive)},
+    {"louder", K::Mood, m(M::Aggressive)}, {"punchy", K::Mood, m(M::Aggressive)},
+    // negation and degree
+    {"not", K::Without}, {"not too", K::Without}, {"no more", K::Without},
+    {"a little", K::Degree, 50}, {"a bit", K::Degree, 50}, {"slightly", K::Degree, 50},
+    {"much", K::Degree, 200}, {"much more", K::Degree, 200}, {"a lot", K::Degree, 200},
+    {"way more", K::Degree, 200}, {"less", K::Degree, -100},
+    // sound design: not in MIDI notes
+    {"vinyl crackle", K::Sound}, {"vinyl", K::Sound}, {"crackle", K::Sound}, {"reverb", K::Sound},
+    {"reverby", K::Sound}, {"delay", K::Sound}, {"echo", K::Sound}, {"sidechain", K::Sound},
+    {"side chain", K::Sound}, {"sidechained", K::Sound}, {"side chained", K::Sound},
+    {"compression", K::Sound}, {"compressed", K::Sound}, {"saturation", K::Sound},
+    {"saturated", K::Sound}, {"tape", K::Sound}, {"tape hiss", K::Sound}, {"bitcrushed", K::Sound},
+    {"bitcrush", K::Sound}, {"distortion", K::Sound}, {"dusty", K::Sound}, {"lowpass", K::Sound},
+    {"low pass", K::Sound}, {"filtered", K::Sound}, {"eq", K::Sound}, {"mastering", K::Sound},
+    {"master", K::Sound}, {"stereo", K::Sound}, {"wide stereo", K::Sound}, {"panned", K::Sound},
 };
 // clang-format on
 

@@ -71,6 +71,17 @@ Notes makePad(const Context& ctx, const Part& part);
 Notes makeArpeggio(const Context& ctx, Rng& rng, const Part& part);
 Notes makeMelody(const Context& ctx, Rng& rng, const Part& part);
 
+/// The brief's progression laid over its bars (the last chord of 4+ bars is the tonic).
+std::vector<ChordSpan> chordTimeline(const Brief& b, const Grid& g, Rng& rng, bool sectionB);
+/// The notes of one part (drums first when a bass locks to the kick: they fill ctx.kickTicks).
+Notes makePart(Context& ctx, const Part& part, std::uint64_t seed);
+/// Swing (not inside triplet rolls), humanize and overlap cleanup for one part of the brief.
+void applyFeel(Notes& notes, const Brief& b, const Grid& g, Role role, std::uint64_t seed);
+/// A track for a part ("Bass", its program; drums on program 0 unless the Brush kit, 40).
+model::Track makeTrack(const Part& part, int channel, Notes notes, Tick end);
+/// The chord timeline as the plan stores it (the chords the generator meant).
+std::vector<model::PlanChord> planChords(const std::vector<ChordSpan>& spans);
+
 /// Replaces the drums in [from, to) with a sixteenth-note snare and tom fill in crescendo, a
 /// kick at its end and, if `landing`, a crash on `to`.
 void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,7 +48,13 @@ struct Request
     std::vector<int> fillBars, tripletBars; ///< -1 = the last bar
     int fillEvery = 0, tripletEvery = 0;    ///< "a fill every 4 bars"
     std::optional<BassFollow> follow;
+    bool noFills = false, noGhost = false; ///< "no fills", "without ghost notes"
 };
+
+struct Interpretation;
+/// The words of a prompt as a request (what was said, nothing filled in); `out` receives the
+/// understood and unrecognised words. Empty for a prompt over kMaxPromptBytes.
+Request readRequest(std::string_view prompt, Interpretation& out);
 
 /// The genre's default brief with everything the request names; every impossible request
 /// ("0 bars", "900 bpm") goes to `problems`, said in the user's terms.

@@ -183,6 +183,32 @@ std::vector<Step> chooseProgression(const Brief& brief, Rng& rng, bool sectionB)
     return p;
 }
 
+std::string chordQualityName(const std::vector<int>& tones)
+{
+    if (tones.empty()) return "";
+    bool has[12] = {};
+    for (int t : tones)
+        has[((t - tones.front()) % 12 + 12) % 12] = true;
+    const bool minor = has[3] && !has[4], major = has[4];
+    const bool dim = minor && has[6] && !has[7], aug = major && has[8] && !has[7];
+    const bool sus = !minor && !major;
+    const int seventh = has[11] ? 11 : has[10] ? 10 : (dim && has[9]) ? 9 : 0;
+    const int ext = seventh && has[9] && seventh != 9 ? 13 : seventh && has[5] && !sus ? 11
+                    : seventh && has[2]                ? 9
+                                                       : 7;
+    std::string q = dim && seventh == 10 ? "m7b5" : dim && seventh == 9 ? "dim7" : dim ? "dim"
+                    : aug                                               ? "aug"
+                    : minor                                             ? "m"
+                                                                        : "";
+    if (seventh && !(dim && seventh != 11)) {
+        if (seventh == 11) q += ext == 7 ? "maj7" : "maj" + std::to_string(ext);
+        else q += std::to_string(ext);
+    }
+    if (!seventh && has[2] && !sus) q += "add9";
+    if (sus) q += has[5] ? "sus4" : has[2] ? "sus2" : "5";
+    return q;
+}
+
 int nearestKey(int pc, int target, int low, int high)
 {
     int best = -1, bestDistance = INT_MAX;

@@ -7,6 +7,7 @@
 #include "model/Plan.h"
 
 #include <array>
+#include <string>
 #include <vector>
 
 namespace pianola::engine::generate {
@@ -28,6 +29,10 @@ struct Chord
     int degree = 1;         ///< 1..7 scale degree of the root (borrowed chords too)
     bool borrowed = false;
 };
+
+/// The symbol suffix of a chord's pitch classes (root first): "", "m", "7", "maj7", "m9", "m11",
+/// "dim", "sus4", "add9"...
+std::string chordQualityName(const std::vector<int>& tones);
 
 /// A progression step: `degree` 1..7; `borrowed` builds it from the parallel minor (in a major
 /// key: iv, bVI, bVII) or, in a minor key, from harmonic minor (V, vii dim).

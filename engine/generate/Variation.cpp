@@ -2,6 +2,7 @@
 // Variations: parse the instruction into operations, apply each to the tracks it concerns only.
 #include "engine/generate/Variation.h"
 
+#include "engine/generate/Arranger.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Varier.h"
@@ -24,7 +25,8 @@ std::optional<Target> targetWord(const std::string& w)
         if (w == roleName(static_cast<Role>(r)) || w + "s" == roleName(static_cast<Role>(r)))
             return Target{w, {static_cast<Role>(r)}, {}};
     if (w == "drum") return Target{"drums", {Role::Drums}, {}};
-    if (w == "piano" || w == "keys" || w == "chord") return Target{w, {Role::Chords}, {}};
+    if (w == "piano" || w == "keys" || w == "chord" || w == "progression" || w == "harmony")
+        return Target{w, {Role::Chords}, {}};
     if (w == "lead") return Target{w, {Role::Melody}, {}};
     if (w == "arp" || w == "arps") return Target{w, {Role::Arpeggio}, {}};
     if (w == "pads" || w == "strings") return Target{w, {Role::Pad}, {}};
@@ -296,7 +298,15 @@ std::vector<bool> Varier::readKeeps(const Words& w)
             used.push_back(j++);
         }
         if (roles.empty()) continue;
-        m_keep.insert(m_keep.end(), roles.begin(), roles.end());
+        if (w[i] == "same" && is(j, {"but", "only"})) {
+            // "same drums but harder kick", "same progression but darker": the change is aimed
+            // at what was named; everything else is kept as it was.
+            for (int r = 0; r < kRoleCount; ++r)
+                if (std::find(roles.begin(), roles.end(), static_cast<Role>(r)) == roles.end())
+                    m_keep.push_back(static_cast<Role>(r));
+        } else {
+            m_keep.insert(m_keep.end(), roles.begin(), roles.end());
+        }
         read[i] = true;
         for (std::size_t k : used)
             read[k] = true;
@@ -346,9 +356,12 @@ Result<VariationResult> Varier::run(std::string_view instruction)
                              "\" was not understood. " + variationHelp());
     if (!m_keep.empty()) {
         std::string names;
+        const std::vector<std::optional<Role>> present = info().roles;
         for (Role r : m_keep)
-            if (names.find(roleName(r)) == std::string::npos)
+            if (names.find(roleName(r)) == std::string::npos &&
+                std::find(present.begin(), present.end(), std::optional<Role>(r)) != present.end())
                 names += (names.empty() ? "" : ", ") + std::string(roleName(r));
+        if (!names.empty())
         m_result.changes.push_back((m_keptNamed ? "apart from what was named, kept as it was: "
                                                 : "kept as it was: ") +
                                    names);
@@ -373,7 +386,17 @@ Result<VariationResult> vary(const model::Plan& plan, std::string_view instructi
                              std::uint64_t seed)
 {
     Varier v(plan, seed);
-    return v.run(instruction);
+    auto result = v.run(instruction);
+    if (!result) return result;
+    // Locked tracks and notes never change; a change that only reached them did nothing.
+    const bool touchedLocked = restoreLocked(plan, result->plan);
+    if (touchedLocked && result->plan.tracks == plan.tracks && result->plan.tempos == plan.tempos &&
+        result->plan.timeSignatures == plan.timeSignatures)
+        return makeError(Error::Code::InvalidArgument,
+                         "nothing changed: everything \"" + std::string(instruction) +
+                             "\" would change is locked");
+    if (touchedLocked) result->changes.push_back("locked tracks and notes were left as they were");
+    return result;
 }
 
 Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,

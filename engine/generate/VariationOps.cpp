@@ -71,6 +71,18 @@ void Varier::mapTicks(const std::function<model::Tick(model::Tick)>& f, bool kee
     }
 }
 
+// The plan's chords follow a change of the chord parts' pitches (unless the chords are kept).
+void Varier::mapChords(const std::function<int(int)>& f)
+{
+    if (std::find(m_keep.begin(), m_keep.end(), Role::Chords) != m_keep.end()) return;
+    for (model::PlanChord& c : m_plan.chords) {
+        for (int& t : c.tones)
+            t = ((f(t) % 12) + 12) % 12;
+        c.root = c.tones.empty() ? ((f(c.root) % 12) + 12) % 12 : c.tones.front();
+        c.quality = chordQualityName(c.tones);
+    }
+}
+
 void Varier::transpose(int semitones)
 {
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i)
@@ -85,6 +97,7 @@ void Varier::transpose(int semitones)
             }
     for (model::KeySignature& k : m_plan.keySignatures)
         k = keySignatureFor(model::keySignatureTonicPc(k) + semitones + 120, k.minor, k.tick);
+    mapChords([semitones](int pc) { return pc + semitones; });
     m_result.changes.push_back("transposed " + std::string(semitones >= 0 ? "up " : "down ") +
                                std::to_string(std::abs(semitones)) +
                                " semitones (drums unchanged)");
@@ -126,6 +139,10 @@ void Varier::shiftMode(bool darker)
                     n.key = static_cast<std::uint8_t>(n.key + by), ++moved;
             }
     m_plan.keySignatures = {keySignatureFor(i.tonic, toMinor)};
+    mapChords([&](int pc) {
+        const int rel = ((pc - i.tonic) % 12 + 12) % 12;
+        return std::find(from.begin(), from.end(), rel) != from.end() ? pc + by : pc;
+    });
     std::string name = std::string(model::pitchClassName(i.tonic, false));
     m_result.changes.push_back(
         std::string(darker ? "darker" : "brighter") + ": " + name +

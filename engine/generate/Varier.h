@@ -47,6 +47,7 @@ private:
     void forNotes(const Target& target, const std::function<void(model::Note&)>& f);
     void mapTicks(const std::function<model::Tick(model::Tick)>& f, bool keepLength);
 
+    void mapChords(const std::function<int(int)>& f);
     void transpose(int semitones);
     void transposeTo(int tonic, std::optional<bool> minor);
     void shiftMode(bool darker);

@@ -91,60 +91,6 @@ void stamp(model::Take& take, const GenerationRequest& r, const std::string& pro
 }
 } // namespace
 
-Result<GenerationResult> offlineResult(const GenerationRequest& request)
-{
-    GenerationResult result;
-    result.provider = gen::kProviderName;
-    result.model = gen::kModelName;
-    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
-    if (request.parent) {
-        const int count = request.candidates > 0 ? clampCandidates(request.candidates) : 1;
-        for (int i = 0; i < count; ++i) {
-            const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
-            std::vector<std::string> changes, unused;
-            auto varied = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused);
-            if (!varied && i == 0 && varied.error().code == Error::Code::TooLarge)
-                return varied.error();   // understood as a change, but too big to make
-            if (!varied) break;   // nothing in it is a change vary() knows: a new request
-            if (i == 0) {
-                result.understood = std::move(changes);
-                result.notUnderstood = std::move(unused);
-            }
-            result.takes.push_back(std::move(*varied));
-        }
-        if (!result.takes.empty()) {
-            result.variation = true;
-            result.explanation = "Offline variation:";
-            for (const std::string& c : result.understood)
-                result.explanation += "\n" + c;
-            return result;
-        }
-        result.understood.clear();
-        result.notUnderstood.clear();
-    }
-    gen::Interpretation in = gen::interpret(request.prompt, request.seed);
-    if (!in.ok()) {
-        std::string text = "The offline generator cannot make that:";
-        for (const std::string& p : in.problems)
-            text += " " + p + ";";
-        text.back() = '.';
-        return makeError(Error::Code::InvalidArgument, text);
-    }
-    if (request.candidates > 0)
-        in.brief.candidates = clampCandidates(request.candidates);
-    auto takes = gen::generate(in.brief, request.prompt);
-    if (!takes) return takes.error();
-    for (model::Take& t : *takes) {
-        stamp(t, request, result.provider, result.model);
-        t.provenance.parentTake.reset();   // a fresh brief owes the parent nothing
-    }
-    result.takes = std::move(*takes);
-    result.explanation = in.explain();
-    result.understood = std::move(in.understood);
-    result.notUnderstood = std::move(in.unrecognised);
-    return result;
-}
-
 Session::Session(ProviderConfig config, const KeySource& keys, QObject* parent)
     : QObject(parent), m_config(std::move(config)), m_apiKey(keys.apiKey(m_config))
 {}

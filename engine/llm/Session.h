@@ -57,6 +57,7 @@ struct GenerationResult
     std::string provider, model;    ///< as in the takes' provenance
     // Offline answers only (offlineResult), for the chat's chips:
     bool variation = false;                 ///< the takes vary request.parent
+    std::string intent;                     ///< what the line was read as ("add part: bass")
     std::vector<std::string> understood;    ///< what the interpreter understood, or the changes made
     std::vector<std::string> notUnderstood; ///< words of the prompt left unused
 };
@@ -106,10 +107,15 @@ private:
     quint64 m_generation = 0; // start() count: stale offline timers do nothing
 };
 
-/// The offline answer to a request: variations of the parent (varyTake; the first with the seed,
-/// the others with mixSeed(seed, i)) when there is one and the instruction is understood, else
-/// interpret() + generate(). Error: impossible prompt, or (TooLarge) a change understood but
-/// too big to make, said as such rather than answered with a new brief. Pure and synchronous.
+/// The offline answer to a request, by the intent the line is read as (generate::readIntent,
+/// with the parent as the playing take): a part added, regenerated, removed or locked in the
+/// parent (generate::arrange; 4 candidates unless `candidates` says otherwise), a variation of
+/// the parent (varyTake; the first with the seed, the others with mixSeed(seed, i)), else
+/// interpret() + generate(). Takes made from a parent record it as their parent. Error: a line
+/// nothing of which is understood (the message gives examples), one that asks only for sound
+/// MIDI cannot carry (InvalidArgument, one sentence), a request that can change nothing (the
+/// part is missing or locked), an impossible prompt, or (TooLarge) a change understood but too
+/// big to make. Pure and synchronous.
 Result<GenerationResult> offlineResult(const GenerationRequest& request);
 
 } // namespace pianola::engine::llm

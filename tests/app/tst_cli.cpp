@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // pianola-cli driven in-process and as the real binary: help, exit codes, notes CSV, convert
-// round trips, validate, projects, special output files, hostile files and prompts.
+// round trips, validate, projects, special output files, hostile files and prompts, parts added
+// in context (--from).
+#include "../generate/ArrangeChecks.h"
 #include "CliRun.h"
+#include "engine/PlanFile.h"
 #include "engine/audio/SoundFont.h"
 
 #include <QFile>
@@ -100,6 +103,7 @@ private slots:
     void generateWritesTakes();
     void generateExplainAndImpossible();
     void generateVariation();
+    void generateInContextSeedConversation();
     void analyzeText();
     void analyzeJsonLinesAndBadFile();
     void projectsAreReadAsProjects();
@@ -307,10 +311,60 @@ void TestCli::generateVariation()
     QVERIFY2(runCli({"info", path("up.mid")}).out.contains("D major"), "key signature follows the transposition");
     const Run unknown = runCli({"generate", "--from", path("base.mid"), "-o", path("x.mid"), "make it sparkle"});
     QCOMPARE(unknown.code, 1);
-    QVERIFY2(unknown.err.contains("Variations understood"), qPrintable(unknown.err));
+    QVERIFY2(unknown.err.contains("did not understand"), qPrintable(unknown.err));
     QVERIFY(!QFile::exists(path("x.mid")));
     const Run missing = runCli({"generate", "--from", path("nope.mid"), "-o", path("x.mid"), "darker"});
     QCOMPARE(missing.code, 1);
+}
+
+// The seed conversation as files: each step reads the take before it (--from) and
+// writes the take with the new part; the last file is measured.
+void TestCli::generateInContextSeedConversation()
+{
+    QCOMPARE(runCli({"generate", "-o", path("1.mid"), "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and 11th chords, soft humanization."}).code, 0);
+    const Run drums = runCli({"generate", "--explain", "--from", path("1.mid"), "-o", path("2.mid"),
+                              "Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed snare on 2 and 4, vinyl crackle hat."});
+    QVERIFY2(drums.code == 0, qPrintable(drums.err));
+    QVERIFY2(drums.out.contains("add part: drums") && drums.out.contains("not in MIDI: dusty"), qPrintable(drums.out));
+    const Run bass = runCli({"generate", "--explain", "--from", path("2.mid"), "-o", path("3.mid"),
+                             "Generate a soft sub bass following the chord roots, ghost notes on the off-beats."});
+    QVERIFY2(bass.code == 0, qPrintable(bass.err));
+    QVERIFY2(bass.out.contains("chords: detected"), qPrintable(bass.out));   // a .mid has no chord list
+    auto full = pianola::engine::loadPlanFile(path("3.mid").toStdString());
+    QVERIFY(full);
+    const pianola::model::Plan& p = full->plan;
+    QCOMPARE(p.initialBpm(), 78.0);
+    QCOMPARE(pianola::model::keySignatureTonicPc(p.keySignatures.front()), 9);
+    QVERIFY(p.keySignatures.front().minor);
+    const auto* b = arrange::named(p, "Bass");
+    const auto* c = arrange::named(p, "Chords");
+    const auto* kit = arrange::drums(p);
+    QVERIFY(b && c && kit);
+    const double roots = arrange::bassRootShare(p, *b, *c);
+    QVERIFY2(roots >= 0.7, qPrintable(QString::number(roots)));
+    QVERIFY(arrange::kickLockShare(p, *kit, *b) >= 0.5);
+    const double swing = arrange::offBeatRatio(*kit, p.ppq, 42);
+    QVERIFY2(swing >= 0.59 && swing <= 0.65, qPrintable(QString::number(swing)));
+    QCOMPARE(kit->program, 40);
+    // Step 4: each change only touches what it names.
+    QCOMPARE(runCli({"generate", "--from", path("3.mid"), "-o", path("4.mid"), "Same drums but harder kick."}).code, 0);
+    auto harder = pianola::engine::loadPlanFile(path("4.mid").toStdString());
+    QVERIFY(harder && arrange::sameTrack(*arrange::named(harder->plan, "Bass"), *b));
+    QVERIFY(arrange::sameTrack(*arrange::named(harder->plan, "Chords"), *c));
+    QVERIFY(!arrange::sameTrack(*arrange::drums(harder->plan), *kit));
+    QCOMPARE(runCli({"generate", "--from", path("3.mid"), "-o", path("5.mid"), "Add a 2-bar fill on bar 7."}).code, 0);
+    auto fill = pianola::engine::loadPlanFile(path("5.mid").toStdString());
+    QVERIFY(fill && arrange::sameTrack(*arrange::named(fill->plan, "Bass"), *b));
+    const pianola::model::Tick bar = 4 * p.ppq;
+    QVERIFY(arrange::notesInBars(*arrange::drums(fill->plan), bar, 6, 8).size() > arrange::notesInBars(*kit, bar, 6, 8).size());
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(fill->plan), bar, 0, 6), arrange::notesInBars(*kit, bar, 0, 6)));
+    // --takes 4: four candidates, OUT-1.mid .. OUT-4.mid.
+    QCOMPARE(runCli({"generate", "--takes", "4", "--from", path("3.mid"), "-o", path("6.mid"), "new drums"}).code, 0);
+    QVERIFY(QFile::exists(path("6-4.mid")));
+    const Run missing = runCli({"generate", "--from", path("1.mid"), "-o", path("7.mid"), "remove the melody"});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains("no melody"), qPrintable(missing.err));
+    QVERIFY(!QFile::exists(path("7.mid")));
 }
 
 void TestCli::analyzeText()

@@ -4,6 +4,7 @@
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Variation.h"
+#include "engine/llm/Session.h"
 #include "engine/smf/SmfPlan.h"
 
 #include <algorithm>
@@ -63,6 +64,40 @@ int main()
     measure("1 take: 128 bars, 4 roles", 20, [&](int i) {
         big.seed = i;
         sink += gen::generatePlan(big, 0).noteCount();
+    });
+    // Generation in context (issue 11): a part added to an existing take, read by the intent
+    // reader and written for the take (targets: 8 bars <= 5 ms; 128 bars, 16 tracks <= 50 ms).
+    gen::Brief chords = gen::interpret("8-bar lo-fi chord progression in Am at 78 bpm, jazzy 9ths").brief;
+    const model::Take small{1, "chords", false, gen::generatePlan(chords, 0), {}};
+    measure("in context: add drums to an 8-bar take (offlineResult)", 200, [&](int i) {
+        engine::llm::GenerationRequest r{"add a swung drum loop", small, {}, {}, 1,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
+    });
+    measure("in context: add a bass to an 8-bar take", 200, [&](int i) {
+        engine::llm::GenerationRequest r{"add a soft sub bass", small, {}, {}, 1,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
+    });
+    model::Take large{1, "large", false, gen::generatePlan(big, 0), {}};
+    while (large.plan.tracks.size() < 16) { // 16 tracks: copies of the parts on other channels
+        model::Track copy = large.plan.tracks[large.plan.tracks.size() % 4];
+        copy.name += " " + std::to_string(large.plan.tracks.size());
+        if (copy.channel != 9) copy.channel = static_cast<int>(large.plan.tracks.size() % 9);
+        large.plan.tracks.push_back(std::move(copy));
+    }
+    std::printf("large take: %zu tracks, %lld notes\n", large.plan.tracks.size(),
+                static_cast<long long>(large.plan.noteCount()));
+    measure("in context: add a melody to a 128-bar 16-track take", 20, [&](int i) {
+        engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 1,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
+    });
+    large.plan.chords.clear(); // an imported take: its chords come from analysis
+    measure("in context: add a melody to a 128-bar 16-track take, chords detected", 20, [&](int i) {
+        engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 1,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     std::printf("(checksum %zu)\n", sink);
 }

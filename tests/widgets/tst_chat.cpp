@@ -2,7 +2,10 @@
 // Chat to takes, driven like a user (offscreen): type a prompt, get takes; ask for a change,
 // get a variation of the playing take; try again; undo an exchange; A/B between takes; the
 // conversation is saved with the project.
+#include "../generate/ArrangeChecks.h"
+
 #include "app/ChatController.h"
+#include "engine/smf/SmfPlan.h"
 #include "app/MainWindow.h"
 #include "widgets/ChatDock.h"
 #include "widgets/TakesPanel.h"
@@ -23,6 +26,8 @@ private slots:
     void promptGivesTakesAndChangesVaryThePlayingTake();
     void changeRequestsAreRecognised_data();
     void changeRequestsAreRecognised();
+    void seedConversationBuildsTheLoopPartByPart();
+    void nonsenseAndSoundDesignGetOneReplyAndNoTakes();
 };
 
 void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
@@ -95,15 +100,114 @@ void TestChat::changeRequestsAreRecognised_data()
     QTest::newRow("darker") << "darker" << true;
     QTest::newRow("keep") << "keep the bass, busier" << true;
     QTest::newRow("except") << "everything darker except the drums" << true;
-    QTest::newRow("new request") << "8-bar lo-fi chord progression in Am at 78 BPM" << false;
+    QTest::newRow("add a part") << "Generate a soft sub bass following the chord roots" << true;
+    QTest::newRow("new drums") << "new drums" << true;
     QTest::newRow("new beat") << "trap beat in F# minor, 140 bpm" << false;
+    QTest::newRow("new song") << "start a new song: ballad in E major" << false;
+    QTest::newRow("nonsense") << "asdf qwerty banana" << false;
 }
 
 void TestChat::changeRequestsAreRecognised()
 {
     QFETCH(QString, prompt);
     QFETCH(bool, change);
-    QCOMPARE(app::ChatController::isChangeRequest(prompt), change);
+    model::Plan playing;   // a take with chords and drums is playing
+    playing.tracks = {model::Track{}, model::Track{}};
+    playing.tracks[0].name = "Chords";
+    playing.tracks[0].notes = {{0, 480, 1, 60, 90}};
+    playing.tracks[1].name = "Drums";
+    playing.tracks[1].channel = 9;
+    playing.tracks[1].notes = {{0, 120, 1, 36, 100}};
+    QCOMPARE(app::ChatController::isChangeRequest(prompt, playing), change);
+}
+
+namespace {
+model::Plan written(const model::Plan& plan)
+{
+    auto read = engine::smf::readPlan(engine::smf::writePlan(plan));
+    return read ? read->plan : model::Plan{};
+}
+
+void type(widgets::ChatDock* chat, const char* line)
+{
+    QTest::keyClicks(chat->input(), line);
+    QTest::keyClick(chat->input(), Qt::Key_Return);
+}
+} // namespace
+
+// The seed conversation, typed into the dock: chords, then drums and a bass made for
+// them (each reply 4 takes whose parent is the playing take), then changes that touch only what
+// they name.
+void TestChat::seedConversationBuildsTheLoopPartByPart()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    widgets::ChatDock* chat = w.chatDock();
+    const model::Project& project = w.document()->project();
+    type(chat, "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and 11th chords, soft humanization.");
+    const model::TakeId chords = project.activeTake;
+    type(chat, "Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed snare on 2 and 4, vinyl crackle hat.");
+    QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
+    const model::TakeId drums = project.activeTake;
+    QCOMPARE(project.findTake(drums)->provenance.parentTake.value_or(0), chords);
+    QVERIFY2(chat->history()->toPlainText().contains("add part: drums"), qPrintable(chat->history()->toPlainText()));
+    QVERIFY(chat->history()->toPlainText().contains("vinyl crackle"));
+    type(chat, "Generate a soft sub bass following the chord roots, ghost notes on the off-beats.");
+    QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
+    const model::Take* full = project.findTake(project.activeTake);
+    QCOMPARE(full->provenance.parentTake.value_or(0), drums);
+    const model::Plan smf = written(full->plan);
+    QCOMPARE(smf.initialBpm(), 78.0);
+    QCOMPARE(model::keySignatureTonicPc(smf.keySignatures.front()), 9);
+    QVERIFY(smf.keySignatures.front().minor);
+    const model::Track* bass = arrange::named(smf, "Bass");
+    const model::Track* chordTrack = arrange::named(smf, "Chords");
+    const model::Track* kit = arrange::drums(smf);
+    QVERIFY(bass && chordTrack && kit);
+    QVERIFY(arrange::bassRootShare(smf, *bass, *chordTrack) >= 0.7);
+    QVERIFY(arrange::kickLockShare(smf, *kit, *bass) >= 0.5);
+    const double swing = arrange::offBeatRatio(*kit, smf.ppq, 42);
+    QVERIFY2(swing >= 0.59 && swing <= 0.65, qPrintable(QString::number(swing)));
+    QCOMPARE(kit->program, 40);
+
+    const model::TakeId fullId = full->id;
+    type(chat, "Same drums but harder kick.");
+    const model::Plan harder = written(project.findTake(project.activeTake)->plan);
+    QCOMPARE(project.findTake(project.activeTake)->provenance.parentTake.value_or(0), fullId);
+    QVERIFY(arrange::sameTrack(*arrange::named(harder, "Chords"), *chordTrack));
+    QVERIFY(arrange::sameTrack(*arrange::named(harder, "Bass"), *bass));
+    QVERIFY(!arrange::sameTrack(*arrange::drums(harder), *kit));
+    w.document()->activateTake(fullId);
+    type(chat, "Add a 2-bar fill on bar 7.");
+    const model::Plan fill = written(project.findTake(project.activeTake)->plan);
+    const model::Tick bar = 4 * smf.ppq;
+    QVERIFY(arrange::notesInBars(*arrange::drums(fill), bar, 6, 8).size() > arrange::notesInBars(*kit, bar, 6, 8).size());
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(fill), bar, 0, 6), arrange::notesInBars(*kit, bar, 0, 6)));
+    QVERIFY(arrange::sameTrack(*arrange::named(fill, "Bass"), *bass));
+    w.document()->activateTake(fullId);
+    type(chat, "Same progression but darker.");
+    const model::Plan darker = written(project.findTake(project.activeTake)->plan);
+    QVERIFY(!arrange::sameTrack(*arrange::named(darker, "Chords"), *chordTrack));
+    QVERIFY(arrange::sameTrack(*arrange::named(darker, "Bass"), *bass));
+    QVERIFY(arrange::sameTrack(*arrange::drums(darker), *kit));
+    QVERIFY2(!chat->history()->toPlainText().contains("Not understood"), qPrintable(chat->history()->toPlainText()));
+}
+
+void TestChat::nonsenseAndSoundDesignGetOneReplyAndNoTakes()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    widgets::ChatDock* chat = w.chatDock();
+    const model::Project& project = w.document()->project();
+    const std::size_t takes = project.takes.size();
+    type(chat, "asdf qwerty banana");
+    QCOMPARE(project.takes.size(), takes);
+    QVERIFY(QString::fromStdString(project.chat.back().text).contains("Try"));
+    type(chat, "add some reverb and sidechain");
+    QCOMPARE(project.takes.size(), takes);
+    QVERIFY(QString::fromStdString(project.chat.back().text).contains("MIDI carries notes"));
 }
 
 QTEST_MAIN(TestChat)

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// The offline answer to a chat line or CLI prompt: one reader decides what the line asks, then
+// the arranger, the variation reader or the generator answers it.
+#include "engine/generate/Arranger.h"
+#include "engine/generate/Generator.h"
+#include "engine/generate/Intent.h"
+#include "engine/generate/Interpreter.h"
+#include "engine/generate/PlanInfo.h"
+#include "engine/generate/Random.h"
+#include "engine/generate/Request.h"
+#include "engine/generate/Variation.h"
+#include "engine/llm/Session.h"
+
+#include <algorithm>
+
+namespace pianola::engine::llm {
+
+namespace gen = engine::generate;
+
+namespace {
+int clampCandidates(int n)
+{
+    return std::clamp(n, 1, gen::Brief::kMaxCandidates);
+}
+
+// The style the parent was made in, from its prompt ("lo-fi chords ..." -> lo-fi).
+std::optional<gen::Genre> genreOf(const model::Take& take)
+{
+    gen::Interpretation heard;
+    return gen::readRequest(take.provenance.prompt, heard).genre;
+}
+
+std::string notMidiChip(const std::vector<std::string>& phrases)
+{
+    std::string s = "not in MIDI: ";
+    for (std::size_t i = 0; i < phrases.size(); ++i)
+        s += (i ? ", " : "") + phrases[i];
+    return s + " (sound for the synth or DAW)";
+}
+
+Result<GenerationResult> arranged(const GenerationRequest& request, const gen::Intent& intent,
+                                  std::uint64_t seed)
+{
+    const model::Take& parent = *request.parent;
+    gen::PartRequest part = intent.partRequest();
+    part.genreHint = genreOf(parent);
+    const bool single =
+        part.action == gen::PartAction::Remove || part.action == gen::PartAction::Lock;
+    const int count = single ? 1 : request.candidates > 0 ? clampCandidates(request.candidates) : 4;
+    GenerationResult result;
+    result.provider = gen::kProviderName;
+    result.model = gen::kModelName;
+    result.intent = intent.chip();
+    for (int i = 0; i < count; ++i) {
+        auto made = gen::arrange(parent.plan, part, request.prompt, seed, i);
+        if (!made) return made.error();
+        model::Take take;
+        take.name =
+            (parent.name.empty() ? std::string("Take") : parent.name) + " / " + intent.chip() +
+            (count > 1 ? " (" + std::to_string(i + 1) + "/" + std::to_string(count) + ")" : "");
+        take.plan = std::move(made->plan);
+        take.provenance.prompt = request.prompt;
+        take.provenance.provider = result.provider;
+        take.provenance.model = result.model;
+        take.provenance.seed = seed;
+        take.provenance.parentTake = parent.id;
+        if (i == 0) result.understood = std::move(made->chips);
+        result.takes.push_back(std::move(take));
+    }
+    if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
+    result.variation = true;
+    result.explanation = "Offline, in the context of " + parent.name + ":";
+    for (const std::string& c : result.understood)
+        result.explanation += "\n" + c;
+    return result;
+}
+
+// Variations of the parent; an empty result when nothing in the line is a change vary() knows.
+Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t seed)
+{
+    GenerationResult result;
+    result.provider = gen::kProviderName;
+    result.model = gen::kModelName;
+    const int count = request.candidates > 0 ? clampCandidates(request.candidates) : 1;
+    for (int i = 0; i < count; ++i) {
+        const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
+        std::vector<std::string> changes, unused;
+        auto take = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused);
+        if (!take && i == 0 && take.error().code != Error::Code::InvalidArgument)
+            return take.error(); // understood as a change, but too big to make, or all locked
+        if (!take) break;
+        if (i == 0) {
+            result.understood = std::move(changes);
+            result.notUnderstood = std::move(unused);
+        }
+        result.takes.push_back(std::move(*take));
+    }
+    if (result.takes.empty()) return result;
+    result.variation = true;
+    result.intent = "change";
+    result.explanation = "Offline variation:";
+    for (const std::string& c : result.understood)
+        result.explanation += "\n" + c;
+    return result;
+}
+
+Result<GenerationResult> newSong(const GenerationRequest& request)
+{
+    GenerationResult result;
+    result.provider = gen::kProviderName;
+    result.model = gen::kModelName;
+    result.intent = "new song";
+    gen::Interpretation in = gen::interpret(request.prompt, request.seed);
+    if (!in.ok()) {
+        std::string text = "The offline generator cannot make that:";
+        for (const std::string& p : in.problems)
+            text += " " + p + ";";
+        text.back() = '.';
+        return makeError(Error::Code::InvalidArgument, text);
+    }
+    if (request.candidates > 0) in.brief.candidates = clampCandidates(request.candidates);
+    auto takes = gen::generate(in.brief, request.prompt);
+    if (!takes) return takes.error();
+    result.takes = std::move(*takes); // a fresh brief owes the playing take nothing: no parent
+    result.explanation = in.explain();
+    result.understood = std::move(in.understood);
+    if (!in.notMidi.empty()) result.understood.push_back(notMidiChip(in.notMidi));
+    result.notUnderstood = std::move(in.unrecognised);
+    return result;
+}
+} // namespace
+
+Result<GenerationResult> offlineResult(const GenerationRequest& request)
+{
+    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
+    std::optional<std::vector<std::optional<gen::Role>>> roles;
+    if (request.parent) roles = gen::inferPlanInfo(request.parent->plan).roles;
+    const gen::Intent intent = gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+    switch (intent.kind) {
+    case gen::IntentKind::Nonsense:
+        return makeError(Error::Code::InvalidArgument,
+                         gen::nonsenseAnswer(request.parent.has_value()));
+    case gen::IntentKind::NotMidi:
+        return makeError(Error::Code::InvalidArgument, gen::notMidiAnswer(intent.notMidi));
+    case gen::IntentKind::AddPart:
+    case gen::IntentKind::ReplacePart:
+    case gen::IntentKind::RemovePart:
+    case gen::IntentKind::LockPart:
+        return arranged(request, intent, seed);
+    case gen::IntentKind::Change: {
+        auto result = varied(request, seed);
+        if (!result || !result->takes.empty()) return result;
+        gen::Interpretation heard;
+        gen::readRequest(request.prompt, heard);
+        if (heard.understood.empty())
+            return makeError(Error::Code::InvalidArgument, gen::nonsenseAnswer(true));
+        break; // words of a song, not of a change: a new song
+    }
+    case gen::IntentKind::NewSong:
+        break;
+    }
+    return newSong(request);
+}
+
+} // namespace pianola::engine::llm

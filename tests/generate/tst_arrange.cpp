@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: MIT
+// Conversations through the offline answer (engine::llm::offlineResult, the chat's and the CLI's
+// path): each step's first take is written as SMF and read back, then checked for what must
+// change and what must stay byte-identical.
+#include "ArrangeChecks.h"
+#include "engine/generate/Arranger.h"
+#include "engine/llm/Session.h"
+#include "engine/PlanFile.h"
+#include "engine/smf/SmfPlan.h"
+
+#include <filesystem>
+#include <QDir>
+#include <QTest>
+#include <set>
+
+using namespace pianola;
+using arrange::named;
+
+namespace {
+model::Plan roundTrip(const model::Plan& plan)
+{
+    auto read = engine::smf::readPlan(engine::smf::writePlan(plan));
+    return read ? read->plan : model::Plan{};
+}
+
+// One chat step: the line answered in the context of `parent` (none: a new song).
+engine::llm::GenerationResult ask(const std::string& line, const std::optional<model::Take>& parent,
+                                  int candidates = 0)
+{
+    engine::llm::GenerationRequest r;
+    r.prompt = line;
+    r.parent = parent;
+    r.candidates = candidates;
+    auto result = engine::llm::offlineResult(r);
+    if (!result) qWarning("%s: %s", line.c_str(), result.error().message.c_str());
+    return result ? *result : engine::llm::GenerationResult{};
+}
+
+// The first take of a step, with an id, as the next step's parent.
+model::Take first(engine::llm::GenerationResult r, model::TakeId id)
+{
+    model::Take t = r.takes.empty() ? model::Take{} : r.takes.front();
+    t.id = id;
+    return t;
+}
+
+bool chipped(const engine::llm::GenerationResult& r, const std::string& text)
+{
+    return std::any_of(r.understood.begin(), r.understood.end(),
+                       [&](const std::string& u) { return u.find(text) != std::string::npos; });
+}
+
+model::Tick barTicks(const model::Plan& p)
+{
+    return static_cast<model::Tick>(p.ppq) * 4 * p.timeSignatures.front().numerator /
+           p.timeSignatures.front().denominator;
+}
+
+// Every track of `before` is in `after` unchanged, except the ones whose name contains `except`.
+bool othersUnchanged(const model::Plan& before, const model::Plan& after, const std::string& except)
+{
+    for (const model::Track& t : before.tracks) {
+        if (!except.empty() && t.name.find(except) != std::string::npos) continue;
+        const model::Track* same = named(after, t.name);
+        if (!same || !arrange::sameTrack(t, *same)) return false;
+    }
+    return before.tempos == after.tempos && before.timeSignatures == after.timeSignatures;
+}
+} // namespace
+
+class TestArrange : public QObject
+{
+    Q_OBJECT
+private slots:
+    void seedConversation();
+    void candidatesDiffer();
+    void houseChordsGetBassAndDrums();
+    void waltzKeepsItsMeter();
+    void sixEightAmbientArpeggioSitsAbove();
+    void trapNewDrumsOnlyChangesDrums();
+    void regenerateARegion();
+    void lockedTrackRefusesAndSurvivesChanges();
+    void lockedNotesSurviveAVariation();
+    void removeAndSecondLayer();
+    void drumsAddedTwiceReplace();
+    void stringPadProgressionIsChordsOnStrings();
+    void rerollChordsGivesNewProgression();
+    void counterMelodyIsASecondTrack();
+    void newTempoInWordsChangesTheWholeTake();
+    void importedPop909SongGetsBassAndDrums();
+    void missingPartIsAnError();
+    void chordsRoundTripInPlanJson();
+};
+
+void TestArrange::seedConversation()
+{
+    auto s1 = ask("Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and 11th "
+                  "chords, soft humanization.",
+                  std::nullopt);
+    QCOMPARE(s1.takes.size(), std::size_t(4));
+    model::Take chords = first(s1, 1);
+    QVERIFY(!chords.plan.chords.empty()); // the chords the generator meant
+    auto s2 =
+        ask("Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed snare on 2 and 4, "
+            "vinyl crackle hat.",
+            chords);
+    QCOMPARE(s2.intent, std::string("add part: drums"));
+    QCOMPARE(s2.takes.size(), std::size_t(4));
+    QVERIFY(chipped(s2, "not in MIDI: "));
+    QCOMPARE(s2.takes.front().provenance.parentTake.value_or(0), model::TakeId(1));
+    model::Take withDrums = first(s2, 2);
+    auto s3 =
+        ask("Generate a soft sub bass following the chord roots, ghost notes on the off-beats.",
+            withDrums);
+    QCOMPARE(s3.intent, std::string("add part: bass"));
+    const model::Take full = first(s3, 3);
+    const model::Plan smf = roundTrip(full.plan);
+    QCOMPARE(smf.initialBpm(), 78.0);
+    QCOMPARE(smf.keySignatures.front().minor, true);
+    QCOMPARE(model::keySignatureTonicPc(smf.keySignatures.front()), 9);
+    const model::Track* bass = named(smf, "Bass");
+    const model::Track* chordTrack = named(smf, "Chords");
+    const model::Track* kit = arrange::drums(smf);
+    QVERIFY(bass && chordTrack && kit);
+    QCOMPARE(kit->program, 40); // brushed snare: the GM Brush kit
+    QCOMPARE(arrange::drumTracks(smf), 1);
+    const double roots = arrange::bassRootShare(smf, *bass, *chordTrack);
+    const double locked = arrange::kickLockShare(smf, *kit, *bass);
+    const double swing = arrange::offBeatRatio(*kit, smf.ppq, 42);
+    qInfo("seed: bass roots %.0f%%, kicks with bass %.0f%%, hat swing %.0f%%", roots * 100,
+          locked * 100, swing * 100);
+    QVERIFY(roots >= 0.7);
+    QVERIFY(locked >= 0.5);
+    QVERIFY(swing >= 0.59 && swing <= 0.65); // "swung": 62% asked
+    // The chords and drums were not touched by the bass.
+    QVERIFY(othersUnchanged(withDrums.plan, full.plan, "Bass"));
+
+    // Step 4: each change touches only what it names.
+    auto darker = ask("Same progression but darker.", full);
+    QVERIFY(!darker.takes.empty());
+    const model::Plan d = roundTrip(darker.takes.front().plan);
+    QVERIFY(!arrange::sameTrack(*named(d, "Chords"), *chordTrack));
+    QVERIFY(othersUnchanged(smf, d, "Chords"));
+    auto harder = ask("Same drums but harder kick.", full);
+    QVERIFY(!harder.takes.empty());
+    const model::Plan h = roundTrip(harder.takes.front().plan);
+    QVERIFY(othersUnchanged(smf, h, "Drums"));
+    QVERIFY(!arrange::sameTrack(*arrange::drums(h), *kit));
+    auto fill = ask("Add a 2-bar fill on bar 7.", full);
+    QVERIFY(!fill.takes.empty());
+    const model::Plan f = roundTrip(fill.takes.front().plan);
+    QVERIFY(othersUnchanged(smf, f, "Drums"));
+    const model::Tick bar = barTicks(smf);
+    QVERIFY(arrange::notesInBars(*arrange::drums(f), bar, 6, 8).size() >
+            arrange::notesInBars(*kit, bar, 6, 8).size());
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(f), bar, 0, 6),
+                               arrange::notesInBars(*kit, bar, 0, 6)));
+}
+
+void TestArrange::candidatesDiffer()
+{
+    auto r = ask("an 8-bar lo-fi chord progression", std::nullopt);
+    QCOMPARE(r.takes.size(), std::size_t(4));
+    std::set<std::string> progressions, voicings;
+    for (const model::Take& t : r.takes) {
+        std::string p, v;
+        for (const model::PlanChord& c : t.plan.chords)
+            p += model::chordSymbol(c) + " ";
+        for (const model::Note& n : t.plan.tracks.front().notes)
+            if (n.startTick < 4 * t.plan.ppq) v += std::to_string(n.key) + " ";
+        progressions.insert(p), voicings.insert(v);
+        QCOMPARE(t.plan.tracks.size(), std::size_t(1)); // "chord progression": chords only
+    }
+    qInfo("%zu progressions, %zu first-bar voicings of 4", progressions.size(), voicings.size());
+    QVERIFY(progressions.size() >= 3);
+    QVERIFY(voicings.size() >= 3);
+}
+
+void TestArrange::houseChordsGetBassAndDrums()
+{
+    model::Take chords =
+        first(ask("deep house chords only in F minor at 124 bpm", std::nullopt), 1);
+    QCOMPARE(chords.plan.tracks.size(), std::size_t(1));
+    auto bass = ask("add a bass", chords);
+    QCOMPARE(bass.intent, std::string("add part: bass"));
+    model::Take b = first(bass, 2);
+    auto drums = ask("give me a drum loop, four on the floor", b);
+    const model::Plan p = roundTrip(drums.takes.front().plan);
+    QCOMPARE(p.initialBpm(), 124.0);
+    QVERIFY(arrange::drums(p));
+    QVERIFY(othersUnchanged(roundTrip(b.plan), p, "Drums"));
+    // Four on the floor: a kick on every beat of every bar.
+    int kicks = 0;
+    for (const model::Note& n : arrange::drums(p)->notes)
+        kicks += n.key == 36 && n.startTick % p.ppq < p.ppq / 8;
+    QVERIFY(kicks >= 8 * 4);
+}
+
+void TestArrange::waltzKeepsItsMeter()
+{
+    model::Take w = first(ask("a gentle waltz in D major, piano only", std::nullopt), 1);
+    QCOMPARE(w.plan.timeSignatures.front().numerator, 3);
+    auto m = ask("add a flute melody", w);
+    QCOMPARE(m.intent, std::string("add part: melody"));
+    const model::Plan p = roundTrip(m.takes.front().plan);
+    QCOMPARE(p.timeSignatures.front().numerator, 3);
+    const model::Track* melody = named(p, "Melody");
+    QVERIFY(melody);
+    QCOMPARE(melody->program, 73);
+    QVERIFY(melody->notes.back().endTick() <= barTicks(p) * 8 + p.ppq / 4);
+    QVERIFY(othersUnchanged(roundTrip(w.plan), p, "Melody"));
+}
+
+void TestArrange::sixEightAmbientArpeggioSitsAbove()
+{
+    model::Take pad = first(ask("ambient pad only in 6/8 in E minor", std::nullopt), 1);
+    auto arp = ask("add an arpeggio", pad);
+    const model::Plan p = roundTrip(arp.takes.front().plan);
+    const model::Track* a = named(p, "Arpeggio");
+    const model::Track* padTrack = named(p, "Pad");
+    QVERIFY(a && padTrack);
+    double meanA = 0, meanP = 0;
+    for (const model::Note& n : a->notes)
+        meanA += n.key;
+    for (const model::Note& n : padTrack->notes)
+        meanP += n.key;
+    meanA /= a->notes.size(), meanP /= padTrack->notes.size();
+    QVERIFY2(meanA > meanP + 5, qPrintable(QString("arp %1, pad %2").arg(meanA).arg(meanP)));
+    QCOMPARE(p.timeSignatures.front().numerator, 6);
+}
+
+void TestArrange::trapNewDrumsOnlyChangesDrums()
+{
+    model::Take beat = first(ask("trap beat in F# minor, 140 bpm", std::nullopt), 1);
+    auto r = ask("new drums", beat);
+    QCOMPARE(r.intent, std::string("regenerate part: drums"));
+    QCOMPARE(r.takes.size(), std::size_t(4));
+    const model::Plan before = roundTrip(beat.plan), after = roundTrip(r.takes.front().plan);
+    QVERIFY(othersUnchanged(before, after, "Drums"));
+    QVERIFY(!arrange::sameTrack(*arrange::drums(before), *arrange::drums(after)));
+    QCOMPARE(arrange::drumTracks(after), 1);
+}
+
+void TestArrange::regenerateARegion()
+{
+    model::Take song = first(ask("pop song in C major with a melody", std::nullopt), 1);
+    auto r = ask("another melody for bars 5-8", song);
+    QCOMPARE(r.intent, std::string("regenerate part: melody, bars 5-8"));
+    const model::Plan before = roundTrip(song.plan), after = roundTrip(r.takes.front().plan);
+    QVERIFY(othersUnchanged(before, after, "Melody"));
+    const model::Tick bar = barTicks(before);
+    const model::Track& m0 = *named(before, "Melody");
+    const model::Track& m1 = *named(after, "Melody");
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(m0, bar, 0, 4),
+                               arrange::notesInBars(m1, bar, 0, 4)));
+    QVERIFY(!arrange::sameNotes(arrange::notesInBars(m0, bar, 4, 8),
+                                arrange::notesInBars(m1, bar, 4, 8)));
+    for (const model::Note& n : arrange::notesInBars(m1, bar, 4, 8))
+        QVERIFY(n.endTick() <= 8 * bar); // new notes end inside the region
+}
+
+void TestArrange::lockedTrackRefusesAndSurvivesChanges()
+{
+    model::Take song = first(ask("lo-fi beat in A minor", std::nullopt), 1);
+    auto lock = ask("keep the bass", song);
+    QCOMPARE(lock.intent, std::string("lock part: bass"));
+    model::Take locked = first(lock, 2);
+    QVERIFY(named(locked.plan, "Bass")->locked);
+    engine::llm::GenerationRequest again;
+    again.prompt = "regenerate the bass";
+    again.parent = locked;
+    auto refused = engine::llm::offlineResult(again);
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.find("locked") != std::string::npos);
+    auto darker = ask("darker and busier", locked);
+    QVERIFY(!darker.takes.empty());
+    QVERIFY(*named(darker.takes.front().plan, "Bass") == *named(locked.plan, "Bass"));
+    QVERIFY(!(*named(darker.takes.front().plan, "Chords") == *named(locked.plan, "Chords")));
+}
+
+void TestArrange::lockedNotesSurviveAVariation()
+{
+    model::Take song = first(ask("pop song in G major", std::nullopt), 1);
+    model::Track* chords = nullptr;
+    for (model::Track& t : song.plan.tracks)
+        if (t.name == "Chords") chords = &t;
+    QVERIFY(chords);
+    QCOMPARE(sizeof(model::Note), std::size_t(24)); // the lock fits in the padding
+    std::vector<model::Note> lockedNotes;
+    for (std::size_t i = 0; i < 6; ++i)
+        chords->notes[i].locked = true, lockedNotes.push_back(chords->notes[i]);
+    auto r = ask("transpose up 2", song);
+    QVERIFY(!r.takes.empty());
+    const model::Track* after = named(r.takes.front().plan, "Chords");
+    for (const model::Note& n : lockedNotes)
+        QVERIFY(std::find(after->notes.begin(), after->notes.end(), n) != after->notes.end());
+    auto regen = ask("regenerate the chords", song);
+    QVERIFY(!regen.takes.empty());
+    const model::Track* regenerated = named(regen.takes.front().plan, "Chords");
+    for (const model::Note& n : lockedNotes)
+        QVERIFY(std::find(regenerated->notes.begin(), regenerated->notes.end(), n) !=
+                regenerated->notes.end());
+}
+
+void TestArrange::removeAndSecondLayer()
+{
+    model::Take song = first(ask("funk groove in E minor", std::nullopt), 1);
+    auto removed = ask("without the drums", song);
+    QCOMPARE(removed.intent, std::string("remove part: drums"));
+    QCOMPARE(arrange::drumTracks(removed.takes.front().plan), 0);
+    QVERIFY(othersUnchanged(song.plan, removed.takes.front().plan, "Drums"));
+    auto layer = ask("add a second percussion layer", song);
+    QCOMPARE(layer.intent, std::string("add part: drums"));
+    QCOMPARE(arrange::drumTracks(layer.takes.front().plan), 2);
+    QVERIFY(othersUnchanged(song.plan, layer.takes.front().plan, "Drums 2"));
+}
+
+void TestArrange::drumsAddedTwiceReplace()
+{
+    model::Take song = first(ask("rock song in D major", std::nullopt), 1);
+    auto r = ask("add drums", song);
+    QCOMPARE(arrange::drumTracks(r.takes.front().plan), 1); // no second kit unless asked
+    QVERIFY(othersUnchanged(song.plan, r.takes.front().plan, "Drums"));
+}
+
+void TestArrange::stringPadProgressionIsChordsOnStrings()
+{
+    model::Take drums = first(ask("hip hop drums only in C minor at 90 bpm", std::nullopt), 1);
+    auto r = ask("add a string pad progression", drums);
+    QCOMPARE(r.intent, std::string("add part: chords"));
+    const model::Track* c = named(r.takes.front().plan, "Chords");
+    QVERIFY(c);
+    QCOMPARE(c->program, 48);
+    QVERIFY(!r.takes.front().plan.chords.empty()); // detected or generated, now stored
+}
+
+void TestArrange::rerollChordsGivesNewProgression()
+{
+    model::Take song = first(ask("neo soul chords in Eb major with bass", std::nullopt), 1);
+    auto r = ask("re-roll the chords", song, 4);
+    QCOMPARE(r.intent, std::string("regenerate part: chords"));
+    bool someDiffer = false;
+    for (const model::Take& t : r.takes)
+        someDiffer = someDiffer || t.plan.chords != song.plan.chords;
+    QVERIFY(someDiffer);
+    QVERIFY(othersUnchanged(song.plan, r.takes.front().plan, "Chords"));
+    // "... but keep the rhythm": the same onsets and lengths, other pitches.
+    auto kept = ask("re-roll the chords but keep the rhythm", song, 1);
+    QCOMPARE(kept.intent, std::string("regenerate part: chords"));
+    const model::Track& before = *named(song.plan, "Chords");
+    const model::Track& after = *named(kept.takes.front().plan, "Chords");
+    std::vector<std::pair<model::Tick, model::Tick>> a, b;
+    for (const model::Note& n : before.notes) a.push_back({n.startTick, n.lengthTicks});
+    for (const model::Note& n : after.notes) b.push_back({n.startTick, n.lengthTicks});
+    std::sort(a.begin(), a.end()), std::sort(b.begin(), b.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    QCOMPARE(a, b);
+    QVERIFY(!arrange::sameNotes(before.notes, after.notes));
+}
+
+void TestArrange::counterMelodyIsASecondTrack()
+{
+    model::Take song = first(ask("ballad in A major with a melody", std::nullopt), 1);
+    auto r = ask("add a counter-melody", song);
+    QCOMPARE(r.intent, std::string("add part: melody"));
+    QVERIFY(named(r.takes.front().plan, "Melody 2"));
+    QVERIFY(othersUnchanged(song.plan, r.takes.front().plan, "Melody 2"));
+}
+
+void TestArrange::newTempoInWordsChangesTheWholeTake()
+{
+    model::Take chords = first(ask("lo-fi chords only in Am at 78 bpm", std::nullopt), 1);
+    auto r = ask("add drums at 90 bpm", chords);
+    QCOMPARE(r.takes.front().plan.initialBpm(), 90.0);
+    QVERIFY(chipped(r, "90 bpm for the whole take (was 78)"));
+}
+
+void TestArrange::importedPop909SongGetsBassAndDrums()
+{
+    const std::string path = std::string(PIANOLA_SHARED_DIR) + "/corpora/pop909-dev/001/001.mid";
+    if (!std::filesystem::exists(path)) QSKIP("../shared/corpora/pop909-dev not present");
+    auto loaded = engine::loadPlanFile(path);
+    QVERIFY(loaded);
+    model::Take song{1, "001", false, loaded->plan, {}};
+    for (model::Track& t : song.plan.tracks) // eight bars are enough to check
+        std::erase_if(t.notes,
+                      [&](const model::Note& n) { return n.startTick >= 32 * song.plan.ppq; });
+    auto r = ask("add drums", song);
+    QCOMPARE(r.intent, std::string("add part: drums"));
+    QVERIFY(chipped(r, "chords: detected"));
+    const model::Plan p = roundTrip(r.takes.front().plan);
+    QVERIFY(arrange::drums(p));
+    QCOMPARE(p.initialBpm(), song.plan.initialBpm());
+    QVERIFY(othersUnchanged(roundTrip(song.plan), p, "Drums"));
+}
+
+void TestArrange::missingPartIsAnError()
+{
+    model::Take chords = first(ask("lo-fi chords only in Am", std::nullopt), 1);
+    engine::llm::GenerationRequest r;
+    r.prompt = "remove the melody";
+    r.parent = chords;
+    auto result = engine::llm::offlineResult(r);
+    QVERIFY(!result);
+    QVERIFY(result.error().message.find("no melody") != std::string::npos);
+}
+
+void TestArrange::chordsRoundTripInPlanJson()
+{
+    model::Take t = first(ask("jazzy lo-fi chords in Am", std::nullopt), 1);
+    t.plan.tracks.front().locked = true;
+    t.plan.tracks.front().notes.front().locked = true;
+    const std::string dir = QDir::tempPath().toStdString() + "/tst_arrange.json";
+    QVERIFY(engine::savePlanFile(dir, t.plan));
+    auto back = engine::loadPlanFile(dir);
+    QVERIFY(back);
+    QCOMPARE(back->plan.chords, t.plan.chords);
+    QVERIFY(back->plan.tracks.front().locked);
+    QVERIFY(back->plan.tracks.front().notes.front().locked);
+    QCOMPARE(model::chordSymbol(t.plan.chords.front()).substr(0, 2), std::string("Am"));
+}
+
+QTEST_GUILESS_MAIN(TestArrange)
+#include "tst_arrange.moc"
