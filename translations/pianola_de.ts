@@ -1341,33 +1341,6 @@
         <source>CC %1 %2</source>
         <translation>CC %1 %2</translation>
     </message>
-    <message>
-        <source>Velocity %1</source>
-        <translation>Anschlag %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Change velocity of %n note(s)</source>
-        <translation>
-            <numerusform>Anschlagstärke von %n Note ändern</numerusform>
-            <numerusform>Anschlagstärke von %n Noten ändern</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Erase %1 points</source>
-        <translation>%1-Punkte radieren</translation>
-    </message>
-    <message>
-        <source>Draw %1</source>
-        <translation>%1 zeichnen</translation>
-    </message>
-    <message>
-        <source>Move %1 points</source>
-        <translation>%1-Punkte verschieben</translation>
-    </message>
-    <message>
-        <source>Delete %1 points</source>
-        <translation>%1-Punkte löschen</translation>
-    </message>
 </context>
 <context>
     <name>pianola::widgets::ControllerLanes</name>
@@ -1469,6 +1442,25 @@
     <message>
         <source>No notes yet. Open a MIDI file or a plan (File &gt; Open), or drop one here.</source>
         <translation>Noch keine Noten. Öffnen Sie eine MIDI-Datei oder einen Plan (Datei &gt; Öffnen) oder ziehen Sie eine hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::PointLane</name>
+    <message>
+        <source>Erase %1 points</source>
+        <translation>%1-Punkte radieren</translation>
+    </message>
+    <message>
+        <source>Draw %1</source>
+        <translation>%1 zeichnen</translation>
+    </message>
+    <message>
+        <source>Move %1 points</source>
+        <translation>%1-Punkte verschieben</translation>
+    </message>
+    <message>
+        <source>Delete %1 points</source>
+        <translation>%1-Punkte löschen</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1595,20 @@
     <message>
         <source>Change instrument</source>
         <translation>Instrument ändern</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::VelocityLane</name>
+    <message numerus="yes">
+        <source>Change velocity of %n note(s)</source>
+        <translation>
+            <numerusform>Anschlagstärke von %n Note ändern</numerusform>
+            <numerusform>Anschlagstärke von %n Noten ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Velocity %1</source>
+        <translation>Anschlag %1</translation>
     </message>
 </context>
 </TS>

@@ -96,7 +96,7 @@ void EditorState::setCurrentTrack(int index)
     emit selectionChanged();
 }
 
-std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick) const
+std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick, double minSpacingTicks) const
 {
     std::vector<Bar> out;
     const std::vector<model::TimeSignature> none{model::TimeSignature{}};
@@ -115,11 +115,18 @@ std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick) con
             bar.startTick += skip * barLength;
             bar.number += static_cast<int>(skip);
         }
+        // Every bar, or every 2nd, 4th... so that the bars listed are minSpacingTicks apart:
+        // the list costs by the pixels shown, not by the ticks (a 4-tick bar at 1e6 ticks/px).
+        model::Tick stride = 1;
+        while (static_cast<double>(barLength * stride) < minSpacingTicks && stride < (model::Tick(1) << 30))
+            stride *= 2;
         while (bar.startTick < next && bar.startTick < toTick) {
-            if (bar.endTick() > fromTick)
+            const model::Tick phase = (bar.number - 1) % stride;
+            if (phase == 0 && bar.endTick() > fromTick)
                 out.push_back(bar);
-            bar.startTick += barLength;
-            ++bar.number;
+            const model::Tick steps = std::min(stride - phase, (next - bar.startTick + barLength - 1) / barLength);
+            bar.startTick += steps * barLength;
+            bar.number += static_cast<int>(steps);
         }
         number = bar.number;
         start = bar.startTick;

@@ -70,8 +70,10 @@ public:
     int currentTrack() const { return m_track; }
     void setCurrentTrack(int index);
     int ppq() const { return m_plan ? m_plan->ppq : 480; }
-    /// The bars that overlap [fromTick, toTick), following meter changes.
-    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick) const;
+    /// The bars that overlap [fromTick, toTick), following meter changes. With
+    /// `minSpacingTicks`, only every 2nd, 4th... bar (numbers 1, 1 + n, 1 + 2n...) so that those
+    /// listed are at least that far apart: pass the pixels wanted times ticksPerPixel().
+    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick, double minSpacingTicks = 0) const;
     Bar barAt(model::Tick tick) const;
 
     EditSink* sink() const { return m_sink; }
