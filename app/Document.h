@@ -4,7 +4,8 @@
 #pragma once
 
 #include "model/Edit.h"
-#include "widgets/EditorState.h"
+#include "widgets/EditSink.h"
+#include "widgets/PlanSource.h"
 
 #include <QObject>
 #include <QString>
@@ -14,7 +15,7 @@ class QTimer;
 
 namespace pianola::app {
 
-class Document : public QObject, public widgets::EditSink
+class Document : public QObject, public widgets::EditSink, public widgets::PlanSource
 {
     Q_OBJECT
 public:
@@ -23,9 +24,13 @@ public:
 
     const model::Project& project() const { return m_project; }
     const model::Take* activeTake() const;
+    /// The plan of a take, for the views (they keep the take's id, not this pointer).
+    const model::Plan* plan(model::TakeId take) const override;
     QUndoStack* undoStack() { return &m_undo; }
 
-    /// Applies `edit` and pushes it as one undo step. False (nothing changed) if refused.
+    /// Pushes `edit` as one undo step (the push applies it) and notifies once, also for a
+    /// CompositeEdit. False, and nothing reaches the undo stack, if the project does not
+    /// accept it.
     bool submit(model::Edit edit, const QString& text) override;
     /// Applies an edit without the undo stack (the undo commands use this).
     bool applyAndNotify(const model::Edit& edit);
@@ -42,7 +47,11 @@ public:
     /// Adds a take made elsewhere (the generator, a duplicate) as one undoable step and
     /// makes it active.
     bool addTake(model::Take take, const QString& text);
-    /// Makes another take the one shown and played (not an undo step; A/B switching).
+    /// The edit addTake() submits: `take` appended (with a fresh id if it has none or a used
+    /// one), and `active` (default: the new take) active after it. For composite edits.
+    model::TakeListEdit addTakeEdit(model::Take take, model::TakeId active = 0) const;
+    /// Makes another take the one shown and played (not an undo step; A/B switching; never
+    /// inside an undo macro: a reply's activation is part of its edit).
     bool activateTake(model::TakeId id);
     /// Removes a take (not the last one); the take before it becomes active if it was.
     bool removeTake(model::TakeId id);
@@ -74,12 +83,14 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
+    Result<void> check(const model::Edit& edit);
     void replaceProject(model::Project project, const QString& path);
 
     model::Project m_project;
     QUndoStack m_undo;
     QString m_path;
     QTimer* m_autosave;
+    bool m_lastApplied = false;   ///< what the last applyAndNotify() did (for submit())
 };
 
 } // namespace pianola::app

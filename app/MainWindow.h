@@ -158,7 +158,7 @@ private:
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;
     std::unique_ptr<engine::Recorder> m_recorder;
-    int m_recordTrack = 0;
+    model::TrackId m_recordTrack = 0;
     std::unique_ptr<engine::StepInput> m_step;
     QAction* m_recordAction = nullptr;
     QAction* m_stepAction = nullptr;

@@ -45,10 +45,6 @@
         <source>A variation of %1.</source>
         <translation>Eine Variation von %1.</translation>
     </message>
-    <message>
-        <source>Not understood: %1</source>
-        <translation>Nicht verstanden: %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n take(s) from the offline generator; the first one is playing.</source>
         <translation>
@@ -63,14 +59,6 @@
     <message>
         <source>Prompt</source>
         <translation>Anfrage</translation>
-    </message>
-    <message>
-        <source>Add take</source>
-        <translation>Take hinzufügen</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antwort</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
@@ -1317,6 +1305,10 @@
     <message>
         <source>More variations</source>
         <translation>Mehr Variationen</translation>
+    </message>
+    <message>
+        <source>Not understood: %1</source>
+        <translation>Nicht verstanden: %1</translation>
     </message>
 </context>
 <context>

@@ -174,7 +174,7 @@ void PointLane::StrokeTool::release(const QPointF&, Qt::KeyboardModifiers)
     if (!track || m_to <= m_from) return;
     const model::Lane lane = m_lane.m_lane;
     model::LaneEdit edit{state.take(),
-                         state.currentTrack(),
+                         state.currentTrackId(),
                          lane,
                          m_from,
                          m_to,
@@ -276,7 +276,7 @@ void PointLane::SelectTool::release(const QPointF&, Qt::KeyboardModifiers)
     }
     const model::Lane lane = *m_lane.lane();
     model::LaneEdit edit{state.take(),
-                         state.currentTrack(),
+                         state.currentTrackId(),
                          lane,
                          lo,
                          hi + 1,
@@ -380,7 +380,7 @@ void PointLane::deleteSelectedPoints()
     if (!track || selected.empty()) return;
     const Tick lo = m_points[selected.front()].tick, hi = m_points[selected.back()].tick;
     model::LaneEdit edit{state()->take(),
-                         state()->currentTrack(),
+                         state()->currentTrackId(),
                          m_lane,
                          lo,
                          hi + 1,

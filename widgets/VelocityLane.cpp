@@ -99,7 +99,7 @@ void VelocityLane::StrokeTool::release(const QPointF&, Qt::KeyboardModifiers)
     m_preview.clear();
     EditorState& state = *m_lane.state();
     if (!before.empty())
-        state.submit(model::NotesEdit{state.take(), state.currentTrack(), before, after},
+        state.submit(model::NotesEdit{state.take(), state.currentTrackId(), before, after},
                      tr("Change velocity of %n note(s)", nullptr, static_cast<int>(before.size())));
 }
 

@@ -59,16 +59,23 @@ void ChaseState::apply(const PlaybackEvent& e)
 
 namespace {
 std::atomic<std::size_t> g_liveSequences{0};
+std::atomic<std::size_t> g_builtSequences{0};
 } // namespace
 
 PlaybackSequence::PlaybackSequence()
 {
     g_liveSequences.fetch_add(1, std::memory_order_relaxed);
+    g_builtSequences.fetch_add(1, std::memory_order_relaxed);
 }
 
 PlaybackSequence::~PlaybackSequence()
 {
     g_liveSequences.fetch_sub(1, std::memory_order_relaxed);
+}
+
+std::size_t PlaybackSequence::builtCount()
+{
+    return g_builtSequences.load(std::memory_order_relaxed);
 }
 
 std::size_t PlaybackSequence::liveCount()

@@ -41,11 +41,13 @@ public:
 struct Fixture
 {
     FakeSink sink;
+    widgets::ProjectPlans plans{sink.project};
     widgets::EditorState state;
 
     explicit Fixture(model::Plan plan)
     {
         plan.normalize();
+        plan.assignTrackIds();
         model::Take take;
         take.id = 7;
         take.plan = std::move(plan);
@@ -53,7 +55,8 @@ struct Fixture
         sink.project.activeTake = 7;
         sink.state = &state;
         state.setSink(&sink);
-        state.setPlan(&sink.project.takes.front().plan, 7);
+        state.setSource(&plans);
+        state.setTake(7);
         state.setCurrentTrack(0);
         state.setHorizontalView(0, 8); // 480 ticks = 60 px
     }
@@ -123,6 +126,7 @@ private slots:
     void pointEraseRemovesTheSweptPoints();
     void pointSelectMoveAndDelete();
     void changingTheKindReplacesTheLane();
+    void viewsNameTakesNotAddresses();
     void paintCostIsBoundedByTheWidth_data();
     void paintCostIsBoundedByTheWidth();
     void denseLanesPaintPerPixelColumn();
@@ -242,6 +246,26 @@ void TestLanes::changingTheKindReplacesTheLane()
     QCOMPARE(cc->minValue(), -8192);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QCOMPARE(lanes.laneKeys(), QStringList{QStringLiteral("pb")});
+}
+
+// The state keeps take ids and reads the plans through the source: when the take list grows
+// (and its storage moves), the plan shown and the compared one are the takes' current ones.
+void TestLanes::viewsNameTakesNotAddresses()
+{
+    Fixture f(threeNotes());
+    model::Take other = f.sink.project.takes.front();
+    other.id = 8;
+    f.sink.project.takes.push_back(other);
+    f.state.setCompareTake(8);
+    for (model::TakeId id = 9; id < 100; ++id) {   // reallocates the take list
+        other.id = id;
+        f.sink.project.takes.push_back(other);
+    }
+    QVERIFY(f.state.comparePlan() == &f.sink.project.findTake(8)->plan);
+    QVERIFY(f.state.plan() == &f.sink.project.findTake(7)->plan);
+    QCOMPARE(f.state.currentTrackId(), f.track().id);
+    f.sink.project.takes.erase(f.sink.project.takes.begin() + 1);   // take 8 deleted
+    QVERIFY(!f.state.comparePlan());
 }
 
 void TestLanes::paintCostIsBoundedByTheWidth_data()
