@@ -43,7 +43,7 @@ ChatController::ChatController(Document* document, widgets::ChatDock* dock, QObj
     connect(m_dock, &widgets::ChatDock::moreVariationsRequested, this, [this](int i) { tryAgain(i, true); });
     connect(m_dock, &widgets::ChatDock::takeClicked, m_document, &Document::activateTake);
     connect(m_document, &Document::edited, this, [this](const model::Edit& e) {
-        if (std::holds_alternative<model::ChatEdit>(e) || std::holds_alternative<model::TakeSettingsEdit>(e))
+        if (model::contains<model::ChatEdit>(e) || model::contains<model::TakeSettingsEdit>(e))
             refresh();
     });
     connect(m_document, &Document::reset, this, &ChatController::refresh);
@@ -188,27 +188,23 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::
     if (from)
         request.parent = *from;
     std::vector<model::Take> takes;
-    QStringList lines;   // "chip: ..." lines first, then prose
+    model::ChatMessage reply;
+    QStringList lines;
     if (auto result = llm::offlineResult(request); !result) {
         lines << QString::fromStdString(result.error().message);
     } else {
-        if (!result->intent.empty())
-            lines << QStringLiteral("chip: ") + QString::fromStdString(result->intent);
-        for (const std::string& u : result->understood)
-            lines << QStringLiteral("chip: ") + QString::fromStdString(u);
-        if (!result->notUnderstood.empty()) {
-            QStringList unknown;
-            for (const std::string& w : result->notUnderstood)
-                unknown << QString::fromStdString(w);
-            lines << tr("Not understood: %1").arg(unknown.join(QStringLiteral(", ")));
-        }
+        reply.understood = result->understood;
+        if (!result->intent.empty()) // the intent read comes first ("add part: drums")
+            reply.understood.insert(reply.understood.begin(), result->intent);
+        reply.notUnderstood = result->notUnderstood;
         if (result->variation && from)
             lines << tr("A variation of %1.").arg(QString::fromStdString(from->name));
         takes = std::move(result->takes);
     }
     if (!takes.empty())
         lines << tr("%n take(s) from the offline generator; the first one is playing.", nullptr, static_cast<int>(takes.size()));
-    emit replied(commitReply(prompt, std::move(takes), lines));
+    reply.text = lines.join(QLatin1Char('\n')).toStdString();
+    emit replied(commitReply(prompt, std::move(takes), std::move(reply)));
 }
 
 // A language model, asynchronously: progress in the dock, Cancel, then modelFinished/Failed.
@@ -250,45 +246,50 @@ void ChatController::modelFinished(const engine::llm::GenerationResult& result)
                  .arg(QString::fromStdString(result.provider), QString::fromStdString(result.model));
     std::vector<model::Take> takes = result.takes;
     m_session.release()->deleteLater();   // we are inside its signal
-    emit replied(commitReply(m_pendingPrompt, std::move(takes), lines));
+    emit replied(commitReply(m_pendingPrompt, std::move(takes), replyMessage(lines)));
 }
 
 void ChatController::modelFailed(const QString& sentence, bool cancelled)
 {
     m_dock->setBusy(false);
     m_session.release()->deleteLater();
-    emit replied(commitReply(m_pendingPrompt, {}, {cancelled ? tr("Cancelled.") : sentence}));
+    emit replied(commitReply(m_pendingPrompt, {}, replyMessage({cancelled ? tr("Cancelled.") : sentence})));
 }
 
-// The reply and its takes, one undo step; the first take plays.
-std::vector<model::TakeId> ChatController::commitReply(const QString& prompt, std::vector<model::Take> takes, const QStringList& lines)
+model::ChatMessage ChatController::replyMessage(const QStringList& lines)
 {
-    QUndoStack* undo = m_document->undoStack();
-    undo->beginMacro(tr("Chat: %1").arg(prompt.left(40)));
-    // A new project's empty placeholder take gives way to the first real ones.
+    model::ChatMessage reply;
+    reply.text = lines.join(QLatin1Char('\n')).toStdString();
+    return reply;
+}
+
+// The reply with its takes as one composite edit (one undo step, one notification): the takes
+// are added with the first one active, a new project's empty placeholder take gives way, and
+// the reply message names the takes.
+std::vector<model::TakeId> ChatController::commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply)
+{
     const model::Project& project = m_document->project();
     const bool placeholder = !takes.empty() && project.takes.size() == 1 && project.takes.front().plan.noteCount() == 0 &&
                              project.takes.front().provenance.provider == "user";
-    const model::TakeId placeholderId = placeholder ? project.takes.front().id : 0;
+    model::CompositeEdit edit;
     std::vector<model::TakeId> ids;
+    model::TakeId next = project.nextTakeId();
     for (model::Take& take : takes) {
-        take.id = m_document->project().nextTakeId();
+        take.id = next++;
         if (take.provenance.createdUtc.empty())
             take.provenance.createdUtc = nowUtc();
         ids.push_back(take.id);
-        m_document->addTake(std::move(take), tr("Add take"));
+        model::TakeListEdit add = m_document->addTakeEdit(std::move(take), ids.front());
+        add.index += static_cast<int>(ids.size()) - 1;   // after the ones added before it
+        edit.edits.push_back(std::move(add));
     }
-    if (!ids.empty())
-        m_document->activateTake(ids.front());
     if (placeholder)
-        m_document->removeTake(placeholderId);
-    model::ChatMessage answer;
-    answer.role = model::ChatMessage::Role::Assistant;
-    answer.text = lines.join(QLatin1Char('\n')).toStdString();
-    answer.createdUtc = nowUtc();
-    answer.takes = ids;
-    m_document->submit(model::ChatEdit{static_cast<int>(m_document->project().chat.size()), true, answer}, tr("Reply"));
-    undo->endMacro();
+        edit.edits.push_back(model::TakeListEdit{0, false, project.takes.front(), ids.front(), ids.front()});
+    reply.role = model::ChatMessage::Role::Assistant;
+    reply.createdUtc = nowUtc();
+    reply.takes = ids;
+    edit.edits.push_back(model::ChatEdit{static_cast<int>(project.chat.size()), true, std::move(reply)});
+    m_document->submit(std::move(edit), tr("Chat: %1").arg(prompt.left(40)));
     return ids;
 }
 

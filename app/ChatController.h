@@ -3,7 +3,7 @@
 // generator (engine::llm::offlineResult: one reader decides whether a line asks for a new song, a
 // part added or regenerated in the playing take, or a change to it), or a language model through engine::llm::Session (brief or
 // notes mode, validated replies, repair loop, offline fallback), asynchronously with progress
-// and Cancel. The prompt is one undo step, the reply with its takes another.
+// and Cancel. The prompt is one undo step, the reply with its takes another (one composite edit).
 #pragma once
 
 #include "app/Document.h"
@@ -66,7 +66,8 @@ private:
     void modelFinished(const engine::llm::GenerationResult& result);
     void modelFailed(const QString& sentence, bool cancelled);
     void echo(const QString& prompt);
-    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, const QStringList& lines);
+    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply);
+    static model::ChatMessage replyMessage(const QStringList& lines);
     std::uint64_t freshSeed();
 
     Document* m_document;

@@ -20,7 +20,7 @@
 namespace pianola::app {
 
 namespace {
-/// One edit on the undo stack. The first redo() is skipped: submit() already applied it.
+/// One edit on the undo stack. QUndoStack::push() runs redo(): that is where it is applied.
 class EditCommand : public QUndoCommand
 {
 public:
@@ -30,18 +30,14 @@ public:
     }
     void redo() override
     {
-        if (m_applied) {
-            m_applied = false;
-            return;
-        }
-        m_document->applyAndNotify(m_edit);
+        if (!m_document->applyAndNotify(m_edit))
+            setObsolete(true);   // checked before the push, so not expected: never kept on the stack
     }
     void undo() override { m_document->applyAndNotify(model::inverse(m_edit)); }
 
 private:
     Document* m_document;
     model::Edit m_edit;
-    bool m_applied = true;
 };
 
 QString nowUtc()
@@ -88,12 +84,31 @@ const model::Take* Document::activeTake() const
     return m_project.findTake(m_project.activeTake);
 }
 
+const model::Plan* Document::plan(model::TakeId take) const
+{
+    const model::Take* found = m_project.findTake(take);
+    return found ? &found->plan : nullptr;
+}
+
 bool Document::submit(model::Edit edit, const QString& text)
 {
-    if (!applyAndNotify(edit))
+    if (auto ok = check(edit); !ok) {
+        qCWarning(lcApp) << "edit refused:" << QString::fromStdString(ok.error().message);
         return false;
-    m_undo.push(new EditCommand(this, std::move(edit), text));
-    return true;
+    }
+    m_undo.push(new EditCommand(this, std::move(edit), text));   // runs redo(): the one place an edit is applied
+    return m_lastApplied;
+}
+
+// A single edit is checked against the project; a composite one (whose later edits expect what
+// the earlier ones leave) is tried and taken back, without a notification.
+Result<void> Document::check(const model::Edit& edit)
+{
+    if (!std::holds_alternative<model::CompositeEdit>(edit))
+        return model::checkEdit(m_project, edit);
+    if (auto tried = model::applyEdit(m_project, edit); !tried)
+        return tried;
+    return model::applyEdit(m_project, model::inverse(edit));
 }
 
 bool Document::applyAndNotify(const model::Edit& edit)
@@ -101,12 +116,13 @@ bool Document::applyAndNotify(const model::Edit& edit)
     const model::TakeId activeBefore = m_project.activeTake;
     const std::size_t takesBefore = m_project.takes.size();
     m_snapshot.reset();
+    m_lastApplied = false;
     if (auto applied = model::applyEdit(m_project, edit); !applied) {
         qCWarning(lcApp) << "edit refused:" << QString::fromStdString(applied.error().message);
         return false;
     }
-    if (m_project.activeTake != activeBefore || m_project.takes.size() != takesBefore ||
-        std::holds_alternative<model::TakeSettingsEdit>(edit))
+    m_lastApplied = true;
+    if (m_project.activeTake != activeBefore || m_project.takes.size() != takesBefore || model::contains<model::TakeSettingsEdit>(edit))
         emit takesChanged();
     emit edited(edit);
     if (m_project.activeTake != activeBefore)
@@ -136,6 +152,7 @@ void Document::newProject()
     take.provenance.createdUtc = nowUtc().toStdString();
     model::Track piano;
     piano.name = tr("Piano").toStdString();
+    piano.id = 1;
     take.plan.tracks.push_back(piano);
     project.takes.push_back(std::move(take));
     project.activeTake = 1;
@@ -173,6 +190,7 @@ Result<void> Document::open(const QString& path, std::vector<std::string>* warni
     take.name = QFileInfo(path).completeBaseName().toStdString();
     take.plan = std::move(loaded->plan);
     take.plan.normalize();
+    take.plan.assignTrackIds();
     take.provenance.provider = "import";
     take.provenance.createdUtc = nowUtc().toStdString();
     project.takes.push_back(std::move(take));
@@ -240,10 +258,16 @@ Result<void> Document::exportTake(const QString& path, model::TakeId takeId, int
 
 bool Document::addTake(model::Take take, const QString& text)
 {
+    return submit(addTakeEdit(std::move(take)), text);
+}
+
+model::TakeListEdit Document::addTakeEdit(model::Take take, model::TakeId active) const
+{
     if (take.id == 0 || m_project.findTake(take.id))
         take.id = m_project.nextTakeId();
+    take.plan.assignTrackIds();   // generated and imported plans come without
     const model::TakeId id = take.id;
-    return submit(model::TakeListEdit{static_cast<int>(m_project.takes.size()), true, std::move(take), m_project.activeTake, id}, text);
+    return model::TakeListEdit{static_cast<int>(m_project.takes.size()), true, std::move(take), m_project.activeTake, active ? active : id};
 }
 
 bool Document::activateTake(model::TakeId id)

@@ -6,7 +6,8 @@
 #include "app/BackgroundWrite.h"
 #include "app/RecoveryFiles.h"
 #include "model/Edit.h"
-#include "widgets/EditorState.h"
+#include "widgets/EditSink.h"
+#include "widgets/PlanSource.h"
 
 #include <QObject>
 #include <QString>
@@ -19,7 +20,7 @@ class QTimer;
 
 namespace pianola::app {
 
-class Document : public QObject, public widgets::EditSink
+class Document : public QObject, public widgets::EditSink, public widgets::PlanSource
 {
     Q_OBJECT
 public:
@@ -28,12 +29,16 @@ public:
 
     const model::Project& project() const { return m_project; }
     const model::Take* activeTake() const;
+    /// The plan of a take, for the views (they keep the take's id, not this pointer).
+    const model::Plan* plan(model::TakeId take) const override;
     QUndoStack* undoStack() { return &m_undo; }
     /// An immutable copy of the project for worker threads (save, autosave, playback builds).
     /// Consumers between two changes share one copy; it is freed when the last one lets go.
     std::shared_ptr<const model::Project> snapshot() const;
 
-    /// Applies `edit` and pushes it as one undo step. False (nothing changed) if refused.
+    /// Pushes `edit` as one undo step (the push applies it) and notifies once, also for a
+    /// CompositeEdit. False, and nothing reaches the undo stack, if the project does not
+    /// accept it.
     bool submit(model::Edit edit, const QString& text) override;
     /// Applies an edit without the undo stack (the undo commands use this).
     bool applyAndNotify(const model::Edit& edit);
@@ -57,7 +62,11 @@ public:
     /// Adds a take made elsewhere (the generator, a duplicate) as one undoable step and
     /// makes it active.
     bool addTake(model::Take take, const QString& text);
-    /// Makes another take the one shown and played (not an undo step; A/B switching).
+    /// The edit addTake() submits: `take` appended (with a fresh id if it has none or a used
+    /// one), and `active` (default: the new take) active after it. For composite edits.
+    model::TakeListEdit addTakeEdit(model::Take take, model::TakeId active = 0) const;
+    /// Makes another take the one shown and played (not an undo step; A/B switching; never
+    /// inside an undo macro: a reply's activation is part of its edit).
     bool activateTake(model::TakeId id);
     /// Removes a take (not the last one); the take before it becomes active if it was.
     bool removeTake(model::TakeId id);
@@ -96,6 +105,7 @@ signals:
     void saveFinished(const QString& path, const QString& error);
 
 private:
+    Result<void> check(const model::Edit& edit);
     void replaceProject(model::Project project, const QString& path);
     void autosave();
     void saveDone(const QString& path, std::uint64_t revision, const Result<void>& result);
@@ -114,6 +124,7 @@ private:
     bool m_autosaveAgain = false;   ///< an edit came while the autosave was writing
     mutable std::weak_ptr<const model::Project> m_snapshot;   ///< reset by every change
     std::uint64_t m_revision = 0;   ///< counts undo stack moves: a save of an older one leaves the document modified
+    bool m_lastApplied = false;   ///< what the last applyAndNotify() did (for submit())
 };
 
 } // namespace pianola::app

@@ -50,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName("mainWindow");
     m_state->setSink(m_document);
+    m_state->setSource(m_document);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName("editorSplit");
     m_roll = new widgets::PianoRollView(m_state, split);
@@ -152,7 +153,7 @@ const model::Plan& MainWindow::plan() const
 
 void MainWindow::documentReset()
 {
-    m_state->setPlan(nullptr, 0);   // a new project: the views start over (track, selection)
+    m_state->setTake(0);   // a new project: the views start over (track, selection)
     showActiveTake();
     m_roll->zoomToFit();
     refreshTakes();
@@ -162,21 +163,21 @@ void MainWindow::documentReset()
 void MainWindow::showActiveTake()
 {
     const model::Take* take = m_document->activeTake();
-    m_state->setPlan(take ? &take->plan : nullptr, take ? take->id : 0);
+    m_state->setTake(take ? take->id : 0);
     m_tempoMap = model::TempoMap(plan());
     schedulePlaybackUpdate();
 }
 
 void MainWindow::documentEdited(const model::Edit& edit)
 {
-    // Take list edits may move the plans in memory: point the views at the active take again.
-    if (std::holds_alternative<model::TakeListEdit>(edit)) {
+    // Take list edits may change the active take: show it.
+    if (model::contains<model::TakeListEdit>(edit)) {
         showActiveTake();
         return;
     }
     if (std::holds_alternative<model::TakeSettingsEdit>(edit) || std::holds_alternative<model::ChatEdit>(edit))
         return;   // the takes list and the chat refresh themselves
-    if (std::holds_alternative<model::PlanEdit>(edit))
+    if (model::contains<model::PlanEdit>(edit))
         m_tempoMap = model::TempoMap(plan());
     m_state->notifyPlanChanged();
     schedulePlaybackUpdate();
@@ -223,7 +224,7 @@ void MainWindow::updateCompare()
     const model::Project& project = m_document->project();
     const model::TakeId other = project.activeTake == m_takeA ? m_takeB : project.activeTake == m_takeB ? m_takeA : 0;
     const model::Take* take = project.findTake(other);
-    m_state->setComparePlan(take && m_compareAction->isChecked() ? &take->plan : nullptr);
+    m_state->setCompareTake(take && m_compareAction->isChecked() ? take->id : 0);
 }
 
 void MainWindow::updateTitle()
@@ -303,7 +304,7 @@ void MainWindow::midiReceived(const engine::MidiMessage& message)
         m_step->setGridTicks(m_state->snapTicks() > 1 ? m_state->snapTicks() : m_state->ppq() / 4);
         if (auto note = m_step->receive(bytes, message.size)) {
             note->id = model::nextNoteId(*track);
-            m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, {*note}}, tr("Step input"));
+            m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, {*note}}, tr("Step input"));
         }
         m_state->setPlayheadTick(static_cast<double>(m_step->cursorTick()));
     }
@@ -319,7 +320,7 @@ void MainWindow::recordToggled(bool on)
         }
         m_recorder = std::make_unique<engine::Recorder>(m_tempoMap);
         m_recorder->start();
-        m_recordTrack = m_state->currentTrack();
+        m_recordTrack = m_state->currentTrackId();
         sendPlanToPlayer();
         if (!transport()->isPlaying())
             transport()->play();
@@ -333,9 +334,10 @@ void MainWindow::recordToggled(bool on)
     m_recorder.reset();
     sendPlanToPlayer();
     const model::Take* take = m_document->activeTake();
-    if (!take || m_recordTrack >= static_cast<int>(take->plan.tracks.size()) || (recorded.notes.empty() && recorded.controllers.empty()))
+    const int index = take ? take->plan.trackIndex(m_recordTrack) : -1;
+    if (index < 0 || (recorded.notes.empty() && recorded.controllers.empty()))
         return;
-    const model::Track& target = take->plan.tracks[static_cast<std::size_t>(m_recordTrack)];
+    const model::Track& target = take->plan.tracks[static_cast<std::size_t>(index)];
     std::vector<model::Note> notes = recorded.notes;
     model::NoteId id = model::nextNoteId(target);
     for (model::Note& n : notes)
@@ -349,7 +351,7 @@ void MainWindow::recordToggled(bool on)
         lanes[c.controller].push_back({c.tick, c.value});
     for (auto& [cc, points] : lanes) {
         const model::Lane lane{model::Lane::Kind::Controller, cc};
-        const model::Track& now = m_document->activeTake()->plan.tracks[static_cast<std::size_t>(m_recordTrack)];
+        const model::Track& now = m_document->activeTake()->plan.tracks[static_cast<std::size_t>(index)];
         const model::Tick from = points.front().tick, to = points.back().tick + 1;
         auto before = model::lanePoints(now, lane, from, to);
         auto after = before;
@@ -392,6 +394,7 @@ void MainWindow::showAnalysisChords()
 
 void MainWindow::sendPlanToPlayer()
 {
+    m_playbackUpdate->stop();   // a rebuild scheduled before this one is done by it
     m_tempoMap = model::TempoMap(plan());
     if (!transport())
         return;

@@ -176,7 +176,7 @@ private:
     MidiSession* m_midi;
     SequenceBuilder* m_sequences;
     std::unique_ptr<engine::Recorder> m_recorder;
-    int m_recordTrack = 0;
+    model::TrackId m_recordTrack = 0;
     std::unique_ptr<engine::StepInput> m_step;
     QAction* m_recordAction = nullptr;
     QAction* m_stepAction = nullptr;

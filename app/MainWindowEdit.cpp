@@ -54,7 +54,7 @@ void MainWindow::applyToSelection(const std::vector<model::Note>& before, const 
 {
     if (before.empty() || before == after)
         return;
-    m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), before, after}, text);
+    m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after}, text);
 }
 
 void MainWindow::quantizeNow()
@@ -169,6 +169,7 @@ void MainWindow::addTrackRequested()
     model::Track track;
     track.channel = channel;
     track.name = tr("Track %1").arg(take->plan.tracks.size() + 1).toStdString();
+    track.id = take->plan.nextTrackId();
     const int index = static_cast<int>(take->plan.tracks.size());
     if (m_document->submit(model::TrackListEdit{take->id, index, true, track}, tr("Add track")))
         m_state->setCurrentTrack(index);

@@ -22,14 +22,22 @@ bool noteOrder(const Note& a, const Note& b)
     return a.key != b.key ? a.key < b.key : a.id < b.id;
 }
 
-Result<Track*> findTrack(Project& project, TakeId takeId, int index)
+Result<const Track*> findTrack(const Project& project, TakeId takeId, TrackId trackId)
 {
-    Take* take = project.findTake(takeId);
+    const Take* take = project.findTake(takeId);
     if (!take)
         return stale("no take " + std::to_string(takeId));
-    if (index < 0 || index >= static_cast<int>(take->plan.tracks.size()))
-        return stale("no track " + std::to_string(index));
+    const int index = take->plan.trackIndex(trackId);
+    if (index < 0)
+        return stale("no track " + std::to_string(trackId));
     return &take->plan.tracks[static_cast<std::size_t>(index)];
+}
+
+// The track a checked edit names (the check found it).
+Track& trackOf(Project& project, TakeId takeId, TrackId trackId)
+{
+    Plan& plan = project.findTake(takeId)->plan;
+    return plan.tracks[static_cast<std::size_t>(plan.trackIndex(trackId))];
 }
 
 Result<void> checkNote(const Note& n)
@@ -41,29 +49,42 @@ Result<void> checkNote(const Note& n)
     return {};
 }
 
-Result<void> applyNotes(Project& project, const NotesEdit& e)
+struct IdRange
+{
+    NoteId low = UINT32_MAX, high = 0;
+    void add(NoteId id) { low = std::min(low, id), high = std::max(high, id); }
+    bool contains(NoteId id) const { return id >= low && id <= high; }
+};
+
+IdRange idRange(const NotesEdit& e)
+{
+    IdRange range;
+    for (const Note& n : e.removed)
+        range.add(n.id);
+    for (const Note& n : e.added)
+        range.add(n.id);
+    return range;
+}
+
+Result<void> checkNotes(const Project& project, const NotesEdit& e)
 {
     auto track = findTrack(project, e.take, e.track);
     if (!track)
         return track.error();
-    std::vector<Note>& notes = (*track)->notes;
     std::unordered_map<NoteId, const Note*> removed;
     std::unordered_set<NoteId> addedIds;
-    NoteId low = UINT32_MAX, high = 0;
-    for (const Note& n : e.removed) {
+    for (const Note& n : e.removed)
         removed.emplace(n.id, &n);
-        low = std::min(low, n.id), high = std::max(high, n.id);
-    }
     for (const Note& n : e.added) {
         if (auto ok = checkNote(n); !ok)
             return ok.error();
         if (!addedIds.insert(n.id).second)
             return stale("two added notes share id " + std::to_string(n.id));
-        low = std::min(low, n.id), high = std::max(high, n.id);
     }
+    const IdRange range = idRange(e);
     std::size_t found = 0;
-    for (const Note& n : notes) {
-        if (n.id < low || n.id > high)   // most notes: no hash lookups
+    for (const Note& n : (*track)->notes) {
+        if (!range.contains(n.id))   // most notes: no hash lookups
             continue;
         if (auto it = removed.find(n.id); it != removed.end()) {
             if (!(n == *it->second))
@@ -75,14 +96,24 @@ Result<void> applyNotes(Project& project, const NotesEdit& e)
     }
     if (found != removed.size())
         return stale("a note to replace is missing");
-    if (!removed.empty())
-        std::erase_if(notes, [&](const Note& n) { return n.id >= low && n.id <= high && removed.count(n.id); });
+    return {};
+}
+
+void changeNotes(Project& project, const NotesEdit& e)
+{
+    std::vector<Note>& notes = trackOf(project, e.take, e.track).notes;
+    if (!e.removed.empty()) {
+        const IdRange range = idRange(e);
+        std::unordered_set<NoteId> removed;
+        for (const Note& n : e.removed)
+            removed.insert(n.id);
+        std::erase_if(notes, [&](const Note& n) { return range.contains(n.id) && removed.count(n.id); });
+    }
     std::vector<Note> added = e.added;
     std::sort(added.begin(), added.end(), noteOrder);
     const auto middle = static_cast<std::ptrdiff_t>(notes.size());
     notes.insert(notes.end(), added.begin(), added.end());
     std::inplace_merge(notes.begin(), notes.begin() + middle, notes.end(), noteOrder);
-    return {};
 }
 
 // The lane's events as a uniform view: tick/value accessors over the track's vector.
@@ -107,7 +138,7 @@ auto withLane(TrackType& t, const Lane& lane, Fn&& fn)
               [cc](Tick tick, int v) { return ControlChange{tick, cc, static_cast<std::uint8_t>(v)}; });
 }
 
-Result<void> applyLane(Project& project, const LaneEdit& e)
+Result<void> checkLane(const Project& project, const LaneEdit& e)
 {
     auto track = findTrack(project, e.take, e.track);
     if (!track)
@@ -119,7 +150,12 @@ Result<void> applyLane(Project& project, const LaneEdit& e)
             return makeError(Error::Code::InvalidArgument, "lane point out of range at tick " + std::to_string(p.tick));
     if (lanePoints(**track, e.lane, e.fromTick, e.toTick) != e.before)
         return stale("the lane's points have changed");
-    withLane(**track, e.lane, [&](auto& events, auto inLane, auto, auto make) {
+    return {};
+}
+
+void changeLane(Project& project, const LaneEdit& e)
+{
+    withLane(trackOf(project, e.take, e.track), e.lane, [&](auto& events, auto inLane, auto, auto make) {
         std::erase_if(events, [&](const auto& ev) { return inLane(ev) && ev.tick >= e.fromTick && ev.tick < e.toTick; });
         for (const LanePoint& p : e.after) {   // after the events already at that tick
             auto at = std::upper_bound(events.begin(), events.end(), p.tick,
@@ -128,7 +164,6 @@ Result<void> applyLane(Project& project, const LaneEdit& e)
         }
         return 0;
     });
-    return {};
 }
 
 void assign(Track& t, const TrackSettings& s)
@@ -143,7 +178,7 @@ void assign(Track& t, const TrackSettings& s)
     t.colour = s.colour;
 }
 
-Result<void> applyTrackSettings(Project& project, const TrackSettingsEdit& e)
+Result<void> checkTrackSettings(const Project& project, const TrackSettingsEdit& e)
 {
     auto track = findTrack(project, e.take, e.track);
     if (!track)
@@ -154,83 +189,149 @@ Result<void> applyTrackSettings(Project& project, const TrackSettingsEdit& e)
         e.after.bankMsb < -1 || e.after.bankMsb > 127 || e.after.bankLsb < -1 || e.after.bankLsb > 127 ||
         e.after.name.size() > Limits::kMaxNameBytes)
         return makeError(Error::Code::InvalidArgument, "track settings out of range");
-    assign(**track, e.after);
     return {};
 }
 
-Result<void> applyTrackList(Project& project, const TrackListEdit& e)
+void changeTrackSettings(Project& project, const TrackSettingsEdit& e)
 {
-    Take* take = project.findTake(e.take);
+    assign(trackOf(project, e.take, e.track), e.after);
+}
+
+Result<void> checkTrackList(const Project& project, const TrackListEdit& e)
+{
+    const Take* take = project.findTake(e.take);
     if (!take)
         return stale("no take " + std::to_string(e.take));
-    auto& tracks = take->plan.tracks;
+    const auto& tracks = take->plan.tracks;
     const int size = static_cast<int>(tracks.size());
-    if (e.insert) {
-        if (e.index < 0 || e.index > size || size >= Limits::kMaxTracks)
-            return stale("cannot insert a track at " + std::to_string(e.index));
-        tracks.insert(tracks.begin() + e.index, e.track);
-    } else {
-        if (e.index < 0 || e.index >= size || !(tracks[static_cast<std::size_t>(e.index)] == e.track))
-            return stale("track " + std::to_string(e.index) + " has changed");
-        tracks.erase(tracks.begin() + e.index);
-    }
+    if (e.insert && (e.index < 0 || e.index > size || size >= Limits::kMaxTracks))
+        return stale("cannot insert a track at " + std::to_string(e.index));
+    if (e.insert && (e.track.id == 0 || take->plan.trackIndex(e.track.id) >= 0))
+        return stale("track id " + std::to_string(e.track.id) + " is not new");
+    if (!e.insert && (e.index < 0 || e.index >= size || !(tracks[static_cast<std::size_t>(e.index)] == e.track)))
+        return stale("track " + std::to_string(e.index) + " has changed");
     return {};
 }
 
-Result<void> applyTakeList(Project& project, const TakeListEdit& e)
+void changeTrackList(Project& project, const TrackListEdit& e)
+{
+    auto& tracks = project.findTake(e.take)->plan.tracks;
+    if (e.insert)
+        tracks.insert(tracks.begin() + e.index, e.track);
+    else
+        tracks.erase(tracks.begin() + e.index);
+}
+
+Result<void> checkTakeList(const Project& project, const TakeListEdit& e)
+{
+    const auto& takes = project.takes;
+    const int size = static_cast<int>(takes.size());
+    if (e.insert && (e.index < 0 || e.index > size || project.findTake(e.take.id) || e.take.id == 0))
+        return stale("cannot insert take " + std::to_string(e.take.id));
+    if (!e.insert && (e.index < 0 || e.index >= size || !(takes[static_cast<std::size_t>(e.index)] == e.take)))
+        return stale("take " + std::to_string(e.take.id) + " has changed");
+    return {};
+}
+
+void changeTakeList(Project& project, const TakeListEdit& e)
 {
     auto& takes = project.takes;
-    const int size = static_cast<int>(takes.size());
     if (e.insert) {
-        if (e.index < 0 || e.index > size || project.findTake(e.take.id) || e.take.id == 0)
-            return stale("cannot insert take " + std::to_string(e.take.id));
         takes.insert(takes.begin() + e.index, e.take);
         if (project.findTake(e.activeAfter))
             project.activeTake = e.activeAfter;
-    } else {
-        if (e.index < 0 || e.index >= size || !(takes[static_cast<std::size_t>(e.index)] == e.take))
-            return stale("take " + std::to_string(e.take.id) + " has changed");
-        takes.erase(takes.begin() + e.index);
-        if (project.activeTake == e.take.id || !project.findTake(project.activeTake))
-            project.activeTake = project.findTake(e.activeBefore) ? e.activeBefore : takes.empty() ? 0 : takes.front().id;
+        return;
     }
-    return {};
+    takes.erase(takes.begin() + e.index);
+    if (project.activeTake == e.take.id || !project.findTake(project.activeTake))
+        project.activeTake = project.findTake(e.activeBefore) ? e.activeBefore : takes.empty() ? 0 : takes.front().id;
 }
 
-Result<void> applyTakeSettings(Project& project, const TakeSettingsEdit& e)
+Result<void> checkTakeSettings(const Project& project, const TakeSettingsEdit& e)
 {
-    Take* take = project.findTake(e.take);
+    const Take* take = project.findTake(e.take);
     if (!take || take->name != e.nameBefore || take->starred != e.starredBefore)
         return stale("take " + std::to_string(e.take) + " has changed");
     if (e.nameAfter.size() > Limits::kMaxNameBytes)
         return makeError(Error::Code::InvalidArgument, "take name too long");
-    take->name = e.nameAfter;
-    take->starred = e.starredAfter;
     return {};
 }
 
-Result<void> applyChat(Project& project, const ChatEdit& e)
-{
-    auto& chat = project.chat;
-    const int size = static_cast<int>(chat.size());
-    if (e.insert) {
-        if (e.index < 0 || e.index > size)
-            return stale("cannot insert a chat message at " + std::to_string(e.index));
-        chat.insert(chat.begin() + e.index, e.message);
-    } else {
-        if (e.index < 0 || e.index >= size || !(chat[static_cast<std::size_t>(e.index)] == e.message))
-            return stale("chat message " + std::to_string(e.index) + " has changed");
-        chat.erase(chat.begin() + e.index);
-    }
-    return {};
-}
-
-Result<void> applyPlan(Project& project, const PlanEdit& e)
+void changeTakeSettings(Project& project, const TakeSettingsEdit& e)
 {
     Take* take = project.findTake(e.take);
+    take->name = e.nameAfter;
+    take->starred = e.starredAfter;
+}
+
+Result<void> checkChat(const Project& project, const ChatEdit& e)
+{
+    const auto& chat = project.chat;
+    const int size = static_cast<int>(chat.size());
+    if (e.insert && (e.index < 0 || e.index > size))
+        return stale("cannot insert a chat message at " + std::to_string(e.index));
+    if (!e.insert && (e.index < 0 || e.index >= size || !(chat[static_cast<std::size_t>(e.index)] == e.message)))
+        return stale("chat message " + std::to_string(e.index) + " has changed");
+    return {};
+}
+
+void changeChat(Project& project, const ChatEdit& e)
+{
+    auto& chat = project.chat;
+    if (e.insert)
+        chat.insert(chat.begin() + e.index, e.message);
+    else
+        chat.erase(chat.begin() + e.index);
+}
+
+Result<void> checkPlan(const Project& project, const PlanEdit& e)
+{
+    const Take* take = project.findTake(e.take);
     if (!take || !(take->plan == e.before))
         return stale("take " + std::to_string(e.take) + " has changed");
-    take->plan = e.after;
+    return {};
+}
+
+void changePlan(Project& project, const PlanEdit& e)
+{
+    project.findTake(e.take)->plan = e.after;
+}
+
+// Checks, then changes: each kind of edit has a check (const) and a change (after the check).
+template <typename E, Result<void> (*Check)(const Project&, const E&), void (*Change)(Project&, const E&)>
+struct Rule
+{
+    static Result<void> check(const Project& project, const E& e) { return Check(project, e); }
+    static Result<void> apply(Project& project, const E& e)
+    {
+        if (auto ok = Check(project, e); !ok)
+            return ok;
+        Change(project, e);
+        return {};
+    }
+};
+
+template <typename E>
+struct RuleOf;
+template <> struct RuleOf<NotesEdit> : Rule<NotesEdit, checkNotes, changeNotes> {};
+template <> struct RuleOf<LaneEdit> : Rule<LaneEdit, checkLane, changeLane> {};
+template <> struct RuleOf<TrackSettingsEdit> : Rule<TrackSettingsEdit, checkTrackSettings, changeTrackSettings> {};
+template <> struct RuleOf<TrackListEdit> : Rule<TrackListEdit, checkTrackList, changeTrackList> {};
+template <> struct RuleOf<TakeListEdit> : Rule<TakeListEdit, checkTakeList, changeTakeList> {};
+template <> struct RuleOf<TakeSettingsEdit> : Rule<TakeSettingsEdit, checkTakeSettings, changeTakeSettings> {};
+template <> struct RuleOf<ChatEdit> : Rule<ChatEdit, checkChat, changeChat> {};
+template <> struct RuleOf<PlanEdit> : Rule<PlanEdit, checkPlan, changePlan> {};
+
+// All or none: on a failure, the edits already applied are undone in reverse order.
+Result<void> applyComposite(Project& project, const CompositeEdit& e)
+{
+    for (std::size_t i = 0; i < e.edits.size(); ++i) {
+        if (auto ok = applyEdit(project, e.edits[i]); !ok) {
+            while (i-- > 0)
+                (void)applyEdit(project, inverse(e.edits[i]));   // cannot fail: it was just applied
+            return ok;
+        }
+    }
     return {};
 }
 } // namespace
@@ -245,22 +346,23 @@ Result<void> applyEdit(Project& project, const Edit& edit)
     return std::visit(
         [&](const auto& e) -> Result<void> {
             using E = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<E, NotesEdit>)
-                return applyNotes(project, e);
-            else if constexpr (std::is_same_v<E, LaneEdit>)
-                return applyLane(project, e);
-            else if constexpr (std::is_same_v<E, TrackSettingsEdit>)
-                return applyTrackSettings(project, e);
-            else if constexpr (std::is_same_v<E, TrackListEdit>)
-                return applyTrackList(project, e);
-            else if constexpr (std::is_same_v<E, TakeListEdit>)
-                return applyTakeList(project, e);
-            else if constexpr (std::is_same_v<E, TakeSettingsEdit>)
-                return applyTakeSettings(project, e);
-            else if constexpr (std::is_same_v<E, ChatEdit>)
-                return applyChat(project, e);
+            if constexpr (std::is_same_v<E, CompositeEdit>)
+                return applyComposite(project, e);
             else
-                return applyPlan(project, e);
+                return RuleOf<E>::apply(project, e);
+        },
+        edit);
+}
+
+Result<void> checkEdit(const Project& project, const Edit& edit)
+{
+    return std::visit(
+        [&](const auto& e) -> Result<void> {
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<E, CompositeEdit>)
+                return e.edits.empty() ? Result<void>{} : checkEdit(project, e.edits.front());
+            else
+                return RuleOf<E>::check(project, e);
         },
         edit);
 }
@@ -271,7 +373,11 @@ Edit inverse(const Edit& edit)
         [](const auto& e) -> Edit {
             auto r = e;
             using E = std::decay_t<decltype(e)>;
-            if constexpr (std::is_same_v<E, NotesEdit>)
+            if constexpr (std::is_same_v<E, CompositeEdit>) {
+                r.edits.clear();
+                for (auto it = e.edits.rbegin(); it != e.edits.rend(); ++it)
+                    r.edits.push_back(inverse(*it));
+            } else if constexpr (std::is_same_v<E, NotesEdit>)
                 std::swap(r.removed, r.added);
             else if constexpr (std::is_same_v<E, LaneEdit> || std::is_same_v<E, TrackSettingsEdit> ||
                                std::is_same_v<E, PlanEdit>)

@@ -15,7 +15,7 @@ namespace pianola::model {
 struct NotesEdit
 {
     TakeId take = 0;
-    int track = 0;   ///< index into the take's tracks at the time of the edit
+    TrackId track = 0;   ///< the track's id (Track::id)
     std::vector<Note> removed;
     std::vector<Note> added;
     friend bool operator==(const NotesEdit&, const NotesEdit&) = default;
@@ -44,7 +44,7 @@ struct LanePoint
 struct LaneEdit
 {
     TakeId take = 0;
-    int track = 0;
+    TrackId track = 0;
     Lane lane;
     Tick fromTick = 0;
     Tick toTick = 0;
@@ -71,13 +71,14 @@ TrackSettings settingsOf(const Track& track);
 struct TrackSettingsEdit
 {
     TakeId take = 0;
-    int track = 0;
+    TrackId track = 0;
     TrackSettings before;
     TrackSettings after;
     friend bool operator==(const TrackSettingsEdit&, const TrackSettingsEdit&) = default;
 };
 
-/// Insert `track` at `index` (insert = true) or remove it from there (insert = false).
+/// Insert `track` at `index` (insert = true; its id must be new in the plan) or remove it from
+/// there (insert = false).
 struct TrackListEdit
 {
     TakeId take = 0;
@@ -127,13 +128,38 @@ struct PlanEdit
     friend bool operator==(const PlanEdit&, const PlanEdit&) = default;
 };
 
+struct CompositeEdit;
+
 using Edit = std::variant<NotesEdit, LaneEdit, TrackSettingsEdit, TrackListEdit, TakeListEdit,
-                          TakeSettingsEdit, PlanEdit, ChatEdit>;
+                          TakeSettingsEdit, PlanEdit, ChatEdit, CompositeEdit>;
+
+/// Several edits as one (a chat reply: its takes, which one is active, the reply message),
+/// applied in order, all or none; undone in reverse order.
+struct CompositeEdit
+{
+    std::vector<Edit> edits;
+    friend bool operator==(const CompositeEdit&, const CompositeEdit&) = default;
+};
 
 /// Applies `edit`; on error (the project is not in the state the edit expects) nothing changes.
 Result<void> applyEdit(Project& project, const Edit& edit);
+/// Whether applyEdit() would succeed, without changing anything. A composite edit is checked
+/// by its first edit only (the later ones expect the project the earlier ones leave).
+Result<void> checkEdit(const Project& project, const Edit& edit);
 /// The edit that undoes `edit`.
 Edit inverse(const Edit& edit);
+/// True if `edit` is a T or a composite holding one.
+template <typename T>
+bool contains(const Edit& edit)
+{
+    if (std::holds_alternative<T>(edit))
+        return true;
+    if (const auto* composite = std::get_if<CompositeEdit>(&edit))
+        for (const Edit& e : composite->edits)
+            if (contains<T>(e))
+                return true;
+    return false;
+}
 
 /// The points of `lane` in `track`, in tick order.
 std::vector<LanePoint> lanePoints(const Track& track, const Lane& lane);

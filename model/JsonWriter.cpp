@@ -115,6 +115,8 @@ std::span<const T> all(const std::vector<T>& items)
 Json trackJson(const Track& t)
 {
     Json j{{"name", t.name}, {"channel", t.channel}, {"program", t.program}};
+    if (t.id != 0)
+        j["id"] = t.id;
     if (t.bankMsb >= 0)
         j["bankMsb"] = t.bankMsb;
     if (t.bankLsb >= 0)
@@ -194,10 +196,12 @@ Json takeJson(const Take& t)
 Json chatJson(const ChatMessage& m)
 {
     const auto role = std::min(static_cast<std::size_t>(m.role), kRoles.size() - 1);
-    return Json{{"role", kRoles[role]},
-                {"text", m.text},
-                {"createdUtc", m.createdUtc},
-                {"takes", m.takes}};
+    Json j{{"role", kRoles[role]}, {"text", m.text}, {"createdUtc", m.createdUtc}, {"takes", m.takes}};
+    if (!m.understood.empty())
+        j["understood"] = m.understood;
+    if (!m.notUnderstood.empty())
+        j["notUnderstood"] = m.notUnderstood;
+    return j;
 }
 
 bool isFlat(const Json& v)

@@ -57,6 +57,30 @@ std::int64_t Plan::eventCount() const
     return n;
 }
 
+int Plan::trackIndex(TrackId id) const
+{
+    for (std::size_t i = 0; i < tracks.size() && id != 0; ++i)
+        if (tracks[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+TrackId Plan::nextTrackId() const
+{
+    TrackId next = 1;
+    for (const Track& t : tracks)
+        next = std::max<TrackId>(next, t.id + 1);
+    return next;
+}
+
+void Plan::assignTrackIds()
+{
+    TrackId next = nextTrackId();
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+        if (tracks[i].id == 0 || trackIndex(tracks[i].id) != static_cast<int>(i))
+            tracks[i].id = next++;
+}
+
 void Plan::normalize()
 {
     sortByTick(tempos);

@@ -10,6 +10,7 @@ namespace pianola::model {
 
 using Tick = std::int64_t;
 using NoteId = std::uint32_t;
+using TrackId = std::uint32_t;
 
 /// Limits that bound what any input (file, JSON, LLM reply) may make us allocate.
 struct Limits
@@ -137,6 +138,7 @@ struct Track
     std::vector<ProgramChange> programChanges;
     std::vector<RawEvent> rawEvents;           ///< text, markers, unknown metas, sysex
     Tick endTick = 0;   ///< explicit end-of-track tick (0 = right after the last event)
+    TrackId id = 0;     ///< stable within its plan: edits name tracks by it (0 = not assigned)
 
     friend bool operator==(const Track&, const Track&) = default;
 };
@@ -171,6 +173,13 @@ struct Plan
     std::int64_t eventCount() const;   ///< notes and every controller kind, for limits
     /// Sorts every event list into canonical order and gives notes without an id a fresh one.
     void normalize();
+    /// The index of the track with id `id` (never 0), or -1.
+    int trackIndex(TrackId id) const;
+    /// An id no track has (above every used one).
+    TrackId nextTrackId() const;
+    /// Gives every track without an id, or with one an earlier track has, a fresh one (plans
+    /// and projects from before track ids, imported files, generated takes).
+    void assignTrackIds();
 
     friend bool operator==(const Plan&, const Plan&) = default;
 };

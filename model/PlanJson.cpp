@@ -368,7 +368,8 @@ constexpr std::array kTrackFields{
     arrayField<TrackDraft, &Track::programChanges,
                &readObject<ProgramChange, kProgramChangeFields>>("programChanges"),
     arrayField<TrackDraft, &Track::rawEvents, &readRawEvent>("rawEvents"),
-    intField<TrackDraft, &Track::endTick, 0, kMaxTick>("endTick")};
+    intField<TrackDraft, &Track::endTick, 0, kMaxTick>("endTick"),
+    intField<TrackDraft, &Track::id, 1, UINT32_MAX>("id")};
 
 void readTrack(JsonReader& in, const Json& v, const JsonPath& path, Track& out, int defaultProgram)
 {

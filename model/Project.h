@@ -42,6 +42,8 @@ struct ChatMessage
     std::string text;
     std::string createdUtc;
     std::vector<TakeId> takes;   ///< takes this message produced
+    std::vector<std::string> understood;      ///< what the assistant understood (shown as chips)
+    std::vector<std::string> notUnderstood;   ///< words of the prompt it could not use
     friend bool operator==(const ChatMessage&, const ChatMessage&) = default;
 };
 

@@ -63,11 +63,37 @@ void readTakeReference(JsonReader& in, const Json& v, const JsonPath& p, TakeId&
         id = *value;
 }
 
+void readChatWord(JsonReader& in, const Json& v, const JsonPath& p, std::string& out)
+{
+    if (auto s = in.string(v, p, kMaxName))
+        out = std::move(*s);
+}
+
 constexpr std::array kChatFields{
     Field<ChatMessage>{"role", kRequired, readRole},
     stringField<ChatMessage, &ChatMessage::text, kMaxJsonBytes>("text", kRequired),
     stringField<ChatMessage, &ChatMessage::createdUtc, kMaxName>("createdUtc"),
-    arrayField<ChatMessage, &ChatMessage::takes, &readTakeReference>("takes")};
+    arrayField<ChatMessage, &ChatMessage::takes, &readTakeReference>("takes"),
+    arrayField<ChatMessage, &ChatMessage::understood, &readChatWord>("understood"),
+    arrayField<ChatMessage, &ChatMessage::notUnderstood, &readChatWord>("notUnderstood")};
+
+/// Projects before typed chips kept them as "chip: ..." lines at the start of the text.
+void convertChipLines(ChatMessage& m)
+{
+    constexpr std::string_view kChip = "chip: ";
+    std::string prose;
+    std::size_t start = 0;
+    while (start <= m.text.size()) {
+        const std::size_t end = std::min(m.text.find('\n', start), m.text.size());
+        const std::string_view line = std::string_view(m.text).substr(start, end - start);
+        if (line.starts_with(kChip))
+            m.understood.emplace_back(line.substr(kChip.size()));
+        else
+            prose.append(prose.empty() ? "" : "\n").append(line);
+        start = end + 1;
+    }
+    m.text = std::move(prose);
+}
 
 struct ProjectDraft : Project
 {
@@ -136,6 +162,11 @@ void readProject(JsonReader& in, const Json& v, const JsonPath& path, Project& o
     ProjectDraft draft;
     jsonio::visitFields(in, v, path, kProjectFields, draft);
     checkTakeReferences(in, path, draft);
+    for (Take& take : draft.takes)   // projects from before track ids get them here
+        take.plan.assignTrackIds();
+    for (ChatMessage& m : draft.chat)
+        if (m.role == ChatMessage::Role::Assistant && m.understood.empty() && m.text.find("chip: ") != std::string::npos)
+            convertChipLines(m);
     out = std::move(static_cast<Project&>(draft));
 }
 

@@ -53,10 +53,6 @@
         <source>A variation of %1.</source>
         <translation>Eine Variation von %1.</translation>
     </message>
-    <message>
-        <source>Not understood: %1</source>
-        <translation>Nicht verstanden: %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n take(s) from the offline generator; the first one is playing.</source>
         <translation>
@@ -71,14 +67,6 @@
     <message>
         <source>Prompt</source>
         <translation>Anfrage</translation>
-    </message>
-    <message>
-        <source>Add take</source>
-        <translation>Take hinzufügen</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antwort</translation>
     </message>
     <message>
         <source>OpenAI-compatible</source>
@@ -1401,6 +1389,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <source>More variations</source>
         <translation>Mehr Variationen</translation>
     </message>
+    <message>
+        <source>Not understood: %1</source>
+        <translation>Nicht verstanden: %1</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::ControllerLane</name>
@@ -1423,33 +1415,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>CC %1 %2</source>
         <translation>CC %1 %2</translation>
-    </message>
-    <message>
-        <source>Velocity %1</source>
-        <translation>Anschlag %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Change velocity of %n note(s)</source>
-        <translation>
-            <numerusform>Anschlagstärke von %n Note ändern</numerusform>
-            <numerusform>Anschlagstärke von %n Noten ändern</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Erase %1 points</source>
-        <translation>%1-Punkte radieren</translation>
-    </message>
-    <message>
-        <source>Draw %1</source>
-        <translation>%1 zeichnen</translation>
-    </message>
-    <message>
-        <source>Move %1 points</source>
-        <translation>%1-Punkte verschieben</translation>
-    </message>
-    <message>
-        <source>Delete %1 points</source>
-        <translation>%1-Punkte löschen</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1532,25 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>No notes yet. Open a MIDI file or a plan (File &gt; Open), or drop one here.</source>
         <translation>Noch keine Noten. Öffnen Sie eine MIDI-Datei oder einen Plan (Datei &gt; Öffnen) oder ziehen Sie eine hierher.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::PointLane</name>
+    <message>
+        <source>Erase %1 points</source>
+        <translation>%1-Punkte radieren</translation>
+    </message>
+    <message>
+        <source>Draw %1</source>
+        <translation>%1 zeichnen</translation>
+    </message>
+    <message>
+        <source>Move %1 points</source>
+        <translation>%1-Punkte verschieben</translation>
+    </message>
+    <message>
+        <source>Delete %1 points</source>
+        <translation>%1-Punkte löschen</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1681,20 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Change instrument</source>
         <translation>Instrument ändern</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::VelocityLane</name>
+    <message numerus="yes">
+        <source>Change velocity of %n note(s)</source>
+        <translation>
+            <numerusform>Anschlagstärke von %n Note ändern</numerusform>
+            <numerusform>Anschlagstärke von %n Noten ändern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Velocity %1</source>
+        <translation>Anschlag %1</translation>
     </message>
 </context>
 </TS>

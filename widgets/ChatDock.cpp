@@ -15,11 +15,6 @@
 
 namespace pianola::widgets {
 
-namespace {
-// Assistant replies carry the understood brief as lines "chip: text" before the prose.
-constexpr QLatin1String kChipPrefix("chip: ");
-} // namespace
-
 ChatDock::ChatDock(QWidget* parent)
     : QWidget(parent), m_history(new QTextBrowser(this)), m_input(new QLineEdit(this)), m_send(new QPushButton(tr("Send"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QLabel(this)), m_provider(new QComboBox(this))
@@ -133,13 +128,17 @@ QString ChatDock::messageHtml(int index, const model::ChatMessage& message, cons
 {
     const bool user = message.role == model::ChatMessage::Role::User;
     QStringList chips, prose;
-    for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n'))) {
-        if (line.startsWith(kChipPrefix))
-            chips << QStringLiteral("<span style=\"background-color:#2d4a66; color:#e8f0f8;\">&nbsp;%1&nbsp;</span>")
-                         .arg(line.mid(kChipPrefix.size()).toHtmlEscaped());
-        else
-            prose << line.toHtmlEscaped();
+    for (const std::string& item : message.understood)
+        chips << QStringLiteral("<span style=\"background-color:#2d4a66; color:#e8f0f8;\">&nbsp;%1&nbsp;</span>")
+                     .arg(QString::fromStdString(item).toHtmlEscaped());
+    if (!message.notUnderstood.empty()) {
+        QStringList words;
+        for (const std::string& w : message.notUnderstood)
+            words << QString::fromStdString(w);
+        prose << tr("Not understood: %1").arg(words.join(QStringLiteral(", "))).toHtmlEscaped();
     }
+    for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n')))
+        prose << line.toHtmlEscaped();
     QString html = QStringLiteral("<p style=\"margin-top:8px;\"><b>%1</b> %2</p>")
                        .arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>")));
     if (!chips.isEmpty())

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-// One controller lane under the piano roll: note velocities, a CC, pitch bend or channel
-// pressure of the current track, on the roll's time axis. Pencil (freehand) and line drawing,
-// point selection, moving and deleting; every gesture is one undoable edit.
+// One controller lane under the piano roll, on the roll's time axis: the common frame (header,
+// value axis, bar lines, readout) of the velocity lane and the point lanes. Mouse gestures go
+// to the lane's tools (EditTool); each gesture is one undoable edit.
 #pragma once
 
 #include "widgets/EditorState.h"
-
-#include <QWidget>
+#include "widgets/EditTool.h"
 
 #include <optional>
+#include <QWidget>
 
 namespace pianola::widgets {
 
@@ -16,69 +16,69 @@ class ControllerLane : public QWidget
 {
     Q_OBJECT
 public:
-    /// `lane` empty = the velocity lane.
-    ControllerLane(EditorState* state, std::optional<model::Lane> lane, QWidget* parent = nullptr);
-    std::optional<model::Lane> lane() const { return m_lane; }
-    void setLane(std::optional<model::Lane> lane);
-    QString title() const;
+    /// A velocity lane (`lane` empty) or a point lane (CC, pitch bend, pressure).
+    static ControllerLane* create(EditorState* state, std::optional<model::Lane> lane,
+                                  QWidget* parent = nullptr);
+
+    /// Empty for the velocity lane.
+    virtual std::optional<model::Lane> lane() const = 0;
+    QString title() const { return laneTitle(lane()); }
     static QString laneTitle(const std::optional<model::Lane>& lane);
     /// Draw straight lines instead of freehand (the header's toggle; Ctrl while drawing too).
     void setLineMode(bool on) { m_lineMode = on; }
     bool lineMode() const { return m_lineMode; }
-    /// Selected points of a controller lane (by tick), for tests and the Delete key.
-    std::vector<model::LanePoint> selectedPoints() const;
-    void deleteSelectedPoints();
     QSize sizeHint() const override { return {600, 90}; }
     QSize minimumSizeHint() const override { return {200, 40}; }
+
+    // The lane's geometry, for its tools (widget coordinates).
+    EditorState* state() const { return m_state; }
+    QRectF plotArea() const;
+    virtual int minValue() const = 0;
+    virtual int maxValue() const = 0;
+    double valueToY(double value) const;
+    int yToValue(double y) const;
+    double tickToX(double tick) const;
+    model::Tick xToTick(double x) const; ///< not snapped, >= 0
+    /// What a gesture shows in the readout while it runs.
+    void setReadout(int value) { m_readoutValue = value; }
 
 signals:
     void removeRequested(pianola::widgets::ControllerLane* lane);
     void laneChangeRequested(pianola::widgets::ControllerLane* lane);
 
 protected:
+    ControllerLane(EditorState* state, QWidget* parent);
+
+    /// The tool that handles a press at `pos` (nullptr: none).
+    virtual EditTool* toolAt(const QPointF& pos, Qt::KeyboardModifiers modifiers) = 0;
+    /// The lane's data, clipped to the plot area.
+    virtual void paintData(QPainter& p) = 0;
+    virtual QString valueText(int value) const;
+    virtual bool removable() const { return true; }
+    /// Called when the plan or the current track changed (the running gesture is cancelled).
+    virtual void refresh() {}
+    bool gestureRunning() const { return m_active != nullptr; }
+    /// Visible ticks [from, to] of the plot area.
+    std::pair<double, double> visibleTicks() const;
+
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
-    void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
 
 private:
-    enum class Gesture { None, Pencil, Line, MovePoints, RubberBand, ErasePoints };
-
-    QRectF plotArea() const;
-    double valueToY(double value) const;
-    int yToValue(double y) const;
-    int minValue() const { return m_lane ? m_lane->minValue() : 1; }
-    int maxValue() const { return m_lane ? m_lane->maxValue() : 127; }
-    QString valueText(int value) const;
-
+    void paintFrame(QPainter& p);
     void paintHeader(QPainter& p);
-    void paintVelocities(QPainter& p);
-    void paintPoints(QPainter& p);
     void paintReadout(QPainter& p);
-
-    // Velocity lane gestures.
-    void velocityStroke(const QPointF& from, const QPointF& to, bool line);
-    void finishVelocities();
-    // Controller lane gestures.
-    void pointStroke(const QPointF& pos, bool line);
-    void finishPoints();
-    int hitPoint(const QPointF& pos) const;
-    model::Tick pointTick(double x, bool bypassSnap) const;
+    bool headerClicked(const QPointF& pos);
+    void planChanged();
 
     EditorState* m_state;
-    std::optional<model::Lane> m_lane;
     bool m_lineMode = false;
-    Gesture m_gesture = Gesture::None;
-    QPointF m_pressPos, m_lastPos, m_hoverPos;
+    EditTool* m_active = nullptr; ///< the tool of the gesture in progress
+    QPointF m_lastPos, m_hoverPos;
     bool m_hover = false;
-    std::unordered_map<model::NoteId, int> m_velocityPreview;   ///< note id -> new velocity
-    std::vector<model::LanePoint> m_points;        ///< the lane's points (cached per plan change)
-    std::vector<model::LanePoint> m_stroke;        ///< points drawn by the current gesture
-    model::Tick m_strokeFrom = 0, m_strokeTo = 0;
-    std::vector<int> m_selected;                   ///< indices into m_points
-    QPointF m_moveDelta;
     int m_readoutValue = 0;
 };
 

@@ -2,8 +2,12 @@
 // The controller lane stack.
 #include "widgets/ControllerLanes.h"
 
+#include "widgets/PointLane.h"
+#include "widgets/VelocityLane.h"
+
 #include <QInputDialog>
 #include <QMenu>
+#include <QPointer>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -82,15 +86,38 @@ QMenu* ControllerLanes::laneMenu(const std::function<void(std::optional<model::L
 
 ControllerLane* ControllerLanes::addLane(std::optional<model::Lane> kind)
 {
-    auto* lane = new ControllerLane(m_state, kind, m_splitter);
-    m_splitter->addWidget(lane);
+    return insertLane(m_splitter->count(), kind);
+}
+
+ControllerLane* ControllerLanes::insertLane(int index, std::optional<model::Lane> kind)
+{
+    ControllerLane* lane = ControllerLane::create(m_state, kind, m_splitter);
+    m_splitter->insertWidget(index, lane);
     connect(lane, &ControllerLane::removeRequested, this, &ControllerLanes::removeLane);
     connect(lane, &ControllerLane::laneChangeRequested, this, [this](ControllerLane* l) {
-        QMenu* menu = laneMenu([l](std::optional<model::Lane> k) { l->setLane(k); });
+        QPointer<ControllerLane> target(l);
+        QMenu* menu = laneMenu([this, target](std::optional<model::Lane> k) {
+            if (target)
+                changeLane(target, k);
+        });
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(QCursor::pos());
     });
     return lane;
+}
+
+ControllerLane* ControllerLanes::changeLane(ControllerLane* lane, std::optional<model::Lane> kind)
+{
+    if (auto* points = qobject_cast<PointLane*>(lane); points && kind) {
+        points->setLane(*kind);
+        return points;
+    }
+    if (!kind && qobject_cast<VelocityLane*>(lane))
+        return lane;
+    ControllerLane* replacement = insertLane(m_splitter->indexOf(lane), kind);   // velocity <-> points
+    replacement->setLineMode(lane->lineMode());
+    removeLane(lane);
+    return replacement;
 }
 
 void ControllerLanes::removeLane(ControllerLane* lane)

@@ -20,6 +20,8 @@ class ControllerLanes : public QWidget
 public:
     explicit ControllerLanes(EditorState* state, QWidget* parent = nullptr);
     ControllerLane* addLane(std::optional<model::Lane> lane);
+    /// Shows another kind in `lane`'s place (a new lane widget when velocity <-> points).
+    ControllerLane* changeLane(ControllerLane* lane, std::optional<model::Lane> kind);
     void removeLane(ControllerLane* lane);
     std::vector<ControllerLane*> lanes() const;
     /// The lanes as text for settings ("v", "cc7", "pb", "cp"), and back.
@@ -27,6 +29,7 @@ public:
     void setLaneKeys(const QStringList& keys);
 
 private:
+    ControllerLane* insertLane(int index, std::optional<model::Lane> lane);
     QMenu* laneMenu(const std::function<void(std::optional<model::Lane>)>& chosen);
 
     EditorState* m_state;

@@ -36,11 +36,11 @@ std::vector<Snap> Snap::all()
 
 EditorState::EditorState(QObject* parent) : QObject(parent) {}
 
-void EditorState::setPlan(const model::Plan* plan, model::TakeId take)
+void EditorState::setTake(model::TakeId take)
 {
-    const bool sameTake = take == m_take && plan != nullptr;
-    m_plan = plan;
-    m_take = take;
+    const model::TakeId before = std::exchange(m_take, take);
+    const model::Plan* plan = this->plan();
+    const bool sameTake = take == before && plan != nullptr;
     const int tracks = plan ? static_cast<int>(plan->tracks.size()) : 0;
     if (!sameTake) {   // another take: start on its first pitched track with notes
         m_selection.clear();
@@ -62,7 +62,7 @@ void EditorState::setPlan(const model::Plan* plan, model::TakeId take)
 
 void EditorState::notifyPlanChanged()
 {
-    const int tracks = m_plan ? static_cast<int>(m_plan->tracks.size()) : 0;
+    const int tracks = plan() ? static_cast<int>(plan()->tracks.size()) : 0;
     if (m_track >= tracks)
         setCurrentTrack(tracks - 1);
     // Drop selected ids that no longer exist.
@@ -81,9 +81,16 @@ void EditorState::notifyPlanChanged()
 
 const model::Track* EditorState::track() const
 {
-    if (!m_plan || m_track < 0 || m_track >= static_cast<int>(m_plan->tracks.size()))
+    const model::Plan* shown = plan();
+    if (!shown || m_track < 0 || m_track >= static_cast<int>(shown->tracks.size()))
         return nullptr;
-    return &m_plan->tracks[static_cast<std::size_t>(m_track)];
+    return &shown->tracks[static_cast<std::size_t>(m_track)];
+}
+
+model::TrackId EditorState::currentTrackId() const
+{
+    const model::Track* t = track();
+    return t ? t->id : 0;
 }
 
 void EditorState::setCurrentTrack(int index)
@@ -96,11 +103,12 @@ void EditorState::setCurrentTrack(int index)
     emit selectionChanged();
 }
 
-std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick) const
+std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick, double minSpacingTicks) const
 {
     std::vector<Bar> out;
     const std::vector<model::TimeSignature> none{model::TimeSignature{}};
-    const auto& meters = m_plan && !m_plan->timeSignatures.empty() ? m_plan->timeSignatures : none;
+    const model::Plan* shown = plan();
+    const auto& meters = shown && !shown->timeSignatures.empty() ? shown->timeSignatures : none;
     const int q = ppq();
     int number = 1;
     model::Tick start = 0;
@@ -115,11 +123,18 @@ std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick) con
             bar.startTick += skip * barLength;
             bar.number += static_cast<int>(skip);
         }
+        // Every bar, or every 2nd, 4th... so that the bars listed are minSpacingTicks apart:
+        // the list costs by the pixels shown, not by the ticks (a 4-tick bar at 1e6 ticks/px).
+        model::Tick stride = 1;
+        while (static_cast<double>(barLength * stride) < minSpacingTicks && stride < (model::Tick(1) << 30))
+            stride *= 2;
         while (bar.startTick < next && bar.startTick < toTick) {
-            if (bar.endTick() > fromTick)
+            const model::Tick phase = (bar.number - 1) % stride;
+            if (phase == 0 && bar.endTick() > fromTick)
                 out.push_back(bar);
-            bar.startTick += barLength;
-            ++bar.number;
+            const model::Tick steps = std::min(stride - phase, (next - bar.startTick + barLength - 1) / barLength);
+            bar.startTick += steps * barLength;
+            bar.number += static_cast<int>(steps);
         }
         number = bar.number;
         start = bar.startTick;
@@ -228,9 +243,9 @@ void EditorState::setLoop(bool enabled, model::Tick start, model::Tick end)
     emit loopChanged();
 }
 
-void EditorState::setComparePlan(const model::Plan* plan)
+void EditorState::setCompareTake(model::TakeId take)
 {
-    m_compare = plan;
+    m_compare = take;
     emit compareChanged();
 }
 
@@ -248,8 +263,9 @@ void EditorState::setGhostNotes(bool on)
 
 QColor EditorState::trackColour(int index) const
 {
-    if (m_plan && index >= 0 && index < static_cast<int>(m_plan->tracks.size())) {
-        const int c = m_plan->tracks[static_cast<std::size_t>(index)].colour;
+    const model::Plan* shown = plan();
+    if (shown && index >= 0 && index < static_cast<int>(shown->tracks.size())) {
+        const int c = shown->tracks[static_cast<std::size_t>(index)].colour;
         if (c >= 0)
             return QColor::fromRgb(static_cast<QRgb>(c));
     }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
-// What the editor views share: the plan shown, the current track, the selection, the grid,
-// the key, the zoom and scroll position, the tool, the playhead and the loop.
+// What the editor views share: the take shown (read through a PlanSource), the current track,
+// the selection, the grid, the key, the zoom and scroll position, the tool, the playhead and
+// the loop.
 #pragma once
 
 #include "model/Edit.h"
 #include "model/GeneralMidi.h"
 #include "model/NoteOps.h"
+#include "widgets/EditSink.h"
+#include "widgets/PlanSource.h"
 
 #include <QColor>
 #include <QObject>
@@ -14,15 +17,6 @@
 #include <unordered_set>
 
 namespace pianola::widgets {
-
-/// Where views send their edits (the app's undo stack; tests pass their own).
-class EditSink
-{
-public:
-    virtual ~EditSink() = default;
-    /// Applies `edit` as one undoable step named `text`; false (and nothing changed) if refused.
-    virtual bool submit(model::Edit edit, const QString& text) = 0;
-};
 
 /// A grid value: a whole note divided by `division`, times 2/3 for triplets; 0 = off.
 struct Snap
@@ -60,18 +54,25 @@ class EditorState : public QObject
 public:
     explicit EditorState(QObject* parent = nullptr);
 
-    /// The plan shown (owned elsewhere; valid until the next setPlan) and the take it belongs to.
-    void setPlan(const model::Plan* plan, model::TakeId take);
-    const model::Plan* plan() const { return m_plan; }
+    /// Where the plans are read (the app's document; it outlives the views).
+    void setSource(const PlanSource* source) { m_source = source; }
+    /// The take shown (0 = none). Another take starts on its first pitched track with notes,
+    /// with nothing selected.
+    void setTake(model::TakeId take);
+    /// The plan of the take shown, read from the source now (do not keep it across edits).
+    const model::Plan* plan() const { return m_source ? m_source->plan(m_take) : nullptr; }
     model::TakeId take() const { return m_take; }
     /// Call after the plan changed in place (an edit): caches drop, views repaint.
     void notifyPlanChanged();
     const model::Track* track() const;   ///< the current track, or nullptr
-    int currentTrack() const { return m_track; }
+    int currentTrack() const { return m_track; }   ///< index in the plan shown (-1 = none)
+    model::TrackId currentTrackId() const;       ///< what edits name (0 = none)
     void setCurrentTrack(int index);
-    int ppq() const { return m_plan ? m_plan->ppq : 480; }
-    /// The bars that overlap [fromTick, toTick), following meter changes.
-    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick) const;
+    int ppq() const { return plan() ? plan()->ppq : 480; }
+    /// The bars that overlap [fromTick, toTick), following meter changes. With
+    /// `minSpacingTicks`, only every 2nd, 4th... bar (numbers 1, 1 + n, 1 + 2n...) so that those
+    /// listed are at least that far apart: pass the pixels wanted times ticksPerPixel().
+    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick, double minSpacingTicks = 0) const;
     Bar barAt(model::Tick tick) const;
 
     EditSink* sink() const { return m_sink; }
@@ -117,9 +118,9 @@ public:
     model::Tick loopStart() const { return m_loopStart; }
     model::Tick loopEnd() const { return m_loopEnd; }
     void setLoop(bool enabled, model::Tick start, model::Tick end);
-    /// Another take's plan to overlay (the other of an A/B pair), or nullptr.
-    const model::Plan* comparePlan() const { return m_compare; }
-    void setComparePlan(const model::Plan* plan);
+    /// Another take to overlay (the other of an A/B pair; 0 = none) and its plan (or nullptr).
+    const model::Plan* comparePlan() const { return m_source && m_compare ? m_source->plan(m_compare) : nullptr; }
+    void setCompareTake(model::TakeId take);
     bool ghostNotes() const { return m_ghosts; }
     const std::vector<ChordMark>& chords() const { return m_chords; }
     void setChords(std::vector<ChordMark> chords);
@@ -149,7 +150,7 @@ signals:
     void seekRequested(model::Tick tick);
 
 private:
-    const model::Plan* m_plan = nullptr;
+    const PlanSource* m_source = nullptr;
     model::TakeId m_take = 0;
     int m_track = -1;
     EditSink* m_sink = nullptr;
@@ -167,7 +168,7 @@ private:
     bool m_loopOn = false;
     model::Tick m_loopStart = 0, m_loopEnd = 0;
     bool m_ghosts = true;
-    const model::Plan* m_compare = nullptr;
+    model::TakeId m_compare = 0;
     std::vector<ChordMark> m_chords;
 };
 

@@ -252,7 +252,7 @@ void PianoRollView::finishDrag()
     case Drag::Create:
         if (!preview.empty()) {
             m_state->setLastLength(preview.front().lengthTicks);
-            if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, preview}, tr("Draw note")))
+            if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, preview}, tr("Draw note")))
                 m_state->setSelection({preview.front().id});
         }
         break;

@@ -74,7 +74,7 @@ void PianoRollView::paintGrid(QPainter& p, const QRect& area)
     const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
     const double tpp = m_state->ticksPerPixel();
     const Tick grid = m_state->snapTicks();
-    const auto bars = m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1);
+    const auto bars = m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1, 8 * tpp);
     // Bar lines at least 8 px apart: every bar, or every 2nd, 4th... when zoomed far out.
     int every = 1;
     if (!bars.empty())

@@ -263,7 +263,7 @@ void PianoRollView::paste()
         n.id = id++;
         ids.insert(n.id);
     }
-    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, added},
+    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, added},
                         tr("Paste %n note(s)", nullptr, static_cast<int>(added.size()))))
         m_state->setSelection(std::move(ids));
 }
@@ -288,7 +288,7 @@ void PianoRollView::duplicateSelection()
     }
     if (notes.back().endTick() > model::Limits::kMaxTick)
         return;
-    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), {}, notes},
+    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, notes},
                         tr("Duplicate %n note(s)", nullptr, static_cast<int>(notes.size()))))
         m_state->setSelection(std::move(ids));
 }
@@ -308,7 +308,7 @@ void PianoRollView::nudgeSelection(int gridSteps, int semitones)
 
 void PianoRollView::submitReplacement(const std::vector<Note>& before, const std::vector<Note>& after, const QString& text)
 {
-    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrack(), before, after}, text);
+    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after}, text);
 }
 
 void PianoRollView::audition(int key, int velocity)

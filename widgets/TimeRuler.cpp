@@ -35,7 +35,7 @@ void TimeRuler::paintEvent(QPaintEvent*)
         p.fillRect(QRectF(x0, top, x1 - x0, 7), m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
     }
     const auto from = static_cast<model::Tick>(m_state->xToTick(0)), to = static_cast<model::Tick>(m_state->xToTick(width())) + 1;
-    const auto bars = m_state->bars(from, to);
+    const auto bars = m_state->bars(from, to, 3 * tpp);   // unlabelled bar ticks down to 3 px
     // Label every bar, or every 2nd, 4th... so that labels do not collide.
     const double barWidth = bars.empty() ? 100 : (bars.front().endTick() - bars.front().startTick) / tpp;
     int every = 1;

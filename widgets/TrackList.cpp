@@ -76,7 +76,7 @@ void TrackList::changeTrack(int index, const std::function<void(model::TrackSett
     model::TrackSettings after = before;
     change(after);
     if (after != before)
-        m_state->submit(model::TrackSettingsEdit{m_state->take(), index, before, after}, text);
+        m_state->submit(model::TrackSettingsEdit{m_state->take(), plan->tracks[static_cast<std::size_t>(index)].id, before, after}, text);
 }
 
 void TrackList::rebuild()

@@ -3,6 +3,7 @@
 #include "engine/playback/PlaybackSequence.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace pianola::engine {
 
@@ -54,6 +55,32 @@ void ChaseState::apply(const PlaybackEvent& e)
     case 0xE0: pitchBend[ch] = static_cast<std::int16_t>(e.data1 | (e.data2 << 7)); break;
     default: break;
     }
+}
+
+namespace {
+std::atomic<std::size_t> g_liveSequences{0};
+std::atomic<std::size_t> g_builtSequences{0};
+} // namespace
+
+PlaybackSequence::PlaybackSequence()
+{
+    g_liveSequences.fetch_add(1, std::memory_order_relaxed);
+    g_builtSequences.fetch_add(1, std::memory_order_relaxed);
+}
+
+PlaybackSequence::~PlaybackSequence()
+{
+    g_liveSequences.fetch_sub(1, std::memory_order_relaxed);
+}
+
+std::size_t PlaybackSequence::builtCount()
+{
+    return g_builtSequences.load(std::memory_order_relaxed);
+}
+
+std::size_t PlaybackSequence::liveCount()
+{
+    return g_liveSequences.load(std::memory_order_relaxed);
 }
 
 std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& plan, const PlaybackOptions& options)

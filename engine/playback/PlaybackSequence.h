@@ -47,6 +47,15 @@ struct ChaseState
 class PlaybackSequence
 {
 public:
+    PlaybackSequence();
+    ~PlaybackSequence();
+    PlaybackSequence(const PlaybackSequence&) = delete;
+    PlaybackSequence& operator=(const PlaybackSequence&) = delete;
+    /// How many sequences exist now (all threads): tests check that none leaks.
+    static std::size_t liveCount();
+    /// How many sequences were built since the start (tests count rebuilds).
+    static std::size_t builtCount();
+
     /// The events of every audible track (from EventRenderer, the source SMF export uses too),
     /// merged in time order: at one instant the renderer's order (note-offs first) holds.
     static std::unique_ptr<PlaybackSequence> build(const model::Plan& plan, const PlaybackOptions& options = {});

@@ -38,6 +38,20 @@ public:
         return value;
     }
 
+    /// The item pop() would return, without removing it (consumer thread); valid until pop().
+    const T* front() const
+    {
+        const std::size_t tail = m_tail.load(std::memory_order_relaxed);
+        return tail == m_head.load(std::memory_order_acquire) ? nullptr : &m_items[tail];
+    }
+
+    /// True when push() would fail (producer thread: the consumer can only make room).
+    bool full() const
+    {
+        const std::size_t next = (m_head.load(std::memory_order_relaxed) + 1) & (Capacity - 1);
+        return next == m_tail.load(std::memory_order_acquire);
+    }
+
     bool empty() const { return m_tail.load(std::memory_order_acquire) == m_head.load(std::memory_order_acquire); }
 
 private:

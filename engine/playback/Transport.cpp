@@ -82,26 +82,30 @@ void Transport::collectGarbage()
 
 void Transport::applyCommands(Sequencer& sequencer, MidiSink& sink)
 {
-    while (auto c = m_commands.pop()) {
-        switch (c->type) {
+    while (const Command* next = m_commands.front()) {
+        // The old sequence goes back to the control thread to be freed (never here). When that
+        // queue is full (the control side has not collected for a while), the switch and every
+        // command after it wait for the next block: nothing is dropped, nothing leaks.
+        if (next->type == Command::Type::SetSequence && m_current && m_garbage.full())
+            break;
+        const Command c = *m_commands.pop();
+        switch (c.type) {
         case Command::Type::SetSequence:
-            sequencer.setSequence(c->sequence, sink);
-            if (m_current && !m_garbage.push(m_current)) {
-                // The control thread has not collected for a long time; keep the old one
-                // alive rather than free it here (no deallocation on this thread).
-            }
-            m_current = c->sequence;
+            sequencer.setSequence(c.sequence, sink);
+            if (m_current)
+                m_garbage.push(m_current);   // room checked above
+            m_current = c.sequence;
             break;
         case Command::Type::Play: sequencer.play(sink); break;
         case Command::Type::Pause: sequencer.pause(sink); break;
         case Command::Type::Stop: sequencer.stop(sink); break;
-        case Command::Type::Seek: sequencer.seek(c->a, sink); break;
-        case Command::Type::Loop: sequencer.setLoop(c->flag, c->a, c->b); break;
+        case Command::Type::Seek: sequencer.seek(c.a, sink); break;
+        case Command::Type::Loop: sequencer.setLoop(c.flag, c.a, c.b); break;
         case Command::Type::Panic: sequencer.panic(sink); break;
-        case Command::Type::Audition: sequencer.audition(c->channel, c->key, c->velocity, c->a, sink); break;
+        case Command::Type::Audition: sequencer.audition(c.channel, c.key, c.velocity, c.a, sink); break;
         case Command::Type::Live:
-            sequencer.live(static_cast<std::uint8_t>(c->channel), static_cast<std::uint8_t>(c->key),
-                           static_cast<std::uint8_t>(c->velocity), static_cast<int>(c->a), sink);
+            sequencer.live(static_cast<std::uint8_t>(c.channel), static_cast<std::uint8_t>(c.key),
+                           static_cast<std::uint8_t>(c.velocity), static_cast<int>(c.a), sink);
             break;
         }
     }

@@ -15,6 +15,8 @@ namespace pianola::engine {
 /// control side never touches the Sequencer; the player side applies queued commands at the
 /// start of each block with applyCommands(). Sequences travel as raw pointers through the queue
 /// and come back through a second queue to be freed on the control thread (collectGarbage()).
+/// When that queue is full, a sequence switch waits (with the commands after it) until the
+/// control thread has collected: no sequence is ever dropped or freed on the player thread.
 class Transport
 {
 public:

@@ -50,8 +50,12 @@ double percentile(std::vector<double> v, double p)
 
 void paintBench(const char* label, const model::Plan& plan)
 {
+    model::Project project;
+    project.takes.push_back({1, "bench", false, plan, {}});
+    const widgets::ProjectPlans plans(project);
     widgets::EditorState state;
-    state.setPlan(&plan, 1);
+    state.setSource(&plans);
+    state.setTake(1);
     state.setCurrentTrack(0);
     widgets::PianoRollView roll(&state);
     roll.resize(1600 + widgets::PianoRollView::kGutterWidth, 900 + widgets::PianoRollView::kRulerHeight);

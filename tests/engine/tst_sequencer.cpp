@@ -91,6 +91,7 @@ private slots:
     void liveNotesEndOnStop();
     void seekInAHugeSequenceChasesFromCheckpoints();
     void transportCarriesCommandsAndPlayhead();
+    void transportNeverLeaksSequencesWhenNotCollected();
 };
 
 void TestSequencer::playsInOrderAtTheRightTimes()
@@ -311,6 +312,32 @@ void TestSequencer::transportCarriesCommandsAndPlayhead()
     QVERIFY(transport.stop());
     transport.applyCommands(s, sink);
     QCOMPARE(sink.sounding(), 0);
+}
+
+// The GUI collects old sequences at 30 Hz; if it does not for a while (a modal dialog, a long
+// edit), the return queue fills. The player must then wait, not drop (leak) the old sequence.
+void TestSequencer::transportNeverLeaksSequencesWhenNotCollected()
+{
+    const std::size_t before = PlaybackSequence::liveCount();
+    {
+        Transport transport;
+        Sequencer s;
+        RecordingSink sink;
+        for (int i = 0; i < 100; ++i) {   // more switches than the return queue holds (63)
+            QVERIFY(transport.setSequence(PlaybackSequence::build(triad())));
+            transport.applyCommands(s, sink);
+        }
+        QVERIFY(transport.play());   // queued behind the waiting switches
+        transport.applyCommands(s, sink);
+        QCOMPARE(PlaybackSequence::liveCount() - before, std::size_t(100));   // 63 to collect, 36 waiting
+        for (int i = 0; i < 3; ++i) {   // the GUI collects again (at 30 Hz)
+            transport.collectGarbage();
+            transport.applyCommands(s, sink);
+        }
+        QCOMPARE(PlaybackSequence::liveCount() - before, std::size_t(1));   // only the one in use
+        QVERIFY(s.playing());   // the play command ran, after the last switch
+    }
+    QCOMPARE(PlaybackSequence::liveCount(), before);   // the transport freed the one in use
 }
 
 QTEST_GUILESS_MAIN(TestSequencer)

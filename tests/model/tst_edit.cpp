@@ -18,6 +18,7 @@ Project sampleProject()
     take.name = "Take 1";
     Track piano;
     piano.name = "Piano";
+    piano.id = 1;
     piano.notes = {{0, 480, 1, 60, 100}, {0, 480, 2, 64, 90}, {480, 240, 3, 67, 80}};
     piano.controllers = {{0, 7, 100}, {0, 1, 0}, {960, 1, 64}};
     piano.pitchBends = {{100, 0}, {200, 4096}};
@@ -35,6 +36,8 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void staleEditChangesNothing();
+    void compositeIsAllOrNothing();
+    void tracksAreNamedByIdAcrossInserts();
     void laneEditKeepsOtherControllers();
     void quantize_data();
     void quantize();
@@ -58,6 +61,7 @@ void TestEdit::roundTrip_data()
     QTest::newRow("take settings") << 8;
     QTest::newRow("plan") << 9;
     QTest::newRow("chat") << 10;
+    QTest::newRow("composite: a chat reply") << 11;
 }
 
 void TestEdit::roundTrip()
@@ -68,18 +72,18 @@ void TestEdit::roundTrip()
     const Track& t = project.takes[0].plan.tracks[0];
     Edit edit;
     switch (kind) {
-    case 0: edit = NotesEdit{1, 0, {}, {{960, 480, nextNoteId(t), 72, 100}}}; break;
-    case 1: edit = NotesEdit{1, 0, {t.notes[2]}, {{720, 240, 3, 69, 80}}}; break;
-    case 2: edit = NotesEdit{1, 0, {t.notes[0], t.notes[1]}, {}}; break;
-    case 3: edit = LaneEdit{1, 0, {Lane::Kind::Controller, 1}, 0, 1000, {{0, 0}, {960, 64}}, {{0, 10}, {480, 60}, {960, 110}}}; break;
-    case 4: edit = LaneEdit{1, 0, {Lane::Kind::PitchBend, 0}, 150, 300, {{200, 4096}}, {{150, -8192}, {250, 8191}}}; break;
+    case 0: edit = NotesEdit{1, 1, {}, {{960, 480, nextNoteId(t), 72, 100}}}; break;
+    case 1: edit = NotesEdit{1, 1, {t.notes[2]}, {{720, 240, 3, 69, 80}}}; break;
+    case 2: edit = NotesEdit{1, 1, {t.notes[0], t.notes[1]}, {}}; break;
+    case 3: edit = LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 1000, {{0, 0}, {960, 64}}, {{0, 10}, {480, 60}, {960, 110}}}; break;
+    case 4: edit = LaneEdit{1, 1, {Lane::Kind::PitchBend, 0}, 150, 300, {{200, 4096}}, {{150, -8192}, {250, 8191}}}; break;
     case 5: {
         TrackSettings after = settingsOf(t);
         after.name = "Rhodes";
         after.program = 4;
         after.muted = true;
         after.colour = 0x336699;
-        edit = TrackSettingsEdit{1, 0, settingsOf(t), after};
+        edit = TrackSettingsEdit{1, 1, settingsOf(t), after};
         break;
     }
     case 6: {
@@ -87,6 +91,7 @@ void TestEdit::roundTrip()
         bass.name = "Bass";
         bass.channel = 1;
         bass.program = 33;
+        bass.id = 2;
         edit = TrackListEdit{1, 0, true, bass};
         break;
     }
@@ -104,6 +109,18 @@ void TestEdit::roundTrip()
         edit = ChatEdit{0, true, m};
         break;
     }
+    case 11: {   // two takes (the first active), the placeholder removed, the reply
+        Take a, b;
+        a.id = 2;
+        b.id = 3;
+        ChatMessage reply;
+        reply.role = ChatMessage::Role::Assistant;
+        reply.takes = {2, 3};
+        reply.understood = {"A minor"};
+        edit = CompositeEdit{{TakeListEdit{1, true, a, 1, 2}, TakeListEdit{2, true, b, 1, 2},
+                              TakeListEdit{0, false, project.takes[0], 2, 2}, ChatEdit{0, true, reply}}};
+        break;
+    }
     case 9: {
         Plan after = project.takes[0].plan;
         after.tempos = {{0, 90.0}};
@@ -111,6 +128,8 @@ void TestEdit::roundTrip()
         break;
     }
     }
+    QVERIFY(checkEdit(project, edit));
+    QCOMPARE(project, original);   // checking changes nothing
     QVERIFY(applyEdit(project, edit));
     QVERIFY(!(project == original));
     const Project edited = project;
@@ -118,7 +137,7 @@ void TestEdit::roundTrip()
     QCOMPARE(project, original);
     QVERIFY(applyEdit(project, edit));
     QCOMPARE(project, edited);
-    if (kind != 6 && kind != 10) {   // (inserting a second equal track or message is legitimate)
+    if (kind != 10) {   // (inserting a second equal message is legitimate; a track needs a new id)
         QVERIFY(!applyEdit(project, edit));   // applied twice: the "before" no longer holds
         QCOMPARE(project, edited);
     }
@@ -130,21 +149,66 @@ void TestEdit::staleEditChangesNothing()
     const Project original = project;
     Note changed = project.takes[0].plan.tracks[0].notes[0];
     changed.velocity = 1;
-    QVERIFY(!applyEdit(project, NotesEdit{1, 0, {changed}, {}}));
-    QVERIFY(!applyEdit(project, NotesEdit{1, 0, {}, {{0, 10, 2, 60, 100}}}));   // id 2 in use
-    QVERIFY(!applyEdit(project, NotesEdit{1, 0, {}, {{0, 0, 9, 60, 100}}}));    // zero length
-    QVERIFY(!applyEdit(project, NotesEdit{1, 5, {}, {}}));
+    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {changed}, {}}));
+    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {}, {{0, 10, 2, 60, 100}}}));   // id 2 in use
+    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {}, {{0, 0, 9, 60, 100}}}));    // zero length
+    QVERIFY(!applyEdit(project, NotesEdit{1, 5, {}, {}}));   // no track has id 5
+    QVERIFY(!applyEdit(project, NotesEdit{1, 0, {}, {}}));   // 0 names no track
+    QVERIFY(!applyEdit(project, TrackListEdit{1, 1, true, project.takes[0].plan.tracks[0]}));   // id 1 is used
     QVERIFY(!applyEdit(project, NotesEdit{7, 0, {}, {}}));
-    QVERIFY(!applyEdit(project, LaneEdit{1, 0, {Lane::Kind::Controller, 1}, 0, 100, {}, {{0, 5}}}));   // point at 0 exists
-    QVERIFY(!applyEdit(project, LaneEdit{1, 0, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{20, 5}}}));   // outside
-    QVERIFY(!applyEdit(project, LaneEdit{1, 0, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{0, 128}}}));
+    QVERIFY(!applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 100, {}, {{0, 5}}}));   // point at 0 exists
+    QVERIFY(!applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{20, 5}}}));   // outside
+    QVERIFY(!applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{0, 128}}}));
     QCOMPARE(project, original);
+}
+
+void TestEdit::compositeIsAllOrNothing()
+{
+    Project project = sampleProject();
+    const Project original = project;
+    Take added;
+    added.id = 2;
+    ChatMessage stale;
+    stale.text = "not there";
+    const Edit edit = CompositeEdit{{TakeListEdit{1, true, added, 1, 2}, ChatEdit{0, false, stale}}};
+    QVERIFY(checkEdit(project, edit));   // only its first edit can be checked without applying
+    QVERIFY(!applyEdit(project, edit));   // the second fails: the first is taken back
+    QCOMPARE(project, original);
+    QVERIFY(contains<ChatEdit>(edit));
+    QVERIFY(!contains<NotesEdit>(edit));
+    QVERIFY(!checkEdit(project, NotesEdit{1, 1, {}, {{0, 10, 2, 60, 100}}}));   // id 2 in use
+    QCOMPARE(project, original);
+}
+
+// An edit made for a track still finds it after another track was inserted before it (an
+// index would now name the other track).
+void TestEdit::tracksAreNamedByIdAcrossInserts()
+{
+    Project project = sampleProject();
+    Track drums;
+    drums.id = project.takes[0].plan.nextTrackId();
+    drums.channel = 9;
+    const Edit add = NotesEdit{1, 1, {}, {{960, 480, 4, 72, 100}}};
+    QVERIFY(applyEdit(project, TrackListEdit{1, 0, true, drums}));
+    QVERIFY(applyEdit(project, add));
+    QCOMPARE(project.takes[0].plan.tracks[1].notes.size(), std::size_t(4));
+    QVERIFY(project.takes[0].plan.tracks[0].notes.empty());
+    // Plans from before ids get them (unique, kept when present).
+    Plan old;
+    old.tracks.resize(3);
+    old.tracks[2].id = 1;
+    old.assignTrackIds();
+    QCOMPARE(old.tracks[0].id, TrackId(2));
+    QCOMPARE(old.tracks[1].id, TrackId(3));
+    QCOMPARE(old.tracks[2].id, TrackId(1));
+    QCOMPARE(old.trackIndex(3), 1);
+    QCOMPARE(old.trackIndex(0), -1);
 }
 
 void TestEdit::laneEditKeepsOtherControllers()
 {
     Project project = sampleProject();
-    QVERIFY(applyEdit(project, LaneEdit{1, 0, {Lane::Kind::Controller, 1}, 0, 2000, {{0, 0}, {960, 64}}, {}}));
+    QVERIFY(applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 2000, {{0, 0}, {960, 64}}, {}}));
     const auto& cc = project.takes[0].plan.tracks[0].controllers;
     QCOMPARE(cc.size(), std::size_t{1});
     QCOMPARE(int(cc[0].controller), 7);

@@ -91,9 +91,11 @@ Project richProject()
                 Plan{},
                 {"slower", "openai", "gpt-x", UINT64_MAX, 1, "2026-11-21T22:44:00Z"}};
     project.takes = {first, second};
+    for (Take& take : project.takes)   // a project read gets track ids
+        take.plan.assignTrackIds();
     project.activeTake = 2;
     project.chat = {{ChatMessage::Role::User, "a waltz", "2026-11-21T22:42:59Z", {}},
-                    {ChatMessage::Role::Assistant, "Here it is.", "2026-11-21T22:43:00Z", {1}},
+                    {ChatMessage::Role::Assistant, "Here it is.", "2026-11-21T22:43:00Z", {1}, {"A minor", "78 bpm"}, {"zorp"}},
                     {ChatMessage::Role::System, "line\nbreak", "", {1, 2}}};
     return project;
 }
@@ -136,6 +138,7 @@ private slots:
     void planRoundTripCompact();
     void writerOmitsDefaults();
     void projectRoundTrip();
+    void oldChipLinesBecomeTypedChips();
     void projectErrors_data();
     void projectErrors();
     void projectWarnings();
@@ -738,6 +741,29 @@ void TstPlanJson::schemaAgreesWithLimits()
                                  ",\"mode\":\"minor\"}]}";
         QVERIFY2(validatePlanJson(json).ok(), json.c_str());
     }
+}
+
+// Projects written before chips were typed kept them as "chip: ..." lines before the prose.
+void TstPlanJson::oldChipLinesBecomeTypedChips()
+{
+    const std::string json = R"({"format": "pianola-project", "version": 1, "activeTake": 1,
+        "takes": [{"id": 1, "name": "Take 1", "plan": {"ppq": 480}}],
+        "chat": [{"role": "user", "text": "chip: not a chip in a prompt"},
+                 {"role": "assistant", "text": "chip: A minor\nchip: 78 bpm\nNot understood: zorp\n4 takes.", "takes": [1]}]})";
+    auto project = projectFromJson(json);
+    QVERIFY2(project, project ? "" : project.error().message.c_str());
+    const ChatMessage& reply = project->chat.at(1);
+    QCOMPARE(reply.understood, (std::vector<std::string>{"A minor", "78 bpm"}));
+    QCOMPARE(reply.text, std::string("Not understood: zorp\n4 takes."));
+    QCOMPARE(project->chat.at(0).text, std::string("chip: not a chip in a prompt"));
+    QVERIFY(project->chat.at(0).understood.empty());
+    // Saved again, they stay typed.
+    auto again = projectFromJson(projectToJson(*project));
+    QVERIFY(again);
+    QCOMPARE(*again, *project);
+    const std::string saved = projectToJson(*project);
+    QVERIFY(saved.find("\"understood\"") != std::string::npos);
+    QVERIFY(saved.find("chip: A minor") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TstPlanJson)

@@ -7,7 +7,9 @@
 #include "app/ChatController.h"
 #include "engine/smf/SmfPlan.h"
 #include "app/MainWindow.h"
+#include "engine/playback/PlaybackSequence.h"
 #include "widgets/ChatDock.h"
+#include "widgets/EditorState.h"
 #include "widgets/TakesPanel.h"
 
 #include <QLineEdit>
@@ -24,6 +26,7 @@ class TestChat : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void promptGivesTakesAndChangesVaryThePlayingTake();
+    void aReplyIsOneEditOneNotificationOneRebuild();
     void changeRequestsAreRecognised_data();
     void changeRequestsAreRecognised();
     void seedConversationBuildsTheLoopPartByPart();
@@ -89,6 +92,49 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     app::MainWindow other;
     QVERIFY(other.openFile(dir.filePath("chat.pianola")));
     QCOMPARE(other.document()->project(), project);
+}
+
+// A reply with 4 takes: one composite edit (its takes, the first one active, the placeholder
+// gone, the message with typed chips), heard once by the views, one playback rebuild (it was
+// about 5: every added take and the activation rebuilt at once, past the 30 ms timer).
+void TestChat::aReplyIsOneEditOneNotificationOneRebuild()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::qWait(100);   // the audio engine starts from the event loop
+    int edited = 0, activated = 0, takesChanged = 0;
+    connect(w.document(), &app::Document::edited, this, [&] { ++edited; });
+    connect(w.document(), &app::Document::activeTakeChanged, this, [&] { ++activated; });
+    connect(w.document(), &app::Document::takesChanged, this, [&] { ++takesChanged; });
+    const std::size_t builds = engine::PlaybackSequence::builtCount();
+    const auto ids = w.chatController()->ask(QStringLiteral("8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths"));
+    QCOMPARE(ids.size(), std::size_t(4));
+    QTest::qWait(150);   // past the coalescing timers
+    QCOMPARE(edited, 2);   // the prompt, then the reply
+    QCOMPARE(activated, 1);
+    QCOMPARE(takesChanged, 1);
+    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));
+    const model::Project& project = w.document()->project();
+    QCOMPARE(project.activeTake, ids.front());
+    QCOMPARE(w.document()->undoStack()->count(), 2);
+
+    // The understood words are typed chips, shown as chips, not text lines.
+    const model::ChatMessage& reply = project.chat.back();
+    QVERIFY(!reply.understood.empty());
+    QVERIFY2(reply.text.find("chip: ") == std::string::npos, reply.text.c_str());
+    const QString shown = w.chatDock()->history()->toPlainText();
+    QVERIFY2(shown.contains(QString::fromStdString(reply.understood.front())), qPrintable(shown));
+    QVERIFY(!shown.contains(QStringLiteral("chip: ")));
+
+    // One undo step takes the whole reply back: the placeholder is there and active again.
+    w.document()->undoStack()->undo();
+    QCOMPARE(project.takes.size(), std::size_t(1));
+    QCOMPARE(project.activeTake, project.takes.front().id);
+    QCOMPARE(project.chat.size(), std::size_t(1));
+    w.document()->undoStack()->redo();
+    QCOMPARE(project.activeTake, ids.front());
+    QCOMPARE(project.takes.size(), std::size_t(4));
 }
 
 void TestChat::changeRequestsAreRecognised_data()

@@ -308,7 +308,7 @@ void TestEditor::keysAndNoteFunctions()
     std::vector<model::Note> off = notes;
     for (auto& n : off)
         n.startTick += 37;
-    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), 0, notes, off}, "drift"));
+    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), notes, off}, "drift"));
     e.state()->setSelection({});
     QTest::keyClick(&e.window, Qt::Key_Q);
     for (const auto& n : e.track().notes)
@@ -349,7 +349,7 @@ void TestEditor::longNotesFromBeforeTheViewAreDrawn()
     std::vector<model::Note> notes{{0, 16 * 1920, 1, 60, 127}};
     for (model::NoteId i = 0; i < 2000; ++i)
         notes.push_back({1920 + model::Tick(i) * 30, 20, i + 2, 72, 100});
-    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), 0, {}, notes}, "notes"));
+    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), {}, notes}, "notes"));
     e.state()->setHorizontalView(8 * 1920, 8);   // the view starts at bar 9, inside the long note
     const QImage before = e.viewport()->grab().toImage();
     const QPoint inside = e.at(9 * 1920, 60);

@@ -8,6 +8,7 @@
 #include "engine/midi/MidiInput.h"
 #include "engine/midi/MidiOutput.h"
 #include "engine/playback/Transport.h"
+#include "widgets/EditorState.h"
 
 #include <QAction>
 #include <QSettings>
@@ -108,7 +109,7 @@ void TestEditorMidi::playThroughStepInputAndRecording()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTRY_VERIFY_WITH_TIMEOUT(w.midiSession()->hasInput() && w.midiSession()->output(), 5000);
     // The new project's piano track; put it on channel 3 so rechannelling shows.
-    w.document()->submit(model::TrackSettingsEdit{w.editorState()->take(), 0, model::settingsOf(w.plan().tracks[0]),
+    w.document()->submit(model::TrackSettingsEdit{w.editorState()->take(), w.plan().tracks[0].id, model::settingsOf(w.plan().tracks[0]),
                                                   [&] { auto s = model::settingsOf(w.plan().tracks[0]); s.channel = 3; return s; }()},
                          "channel");
 

@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 
 using namespace pianola;
 
@@ -61,6 +62,7 @@ private slots:
     void opensADroppedFile();
     void badFileGetsAClearMessage();
     void transportKeysNeverCrash();
+    void documentPushIsTheApplicationAndRefusalsNeverReachTheStack();
 };
 
 void TestMainWindow::opensAFileAndShowsWhatItHolds()
@@ -123,6 +125,40 @@ void TestMainWindow::transportKeysNeverCrash()
     auto* label = w.findChild<QToolBar*>("transport")->findChildren<QLabel*>().value(0);
     QVERIFY(label);
     QVERIFY2(label->text().contains('.'), qPrintable(label->text()));   // bar.beat.tick shown
+}
+
+// Document::submit: the undo stack's push applies the edit (one notification, one step); an
+// edit the project does not accept is refused before the stack (the redo history stays), and
+// tracks are named by their ids (a new project's track has one).
+void TestMainWindow::documentPushIsTheApplicationAndRefusalsNeverReachTheStack()
+{
+    app::Document document;
+    QUndoStack* undo = document.undoStack();
+    int edited = 0;
+    connect(&document, &app::Document::edited, this, [&] { ++edited; });
+    const model::Take& take = document.project().takes.front();
+    const model::TrackId track = take.plan.tracks.front().id;
+    QVERIFY(track != 0);
+    const model::Note note{0, 480, 1, 60, 100};
+    QVERIFY(document.submit(model::NotesEdit{take.id, track, {}, {note}}, "add"));
+    QCOMPARE(edited, 1);
+    QCOMPARE(undo->count(), 1);
+    QCOMPARE(document.project().takes.front().plan.tracks.front().notes.size(), std::size_t(1));
+    undo->undo();
+    QCOMPARE(edited, 2);
+    QVERIFY(undo->canRedo());
+    // Stale (the note is not there), an unknown track, a used id: refused, nothing changes.
+    QVERIFY(!document.submit(model::NotesEdit{take.id, track, {note}, {}}, "stale"));
+    QVERIFY(!document.submit(model::NotesEdit{take.id, track + 1, {}, {note}}, "no such track"));
+    QVERIFY(!document.submit(model::CompositeEdit{{model::NotesEdit{take.id, track, {}, {note}},
+                                                   model::NotesEdit{take.id, track, {}, {note}}}},
+                             "second add of id 1"));
+    QCOMPARE(edited, 2);
+    QCOMPARE(undo->count(), 1);
+    QVERIFY(undo->canRedo());   // the redo history was not cut by a refused edit
+    QVERIFY(document.project().takes.front().plan.tracks.front().notes.empty());
+    undo->redo();
+    QCOMPARE(document.project().takes.front().plan.tracks.front().notes.size(), std::size_t(1));
 }
 
 QTEST_MAIN(TestMainWindow)
