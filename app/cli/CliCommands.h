@@ -18,6 +18,7 @@ int commandPorts(const std::vector<std::string>& args, const Io& io);
 int commandPlay(const std::vector<std::string>& args, const Io& io);
 int commandGenerate(const std::vector<std::string>& args, const Io& io);
 int commandAnalyze(const std::vector<std::string>& args, const Io& io);
+int commandCheck(const std::vector<std::string>& args, const Io& io);
 
 /// Prints "pianola-cli COMMAND: MESSAGE" and the help hint on stderr; returns kUsage.
 int usageError(const Io& io, const std::string& command, const std::string& message);

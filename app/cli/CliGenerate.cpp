@@ -3,6 +3,8 @@
 // Session), or a variation of an existing take (--from).
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
+#include "engine/analysis/AskedFromWords.h"
+#include "engine/analysis/Checklist.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"
@@ -46,9 +48,24 @@ struct Outputs
     std::optional<std::string> planJson;
 };
 
-int writeTakes(const std::vector<model::Plan>& plans, const std::vector<std::string>& names,
-               const Outputs& out, const Io& io)
+struct Written
 {
+    std::vector<model::Plan> plans;
+    std::vector<std::string> names;
+    std::vector<std::vector<model::Check>> checks; ///< printed with --explain
+};
+
+void printChecks(const std::vector<model::Check>& checks, const Io& io)
+{
+    std::fprintf(io.out, "  checklist: %d of %zu pass\n", engine::analysis::passedChecks(checks),
+                 checks.size());
+    std::fputs(engine::analysis::checklistText(checks).c_str(), io.out);
+}
+
+int writeTakes(const Written& w, const Outputs& out, bool explain, const Io& io)
+{
+    const std::vector<model::Plan>& plans = w.plans;
+    const std::vector<std::string>& names = w.names;
     const int count = static_cast<int>(plans.size());
     for (int i = 0; i < count; ++i) {
         const model::Plan& plan = plans[static_cast<std::size_t>(i)];
@@ -66,6 +83,8 @@ int writeTakes(const std::vector<model::Plan>& plans, const std::vector<std::str
         std::fprintf(io.out, "%s: %s, %zu tracks, %lld notes\n", path.c_str(),
                      names[static_cast<std::size_t>(i)].c_str(), plan.tracks.size(),
                      static_cast<long long>(plan.noteCount()));
+        if (explain && static_cast<std::size_t>(i) < w.checks.size())
+            printChecks(w.checks[static_cast<std::size_t>(i)], io);
     }
     return kOk;
 }
@@ -81,19 +100,22 @@ int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
             std::fprintf(io.err, "  %s\n", p.c_str());
         return kBadInput;
     }
-    interp.brief.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
-    auto result = gen::generate(interp.brief, prompt);
+    llm::GenerationRequest request; // the chat's offline path: checked, remade, best first
+    request.prompt = prompt;
+    request.seed = seed;
+    request.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
+    auto result = llm::offlineResult(request);
     if (!result) {
         std::fprintf(io.err, "pianola-cli generate: %s\n", result.error().message.c_str());
         return kBadInput;
     }
-    std::vector<model::Plan> plans;
-    std::vector<std::string> names;
-    for (model::Take& t : *result) {
-        plans.push_back(std::move(t.plan));
-        names.push_back(t.name);
+    Written w;
+    for (model::Take& t : result->takes) {
+        w.plans.push_back(std::move(t.plan));
+        w.names.push_back(t.name);
+        w.checks.push_back(std::move(t.checks));
     }
-    return writeTakes(plans, names, out, io);
+    return writeTakes(w, out, explain, io);
 }
 
 int generateVariation(const std::string& from, const std::string& instruction, std::uint64_t seed,
@@ -104,8 +126,9 @@ int generateVariation(const std::string& from, const std::string& instruction, s
         std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
         return kBadInput;
     }
-    std::vector<model::Plan> plans;
-    std::vector<std::string> names;
+    Written w;
+    const engine::analysis::Asked asked =
+        engine::analysis::askedFromWords(instruction, &loaded->plan);
     for (int i = 0; i < takes; ++i) {
         auto varied =
             gen::vary(loaded->plan, instruction, gen::mixSeed(seed, static_cast<std::uint64_t>(i)));
@@ -120,13 +143,14 @@ int generateVariation(const std::string& from, const std::string& instruction, s
             std::fprintf(io.out, "variation of %s:\n", from.c_str());
             for (const std::string& c : varied->changes)
                 std::fprintf(io.out, "  %s\n", c.c_str());
-            for (const std::string& w : varied->notUnderstood)
-                std::fprintf(io.out, "  not understood: \"%s\"\n", w.c_str());
+            for (const std::string& word : varied->notUnderstood)
+                std::fprintf(io.out, "  not understood: \"%s\"\n", word.c_str());
         }
-        plans.push_back(std::move(varied->plan));
-        names.push_back("variation " + std::to_string(i + 1) + " of " + from);
+        w.checks.push_back(engine::analysis::checkTake(varied->plan, asked));
+        w.plans.push_back(std::move(varied->plan));
+        w.names.push_back("variation " + std::to_string(i + 1) + " of " + from);
     }
-    return writeTakes(plans, names, out, io);
+    return writeTakes(w, out, explain, io);
 }
 
 struct LlmOptions
@@ -187,13 +211,13 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     if (result->fellBack)
         std::fprintf(io.err, "pianola-cli generate: %s\n", result->fallbackReason.c_str());
     if (explain) std::fprintf(io.out, "%s\n", result->explanation.c_str());
-    std::vector<model::Plan> plans;
-    std::vector<std::string> names;
+    Written w;
     for (model::Take& t : result->takes) {
-        plans.push_back(std::move(t.plan));
-        names.push_back(t.name + " (" + t.provenance.provider + ", " + t.provenance.model + ")");
+        w.plans.push_back(std::move(t.plan));
+        w.names.push_back(t.name + " (" + t.provenance.provider + ", " + t.provenance.model + ")");
+        w.checks.push_back(std::move(t.checks));
     }
-    return writeTakes(plans, names, out, io);
+    return writeTakes(w, out, explain, io);
 }
 
 // --provider and its options; false (with `error`) on a bad value.
@@ -269,7 +293,7 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
                 std::fprintf(io.err, "%s\n", loaded.error().message.c_str());
                 return kBadInput;
             }
-            request.parent = model::Take{1, *from, false, std::move(loaded->plan), {}};
+            request.parent = model::Take{1, *from, false, std::move(loaded->plan), {}, {}};
         }
         return generateWithProvider(llmOptions, std::move(request), parsed.has("--explain"), out,
                                     io);

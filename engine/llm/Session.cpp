@@ -2,6 +2,8 @@
 // Session: reply -> validation -> takes, with corrections and the offline fallback.
 #include "engine/llm/Session.h"
 
+#include "engine/analysis/AskedFromWords.h"
+#include "engine/analysis/CandidateChecks.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"
@@ -44,6 +46,18 @@ void stamp(model::Take& take, const GenerationRequest& r, const std::string& pro
     take.provenance.model = modelName;
     if (r.parent) take.provenance.parentTake = r.parent->id;
 }
+
+// Each take's checklist; a fresh candidate failing one of its checks is made again with another
+// seed, and the candidates are ordered best first (engine::analysis::checkCandidates).
+void checkOffline(std::vector<model::Take>& takes, const gen::Interpretation& in)
+{
+    const gen::Brief& brief = in.brief;
+    analysis::checkCandidates(takes, analysis::askedFrom(in), [&](int index, int attempt) {
+        gen::Brief again = brief;
+        again.seed = gen::mixSeed(brief.seed, 0x5EED0000u + static_cast<std::uint64_t>(attempt));
+        return std::pair{gen::generatePlan(again, index), again.seed};
+    });
+}
 } // namespace
 
 Result<GenerationResult> offlineResult(const GenerationRequest& request)
@@ -66,6 +80,9 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
                 result.notUnderstood = std::move(unused);
             }
             result.takes.push_back(std::move(*varied));
+            result.takes.back().checks =
+                analysis::checkTake(result.takes.back().plan,
+                                    analysis::askedFromWords(request.prompt, &request.parent->plan));
         }
         if (!result.takes.empty()) {
             result.variation = true;
@@ -89,6 +106,7 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
         in.brief.candidates = clampCandidates(request.candidates);
     auto takes = gen::generate(in.brief, request.prompt);
     if (!takes) return takes.error();
+    checkOffline(*takes, in);
     for (model::Take& t : *takes) {
         stamp(t, request, result.provider, result.model);
         t.provenance.parentTake.reset();   // a fresh brief owes the parent nothing
@@ -272,8 +290,12 @@ void Session::fallBack(const std::string& problems)
 void Session::complete(GenerationResult result)
 {
     const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    for (model::Take& t : result.takes)
+    const analysis::Asked asked = analysis::askedFromWords(
+        m_request.prompt, m_request.parent ? &m_request.parent->plan : nullptr);
+    for (model::Take& t : result.takes) {
         if (t.provenance.createdUtc.empty()) t.provenance.createdUtc = now;
+        if (t.checks.empty()) t.checks = analysis::checkTake(t.plan, asked); // LLM takes
+    }
     m_busy = false;
     qCInfo(lcLlm).noquote() << "accepted" << result.takes.size() << "take(s) from"
                             << QString::fromStdString(result.provider)
