@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -108,6 +109,9 @@ int genres()
                 for (std::size_t m = 0; m < v.size(); ++m) {
                     const bool within = v[m] >= bands[m].low && v[m] <= bands[m].high;
                     outside[m] += !within;
+                    if (!within && std::getenv("TEXTURE_DETAIL"))
+                        std::printf("  %s %s: %s %.3f (%s)\n", genre, t.name.c_str(),
+                                    an::textureNames()[m], v[m], v[m] < bands[m].low ? "low" : "high");
                     ok = ok && within;
                 }
                 inside += ok;
