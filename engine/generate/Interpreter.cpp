@@ -473,7 +473,7 @@ Named namedIn(const Request& q)
     n.meter = q.meter.has_value();
     n.bars = q.bars.has_value();
     n.swing = q.swing.has_value();
-    n.humanize = q.humanize.has_value() && !q.quantized;
+    n.humanize = q.humanize.value_or(0) >= 0.3 && !q.quantized; // "tight" asks no spread
     n.quantize = q.quantized;
     n.extension = q.extension.has_value();
     n.soft = q.mood == Mood::Soft;
