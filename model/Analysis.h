@@ -27,8 +27,9 @@ struct KeySpan
 };
 
 /// One chord over a time span. `quality` is one of "maj", "min", "7", "maj7", "min7", "6",
-/// "dim", "aug", "sus2", "sus4", "hdim7", "dim7", "add9", "9", "maj9", "min9" (the names of
-/// MIREX/Harte labels); `bass` is the pitch class of the bass (== root unless a slash chord).
+/// "dim", "aug", "sus2", "sus4", "hdim7", "dim7", "add9", "9", "maj9", "min9", "min11", "13"
+/// (the names of MIREX/Harte labels; min11 and 13 without their fifth, as they are voiced);
+/// `bass` is the pitch class of the bass (== root unless a slash chord).
 struct Chord
 {
     double startS = 0.0, endS = 0.0;
@@ -129,7 +130,9 @@ struct Analysis
     std::vector<KeySpan> keySpans; ///< one span per key region (one span = no modulation)
     std::vector<Chord> chords;
     // feel
-    double swingRatio = 1.0;        ///< long:short of off-beat eighths (1 straight, 2 triplet)
+    double swingRatio = 1.0; ///< long:short of the swung subdivision (1 straight, 2 triplet)
+    int swingSubdivision = 8; ///< 8 or 16: the subdivision the music swings (8 if neither)
+    double swingRatio8 = 1.0, swingRatio16 = 1.0; ///< each subdivision measured alone
     double timingDeviationMs = 0.0; ///< mean |onset - nearest grid point| (humanization)
     double grooveConsistency = 0.0; ///< 0..1, similarity of consecutive bars' onset patterns
     DrumSummary drums;

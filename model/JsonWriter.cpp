@@ -181,16 +181,20 @@ Json optionalJson(const std::optional<std::uint64_t>& value)
 Json takeJson(const Take& t)
 {
     const Provenance& p = t.provenance;
-    return Json{{"id", t.id},
-                {"name", t.name},
-                {"starred", t.starred},
-                {"provenance", Json{{"prompt", p.prompt},
-                                    {"provider", p.provider},
-                                    {"model", p.model},
-                                    {"seed", optionalJson(p.seed)},
-                                    {"parentTake", optionalJson(p.parentTake)},
-                                    {"createdUtc", p.createdUtc}}},
-                {"plan", planJson(t.plan)}};
+    Json j{{"id", t.id},
+           {"name", t.name},
+           {"starred", t.starred},
+           {"provenance", Json{{"prompt", p.prompt},
+                               {"provider", p.provider},
+                               {"model", p.model},
+                               {"seed", optionalJson(p.seed)},
+                               {"parentTake", optionalJson(p.parentTake)},
+                               {"createdUtc", p.createdUtc}}},
+           {"plan", planJson(t.plan)}};
+    for (const Check& c : t.checks) // written only when there is a checklist
+        j["checks"].push_back(
+            Json{{"name", c.name}, {"asked", c.asked}, {"measured", c.measured}, {"pass", c.pass}});
+    return j;
 }
 
 Json chatJson(const ChatMessage& m)

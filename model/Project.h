@@ -25,6 +25,17 @@ struct Provenance
     friend bool operator==(const Provenance&, const Provenance&) = default;
 };
 
+/// One item of a take's checklist: what the words asked for and what the analysis measured on
+/// the take's notes ("tempo", "78 bpm", "78 bpm", pass).
+struct Check
+{
+    std::string name;
+    std::string asked;
+    std::string measured;
+    bool pass = false;
+    friend bool operator==(const Check&, const Check&) = default;
+};
+
 struct Take
 {
     TakeId id = 0;
@@ -32,6 +43,7 @@ struct Take
     bool starred = false;
     Plan plan;
     Provenance provenance;
+    std::vector<Check> checks; ///< the checklist of the words it was made from (may be empty)
     friend bool operator==(const Take&, const Take&) = default;
 };
 

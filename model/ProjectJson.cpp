@@ -45,11 +45,18 @@ void readTakePlan(JsonReader& in, const Json& v, const JsonPath& p, Take& t)
     jsonio::readPlan(in, v, p, t.plan);
 }
 
-constexpr std::array kTakeFields{idField<Take, &Take::id, 1>("id", kRequired),
-                                 stringField<Take, &Take::name, kMaxName>("name"),
-                                 boolField<Take, &Take::starred>("starred"),
-                                 Field<Take>{"provenance", false, readProvenance},
-                                 Field<Take>{"plan", kRequired, readTakePlan}};
+constexpr std::array kCheckFields{stringField<Check, &Check::name, kMaxName>("name", kRequired),
+                                  stringField<Check, &Check::asked, kMaxName>("asked"),
+                                  stringField<Check, &Check::measured, kMaxName>("measured"),
+                                  boolField<Check, &Check::pass>("pass")};
+
+constexpr std::array kTakeFields{
+    idField<Take, &Take::id, 1>("id", kRequired),
+    stringField<Take, &Take::name, kMaxName>("name"),
+    boolField<Take, &Take::starred>("starred"),
+    Field<Take>{"provenance", false, readProvenance},
+    Field<Take>{"plan", kRequired, readTakePlan},
+    arrayField<Take, &Take::checks, &readObject<Check, kCheckFields>>("checks")};
 
 void readRole(JsonReader& in, const Json& v, const JsonPath& p, ChatMessage& m)
 {

@@ -98,7 +98,10 @@ const Command kCommands[] = {
      "              (\"a 2-bar fill at bar 7\"), transpose up/down N (or \"to E minor\"), 100 bpm,\n"
      "              faster/slower, double/half time, make it N bars, a B section\n"
      "  --plan-out P  also write the plan JSON (numbered like OUT with --takes)\n"
-     "  --explain   print what was understood, what was not, and the brief\n"
+     "  --explain   print what was understood, what was not, the brief, and each take's\n"
+     "              checklist (what was asked, measured on its notes, as `check` prints it)\n"
+     "  Offline candidates failing a check of their own words are made again with another\n"
+     "  seed (3 makings at most; the best is kept) and the takes are written best first.\n"
      "  --provider  offline (default) or an LLM: openai (any OpenAI-compatible server: OpenAI,\n"
      "              Ollama's /v1, LM Studio, llama.cpp, vLLM, OpenRouter), anthropic, ollama\n"
      "  --model M   the provider's model (defaults: gpt-4o-mini, claude-sonnet-4-5, llama3.2)\n"
@@ -126,6 +129,18 @@ const Command kCommands[] = {
      "  --quiet   do not print reader warnings on stderr\n"
      "  A file that cannot be read is reported on stderr (exit 1); the others are analysed.\n",
      commandAnalyze},
+    {"check", "does a .mid or plan do what the words asked? each item measured on its notes",
+     "usage: pianola-cli check [--json] [--parent PARENT.mid] TAKE \"PROMPT\"\n"
+     "  Reads the prompt as `generate` does and checks what it names against TAKE's notes, each\n"
+     "  item measured by the analysis: tempo, meter, bars, key or mode, parts and instruments,\n"
+     "  chord qualities (share of 7th/9th chords), swing of the swung subdivision, humanize or\n"
+     "  exact quantization, loudness words (mean velocity), snare on 2 and 4, four on the\n"
+     "  floor, bass on the roots or locked to the kick, fills and triplet rolls in their bars.\n"
+     "  --parent P  TAKE is a change of P: also what changed and what stayed identical (and a\n"
+     "              fill must add drum hits to P's bar)\n"
+     "  --json      {\"checks\": [{\"name\", \"asked\", \"measured\", \"pass\"}, ...]}\n"
+     "  Exit 0 whether or not the checks pass; 1 when a file cannot be read; 2 usage.\n",
+     commandCheck},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

@@ -22,6 +22,7 @@ int commandPorts(const std::vector<std::string>& args, const Io& io);
 int commandPlay(const std::vector<std::string>& args, const Io& io);
 int commandGenerate(const std::vector<std::string>& args, const Io& io);
 int commandAnalyze(const std::vector<std::string>& args, const Io& io);
+int commandCheck(const std::vector<std::string>& args, const Io& io);
 
 /// Reads a .mid, a plan .json or a take of a project (--take NAME|ID, else the active take).
 /// Prints the error (and nullopt) or, with `showWarnings`, the reader's warnings on stderr.

@@ -5,6 +5,8 @@
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliText.h"
+#include "engine/analysis/AskedFromWords.h"
+#include "engine/analysis/Checklist.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"
@@ -48,9 +50,24 @@ struct Outputs
     std::optional<std::string> planJson;
 };
 
-int writeTakes(const std::vector<model::Plan>& plans, const std::vector<std::string>& names,
-               const Outputs& out, const Io& io)
+struct Written
 {
+    std::vector<model::Plan> plans;
+    std::vector<std::string> names;
+    std::vector<std::vector<model::Check>> checks; ///< printed with --explain
+};
+
+void printChecks(const std::vector<model::Check>& checks, const Io& io)
+{
+    std::fprintf(io.out, "  checklist: %d of %zu pass\n", engine::analysis::passedChecks(checks),
+                 checks.size());
+    std::fputs(engine::analysis::checklistText(checks).c_str(), io.out);
+}
+
+int writeTakes(const Written& w, const Outputs& out, bool explain, const Io& io)
+{
+    const std::vector<model::Plan>& plans = w.plans;
+    const std::vector<std::string>& names = w.names;
     const int count = static_cast<int>(plans.size());
     for (int i = 0; i < count; ++i) {
         const model::Plan& plan = plans[static_cast<std::size_t>(i)];
@@ -68,6 +85,8 @@ int writeTakes(const std::vector<model::Plan>& plans, const std::vector<std::str
         std::fprintf(io.out, "%s: %s, %zu tracks, %lld notes\n", printable(path).c_str(),
                      printable(names[static_cast<std::size_t>(i)]).c_str(), plan.tracks.size(),
                      static_cast<long long>(plan.noteCount()));
+        if (explain && static_cast<std::size_t>(i) < w.checks.size())
+            printChecks(w.checks[static_cast<std::size_t>(i)], io);
     }
     return kOk;
 }
@@ -83,19 +102,22 @@ int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
             std::fprintf(io.err, "  %s\n", printable(p).c_str());
         return kBadInput;
     }
-    interp.brief.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
-    auto result = gen::generate(interp.brief, prompt);
+    llm::GenerationRequest request; // the chat's offline path: checked, remade, best first
+    request.prompt = prompt;
+    request.seed = seed;
+    request.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
+    auto result = llm::offlineResult(request);
     if (!result) {
         std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result.error().message, true).c_str());
         return kBadInput;
     }
-    std::vector<model::Plan> plans;
-    std::vector<std::string> names;
-    for (model::Take& t : *result) {
-        plans.push_back(std::move(t.plan));
-        names.push_back(t.name);
+    Written w;
+    for (model::Take& t : result->takes) {
+        w.plans.push_back(std::move(t.plan));
+        w.names.push_back(t.name);
+        w.checks.push_back(std::move(t.checks));
     }
-    return writeTakes(plans, names, out, io);
+    return writeTakes(w, out, explain, io);
 }
 
 // In the context of a take read from a file: a part added, regenerated, removed or locked, or a
@@ -132,13 +154,13 @@ int generateFrom(const std::string& from, const std::string& prompt, std::uint64
         for (const std::string& w : result->notUnderstood)
             std::fprintf(io.out, "  not understood: \"%s\"\n", printable(w).c_str());
     }
-    std::vector<model::Plan> plans;
-    std::vector<std::string> names;
+    Written w;
     for (std::size_t i = 0; i < result->takes.size(); ++i) {
-        plans.push_back(std::move(result->takes[i].plan));
-        names.push_back(result->intent + " " + std::to_string(i + 1) + " of " + from);
+        w.plans.push_back(std::move(result->takes[i].plan));
+        w.names.push_back(result->intent + " " + std::to_string(i + 1) + " of " + from);
+        w.checks.push_back(std::move(result->takes[i].checks));
     }
-    return writeTakes(plans, names, out, io);
+    return writeTakes(w, out, explain, io);
 }
 
 struct LlmOptions
@@ -199,13 +221,13 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     if (result->fellBack)
         std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result->fallbackReason, true).c_str());
     if (explain) std::fprintf(io.out, "%s\n", printable(result->explanation, true).c_str());
-    std::vector<model::Plan> plans;
-    std::vector<std::string> names;
+    Written w;
     for (model::Take& t : result->takes) {
-        plans.push_back(std::move(t.plan));
-        names.push_back(t.name + " (" + t.provenance.provider + ", " + t.provenance.model + ")");
+        w.plans.push_back(std::move(t.plan));
+        w.names.push_back(t.name + " (" + t.provenance.provider + ", " + t.provenance.model + ")");
+        w.checks.push_back(std::move(t.checks));
     }
-    return writeTakes(plans, names, out, io);
+    return writeTakes(w, out, explain, io);
 }
 
 // --timeout / --stall-timeout SECONDS (1 .. 86400) into `ms`; false (with `error`) on a bad value.
@@ -301,7 +323,7 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
                 printError(io.err, loaded.error().message);
                 return kBadInput;
             }
-            request.parent = model::Take{1, *from, false, std::move(loaded->plan), {}};
+            request.parent = model::Take{1, *from, false, std::move(loaded->plan), {}, {}};
         }
         return generateWithProvider(llmOptions, std::move(request), parsed.has("--explain"), out,
                                     io);

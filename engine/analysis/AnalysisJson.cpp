@@ -139,6 +139,9 @@ std::string analysisToJson(const Analysis& a, const std::string& file)
     textureJson(a, j);
     partsJson(a, j);
     j["feel"] = {{"swing_ratio", round3(a.swingRatio)},
+                 {"swing_subdivision", a.swingSubdivision},
+                 {"swing_ratio_8ths", round3(a.swingRatio8)},
+                 {"swing_ratio_16ths", round3(a.swingRatio16)},
                  {"timing_deviation_ms", round3(a.timingDeviationMs)},
                  {"groove_consistency", round3(a.grooveConsistency)}};
     j["drums"] = drumsJson(a.drums);

@@ -65,8 +65,10 @@ void texture(const Analysis& a, Lines& out)
         out.add(" %s %.0f%%", pitchClassName(pc), a.pitchClasses[pc] * 100);
     out.add("\n  velocity     %d..%d, mean %.1f, sd %.1f\n", a.velocityMin, a.velocityMax,
             a.velocityMean, a.velocityStdDev);
-    out.add("  feel         swing %.2f, %.1f ms off the grid, groove consistency %.2f\n",
-            a.swingRatio, a.timingDeviationMs, a.grooveConsistency);
+    out.add("  feel         swing %.2f (%dths; 8ths %.2f, 16ths %.2f), %.1f ms off the grid, "
+            "groove consistency %.2f\n",
+            a.swingRatio, a.swingSubdivision, a.swingRatio8, a.swingRatio16, a.timingDeviationMs,
+            a.grooveConsistency);
 }
 
 void parts(const Analysis& a, Lines& out)

@@ -34,18 +34,39 @@ double positionInBeat(Tick tick, Tick phase, int ppq)
     return static_cast<double>(t) / ppq;
 }
 
-// Median position of off-beat eighths (between 0.42 and 0.72 of the beat) as long:short ratio.
-double swingRatio(const std::vector<Tick>& ticks, Tick phase, int ppq)
+struct Swing
+{
+    double ratio = 1.0;
+    std::size_t count = 0; ///< off-beat onsets measured
+};
+
+// Median position of the off-beat halves of `pairsPerBeat` pairs (1: eighths, 2: sixteenths),
+// those between 0.42 and 0.72 of their pair, as a long:short ratio.
+Swing swingOf(const std::vector<Tick>& ticks, Tick phase, int ppq, int pairsPerBeat)
 {
     std::vector<double> offbeats;
     for (Tick t : ticks) {
-        const double p = positionInBeat(t, phase, ppq);
+        const double inBeat = positionInBeat(t, phase, ppq) * pairsPerBeat;
+        const double p = inBeat - std::floor(inBeat);
         if (p >= 0.42 && p <= 0.72) offbeats.push_back(p);
     }
-    if (offbeats.size() < 8) return 1.0;
+    if (offbeats.size() < 8) return {1.0, offbeats.size()};
     const auto mid = offbeats.begin() + static_cast<std::ptrdiff_t>(offbeats.size() / 2);
     std::nth_element(offbeats.begin(), mid, offbeats.end());
-    return *mid / (1.0 - *mid);
+    return {*mid / (1.0 - *mid), offbeats.size()};
+}
+
+// Swing of eighths and of sixteenths; the music swings the one further from straight (a swung
+// 16th groove over straight 8th hats is swung, not straight).
+void addSwing(const std::vector<Tick>& ticks, Tick phase, int ppq, Analysis& out)
+{
+    const Swing eighths = swingOf(ticks, phase, ppq, 1);
+    const Swing sixteenths = swingOf(ticks, phase, ppq, 2);
+    out.swingRatio8 = eighths.ratio;
+    out.swingRatio16 = sixteenths.ratio;
+    const bool use16 = std::abs(std::log(sixteenths.ratio)) > std::abs(std::log(eighths.ratio)) + 0.05;
+    out.swingSubdivision = use16 ? 16 : 8;
+    out.swingRatio = use16 ? sixteenths.ratio : eighths.ratio;
 }
 
 // Mean distance in ms from each onset to the nearest sixteenth or eighth-triplet grid point.
@@ -133,7 +154,7 @@ void addFeel(const Timeline& timeline, Analysis& out)
 {
     const std::vector<Tick> ticks = onsets(timeline);
     const Tick phase = beatPhase(timeline);
-    out.swingRatio = swingRatio(ticks, phase, timeline.ppq());
+    addSwing(ticks, phase, timeline.ppq(), out);
     out.timingDeviationMs = timingDeviationMs(timeline, ticks, phase);
     out.grooveConsistency = grooveConsistency(timeline, ticks, phase);
 }

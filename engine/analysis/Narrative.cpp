@@ -79,9 +79,11 @@ std::string harmonySentence(const Analysis& a)
 
 std::string feelSentence(const Analysis& a)
 {
-    std::string s = a.swingRatio >= 1.4 ? format("The feel swings (ratio %.2f)", a.swingRatio)
+    const std::string unit = a.swingSubdivision == 16 ? "sixteenths, " : "eighths, ";
+    std::string s = a.swingRatio >= 1.4
+                        ? "The feel swings (" + unit + format("ratio %.2f)", a.swingRatio)
                     : a.swingRatio >= 1.15
-                        ? format("The feel is lightly swung (ratio %.2f)", a.swingRatio)
+                        ? "The feel is lightly swung (" + unit + format("ratio %.2f)", a.swingRatio)
                         : std::string("The feel is straight");
     s += a.timingDeviationMs < 2
              ? ", quantized"

@@ -125,6 +125,19 @@ void addRootsBelow(const Context& ctx, std::vector<std::vector<int>>& voicings)
     }
 }
 
+// How long a chord hit of `length` is held. Over a bass part, with a melody or a voicing of four
+// tones or more, long hits are held for half their length (a beat at least): the comping leaves
+// room, as players do, instead of every part sustaining at once (mean polyphony of real pop
+// arrangements: 2.5-4.8 sounding pitches; held block chords over bass and melody make 5-6).
+Tick heldLength(const Context& ctx, Tick length, std::size_t voices)
+{
+    const auto has = [&](Role r) { return ctx.brief.part(r) != nullptr; };
+    const bool crowded = has(Role::Bass) && (has(Role::Melody) || voices >= 4);
+    if (!crowded || ctx.brief.genre == Genre::Ballad || ctx.brief.genre == Genre::Cinematic)
+        return length;
+    return std::min(length, std::max(ctx.grid.beatTicks, length / 2));
+}
+
 Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
 {
     const Grid& g = ctx.grid;
@@ -142,7 +155,8 @@ Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
         for (const auto& [step, steps] : barRhythm(ctx, rng, bar)) {
             const Tick t = g.barStart(bar) + step * g.stepTicks;
             const std::size_t i = spanIndex(ctx, t);
-            const Tick length = std::min<Tick>(steps * g.stepTicks, ctx.chords[i].end - t);
+            const Tick length = heldLength(
+                ctx, std::min<Tick>(steps * g.stepTicks, ctx.chords[i].end - t), voicings[i].size());
             const int velocity = ctx.accent(step, 84, 10) + rng.range(-3, 3);
             const auto voices = static_cast<Tick>(voicings[i].size());
             const Tick spread = voices > 1 ? std::min(roll, length / (2 * (voices - 1))) : 0;

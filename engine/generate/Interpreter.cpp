@@ -533,6 +533,31 @@ Request Reader::read()
     }
     return m_req;
 }
+
+Named namedIn(const Request& q)
+{
+    Named n;
+    n.key = q.tonic.has_value();
+    n.mode = q.mode.has_value() || q.tonic.has_value();
+    n.tempo = q.bpm || q.tempoWord;
+    n.meter = q.meter.has_value();
+    n.bars = q.bars.has_value();
+    n.swing = q.swing.has_value();
+    n.humanize = q.humanize.value_or(0) >= 0.3 && !q.quantized; // "tight" asks no spread
+    n.quantize = q.quantized;
+    n.extension = q.extension.has_value();
+    n.soft = q.mood == Mood::Soft;
+    n.loud = q.mood == Mood::Aggressive;
+    n.full = q.full;
+    n.backbeat = q.backbeat;
+    n.fourOnTheFloor = q.fourOnTheFloor;
+    n.bassRoots = q.follow == BassFollow::Roots;
+    n.bassKick = q.follow == BassFollow::Kick;
+    for (const RoleRequest& r : q.roles)
+        n.roles.push_back(r.role);
+    n.removed = q.removed;
+    return n;
+}
 } // namespace
 
 Request readRequest(std::string_view prompt, Interpretation& out)
@@ -556,6 +581,7 @@ Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> s
     const Request request = reader.read();
     result.brief = briefFromRequest(request, seed.value_or(promptSeed(prompt)), result.problems);
     result.candidatesNamed = request.candidates.has_value();
+    result.named = namedIn(request);
     return result;
 }
 

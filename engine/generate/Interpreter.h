@@ -14,6 +14,18 @@
 
 namespace pianola::engine::generate {
 
+/// What the words named (everything else in the brief is the genre's default), so the
+/// checklist checks what was asked and nothing more; the values are the brief's.
+struct Named
+{
+    bool key = false, mode = false, tempo = false, meter = false, bars = false;
+    bool swing = false, humanize = false, quantize = false, extension = false;
+    bool soft = false, loud = false, full = false;
+    bool backbeat = false, fourOnTheFloor = false, bassRoots = false, bassKick = false;
+    std::vector<Role> roles, removed; ///< instruments named, and "without ..."
+    friend bool operator==(const Named&, const Named&) = default;
+};
+
 struct Interpretation
 {
     Brief brief;
@@ -22,6 +34,7 @@ struct Interpretation
     std::vector<std::string> problems;     ///< impossible requests ("0 bars: ..."); empty = ok
     std::vector<std::string> notMidi;      ///< sound design MIDI cannot carry ("vinyl crackle")
     bool candidatesNamed = false;          ///< the prompt said how many takes ("3 versions")
+    Named named;                           ///< what the words named
     bool ok() const { return problems.empty(); }
     /// What was understood, what was not, and the brief that results, for the user to read.
     std::string explain() const;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The offline answer to a chat line or CLI prompt: one reader decides what the line asks, then
 // the arranger, the variation reader or the generator answers it.
+#include "engine/analysis/AskedFromWords.h"
+#include "engine/analysis/CandidateChecks.h"
+#include "engine/analysis/Checklist.h"
 #include "engine/generate/Arranger.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Intent.h"
@@ -38,6 +41,27 @@ std::string notMidiChip(const std::vector<std::string>& phrases)
     return s + " (sound for the synth or DAW)";
 }
 
+// Each take's checklist, measured on its notes against what the words (and the parent) ask.
+void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request)
+{
+    const analysis::Asked asked =
+        analysis::askedFromWords(request.prompt, request.parent ? &request.parent->plan : nullptr);
+    for (model::Take& t : takes)
+        t.checks = analysis::checkTake(t.plan, asked);
+}
+
+// A fresh candidate failing one of its checks is made again with another seed, and the
+// candidates are ordered best first (engine::analysis::checkCandidates).
+void checkOffline(std::vector<model::Take>& takes, const gen::Interpretation& in)
+{
+    const gen::Brief& brief = in.brief;
+    analysis::checkCandidates(takes, analysis::askedFrom(in), [&](int index, int attempt) {
+        gen::Brief again = brief;
+        again.seed = gen::mixSeed(brief.seed, 0x5EED0000u + static_cast<std::uint64_t>(attempt));
+        return std::pair{gen::generatePlan(again, index), again.seed};
+    });
+}
+
 Result<GenerationResult> arranged(const GenerationRequest& request, const gen::Intent& intent,
                                   std::uint64_t seed)
 {
@@ -68,6 +92,7 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
         result.takes.push_back(std::move(take));
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
+    checkAgainstWords(result.takes, request);
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)
@@ -96,6 +121,7 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         result.takes.push_back(std::move(*take));
     }
     if (result.takes.empty()) return result;
+    checkAgainstWords(result.takes, request);
     result.variation = true;
     result.intent = "change";
     result.explanation = "Offline variation:";
@@ -121,6 +147,7 @@ Result<GenerationResult> newSong(const GenerationRequest& request)
     if (request.candidates > 0) in.brief.candidates = clampCandidates(request.candidates);
     auto takes = gen::generate(in.brief, request.prompt);
     if (!takes) return takes.error();
+    checkOffline(*takes, in);
     result.takes = std::move(*takes); // a fresh brief owes the playing take nothing: no parent
     result.explanation = in.explain();
     result.understood = std::move(in.understood);

@@ -89,6 +89,7 @@ void stamp(model::Take& take, const GenerationRequest& r, const std::string& pro
     take.provenance.model = modelName;
     if (r.parent) take.provenance.parentTake = r.parent->id;
 }
+
 } // namespace
 
 Session::Session(ProviderConfig config, const KeySource& keys, QObject* parent)
@@ -268,8 +269,12 @@ void Session::fallBack(const std::string& problems)
 void Session::complete(GenerationResult result)
 {
     const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    for (model::Take& t : result.takes)
+    const analysis::Asked asked = analysis::askedFromWords(
+        m_request.prompt, m_request.parent ? &m_request.parent->plan : nullptr);
+    for (model::Take& t : result.takes) {
         if (t.provenance.createdUtc.empty()) t.provenance.createdUtc = now;
+        if (t.checks.empty()) t.checks = analysis::checkTake(t.plan, asked); // LLM takes
+    }
     m_busy = false;
     qCInfo(lcLlm).noquote() << "accepted" << result.takes.size() << "take(s) from"
                             << QString::fromStdString(result.provider)

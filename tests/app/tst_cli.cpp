@@ -105,6 +105,8 @@ private slots:
     void generateVariation();
     void generateInContextSeedConversation();
     void analyzeText();
+    void checkAgainstWords();
+    void generateExplainPrintsChecklists();
     void analyzeJsonLinesAndBadFile();
     void projectsAreReadAsProjects();
     void projectTakeErrors();
@@ -134,6 +136,7 @@ void TestCli::helpEverywhere_data()
     QTest::newRow("validate") << QStringList{"validate", "--help"} << "usage: pianola-cli validate";
     QTest::newRow("generate") << QStringList{"generate", "--help"} << "usage: pianola-cli generate";
     QTest::newRow("analyze") << QStringList{"analyze", "--help"} << "usage: pianola-cli analyze";
+    QTest::newRow("check") << QStringList{"check", "--help"} << "usage: pianola-cli check";
 }
 
 void TestCli::helpEverywhere()
@@ -161,6 +164,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("generate bad takes") << QStringList{"generate", "--takes", "0", "-o", "x.mid", "pop"} << "--takes must be";
     QTest::newRow("generate bad seed") << QStringList{"generate", "--seed", "-3", "-o", "x.mid", "pop"} << "--seed must be";
     QTest::newRow("analyze nothing") << QStringList{"analyze", "--json"} << "needs at least one FILE";
+    QTest::newRow("check without prompt") << QStringList{"check", "a.mid"} << "needs a TAKE file and the PROMPT";
+    QTest::newRow("check bad option") << QStringList{"check", "--bogus", "a.mid", "pop"} << "unknown option --bogus";
     QTest::newRow("analyze bad jobs") << QStringList{"analyze", "--jobs", "many", "a.mid"} << "--jobs needs a number";
 }
 
@@ -365,6 +370,41 @@ void TestCli::generateInContextSeedConversation()
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains("no melody"), qPrintable(missing.err));
     QVERIFY(!QFile::exists(path("7.mid")));
+}
+
+void TestCli::checkAgainstWords()
+{
+    QCOMPARE(runCli({"generate", "--seed", "5", "-o", path("am.mid"), "lo-fi in Am at 78 bpm, 8 bars"}).code, 0);
+    const Run json = runCli({"check", "--json", path("am.mid"), "lo-fi in Am at 78 bpm, 8 bars"});
+    QCOMPARE(json.code, 0);
+    QVERIFY2(json.out.startsWith(R"({"checks":[{"name":"tempo","asked":"78 bpm","measured":"78 bpm","pass":true},)"),
+             qPrintable(json.out));
+    QVERIFY2(json.out.contains(R"({"name":"key","asked":"A minor","measured":"A minor","pass":true})"), qPrintable(json.out));
+    // Failing checks still exit 0; the text says how many pass.
+    const Run wrong = runCli({"check", path("am.mid"), "in", "E", "major", "at", "140", "bpm"});
+    QCOMPARE(wrong.code, 0);
+    QVERIFY2(wrong.out.contains("0 of 2 checks pass") && wrong.out.contains("FAIL  tempo: 78 bpm (asked 140 bpm)"),
+             qPrintable(wrong.out));
+    const Run unreadable = runCli({"check", path("missing.mid"), "pop"});
+    QCOMPARE(unreadable.code, 1);
+    QVERIFY(!unreadable.err.isEmpty());
+    writeFile(path("garbage.mid"), "MThd garbage");
+    QCOMPARE(runCli({"check", path("garbage.mid"), "pop"}).code, 1);
+    // A change of a parent: what changed and what stayed.
+    QCOMPARE(runCli({"generate", "--from", path("am.mid"), "-o", path("hard.mid"), "harder kick"}).code, 0);
+    const Run change = runCli({"check", "--parent", path("am.mid"), path("hard.mid"), "harder kick"});
+    QVERIFY2(change.out.contains("ok    change: changed: Drums; identical: "), qPrintable(change.out));
+}
+
+void TestCli::generateExplainPrintsChecklists()
+{
+    const Run r = runCli({"generate", "--explain", "--takes", "2", "-o", path("c.mid"),
+                          "pop in C major at 96 bpm, four on the floor"});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.count("checklist: "), 2);
+    QVERIFY2(r.out.contains("ok    tempo: 96 bpm (asked 96 bpm)") &&
+                 r.out.contains("four on the floor: "),
+             qPrintable(r.out));
 }
 
 void TestCli::analyzeText()

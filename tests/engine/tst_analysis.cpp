@@ -107,6 +107,8 @@ private slots:
     void controllersAndRanges();
     void narrativeAndJson();
     void emptyPlan();
+    void extendedChordsNamedByTheirRoot();
+    void swingPerSubdivision();
 };
 
 void TestAnalysis::timingAcrossTempoChanges()
@@ -357,6 +359,42 @@ void TestAnalysis::emptyPlan()
     QCOMPARE(a.narrative, std::string("The piece is empty: there are no notes to describe."));
     QCOMPARE(a.suggestions, std::vector<std::string>{"write an 8-bar chord progression"});
     QVERIFY(!engine::analysis::analysisToJson(a).empty());
+}
+
+// The voicings the generator writes for 11ths and 13ths (no fifth): once named "Gadd9/A".
+void TestAnalysis::extendedChordsNamedByTheirRoot()
+{
+    Track chords = named("Chords"), bass = named("Bass");
+    addChordBar(chords, bass, 0, 9, {0, 3, 10, 14, 17}); // A C G B D
+    addChordBar(chords, bass, 1, 9, {0, 3, 10, 14, 17});
+    addChordBar(chords, bass, 2, 4, {0, 4, 10, 14, 21}); // E G# D F# C#
+    addChordBar(chords, bass, 3, 4, {0, 4, 10, 14, 21});
+    const Analysis a = engine::analysis::analyzePlan(planWith({chords, bass}));
+    QCOMPARE(a.chords.size(), std::size_t{2});
+    QCOMPARE(model::analysis::chordSymbol(a.chords[0]), std::string("Am11"));
+    QCOMPARE(model::analysis::chordSymbol(a.chords[1]), std::string("E13"));
+}
+
+// Straight eighth hats with swung sixteenths (what the generator writes for "swing 62%"): the
+// music swings its sixteenths, not "straight".
+void TestAnalysis::swingPerSubdivision()
+{
+    Track hats = named("Hats"), keys = named("Keys");
+    hats.channel = 9;
+    for (int beat = 0; beat < 32; ++beat) {
+        hats.notes.push_back(note(beat * kPpq, 60, 42));
+        hats.notes.push_back(note(beat * kPpq + kPpq / 2, 60, 42));
+        keys.notes.push_back(note(beat * kPpq + 149, 60, 64)); // 0.62 of the first eighth
+        keys.notes.push_back(note(beat * kPpq + 240 + 149, 60, 67));
+    }
+    const Analysis a = engine::analysis::analyzePlan(planWith({hats, keys}));
+    QCOMPARE(a.swingSubdivision, 16);
+    QCOMPARE(a.swingRatio8, 1.0);
+    QVERIFY2(std::abs(a.swingRatio - 149.0 / 91.0) < 0.01, qPrintable(QString::number(a.swingRatio)));
+    QVERIFY(a.narrative.find("swings (sixteenths") != std::string::npos);
+    const Analysis straight = engine::analysis::analyzePlan(planWith({hats}));
+    QCOMPARE(straight.swingSubdivision, 8);
+    QCOMPARE(straight.swingRatio, 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestAnalysis)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Sessions against local servers speaking the OpenAI, Anthropic and Ollama wire formats: streams,
 // repairs, fallback, retries, timeouts, cut-offs, cancel, and no key anywhere it should not be.
+#include "engine/analysis/Checklist.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Variation.h"
@@ -152,6 +153,7 @@ private slots:
     void variationSendsTheTake();
     void offlineProvider();
     void offlineResultVariesOrStartsAfresh();
+    void offlineTakesCarryTheirChecklists();
     void keyNeverLeaks();
     void redirectToAnotherOriginIsRefused_data();
     void redirectToAnotherOriginIsRefused();
@@ -516,6 +518,40 @@ void TestLlmSession::offlineProvider()
     QCOMPARE(o.result.takes.size(), 2u);
     QCOMPARE(o.result.takes.front().provenance.provider, "offline");
     QVERIFY(!o.result.fellBack);
+}
+
+// The chat's offline path checks every take against its words (issue 15): fresh candidates best
+// first, each passing what it can; a variation lists what changed against its parent.
+void TestLlmSession::offlineTakesCarryTheirChecklists()
+{
+    GenerationRequest r;
+    r.prompt = "8-bar lo-fi in Am at 78 bpm, jazzy 9ths, swing 62%, snare on 2 and 4";
+    r.candidates = 4;
+    r.seed = 3;
+    auto fresh = offlineResult(r);
+    QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.error().message.c_str());
+    double previous = 1.0;
+    for (const model::Take& t : fresh->takes) {
+        QVERIFY(t.checks.size() >= 6);
+        const double share = double(engine::analysis::passedChecks(t.checks)) / t.checks.size();
+        QVERIFY(share <= previous); // best first
+        previous = share;
+        QCOMPARE(t.checks.front().name, std::string("tempo"));
+        QCOMPARE(t.checks.front().measured, std::string("78 bpm"));
+    }
+    QCOMPARE(engine::analysis::passedChecks(fresh->takes.front().checks),
+             int(fresh->takes.front().checks.size()));
+
+    GenerationRequest v;
+    v.prompt = "harder kick";
+    v.parent = fresh->takes.front();
+    v.parent->id = 5;
+    auto varied = offlineResult(v);
+    QVERIFY(varied.ok() && varied->variation);
+    const model::Check& change = varied->takes.front().checks.back();
+    QCOMPARE(change.name, std::string("change"));
+    QVERIFY2(change.pass && change.measured.starts_with("changed: Drums; identical: "),
+             change.measured.c_str());
 }
 
 // The chat's offline path: variations of the parent with their changes as chips, else a new brief

@@ -84,12 +84,14 @@ Project richProject()
                "Take 1",
                false,
                richPlan(),
-               {"a waltz", "offline", "", 42, std::nullopt, "2026-11-21T22:43:00Z"}};
+               {"a waltz", "offline", "", 42, std::nullopt, "2026-11-21T22:43:00Z"},
+               {{"meter", "3/4", "3/4", true}, {"key", "A minor", "C major", false}}};
     Take second{2,
                 "Take 2 \xE2\x98\x85",
                 true,
                 Plan{},
-                {"slower", "openai", "gpt-x", UINT64_MAX, 1, "2026-11-21T22:44:00Z"}};
+                {"slower", "openai", "gpt-x", UINT64_MAX, 1, "2026-11-21T22:44:00Z"},
+                {}};
     project.takes = {first, second};
     for (Take& take : project.takes)   // a project read gets track ids
         take.plan.assignTrackIds();
@@ -613,7 +615,23 @@ void TstPlanJson::projectRoundTrip()
     QVERIFY(result->project == project);
     QVERIFY(json.find("\"seed\": 18446744073709551615") != std::string::npos);
     QVERIFY(json.find("\"parentTake\": null") != std::string::npos);
+    QCOMPARE(result->project.takes[0].checks.size(), std::size_t{2}); // the checklist is kept
+    QVERIFY(json.find("\"measured\": \"C major\"") != std::string::npos);
     QCOMPARE(projectToJson(result->project), json);
+    // Projects written before checklists (no "checks") still load, with none.
+    Project old = project;
+    for (Take& t : old.takes)
+        t.checks.clear();
+    const std::string oldJson = projectToJson(old);
+    QVERIFY(oldJson.find("\"checks\"") == std::string::npos);
+    QVERIFY(projectFromJson(oldJson).value() == old);
+    // A check without its name is an error at its path.
+    std::string badJson = json;
+    badJson.replace(badJson.find("\"name\": \"meter\""), 15, "\"nome\": \"meter\"");
+    const auto bad = projectFromJson(badJson);
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.find("takes[0].checks[0]") != std::string::npos,
+             bad.error().message.c_str());
     QVERIFY(projectFromJson(projectToJson(Project{})).value() == Project{});
 }
 
