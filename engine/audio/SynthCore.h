@@ -31,8 +31,8 @@ struct SynthOptions
     /// Load an instrument's samples only when a sequence or a live message first selects it
     /// (FluidSynth's dynamic sample loading), on the control thread; false loads the whole
     /// SoundFont at once. Both sound the same (FluidR3_GM: 30 samples in 800,000 one 16-bit
-    /// step apart).
-    bool dynamicSamples = true;
+    /// step apart); the app plays this way, offline renders stay bit-identical with whole fonts.
+    bool dynamicSamples = false;
     /// ...for SoundFonts of at least this many bytes; smaller ones load whole. Some small fonts
     /// (TimGM6mb) loop past a sample's end into the next one, which only whole loading keeps.
     std::uintmax_t dynamicFromBytes = 32u << 20;

@@ -236,7 +236,7 @@ void TestRender::dynamicSamplesSoundTheSame()
         RenderOptions whole;   // reverb and chorus on
         whole.synth.soundFont = font;
         whole.synth.dynamicSamples = false;
-        RenderOptions dynamic = whole;   // the default: dynamic for big fonts (FluidR3_GM)
+        RenderOptions dynamic = whole;   // as the app plays: dynamic for big fonts (FluidR3_GM)
         dynamic.synth.dynamicSamples = true;
         auto a = renderPlan(multiProgramTake(), whole);
         auto b = renderPlan(multiProgramTake(), dynamic);
@@ -270,6 +270,7 @@ void TestRender::programChangeMidSongLoadsBeforePlaying()
         QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
     SynthOptions options;
     options.soundFont = fonts.front();
+    options.dynamicSamples = true;
     options.dynamicFromBytes = 0;   // TimGM6mb too, if it is the only one
     auto core = SynthCore::create(options);
     QVERIFY(core.ok());
