@@ -2,6 +2,7 @@
 // pianola: the GUI entry point.
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
+#include "app/MemoryPolicy.h"
 #include "engine/SystemLogs.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 
 int main(int argc, char** argv)
 {
+    pianola::app::returnFreedMemoryToTheSystem();
     pianola::engine::routeSystemLibraryLogs();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Pianola");

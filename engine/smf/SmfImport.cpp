@@ -241,7 +241,7 @@ private:
         case 0x90:
             if (e.kind() == 0x90 && e.data2 > 0)
                 s.noteSeen = true;
-            m_noteEvents.push_back({s.planTrack, tick, e.status, e.data1, e.data2});
+            m_noteEvents.push_back({static_cast<std::uint32_t>(tick), s.planTrack, e.status, e.data1, e.data2});
             break;
         case 0xA0:
             t.polyPressure.push_back({tick, e.data1, e.data2});
@@ -323,10 +323,10 @@ private:
             plan.timeSignatures.insert(plan.timeSignatures.begin(), model::TimeSignature{});
     }
 
-    struct NoteEvent
+    struct NoteEvent   // 12 bytes: a file may hold millions (the reader keeps ticks <= kMaxTick)
     {
-        int planTrack;
-        Tick tick;
+        std::uint32_t tick;
+        std::int32_t planTrack;
         std::uint8_t status, key, velocity;
     };
 
@@ -335,8 +335,14 @@ private:
     {
         auto& tracks = m_result.plan.tracks;
         std::vector<std::vector<NoteEvent>> perTrack(tracks.size());
+        std::vector<std::size_t> counts(tracks.size(), 0);
+        for (const NoteEvent& n : m_noteEvents)
+            ++counts[static_cast<std::size_t>(n.planTrack)];
+        for (std::size_t i = 0; i < tracks.size(); ++i)
+            perTrack[i].reserve(counts[i]);
         for (const NoteEvent& n : m_noteEvents)
             perTrack[static_cast<std::size_t>(n.planTrack)].push_back(n);
+        std::vector<NoteEvent>().swap(m_noteEvents);   // the events live on per track only
         std::int64_t zeroLength = 0;
         std::vector<PairedNote> paired;
         detail::NotePairer pairer(paired);
@@ -345,6 +351,7 @@ private:
             pairer.beginTrack(static_cast<int>(i));
             for (const NoteEvent& n : perTrack[i])
                 pairer.channel(n.tick, n.status, n.key, n.velocity);
+            std::vector<NoteEvent>().swap(perTrack[i]);
             if (const std::size_t open = pairer.endTrack(tracks[i].endTick))
                 warn(std::to_string(open) + " note(s) still sounding at the end of track " +
                      std::to_string(m_trackChunk[i]) +

@@ -6,6 +6,7 @@
 // Run it through tests/bench/bench_memory.sh, which gives each measurement a process of its own.
 #include "BenchUtil.h"
 #include "app/MainWindow.h"
+#include "app/MemoryPolicy.h"
 #include "engine/FileIo.h"
 #include "engine/smf/SmfPlan.h"
 #include "widgets/AnalysisPanel.h"
@@ -110,6 +111,7 @@ private:
 
 int run(int argc, char** argv)
 {
+    app::returnFreedMemoryToTheSystem();   // as pianola's main() does
     QTemporaryDir home;   // settings of our own: the SoundFont and driver chosen here
     qputenv("XDG_CONFIG_HOME", home.filePath("config").toLocal8Bit());
     qputenv("XDG_DATA_HOME", home.filePath("data").toLocal8Bit());
