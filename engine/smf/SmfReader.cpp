@@ -114,6 +114,14 @@ void applyDivision(std::uint16_t division, SmfFile& file)
     file.ppq = std::min(fps * file.smpteTicksPerFrame, model::Limits::kMaxPpq);
 }
 
+// The first track is reserved for a whole single-track file; a format 1 conductor track then
+// gives back what it did not use before the next track is read.
+void trimSlack(std::vector<Event>& events)
+{
+    if (events.capacity() > events.size() + events.size() / 4 + 1024)
+        events.shrink_to_fit();
+}
+
 class EventCollector
 {
 public:
@@ -121,6 +129,8 @@ public:
 
     void beginTrack(int, std::size_t byteOffset)
     {
+        if (!m_file.tracks.empty())
+            trimSlack(m_file.tracks.back().events);
         m_file.tracks.emplace_back();
         m_track = &m_file.tracks.back();
         m_track->byteOffset = byteOffset;
@@ -192,6 +202,8 @@ Result<SmfFile> readSmf(std::span<const std::uint8_t> bytes)
     auto header = parser.run();
     if (!header)
         return header.error();
+    if (!file.tracks.empty())
+        trimSlack(file.tracks.back().events);
     file.format = header->format;
     applyDivision(header->division, file);
     diag.finish();
