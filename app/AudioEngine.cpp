@@ -15,6 +15,7 @@ AudioEngine::AudioEngine()
     engine::SynthOptions options;
     options.soundFont = settings.value("audio/soundFont").toString().toStdString();
     options.sampleRate = settings.value("audio/sampleRate", 44100).toDouble();
+    options.dynamicSamples = true;   // a big SoundFont loads only the instruments in use
     auto core = engine::SynthCore::create(options);
     if (!core) {
         m_problem = QString::fromStdString(core.error().message);

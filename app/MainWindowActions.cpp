@@ -78,7 +78,7 @@ void MainWindow::createDocks()
     m_chatController = new ChatController(m_document, m_chat, this);
 
     m_analysis = new widgets::AnalysisPanel(this);
-    m_analysis->setAnalyzer([](const model::Plan& plan) { return engine::analysis::analyzePlan(plan); });
+    m_analysis->setAnalyzer([](model::Plan&& plan) { return engine::analysis::analyzePlan(std::move(plan)); });
     QDockWidget* analysisDock = dock(this, tr("Analysis"), "analysisDock", m_analysis, Qt::RightDockWidgetArea);
     tabifyDockWidget(chatDock, analysisDock);
     chatDock->raise();

@@ -3,6 +3,7 @@
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
 #include "app/QuitSignals.h"
+#include "app/MemoryPolicy.h"
 #include "engine/SystemLogs.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 
 int main(int argc, char** argv)
 {
+    pianola::app::returnFreedMemoryToTheSystem();
     pianola::engine::routeSystemLibraryLogs();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("Pianola");

@@ -132,8 +132,8 @@ void AnalysisPanel::setPlan(const model::Plan& plan)
     promise->start();
     m_watcher.setFuture(promise->future()); // drops signals of the previous request
     setBusy(true);
-    QThreadPool::globalInstance()->start([promise, plan, analyzer = m_analyzer] {
-        promise->addResult(analyzer(plan));
+    QThreadPool::globalInstance()->start([promise, copy = model::Plan(plan), analyzer = m_analyzer]() mutable {
+        promise->addResult(analyzer(std::move(copy)));
         promise->finish();
     });
 }

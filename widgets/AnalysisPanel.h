@@ -27,7 +27,8 @@ class AnalysisPanel : public QWidget
 {
     Q_OBJECT
 public:
-    using Analyzer = std::function<model::analysis::Analysis(const model::Plan&)>;
+    /// Gets the panel's own copy of the plan, to free what it no longer needs while it works.
+    using Analyzer = std::function<model::analysis::Analysis(model::Plan&&)>;
 
     explicit AnalysisPanel(QWidget* parent = nullptr);
     ~AnalysisPanel() override;

@@ -8,16 +8,23 @@
 
 namespace pianola::engine::analysis {
 
-model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOptions& options)
+namespace {
+// What reads the plan's notes runs before the timeline is built; from then on only the timeline
+// is read, so the notes of a plan we own (`release`) are freed there.
+model::analysis::Analysis analyze(const model::Plan& plan, const AnalysisOptions& options, model::Plan* release)
 {
     model::analysis::Analysis out;
+    addDynamics(plan, out);
+    addControllers(plan, out);
     const Timeline timeline(plan);
+    if (release)
+        for (model::Track& track : release->tracks)
+            std::vector<model::Note>().swap(track.notes);
     HarmonyFrames harmony = chordsOnBestPhase(timeline, beatPhase(timeline), options.chords);
     const ChromaFrames& frames = harmony.frames;
     addTiming(plan, timeline, out);
     addDensity(timeline, out);
-    addPitchAndDynamics(plan, frames, out);
-    addControllers(plan, out);
+    addPitchClasses(frames, out);
     out.chords = std::move(harmony.chords);
     KeyEstimate key = estimateKey(timeline, frames, out.chords, options.key);
     preferDeclaredKey(key, plan.keySignatures);
@@ -28,6 +35,17 @@ model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOpt
     addDrums(timeline, out);
     addNarrative(out);
     return out;
+}
+} // namespace
+
+model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOptions& options)
+{
+    return analyze(plan, options, nullptr);
+}
+
+model::analysis::Analysis analyzePlan(model::Plan&& plan, const AnalysisOptions& options)
+{
+    return analyze(plan, options, &plan);
 }
 
 } // namespace pianola::engine::analysis

@@ -18,5 +18,8 @@ struct AnalysisOptions
 /// Analyses a plan: timing, density, pitch, dynamics, controllers, key, chords, feel, drums and
 /// the offline narrative. Pure function of the plan; safe to call from any thread.
 model::analysis::Analysis analyzePlan(const model::Plan& plan, const AnalysisOptions& options = {});
+/// The same, freeing the plan's notes as soon as the analysis holds them in its own form (a
+/// million notes: 24 MB less at its peak). The plan is left without notes.
+model::analysis::Analysis analyzePlan(model::Plan&& plan, const AnalysisOptions& options = {});
 
 } // namespace pianola::engine::analysis

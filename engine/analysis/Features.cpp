@@ -135,12 +135,16 @@ void addDensity(const Timeline& timeline, Analysis& out)
     addChannelTiming(timeline, out);
 }
 
-void addPitchAndDynamics(const model::Plan& plan, const ChromaFrames& frames, Analysis& out)
+void addPitchClasses(const ChromaFrames& frames, Analysis& out)
 {
     const PitchClasses sum = sumFrames(frames.chroma, 0, frames.size());
     const double total = std::accumulate(sum.begin(), sum.end(), 0.0);
     for (int pc = 0; pc < 12; ++pc)
         out.pitchClasses[pc] = total > 0 ? sum[pc] / total : 0.0;
+}
+
+void addDynamics(const model::Plan& plan, Analysis& out)
+{
     double n = 0, mean = 0, m2 = 0; // Welford
     out.velocityMin = 127;
     for (const model::Track& track : plan.tracks) {

@@ -18,6 +18,11 @@ bool byStart(const TimedNote& a, const TimedNote& b)
 
 Timeline::Timeline(const model::Plan& plan) : m_tempo(plan), m_ppq(std::max(1, plan.ppq))
 {
+    std::size_t pitched = 0, drums = 0;   // reserved exactly: a million notes are 48 MB here
+    for (const model::Track& track : plan.tracks)
+        (track.channel == kDrumChannel ? drums : pitched) += track.notes.size();
+    m_pitched.reserve(pitched);
+    m_drums.reserve(drums);
     for (std::size_t t = 0; t < plan.tracks.size(); ++t) {
         const model::Track& track = plan.tracks[t];
         auto& into = track.channel == kDrumChannel ? m_drums : m_pitched;

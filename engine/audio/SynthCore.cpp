@@ -8,12 +8,53 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 
 namespace pianola::engine {
 
 namespace {
 constexpr int kSynthGrid = 64;   // FluidSynth's internal block (FLUID_BUFSIZE)
+constexpr int kDrumChannel = 9;  // FluidSynth's default drum channel (bank 128)
+constexpr int kDrumBank = 128;
+
+// FluidSynth reads the SoundFont through these (as its defaults do), so that a read on a
+// real-time thread is seen: counted, and asserted in debug builds.
+std::atomic<std::uint64_t> g_realTimeOpens{0};
+
+void* openFile(const char* path)
+{
+    if (RealTimeScope::onRealTimeThread())
+        g_realTimeOpens.fetch_add(1, std::memory_order_relaxed);
+    PIANOLA_ASSERT_NOT_REAL_TIME();
+    return std::fopen(path, "rb");
+}
+
+int readFile(void* buffer, fluid_long_long_t count, void* handle)
+{
+    return std::fread(buffer, static_cast<std::size_t>(count), 1, static_cast<std::FILE*>(handle)) == 1 ? FLUID_OK : FLUID_FAILED;
+}
+
+int seekFile(void* handle, fluid_long_long_t offset, int origin)
+{
+    return fseeko(static_cast<std::FILE*>(handle), static_cast<off_t>(offset), origin) == 0 ? FLUID_OK : FLUID_FAILED;
+}
+
+fluid_long_long_t tellFile(void* handle)
+{
+    return ftello(static_cast<std::FILE*>(handle));
+}
+
+int closeFile(void* handle)
+{
+    return std::fclose(static_cast<std::FILE*>(handle)) == 0 ? FLUID_OK : FLUID_FAILED;
+}
 } // namespace
+
+std::uint64_t SynthCore::fileOpensOnRealTimeThread()
+{
+    return g_realTimeOpens.load(std::memory_order_relaxed);
+}
 
 /// Renders audio up to each message's grid point, then hands the message to the synth. [rt]
 class SynthCore::Sink : public MidiSink
@@ -67,12 +108,99 @@ Result<std::unique_ptr<SynthCore>> SynthCore::create(const SynthOptions& options
     fluid_settings_setint(core->m_settings, "synth.chorus.active", options.chorus ? 1 : 0);
     fluid_settings_setint(core->m_settings, "synth.threadsafe-api", 0);   // one thread calls it
     fluid_settings_setint(core->m_settings, "synth.cpu-cores", 1);        // deterministic output
+    std::error_code sizeError;
+    const bool dynamic = options.dynamicSamples && std::filesystem::file_size(*soundFont, sizeError) >= options.dynamicFromBytes;
+    fluid_settings_setint(core->m_settings, "synth.dynamic-sample-loading", dynamic ? 1 : 0);
     core->m_synth = new_fluid_synth(core->m_settings);
     if (!core->m_synth)
         return makeError(Error::Code::Unsupported, "FluidSynth could not create a synthesizer");
-    if (fluid_synth_sfload(core->m_synth, soundFont->c_str(), 1) == FLUID_FAILED)
-        return makeError(Error::Code::Unsupported, "FluidSynth could not load the SoundFont " + *soundFont);
+    if (auto loaded = core->loadSoundFont(*soundFont, dynamic); !loaded)
+        return loaded.error();
+    core->m_transport.setPreparer(core.get());
     return core;
+}
+
+Result<void> SynthCore::loadSoundFont(const std::string& path, bool dynamicSamples)
+{
+    fluid_sfloader_t* loader = new_fluid_defsfloader(m_settings);
+    if (loader) {   // the synth owns it from here; it is tried before the built-in one
+        fluid_sfloader_set_callbacks(loader, openFile, readFile, seekFile, tellFile, closeFile);
+        fluid_synth_add_sfloader(m_synth, loader);
+    }
+    m_sfontId = fluid_synth_sfload(m_synth, path.c_str(), 1);   // selects bank 0/128 program 0
+    if (m_sfontId == FLUID_FAILED)
+        return makeError(Error::Code::Unsupported, "FluidSynth could not load the SoundFont " + path);
+    m_sfont = fluid_synth_get_sfont_by_id(m_synth, m_sfontId);
+    m_dynamic = dynamicSamples && m_sfont;
+    for (int ch = 0; ch < 16; ++ch) {
+        m_banks[static_cast<std::size_t>(ch)] = {0};
+        noteProgram(ch, 0);   // pins what the channels hold now, so it never unloads on the render thread
+    }
+    return {};
+}
+
+// ---- loading what a sequence selects (control thread) ----
+
+void SynthCore::prepare(const PlaybackSequence& sequence)
+{
+    PIANOLA_ASSERT_THREAD(m_controlThread);
+    if (!m_dynamic)
+        return;
+    for (const PlaybackEvent& e : sequence.events())
+        prepareLive(e.status, e.data1, e.data2);
+}
+
+void SynthCore::prepareLive(std::uint8_t status, std::uint8_t data1, std::uint8_t data2)
+{
+    PIANOLA_ASSERT_THREAD(m_controlThread);
+    if (!m_dynamic)
+        return;
+    const int ch = status & 0x0F;
+    if ((status & 0xF0) == 0xB0 && data1 == 0)
+        noteBank(ch, data2);
+    else if ((status & 0xF0) == 0xC0)
+        noteProgram(ch, data1);
+}
+
+// FluidSynth's default bank select ("gs"): CC 0 sets the bank of a melodic channel, the drum
+// channel ignores it; CC 32 is ignored. A later program change uses the bank.
+void SynthCore::noteBank(int channel, int bank)
+{
+    if (channel == kDrumChannel || !m_banks[static_cast<std::size_t>(channel)].insert(bank).second)
+        return;
+    for (const int program : m_programs[static_cast<std::size_t>(channel)])
+        pinFor(channel, bank, program);
+}
+
+void SynthCore::noteProgram(int channel, int program)
+{
+    if (!m_programs[static_cast<std::size_t>(channel)].insert(program).second)
+        return;
+    for (const int bank : m_banks[static_cast<std::size_t>(channel)])
+        pinFor(channel, bank, program);
+}
+
+// Pins the preset FluidSynth's program change picks for (bank, program) on `channel`: that
+// preset, else program 0 of the drum bank (drums) or the program in bank 0, else bank 0
+// program 0 (fluid_synth_program_change's fallbacks).
+void SynthCore::pinFor(int channel, int bank, int program)
+{
+    if (!m_dynamic)
+        return;
+    const auto exists = [this](int b, int p) { return fluid_sfont_get_preset(m_sfont, b, p) != nullptr; };
+    if (channel == kDrumChannel) {
+        bank = kDrumBank;
+        if (!exists(bank, program))
+            program = 0;
+    } else if (!exists(bank, program)) {
+        bank = 0;
+        if (!exists(bank, program))
+            program = 0;
+    }
+    if (!exists(bank, program) || !m_pinned.insert(bank * 128 + program).second)
+        return;
+    std::lock_guard lock(m_loading);
+    fluid_synth_pin_preset(m_synth, m_sfontId, bank, program);
 }
 
 SynthCore::~SynthCore()
@@ -107,6 +235,13 @@ void SynthCore::dispatch(const std::uint8_t* m, int size)
 
 void SynthCore::render(int frames, float* left, float* right)
 {
+    PIANOLA_ASSERT_THREAD(m_renderThread);
+    RealTimeScope realTime;
+    std::unique_lock lock(m_loading, std::try_to_lock);
+    if (!lock.owns_lock()) {   // an instrument is loading: the synth is busy for this block
+        m_silentBlocks.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
     Sink sink(*this, frames, left, right);
     m_transport.applyCommands(m_sequencer, sink);
     m_sequencer.advance(frames / m_sampleRate, sink);

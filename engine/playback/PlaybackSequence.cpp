@@ -83,35 +83,45 @@ std::size_t PlaybackSequence::liveCount()
     return g_liveSequences.load(std::memory_order_relaxed);
 }
 
+// Every audible track's events, in track order, each with its EventOrder in `size` (for the
+// merge; build() replaces it). One track's rendering is alive at a time.
+std::vector<PlaybackEvent> PlaybackSequence::collect(const model::Plan& plan, const PlaybackOptions& options)
+{
+    std::size_t most = 0;   // what renderTrack() can make of them (a program change: up to 3)
+    for (std::size_t t = 0; t < plan.tracks.size(); ++t) {
+        const model::Track& k = plan.tracks[t];
+        if (audible(options, t))
+            most += k.notes.size() * 2 + k.controllers.size() + k.pitchBends.size() + k.channelPressure.size() +
+                    k.polyPressure.size() + k.programChanges.size() * 3 + 3;
+    }
+    std::vector<PlaybackEvent> all;
+    all.reserve(most);
+    for (std::size_t t = 0; t < plan.tracks.size(); ++t) {
+        if (!audible(options, t))
+            continue;
+        const RenderedTrack rendered = renderTrack(plan.tracks[t]);
+        for (const TimedEvent& e : rendered.events)
+            all.push_back({static_cast<std::uint32_t>(std::clamp<model::Tick>(e.tick, 0, model::Limits::kMaxTick)), e.status,
+                           e.data1, e.data2, e.order});
+    }
+    return all;
+}
+
 std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& plan, const PlaybackOptions& options)
 {
     auto seq = std::make_unique<PlaybackSequence>();
     seq->m_tempoMap = model::TempoMap(plan);
-    struct Keyed
-    {
-        TimedEvent event;
-        std::uint32_t track;
-    };
-    std::vector<Keyed> all;
-    for (std::size_t t = 0; t < plan.tracks.size(); ++t) {
-        if (!audible(options, t))
-            continue;
-        for (const TimedEvent& e : renderTrack(plan.tracks[t]).events)
-            all.push_back({e, static_cast<std::uint32_t>(t)});
-    }
-    std::stable_sort(all.begin(), all.end(), [](const Keyed& a, const Keyed& b) {
-        if (a.event.tick != b.event.tick)
-            return a.event.tick < b.event.tick;
-        return a.event.order < b.event.order;
+    seq->m_events = collect(plan, options);
+    auto& events = seq->m_events;
+    // Stable: at one tick and order, the earlier track first (as the tracks were collected).
+    std::stable_sort(events.begin(), events.end(), [](const PlaybackEvent& a, const PlaybackEvent& b) {
+        return a.tick != b.tick ? a.tick < b.tick : a.size < b.size;
     });
-    seq->m_events.reserve(all.size());
-    for (const Keyed& k : all)
-        seq->m_events.push_back({seq->m_tempoMap.ticksToSeconds(k.event.tick), k.event.tick, k.event.status,
-                                 k.event.data1, k.event.data2, messageSize(k.event.status)});
+    for (PlaybackEvent& e : events)
+        e.size = messageSize(e.status);
     seq->m_lengthSeconds = seq->m_tempoMap.ticksToSeconds(std::max(plan.lengthTicks(), options.minimumTicks));
     ChaseState state;
     state.reset();
-    const auto& events = seq->m_events;
     seq->m_checkpoints.reserve(events.size() / kCheckpointEvents + 1);
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (i % kCheckpointEvents == 0)
@@ -124,7 +134,7 @@ std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& pla
 std::size_t PlaybackSequence::firstAtOrAfter(double seconds) const
 {
     auto it = std::lower_bound(m_events.begin(), m_events.end(), seconds,
-                               [](const PlaybackEvent& e, double s) { return e.seconds < s; });
+                               [this](const PlaybackEvent& e, double s) { return this->seconds(e) < s; });
     return static_cast<std::size_t>(it - m_events.begin());
 }
 

@@ -13,11 +13,11 @@
 
 namespace pianola::engine {
 
-/// A channel message at an absolute time (seconds from the start, via the tempo map).
+/// A channel message at a tick; its time in seconds is PlaybackSequence::seconds(). 8 bytes:
+/// a sequence holds two per note.
 struct PlaybackEvent
 {
-    double seconds = 0;
-    model::Tick tick = 0;
+    std::uint32_t tick = 0;   ///< at most model::Limits::kMaxTick
     std::uint8_t status = 0;
     std::uint8_t data1 = 0;
     std::uint8_t data2 = 0;
@@ -64,6 +64,8 @@ public:
     /// The end of the plan's last event, or options.minimumTicks if later.
     double lengthSeconds() const { return m_lengthSeconds; }
     const model::TempoMap& tempoMap() const { return m_tempoMap; }
+    /// The time of `event` in seconds from the start (through the tempo map). [rt]
+    double seconds(const PlaybackEvent& event) const { return m_tempoMap.ticksToSeconds(event.tick); }
     /// Index of the first event at or after `seconds` (binary search). [rt]
     std::size_t firstAtOrAfter(double seconds) const;
 
@@ -75,6 +77,8 @@ public:
     std::size_t checkpointCount() const { return m_checkpoints.size(); }
 
 private:
+    static std::vector<PlaybackEvent> collect(const model::Plan& plan, const PlaybackOptions& options);
+
     std::vector<PlaybackEvent> m_events;
     model::TempoMap m_tempoMap;
     double m_lengthSeconds = 0;

@@ -71,7 +71,7 @@ void Sequencer::chase(double at, double offset, MidiSink& sink)
     for (; i < end; ++i)
         s.apply(events[i]);
     // A note ending exactly at `at` is over: it must not be started again.
-    for (std::size_t k = end; k < events.size() && events[k].seconds <= at; ++k) {
+    for (std::size_t k = end; k < events.size() && m_seq->seconds(events[k]) <= at; ++k) {
         const PlaybackEvent& e = events[k];
         const bool off = (e.status & 0xF0) == 0x80 || ((e.status & 0xF0) == 0x90 && e.data2 == 0);
         std::uint8_t& held = s.held[e.status & 0x0F][e.data1 & 0x7F];
@@ -207,9 +207,13 @@ void Sequencer::runUntil(double endSeconds, double spanOffset, MidiSink& sink)
     if (!m_seq)
         return;
     const auto& events = m_seq->events();
-    while (m_next < events.size() && events[m_next].seconds < endSeconds) {
-        const PlaybackEvent& e = events[m_next++];
-        send(spanOffset + (e.seconds - m_position), e.status, e.data1, e.data2, e.size, sink);
+    while (m_next < events.size()) {
+        const PlaybackEvent& e = events[m_next];
+        const double at = m_seq->seconds(e);
+        if (at >= endSeconds)
+            break;
+        ++m_next;
+        send(spanOffset + (at - m_position), e.status, e.data1, e.data2, e.size, sink);
     }
 }
 
@@ -224,7 +228,7 @@ double Sequencer::secondsUntilNextEvent() const
     const auto& events = m_seq->events();
     double due = std::numeric_limits<double>::infinity();
     if (m_next < events.size())
-        due = events[m_next].seconds;
+        due = m_seq->seconds(events[m_next]);
     else if (!looping())
         due = m_seq->lengthSeconds();   // advance() finishes there
     if (looping() && m_loopEnd - m_loopStart >= kMinLoopSeconds && m_position < m_loopEnd)

@@ -20,8 +20,17 @@ bool Transport::push(const Command& c)
     return m_commands.push(c);
 }
 
+bool Transport::pushControl(const Command& c)
+{
+    PIANOLA_ASSERT_THREAD(m_controlThread);
+    return push(c);
+}
+
 bool Transport::setSequence(std::unique_ptr<PlaybackSequence> sequence)
 {
+    PIANOLA_ASSERT_THREAD(m_controlThread);
+    if (m_preparer && sequence)
+        m_preparer->prepare(*sequence);
     Command c;
     c.type = Command::Type::SetSequence;
     c.sequence = sequence.get();
@@ -31,16 +40,16 @@ bool Transport::setSequence(std::unique_ptr<PlaybackSequence> sequence)
     return true;
 }
 
-bool Transport::play() { return push({Command::Type::Play}); }
-bool Transport::pause() { return push({Command::Type::Pause}); }
-bool Transport::stop() { return push({Command::Type::Stop}); }
-bool Transport::panic() { return push({Command::Type::Panic}); }
+bool Transport::play() { return pushControl({Command::Type::Play}); }
+bool Transport::pause() { return pushControl({Command::Type::Pause}); }
+bool Transport::stop() { return pushControl({Command::Type::Stop}); }
+bool Transport::panic() { return pushControl({Command::Type::Panic}); }
 
 bool Transport::seek(double seconds)
 {
     Command c{Command::Type::Seek};
     c.a = seconds;
-    return push(c);
+    return pushControl(c);
 }
 
 bool Transport::setLoop(bool enabled, double startSeconds, double endSeconds)
@@ -49,7 +58,7 @@ bool Transport::setLoop(bool enabled, double startSeconds, double endSeconds)
     c.flag = enabled;
     c.a = startSeconds;
     c.b = endSeconds;
-    return push(c);
+    return pushControl(c);
 }
 
 bool Transport::audition(int channel, int key, int velocity, double durationSeconds)
@@ -59,23 +68,26 @@ bool Transport::audition(int channel, int key, int velocity, double durationSeco
     c.key = static_cast<std::int16_t>(key);
     c.velocity = static_cast<std::int16_t>(velocity);
     c.a = durationSeconds;
-    return push(c);
+    return pushControl(c);
 }
 
 bool Transport::live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size)
 {
     if (status < 0x80 || status >= 0xF0 || size < 2 || size > 3)
         return false;
+    if (m_preparer)
+        m_preparer->prepareLive(status, data1 & 0x7F, data2 & 0x7F);
     Command c{Command::Type::Live};
     c.channel = status;
     c.key = data1 & 0x7F;
     c.velocity = data2 & 0x7F;
     c.a = size;
-    return push(c);
+    return pushControl(c);
 }
 
 void Transport::collectGarbage()
 {
+    PIANOLA_ASSERT_THREAD(m_controlThread);
     while (auto old = m_garbage.pop())
         delete *old;
 }

@@ -5,11 +5,24 @@
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/playback/Sequencer.h"
 #include "engine/playback/SpscQueue.h"
+#include "engine/ThreadCheck.h"
 
 #include <atomic>
 #include <memory>
 
 namespace pianola::engine {
+
+/// Loads, on the control thread, what a sequence or a live message will need on the player
+/// thread (a synth loads the instruments they select), so the player never loads anything.
+class PlayerPreparer
+{
+public:
+    virtual ~PlayerPreparer() = default;
+    /// Before `sequence` is queued for the player.
+    virtual void prepare(const PlaybackSequence& sequence) = 0;
+    /// Before a live channel message is queued.
+    virtual void prepareLive(std::uint8_t status, std::uint8_t data1, std::uint8_t data2) = 0;
+};
 
 /// Control side (one thread, normally the GUI) and player side (one real-time thread). The
 /// control side never touches the Sequencer; the player side applies queued commands at the
@@ -25,7 +38,9 @@ public:
     Transport(const Transport&) = delete;
     Transport& operator=(const Transport&) = delete;
 
-    // ---- control thread ----
+    // ---- control thread ---- (debug builds assert that one thread calls these)
+    /// The player's preparer (not owned; null = none). Set before the player starts.
+    void setPreparer(PlayerPreparer* preparer) { m_preparer = preparer; }
     /// Hands a new sequence to the player (switches at the current position while playing).
     bool setSequence(std::unique_ptr<PlaybackSequence> sequence);
     bool play();
@@ -45,7 +60,7 @@ public:
     double positionSeconds() const { return m_position.load(std::memory_order_relaxed); }
     bool isPlaying() const { return m_playing.load(std::memory_order_relaxed); }
 
-    // ---- player thread [rt] ----
+    // ---- player thread [rt] ---- (its owner checks the thread: SynthCore, MidiOutput)
     /// Applies queued commands to `sequencer`, sending what they need to `sink`.
     void applyCommands(Sequencer& sequencer, MidiSink& sink);
     /// Publishes the playhead after a block.
@@ -62,12 +77,15 @@ private:
         bool flag = false;
     };
     bool push(const Command& c);
+    bool pushControl(const Command& c);
 
     SpscQueue<Command, 256> m_commands;
     SpscQueue<const PlaybackSequence*, 64> m_garbage;
     std::atomic<double> m_position{0.0};
     std::atomic<bool> m_playing{false};
     const PlaybackSequence* m_current = nullptr;   ///< player side: the sequence in use
+    PlayerPreparer* m_preparer = nullptr;
+    ThreadChecker m_controlThread;
 };
 
 } // namespace pianola::engine

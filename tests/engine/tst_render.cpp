@@ -3,6 +3,7 @@
 // where nothing plays, a tail after the end, bit-identical output, and a valid WAV file.
 #include "engine/audio/OfflineRender.h"
 #include "engine/audio/SoundFont.h"
+#include "engine/playback/PlaybackSequence.h"
 #include "model/TempoMap.h"
 
 #include <QTemporaryDir>
@@ -55,6 +56,38 @@ std::vector<std::size_t> onsets(const RenderedAudio& a)
     return found;
 }
 
+// Four instruments and drums, a bank select, and a program change in bar 3 to an instrument no
+// track starts with (violin): the take every dynamic-loading test plays.
+model::Plan multiProgramTake()
+{
+    model::Plan plan;
+    const auto track = [](int channel, int program, int key) {
+        model::Track t;
+        t.channel = channel;
+        t.program = program;
+        for (int beat = 0; beat < 16; ++beat)
+            t.notes.push_back({beat * 480, 400, 0, static_cast<std::uint8_t>(key + beat % 5), 100, 64});
+        return t;
+    };
+    model::Track lead = track(0, 0, 60);
+    lead.programChanges = {{2 * 1920, 40}};
+    model::Track strings = track(1, 48, 55);
+    strings.bankMsb = 0;
+    model::Track bass = track(2, 33, 36);
+    model::Track drums = track(9, 0, 36);
+    plan.tracks = {lead, strings, bass, drums};
+    return plan;
+}
+
+std::vector<std::string> installedSoundFonts()
+{
+    std::vector<std::string> found;
+    for (const char* path : {"/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/TimGM6mb.sf2"})
+        if (isSoundFont(path))
+            found.push_back(path);
+    return found;
+}
+
 RenderOptions dryOptions()
 {
     RenderOptions o;
@@ -77,6 +110,8 @@ private slots:
     void wavFileIsValid();
     void missingSoundFontIsAClearError();
     void tooLongIsRefusedBeforeRendering();
+    void dynamicSamplesSoundTheSame();
+    void programChangeMidSongLoadsBeforePlaying();
 };
 
 void TestRender::initTestCase()
@@ -223,6 +258,76 @@ void TestRender::tooLongIsRefusedBeforeRendering()
     QVERIFY(!audio.ok());
     QVERIFY2(QString::fromStdString(audio.error().message).contains("a WAV file holds at most 24347.9 s at 44100 Hz"),
              audio.error().message.c_str());
+}
+
+// Loading only the instruments in use sounds exactly like loading the whole SoundFont.
+void TestRender::dynamicSamplesSoundTheSame()
+{
+    const auto fonts = installedSoundFonts();
+    if (fonts.empty())
+        QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
+    for (const std::string& font : fonts) {
+        RenderOptions whole;   // reverb and chorus on
+        whole.synth.soundFont = font;
+        whole.synth.dynamicSamples = false;
+        RenderOptions dynamic = whole;   // as the app plays: dynamic for big fonts (FluidR3_GM)
+        dynamic.synth.dynamicSamples = true;
+        auto a = renderPlan(multiProgramTake(), whole);
+        auto b = renderPlan(multiProgramTake(), dynamic);
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(a->samples.size() > 8 * 44100);
+        QCOMPARE(a->samples.size(), b->samples.size());
+        double difference = 0, signal = 0;
+        int largest = 0;
+        std::size_t differing = 0;
+        for (std::size_t i = 0; i < a->samples.size(); ++i) {
+            const int d = std::abs(int(a->samples[i]) - b->samples[i]);
+            difference += double(d) * d;
+            signal += double(a->samples[i]) * a->samples[i];
+            largest = std::max(largest, d);
+            differing += d != 0;
+        }
+        const double ratio = std::sqrt(difference / signal);
+        qInfo("%s: %zu of %zu samples differ, by at most %d (16-bit steps); difference/signal RMS %.2g (%.0f dB)",
+              font.c_str(), differing, a->samples.size(), largest, ratio, ratio > 0 ? 20 * std::log10(ratio) : -999.0);
+        // Inaudible: single 16-bit steps (rounding where a sample buffer ends), 80 dB under the music.
+        QVERIFY2(largest <= 2 && ratio < 1e-4, font.c_str());
+    }
+}
+
+// The violin that bar 3 switches to is loaded when the sequence is handed over, not when the
+// render thread reaches the program change: no SoundFont read on that thread, and it sounds.
+void TestRender::programChangeMidSongLoadsBeforePlaying()
+{
+    const auto fonts = installedSoundFonts();
+    if (fonts.empty())
+        QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
+    SynthOptions options;
+    options.soundFont = fonts.front();
+    options.dynamicSamples = true;
+    options.dynamicFromBytes = 0;   // TimGM6mb too, if it is the only one
+    auto core = SynthCore::create(options);
+    QVERIFY(core.ok());
+    SynthCore& synth = **core;
+    const std::size_t initial = synth.pinnedPresets();
+    QCOMPARE(initial, std::size_t(2));   // piano and the standard kit: what the channels start with
+    const std::uint64_t readsBefore = SynthCore::fileOpensOnRealTimeThread();
+    synth.transport().setSequence(PlaybackSequence::build(multiProgramTake()));
+    synth.transport().play();
+    std::vector<float> left(1024), right(1024);
+    double loudInBar3 = 0;
+    for (int block = 0; block < 8 * 44100 / 1024; ++block) {
+        std::fill(left.begin(), left.end(), 0.0f);
+        std::fill(right.begin(), right.end(), 0.0f);
+        synth.render(1024, left.data(), right.data());
+        if (synth.sequencer().position() > 4.1 && synth.sequencer().position() < 6.0)
+            for (float x : left)
+                loudInBar3 = std::max(loudInBar3, double(std::abs(x)));
+    }
+    QCOMPARE(SynthCore::fileOpensOnRealTimeThread(), readsBefore);
+    QCOMPARE(synth.silentBlocks(), std::uint64_t(0));
+    QVERIFY(loudInBar3 > 0.01);
+    QCOMPARE(synth.pinnedPresets(), initial + 3);   // strings, bass, violin
 }
 
 QTEST_GUILESS_MAIN(TestRender)
