@@ -2,6 +2,8 @@
 // Session: reply -> validation -> takes, with corrections and the offline fallback.
 #include "engine/llm/Session.h"
 
+#include "engine/analysis/AskedFromWords.h"
+#include "engine/analysis/Checklist.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Random.h"

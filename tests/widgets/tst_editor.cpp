@@ -385,7 +385,7 @@ void TestEditor::shortNotesMoveByTheirBody()
     e.show();
     e.state()->setHorizontalView(0, 8); // 1/16 = 120 ticks = 15 px
     QVERIFY(e.window.document()->submit(
-        model::NotesEdit{e.state()->take(), 0, {}, {model::Note{960, 120, 1, 60, 100, 64}}}, "note"));
+        model::NotesEdit{e.state()->take(), e.track().id, {}, {model::Note{960, 120, 1, 60, 100, 64}}}, "note"));
     const QPoint middle(static_cast<int>(e.state()->tickToX(960 + 32)), e.at(960, 60).y());
     e.drag(e.viewport(), middle, middle + QPoint(60, -2 * e.roll()->rowHeight()));
     QCOMPARE(e.track().notes.size(), std::size_t(1));

@@ -302,6 +302,8 @@ void TestLanes::paintCostIsBoundedByTheWidth()
     widgets::PointLane volume(&f.state, Lane{Lane::Kind::Controller, 7});
     velocity.resize(600, 100);
     volume.resize(600, 100);
+    roll.show(); // the roll frames a take once it has its size, as in the window
+    QVERIFY(QTest::qWaitForWindowExposed(&roll));
     roll.zoomToFit();
     const double visibleTicks = 600 * f.state.ticksPerPixel();
     QVERIFY(visibleTicks > 1e8); // far more bars than pixels
