@@ -45,6 +45,7 @@ InstrumentBox::InstrumentBox(bool drums, int program, QWidget* parent)
     setToolTip(drums ? tr("Drum kit (channel 10)")
                      : QString::fromStdString(model::gm::familyName(program)));
     lineEdit()->setPlaceholderText(tr("Type to search"));
+    lineEdit()->setCursorPosition(0); // a narrow column shows the number and the name's start
     setCompleter(nullptr); // Return picks the first name containing the text (below)
     connect(this, &QComboBox::currentIndexChanged, this, &InstrumentBox::choose);
     // Typed text picks the first program whose name contains it ("cel" -> 43 Cello); text that
@@ -135,6 +136,7 @@ void InstrumentBox::choose(int index)
     if (data.toInt() == m_shown) return;
     m_shown = data.toInt();
     setToolTip(QString::fromStdString(model::gm::familyName(m_shown)));
+    lineEdit()->setCursorPosition(0);
     emit programChosen(m_shown);
 }
 
