@@ -42,7 +42,7 @@ void answerNextMessageBox(QMessageBox::StandardButton button)
 std::shared_ptr<QStringList> answerRecoverDialog(const QString& text)
 {
     auto titles = std::make_shared<QStringList>();
-    auto* timer = new QTimer;
+    auto* timer = new QTimer(qApp); // the application frees it if the test ends first
     timer->setInterval(5);
     QObject::connect(timer, &QTimer::timeout, [timer, text, titles] {
         for (QWidget* w : QApplication::topLevelWidgets()) {
