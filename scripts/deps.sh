@@ -8,11 +8,11 @@ set -euo pipefail
 build_pkgs=(g++ cmake ninja-build pkgconf git
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libfluidsynth-dev librtmidi-dev nlohmann-json3-dev qtkeychain-qt6-dev
-  fluid-soundfont-gm timgm6mb-soundfont)
+  fluid-soundfont-gm timgm6mb-soundfont
+  zlib1g-dev)   # the LLM tests' fake server compresses (gzip bombs); the tests configure with the app
 test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox
   jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
-  zlib1g-dev    # the LLM tests' fake server compresses (gzip bombs)
   gnome-keyring dbus-daemon   # keychain test: a Secret Service in a private D-Bus session
   xvfb xdotool)   # GUI crash-recovery test: the real binary on a private X server
 
