@@ -18,6 +18,7 @@ constexpr std::array kSignals{SIGHUP,  SIGINT,    SIGQUIT, SIGPIPE, SIGALRM, SIG
 
 std::atomic<int> g_signal{0};
 std::atomic<int> g_notifyFd{-1};
+std::atomic<bool> g_secondEnds{false};
 static_assert(std::atomic<int>::is_always_lock_free, "the signal handler needs lock-free atomics");
 
 std::array<struct sigaction, kSignals.size()> g_old{};
@@ -26,7 +27,12 @@ extern "C" void onTerminationSignal(int signal)
 {
     const int savedErrno = errno;
     int expected = 0;
-    g_signal.compare_exchange_strong(expected, signal, std::memory_order_relaxed);
+    if (!g_signal.compare_exchange_strong(expected, signal, std::memory_order_relaxed) &&
+        g_secondEnds.load(std::memory_order_relaxed)) {
+        std::signal(signal, SIG_DFL); // async-signal-safe: the second one ends the process
+        std::raise(signal);
+        return;
+    }
     if (const int fd = g_notifyFd.load(std::memory_order_relaxed); fd >= 0) {
         const char byte = 1;
         [[maybe_unused]] const ssize_t n = ::write(fd, &byte, 1); // a full pipe is fine
@@ -35,9 +41,10 @@ extern "C" void onTerminationSignal(int signal)
 }
 } // namespace
 
-TerminationSignals::TerminationSignals()
+TerminationSignals::TerminationSignals(Options options)
 {
     g_signal.store(0);
+    g_secondEnds.store(options.secondSignalEndsProcess);
     if (::pipe2(m_pipe, O_CLOEXEC | O_NONBLOCK) != 0) m_pipe[0] = m_pipe[1] = -1;
     g_notifyFd.store(m_pipe[1]);
     struct sigaction action = {};
@@ -48,6 +55,10 @@ TerminationSignals::TerminationSignals()
         sigaction(kSignals[i], nullptr, &g_old[i]);
         if (kSignals[i] == SIGHUP && g_old[i].sa_handler == SIG_IGN)
             continue; // started under nohup: hangups stay ignored
+        if (kSignals[i] == SIGPIPE && !options.pipeTerminates) {
+            std::signal(SIGPIPE, SIG_IGN);
+            continue;
+        }
         sigaction(kSignals[i], &action, nullptr);
     }
 }

@@ -16,7 +16,18 @@ namespace pianola::engine {
 class TerminationSignals
 {
 public:
-    TerminationSignals();
+    struct Options
+    {
+        /// SIGPIPE ends the run like the others (a CLI writing into a closed pipe); false: it is
+        /// ignored and a closed pipe or socket is an error return (the GUI).
+        bool pipeTerminates = true;
+        /// A second signal while the first is handled ends the process the default way, so a
+        /// clean stop that hangs can still be interrupted.
+        bool secondSignalEndsProcess = false;
+    };
+
+    TerminationSignals() : TerminationSignals(Options{}) {}
+    explicit TerminationSignals(Options options);
     ~TerminationSignals();
     TerminationSignals(const TerminationSignals&) = delete;
     TerminationSignals& operator=(const TerminationSignals&) = delete;
