@@ -6,7 +6,10 @@
 # then each target's corpus is merged (-merge=1, minimized) back into tests/data/fuzz-corpus/
 # so the next run continues where this one ended (for offline runs; commit the result).
 # Usage: scripts/fuzz.sh [--keep] BUILD_DIR [SECONDS_PER_TARGET] [TARGET...]
-# Environment: PIANOLA_FUZZ_EXTRA=DIR adds DIR as one more input folder (e.g. whole songs).
+# Environment: PIANOLA_FUZZ_EXTRA=DIR adds DIR as one more input folder (e.g. whole songs);
+# PIANOLA_FUZZ_SEED=N (default 1): libFuzzer's random seed. A fixed seed makes a run
+# reproducible: the same build mutates the same inputs in the same order, so a longer local run
+# covers everything a shorter CI run of the same tree will try. 0 means a new seed each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 keep=0
@@ -64,6 +67,7 @@ run() {
   local inputs=("$corpus" "$work/seeds/$seeds")
   [ -n "${PIANOLA_FUZZ_EXTRA:-}" ] && inputs+=("$PIANOLA_FUZZ_EXTRA")
   local options=(-max_total_time="$seconds" -max_len="$maxlen" -rss_limit_mb=3072 -timeout=20
+                 -seed="${PIANOLA_FUZZ_SEED:-1}"
                  -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")
   [ "$dict" != - ] && options+=(-dict="tests/fuzz/dict/$dict.dict")
   echo "-- $target: ${seconds}s from $(find "$corpus" -type f | wc -l) kept inputs, -max_len=$maxlen"

@@ -43,7 +43,11 @@ bool unwrapRiff(const std::uint8_t* data, std::size_t size, std::size_t& begin, 
             end = std::min<std::size_t>(size, begin + len);
             return true;
         }
-        pos += 8 + len + (len & 1u);
+        // In 64-bit arithmetic: 8 + len in 32 bits wraps to 0 for len 0xFFFFFFF8 and never ends.
+        const std::size_t next = pos + std::size_t{8} + len + (len & 1u);
+        if (next <= pos)
+            return false;
+        pos = next;
     }
     return false;
 }

@@ -257,6 +257,14 @@ void TestSmfReader::riffWrapper()
     auto notes = readSmfNotes(riff);
     QVERIFY(notes.ok());
     QCOMPARE(notes->notes.size(), std::size_t(1));
+
+    // A RIFF chunk length of 0xFFFFFFF8: 8 + length wrapped to 0 in 32 bits and the chunk walk
+    // never advanced (a hang found by fuzz_smf_pair in CI). Now it ends: no "data" chunk, no MThd.
+    const auto wrap = hexBytes("52494646 46000000 524D4944 52490000 F8FFFFFF 001400FF 00000000 001400FF 143C3C00 FF2F00");
+    auto refused = readSmf(wrap);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.find("no \"MThd\" header at byte 0") != std::string::npos,
+             refused.error().message.c_str());
 }
 
 void TestSmfReader::malformedConductorEventsDropped()
