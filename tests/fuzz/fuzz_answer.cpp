@@ -34,11 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     engine::llm::GenerationRequest request;
     request.prompt = std::string(text);
-    request.parent = model::Take{1, "base", false, base, {}};
+    request.parent = model::Take{1, "base", false, base, {}, {}};
     request.candidates = 1;
     request.seed = 1;
-    const gen::IntentKind kind =
-        gen::readIntent(text, &gen::inferPlanInfo(base).roles).kind;
+    static const std::vector<std::optional<gen::Role>> roles = gen::inferPlanInfo(base).roles;
+    const gen::IntentKind kind = gen::readIntent(text, &roles).kind;
     auto answer = engine::llm::offlineResult(request);
     if (!answer.ok()) return 0;
     for (const model::Take& take : answer->takes) {
