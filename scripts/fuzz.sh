@@ -29,7 +29,7 @@ cp tests/data/fuzz-seeds/llmstream/* "$work/seeds/llmstream/"
 for kind in planjson project; do
   cp tests/data/fuzz-regressions/$kind/* "$work/seeds/$kind/" 2>/dev/null || true
 done
-cp tests/data/briefs/*/*.json tests/data/fuzz-seeds/prompt/* "$work/seeds/prompt/"
+cp tests/data/briefs/*/*.json tests/data/fuzz-seeds/prompt/* tests/data/fuzz-regressions/prompt/* "$work/seeds/prompt/"
 i=0
 for p in "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" \
          "dark trap beat in F#m, 808 locked to the kick, triplet hi-hat rolls in bar 4" \
