@@ -1611,6 +1611,26 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <source>Take: %1</source>
         <translation>Take: %1</translation>
     </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLT</translation>
+    </message>
+    <message>
+        <source> (asked %1)</source>
+        <translation> (verlangt: %1)</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks pass</source>
+        <translation>%1: %2 Prüfungen bestanden</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::TrackList</name>
