@@ -14,14 +14,16 @@ NotesEdit stepNoteEdit(TakeId take, const Track& track, Note note)
 }
 
 namespace {
-LaneEdit overdubLane(TakeId take, const Track& track, int controller, const std::vector<LanePoint>& points)
+LaneEdit overdubLane(TakeId take, const Track& track, int controller,
+                     const std::vector<LanePoint>& points)
 {
     const Lane lane{Lane::Kind::Controller, controller};
     const Tick from = points.front().tick, to = points.back().tick + 1;
     std::vector<LanePoint> before = lanePoints(track, lane, from, to);
     std::vector<LanePoint> after = before;
     after.insert(after.end(), points.begin(), points.end());
-    std::stable_sort(after.begin(), after.end(), [](const LanePoint& a, const LanePoint& b) { return a.tick < b.tick; });
+    std::stable_sort(after.begin(), after.end(),
+                     [](const LanePoint& a, const LanePoint& b) { return a.tick < b.tick; });
     return LaneEdit{take, track.id, lane, from, to, std::move(before), std::move(after)};
 }
 } // namespace
@@ -36,7 +38,7 @@ CompositeEdit overdubEdit(TakeId take, const Track& track, const Track& recorded
             n.id = id++;
         edit.edits.push_back(NotesEdit{take, track.id, {}, std::move(notes)});
     }
-    std::map<int, std::vector<LanePoint>> lanes;   // by controller number, in tick order
+    std::map<int, std::vector<LanePoint>> lanes; // by controller number, in tick order
     for (const ControlChange& c : recorded.controllers)
         lanes[c.controller].push_back({c.tick, c.value});
     for (const auto& [controller, points] : lanes)
