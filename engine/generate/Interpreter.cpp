@@ -6,6 +6,7 @@
 #include "engine/generate/PromptText.h"
 #include "engine/generate/Request.h"
 #include "model/NoteOps.h"
+#include "model/Text.h"
 
 #include <algorithm>
 #include <array>
@@ -563,7 +564,10 @@ Named namedIn(const Request& q)
 Request readRequest(std::string_view prompt, Interpretation& out)
 {
     if (prompt.size() > kMaxPromptBytes) return {};
-    Reader reader(prompt, out);
+    // Words not understood are echoed back (chips, explanations): read a line that is not UTF-8
+    // as Latin-1, so every echo is valid text (found by fuzz_intent).
+    const std::string text = model::isValidUtf8(prompt) ? std::string() : model::toUtf8Text(prompt);
+    Reader reader(text.empty() ? prompt : std::string_view(text), out);
     return reader.read();
 }
 
@@ -577,8 +581,7 @@ Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> s
                                   " are read");
         return result;
     }
-    Reader reader(prompt, result);
-    const Request request = reader.read();
+    const Request request = readRequest(prompt, result);
     result.brief = briefFromRequest(request, seed.value_or(promptSeed(prompt)), result.problems);
     result.candidatesNamed = request.candidates.has_value();
     result.named = namedIn(request);
