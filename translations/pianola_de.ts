@@ -827,21 +827,6 @@
         <translation>Aufnahme läuft, aber kein MIDI-Eingang ist gewählt (Einstellungen)</translation>
     </message>
     <message numerus="yes">
-        <source>Record %n note(s)</source>
-        <translation>
-            <numerusform>%n Note aufnehmen</numerusform>
-            <numerusform>%n Noten aufnehmen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recorded notes</source>
-        <translation>Aufgenommene Noten</translation>
-    </message>
-    <message>
-        <source>Recorded controllers</source>
-        <translation>Aufgenommene Controller</translation>
-    </message>
-    <message numerus="yes">
         <source>Recorded %n note(s)</source>
         <translation>
             <numerusform>%n Note aufgenommen</numerusform>
@@ -1239,6 +1224,20 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>The recovery file %1 is missing or in use.</source>
         <translation>Die Wiederherstellungsdatei %1 fehlt oder wird verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::Session</name>
+    <message>
+        <source>Step input</source>
+        <translation>Schritteingabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n note(s)</source>
+        <translation>
+            <numerusform>%n Note aufnehmen</numerusform>
+            <numerusform>%n Noten aufnehmen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
