@@ -2,6 +2,8 @@
 // Reading plan JSON: the canonical schema and the seed/legacy forms, validated with paths.
 #include "model/PlanJson.h"
 
+#include "model/ChordSymbol.h"
+#include "model/ChordTrack.h"
 #include "model/PlanJsonInternal.h"
 
 #include <algorithm>
@@ -401,7 +403,8 @@ constexpr std::array kChordFields{
     intField<PlanChord, &PlanChord::lengthTicks, 1, kMaxTick>("length", kRequired),
     intField<PlanChord, &PlanChord::root, 0, 11>("root", kRequired),
     stringField<PlanChord, &PlanChord::quality, 32>("quality"),
-    Field<PlanChord>{"tones", false, readChordTones}};
+    Field<PlanChord>{"tones", false, readChordTones},
+    intField<PlanChord, &PlanChord::bass, 0, 11>("bass")};
 
 /// Chords in time order, none starting before the previous one ends.
 void readChords(JsonReader& in, const Json& v, const JsonPath& path, Plan& d)
@@ -415,6 +418,18 @@ void readChords(JsonReader& in, const Json& v, const JsonPath& path, Plan& d)
                      std::to_string(d.chords[i].startTick) + " is before the end of " +
                          path.index(i - 1).str() + " (" +
                          std::to_string(d.chords[i - 1].endTick()) + "): chords may not overlap");
+}
+
+/// The rules that need the whole take (its length) and the symbol reader; chords without tones
+/// get their symbol's.
+void checkChordTrack(JsonReader& in, const JsonPath& planPath, Plan& plan)
+{
+    const JsonPath path = planPath.key("chords");
+    for (const ChordIssue& issue : chordTrackIssues(plan))
+        in.error(path.index(issue.index).key(issue.field), issue.message);
+    for (PlanChord& c : plan.chords)
+        if (c.tones.empty())
+            if (auto symbol = chordSymbolOf(c)) c.tones = symbol->tones();
 }
 
 // ---- the plan ----
@@ -563,6 +578,7 @@ void readPlan(JsonReader& in, const Json& v, const JsonPath& path, Plan& out)
     jsonio::visitFields(in, v, path, kPlanFields, draft);
     appendLegacyTracks(in, path, draft);
     out = assemblePlan(std::move(draft));
+    if (in.errorCount() == 0) checkChordTrack(in, path, out);
 }
 
 } // namespace jsonio
