@@ -62,4 +62,122 @@ std::vector<ChordIssue> chordTrackIssues(const Plan& plan)
     return out;
 }
 
+std::vector<Tick> barStarts(const Plan& plan, Tick end)
+{
+    std::vector<Tick> out;
+    const std::vector<TimeSignature>& meters = plan.timeSignatures;
+    std::size_t m = 0;
+    TimeSignature meter = meters.empty() ? TimeSignature{} : meters.front();
+    for (Tick bar = 0; bar < end && out.size() < 100000;) {
+        out.push_back(bar);
+        bar += barTicks(meter, plan.ppq);
+        while (m + 1 < meters.size() && meters[m + 1].tick <= bar)
+            meter = meters[++m];
+    }
+    return out;
+}
+
+namespace {
+struct BarText
+{
+    std::size_t offset; ///< of the bar's text in the whole
+    std::string_view text;
+};
+
+std::vector<BarText> splitBars(std::string_view text)
+{
+    std::vector<BarText> bars;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || text[i] == '|') {
+            bars.push_back({start, text.substr(start, i - start)});
+            start = i + 1;
+        }
+    const auto blank = [](const BarText& b) {
+        return b.text.find_first_not_of(" \t") == std::string_view::npos;
+    };
+    if (bars.size() > 1 && blank(bars.back())) bars.pop_back();           // "Am | F |"
+    if (bars.size() > 1 && blank(bars.front())) bars.erase(bars.begin()); // "| Am | F"
+    return bars;
+}
+
+// The symbols of one bar, each with its offset in the whole text.
+std::vector<BarText> splitWords(const BarText& bar)
+{
+    std::vector<BarText> words;
+    std::size_t i = 0;
+    while (i < bar.text.size()) {
+        while (i < bar.text.size() && (bar.text[i] == ' ' || bar.text[i] == '\t'))
+            ++i;
+        const std::size_t start = i;
+        while (i < bar.text.size() && bar.text[i] != ' ' && bar.text[i] != '\t')
+            ++i;
+        if (i > start) words.push_back({bar.offset + start, bar.text.substr(start, i - start)});
+    }
+    return words;
+}
+
+std::size_t characterOf(std::string_view text, std::size_t offset)
+{
+    std::size_t n = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+Error barError(std::string_view text, std::size_t bar, std::size_t offset, const std::string& what)
+{
+    return makeError(Error::Code::ParseError, "bar " + std::to_string(bar + 1) + " (character " +
+                                                  std::to_string(characterOf(text, offset)) +
+                                                  "): " + what);
+}
+
+using BarChords = std::vector<std::vector<ChordSymbol>>;
+
+Result<BarChords> readBars(std::string_view text)
+{
+    if (text.size() > 64 * 1024)
+        return makeError(Error::Code::TooLarge, "more than 64 KiB of chords");
+    BarChords out;
+    const std::vector<BarText> bars = splitBars(text);
+    for (std::size_t b = 0; b < bars.size(); ++b) {
+        const std::vector<BarText> words = splitWords(bars[b]);
+        if (words.empty()) return barError(text, b, bars[b].offset, "an empty bar");
+        out.emplace_back();
+        for (const BarText& w : words) {
+            auto symbol = parseChordSymbol(w.text);
+            if (!symbol) return barError(text, b, w.offset, symbol.error().message);
+            out.back().push_back(std::move(*symbol));
+        }
+    }
+    return out;
+}
+} // namespace
+
+Result<std::vector<PlanChord>> chordsFromBars(std::string_view text, const Plan& plan)
+{
+    auto bars = readBars(text);
+    if (!bars) return bars.error();
+    const Tick limit = chordTrackLimit(plan);
+    const std::vector<Tick> starts = barStarts(plan, limit);
+    std::vector<PlanChord> out;
+    for (std::size_t b = 0; b < starts.size(); ++b) {
+        const std::vector<ChordSymbol>& bar = (*bars)[b % bars->size()];
+        const Tick barEnd = b + 1 < starts.size() ? starts[b + 1] : limit;
+        const auto count = static_cast<Tick>(bar.size());
+        for (Tick i = 0; i < count; ++i) {
+            const Tick start = starts[b] + (barEnd - starts[b]) * i / count;
+            const Tick end = starts[b] + (barEnd - starts[b]) * (i + 1) / count;
+            const ChordSymbol& symbol = bar[static_cast<std::size_t>(i)];
+            if (symbol.noChord || end <= start) continue;
+            if (!out.empty() && out.back().endTick() == start && chordSymbolOf(out.back()).ok() &&
+                *chordSymbolOf(out.back()) == symbol)
+                out.back().lengthTicks += end - start; // "C | C" is one chord
+            else
+                out.push_back(planChordOf(symbol, start, end - start));
+        }
+    }
+    return out;
+}
+
 } // namespace pianola::model

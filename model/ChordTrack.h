@@ -3,9 +3,11 @@
 #pragma once
 
 #include "model/Plan.h"
+#include "model/Result.h"
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pianola::model {
@@ -25,5 +27,14 @@ Tick chordTrackLimit(const Plan& plan);
 /// Every problem of `plan.chords` (empty when valid): overlaps, a chord ending after
 /// chordTrackLimit(), a quality and slash bass that do not parse as a symbol, tones out of range.
 std::vector<ChordIssue> chordTrackIssues(const Plan& plan);
+
+/// Bar line ticks from 0 up to (not including) `end`, from the plan's meters.
+std::vector<Tick> barStarts(const Plan& plan, Tick end);
+
+/// A chord track from bars written "Am7 | Fmaj7 | C G | E7": one bar per '|', the chords of a
+/// bar sharing it equally, "N.C." for silence; repeated until it fills the take (to
+/// chordTrackLimit()), cut where the take ends. Errors name the bar, the symbol and its
+/// character in `text` (1-based).
+Result<std::vector<PlanChord>> chordsFromBars(std::string_view text, const Plan& plan);
 
 } // namespace pianola::model
