@@ -49,7 +49,8 @@ std::vector<ChordIssue> chordTrackIssues(const Plan& plan)
             out.push_back({i, "length",
                            "the chord ends at " + std::to_string(c.endTick()) +
                                ", after the take (which ends at " + std::to_string(limit) +
-                               " with its last bar)"});
+                               " with its last bar)",
+                           true});
         if (c.root < 0 || c.root > 11 || c.bass < -1 || c.bass > 11) {
             out.push_back({i, "root", "root and bass are pitch classes 0..11"});
             continue;
@@ -60,6 +61,14 @@ std::vector<ChordIssue> chordTrackIssues(const Plan& plan)
             out.push_back({i, "tones", "tones are pitch classes 0..11"});
     }
     return out;
+}
+
+void trimChordTrack(Plan& plan)
+{
+    const Tick limit = chordTrackLimit(plan);
+    std::erase_if(plan.chords, [&](const PlanChord& c) { return c.startTick >= limit; });
+    for (PlanChord& c : plan.chords)
+        c.lengthTicks = std::min(c.lengthTicks, limit - c.startTick);
 }
 
 std::vector<Tick> barStarts(const Plan& plan, Tick end)

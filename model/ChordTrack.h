@@ -19,6 +19,7 @@ struct ChordIssue
     std::size_t index = 0;
     std::string field;
     std::string message;
+    bool afterTake = false; ///< only too long for the take: trimChordTrack() repairs it
 };
 
 /// The tick a chord track may reach: the take's end rounded up to the next bar line (a chord
@@ -27,6 +28,10 @@ Tick chordTrackLimit(const Plan& plan);
 /// Every problem of `plan.chords` (empty when valid): overlaps, a chord ending after
 /// chordTrackLimit(), a quality and slash bass that do not parse as a symbol, tones out of range.
 std::vector<ChordIssue> chordTrackIssues(const Plan& plan);
+
+/// Cuts chords at chordTrackLimit() and drops those starting at or after it (plans written
+/// before the check, whose variations changed the length and left the chords).
+void trimChordTrack(Plan& plan);
 
 /// Bar line ticks from 0 up to (not including) `end`, from the plan's meters.
 std::vector<Tick> barStarts(const Plan& plan, Tick end);

@@ -421,12 +421,20 @@ void readChords(JsonReader& in, const Json& v, const JsonPath& path, Plan& d)
 }
 
 /// The rules that need the whole take (its length) and the symbol reader; chords without tones
-/// get their symbol's.
+/// get their symbol's. A chord track running past the take is a warning and is cut (projects
+/// whose variations changed the length before this check still open).
 void checkChordTrack(JsonReader& in, const JsonPath& planPath, Plan& plan)
 {
     const JsonPath path = planPath.key("chords");
-    for (const ChordIssue& issue : chordTrackIssues(plan))
-        in.error(path.index(issue.index).key(issue.field), issue.message);
+    bool trim = false;
+    for (const ChordIssue& issue : chordTrackIssues(plan)) {
+        const JsonPath item = path.index(issue.index);   // `at` points into it
+        const JsonPath at = item.key(issue.field);
+        if (issue.afterTake) in.warning(at, issue.message + "; cut there");
+        else in.error(at, issue.message);
+        trim = trim || issue.afterTake;
+    }
+    if (trim) trimChordTrack(plan);
     for (PlanChord& c : plan.chords)
         if (c.tones.empty())
             if (auto symbol = chordSymbolOf(c)) c.tones = symbol->tones();

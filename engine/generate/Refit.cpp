@@ -90,19 +90,26 @@ const PlanChord* chordAt(const std::vector<PlanChord>& chords, Tick tick)
     return tick < it->endTick() ? &*it : nullptr;
 }
 
-/// Keys already sounding in the track, so a new key never doubles a sounding note.
+/// Keys already sounding in the track, so a new key never doubles a sounding note. Placed notes
+/// come in start order (give or take a strike's window), so ended ones are dropped as it goes;
+/// locked notes anywhere in the track are always checked.
 class Occupancy
 {
 public:
-    void add(const Note& n) { m_notes.push_back(n); }
-    bool free(int key, const Note& n) const
+    explicit Occupancy(Tick slack) : m_slack(slack) {}
+    void lock(const Note& n) { m_locked.push_back(n); }
+    void add(const Note& n) { m_placed.push_back(n); }
+    bool free(int key, const Note& n)
     {
-        return std::none_of(m_notes.begin(), m_notes.end(), [&](const Note& o) {
+        std::erase_if(m_placed, [&](const Note& o) { return o.endTick() + m_slack < n.startTick; });
+        const auto clash = [&](const Note& o) {
             return o.key == key && o.startTick < n.endTick() && n.startTick < o.endTick();
-        });
+        };
+        return std::none_of(m_placed.begin(), m_placed.end(), clash) &&
+               std::none_of(m_locked.begin(), m_locked.end(), clash);
     }
     // The first free key of `candidates` (by preference), else the note's own key.
-    int pick(const std::vector<int>& candidates, const Note& n) const
+    int pick(const std::vector<int>& candidates, const Note& n)
     {
         for (int k : candidates)
             if (k >= 0 && k < 128 && free(k, n)) return k;
@@ -110,7 +117,8 @@ public:
     }
 
 private:
-    std::vector<Note> m_notes;
+    Tick m_slack;
+    std::vector<Note> m_placed, m_locked;
 };
 
 struct Context
@@ -162,7 +170,7 @@ bool safePassingTone(int pc, const PlanChord& chord, const Context& cx)
 // root, or the slash bass, on the chord's first beat); a melody or arpeggio note stays when it is
 // a chord tone (or a short off-beat scale tone that clashes with none), else moves to the
 // nearest chord tone.
-int moveAlone(const Note& n, bool bass, const Context& cx, const Occupancy& busy)
+int moveAlone(const Note& n, bool bass, const Context& cx, Occupancy& busy)
 {
     const int pc = n.key % 12;
     const Tick at = harmonicTick({pc}, n.startTick, cx);
@@ -245,9 +253,9 @@ std::vector<std::vector<std::size_t>> strikes(const std::vector<Note>& notes, Ti
 
 void refitChordPart(model::Track& track, const Context& cx, RefitReport& report)
 {
-    Occupancy busy;
+    Occupancy busy(cx.beat);
     for (const Note& n : track.notes)
-        if (n.locked) busy.add(n);
+        if (n.locked) busy.lock(n);
     std::vector<Note> out = track.notes;
     for (const std::vector<std::size_t>& strike : strikes(track.notes, cx.beat / 8)) {
         std::vector<std::size_t> free;
@@ -290,9 +298,9 @@ void refitChordPart(model::Track& track, const Context& cx, RefitReport& report)
 
 void refitLine(model::Track& track, bool bass, const Context& cx, RefitReport& report)
 {
-    Occupancy busy;
+    Occupancy busy(cx.beat);
     for (const Note& n : track.notes)
-        if (n.locked) busy.add(n);
+        if (n.locked) busy.lock(n);
     for (Note& n : track.notes) {
         if (n.locked) continue;
         const int key = moveAlone(n, bass, cx, busy);

@@ -8,6 +8,7 @@
 #include "engine/generate/PlanInfo.h"
 #include "engine/generate/Refit.h"
 #include "engine/generate/Theory.h"
+#include "engine/generate/Variation.h"
 #include "model/ChordSymbol.h"
 #include "model/ChordTrack.h"
 #include "model/TempoMap.h"
@@ -106,6 +107,7 @@ private slots:
     void newChordsAreHeard();
     void lockedAndDrumsStay();
     void chordsFromBars();
+    void variationsKeepTheChordTrack();
 };
 
 void TestRefit::newChordsAreHeard()
@@ -181,6 +183,27 @@ void TestRefit::chordsFromBars()
     QCOMPARE(QString::fromStdString(bad.error().message),
              QString("bar 2 (character 9): \"C7x\": an unexpected 'x' at character 3"));
     QVERIFY(!model::chordsFromBars("Am | | F", take).ok());
+}
+
+// A variation that changes the take's length or time keeps its chord track inside and in step.
+void TestRefit::variationsKeepTheChordTrack()
+{
+    const model::Plan take = gen::generatePlan(gen::interpret(kPrompts[1], 3).brief, 0);
+    const model::Tick bar = 1920 * take.ppq / 480;
+    QCOMPARE(take.chords.back().endTick(), 8 * bar);
+    const auto check = [&](const char* words, model::Tick end) {
+        const auto varied = gen::vary(take, words, 1);
+        QVERIFY2(varied.ok(), words);
+        const model::Plan& plan = varied->plan;
+        QVERIFY2(model::chordTrackIssues(plan).empty(), words);
+        QCOMPARE(plan.chords.back().endTick(), end);
+    };
+    check("make it 4 bars", 4 * bar);
+    check("make it 12 bars", 12 * bar);
+    check("half time", 8 * bar);
+    check("double time", 8 * bar);
+    const auto half = gen::vary(take, "half time", 1);
+    QCOMPARE(half->plan.chords.front().lengthTicks, 2 * take.chords.front().lengthTicks);
 }
 
 QTEST_GUILESS_MAIN(TestRefit)

@@ -267,10 +267,6 @@ void TstPlanJson::invalidValues_data()
         << bar + R"("chords":[{"start":0,"length":960,"root":0},{"start":480,"length":960,)"
                  R"("root":7}]})"
         << "chords[1].start: 480 is before the end of chords[0] (960): chords may not overlap";
-    QTest::newRow("chord after the take")
-        << bar + R"("chords":[{"start":960,"length":1920,"root":0}]})"
-        << "chords[0].length: the chord ends at 2880, after the take (which ends at 1920 with "
-           "its last bar)";
     QTest::newRow("chord bass")
         << bar + R"("chords":[{"start":0,"length":960,"root":0,"bass":12}]})"
         << "chords[0].bass: 12 is out of range 0..11";
@@ -634,6 +630,17 @@ void TstPlanJson::chordsWithoutTonesGetTheSymbols()
     QCOMPARE(chords[1].tones, (std::vector<int>{7, 11, 2, 5}));
     QCOMPARE(chords[1].bass, 11);
     QCOMPARE(chordSymbol(chords[1]), std::string("G7/B"));
+    // A chord track running past the take's last bar is cut there, with a warning.
+    const auto longer = planFromJson(
+        R"({"tracks":[{"notes":[{"key":60,"vel":90,"start":0,"length":1920}]}],)"
+        R"("chords":[{"start":960,"length":1920,"root":0},{"start":2880,"length":960,"root":7}]})");
+    QVERIFY(longer);
+    QCOMPARE(joined(longer->report.warnings),
+             QString("chords[0].length: the chord ends at 2880, after the take (which ends at "
+                     "1920 with its last bar); cut there\nchords[1].length: the chord ends at "
+                     "3840, after the take (which ends at 1920 with its last bar); cut there"));
+    QCOMPARE(longer->plan.chords.size(), std::size_t(1));
+    QCOMPARE(longer->plan.chords[0].endTick(), 1920);
 }
 
 void TstPlanJson::projectRoundTrip()
