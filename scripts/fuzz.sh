@@ -19,13 +19,14 @@ seconds=${2:-30}
 shift $(($# < 2 ? $# : 2))
 selected=("$@")
 work=$(mktemp -d "${TMPDIR:-/tmp}/pianola-fuzz.XXXXXX")
-mkdir -p "$work/seeds"/{smf,planjson,project,prompt,reply,llmstream} "$work/artifacts"
+mkdir -p "$work/seeds"/{smf,planjson,project,prompt,reply,llmstream,chords} "$work/artifacts"
 
 # Seeds by input kind: a few hundred bytes each (whole songs make every execution slow).
 cp tests/data/fuzz-seeds/smf/* tests/data/fuzz-regressions/smf/* "$work/seeds/smf/"
 cp tests/data/plans/*/*.json "$work/seeds/planjson/"
 cp tests/data/fuzz-seeds/project/* "$work/seeds/project/"
 cp tests/data/fuzz-seeds/llmstream/* "$work/seeds/llmstream/"
+cp tests/data/fuzz-seeds/chords/* "$work/seeds/chords/"
 for kind in planjson project; do
   cp tests/data/fuzz-regressions/$kind/* "$work/seeds/$kind/" 2>/dev/null || true
 done
@@ -58,6 +59,7 @@ targets=(
   "fuzz_answer         prompt    1024      -"
   "fuzz_llmreply       reply     16384     json"
   "fuzz_llmstream      llmstream 4096      -"
+  "fuzz_chordsymbol    chords    256       -"
 )
 
 failed=()
