@@ -357,7 +357,10 @@ void TestCli::generateInContextSeedConversation()
     QVERIFY(harder && arrange::sameTrack(*arrange::named(harder->plan, "Bass"), *b));
     QVERIFY(arrange::sameTrack(*arrange::named(harder->plan, "Chords"), *c));
     QVERIFY(!arrange::sameTrack(*arrange::drums(harder->plan), *kit));
-    QCOMPARE(runCli({"generate", "--from", path("3.mid"), "-o", path("5.mid"), "Add a 2-bar fill on bar 7."}).code, 0);
+    const Run fillRun = runCli({"generate", "--explain", "--from", path("3.mid"), "-o", path("5.mid"), "Add a 2-bar fill on bar 7."});
+    QCOMPARE(fillRun.code, 0);
+    // "2-bar fill" is the fill's length, not the song's: no "FAIL bars: 8 (asked 2)".
+    QVERIFY2(fillRun.out.contains("fill in bar 7") && !fillRun.out.contains("FAIL"), qPrintable(fillRun.out));
     auto fill = pianola::engine::loadPlanFile(path("5.mid").toStdString());
     QVERIFY(fill && arrange::sameTrack(*arrange::named(fill->plan, "Bass"), *b));
     const pianola::model::Tick bar = 4 * p.ppq;
