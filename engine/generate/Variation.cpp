@@ -5,6 +5,7 @@
 #include "engine/generate/Arranger.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
+#include "engine/generate/PromptText.h"
 #include "engine/generate/Varier.h"
 
 #include <algorithm>
@@ -63,12 +64,12 @@ bool Varier::readColour(const Words& w, std::size_t& i)
     }
     if (is(i, {"darker", "dark", "sadder", "moodier"}) ||
         (is(i, {"more"}) && is(i + 1, {"minor"}))) {
-        shiftMode(true);
+        shiftMode(true, m_index);
         i += is(i, {"more"}) ? 2 : 1;
         return true;
     }
     if (is(i, {"brighter", "bright", "happier", "lighter"})) {
-        shiftMode(false);
+        shiftMode(false, m_index);
         ++i;
         return true;
     }
@@ -100,14 +101,14 @@ bool Varier::readFeel(const Words& w, std::size_t& i)
     }
     if ((is(i, {"more"}) && is(i + 1, {"swing", "swung", "shuffle"})) ||
         is(i, {"swingier", "swing"})) {
-        swing(8);
+        swing(8 * degree());
         i += is(i, {"more"}) ? 2 : 1;
         return true;
     }
     if ((is(i, {"less"}) && is(i + 1, {"swing"})) ||
         is(i, {"straighter", "straighten", "straight"}) ||
         (is(i, {"no"}) && is(i + 1, {"swing"}))) {
-        swing(is(i, {"no", "straight", "straighten"}) ? 0 : -8);
+        swing(is(i, {"no", "straight", "straighten"}) ? 0 : -8 * degree());
         i += is(i, {"less", "no"}) ? 2 : 1;
         return true;
     }
@@ -235,7 +236,8 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
     const auto is = matcher(w);
     std::size_t used = 0;
     if (is(i, {"faster", "slower"})) {
-        tempo(std::round(m_plan.initialBpm() * (w[i] == "faster" ? 1.1 : 0.9)));
+        const double by = 0.1 * degree();
+        tempo(std::round(m_plan.initialBpm() * (w[i] == "faster" ? 1 + by : 1 - by)));
         ++i;
         return true;
     }
@@ -383,9 +385,9 @@ std::string variationHelp()
 }
 
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
-                             std::uint64_t seed)
+                             std::uint64_t seed, int index)
 {
-    Varier v(plan, seed);
+    Varier v(plan, seed, index);
     auto result = v.run(instruction);
     if (!result) return result;
     // Locked tracks and notes never change; a change that only reached them did nothing.
@@ -401,13 +403,12 @@ Result<VariationResult> vary(const model::Plan& plan, std::string_view instructi
 
 Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
                              std::uint64_t seed, std::vector<std::string>* changes,
-                             std::vector<std::string>* notUnderstood)
+                             std::vector<std::string>* notUnderstood, int index)
 {
-    auto varied = vary(parent.plan, instruction, seed);
+    auto varied = vary(parent.plan, instruction, seed, index);
     if (!varied) return varied.error();
     model::Take take;
-    take.name = (parent.name.empty() ? std::string("Take") : parent.name) + " / " +
-                std::string(instruction);
+    take.name = takeStepName(instruction);
     take.plan = std::move(varied->plan);
     take.provenance.prompt = std::string(instruction);
     take.provenance.provider = kProviderName;

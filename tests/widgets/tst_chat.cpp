@@ -58,7 +58,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QTest::keyClicks(chat->input(), "same but darker and add a 2-bar fill on bar 7");
     QTest::keyClick(chat->input(), Qt::Key_Return);
     QCOMPARE(project.chat.size(), std::size_t(4));
-    QCOMPARE(project.chat[3].takes.size(), std::size_t(1));
+    QCOMPARE(project.chat[3].takes.size(), std::size_t(4));   // four candidates of the change
     const model::Take* varied = project.findTake(project.chat[3].takes.front());
     QVERIFY(varied);
     QCOMPARE(varied->provenance.parentTake.value_or(0), parent);
