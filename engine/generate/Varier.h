@@ -86,6 +86,8 @@ private:
     VariationResult m_result;
     std::optional<Target> m_lastTarget;
     std::vector<Role> m_keep;
+    bool m_keepsAllBut = false; ///< "same drums but ...": the keeps are the roles not named
+    bool m_wholeTakeKey = false; ///< a key word moved the kept roles too
     bool m_keptNamed = false; ///< a change named a kept track ("same drums but harder kick")
     int m_fillBars = 1; ///< length of the fill being read ("a 2 bar fill")
 };
