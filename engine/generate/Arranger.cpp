@@ -55,14 +55,16 @@ void keepLockedNotes(const model::Track& old, Notes& fresh)
 }
 
 // The new notes inside [from, to) join the old notes outside it: old notes that start before
-// the region (and may sound into it, as they did) stay, new notes end at the region's end.
-Notes splice(const Notes& old, const Notes& fresh, Tick from, Tick to)
+// the region (and may sound into it, as they did) stay, new notes end at the region's end (one
+// that would be cut to less than `minTicks` there is left out: no sliver at the edge).
+Notes splice(const Notes& old, const Notes& fresh, Tick from, Tick to, Tick minTicks)
 {
     Notes out;
     for (const model::Note& n : old)
         if (n.startTick < from || n.startTick >= to || n.locked) out.push_back(n);
     for (model::Note n : fresh) {
         if (n.startTick < from || n.startTick >= to) continue;
+        if (n.endTick() > to && to - n.startTick < minTicks) continue;
         n.lengthTicks = std::min(n.lengthTicks, to - n.startTick);
         n.id = 0;
         // A note of the same key still sounding from before the region wins: it is not cut.
@@ -226,8 +228,14 @@ Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& reque
         model::Track& t = plan.tracks[*target];
         if (request.role == Role::Drums && pc.part.program == 40) t.program = 40;
         const bool rhythm = request.keepRhythm && request.role == Role::Chords;
+        if (request.fromBar > 0 && request.role != Role::Drums && !rhythm) {
+            std::erase_if(notes, [&](const model::Note& n) {
+                return n.startTick < from || n.startTick >= to;
+            });
+            joinRegion(notes, t.notes, from, to, pc.part.lowKey, pc.part.highKey);
+        }
         Notes spliced = rhythm ? revoice(t.notes, *pc.ctx, pc.part, from, to)
-                               : splice(t.notes, notes, from, to);
+                               : splice(t.notes, notes, from, to, pc.ctx->grid.stepTicks);
         if (rhythm) result.chips.push_back("rhythm: the chord part's onsets and lengths kept");
         keepLockedNotes(take.tracks[*target], spliced);
         std::erase_if(spliced, [](const model::Note& n) { return n.lengthTicks <= 0; });

@@ -146,6 +146,7 @@ private slots:
     void addedChordsAreFourProgressions();
     void changesAreFourReadings();
     void takeNamesSayTheLastStep();
+    void regionJoinsItsNeighbours();
 };
 
 void TestArrange::seedConversation()
@@ -620,6 +621,61 @@ void TestArrange::changesAreFourReadings()
     }
     QCOMPARE(kickVelocity.size(), std::size_t(4));
     QCOMPARE(ask("transpose up 2", song).takes.size(), std::size_t(1));
+}
+
+// The leap (semitones) from the last note before `at` to the first note at or after it, between
+// the mean keys of the two onsets (a chord's mean for chords).
+int edgeLeap(const model::Track& t, model::Tick at)
+{
+    model::Tick before = -1, after = -1;
+    for (const model::Note& n : t.notes) {
+        if (n.startTick < at) before = std::max(before, n.startTick);
+        if (n.startTick >= at && (after < 0 || n.startTick < after)) after = n.startTick;
+    }
+    if (before < 0 || after < 0) return 0;
+    auto mean = [&](model::Tick onset) {
+        double sum = 0;
+        int count = 0;
+        for (const model::Note& n : t.notes)
+            if (std::abs(n.startTick - onset) <= 30) sum += n.key, ++count;
+        return sum / std::max(count, 1);
+    };
+    return static_cast<int>(std::lround(std::abs(mean(after) - mean(before))));
+}
+
+// A regenerated region joins its neighbours: no leap at its edges wider than a fifth (an octave
+// for a bass, whose lines leap by octaves), nothing cut to a sliver at its end.
+void TestArrange::regionJoinsItsNeighbours()
+{
+    int worst = 0;
+    for (const char* song : {"pop song in C major with a melody", "ballad in A major with a melody",
+                             "lo-fi chords, bass and melody in D minor"}) {
+        model::Take take = first(ask(song, std::nullopt), 1);
+        for (const char* line : {"regenerate the melody in bars 3-4", "regenerate the bass in bars 5-6",
+                                 "regenerate the chords in bars 3-4"}) {
+            auto r = ask(line, take);
+            QCOMPARE(r.takes.size(), std::size_t(4));
+            const std::string role = std::string(line).substr(15, 5) == "melod" ? "Melody"
+                                     : std::string(line).find("bass") != std::string::npos ? "Bass"
+                                                                                          : "Chords";
+            const int fromBar = role == "Bass" ? 4 : 2, toBar = fromBar + 2;
+            for (const model::Take& t : r.takes) {
+                const model::Plan p = roundTrip(t.plan);
+                const model::Track& m = *named(p, role);
+                const model::Tick bar = barTicks(p);
+                const int in = edgeLeap(m, fromBar * bar), out = edgeLeap(m, toBar * bar);
+                if (role != "Bass") worst = std::max({worst, in, out});
+                const int widest = role == "Bass" ? 12 : 7;
+                QVERIFY2(in <= widest && out <= widest, qPrintable(QString("%1 / %2: leaps %3 and %4")
+                                                             .arg(song, line).arg(in).arg(out)));
+                for (const model::Note& n : m.notes) // no sliver cut at the region's end
+                    if (n.startTick < toBar * bar && n.endTick() == toBar * bar &&
+                        n.startTick >= fromBar * bar)
+                        QVERIFY(n.lengthTicks >= p.ppq / 4);
+            }
+        }
+    }
+    qInfo("widest leap at a melody or chord region's edge: %d semitones", worst);
 }
 
 // Three steps later a take's name still says only its own step.
