@@ -478,8 +478,9 @@ void TestArrange::chordsRoundTripInPlanJson()
     QCOMPARE(model::chordSymbol(t.plan.chords.front()).substr(0, 2), std::string("Am"));
 }
 
-// Four candidates of an added drum part: four grooves (kick patterns differ, measured on the
-// written notes), and the words ("snare on 2 and 4") hold in each; the chords stay untouched.
+// Four candidates of an added drum part: four grooves (the first bar's kick pattern, before any
+// bar-to-bar variation, differs; measured on the written notes), and the words ("snare on 2 and
+// 4") hold in each; the chords stay untouched.
 void TestArrange::addedDrumsAreFourGrooves()
 {
     model::Take chords = first(ask("lo-fi chords only in Am at 78 bpm", std::nullopt), 1);
@@ -490,7 +491,10 @@ void TestArrange::addedDrumsAreFourGrooves()
         const model::Plan p = roundTrip(t.plan);
         const model::Track* kit = arrange::drums(p);
         QVERIFY(kit);
-        kicks.insert(pattern(*kit, p.ppq, 36));
+        std::set<std::pair<int, model::Tick>> firstBar;
+        for (const auto& hit : pattern(*kit, p.ppq, 36))
+            if (hit.second < 16) firstBar.insert(hit);
+        kicks.insert(firstBar);
         grooves.insert(pattern(*kit, p.ppq));
         QVERIFY2(backbeatShare(p, *kit) == 1.0, qPrintable(QString::number(backbeatShare(p, *kit))));
         QVERIFY(othersUnchanged(roundTrip(chords.plan), p, "Drums"));
