@@ -57,11 +57,26 @@ std::string stepOf(std::string chip)
     return chip;
 }
 
-// Each take's checklist, measured on its notes against what the words (and the parent) ask.
-void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request)
+// A part's line names one part: the instruments its words name are that part ("add a string
+// pad progression" is chords on the strings, not a pad as well).
+void onePart(analysis::Asked& asked, gen::Role role)
 {
-    const analysis::Asked asked =
+    const std::string name(gen::roleName(role));
+    analysis::AskedPart part{name, -1, false};
+    for (const analysis::AskedPart& p : asked.parts)
+        if (!p.absent && p.program >= 0 && (p.role == name || part.program < 0))
+            part.program = p.program;
+    std::erase_if(asked.parts, [](const analysis::AskedPart& p) { return !p.absent; });
+    asked.parts.push_back(part);
+}
+
+// Each take's checklist, measured on its notes against what the words (and the parent) ask.
+void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request,
+                       std::optional<gen::Role> part = std::nullopt)
+{
+    analysis::Asked asked =
         analysis::askedFromWords(request.prompt, request.parent ? &request.parent->plan : nullptr);
+    if (part) onePart(asked, *part);
     for (model::Take& t : takes)
         t.checks = analysis::checkTake(t.plan, asked);
 }
@@ -106,7 +121,8 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
         result.takes.push_back(std::move(take));
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
-    checkAgainstWords(result.takes, request);
+    checkAgainstWords(result.takes, request,
+                      single ? std::nullopt : std::optional<gen::Role>(part.role));
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)
