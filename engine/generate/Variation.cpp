@@ -195,7 +195,7 @@ bool readKey(const Words& w, std::size_t j, bool named, int& tonic, std::optiona
         minor = true;
     else if (is(end, {"major"}))
         minor = false;
-    if (named && !minor && (name.size() == 1 && (name == "a" || name == "e"))) return false;
+    if (named && !minor && name == "a") return false; // "in a minute": an article
     if (is(end, {"minor", "major"})) ++end;
     tonic = *pc;
     return true;
