@@ -226,7 +226,13 @@ bool Reader::readNumber(std::size_t& i)
     const std::string prev = i > 0 ? m_lower[i - 1] : "";
     auto take = [&](std::size_t extra) { i = next + extra; };
     const std::string buf = numberText(*value);
-    if (unit == "bar" || unit == "bars" || unit == "measure" || unit == "measures") {
+    const std::string after = next + 1 < m_lower.size() ? m_lower[next + 1] : "";
+    if ((unit == "bar" || unit == "bars" || unit == "measure") &&
+        (after == "fill" || after == "fills" || after == "drum" || after == "break")) {
+        // "a 2-bar fill": the fill's length, not the song's
+        note(std::string("fill length: ") + buf + " bars", i, used + 1);
+        take(1);
+    } else if (unit == "bar" || unit == "bars" || unit == "measure" || unit == "measures") {
         if (prev == "every" && m_barDirective && *m_barDirective != Kind::Crash) {
             m_pendingBars.clear();
             (*m_barDirective == Kind::Fill ? m_req.fillEvery : m_req.tripletEvery) =
