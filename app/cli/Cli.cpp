@@ -163,6 +163,15 @@ const Command kCommands[] = {
      "  Cadd9 C7b9 C7#9 C7#11 C7b13 C5 Bb/D ... A bad symbol is exit 1 naming the bar, the\n"
      "  symbol and the character.\n",
      commandRefit},
+    {"harmonize", "chord tracks for a melody, each with a simple chord part",
+     "usage: pianola-cli harmonize IN [--track N] [--takes N] -o OUT [--take NAME|ID] [--quiet]\n"
+     "  Proposes chord tracks for the melody (the plan's track N, from 1, in the order\n"
+     "  `convert IN -o PLAN.json` writes them; default: the highest pitched track) from the\n"
+     "  key's chords, plainest first: triads,\n"
+     "  sevenths, ninths, then a chord per bar. Each take is IN with that chord track and a\n"
+     "  'Harmony' track playing it: OUT-1 .. OUT-N (--takes, default 4, at most 16).\n"
+     "  Exit 1 when IN has no pitched melody track.\n",
+     commandHarmonize},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

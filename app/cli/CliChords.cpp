@@ -3,6 +3,7 @@
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliText.h"
+#include "engine/generate/Harmonize.h"
 #include "engine/generate/PlanInfo.h"
 #include "engine/generate/Refit.h"
 #include "engine/PlanFile.h"
@@ -11,6 +12,7 @@
 #include "model/Text.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 namespace pianola::cli {
@@ -54,6 +56,44 @@ std::string symbolText(const model::Plan& plan, const model::PlanChord& c)
     const auto symbol = model::chordSymbolOf(c);
     return symbol ? model::chordSymbolText(*symbol, spellingKey(plan, c.startTick))
                   : model::chordSymbol(c, true);
+}
+
+// OUT.mid -> OUT-2.mid (only when there is more than one take).
+std::string numberedPath(const std::string& path, int index, int count)
+{
+    if (count == 1) return path;
+    const std::size_t slash = path.find_last_of('/');
+    std::size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
+    return path.substr(0, dot) + "-" + std::to_string(index + 1) + path.substr(dot);
+}
+
+// A plain chord part for a chord track: the chord's tones (at most four) in the octave below
+// middle C, struck at each chord and again at each bar line.
+model::Track chordPart(const model::Plan& plan, const std::vector<model::PlanChord>& chords)
+{
+    model::Track part;
+    part.name = "Harmony";
+    std::array<bool, 16> used{};
+    for (const model::Track& t : plan.tracks)
+        used[static_cast<std::size_t>(t.channel & 15)] = true;
+    for (int ch = 0; ch < 16; ++ch)
+        if (ch != 9 && !used[static_cast<std::size_t>(ch)]) {
+            part.channel = ch;
+            break;
+        }
+    const std::vector<model::Tick> bars = model::barStarts(plan, model::chordTrackLimit(plan));
+    for (const model::PlanChord& c : chords) {
+        std::vector<model::Tick> strikes{c.startTick};
+        for (model::Tick b : bars)
+            if (b > c.startTick && b < c.endTick()) strikes.push_back(b);
+        strikes.push_back(c.endTick());
+        for (std::size_t s = 0; s + 1 < strikes.size(); ++s)
+            for (std::size_t i = 0; i < c.tones.size() && i < 4; ++i)
+                part.notes.push_back({strikes[s], strikes[s + 1] - strikes[s], 0,
+                                      static_cast<std::uint8_t>(48 + c.tones[i] % 12), 70});
+    }
+    return part;
 }
 
 void printChords(const Io& io, const std::string& path, const model::Plan& plan,
@@ -141,6 +181,50 @@ int commandRefit(const std::vector<std::string>& args, const Io& io)
         std::fprintf(io.err, "%s: %zu chords; %d notes moved, %d kept, %d locked, in %d tracks\n",
                      printable(*output).c_str(), refit.chords.size(), report.movedNotes,
                      report.keptNotes, report.lockedNotes, report.tracks);
+    return kOk;
+}
+
+int commandHarmonize(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({"--quiet"}, {"--track", "--takes", "-o", "--output", "--take"});
+    if (!parsed.parse(args)) return usageError(io, "harmonize", parsed.error());
+    const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
+    if (parsed.positionals().size() != 1 || !output)
+        return usageError(io, "harmonize", "needs one input file and -o OUT");
+    int track = 0, takes = 4;
+    try {
+        if (const auto t = parsed.value("--track")) track = std::stoi(*t);
+        if (const auto n = parsed.value("--takes")) takes = std::stoi(*n);
+    } catch (const std::exception&) {
+        return usageError(io, "harmonize", "--track and --takes need numbers");
+    }
+    if (takes < 1 || takes > 16) return usageError(io, "harmonize", "--takes must be 1..16");
+    auto loaded = loadInput(io, parsed.positionals().front(), parsed, !parsed.has("--quiet"));
+    if (!loaded) return kBadInput;
+    const model::Plan& plan = loaded->plan;
+    const int melody = track > 0 ? track - 1 : engine::generate::melodyTrackOf(plan);
+    if (melody < 0 || melody >= static_cast<int>(plan.tracks.size()) ||
+        plan.tracks[static_cast<std::size_t>(melody)].notes.empty() ||
+        plan.tracks[static_cast<std::size_t>(melody)].channel == 9) {
+        printError(io.err, "pianola-cli harmonize: no pitched melody track" +
+                               (track > 0 ? " " + std::to_string(track) : std::string()));
+        return kBadInput;
+    }
+    const auto candidates = engine::generate::harmonize(plan, melody, takes);
+    for (int i = 0; i < takes; ++i) {
+        model::Plan take = plan;
+        take.chords = candidates[static_cast<std::size_t>(i)];
+        take.tracks.push_back(chordPart(plan, take.chords));
+        take.normalize();
+        take.assignTrackIds();
+        const std::string path = numberedPath(*output, i, takes);
+        if (auto saved = engine::savePlanFile(path, take); !saved) {
+            printError(io.err, saved.error().message);
+            return kBadInput;
+        }
+        if (!parsed.has("--quiet"))
+            std::fprintf(io.err, "%s: %zu chords\n", printable(path).c_str(), take.chords.size());
+    }
     return kOk;
 }
 

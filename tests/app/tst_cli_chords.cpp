@@ -45,6 +45,7 @@ private slots:
     void refitFollowsTheChords();
     void refitKeepsLockedNotes();
     void badSymbolsExitOne();
+    void harmonizeWritesTakes();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(name); }
@@ -61,7 +62,7 @@ void TestCliChords::initTestCase()
 
 void TestCliChords::helpAndUsage()
 {
-    for (const char* command : {"chords", "refit"}) {
+    for (const char* command : {"chords", "refit", "harmonize"}) {
         const auto help = runBinary({command, "--help"});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.startsWith(QString("usage: pianola-cli ") + command));
@@ -174,6 +175,25 @@ void TestCliChords::badSymbolsExitOne()
     QCOMPARE(
         runBinary({"refit", path("pop.mid"), "--chords", "Am | | F", "-o", path("bad.mid")}).code,
         1);
+}
+
+void TestCliChords::harmonizeWritesTakes()
+{
+    const auto r = runBinary({"harmonize", path("pop.mid"), "--takes", "2", "-o", path("h.mid")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const model::Plan before = load(path("pop.mid"));
+    for (const char* name : {"h-1.mid", "h-2.mid"}) {
+        const model::Plan take = load(path(name));
+        QVERIFY(!take.chords.empty());
+        QCOMPARE(take.tracks.size(), before.tracks.size() + 1);
+        QCOMPARE(QString::fromStdString(take.tracks.back().name), QString("Harmony"));
+        for (std::size_t t = 0; t < before.tracks.size(); ++t)
+            QVERIFY(take.tracks[t].notes == before.tracks[t].notes);
+    }
+    QCOMPARE(runBinary({"harmonize", path("pop.mid"), "--track", "99", "-o", path("x.mid")}).code,
+             1);
+    QCOMPARE(runBinary({"harmonize", path("pop.mid"), "--takes", "0", "-o", path("x.mid")}).code,
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestCliChords)

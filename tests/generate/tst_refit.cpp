@@ -108,6 +108,7 @@ private slots:
     void lockedAndDrumsStay();
     void chordsFromBars();
     void variationsKeepTheChordTrack();
+    void generatorQualitiesParse();
 };
 
 void TestRefit::newChordsAreHeard()
@@ -204,6 +205,19 @@ void TestRefit::variationsKeepTheChordTrack()
     check("double time", 8 * bar);
     const auto half = gen::vary(take, "half time", 1);
     QCOMPARE(half->plan.chords.front().lengthTicks, 2 * take.chords.front().lengthTicks);
+}
+
+// Every quality name the generator can write (any set of tones over a root) is a symbol the
+// chord track accepts, so generated takes always validate and export as markers.
+void TestRefit::generatorQualitiesParse()
+{
+    for (int mask = 0; mask < 2048; ++mask) {
+        std::vector<int> tones{0};
+        for (int i = 1; i < 12; ++i)
+            if (mask >> (i - 1) & 1) tones.push_back(i);
+        const std::string text = "C" + gen::chordQualityName(tones);
+        QVERIFY2(model::parseChordSymbol(text).ok(), text.c_str());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRefit)
