@@ -4,6 +4,7 @@
 #include "engine/generate/Parts.h"
 #include "engine/generate/Varier.h"
 #include "engine/generate/PromptText.h"
+#include "model/ChordTrack.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -400,6 +401,16 @@ void Varier::doubleTime(bool doubled)
         t.controllers.clear(); // controller curves cannot follow a time change meaningfully
         t.pitchBends.clear();
     }
+    std::vector<model::PlanChord> chords;   // the chord track follows the notes
+    for (int pass = 0; pass < (doubled ? 2 : 1); ++pass)
+        for (model::PlanChord c : m_plan.chords) {
+            c.startTick = doubled ? c.startTick / 2 + pass * (length / 2) : c.startTick * 2;
+            c.lengthTicks =
+                std::max<model::Tick>(doubled ? c.lengthTicks / 2 : c.lengthTicks * 2, 1);
+            if (c.startTick < length) chords.push_back(c);
+        }
+    m_plan.chords = std::move(chords);
+    model::trimChordTrack(m_plan);
     m_result.changes.push_back(doubled ? "double time: everything twice as fast, played twice"
                                        : "half time: everything half as fast, the first half kept");
 }
@@ -424,6 +435,16 @@ void Varier::setBars(int bars)
         std::erase_if(t.controllers, [&](const auto& c) { return c.tick >= newLength; });
         t.endTick = newLength;
     }
+    const std::vector<model::PlanChord> chords = m_plan.chords;   // looped and cut like the notes
+    for (model::Tick offset = oldLength; offset < newLength; offset += oldLength)
+        for (model::PlanChord c : chords) {
+            c.startTick += offset;
+            m_plan.chords.push_back(c);
+        }
+    std::erase_if(m_plan.chords,
+                  [&](const model::PlanChord& c) { return c.startTick >= newLength; });
+    for (model::PlanChord& c : m_plan.chords)
+        c.lengthTicks = std::min(c.lengthTicks, newLength - c.startTick);
     m_result.changes.push_back(std::to_string(pi.bars) + " -> " + std::to_string(bars) + " bars");
 }
 
@@ -456,6 +477,9 @@ void Varier::sectionB()
                 break;
             }
     }
+    if (std::find(m_keep.begin(), m_keep.end(), Role::Chords) == m_keep.end())
+        m_plan.chords = b.chords;   // the B section's own progression
+    model::trimChordTrack(m_plan);
     m_result.changes.push_back("a B section: same instruments, key and tempo; a contrasting "
                                "progression away from the tonic");
 }

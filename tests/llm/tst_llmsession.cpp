@@ -46,7 +46,9 @@ ProviderConfig configFor(ProviderKind kind, const FakeLlmServer& server)
     c.baseUrl = kind == ProviderKind::OpenAi ? server.url("/v1") : server.url();
     c.model = QStringLiteral("test-model");
     c.retryBaseMs = 50;
-    c.stallTimeoutMs = 600;
+    // Long enough that a loaded machine (the ASan suite on 2 cores) never stalls a live stream;
+    // stalledStreamTimesOut sets its own short one.
+    c.stallTimeoutMs = 8000;
     c.timeoutMs = 15000;
     return c;
 }
@@ -430,7 +432,9 @@ void TestLlmSession::stalledStreamTimesOut()
     ScriptedReply reply = streamed(test::openAiStream(kBrief, "m", 4, false).mid(0, 2));
     reply.stall = true;
     server.enqueue(reply);
-    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    ProviderConfig config = configFor(ProviderKind::OpenAi, server);
+    config.stallTimeoutMs = 600;
+    const Outcome o = run(config, request("lo-fi"));
     QVERIFY(o.failed && !o.finished);
     QVERIFY2(o.sentence.startsWith("The server sent nothing for 1 s"), qPrintable(o.sentence));
     QVERIFY2(o.elapsedMs >= 550 && o.elapsedMs < 5000, qPrintable(QString::number(o.elapsedMs)));
@@ -1061,7 +1065,9 @@ void TestLlmSession::endlessHeadersAreSaid()
     reply.fillerCount = -1;
     reply.fillerInHeaders = true;
     server.enqueue(reply);
-    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
+    ProviderConfig config = configFor(ProviderKind::OpenAi, server);
+    config.stallTimeoutMs = 600;
+    const Outcome o = run(config, request("lo-fi"));
     QVERIFY(o.failed);
     QVERIFY2(o.sentence.startsWith("The server sent no complete reply headers within 1 s"),
              qPrintable(o.sentence));

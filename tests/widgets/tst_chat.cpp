@@ -83,8 +83,8 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QCOMPARE(project.activeTake, variedId);
     QTest::keyClick(&w, Qt::Key_B);
     QCOMPARE(project.activeTake, parent);
-    QCOMPARE(w.takesPanel()->itemFor(parent)->text(1), QString("A"));
-    QCOMPARE(w.takesPanel()->itemFor(variedId)->text(1), QString("B"));
+    QCOMPARE(w.takesPanel()->itemFor(parent)->text(2), QString("A"));
+    QCOMPARE(w.takesPanel()->itemFor(variedId)->text(2), QString("B"));
     QVERIFY(w.editorState()->comparePlan() == &project.findTake(variedId)->plan);
 
     // Saved and reopened, the conversation and the takes' provenance are all there.
