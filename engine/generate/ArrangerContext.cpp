@@ -322,9 +322,10 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
     pc.seed = mixSeed(seed, static_cast<std::uint64_t>(index));
     b.seed = pc.seed;
     candidateVoicing(b, q, index);
-    pc.ctx = std::make_unique<Context>(Context{b, Grid(b, take.ppq), {}, {}, false, 0, false});
+    pc.ctx = std::make_unique<Context>(Context{b, Grid(b, take.ppq), {}, {}, false, 0, false, false});
     pc.ctx->variant = index % 4;
     pc.ctx->fillsFree = !q.noFills && !q.fill && q.fillBars.empty();
+    pc.ctx->rootsAsked = q.follow == BassFollow::Roots;
     if (take.chords.empty())
         pc.chips.push_back("chords: detected in the take's notes");
     else

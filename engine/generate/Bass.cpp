@@ -85,10 +85,13 @@ struct BassWriter
     }
     // The key of a weak step in the candidate's line shape (ctx.variant): 1 root and fifth,
     // 2 octave leaps, 3 the chord's third; 0 the root (the style's own line). The strong beats
-    // keep the root in every shape.
+    // keep the root in every shape; when the words asked for the roots, the weak steps keep it
+    // too, an octave up on the odd steps (1) or the even ones (3), or around another home (2).
     int weakKey(Tick t, int root, int index) const
     {
         const Chord& chord = ctx.chordAt(t).chord;
+        if (ctx.rootsAsked && ctx.variant > 0)
+            return ctx.variant != 2 && (index % 2 == 1) == (ctx.variant == 1) ? root + 12 : root;
         switch (ctx.variant) {
         case 1:
             return index % 2 ? root + 7 : root;

@@ -234,7 +234,8 @@ void fill(BarBuilder& b, bool lastBar)
 }
 } // namespace
 
-void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing)
+void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing,
+              int pattern)
 {
     std::erase_if(notes, [&](const model::Note& n) {
         return n.startTick >= from && n.startTick < to && n.key != drum::kCrash;
@@ -243,12 +244,19 @@ void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool l
                                     drum::kFloorTom};
     const int steps = static_cast<int>((to - from) / stepTicks);
     const int variant = rng.range(0, 1);
+    const int kind = pattern >= 0 ? pattern % 4 : variant;
     for (int i = 0; i < steps; ++i) {
         const int group = (i * 5) / steps;
-        const int key = variant == 0 ? kToms[group]
-                                     : (i % 2 == 0 ? kToms[std::min(4, group + 1)] : drum::kSnare);
+        int key = kind == 0   ? kToms[group]
+                  : kind == 1 ? (i % 2 == 0 ? kToms[std::min(4, group + 1)] : drum::kSnare)
+                  : kind == 2 ? drum::kSnare // a snare roll
+                              : (i % 3 == 0 ? drum::kKick : kToms[std::min(4, 1 + group)]);
+        if (kind == 2 && i + 2 >= steps) key = drum::kFloorTom;
         notes.push_back({from + i * stepTicks, stepTicks, 0, static_cast<std::uint8_t>(key),
                          static_cast<std::uint8_t>(72 + (i * 45) / steps), 64});
+        if (kind == 2 && 2 * i >= steps) // the roll's second half in 32nds
+            notes.push_back({from + i * stepTicks + stepTicks / 2, stepTicks / 2, 0, drum::kSnare,
+                             static_cast<std::uint8_t>(80 + (i * 40) / steps), 64});
     }
     notes.push_back({to - stepTicks, stepTicks, 0, drum::kKick, 110, 64});
     if (landing) // land the fill: a crash on the next downbeat

@@ -60,6 +60,7 @@ struct Context
     /// for chords. Set by the arranger; a fresh brief keeps 0.
     int variant = 0;
     bool fillsFree = false; ///< no fill named or refused: a variant may place its own
+    bool rootsAsked = false; ///< "following the chord roots": a bass variant leaps by octaves only
 
     const ChordSpan& chordAt(Tick t) const;
     const ChordSpan* nextChord(Tick t) const;
@@ -88,8 +89,10 @@ model::Track makeTrack(const Part& part, int channel, Notes notes, Tick end);
 std::vector<model::PlanChord> planChords(const std::vector<ChordSpan>& spans);
 
 /// Replaces the drums in [from, to) with a sixteenth-note snare and tom fill in crescendo, a
-/// kick at its end and, if `landing`, a crash on `to`.
-void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing);
+/// kick at its end and, if `landing`, a crash on `to`. `pattern` 0..3 (descending toms, toms
+/// and snare, a snare roll into 32nds, kick and toms); -1: the first two, by `rng`.
+void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing,
+              int pattern = -1);
 
 /// Swing: moves every note on the off-beat of a swing pair to `percent` of the pair (ticks
 /// between grid points scale piecewise linearly); notes off the straight grid stay.

@@ -360,7 +360,11 @@ void Varier::fill(int bars, int atBar)
     }
     const model::Tick end = pi.barTicks * (atBar - 1 + bars); // bars atBar .. atBar + bars - 1
     const model::Tick from = bars == 1 ? end - pi.barTicks / 2 : end - pi.barTicks * bars;
-    drumFill(it->notes, from, end, m_plan.ppq / 4, m_rng, end < pi.barTicks * pi.bars);
+    // Each candidate its own kind of fill: descending toms, a snare roll, kick and toms, toms
+    // and snare.
+    static constexpr int kPattern[] = {0, 2, 3, 1};
+    drumFill(it->notes, from, end, m_plan.ppq / 4, m_rng, end < pi.barTicks * pi.bars,
+             kPattern[m_index]);
     m_result.changes.push_back("a " + std::to_string(bars) + "-bar fill at bar " +
                                std::to_string(atBar));
 }

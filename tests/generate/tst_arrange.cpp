@@ -519,6 +519,8 @@ void TestArrange::addedBassAndMelodyAreFourLines()
         const double roots = planRootShare(t.plan, *named(t.plan, "Bass"));
         qInfo("bass candidate: roots %.0f%%", roots * 100);
         QVERIFY2(roots >= 0.7, qPrintable(QString::number(roots)));
+        for (const auto& check : t.checks) // "bass on the roots" by time, in every candidate
+            QVERIFY2(check.pass, (check.name + ": " + check.measured).c_str());
         QVERIFY(othersUnchanged(roundTrip(song.plan), p, "Bass"));
     }
     QCOMPARE(lines.size(), std::size_t(4));
@@ -626,6 +628,22 @@ void TestArrange::changesAreFourReadings()
         kickVelocity.insert(sum);
     }
     QCOMPARE(kickVelocity.size(), std::size_t(4));
+    auto fill = ask("Add a 2-bar fill on bar 7.", song);
+    QCOMPARE(fill.takes.size(), std::size_t(4));
+    std::set<std::set<std::pair<int, model::Tick>>> fills;
+    const model::Tick bar = barTicks(before);
+    for (const model::Take& t : fill.takes) {
+        const model::Plan p = roundTrip(t.plan);
+        QVERIFY(othersUnchanged(before, p, "Drums"));
+        const model::Track& d = *arrange::drums(p);
+        QVERIFY(arrange::sameNotes(arrange::notesInBars(d, bar, 0, 6),
+                                   arrange::notesInBars(kit, bar, 0, 6)));
+        model::Track inFill;
+        inFill.notes = arrange::notesInBars(d, bar, 6, 8);
+        QVERIFY(inFill.notes.size() > arrange::notesInBars(kit, bar, 6, 8).size());
+        fills.insert(pattern(inFill, p.ppq));
+    }
+    QCOMPARE(fills.size(), std::size_t(4));
     QCOMPARE(ask("transpose up 2", song).takes.size(), std::size_t(1));
 }
 
