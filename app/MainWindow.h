@@ -40,6 +40,7 @@ namespace pianola::app {
 class AudioEngine;
 class ChatController;
 class NarrativeRequest;
+class ScopeActions;
 class MidiSession;
 class SequenceBuilder;
 
@@ -64,6 +65,7 @@ public:
     widgets::ChatDock* chatDock() const { return m_chat; }
     widgets::AnalysisPanel* analysisPanel() const { return m_analysis; }
     ChatController* chatController() const { return m_chatController; }
+    ScopeActions* scopeActions() const { return m_scope; }
     QAction* recordAction() const { return m_recordAction; }
     QAction* stepInputAction() const { return m_stepAction; }
     /// Opens a file like File > Open: unsaved changes are asked about first.
@@ -172,6 +174,7 @@ private:
     NarrativeRequest* m_narrative = nullptr;
     QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
+    ScopeActions* m_scope = nullptr;
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;
     SequenceBuilder* m_sequences;

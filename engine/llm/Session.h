@@ -6,6 +6,7 @@
 #include "engine/llm/Provider.h"
 #include "engine/llm/ProviderConfig.h"
 #include "engine/llm/Reply.h"
+#include "engine/llm/Scope.h"
 #include "engine/llm/TakeContext.h"
 #include "model/Project.h"
 
@@ -31,6 +32,7 @@ struct GenerationRequest
     std::string prompt;
     std::optional<model::Take> parent;     ///< a variation of this take ("same but darker")
     std::vector<TrackSelection> selection; ///< notes of the parent the user selected
+    RequestScope scope;                    ///< the part and bars of the parent asked about
     ReplyMode mode = ReplyMode::Brief;
     int candidates = 1;                ///< brief mode: takes to make (1..16), 0 = as many as the
                                        ///< prompt names (else the brief's default); notes: 1
