@@ -38,6 +38,8 @@ ChatDock::ChatDock(QWidget* parent)
     layout->addLayout(status);
     auto* scopeRow = new QHBoxLayout;
     m_scope->setObjectName("chatScope");
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_scope->setToolTip(tr("What the next prompt applies to: select notes, drag bars on the ruler or click a track to narrow it"));
     m_scopeClear->setObjectName("chatScopeClear");
     m_scopeClear->setText(QStringLiteral("×"));
@@ -96,10 +98,24 @@ QString ChatDock::provider() const
 void ChatDock::setScope(const QString& text, bool narrowed)
 {
     m_scopeText = text;
-    m_scope->setText(narrowed ? QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()) : text.toHtmlEscaped());
-    m_scope->setTextFormat(Qt::RichText);
+    QFont font = m_scope->font();
+    font.setBold(narrowed);
+    m_scope->setFont(font);
     m_scope->setStyleSheet(narrowed ? QStringLiteral("color: #f0c674;") : QString());
     m_scopeClear->setVisible(narrowed);
+    elideScope();
+}
+
+// Long take names never widen the dock: the middle of the line gives way, the part and bars stay.
+void ChatDock::elideScope()
+{
+    m_scope->setText(m_scope->fontMetrics().elidedText(m_scopeText, Qt::ElideMiddle, std::max(40, m_scope->width())));
+}
+
+void ChatDock::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    elideScope();
 }
 
 QString ChatDock::scopeText() const

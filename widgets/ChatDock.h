@@ -55,9 +55,11 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void submit();
+    void elideScope();
     QString messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const;
 
     QTextBrowser* m_history;
