@@ -52,10 +52,11 @@ ScopedIntent narrowIntent(const gen::Intent& intent, const RequestScope& scope,
     ScopedIntent out{intent, {}, false};
     gen::Intent& in = out.intent;
     const bool named = namesPart(prompt);
+    // A Regenerate action with the whole take as its scope regenerates every unlocked part.
     const bool regenerateScope =
-        scope.narrowed() && !named &&
-        (scope.regenerate || (in.regenerateVerb && (in.kind == gen::IntentKind::Nonsense ||
-                                                    in.kind == gen::IntentKind::Change)));
+        !named && (scope.regenerate ||
+                   (scope.narrowed() && in.regenerateVerb &&
+                    (in.kind == gen::IntentKind::Nonsense || in.kind == gen::IntentKind::Change)));
     if (regenerateScope) {
         out.parts = scopeParts(scope, parent);
         in.kind = gen::IntentKind::ReplacePart;

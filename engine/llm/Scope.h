@@ -40,7 +40,8 @@ struct ScopedIntent
 /// part applies to the scope's track ("simpler" with the bass chosen); a regeneration that names
 /// no bars takes the scope's bars ("new drums" with bars 5-8 chosen); a Regenerate action, or a
 /// line that only says "regenerate" / "again", regenerates the scope: its track, or every
-/// unlocked part with notes in its bars. Without a scope: the intent as read. Pure.
+/// unlocked part with notes in its bars (a Regenerate action without a narrowed scope: in the
+/// whole take). Otherwise, without a scope: the intent as read. Pure.
 ScopedIntent narrowIntent(const generate::Intent& intent, const RequestScope& scope,
                           const model::Plan& parent, std::string_view prompt);
 

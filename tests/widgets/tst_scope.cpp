@@ -109,6 +109,7 @@ private slots:
     void regenerateSelectionFromTheEditMenu();
     void typedLineWithoutAPartStaysInTheChosenTrack();
     void regenerateATrackFromItsMenu();
+    void regenerateTheWholeTakeKeepsLockedTracks();
     void regenerateBarsDraggedOnTheRuler();
     void lockedNotesAreUndoableSavedKeptAndRefuseEdits();
     void lockedTrackIsUndoableSavedAndKept();
@@ -218,6 +219,36 @@ void TestScope::regenerateATrackFromItsMenu()
             QVERIFY(arrange::sameTrack(after.plan.tracks[i], before.plan.tracks[i]));
     QVERIFY(!arrange::sameTrack(after.plan.tracks[static_cast<std::size_t>(chords)],
                                 before.plan.tracks[static_cast<std::size_t>(chords)]));
+}
+
+// Nothing narrowed: Edit > Regenerate makes every unlocked part again; the locked drums stay.
+void TestScope::regenerateTheWholeTakeKeepsLockedTracks()
+{
+    App a;
+    a.show();
+    a.makeSong();
+    const int kit =
+        static_cast<int>(arrange::drums(a.window.plan()) - a.window.plan().tracks.data());
+    QTableWidget* table = a.window.trackList()->table();
+    QTest::mouseClick(
+        qobject_cast<QToolButton*>(table->cellWidget(kit, widgets::TrackList::LockColumn)),
+        Qt::LeftButton);
+    QVERIFY(a.window.plan().tracks[static_cast<std::size_t>(kit)].locked);
+    QVERIFY(!a.window.chatDock()->scopeText().contains(QStringLiteral("bars")));
+    QVERIFY(a.window.chatDock()->scopeText().endsWith(QStringLiteral("all parts")));
+    const model::Take before = a.active();
+    action(&a.window, "regenerateScope")->trigger();
+    const model::Take& after = a.active();
+    QVERIFY2(after.id != before.id,
+             qPrintable(QString::fromStdString(a.project().chat.back().text)));
+    QCOMPARE(after.provenance.parentTake.value_or(0), before.id);
+    QVERIFY(arrange::sameTrack(after.plan.tracks[static_cast<std::size_t>(kit)],
+                               before.plan.tracks[static_cast<std::size_t>(kit)]));
+    const int chords = trackNamed(before.plan, "Chords"), bass = trackNamed(before.plan, "Bass");
+    QVERIFY(!arrange::sameTrack(after.plan.tracks[static_cast<std::size_t>(chords)],
+                                before.plan.tracks[static_cast<std::size_t>(chords)]) ||
+            !arrange::sameTrack(after.plan.tracks[static_cast<std::size_t>(bass)],
+                                before.plan.tracks[static_cast<std::size_t>(bass)]));
 }
 
 // A drag over bars 3-4 on the ruler narrows the scope; the ruler's menu regenerates them in
