@@ -32,12 +32,12 @@ struct GenerationRequest
     std::string prompt;
     std::optional<model::Take> parent;     ///< a variation of this take ("same but darker")
     std::vector<TrackSelection> selection; ///< notes of the parent the user selected
-    RequestScope scope;                    ///< the part and bars of the parent asked about
     ReplyMode mode = ReplyMode::Brief;
     int candidates = 1;                ///< brief mode: takes to make (1..16), 0 = as many as the
                                        ///< prompt names (else the brief's default); notes: 1
     std::optional<std::uint64_t> seed; ///< brief mode; default: the prompt's hash
     ReplyLimits limits;
+    RequestScope scope; ///< the part and bars of the parent asked about (last: positional init)
 };
 
 struct GenerationProgress
