@@ -138,6 +138,11 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         inside.parent->plan = lockOutsideScope(request.parent->plan, request.scope);
         auto result = varied(inside, seed);
         if (!result) return result;
+        if (result->takes.empty()) // the words change nothing there: say so, not "not understood"
+            return makeError(Error::Code::InvalidArgument,
+                             "nothing changed: \"" + request.prompt + "\" changes nothing in " +
+                                 describeScope(request.scope, request.parent->plan) +
+                                 " (the × above the chat input widens the scope)");
         for (model::Take& t : result->takes) {
             restoreOwnLocks(request.parent->plan, t.plan);
             t.provenance.parentTake = request.parent->id;

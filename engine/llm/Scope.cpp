@@ -92,8 +92,13 @@ model::Plan lockOutsideScope(model::Plan parent, const RequestScope& scope)
 
 void restoreOwnLocks(const model::Plan& parent, model::Plan& made)
 {
-    for (model::Track& t : made.tracks) {
-        const int index = parent.trackIndex(t.id);
+    const bool sameCount = parent.tracks.size() == made.tracks.size();
+    for (std::size_t i = 0; i < made.tracks.size(); ++i) {
+        model::Track& t = made.tracks[i];
+        // By id; tracks without ids (a take not yet in a project) by index.
+        const int index = t.id != 0   ? parent.trackIndex(t.id)
+                          : sameCount ? static_cast<int>(i)
+                                      : -1;
         if (index < 0) continue;
         const model::Track& own = parent.tracks[static_cast<std::size_t>(index)];
         t.locked = own.locked;

@@ -49,7 +49,7 @@ ScopedIntent narrowIntent(const generate::Intent& intent, const RequestScope& sc
 /// locked: what a variation may not touch.
 model::Plan lockOutsideScope(model::Plan parent, const RequestScope& scope);
 /// Gives the tracks and notes of `made` (a variation of lockOutsideScope(parent)) the locks
-/// they have in `parent` (matched by track id and note id).
+/// they have in `parent` (matched by track id, by index for tracks without one, and note id).
 void restoreOwnLocks(const model::Plan& parent, model::Plan& made);
 
 /// One line for a language model: "track 2 (Bass), bars 5-8"; empty without a scope.
