@@ -5,6 +5,7 @@
 #include "app/Logging.h"
 #include "engine/FileIo.h"
 #include "engine/PlanFile.h"
+#include "engine/ThreadCheck.h"
 #include "model/PlanJson.h"
 
 #include <QDateTime>
@@ -92,6 +93,7 @@ const model::Plan* Document::plan(model::TakeId take) const
 
 bool Document::submit(model::Edit edit, const QString& text)
 {
+    PIANOLA_ASSERT_CONTROL_THREAD();
     if (auto ok = check(edit); !ok) {
         qCWarning(lcApp) << "edit refused:" << QString::fromStdString(ok.error().message);
         return false;
@@ -113,6 +115,7 @@ Result<void> Document::check(const model::Edit& edit)
 
 bool Document::applyAndNotify(const model::Edit& edit)
 {
+    PIANOLA_ASSERT_CONTROL_THREAD();
     const model::TakeId activeBefore = m_project.activeTake;
     const std::size_t takesBefore = m_project.takes.size();
     m_snapshot.reset();

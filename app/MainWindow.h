@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The main window: the piano roll with controller lanes, the track list, takes and undo
-// history docks, the transport; files, menus and shortcuts.
+// history docks, the transport; files, menus and shortcuts. The Session it owns plays the
+// document and wires it to the views; the window lays out and forwards its actions.
 #pragma once
 
 #include "app/Document.h"
-#include "engine/midi/MidiMessage.h"
-#include "engine/midi/Recorder.h"
-#include "engine/midi/StepInput.h"
-#include "model/TempoMap.h"
+#include "app/Session.h"
 
 #include <QMainWindow>
 
@@ -31,18 +29,12 @@ class TakesPanel;
 class TrackList;
 }
 
-namespace pianola::engine {
-class Transport;
-}
-
 namespace pianola::app {
 
-class AudioEngine;
 class ChatController;
 class NarrativeRequest;
 class ScopeActions;
 class MidiSession;
-class SequenceBuilder;
 
 class MainWindow : public QMainWindow
 {
@@ -56,12 +48,13 @@ public:
     bool openFile(const QString& path);
     /// The active take's plan.
     const model::Plan& plan() const;
-    Document* document() const { return m_document; }
+    Document* document() const { return m_session->document(); }
+    Session* session() const { return m_session; }
     widgets::EditorState* editorState() const { return m_state; }
     widgets::PianoRollView* pianoRoll() const { return m_roll; }
     widgets::ControllerLanes* controllerLanes() const { return m_lanes; }
     widgets::TrackList* trackList() const { return m_tracks; }
-    MidiSession* midiSession() const { return m_midi; }
+    MidiSession* midiSession() const;
     widgets::ChatDock* chatDock() const { return m_chat; }
     widgets::AnalysisPanel* analysisPanel() const { return m_analysis; }
     ChatController* chatController() const { return m_chatController; }
@@ -105,7 +98,6 @@ private:
     void createTrackMenu();
     void createTransport();
     void createToolBar();
-    void createHelpMenu();
     void updateRecentMenu();
     void takeMenu(model::TakeId id, const QPoint& globalPos);
 
@@ -124,26 +116,17 @@ private:
 
     // The document shown
     void documentReset();
-    void documentEdited(const model::Edit& edit);
-    void showActiveTake();
+    void activeTakeShown();
     void refreshTakes();
     void updateCompare();
     void showAnalysisChords();
     void updateTitle();
 
-    // Sound
+    // Sound (the Session plays; the window shows and forwards)
     void startAudio();
-    void schedulePlaybackUpdate();
-    void sendPlanToPlayer();
-    void updatePlayhead();
-    void playPauseRequested();
+    void updatePlayhead(double seconds, double tick, bool playing);
     void stopRequested();
-    void loopToggled(bool on);
-    void panicRequested();
-    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth.
-    engine::Transport* transport() const;
     void preferencesRequested();
-    void midiReceived(const engine::MidiMessage& message);
     void recordToggled(bool on);
     void stepInputToggled(bool on);
 
@@ -158,11 +141,15 @@ private:
     void applyToSelection(const std::vector<model::Note>& before, const std::vector<model::Note>& after, const QString& text);
     void addTrackRequested();
     void removeTrackRequested(int index);
+
+    // Help (MainWindowHelp.cpp)
+    void createHelpMenu();
     void showShortcuts();
     void aboutRequested();
 
-    Document* m_document;
     widgets::EditorState* m_state;
+    Session* m_session;
+    Document* m_document;   ///< the session's
     widgets::PianoRollView* m_roll = nullptr;
     widgets::ControllerLanes* m_lanes = nullptr;
     widgets::TrackList* m_tracks = nullptr;
@@ -175,15 +162,8 @@ private:
     QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
     ScopeActions* m_scope = nullptr;
-    std::unique_ptr<AudioEngine> m_audio;
-    MidiSession* m_midi;
-    SequenceBuilder* m_sequences;
-    std::unique_ptr<engine::Recorder> m_recorder;
-    model::TrackId m_recordTrack = 0;
-    std::unique_ptr<engine::StepInput> m_step;
     QAction* m_recordAction = nullptr;
     QAction* m_stepAction = nullptr;
-    model::TempoMap m_tempoMap;
     QAction* m_playAction = nullptr;
     QAction* m_loopAction = nullptr;
     QAction* m_followAction = nullptr;
@@ -193,8 +173,6 @@ private:
     QComboBox* m_keyBox = nullptr;
     QComboBox* m_scaleBox = nullptr;
     QLabel* m_positionLabel = nullptr;
-    QTimer* m_playheadTimer = nullptr;
-    QTimer* m_playbackUpdate = nullptr;
     std::uint64_t m_humanizeSeed = 1;
     bool m_endWithoutAsking = false;   ///< a signal or logout: close keeps unsaved work for recovery
     bool m_ending = false;

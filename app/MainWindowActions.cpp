@@ -5,6 +5,7 @@
 #include "app/ChatController.h"
 #include "app/ScopeActions.h"
 #include "app/NarrativeRequest.h"
+#include "app/PlaybackController.h"
 #include "engine/analysis/Analyzer.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
@@ -278,7 +279,7 @@ void MainWindow::createTransport()
     QMenu* menu = menuBar()->addMenu(tr("T&ransport"));
     QToolBar* bar = addToolBar(tr("Transport"));
     bar->setObjectName("transport");
-    m_playAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/Pause"), this, &MainWindow::playPauseRequested);
+    m_playAction = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play/Pause"), m_session->playback(), &PlaybackController::playPause);
     m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
     QAction* stop = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), this, &MainWindow::stopRequested);
     stop->setShortcut(QKeySequence(Qt::Key_Return));
@@ -286,8 +287,8 @@ void MainWindow::createTransport()
     m_loopAction->setCheckable(true);
     m_loopAction->setShortcut(QKeySequence(Qt::Key_L));
     m_loopAction->setToolTip(tr("Loop the region set in the ruler (drag there to set it)"));
-    connect(m_loopAction, &QAction::toggled, this, &MainWindow::loopToggled);
-    QAction* panic = bar->addAction(tr("Panic"), this, &MainWindow::panicRequested);
+    connect(m_loopAction, &QAction::toggled, m_session, &Session::setLoop);
+    QAction* panic = bar->addAction(tr("Panic"), m_session->playback(), &PlaybackController::panic);
     panic->setToolTip(tr("All notes off on every channel"));
     panic->setShortcut(QKeySequence(tr("Ctrl+Shift+Esc")));
     m_recordAction = bar->addAction(tr("Record"));
@@ -372,61 +373,6 @@ void MainWindow::createToolBar()
     connect(m_scaleBox, &QComboBox::currentIndexChanged, this, scaleChanged);
     bar->addWidget(m_keyBox);
     bar->addWidget(m_scaleBox);
-}
-
-void MainWindow::createHelpMenu()
-{
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
-    help->addAction(tr("&About Pianola"), this, &MainWindow::aboutRequested);
-}
-
-QStringList MainWindow::shortcutList() const
-{
-    QStringList lines;
-    for (QAction* menuAction : menuBar()->actions()) {
-        const QString menu = menuAction->text().remove(QLatin1Char('&'));
-        std::function<void(QMenu*, const QString&)> walk = [&](QMenu* m, const QString& prefix) {
-            for (QAction* a : m->actions()) {
-                if (a->menu())
-                    walk(a->menu(), prefix + QStringLiteral(" > ") + a->text().remove(QLatin1Char('&')));
-                else if (!a->shortcut().isEmpty())
-                    lines << QStringLiteral("%1 > %2\t%3").arg(prefix, a->text().remove(QLatin1Char('&')),
-                                                               a->shortcut().toString(QKeySequence::NativeText));
-            }
-        };
-        if (menuAction->menu() && menuAction->menu() != m_recentMenu)
-            walk(menuAction->menu(), menu);
-    }
-    for (QAction* a : m_toolGroup->actions())
-        lines << QStringLiteral("%1 > %2\t%3").arg(tr("Tools"), a->text(), a->shortcut().toString(QKeySequence::NativeText));
-    lines << tr("Piano roll > Zoom horizontally\tCtrl+Wheel, +/-") << tr("Piano roll > Zoom vertically\tCtrl+Shift+Wheel")
-          << tr("Piano roll > Bypass the grid while dragging\tAlt") << tr("Piano roll > Add to the selection\tShift+Click")
-          << tr("Piano roll > Erase\tRight-click") << tr("Controller lane > Draw a straight line\tCtrl+Drag");
-    return lines;
-}
-
-void MainWindow::showShortcuts()
-{
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Keyboard shortcuts"));
-    auto* layout = new QVBoxLayout(&dialog);
-    auto* text = new QPlainTextEdit(&dialog);
-    text->setReadOnly(true);
-    text->setPlainText(shortcutList().join(QLatin1Char('\n')));
-    text->setTabStopDistance(280);
-    layout->addWidget(text);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog.resize(620, 520);
-    dialog.exec();
-}
-
-void MainWindow::aboutRequested()
-{
-    QMessageBox::about(this, tr("About Pianola"),
-                       tr("<b>Pianola %1</b><p>A piano-roll MIDI editor with an AI chat dock.</p>").arg(QApplication::applicationVersion()));
 }
 
 } // namespace pianola::app

@@ -3,9 +3,9 @@
 // crash recovery, and the one way out (close, Quit, a terminating signal, logout).
 #include "app/Logging.h"
 #include "app/MainWindow.h"
+#include "app/PlaybackController.h"
 #include "app/TakeFileName.h"
 #include "app/RecoveryOffer.h"
-#include "engine/playback/Transport.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/TakesPanel.h"
 
@@ -247,10 +247,7 @@ void MainWindow::stopSound()
 {
     if (m_recordAction->isChecked())
         m_recordAction->setChecked(false); // the take recorded so far becomes an edit
-    if (engine::Transport* t = transport()) {
-        t->stop();
-        t->panic();
-    }
+    m_session->playback()->stopSound();
 }
 
 } // namespace pianola::app

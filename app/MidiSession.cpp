@@ -3,6 +3,7 @@
 #include "app/MidiSession.h"
 
 #include "app/Logging.h"
+#include "engine/ThreadCheck.h"
 
 #include <QSettings>
 #include <QTimer>
@@ -73,6 +74,7 @@ QString MidiSession::description() const
 
 void MidiSession::drain()
 {
+    PIANOLA_ASSERT_CONTROL_THREAD();
     if (!m_input)
         return;
     m_batch.clear();

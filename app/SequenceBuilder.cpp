@@ -2,6 +2,8 @@
 // Playback sequences built off the GUI thread for big plans.
 #include "app/SequenceBuilder.h"
 
+#include "engine/ThreadCheck.h"
+
 #include <QMetaObject>
 
 namespace pianola::app {
@@ -17,6 +19,7 @@ void SequenceBuilder::request(const model::Plan& plan,
                               const std::function<std::shared_ptr<const model::Plan>()>& snapshot,
                               engine::PlaybackOptions options, Ready ready)
 {
+    PIANOLA_ASSERT_CONTROL_THREAD();
     ++m_generation; // whatever is in flight is stale now
     auto shared = plan.noteCount() < kSyncNotes ? nullptr : snapshot();
     if (!shared) {
@@ -49,6 +52,7 @@ void SequenceBuilder::finished(std::uint64_t generation,
                                std::shared_ptr<std::unique_ptr<engine::PlaybackSequence>> built,
                                Ready ready)
 {
+    PIANOLA_ASSERT_CONTROL_THREAD();
     m_thread.join(); // it has posted this: only its last instructions remain
     m_busy = false;
     if (generation == m_generation) ready(std::move(*built));

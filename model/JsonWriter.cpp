@@ -167,8 +167,10 @@ Json planJson(const Plan& plan)
     putArray(j, "globalEvents", all(plan.globalEvents), rawEventJson);
     putArray(j, "tracks", all(plan.tracks), trackJson, IfEmpty::Write);
     putArray(j, "chords", all(plan.chords), [](const PlanChord& c) {
-        return Json{{"start", c.startTick}, {"length", c.lengthTicks}, {"root", c.root},
-                    {"quality", c.quality}, {"tones", c.tones}};
+        Json chord{{"start", c.startTick}, {"length", c.lengthTicks}, {"root", c.root},
+               {"quality", c.quality}, {"tones", c.tones}};
+        if (c.bass >= 0) chord["bass"] = c.bass;
+        return chord;
     });
     return j;
 }

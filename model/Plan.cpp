@@ -164,7 +164,12 @@ std::string chordSymbol(const PlanChord& chord, bool flats)
     static constexpr std::array<const char*, 12> kFlat = {"C",  "Db", "D",  "Eb", "E",  "F",
                                                           "Gb", "G",  "Ab", "A",  "Bb", "B"};
     const auto pc = static_cast<std::size_t>(((chord.root % 12) + 12) % 12);
-    return std::string(flats ? kFlat[pc] : kSharp[pc]) + chord.quality;
+    std::string out = std::string(flats ? kFlat[pc] : kSharp[pc]) + chord.quality;
+    if (chord.bass >= 0 && chord.bass != chord.root) {
+        const auto bass = static_cast<std::size_t>(chord.bass % 12);
+        out += std::string("/") + (flats ? kFlat[bass] : kSharp[bass]);
+    }
+    return out;
 }
 
 int keySignatureTonicPc(const KeySignature& key)

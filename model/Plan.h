@@ -152,6 +152,7 @@ struct PlanChord
     int root = 0;           ///< pitch class 0..11
     std::string quality;    ///< suffix as in a symbol: "" major, "m", "7", "m9", "maj7", "m11"...
     std::vector<int> tones; ///< pitch classes 0..11, root first, at most 12
+    int bass = -1;          ///< slash bass pitch class 0..11, -1 = the root
     Tick endTick() const { return startTick + lengthTicks; }
     friend bool operator==(const PlanChord&, const PlanChord&) = default;
 };
@@ -189,7 +190,7 @@ std::string keySignatureTonic(const KeySignature& key);
 /// The tonic pitch class 0..11 a key signature names (0 sharps: C major, A minor).
 int keySignatureTonicPc(const KeySignature& key);
 bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& out);
-/// "Am9", "F#maj7", "C": the chord's symbol with sharps (flats when `flats`).
+/// "Am9", "F#maj7", "C", "C/E": the chord's symbol with sharps (flats when `flats`).
 std::string chordSymbol(const PlanChord& chord, bool flats = false);
 
 } // namespace pianola::model

@@ -2,6 +2,8 @@
 // Reading plan JSON: the canonical schema and the seed/legacy forms, validated with paths.
 #include "model/PlanJson.h"
 
+#include "model/ChordSymbol.h"
+#include "model/ChordTrack.h"
 #include "model/PlanJsonInternal.h"
 
 #include <algorithm>
@@ -401,7 +403,8 @@ constexpr std::array kChordFields{
     intField<PlanChord, &PlanChord::lengthTicks, 1, kMaxTick>("length", kRequired),
     intField<PlanChord, &PlanChord::root, 0, 11>("root", kRequired),
     stringField<PlanChord, &PlanChord::quality, 32>("quality"),
-    Field<PlanChord>{"tones", false, readChordTones}};
+    Field<PlanChord>{"tones", false, readChordTones},
+    intField<PlanChord, &PlanChord::bass, 0, 11>("bass")};
 
 /// Chords in time order, none starting before the previous one ends.
 void readChords(JsonReader& in, const Json& v, const JsonPath& path, Plan& d)
@@ -415,6 +418,26 @@ void readChords(JsonReader& in, const Json& v, const JsonPath& path, Plan& d)
                      std::to_string(d.chords[i].startTick) + " is before the end of " +
                          path.index(i - 1).str() + " (" +
                          std::to_string(d.chords[i - 1].endTick()) + "): chords may not overlap");
+}
+
+/// The rules that need the whole take (its length) and the symbol reader; chords without tones
+/// get their symbol's. A chord track running past the take is a warning and is cut (projects
+/// whose variations changed the length before this check still open).
+void checkChordTrack(JsonReader& in, const JsonPath& planPath, Plan& plan)
+{
+    const JsonPath path = planPath.key("chords");
+    bool trim = false;
+    for (const ChordIssue& issue : chordTrackIssues(plan)) {
+        const JsonPath item = path.index(issue.index);   // `at` points into it
+        const JsonPath at = item.key(issue.field);
+        if (issue.afterTake) in.warning(at, issue.message + "; cut there");
+        else in.error(at, issue.message);
+        trim = trim || issue.afterTake;
+    }
+    if (trim) trimChordTrack(plan);
+    for (PlanChord& c : plan.chords)
+        if (c.tones.empty())
+            if (auto symbol = chordSymbolOf(c)) c.tones = symbol->tones();
 }
 
 // ---- the plan ----
@@ -563,6 +586,7 @@ void readPlan(JsonReader& in, const Json& v, const JsonPath& path, Plan& out)
     jsonio::visitFields(in, v, path, kPlanFields, draft);
     appendLegacyTracks(in, path, draft);
     out = assemblePlan(std::move(draft));
+    if (in.errorCount() == 0) checkChordTrack(in, path, out);
 }
 
 } // namespace jsonio

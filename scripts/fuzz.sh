@@ -19,17 +19,18 @@ seconds=${2:-30}
 shift $(($# < 2 ? $# : 2))
 selected=("$@")
 work=$(mktemp -d "${TMPDIR:-/tmp}/pianola-fuzz.XXXXXX")
-mkdir -p "$work/seeds"/{smf,planjson,project,prompt,reply,llmstream} "$work/artifacts"
+mkdir -p "$work/seeds"/{smf,planjson,project,prompt,reply,llmstream,chords} "$work/artifacts"
 
 # Seeds by input kind: a few hundred bytes each (whole songs make every execution slow).
 cp tests/data/fuzz-seeds/smf/* tests/data/fuzz-regressions/smf/* "$work/seeds/smf/"
 cp tests/data/plans/*/*.json "$work/seeds/planjson/"
 cp tests/data/fuzz-seeds/project/* "$work/seeds/project/"
 cp tests/data/fuzz-seeds/llmstream/* "$work/seeds/llmstream/"
+cp tests/data/fuzz-seeds/chords/* "$work/seeds/chords/"
 for kind in planjson project; do
   cp tests/data/fuzz-regressions/$kind/* "$work/seeds/$kind/" 2>/dev/null || true
 done
-cp tests/data/briefs/*/*.json "$work/seeds/prompt/"
+cp tests/data/briefs/*/*.json tests/data/fuzz-seeds/prompt/* tests/data/fuzz-regressions/prompt/* "$work/seeds/prompt/"
 i=0
 for p in "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" \
          "dark trap beat in F#m, 808 locked to the kick, triplet hi-hat rolls in bar 4" \
@@ -54,8 +55,11 @@ targets=(
   "fuzz_planjson       planjson  8192      json"
   "fuzz_project        project   8192      json"
   "fuzz_generate       prompt    4096      -"
+  "fuzz_intent         prompt    4096      -"
+  "fuzz_answer         prompt    1024      -"
   "fuzz_llmreply       reply     16384     json"
   "fuzz_llmstream      llmstream 4096      -"
+  "fuzz_chordsymbol    chords    256       -"
 )
 
 failed=()
@@ -66,6 +70,10 @@ run() {
   [ -d "tests/data/fuzz-corpus/$target" ] && cp tests/data/fuzz-corpus/"$target"/* "$corpus/" 2>/dev/null
   local inputs=("$corpus" "$work/seeds/$seeds")
   [ -n "${PIANOLA_FUZZ_EXTRA:-}" ] && inputs+=("$PIANOLA_FUZZ_EXTRA")
+  # The chat-line targets start from the generator's kept prompts too (read, never written).
+  if [ "$seeds" = prompt ] && [ "$target" != fuzz_generate ] && [ -d tests/data/fuzz-corpus/fuzz_generate ]; then
+    inputs+=(tests/data/fuzz-corpus/fuzz_generate)
+  fi
   local options=(-max_total_time="$seconds" -max_len="$maxlen" -rss_limit_mb=3072 -timeout=20
                  -seed="${PIANOLA_FUZZ_SEED:-1}"
                  -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")

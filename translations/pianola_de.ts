@@ -831,21 +831,6 @@
         <translation>Aufnahme läuft, aber kein MIDI-Eingang ist gewählt (Einstellungen)</translation>
     </message>
     <message numerus="yes">
-        <source>Record %n note(s)</source>
-        <translation>
-            <numerusform>%n Note aufnehmen</numerusform>
-            <numerusform>%n Noten aufnehmen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recorded notes</source>
-        <translation>Aufgenommene Noten</translation>
-    </message>
-    <message>
-        <source>Recorded controllers</source>
-        <translation>Aufgenommene Controller</translation>
-    </message>
-    <message numerus="yes">
         <source>Recorded %n note(s)</source>
         <translation>
             <numerusform>%n Note aufgenommen</numerusform>
@@ -1305,6 +1290,20 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pianola::app::Session</name>
+    <message>
+        <source>Step input</source>
+        <translation>Schritteingabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n note(s)</source>
+        <translation>
+            <numerusform>%n Note aufnehmen</numerusform>
+            <numerusform>%n Noten aufnehmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pianola::widgets::AnalysisPanel</name>
     <message>
         <source>Key</source>
@@ -1713,6 +1712,26 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Take: %1</source>
         <translation>Take: %1</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FEHLT</translation>
+    </message>
+    <message>
+        <source> (asked %1)</source>
+        <translation> (verlangt: %1)</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks pass</source>
+        <translation>%1: %2 Prüfungen bestanden</translation>
     </message>
 </context>
 <context>

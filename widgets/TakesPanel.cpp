@@ -3,26 +3,48 @@
 #include "widgets/TakesPanel.h"
 
 #include <QDrag>
+#include <QFrame>
 #include <QHeaderView>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QUrl>
 
+#include <algorithm>
 #include <map>
 
 namespace pianola::widgets {
 
 namespace {
-enum Column { NameColumn, AbColumn, SourceColumn, NotesColumn };
+enum Column { NameColumn, ChecksColumn, AbColumn, SourceColumn, NotesColumn, ColumnCount };
+
+// "ok    tempo: 78 bpm (asked 78 bpm)": a check as `pianola-cli generate --explain` prints it.
+QString checkLine(const model::Check& c)
+{
+    QString line = (c.pass ? TakesPanel::tr("ok") : TakesPanel::tr("FAIL")) + QStringLiteral("  ") +
+                   QString::fromStdString(c.name) + QStringLiteral(": ") + QString::fromStdString(c.measured);
+    if (!c.asked.empty())
+        line += TakesPanel::tr(" (asked %1)").arg(QString::fromStdString(c.asked));
+    return line;
+}
+
+QString checkList(const model::Take& take)
+{
+    QStringList lines;
+    for (const model::Check& c : take.checks)
+        lines << checkLine(c);
+    return lines.join(QLatin1Char('\n'));
+}
 } // namespace
 
 TakesPanel::TakesPanel(QWidget* parent) : QTreeWidget(parent)
 {
     setObjectName("takes");
-    setColumnCount(4);
-    setHeaderLabels({tr("Take"), tr("A/B"), tr("From"), tr("Notes")});
+    setColumnCount(ColumnCount);
+    setHeaderLabels({tr("Take"), tr("Checks"), tr("A/B"), tr("From"), tr("Notes")});
     header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int c : {AbColumn, SourceColumn, NotesColumn})
+    for (int c : {ChecksColumn, AbColumn, SourceColumn, NotesColumn})
         header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header()->setStretchLastSection(false);
     setRootIsDecorated(true);
@@ -32,6 +54,10 @@ TakesPanel::TakesPanel(QWidget* parent) : QTreeWidget(parent)
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (!m_filling && takeOf(item) != 0)
             emit takeActivated(takeOf(item));
+    });
+    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item, int column) {
+        if (column == ChecksColumn && !item->data(ChecksColumn, Qt::UserRole).toString().isEmpty())
+            showChecks(item);
     });
     connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         if (const model::TakeId id = takeOf(itemAt(pos)))
@@ -112,10 +138,13 @@ void TakesPanel::fillItem(QTreeWidgetItem* item, const model::Project& project, 
     item->setText(AbColumn, take.id == a ? QStringLiteral("A") : take.id == b ? QStringLiteral("B") : QString());
     item->setText(SourceColumn, p.model.empty() ? QString::fromStdString(p.provider) : QString::fromStdString(p.model));
     item->setText(NotesColumn, QString::number(take.plan.noteCount()));
+    fillChecks(item, take);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     const QString tip = tooltipOf(project, take);
     for (int c = 0; c < columnCount(); ++c)
         item->setToolTip(c, tip);
+    if (!take.checks.empty())
+        item->setToolTip(ChecksColumn, checkList(take));
 }
 
 // When the takes and their groups are the ones already shown (a take was activated, renamed,
@@ -169,6 +198,44 @@ void TakesPanel::rebuild(const model::Project& project, const std::map<model::Ta
         item->setData(NameColumn, Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
     }
     expandAll();
+}
+
+// The checklist badge: "9/10" (what was asked and how much of it the notes do), green when
+// everything passes; its tooltip and a click show the list, failures first as measured.
+void TakesPanel::fillChecks(QTreeWidgetItem* item, const model::Take& take)
+{
+    const auto passed = std::count_if(take.checks.begin(), take.checks.end(),
+                                      [](const model::Check& c) { return c.pass; });
+    const bool any = !take.checks.empty();
+    item->setText(ChecksColumn, any ? QStringLiteral("%1/%2").arg(passed).arg(take.checks.size()) : QString());
+    item->setData(ChecksColumn, Qt::UserRole, checkList(take));
+    item->setForeground(ChecksColumn, passed == qsizetype(take.checks.size()) ? QColor(0x2e, 0x9e, 0x48)
+                                                                              : QColor(0xd0, 0x7a, 0x10));
+    item->setTextAlignment(ChecksColumn, Qt::AlignCenter);
+}
+
+void TakesPanel::showChecks(QTreeWidgetItem* item)
+{
+    delete m_checksPopup;
+    auto* popup = new QFrame(this, Qt::Popup);
+    popup->setObjectName("takeChecks");
+    popup->setAttribute(Qt::WA_DeleteOnClose);
+    popup->setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(popup);
+    auto* title = new QLabel(tr("%1: %2 checks pass").arg(item->text(NameColumn), item->text(ChecksColumn)), popup);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    layout->addWidget(title);
+    auto* list = new QLabel(item->data(ChecksColumn, Qt::UserRole).toString(), popup);
+    list->setObjectName("takeChecksList");
+    list->setTextFormat(Qt::PlainText);
+    list->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(list);
+    m_checksPopup = popup;
+    const QRect cell = visualItemRect(item);
+    popup->move(viewport()->mapToGlobal(QPoint(columnViewportPosition(ChecksColumn), cell.bottom())));
+    popup->show();
 }
 
 void TakesPanel::startDrag(Qt::DropActions)

@@ -5,6 +5,7 @@
 
 #include "model/Project.h"
 
+#include <QPointer>
 #include <QTreeWidget>
 
 #include <functional>
@@ -28,6 +29,9 @@ public:
     QTreeWidgetItem* itemFor(model::TakeId id) const;
     /// Drags the file at `path` out of `source` (into a DAW or a file manager) as a copy.
     static void dragFile(QWidget* source, const QString& path);
+    /// The checklist popup of the take row `item` (what a click on its "9/10" badge opens).
+    void showChecks(QTreeWidgetItem* item);
+    QWidget* checksPopup() const { return m_checksPopup; }
 
 signals:
     void takeActivated(pianola::model::TakeId id);
@@ -40,10 +44,12 @@ private:
     void rebuild(const model::Project& project, const std::map<model::TakeId, std::size_t>& replies);
     void fillItem(QTreeWidgetItem* item, const model::Project& project, const model::Take& take, model::TakeId a,
                   model::TakeId b);
+    void fillChecks(QTreeWidgetItem* item, const model::Take& take);
 
     std::vector<std::pair<std::string, model::TakeId>> m_shape; ///< (group, take) rows shown
     std::function<QString(model::TakeId)> m_exporter;
     bool m_filling = false;
+    QPointer<QWidget> m_checksPopup;
 };
 
 } // namespace pianola::widgets

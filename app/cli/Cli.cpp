@@ -141,6 +141,28 @@ const Command kCommands[] = {
      "  --json      {\"checks\": [{\"name\", \"asked\", \"measured\", \"pass\"}, ...]}\n"
      "  Exit 0 whether or not the checks pass; 1 when a file cannot be read; 2 usage.\n",
      commandCheck},
+    {"chords", "the chord track of a .mid, plan or project (bar.beat, symbol), or detected",
+     "usage: pianola-cli chords [--detect] [--json] [--take NAME|ID] [--quiet] FILE\n"
+     "  Prints FILE's chord track, one chord a line as 'BAR.BEAT  SYMBOL' (\"3.2+240\" off the\n"
+     "  beat), spelled for the key (the file's key signature, else the key of its notes). A\n"
+     "  file without a chord track (no chord markers, no plan chords) gets the chords the\n"
+     "  analysis recognises in its notes; --detect always detects them.\n"
+     "  --json   {\"file\", \"source\": \"file\"|\"detected\", \"key\", \"chords\": [{\"at\", \"start\",\n"
+     "           \"length\", \"symbol\", \"root\", \"quality\", \"bass\", \"tones\"}]}\n",
+     commandChords},
+    {"refit", "new chords for a take: the pitched parts follow, rhythm and drums stay",
+     "usage: pianola-cli refit IN --chords \"Am7 | Fmaj7 | C G | E7\" -o OUT [--take NAME|ID] [--quiet]\n"
+     "  Replaces IN's chord track: one bar per '|', the chords of a bar sharing it equally,\n"
+     "  N.C. for none, repeated until the take ends. Then the pitched parts follow it: chord\n"
+     "  parts are re-voiced with the least movement, bass notes go to the new roots (or the\n"
+     "  slash bass) and keep their function, melody and arpeggio notes move to the nearest\n"
+     "  chord tone (short off-beat notes may stay on a scale tone). Onsets, lengths and\n"
+     "  velocities stay; drums, locked tracks and locked notes are not changed. OUT (.mid,\n"
+     "  .json or .pianola) holds the chord track (in a .mid: markers in the conductor track).\n"
+     "  Symbols: C Cm C7 Cmaj7 Cm7 C6 C6/9 C9 Cm11 C13 Cdim Cdim7 Cm7b5 Caug Csus2 Csus4\n"
+     "  Cadd9 C7b9 C7#9 C7#11 C7b13 C5 Bb/D ... A bad symbol is exit 1 naming the bar, the\n"
+     "  symbol and the character.\n",
+     commandRefit},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

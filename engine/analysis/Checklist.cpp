@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 namespace pianola::engine::analysis {
@@ -29,13 +30,27 @@ std::string percent(double share)
     return format("%.0f%%", share * 100.0);
 }
 
+// The timeline and the analysis are made when a check first needs them: a checklist of what a
+// part's words asked ("add a flute melody") often needs neither, and on a 128-bar take the
+// analysis is most of the time a candidate costs.
 struct Context
 {
     const model::Plan& plan;
     const Asked& asked;
-    const Timeline timeline;
-    const Analysis analysis;
     std::vector<Check> out;
+    std::optional<Timeline> madeTimeline;
+    std::optional<Analysis> madeAnalysis;
+
+    const Timeline& timeline()
+    {
+        if (!madeTimeline) madeTimeline.emplace(plan);
+        return *madeTimeline;
+    }
+    const Analysis& analysis()
+    {
+        if (!madeAnalysis) madeAnalysis = analyzePlan(plan);
+        return *madeAnalysis;
+    }
 
     void add(std::string name, std::string askedText, std::string measured, bool pass)
     {
@@ -46,7 +61,8 @@ struct Context
 void checkBasics(Context& c)
 {
     const Asked& q = c.asked;
-    const Analysis& a = c.analysis;
+    if (!q.bpm && !q.meter && !q.bars && !q.minor) return; // (a tonic comes with its mode)
+    const Analysis& a = c.analysis();
     if (q.bpm)
         c.add("tempo", format("%.0f bpm", *q.bpm), format("%.0f bpm", a.meanBpm),
               std::abs(a.meanBpm - *q.bpm) <= std::max(1.0, *q.bpm * 0.01));
@@ -91,7 +107,7 @@ void checkParts(Context& c)
 void checkChords(Context& c)
 {
     if (!c.asked.extension) return;
-    const measure::ChordShares s = measure::chordShares(c.plan, c.timeline, c.analysis.chords);
+    const measure::ChordShares s = measure::chordShares(c.plan, c.timeline(), c.analysis().chords);
     const int ext = *c.asked.extension;
     const std::string name = "chord qualities";
     if (ext == 0)
@@ -109,8 +125,8 @@ void checkChords(Context& c)
 void checkFeel(Context& c)
 {
     const Asked& q = c.asked;
-    const Analysis& a = c.analysis;
     if (q.swingPercent) {
+        const Analysis& a = c.analysis();
         const double measured = 100.0 * a.swingRatio / (1.0 + a.swingRatio);
         const bool straight = *q.swingPercent <= 50.0;
         c.add("swing", straight ? "straight" : format("%.0f%%", *q.swingPercent),
@@ -119,7 +135,7 @@ void checkFeel(Context& c)
               straight ? measured <= 54.0 : std::abs(measured - *q.swingPercent) <= 5.0);
     }
     if (q.humanize) {
-        const double off = measure::offGridShare(c.timeline, a);
+        const double off = measure::offGridShare(c.timeline(), c.analysis());
         c.add(*q.humanize ? "humanize" : "quantized", *q.humanize ? "off the grid" : "on the grid",
               percent(off) + " of onsets off the grid", *q.humanize ? off >= 0.25 : off <= 0.02);
     }
@@ -135,7 +151,7 @@ void checkDirectives(Context& c)
 {
     const Asked& q = c.asked;
     if (q.backbeat || q.fourOnTheFloor) {
-        const measure::DrumBars d = measure::drumBars(c.timeline);
+        const measure::DrumBars d = measure::drumBars(c.timeline());
         const std::string of = format(" of %d bars", d.bars);
         if (q.backbeat)
             c.add("snare on 2 and 4", "every bar", percent(d.backbeat) + of, d.backbeat >= 0.75);
@@ -144,26 +160,26 @@ void checkDirectives(Context& c)
                   d.fourOnTheFloor >= 0.75);
     }
     if (q.bassRoots) {
-        const double s = measure::bassOnRoots(c.plan, c.timeline, c.analysis.chords);
+        const double s = measure::bassOnRoots(c.plan, c.timeline(), c.analysis().chords);
         c.add("bass on the roots", "the chord roots",
               s < 0 ? "no bass" : percent(s) + " of bass time on the root", s >= 0.7);
     }
     if (q.bassKick) {
-        const double s = measure::bassOnKick(c.plan, c.timeline);
+        const double s = measure::bassOnKick(c.plan, c.timeline());
         c.add("bass locked to the kick", "with the kick",
               s < 0 ? "no bass or no kick" : percent(s) + " of bass notes on a kick", s >= 0.7);
     }
 }
 
 // Drum hits in `bar` of the parent, else the median of the take's other bars.
-int baseline(const Context& c, int bar)
+int baseline(Context& c, int bar)
 {
     if (c.asked.parent) return measure::drumHitsInBar(Timeline(*c.asked.parent), bar);
     std::vector<int> others;
-    for (int b = 1; b <= c.timeline.barCount(); ++b)
+    for (int b = 1; b <= c.timeline().barCount(); ++b)
         if (std::find(c.asked.fillBars.begin(), c.asked.fillBars.end(), b) ==
             c.asked.fillBars.end())
-            others.push_back(measure::drumHitsInBar(c.timeline, b));
+            others.push_back(measure::drumHitsInBar(c.timeline(), b));
     if (others.empty()) return 0;
     std::nth_element(others.begin(), others.begin() + others.size() / 2, others.end());
     return others[others.size() / 2];
@@ -172,7 +188,7 @@ int baseline(const Context& c, int bar)
 void checkBars(Context& c)
 {
     for (int bar : c.asked.fillBars) {
-        const int hits = measure::drumHitsInBar(c.timeline, bar);
+        const int hits = measure::drumHitsInBar(c.timeline(), bar);
         const int base = baseline(c, bar);
         c.add(format("fill in bar %d", bar),
               c.asked.parent ? "more drum hits than before" : "more drum hits than other bars",
@@ -180,7 +196,7 @@ void checkBars(Context& c)
               hits > base);
     }
     for (int bar : c.asked.tripletBars) {
-        const int n = measure::tripletHatsInBar(c.timeline, bar);
+        const int n = measure::tripletHatsInBar(c.timeline(), bar);
         c.add(format("triplet roll in bar %d", bar), "triplet hi-hats",
               format("%d triplet hi-hats", n), n >= 3);
     }
@@ -206,7 +222,7 @@ void checkChange(Context& c)
 
 std::vector<Check> checkTake(const model::Plan& plan, const Asked& asked)
 {
-    Context c{plan, asked, Timeline(plan), analyzePlan(plan), {}};
+    Context c{plan, asked, {}, {}, {}};
     checkBasics(c);
     checkParts(c);
     checkChords(c);

@@ -2,6 +2,8 @@
 // A live audio device for a SynthCore.
 #include "engine/audio/AudioOutput.h"
 
+#include "engine/ThreadCheck.h"
+
 #include <fluidsynth.h>
 
 #include <cstdlib>
@@ -33,6 +35,7 @@ const std::vector<std::string>& audioDriverCandidates()
 
 int AudioOutput::callback(void* data, int len, int, float*[], int nout, float* out[])
 {
+    PIANOLA_ASSERT_NOT_CONTROL_THREAD();   // the driver's own thread, never the GUI's
     auto* self = static_cast<AudioOutput*>(data);
     if (nout < 2)
         return FLUID_FAILED;

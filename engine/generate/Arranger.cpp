@@ -4,8 +4,12 @@
 
 #include "engine/generate/ArrangerContext.h"
 #include "engine/generate/Generator.h"
+#include "engine/generate/Interpreter.h"
 #include "engine/generate/Parts.h"
 #include "engine/generate/PlanInfo.h"
+#include "engine/generate/Request.h"
+#include "engine/generate/Variation.h"
+#include "model/NoteOps.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,13 +17,6 @@
 namespace pianola::engine::generate {
 
 namespace {
-std::string capitalised(std::string_view s)
-{
-    std::string out(s);
-    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-    return out;
-}
-
 Error refusal(const std::string& why)
 {
     return Error{Error::Code::InvalidArgument, "nothing changed: " + why};
@@ -58,14 +55,16 @@ void keepLockedNotes(const model::Track& old, Notes& fresh)
 }
 
 // The new notes inside [from, to) join the old notes outside it: old notes that start before
-// the region (and may sound into it, as they did) stay, new notes end at the region's end.
-Notes splice(const Notes& old, const Notes& fresh, Tick from, Tick to)
+// the region (and may sound into it, as they did) stay, new notes end at the region's end (one
+// that would be cut to less than `minTicks` there is left out: no sliver at the edge).
+Notes splice(const Notes& old, const Notes& fresh, Tick from, Tick to, Tick minTicks)
 {
     Notes out;
     for (const model::Note& n : old)
         if (n.startTick < from || n.startTick >= to || n.locked) out.push_back(n);
     for (model::Note n : fresh) {
         if (n.startTick < from || n.startTick >= to) continue;
+        if (n.endTick() > to && to - n.startTick < minTicks) continue;
         n.lengthTicks = std::min(n.lengthTicks, to - n.startTick);
         n.id = 0;
         // A note of the same key still sounding from before the region wins: it is not cut.
@@ -106,6 +105,53 @@ Notes revoice(const Notes& old, const Context& ctx, const Part& part, Tick from,
     return out;
 }
 
+// Key and meter words in a part's line ("add a bass in E minor", "drums in 3/4") are for the
+// whole take: the take moves to the key (its other parts transposed, locked ones left as they
+// are) or takes the meter (notes keep their times) before the part is made; the chips say so.
+model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint64_t seed,
+                      std::vector<std::string>& chips)
+{
+    Interpretation heard;
+    const Request q = readRequest(words, heard);
+    const PlanInfo info = inferPlanInfo(take);
+    model::Plan out = take;
+    const bool minor = q.mode ? isMinorMode(*q.mode) : info.minor;
+    if (q.tonic && (*q.tonic != info.tonic || minor != info.minor)) {
+        const std::string name = model::pitchClassName(*q.tonic) + (minor ? " minor" : " major");
+        auto moved = vary(take, "transpose to " + name, seed);
+        if (moved) {
+            out = std::move(moved->plan);
+            const bool lockedStay = std::any_of(
+                take.tracks.begin(), take.tracks.end(), [](const model::Track& t) {
+                    return t.channel != 9 &&
+                           (t.locked || std::any_of(t.notes.begin(), t.notes.end(),
+                                                    [](const model::Note& n) { return n.locked; }));
+                });
+            chips.push_back("key: " + model::pitchClassName(info.tonic) +
+                            (info.minor ? " minor" : " major") + " -> " + name +
+                            " for the whole take (the other parts transposed" +
+                            (lockedStay ? "; locked notes stay as they were)" : ")"));
+        } else {
+            chips.push_back("key: stays " + model::pitchClassName(info.tonic) +
+                            (info.minor ? " minor" : " major") + " (" + moved.error().message +
+                            ")");
+        }
+    }
+    if (q.meter && (q.meter->first != info.numerator || q.meter->second != info.denominator)) {
+        model::TimeSignature ts = out.timeSignatures.empty() ? model::TimeSignature{}
+                                                             : out.timeSignatures.front();
+        ts.tick = 0, ts.numerator = q.meter->first, ts.denominator = q.meter->second;
+        ts.clocksPerClick = q.meter->second == 8 && q.meter->first % 3 == 0 ? 36
+                                                                             : 96 / q.meter->second;
+        out.timeSignatures = {ts};
+        chips.push_back("meter: " + std::to_string(info.numerator) + "/" +
+                        std::to_string(info.denominator) + " -> " + std::to_string(ts.numerator) +
+                        "/" + std::to_string(ts.denominator) +
+                        " for the whole take (the other parts' notes keep their times)");
+    }
+    return out;
+}
+
 std::string barsText(int from, int to)
 {
     return from == to ? "bar " + std::to_string(from)
@@ -113,10 +159,15 @@ std::string barsText(int from, int to)
 }
 } // namespace
 
-Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& request,
+Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& request,
                               std::string_view words, std::uint64_t seed, int index)
 {
     ArrangeResult result;
+    std::vector<std::string> whole;
+    const model::Plan take = request.action == PartAction::Add ||
+                                     request.action == PartAction::Regenerate
+                                 ? wholeTake(asked, words, seed, whole)
+                                 : asked;
     result.plan = take;
     model::Plan& plan = result.plan;
     const std::string role(roleName(request.role));
@@ -167,6 +218,8 @@ Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& reques
     }
     Notes notes = makePart(*pc.ctx, pc.part, pc.seed);
     applyFeel(notes, b, pc.ctx->grid, pc.part.role, pc.seed);
+    for (const std::string& chip : whole)
+        result.chips.push_back(chip);
     for (const std::string& chip : pc.chips)
         result.chips.push_back(chip);
     if (pc.tempoChanged) plan.tempos = {model::TempoChange{0, b.bpm}};
@@ -178,8 +231,14 @@ Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& reques
         model::Track& t = plan.tracks[*target];
         if (request.role == Role::Drums && pc.part.program == 40) t.program = 40;
         const bool rhythm = request.keepRhythm && request.role == Role::Chords;
+        if (request.fromBar > 0 && request.role != Role::Drums && !rhythm) {
+            std::erase_if(notes, [&](const model::Note& n) {
+                return n.startTick < from || n.startTick >= to;
+            });
+            joinRegion(notes, t.notes, from, to, pc.part.lowKey, pc.part.highKey);
+        }
         Notes spliced = rhythm ? revoice(t.notes, *pc.ctx, pc.part, from, to)
-                               : splice(t.notes, notes, from, to);
+                               : splice(t.notes, notes, from, to, pc.ctx->grid.stepTicks);
         if (rhythm) result.chips.push_back("rhythm: the chord part's onsets and lengths kept");
         keepLockedNotes(take.tracks[*target], spliced);
         std::erase_if(spliced, [](const model::Note& n) { return n.lengthTicks <= 0; });
@@ -206,11 +265,24 @@ Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& reques
 
 bool restoreLocked(const model::Plan& before, model::Plan& after)
 {
-    if (before.tracks.size() != after.tracks.size()) return false;
+    const bool sameCount = before.tracks.size() == after.tracks.size();
     bool changed = false;
     for (std::size_t i = 0; i < before.tracks.size(); ++i) {
         const model::Track& old = before.tracks[i];
-        model::Track& now = after.tracks[i];
+        // By index while the tracks are as many; else (a track added) by name and channel.
+        auto match = sameCount ? after.tracks.begin() + static_cast<std::ptrdiff_t>(i)
+                               : std::find_if(after.tracks.begin(), after.tracks.end(),
+                                              [&](const model::Track& t) {
+                                                  return t.name == old.name &&
+                                                         t.channel == old.channel;
+                                              });
+        if (match == after.tracks.end()) {
+            if (old.locked || std::any_of(old.notes.begin(), old.notes.end(),
+                                          [](const model::Note& n) { return n.locked; }))
+                after.tracks.push_back(old), changed = true; // a locked track is never dropped
+            continue;
+        }
+        model::Track& now = *match;
         if (old.locked) {
             changed = changed || !(now == old);
             now = old;

@@ -52,7 +52,8 @@ Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& reques
 std::vector<model::PlanChord> takeHarmony(const model::Plan& take);
 
 /// Copies locked tracks and locked notes of `before` over `after` (tracks matched by index when
-/// both have as many): what a variation or refit must never change. True if anything differed.
+/// both have as many, else by name and channel; a locked track missing from `after` comes
+/// back): what a variation or refit must never change. True if anything differed.
 bool restoreLocked(const model::Plan& before, model::Plan& after);
 
 } // namespace pianola::engine::generate

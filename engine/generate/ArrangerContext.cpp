@@ -106,6 +106,69 @@ std::vector<ChordSpan> spans(const std::vector<model::PlanChord>& chords)
     return out;
 }
 
+// True when the take has no pitched note: its harmony (even a chord list no part plays) is free
+// to choose.
+bool harmonyFree(const model::Plan& take)
+{
+    return std::none_of(take.tracks.begin(), take.tracks.end(), [](const model::Track& t) {
+               return t.channel != 9 && !t.notes.empty();
+           });
+}
+
+// Candidate `index` > 0 of a part whose voicing the words left open: another voicing.
+void candidateVoicing(Brief& b, const Request& q, int index)
+{
+    if (q.voicing || index % 4 == 0) return;
+    static constexpr Voicing kAll[] = {Voicing::Close, Voicing::Open, Voicing::Drop2,
+                                       Voicing::Spread};
+    int found = 0;
+    for (Voicing v : kAll)
+        if (v != b.voicing && ++found == index % 4) {
+            b.voicing = v;
+            return;
+        }
+}
+
+// The chord roots at each bar's start: what makes two progressions the same idea.
+std::vector<int> rootsPerBar(const std::vector<ChordSpan>& spans, const Grid& g, int bars)
+{
+    std::vector<int> out;
+    for (int bar = 0; bar < bars; ++bar) {
+        const Tick t = g.barStart(bar);
+        const auto at = std::find_if(spans.begin(), spans.end(),
+                                     [&](const ChordSpan& s) { return s.start <= t && t < s.end; });
+        out.push_back(at == spans.end() ? -1 : at->chord.root);
+    }
+    return out;
+}
+
+// Candidate `index`'s new progression: the index-th one drawn from the request's seed that
+// differs from those drawn before it and from `avoid` (the take's, when it is regenerated), so
+// four candidates are four progressions as far as the style has them. Drawn with `base` (the
+// brief before the candidate's own complexity) so every candidate sees the same draws.
+std::vector<ChordSpan> candidateProgression(const Brief& base, const Grid& g, std::uint64_t seed,
+                                            int index, const std::vector<ChordSpan>& avoid)
+{
+    std::vector<std::vector<int>> seen;
+    if (!avoid.empty()) seen.push_back(rootsPerBar(avoid, g, base.bars));
+    std::vector<ChordSpan> last;
+    int found = -1;
+    for (std::uint64_t attempt = 0; attempt < 24 && found < index % 4; ++attempt) {
+        Rng rng(mixSeed(seed, 0xC4081D00u + attempt));
+        std::vector<ChordSpan> spans = chordTimeline(base, g, rng, false);
+        const std::vector<int> roots = rootsPerBar(spans, g, base.bars);
+        if (std::find(seen.begin(), seen.end(), roots) != seen.end()) continue;
+        seen.push_back(roots);
+        last = std::move(spans);
+        ++found;
+    }
+    if (last.empty()) { // the style has no other: the plain draw
+        Rng rng(mixSeed(seed, 0xC4081D00u));
+        last = chordTimeline(base, g, rng, false);
+    }
+    return last;
+}
+
 bool sixteenthHats(Genre g)
 {
     return g == Genre::NeoSoul || g == Genre::Techno || g == Genre::Funk || g == Genre::House;
@@ -245,6 +308,7 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
     static constexpr std::array<double, 4> kComplexity = {0, -0.3, 0.25, 0.45};
     static constexpr std::array<double, 4> kDensity = {0, -0.15, 0.1, 0.2};
     const auto i = static_cast<std::size_t>(index) % 4;
+    const Brief base = b; // before the candidate's own complexity and density
     b.complexity = std::clamp(b.complexity + kComplexity[i], 0.0, 1.0);
     b.density = std::clamp(b.density + kDensity[i], 0.0, 1.0);
     // The brief holds the new part first for its role, and the take's other roles after it (a
@@ -257,15 +321,21 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
     b.parts = parts;
     pc.seed = mixSeed(seed, static_cast<std::uint64_t>(index));
     b.seed = pc.seed;
-    pc.ctx = std::make_unique<Context>(Context{b, Grid(b, take.ppq), {}, {}, false});
+    candidateVoicing(b, q, index);
+    pc.ctx = std::make_unique<Context>(Context{b, Grid(b, take.ppq), {}, {}, false, 0, false});
+    pc.ctx->variant = index % 4;
+    pc.ctx->fillsFree = !q.noFills && !q.fill && q.fillBars.empty();
     if (take.chords.empty())
         pc.chips.push_back("chords: detected in the take's notes");
     else
         pc.chips.push_back("chords: the take's progression");
     pc.ctx->chords = spans(takeHarmony(take));
-    if (request.role == Role::Chords && target) { // regenerated chords: another progression
-        Rng rng(mixSeed(pc.seed, 1));
-        pc.ctx->chords = chordTimeline(b, pc.ctx->grid, rng, false);
+    const bool freeHarmony = request.role != Role::Drums && harmonyFree(take);
+    if ((request.role == Role::Chords && target) || freeHarmony) { // another progression
+        Brief drawn = base;
+        drawn.parts = b.parts;
+        pc.ctx->chords = candidateProgression(drawn, pc.ctx->grid, seed, index,
+                                              freeHarmony ? std::vector<ChordSpan>{} : pc.ctx->chords);
         pc.harmonyChanged = true;
         pc.chips.back() = "chords: a new progression";
     }

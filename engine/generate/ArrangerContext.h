@@ -28,6 +28,11 @@ struct PartContext
                                           const std::vector<model::PlanChord>& old) const;
 };
 
+/// A regenerated region (`region`: the new notes inside [from, to)) joined to `old`, the part's
+/// notes around it: moved by octaves, and its first and last onsets folded, so that it leads
+/// from the last note before the region and into the first one after it (RegionJoin.cpp).
+void joinRegion(Notes& region, const Notes& old, Tick from, Tick to, int lowKey, int highKey);
+
 /// Everything the part needs from the take and the words. `target` is the track regenerated.
 PartContext partContext(const model::Plan& take, const PartRequest& request, std::string_view words,
                         std::uint64_t seed, int index, std::optional<std::size_t> target);

@@ -83,6 +83,25 @@ struct BassWriter
         (void)t;
         return targetKey;
     }
+    // The key of a weak step in the candidate's line shape (ctx.variant): 1 root and fifth,
+    // 2 octave leaps, 3 the chord's third; 0 the root (the style's own line). The strong beats
+    // keep the root in every shape.
+    int weakKey(Tick t, int root, int index) const
+    {
+        const Chord& chord = ctx.chordAt(t).chord;
+        switch (ctx.variant) {
+        case 1:
+            return index % 2 ? root + 7 : root;
+        case 2:
+            return index % 2 ? root + 12 : root;
+        case 3:
+            return chord.tones.size() > 1
+                       ? nearestKey(chord.tones[1], root + 4, part.lowKey, part.highKey)
+                       : root;
+        default:
+            return root;
+        }
+    }
 };
 
 // Notes on a rhythm of steps per bar (strong beats take the root, others root or fifth/octave).
@@ -105,6 +124,8 @@ void onSteps(BassWriter& w, Rng& rng, const std::vector<int>& steps, Tick noteSt
             else if (!g.isStrong(steps[i]) && g.weight(steps[i]) < 2 &&
                      rng.chance(0.3 * w.ctx.brief.complexity))
                 key += 12; // an octave pop on a weak step
+            else if (!g.isStrong(steps[i]))
+                key = w.weakKey(t, key, static_cast<int>(i));
             const Tick length = noteSteps > 0
                                     ? noteSteps * g.stepTicks
                                     : std::max<Tick>(next - t - g.stepTicks / 4, g.stepTicks / 2);
@@ -126,6 +147,8 @@ void lockToKick(BassWriter& w, Rng& rng, bool sustain)
         const int step = static_cast<int>((t % g.barTicks) / g.stepTicks);
         if (sustain && !g.isStrong(step) && rng.chance(0.25 + 0.3 * w.ctx.brief.complexity))
             key += 12; // the 808 octave jump
+        else if (!g.isStrong(step))
+            key = w.weakKey(t, key, static_cast<int>(i));
         const Tick length = sustain ? next - t : std::min<Tick>(next - t, 3 * g.stepTicks);
         w.note(t, std::max<Tick>(length - g.stepTicks / 8, g.stepTicks / 2), key,
                w.ctx.accent(step, 104, 10));
@@ -197,7 +220,8 @@ Notes makeBass(const Context& ctx, Rng& rng)
 {
     const Part& part = *ctx.brief.part(Role::Bass);
     Notes out;
-    BassWriter w{ctx, part, out, part.lowKey + 7};
+    static constexpr int kHome[] = {7, 3, 10, 5}; // the line's centre above the lowest key
+    BassWriter w{ctx, part, out, part.lowKey + kHome[std::clamp(ctx.variant, 0, 3)]};
     const Grid& g = ctx.grid;
     BassStyle style = styleFor(ctx.brief);
     if ((style == BassStyle::Kick || style == BassStyle::Sub808) && ctx.kickTicks.empty())

@@ -40,6 +40,28 @@ Groove grooveFor(Genre g)
 }
 // clang-format on
 
+// Another groove for candidate `variant` > 0: another kick line (not where the kick is the
+// pulse), busier hats in the second, open hats on the off-beats in the third. The snare line
+// stays: a backbeat asked for holds in every candidate.
+Groove variedGroove(Groove g, int variant, Genre genre)
+{
+    if (variant <= 0) return g;
+    static constexpr std::string_view kKicks[] = {"x.........x.....", "x......x..x.....",
+                                                  "x.x.......x..x..", "x.....x.x.......",
+                                                  "x..x......x....."};
+    const bool pulse = g.kick == "x...x...x...x...";
+    if (!pulse && genre != Genre::Jazz && genre != Genre::Cinematic) {
+        int found = 0;
+        for (std::string_view line : kKicks)
+            if (line != g.kick && ++found == variant) g.kick = line;
+    }
+    if (variant == 2 && !g.hat.empty())
+        g.hat = g.hat == "xxxxxxxxxxxxxxxx" ? "x.x.x.x.x.x.x.x." : "x.x.x.xxx.x.x.xx";
+    if (variant == 3 && g.openHat == "................" && !g.hat.empty())
+        g.openHat = "......x.......x.";
+    return g;
+}
+
 struct BarBuilder
 {
     Context& ctx;
@@ -190,6 +212,19 @@ void tripletRoll(BarBuilder& b)
               spacing);
 }
 
+// A variant's own fill where no fill was named: a sixteenth pickup after the last beat (the
+// backbeat before it stays) at the end of the take (variant 1) or of each 4-bar phrase (3).
+void variantFill(BarBuilder& b, int bar)
+{
+    const Context& ctx = b.ctx;
+    const int bars = ctx.brief.bars;
+    const bool at = ctx.variant == 1 ? bar + 1 == bars : ctx.variant == 3 && bar % 4 == 3;
+    if (!ctx.fillsFree || !at || ctx.grid.stepsPerBar < 8 || ctx.brief.genre == Genre::Cinematic)
+        return;
+    const Tick to = b.barStart + ctx.grid.barTicks;
+    drumFill(b.out, to - 3 * ctx.grid.stepTicks, to, ctx.grid.stepTicks, b.rng, bar + 1 < bars);
+}
+
 void fill(BarBuilder& b, bool lastBar)
 {
     const Grid& g = b.ctx.grid;
@@ -225,7 +260,7 @@ Notes makeDrums(Context& ctx, Rng& rng)
     const Brief& brief = ctx.brief;
     const Grid& g = ctx.grid;
     const bool fourFour = g.numerator == 4 && g.denominator == 4;
-    const Groove groove = grooveFor(brief.genre);
+    const Groove groove = variedGroove(grooveFor(brief.genre), ctx.variant, brief.genre);
     const std::vector<int> backbeat = backbeatSteps(g);
     Notes out;
     for (int bar = 0; bar < brief.bars; ++bar) {
@@ -239,6 +274,8 @@ Notes makeDrums(Context& ctx, Rng& rng)
             tripletRoll(b);
         if (std::find(d.fillBars.begin(), d.fillBars.end(), bar + 1) != d.fillBars.end())
             fill(b, bar + 1 == brief.bars);
+        else if (d.fillBars.empty())
+            variantFill(b, bar);
     }
     const bool crash =
         brief.directives.crashBar1 || brief.genre == Genre::Rock || brief.genre == Genre::Cinematic;

@@ -203,7 +203,7 @@ model::Plan generatePlan(const Brief& brief, int index, const GenerateOptions& o
 {
     const Brief b = candidateBrief(brief, index);
     const std::uint64_t seed = mixSeed(b.seed, static_cast<std::uint64_t>(index));
-    Context ctx{b, Grid(b), {}, {}, options.sectionB};
+    Context ctx{b, Grid(b), {}, {}, options.sectionB, 0, false};
     Rng progressionRng(mixSeed(seed, 1));
     ctx.chords = chordTimeline(b, ctx.grid, progressionRng, options.sectionB);
     std::vector<std::pair<const Part*, Notes>> made;

@@ -78,7 +78,11 @@ std::vector<std::pair<int, int>> barRhythm(const Context& ctx, Rng& rng, int bar
 std::vector<std::vector<int>> voiceAll(const Context& ctx, const Part& part, Voicing style)
 {
     std::vector<std::vector<int>> out;
+    // Another candidate starts its voice leading from another place in the register.
+    static constexpr int kStart[] = {0, -5, 4, 8};
     std::vector<int> previous;
+    if (ctx.variant > 0)
+        previous = {(part.lowKey + part.highKey) / 2 + kStart[std::clamp(ctx.variant, 0, 3)]};
     for (const ChordSpan& span : ctx.chords) {
         previous = voiceChord(span.chord, previous, part.lowKey, part.highKey, style);
         out.push_back(previous);
@@ -168,7 +172,10 @@ Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
 
 Notes makePad(const Context& ctx, const Part& part)
 {
-    const Voicing style = ctx.brief.voicing == Voicing::Close ? Voicing::Open : ctx.brief.voicing;
+    // A pad is held: close voicings open up (a candidate's close voicing stays, as its idea).
+    const Voicing style = ctx.brief.voicing == Voicing::Close && ctx.variant == 0
+                              ? Voicing::Open
+                              : ctx.brief.voicing;
     const auto voicings = voiceAll(ctx, part, style);
     Notes out;
     for (std::size_t i = 0; i < ctx.chords.size(); ++i) {
@@ -186,7 +193,8 @@ Notes makeArpeggio(const Context& ctx, Rng& rng, const Part& part)
     window.highKey = std::min(part.highKey, part.lowKey + 24);
     const auto voicings = voiceAll(ctx, window, Voicing::Close);
     const int rate = (b.density > 0.55 || b.genre == Genre::Techno) ? 1 : 2; // steps per note
-    const int shape = rng.range(0, 2); // up, up-down, 1-3-5-8-5-3
+    int shape = rng.range(0, 2); // up, up-down, 1-3-5-8-5-3
+    if (ctx.variant > 0) shape = (shape + ctx.variant) % 3; // another candidate, another shape
     Notes out;
     int index = 0;
     for (Tick t = 0; t < g.barStart(b.bars); t += rate * g.stepTicks, ++index) {

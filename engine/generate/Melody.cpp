@@ -37,6 +37,22 @@ int scaleMove(int key, int degrees, const Brief& b)
     return key;
 }
 
+// The phrase's contour at `x` (0..1 through a two-bar phrase), 0..1 of the range: an arch for
+// the style's own line, rising, falling or a valley for the other candidates (ctx.variant).
+double contour(int variant, double x)
+{
+    switch (variant) {
+    case 1:
+        return 0.2 + 0.6 * x;
+    case 2:
+        return 0.8 - 0.6 * x;
+    case 3:
+        return 0.75 - 0.45 * std::sin(3.14159 * x);
+    default:
+        return 0.3 + 0.45 * std::sin(3.14159 * x);
+    }
+}
+
 int chordToneNear(const Chord& chord, int target, int low, int high)
 {
     int best = nearestKey(chord.tones[0], target, low, high);
@@ -74,8 +90,8 @@ Notes makeMelody(const Context& ctx, Rng& rng, const Part& part)
             const double x = (bar % 2 + static_cast<double>(steps[i]) / g.stepsPerBar) /
                              2.0; // place in the phrase
             const int target =
-                low + static_cast<int>((high - low) * (0.3 + 0.45 * std::sin(3.14159 * x) +
-                                                       (answer ? -0.1 : 0.05)));
+                low + static_cast<int>((high - low) *
+                                       (contour(ctx.variant, x) + (answer ? -0.1 : 0.05)));
             const Chord& chord = ctx.chordAt(t).chord;
             int key;
             const bool last = bar == b.bars - 1 && i + 1 == steps.size();

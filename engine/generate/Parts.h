@@ -55,6 +55,11 @@ struct Context
     std::vector<ChordSpan> chords;
     std::vector<Tick> kickTicks; ///< where the drums put a kick (for a bass that locks to it)
     bool sectionB = false;
+    /// The candidate's idea where the words leave freedom (0..3; 0 = the style's own): another
+    /// groove and fills for drums, line shape for bass and melody, the voicing's starting point
+    /// for chords. Set by the arranger; a fresh brief keeps 0.
+    int variant = 0;
+    bool fillsFree = false; ///< no fill named or refused: a variant may place its own
 
     const ChordSpan& chordAt(Tick t) const;
     const ChordSpan* nextChord(Tick t) const;

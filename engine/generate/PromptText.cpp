@@ -11,6 +11,31 @@
 
 namespace pianola::engine::generate {
 
+std::string takeStepName(std::string_view step)
+{
+    constexpr std::size_t kMax = 40;
+    std::string out;
+    for (const char c : step.substr(0, 4 * kMax)) { // whitespace runs become one space
+        const bool space = std::isspace(static_cast<unsigned char>(c)) != 0 ||
+                           static_cast<unsigned char>(c) < 0x20;
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '.' || out.back() == '!' ||
+                            out.back() == ',' || out.back() == ';'))
+        out.pop_back();
+    if (out.size() > kMax) {
+        const std::size_t cut = out.rfind(' ', kMax);
+        out = out.substr(0, cut == std::string::npos || cut < kMax / 2 ? kMax : cut);
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back(); // never half a UTF-8 character
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+        out += "...";
+    }
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out.empty() ? std::string("Take") : out;
+}
+
 std::uint64_t promptSeed(std::string_view prompt)
 {
     std::uint64_t h = 0xCBF29CE484222325ull;

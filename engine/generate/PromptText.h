@@ -40,6 +40,11 @@ std::optional<int> pitchClassFromName(std::string_view name);
 /// "120", "bpm"; "lo-fi" -> "lo", "fi"; "B♭" -> "b♭").
 std::vector<std::string> promptWords(std::string_view prompt);
 
+/// A take's name for one step of a conversation ("Same drums but harder kick"): the words
+/// trimmed, without closing punctuation, first letter capitalised, cut at a word before 40
+/// bytes ("..." then). Names do not pile up: each says only its own step.
+std::string takeStepName(std::string_view step);
+
 /// FNV-1a of the text: the default seed of a prompt.
 std::uint64_t promptSeed(std::string_view prompt);
 

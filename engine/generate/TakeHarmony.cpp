@@ -5,6 +5,7 @@
 #include "engine/analysis/Timeline.h"
 #include "engine/generate/Arranger.h"
 #include "engine/generate/PlanInfo.h"
+#include "engine/generate/Refit.h"
 #include "engine/generate/Theory.h"
 #include "model/TempoMap.h"
 
@@ -86,6 +87,11 @@ std::vector<model::PlanChord> detected(const model::Plan& take, model::Tick end)
 std::vector<model::PlanChord> takeHarmony(const model::Plan& take)
 {
     if (!take.chords.empty()) return take.chords;
+    return detectChords(take);
+}
+
+std::vector<model::PlanChord> detectChords(const model::Plan& take)
+{
     const PlanInfo info = inferPlanInfo(take);
     const model::Tick end = std::max<model::Tick>(info.barTicks * info.bars, 1);
     std::vector<model::PlanChord> out = detected(take, end);

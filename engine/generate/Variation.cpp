@@ -5,6 +5,7 @@
 #include "engine/generate/Arranger.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
+#include "engine/generate/PromptText.h"
 #include "engine/generate/Varier.h"
 
 #include <algorithm>
@@ -63,12 +64,12 @@ bool Varier::readColour(const Words& w, std::size_t& i)
     }
     if (is(i, {"darker", "dark", "sadder", "moodier"}) ||
         (is(i, {"more"}) && is(i + 1, {"minor"}))) {
-        shiftMode(true);
+        shiftMode(true, m_index);
         i += is(i, {"more"}) ? 2 : 1;
         return true;
     }
     if (is(i, {"brighter", "bright", "happier", "lighter"})) {
-        shiftMode(false);
+        shiftMode(false, m_index);
         ++i;
         return true;
     }
@@ -100,14 +101,14 @@ bool Varier::readFeel(const Words& w, std::size_t& i)
     }
     if ((is(i, {"more"}) && is(i + 1, {"swing", "swung", "shuffle"})) ||
         is(i, {"swingier", "swing"})) {
-        swing(8);
+        swing(8 * degree());
         i += is(i, {"more"}) ? 2 : 1;
         return true;
     }
     if ((is(i, {"less"}) && is(i + 1, {"swing"})) ||
         is(i, {"straighter", "straighten", "straight"}) ||
         (is(i, {"no"}) && is(i + 1, {"swing"}))) {
-        swing(is(i, {"no", "straight", "straighten"}) ? 0 : -8);
+        swing(is(i, {"no", "straight", "straighten"}) ? 0 : -8 * degree());
         i += is(i, {"less", "no"}) ? 2 : 1;
         return true;
     }
@@ -176,34 +177,58 @@ bool Varier::readFill(const Words& w, std::size_t& i)
     return false;
 }
 
-// "transpose up 2", "down an octave", "transpose to E minor"
+// "E minor", "f#m", "bb major" from word j on: the key, and past its words in `end`. `named`:
+// only a key written as one ("in a" is an article, "in a minor" a key).
+bool readKey(const Words& w, std::size_t j, bool named, int& tonic, std::optional<bool>& minor,
+             std::size_t& end)
+{
+    const auto is = matcher(w);
+    const std::string& name = j < w.size() ? w[j] : "";
+    std::string note = name.substr(0, 1);
+    std::string rest = name.substr(std::min<std::size_t>(1, name.size()));
+    if (!rest.empty() && (rest[0] == '#' || rest[0] == 'b')) note += rest[0], rest = rest.substr(1);
+    const auto pc = pitchClassFromName(note);
+    if (!pc || (!rest.empty() && rest != "m")) return false;
+    end = j + 1;
+    minor.reset();
+    if (rest == "m" || is(end, {"minor"}))
+        minor = true;
+    else if (is(end, {"major"}))
+        minor = false;
+    if (named && !minor && name == "a") return false; // "in a minute": an article
+    if (is(end, {"minor", "major"})) ++end;
+    tonic = *pc;
+    return true;
+}
+
+// "transpose up 2", "down an octave", "transpose to E minor", "in E minor"
 bool Varier::readTranspose(const Words& w, std::size_t& i)
 {
     const auto is = matcher(w);
     std::size_t used = 0;
+    int tonic = 0;
+    std::optional<bool> minor;
+    std::size_t end = 0;
+    if (is(i, {"in"}) && readKey(w, i + 1, true, tonic, minor, end)) {
+        // Key words are for the whole take, even after "same drums but" (drums have no key);
+        // what "keep the bass" names stays.
+        std::vector<Role> kept;
+        if (m_keepsAllBut) kept.swap(m_keep);
+        m_wholeTakeKey = m_keepsAllBut;
+        transposeTo(tonic, minor);
+        if (m_keepsAllBut) kept.swap(m_keep);
+        i = end;
+        return true;
+    }
     if (is(i, {"transpose", "up", "down"})) {
         std::size_t j = is(i, {"transpose"}) ? i + 1 : i;
         int sign = 1;
         if (is(j, {"up", "down"})) sign = w[j] == "down" ? -1 : 1, ++j;
         if (is(j, {"to", "into", "in"})) {
-            const std::string& name = j + 1 < w.size() ? w[j + 1] : "";
-            std::string note = name.substr(0, 1);
-            std::string rest = name.substr(std::min<std::size_t>(1, name.size()));
-            if (!rest.empty() && (rest[0] == '#' || rest[0] == 'b'))
-                note += rest[0], rest = rest.substr(1);
-            if (const auto pc = pitchClassFromName(note)) {
-                std::optional<bool> minor;
-                std::size_t k = j + 2;
-                if (rest == "m" || is(k, {"minor"}))
-                    minor = true;
-                else if (is(k, {"major"}))
-                    minor = false;
-                if (is(k, {"minor", "major"})) ++k;
-                transposeTo(*pc, minor);
-                i = k;
-                return true;
-            }
-            return false;
+            if (!readKey(w, j + 1, false, tonic, minor, end)) return false;
+            transposeTo(tonic, minor);
+            i = end;
+            return true;
         }
         int semis = -1;
         if (is(j, {"an", "one"}) && is(j + 1, {"octave"}))
@@ -235,7 +260,8 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
     const auto is = matcher(w);
     std::size_t used = 0;
     if (is(i, {"faster", "slower"})) {
-        tempo(std::round(m_plan.initialBpm() * (w[i] == "faster" ? 1.1 : 0.9)));
+        const double by = 0.1 * degree();
+        tempo(std::round(m_plan.initialBpm() * (w[i] == "faster" ? 1 + by : 1 - by)));
         ++i;
         return true;
     }
@@ -301,6 +327,7 @@ std::vector<bool> Varier::readKeeps(const Words& w)
         if (w[i] == "same" && is(j, {"but", "only"})) {
             // "same drums but harder kick", "same progression but darker": the change is aimed
             // at what was named; everything else is kept as it was.
+            m_keepsAllBut = true;
             for (int r = 0; r < kRoleCount; ++r)
                 if (std::find(roles.begin(), roles.end(), static_cast<Role>(r)) == roles.end())
                     m_keep.push_back(static_cast<Role>(r));
@@ -362,9 +389,11 @@ Result<VariationResult> Varier::run(std::string_view instruction)
                 std::find(present.begin(), present.end(), std::optional<Role>(r)) != present.end())
                 names += (names.empty() ? "" : ", ") + std::string(roleName(r));
         if (!names.empty())
-        m_result.changes.push_back((m_keptNamed ? "apart from what was named, kept as it was: "
-                                                : "kept as it was: ") +
-                                   names);
+            m_result.changes.push_back(
+                std::string(m_wholeTakeKey ? "apart from the key, "
+                            : m_keptNamed  ? "apart from what was named, "
+                                           : "") +
+                "kept as it was: " + names);
     }
     m_plan.normalize();
     m_result.plan = std::move(m_plan);
@@ -383,16 +412,16 @@ std::string variationHelp()
 }
 
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
-                             std::uint64_t seed)
+                             std::uint64_t seed, int index)
 {
-    Varier v(plan, seed);
+    Varier v(plan, seed, index);
     auto result = v.run(instruction);
     if (!result) return result;
     // Locked tracks and notes never change; a change that only reached them did nothing.
     const bool touchedLocked = restoreLocked(plan, result->plan);
     if (touchedLocked && result->plan.tracks == plan.tracks && result->plan.tempos == plan.tempos &&
         result->plan.timeSignatures == plan.timeSignatures)
-        return makeError(Error::Code::InvalidArgument,
+        return makeError(Error::Code::ValidationError, // understood, but all of it is locked
                          "nothing changed: everything \"" + std::string(instruction) +
                              "\" would change is locked");
     if (touchedLocked) result->changes.push_back("locked tracks and notes were left as they were");
@@ -401,13 +430,12 @@ Result<VariationResult> vary(const model::Plan& plan, std::string_view instructi
 
 Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
                              std::uint64_t seed, std::vector<std::string>* changes,
-                             std::vector<std::string>* notUnderstood)
+                             std::vector<std::string>* notUnderstood, int index)
 {
-    auto varied = vary(parent.plan, instruction, seed);
+    auto varied = vary(parent.plan, instruction, seed, index);
     if (!varied) return varied.error();
     model::Take take;
-    take.name = (parent.name.empty() ? std::string("Take") : parent.name) + " / " +
-                std::string(instruction);
+    take.name = takeStepName(instruction);
     take.plan = std::move(varied->plan);
     take.provenance.prompt = std::string(instruction);
     take.provenance.provider = kProviderName;

@@ -34,16 +34,20 @@ std::string variationHelp();
 /// Tracks a change does not touch are copied unchanged. Error (InvalidArgument) when nothing in
 /// the instruction is understood (the message lists what is); TooLarge when the instruction is
 /// over kMaxPromptBytes or nothing understood could be done within kMaxVariationNotes (the
-/// message says why). Pure and thread-safe.
+/// message says why); ValidationError when everything it would change is locked. Pure and
+/// thread-safe.
+/// `index` > 0 reads what the words leave open another way (a candidate: how much harder, which
+/// darker scale); 0 is the plain reading.
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
-                             std::uint64_t seed);
+                             std::uint64_t seed, int index = 0);
 
 /// vary() on a take: a new take (id 0, for the project to assign) named after its parent, with
 /// provenance prompt = the instruction, provider "offline", the generator's model, `seed` and
 /// parentTake = parent.id. `changes` (if given) receives what was done, `notUnderstood` (if
-/// given) the words left unused.
+/// given) the words left unused. The take's name says this step only (takeStepName), not the
+/// steps before it.
 Result<model::Take> varyTake(const model::Take& parent, std::string_view instruction,
                              std::uint64_t seed, std::vector<std::string>* changes = nullptr,
-                             std::vector<std::string>* notUnderstood = nullptr);
+                             std::vector<std::string>* notUnderstood = nullptr, int index = 0);
 
 } // namespace pianola::engine::generate

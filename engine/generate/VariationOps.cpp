@@ -4,6 +4,7 @@
 #include "engine/generate/Parts.h"
 #include "engine/generate/Varier.h"
 #include "engine/generate/PromptText.h"
+#include "model/ChordTrack.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -115,20 +116,60 @@ void Varier::transposeTo(int tonic, std::optional<bool> minor)
     transpose(semis);
 }
 
-void Varier::shiftMode(bool darker)
+double Varier::degree() const
+{
+    static constexpr double kDegree[] = {1.0, 0.6, 1.6, 1.3};
+    return kDegree[m_index];
+}
+
+// The pitched parts (not drums, not bass, not kept) an octave up or down, where they fit.
+void Varier::shiftRegister(int semitones)
+{
+    int moved = 0;
+    for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
+        Track& t = m_plan.tracks[ti];
+        if (isDrums(t) || kept(ti) || inferRole(t) == Role::Bass || t.notes.empty()) continue;
+        const auto [lo, hi] = std::minmax_element(
+            t.notes.begin(), t.notes.end(),
+            [](const model::Note& a, const model::Note& b) { return a.key < b.key; });
+        if (lo->key + semitones < 24 || hi->key + semitones > 108) continue;
+        for (model::Note& n : t.notes)
+            n.key = static_cast<std::uint8_t>(n.key + semitones), ++moved;
+    }
+    m_result.changes.push_back(std::string(semitones < 0 ? "lower" : "higher") +
+                               ": the pitched parts an octave " + (semitones < 0 ? "down" : "up") +
+                               " (" + std::to_string(moved) + " notes)");
+}
+
+void Varier::shiftMode(bool darker, int option)
 {
     const PlanInfo i = info();
     std::vector<int> from; // scale steps above the tonic that move by `by`
     int by = darker ? -1 : 1;
     bool toMinor = i.minor;
-    if (darker && !i.minor)
-        from = {4, 9, 11}, toMinor = true; // major -> parallel minor
-    else if (darker)
-        from = {2}; // minor -> phrygian: the flat second
-    else if (i.minor)
-        from = {3, 8, 10}, toMinor = false; // minor -> parallel major
-    else
-        from = {5}; // major -> lydian: the raised fourth
+    // The plain reading first; the other candidates take another scale, or the same one an
+    // octave lower (darker) or higher (brighter).
+    option = std::clamp(option, 0, 3);
+    const auto o = static_cast<std::size_t>(option);
+    std::string scale;
+    if (darker && !i.minor) {
+        static const std::vector<int> kMajor[] = {{4, 9, 11}, {4, 9}, {2, 4, 9, 11}, {4, 9, 11}};
+        static const char* kName[] = {"minor", "harmonic minor", "phrygian", "minor"};
+        from = kMajor[o], toMinor = true, scale = kName[o];
+    } else if (darker) {
+        static const std::vector<int> kMinor[] = {{2}, {2, 7}, {2}, {}};
+        static const char* kName[] = {"phrygian", "locrian", "phrygian", "minor"};
+        from = kMinor[o], scale = kName[o];
+    } else if (i.minor) {
+        static const std::vector<int> kMinor[] = {{3, 8, 10}, {8}, {3, 8, 10}, {8, 10}};
+        static const char* kName[] = {"major", "dorian", "major", "melodic minor"};
+        from = kMinor[o], toMinor = option == 1 || option == 3, scale = kName[o];
+    } else {
+        from = option == 1 ? std::vector<int>{} : std::vector<int>{5};
+        scale = option == 1 ? "major" : "lydian";
+    }
+    if (option == 2 || (option == 3 && darker) || (option == 1 && !darker && !i.minor))
+        shiftRegister(darker ? -12 : 12);
     int moved = 0;
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti)
         if (Track& t = m_plan.tracks[ti]; !isDrums(t) && !kept(ti))
@@ -144,18 +185,18 @@ void Varier::shiftMode(bool darker)
         return std::find(from.begin(), from.end(), rel) != from.end() ? pc + by : pc;
     });
     std::string name = std::string(model::pitchClassName(i.tonic, false));
-    m_result.changes.push_back(
-        std::string(darker ? "darker" : "brighter") + ": " + name +
-        (i.minor ? " minor" : " major") + " -> " + name + (toMinor ? " minor" : " major") +
-        (toMinor == i.minor ? (darker ? " with a flat second" : " with a raised fourth") : "") +
-        ", " + std::to_string(moved) + " notes moved a semitone");
+    m_result.changes.push_back(std::string(darker ? "darker" : "brighter") + ": " + name +
+                               (i.minor ? " minor" : " major") + " -> " + name + " " + scale +
+                               ", " + std::to_string(moved) + " notes moved a semitone");
 }
 
 void Varier::velocity(const Target& target, bool harder)
 {
     int count = 0;
     forNotes(target, [&](model::Note& n) {
-        const double v = harder ? n.velocity * 1.2 + 8 : n.velocity * 0.72;
+        const double d = degree(); // the candidate's "how much"
+        const double v =
+            harder ? n.velocity + (n.velocity * 0.2 + 8) * d : n.velocity * (1 - 0.28 * d);
         n.velocity =
             static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(v)), 1, 127));
         ++count;
@@ -285,7 +326,7 @@ void Varier::humanizeMore()
         Track& t = m_plan.tracks[i];
         if (kept(i)) continue;
         Rng rng(mixSeed(m_seed, 300 + i));
-        humanize(t.notes, 0.6, m_plan.ppq, std::max(t.endTick, m_plan.lengthTicks()), rng);
+        humanize(t.notes, std::min(1.0, 0.6 * degree()), m_plan.ppq, std::max(t.endTick, m_plan.lengthTicks()), rng);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
     m_result.changes.push_back("more human: correlated timing drift and velocity variation added");
@@ -356,6 +397,16 @@ void Varier::doubleTime(bool doubled)
         t.controllers.clear(); // controller curves cannot follow a time change meaningfully
         t.pitchBends.clear();
     }
+    std::vector<model::PlanChord> chords;   // the chord track follows the notes
+    for (int pass = 0; pass < (doubled ? 2 : 1); ++pass)
+        for (model::PlanChord c : m_plan.chords) {
+            c.startTick = doubled ? c.startTick / 2 + pass * (length / 2) : c.startTick * 2;
+            c.lengthTicks =
+                std::max<model::Tick>(doubled ? c.lengthTicks / 2 : c.lengthTicks * 2, 1);
+            if (c.startTick < length) chords.push_back(c);
+        }
+    m_plan.chords = std::move(chords);
+    model::trimChordTrack(m_plan);
     m_result.changes.push_back(doubled ? "double time: everything twice as fast, played twice"
                                        : "half time: everything half as fast, the first half kept");
 }
@@ -380,6 +431,16 @@ void Varier::setBars(int bars)
         std::erase_if(t.controllers, [&](const auto& c) { return c.tick >= newLength; });
         t.endTick = newLength;
     }
+    const std::vector<model::PlanChord> chords = m_plan.chords;   // looped and cut like the notes
+    for (model::Tick offset = oldLength; offset < newLength; offset += oldLength)
+        for (model::PlanChord c : chords) {
+            c.startTick += offset;
+            m_plan.chords.push_back(c);
+        }
+    std::erase_if(m_plan.chords,
+                  [&](const model::PlanChord& c) { return c.startTick >= newLength; });
+    for (model::PlanChord& c : m_plan.chords)
+        c.lengthTicks = std::min(c.lengthTicks, newLength - c.startTick);
     m_result.changes.push_back(std::to_string(pi.bars) + " -> " + std::to_string(bars) + " bars");
 }
 
@@ -412,6 +473,9 @@ void Varier::sectionB()
                 break;
             }
     }
+    if (std::find(m_keep.begin(), m_keep.end(), Role::Chords) == m_keep.end())
+        m_plan.chords = b.chords;   // the B section's own progression
+    model::trimChordTrack(m_plan);
     m_result.changes.push_back("a B section: same instruments, key and tempo; a contrasting "
                                "progression away from the tonic");
 }

@@ -28,7 +28,12 @@ struct Target
 class Varier
 {
 public:
-    Varier(const model::Plan& plan, std::uint64_t seed) : m_plan(plan), m_rng(seed), m_seed(seed) {}
+    /// `index`: the candidate (0..3), which reads what the words leave open another way (how
+    /// much harder, which darker scale, how much swing); 0 is the plain reading.
+    Varier(const model::Plan& plan, std::uint64_t seed, int index = 0)
+        : m_plan(plan), m_rng(seed), m_seed(seed), m_index(index % 4)
+    {
+    }
     Result<VariationResult> run(std::string_view instruction);
 
 private:
@@ -50,7 +55,11 @@ private:
     void mapChords(const std::function<int(int)>& f);
     void transpose(int semitones);
     void transposeTo(int tonic, std::optional<bool> minor);
-    void shiftMode(bool darker);
+    /// Darker or brighter; `option` (0..3) picks the scale steps moved and whether the pitched
+    /// parts also move an octave (0: the parallel mode, or phrygian/lydian).
+    void shiftMode(bool darker, int option = 0);
+    void shiftRegister(int semitones);
+    double degree() const; ///< how far an open amount goes for this candidate (1 for index 0)
     void velocity(const Target& target, bool harder);
     void busier();
     void simpler();
@@ -73,9 +82,12 @@ private:
     std::vector<std::string> m_refused; ///< operations not done, and why
     Rng m_rng;
     std::uint64_t m_seed;
+    int m_index = 0;
     VariationResult m_result;
     std::optional<Target> m_lastTarget;
     std::vector<Role> m_keep;
+    bool m_keepsAllBut = false; ///< "same drums but ...": the keeps are the roles not named
+    bool m_wholeTakeKey = false; ///< a key word moved the kept roles too
     bool m_keptNamed = false; ///< a change named a kept track ("same drums but harder kick")
     int m_fillBars = 1; ///< length of the fill being read ("a 2 bar fill")
 };

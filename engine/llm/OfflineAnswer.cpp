@@ -9,6 +9,7 @@
 #include "engine/generate/Intent.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/PlanInfo.h"
+#include "engine/generate/PromptText.h"
 #include "engine/generate/Random.h"
 #include "engine/generate/Request.h"
 #include "engine/generate/Variation.h"
@@ -41,11 +42,41 @@ std::string notMidiChip(const std::vector<std::string>& phrases)
     return s + " (sound for the synth or DAW)";
 }
 
-// Each take's checklist, measured on its notes against what the words (and the parent) ask.
-void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request)
+// A candidate's name: the step only ("Add drums 2/4"), never its parent's name before it.
+std::string candidateName(std::string_view step, int i, int count)
 {
-    const analysis::Asked asked =
+    std::string name = gen::takeStepName(step);
+    return count > 1 ? name + " " + std::to_string(i + 1) + "/" + std::to_string(count) : name;
+}
+
+// "add part: drums" -> "add drums", "regenerate part: melody, bars 5-8" -> "regenerate melody,
+// bars 5-8".
+std::string stepOf(std::string chip)
+{
+    if (const auto at = chip.find(" part:"); at != std::string::npos) chip.erase(at, 6);
+    return chip;
+}
+
+// A part's line names one part: the instruments its words name are that part ("add a string
+// pad progression" is chords on the strings, not a pad as well).
+void onePart(analysis::Asked& asked, gen::Role role)
+{
+    const std::string name(gen::roleName(role));
+    analysis::AskedPart part{name, -1, false};
+    for (const analysis::AskedPart& p : asked.parts)
+        if (!p.absent && p.program >= 0 && (p.role == name || part.program < 0))
+            part.program = p.program;
+    std::erase_if(asked.parts, [](const analysis::AskedPart& p) { return !p.absent; });
+    asked.parts.push_back(part);
+}
+
+// Each take's checklist, measured on its notes against what the words (and the parent) ask.
+void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request,
+                       std::optional<gen::Role> part = std::nullopt)
+{
+    analysis::Asked asked =
         analysis::askedFromWords(request.prompt, request.parent ? &request.parent->plan : nullptr);
+    if (part) onePart(asked, *part);
     for (model::Take& t : takes)
         t.checks = analysis::checkTake(t.plan, asked);
 }
@@ -108,9 +139,7 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
         auto made = arrangeParts(parent, parts, request.prompt, seed, i);
         if (!made) return made.error();
         model::Take take;
-        take.name =
-            (parent.name.empty() ? std::string("Take") : parent.name) + " / " + result.intent +
-            (count > 1 ? " (" + std::to_string(i + 1) + "/" + std::to_string(count) + ")" : "");
+        take.name = candidateName(stepOf(result.intent), i, count);
         take.plan = std::move(made->plan);
         take.provenance.prompt = request.prompt;
         take.provenance.provider = result.provider;
@@ -121,7 +150,10 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
         result.takes.push_back(std::move(take));
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
-    checkAgainstWords(result.takes, request);
+    checkAgainstWords(result.takes, request,
+                      single || parts.size() != 1
+                          ? std::nullopt
+                          : std::optional<gen::Role>(parts.front().role));
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)
@@ -154,14 +186,18 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
     GenerationResult result;
     result.provider = gen::kProviderName;
     result.model = gen::kModelName;
-    const int count = request.candidates > 0 ? clampCandidates(request.candidates) : 1;
+    const int count = request.candidates > 0 ? clampCandidates(request.candidates) : 4;
     for (int i = 0; i < count; ++i) {
         const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
         std::vector<std::string> changes, unused;
-        auto take = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused);
+        auto take = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused, i);
         if (!take && i == 0 && take.error().code != Error::Code::InvalidArgument)
             return take.error(); // understood as a change, but too big to make, or all locked
         if (!take) break;
+        // Nothing left open to vary ("transpose up 2"): a repeat is not another candidate.
+        if (std::any_of(result.takes.begin(), result.takes.end(),
+                        [&](const model::Take& t) { return t.plan == take->plan; }))
+            continue;
         if (i == 0) {
             result.understood = std::move(changes);
             result.notUnderstood = std::move(unused);
@@ -169,6 +205,9 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         result.takes.push_back(std::move(*take));
     }
     if (result.takes.empty()) return result;
+    for (std::size_t i = 0; i < result.takes.size(); ++i)
+        result.takes[i].name = candidateName(request.prompt, static_cast<int>(i),
+                                             static_cast<int>(result.takes.size()));
     checkAgainstWords(result.takes, request);
     result.variation = true;
     result.intent = "change";

@@ -9,6 +9,7 @@
 #include "engine/generate/Random.h"
 #include "engine/generate/Variation.h"
 #include "engine/llm/Instructions.h"
+#include "engine/llm/ReplyScope.h"
 #include "engine/llm/Secrets.h"
 #include "model/Text.h"
 
@@ -197,6 +198,9 @@ Result<GenerationResult> Session::accept(const std::string& reply,
     }
     auto plan = parsePlanReply(reply, m_request.limits);
     if (!plan) return plan.error();
+    if (m_request.parent) // only what the line names changes, and nothing locked
+        if (auto scoped = checkReplyScope(m_request.parent->plan, *plan, m_request.prompt); !scoped)
+            return scoped.error();
     model::Take take;
     take.name = cutUtf8(m_request.prompt, kMaxTakeNameBytes);
     take.plan = std::move(*plan);

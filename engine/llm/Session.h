@@ -112,7 +112,9 @@ private:
 /// The offline answer to a request, by the intent the line is read as (generate::readIntent,
 /// with the parent as the playing take): a part added, regenerated, removed or locked in the
 /// parent (generate::arrange; 4 candidates unless `candidates` says otherwise), a variation of
-/// the parent (varyTake; the first with the seed, the others with mixSeed(seed, i)), else
+/// the parent (varyTake; 4 candidates unless `candidates` says otherwise, the first with the
+/// seed, the others with mixSeed(seed, i) and another reading of what the words leave open,
+/// fewer when a candidate would repeat an earlier one), else
 /// interpret() + generate(). Takes made from a parent record it as their parent. Error: a line
 /// nothing of which is understood (the message gives examples), one that asks only for sound
 /// MIDI cannot carry (InvalidArgument, one sentence), a request that can change nothing (the

@@ -3,6 +3,7 @@
 #include "engine/midi/MidiInput.h"
 
 #include "engine/midi/RtMidiAdapter.h"
+#include "engine/ThreadCheck.h"
 
 namespace pianola::engine {
 
@@ -39,6 +40,7 @@ MidiInput::~MidiInput()
 
 void MidiInput::onMessage(double, std::vector<unsigned char>* bytes, void* self)
 {
+    PIANOLA_ASSERT_NOT_CONTROL_THREAD();   // RtMidi's input thread: the GUI drains the queue
     auto* input = static_cast<MidiInput*>(self);
     MidiMessage message;
     message.time = std::chrono::steady_clock::now();

@@ -4,6 +4,7 @@
 
 #include "engine/midi/MidiClock.h"
 #include "engine/midi/RtMidiAdapter.h"
+#include "engine/ThreadCheck.h"
 
 #include <algorithm>
 #include <cassert>
@@ -184,6 +185,7 @@ void MidiOutput::followClock(double positionBefore, bool playingBefore, double e
 
 void MidiOutput::run()
 {
+    PIANOLA_ASSERT_NOT_CONTROL_THREAD();
     m_schedulerThread = std::this_thread::get_id();
     configureSchedulerThread(m_options.realtimePriority);
     Sink sink(*m_port->open.midi, m_sent);

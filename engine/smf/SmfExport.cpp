@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Plan -> SMF: conductor track, one track per plan track, events from the EventRenderer.
 #include "engine/EventRenderer.h"
+#include "engine/smf/SmfChords.h"
 #include "engine/smf/SmfPlan.h"
 #include "engine/smf/SmfWriter.h"
 #include "model/TempoMap.h"
@@ -92,6 +93,8 @@ std::string keySignatureBytes(const model::KeySignature& ks)
 void addConductor(ChunkBuilder& b, const model::Plan& plan)
 {
     for (const model::RawEvent& e : plan.globalEvents)
+        b.raw(e);
+    for (const model::RawEvent& e : chordMarkers(plan))
         b.raw(e);
     for (const model::TimeSignature& ts : plan.timeSignatures)
         b.meta(ts.tick, kMetaTimeSignature, timeSignatureBytes(ts), 2);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SMF -> plan: tracks per (chunk, channel), conductor maps, banks folded into programs.
 #include "engine/smf/NotePairer.h"
+#include "engine/smf/SmfChords.h"
 #include "engine/smf/SmfPlan.h"
 #include "engine/smf/SmfReader.h"
 #include "model/TempoMap.h"
@@ -51,6 +52,7 @@ public:
             return makeError(Error::Code::TooLarge, "the file holds more than " +
                                                         std::to_string(model::Limits::kMaxEvents) + " events");
         plan.normalize();
+        chordsFromMarkers(plan);   // after normalize: markers in time order
         return std::move(m_result);
     }
 

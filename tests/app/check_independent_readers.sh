@@ -59,3 +59,28 @@ for f in "$tmp"/gen-[1-5].mid; do
   fi
 done
 echo "generated files: mido and midicsv agree"
+# The chord track travels as conductor markers: mido reads the same symbols at the same ticks as
+# `pianola-cli chords`, after a refit too, and midicsv reads the file.
+"$cli" refit "$tmp/gen-3.mid" --chords "Am7 | Fmaj7 | C G/B | E7" -o "$tmp/refit.mid" --quiet
+for f in "$tmp/gen-3.mid" "$tmp/refit.mid"; do
+  "$cli" chords --json "$f" | /usr/bin/python3 -c '
+import json, sys, mido
+ours = json.load(sys.stdin)
+assert ours["source"] == "file", ours["source"]
+f = mido.MidiFile(sys.argv[1])
+tick, markers = 0, []
+for msg in f.tracks[0]:
+    tick += msg.time
+    if msg.type == "marker" and msg.text != "N.C.":
+        markers.append((tick, msg.text))
+mine = [(c["start"], c["symbol"]) for c in ours["chords"]]
+assert markers == mine, (markers[:4], mine[:4])
+assert f.length > 0
+print(sys.argv[1].rsplit("/", 1)[-1] + ": " + str(len(markers)) + " chord markers, as mido reads them")
+' "$f"
+  if command -v midicsv >/dev/null; then
+    midicsv "$f" > "$tmp/chords.csv"
+    grep -q 'Marker_t' "$tmp/chords.csv"
+  fi
+done
+echo "chord markers: mido agrees"

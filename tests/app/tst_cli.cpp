@@ -104,6 +104,7 @@ private slots:
     void generateExplainAndImpossible();
     void generateVariation();
     void generateInContextSeedConversation();
+    void generateInContextKeyAndLocks();
     void analyzeText();
     void checkAgainstWords();
     void generateExplainPrintsChecklists();
@@ -334,7 +335,8 @@ void TestCli::generateInContextSeedConversation()
     const Run bass = runCli({"generate", "--explain", "--from", path("2.mid"), "-o", path("3.mid"),
                              "Generate a soft sub bass following the chord roots, ghost notes on the off-beats."});
     QVERIFY2(bass.code == 0, qPrintable(bass.err));
-    QVERIFY2(bass.out.contains("chords: detected"), qPrintable(bass.out));   // a .mid has no chord list
+    // The .mid carries the generator's chord track as markers: the bass follows it.
+    QVERIFY2(bass.out.contains("chords: the take's progression"), qPrintable(bass.out));
     auto full = pianola::engine::loadPlanFile(path("3.mid").toStdString());
     QVERIFY(full);
     const pianola::model::Plan& p = full->plan;
@@ -357,7 +359,10 @@ void TestCli::generateInContextSeedConversation()
     QVERIFY(harder && arrange::sameTrack(*arrange::named(harder->plan, "Bass"), *b));
     QVERIFY(arrange::sameTrack(*arrange::named(harder->plan, "Chords"), *c));
     QVERIFY(!arrange::sameTrack(*arrange::drums(harder->plan), *kit));
-    QCOMPARE(runCli({"generate", "--from", path("3.mid"), "-o", path("5.mid"), "Add a 2-bar fill on bar 7."}).code, 0);
+    const Run fillRun = runCli({"generate", "--explain", "--from", path("3.mid"), "-o", path("5.mid"), "Add a 2-bar fill on bar 7."});
+    QCOMPARE(fillRun.code, 0);
+    // "2-bar fill" is the fill's length, not the song's: no "FAIL bars: 8 (asked 2)".
+    QVERIFY2(fillRun.out.contains("fill in bar 7") && !fillRun.out.contains("FAIL"), qPrintable(fillRun.out));
     auto fill = pianola::engine::loadPlanFile(path("5.mid").toStdString());
     QVERIFY(fill && arrange::sameTrack(*arrange::named(fill->plan, "Bass"), *b));
     const pianola::model::Tick bar = 4 * p.ppq;
@@ -370,6 +375,69 @@ void TestCli::generateInContextSeedConversation()
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains("no melody"), qPrintable(missing.err));
     QVERIFY(!QFile::exists(path("7.mid")));
+}
+
+// Key and tempo words in a part's line are for the whole take (the reply says so); locked tracks
+// and notes stay byte-identical in the written SMF; a line that can change nothing says why and
+// writes nothing.
+void TestCli::generateInContextKeyAndLocks()
+{
+    namespace m = pianola::model;
+    QCOMPARE(runCli({"generate", "--seed", "4", "-o", path("lk-k.mid"), "--plan-out", path("lk-k.json"), "lo-fi chords, bass and drums in Am at 78 bpm"}).code, 0);
+    auto plan = pianola::engine::loadPlanFile(path("lk-k.json").toStdString());
+    QVERIFY(plan);
+    m::Plan locked = plan->plan;
+    for (m::Track& t : locked.tracks) {
+        if (t.name == "Bass")
+            t.locked = true;
+        if (t.name == "Chords")
+            for (std::size_t i = 0; i < 3; ++i)
+                t.notes[i].locked = true;
+    }
+    QVERIFY(pianola::engine::savePlanFile(path("lk-locked.json").toStdString(), locked));
+    const m::Plan before = pianola::engine::loadPlanFile(path("lk-k.mid").toStdString())->plan;
+    const m::Track& chords = *arrange::named(before, "Chords");
+    const m::Track& bass = *arrange::named(before, "Bass");
+    const m::Track& kit = *arrange::drums(before);
+
+    const Run added = runCli({"generate", "--explain", "--from", path("lk-locked.json"), "-o", path("lk-e.mid"), "add a melody in E minor at 90 bpm"});
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    QVERIFY2(added.out.contains("key: A minor -> E minor for the whole take (the other parts transposed; locked notes stay as they were)") &&
+                 added.out.contains("tempo: 90 bpm for the whole take (was 78)"),
+             qPrintable(added.out));
+    const m::Plan e = pianola::engine::loadPlanFile(path("lk-e.mid").toStdString())->plan;
+    QCOMPARE(e.initialBpm(), 90.0);
+    QCOMPARE(m::keySignatureTonicPc(e.keySignatures.front()), 4);
+    QVERIFY(e.keySignatures.front().minor);
+    QVERIFY(arrange::named(e, "Melody"));
+    QVERIFY(arrange::sameTrack(*arrange::named(e, "Bass"), bass));   // locked: byte-identical
+    QVERIFY(arrange::sameTrack(*arrange::drums(e), kit));            // drums have no key
+    const m::Track& movedChords = *arrange::named(e, "Chords");
+    QVERIFY(!arrange::sameNotes(movedChords.notes, chords.notes));   // transposed ...
+    for (std::size_t i = 0; i < 3; ++i)                              // ... but the locked notes
+        QVERIFY(std::any_of(movedChords.notes.begin(), movedChords.notes.end(), [&](const m::Note& n) {
+            return arrange::sameNotes({n}, {chords.notes[i]});
+        }));
+
+    // A change with key words: the whole take moves, "same drums" or not; locks hold.
+    QCOMPARE(runCli({"generate", "--from", path("lk-locked.json"), "-o", path("lk-s.mid"), "same drums but in E minor"}).code, 0);
+    const m::Plan s = pianola::engine::loadPlanFile(path("lk-s.mid").toStdString())->plan;
+    QCOMPARE(m::keySignatureTonicPc(s.keySignatures.front()), 4);
+    QVERIFY(arrange::sameTrack(*arrange::named(s, "Bass"), bass));
+    QVERIFY(!arrange::sameNotes(arrange::named(s, "Chords")->notes, chords.notes));
+
+    // Nothing can change: the reason, exit 1, no file.
+    const Run refused = runCli({"generate", "--from", path("lk-locked.json"), "-o", path("lk-r.mid"), "regenerate the bass"});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains("the bass track is locked"), qPrintable(refused.err));
+    QVERIFY(!QFile::exists(path("lk-r.mid")));
+    for (m::Track& t : locked.tracks)
+        t.locked = true;
+    QVERIFY(pianola::engine::savePlanFile(path("lk-all.json").toStdString(), locked));
+    const Run all = runCli({"generate", "--from", path("lk-all.json"), "-o", path("lk-a.mid"), "darker and busier"});
+    QCOMPARE(all.code, 1);
+    QVERIFY2(all.err.contains("locked"), qPrintable(all.err));
+    QVERIFY(!QFile::exists(path("lk-a.mid")));
 }
 
 void TestCli::checkAgainstWords()

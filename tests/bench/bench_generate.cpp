@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Offline generator speed, one core: interpret + one 8-bar 4-role take, and 4 candidates
 // (targets: <= 5 ms and <= 20 ms in a release build). Prints the median and best of many runs.
+#include "engine/analysis/AskedFromWords.h"
+#include "engine/analysis/Checklist.h"
+#include "engine/generate/Arranger.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Variation.h"
@@ -79,6 +82,22 @@ int main()
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
+    // The chat's default: 4 candidates, each a different idea (candidates = 0).
+    measure("in context: add drums to an 8-bar take, 4 candidates", 100, [&](int i) {
+        engine::llm::GenerationRequest r{"add a swung drum loop", small, {}, {}, 0,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.size();
+    });
+    measure("in context: regenerate the chords in bars 3-4, 4 candidates", 100, [&](int i) {
+        engine::llm::GenerationRequest r{"regenerate the chords in bars 3-4", small, {}, {}, 0,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.size();
+    });
+    measure("change: same progression but darker, 4 candidates", 100, [&](int i) {
+        engine::llm::GenerationRequest r{"same progression but darker", small, {}, {}, 0,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.size();
+    });
     model::Take large{1, "large", false, gen::generatePlan(big, 0), {}};
     while (large.plan.tracks.size() < 16) { // 16 tracks: copies of the parts on other channels
         model::Track copy = large.plan.tracks[large.plan.tracks.size() % 4];
@@ -92,6 +111,22 @@ int main()
         engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 1,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
+    });
+    // Where that time goes: the part itself, and the checklist measured on each candidate.
+    gen::PartRequest melody;
+    melody.role = gen::Role::Melody;
+    measure("  of which arrange() alone, 1 candidate", 10, [&](int i) {
+        sink += gen::arrange(large.plan, melody, "add a flute melody", i)->plan.tracks.size();
+    });
+    const engine::analysis::Asked asked =
+        engine::analysis::askedFromWords("add a flute melody", &large.plan);
+    measure("  of which the checklist of 1 candidate", 10, [&](int) {
+        sink += engine::analysis::checkTake(large.plan, asked).size();
+    });
+    measure("in context: add a melody to a 128-bar 16-track take, 4 candidates", 10, [&](int i) {
+        engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 0,
+                                         static_cast<std::uint64_t>(i), {}};
+        sink += engine::llm::offlineResult(r)->takes.size();
     });
     large.plan.chords.clear(); // an imported take: its chords come from analysis
     measure("in context: add a melody to a 128-bar 16-track take, chords detected", 20, [&](int i) {

@@ -310,6 +310,10 @@ void TestChecklist::wordsBecomeAsked()
     QCOMPARE(a.extension.value_or(0), 9);
     QCOMPARE(a.swingPercent.value_or(0), 60.0);
     QVERIFY(!a.meter && !a.humanize && !a.loudness && !a.fourOnTheFloor);
+    // "a 2-bar fill" names the fill's length, not the song's.
+    QVERIFY(!engine::analysis::askedFromWords("Add a 2-bar fill on bar 7.").bars);
+    QCOMPARE(engine::analysis::askedFromWords("16 bars, a 2 bar drum fill on bar 7").bars.value_or(0),
+             16);
     const Asked b = engine::analysis::askedFromWords("soft piano ballad without drums, quantized");
     QCOMPARE(b.loudness.value_or(0), -1);
     QCOMPARE(b.humanize.value_or(true), false);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Plan <-> SMF round trips: lossless for everything the plan models, on built and real files.
 #include "engine/FileIo.h"
+#include "engine/smf/SmfChords.h"
 #include "engine/smf/SmfPlan.h"
+#include "model/ChordSymbol.h"
 #include "engine/smf/SmfReader.h"
 #include "SmfTestUtil.h"
 
@@ -114,6 +116,8 @@ private slots:
     void randomPlansAreLossless();
     void corpusReachesAFixedPoint();
     void corpusNotesSurviveExport();
+    void chordTrackAsMarkers();
+    void chordMarkersFromOtherTools();
 };
 
 void TestRoundTrip::richPlanIsLossless()
@@ -190,6 +194,52 @@ void TestRoundTrip::corpusNotesSurviveExport()
         std::sort(b.begin(), b.end());
         QVERIFY2(a == b, qPrintable(path));
     }
+}
+
+// The chord track leaves as conductor markers spelled for the key and comes back equal; other
+// markers stay markers.
+void TestRoundTrip::chordTrackAsMarkers()
+{
+    model::Plan plan = test::richPlan();   // a "Chorus" marker at 3840
+    plan.keySignatures = {{0, -1, false}};  // F major
+    const auto chord = [](const char* text, model::Tick start, model::Tick length) {
+        return model::planChordOf(*model::parseChordSymbol(text), start, length);
+    };
+    plan.chords = {chord("Fmaj9", 0, 1920), chord("A#/D", 1920, 960), chord("C7#9", 2880, 960),
+                   chord("Dm7b5", 4800, 1920)};   // a gap at 3840
+    const model::Plan back = roundTrip(plan);
+    QVERIFY2(back == plan, qPrintable(firstDifference(plan, back)));
+    QCOMPARE(back.chords, plan.chords);
+    const auto file = readSmf(writePlan(plan));
+    QVERIFY(file.ok());
+    QStringList markers;
+    for (const Event& e : file->tracks[0].events)
+        if (e.isMeta() && e.data1 == 0x06)
+            markers << QString::number(e.tick) + " " + QString::fromStdString(std::string(file->payloadOf(e)));
+    QCOMPARE(markers.join(", "), QString("0 Fmaj9, 1920 Bb/D, 2880 C7#9, 3840 Chorus, 3840 N.C., "
+                                         "4800 Dm7b5, 6720 N.C."));
+}
+
+void TestRoundTrip::chordMarkersFromOtherTools()
+{
+    model::Plan plan;
+    model::Track piano;
+    piano.notes = {{0, 7000, 0, 57, 90}};   // ends in bar 4 of 4/4 at ppq 480
+    plan.tracks.push_back(piano);
+    plan.globalEvents = {{0, 0x06, false, "Am7"}, {1920, 0x06, false, "Intro"},
+                         {1920, 0x06, false, "F"}, {3840, 0x06, false, "G"}};
+    plan.normalize();
+    const model::Plan back = roundTrip(plan);
+    QCOMPARE(back.globalEvents.size(), std::size_t(1));   // "Intro" stays a marker
+    QCOMPARE(back.chords.size(), std::size_t(3));
+    QCOMPARE(model::chordSymbol(back.chords[0]), std::string("Am7"));
+    QCOMPARE(back.chords[2].startTick, 3840);
+    QCOMPARE(back.chords[2].endTick(), 7680);   // the last chord holds to the bar line
+    // Section letters alone are not a chord track.
+    plan.globalEvents = {{0, 0x06, false, "A"}, {1920, 0x06, false, "B"}};
+    const model::Plan sections = roundTrip(plan);
+    QVERIFY(sections.chords.empty());
+    QCOMPARE(sections.globalEvents.size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestRoundTrip)

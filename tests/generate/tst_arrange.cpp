@@ -57,6 +57,57 @@ model::Tick barTicks(const model::Plan& p)
 }
 
 // Every track of `before` is in `after` unchanged, except the ones whose name contains `except`.
+// The onsets of a track as (key, sixteenth) pairs: the pattern, without humanize's few ticks.
+std::set<std::pair<int, model::Tick>> pattern(const model::Track& t, int ppq, int key = -1)
+{
+    std::set<std::pair<int, model::Tick>> out;
+    for (const model::Note& n : t.notes)
+        if (key < 0 || n.key == key) out.insert({n.key, (n.startTick + ppq / 8) / (ppq / 4)});
+    return out;
+}
+
+// Share of the bass notes on beats 1 and 3 (within a 32nd, not ghosts) that play the root of the
+// take's chord there (the harmony the part was written for).
+double planRootShare(const model::Plan& p, const model::Track& bass)
+{
+    int all = 0, roots = 0;
+    for (const model::Note& n : bass.notes) {
+        const model::Tick off = n.startTick % (2 * p.ppq);
+        if (std::min(off, 2 * p.ppq - off) > p.ppq / 8 || n.velocity < 50) continue;
+        const model::Tick at = n.startTick + p.ppq / 8;
+        for (const model::PlanChord& c : p.chords)
+            if (c.startTick <= at && at < c.endTick()) roots += n.key % 12 == c.root;
+        ++all;
+    }
+    return all ? static_cast<double>(roots) / all : 0;
+}
+
+std::string progression(const model::Plan& p)
+{
+    std::string s;
+    for (const model::PlanChord& c : p.chords)
+        s += model::chordSymbol(c) + "@" + std::to_string(c.startTick) + " ";
+    return s;
+}
+
+// Share of the bars with a snare (or clap, side stick) within a 32nd of beats 2 and 4.
+double backbeatShare(const model::Plan& p, const model::Track& kit)
+{
+    const model::Tick bar = 4 * p.ppq;
+    const int bars = static_cast<int>(p.lengthTicks() / bar);
+    int hit = 0;
+    for (int b = 0; b < bars; ++b) {
+        int beats = 0;
+        for (model::Tick beat : {b * bar + p.ppq, b * bar + 3 * p.ppq})
+            beats += std::any_of(kit.notes.begin(), kit.notes.end(), [&](const model::Note& n) {
+                return (n.key == 37 || n.key == 38 || n.key == 39 || n.key == 40) &&
+                       std::abs(n.startTick - beat) <= p.ppq / 8;
+            });
+        hit += beats == 2;
+    }
+    return bars ? static_cast<double>(hit) / bars : 0;
+}
+
 bool othersUnchanged(const model::Plan& before, const model::Plan& after, const std::string& except)
 {
     for (const model::Track& t : before.tracks) {
@@ -90,6 +141,12 @@ private slots:
     void importedPop909SongGetsBassAndDrums();
     void missingPartIsAnError();
     void chordsRoundTripInPlanJson();
+    void addedDrumsAreFourGrooves();
+    void addedBassAndMelodyAreFourLines();
+    void addedChordsAreFourProgressions();
+    void changesAreFourReadings();
+    void takeNamesSayTheLastStep();
+    void regionJoinsItsNeighbours();
 };
 
 void TestArrange::seedConversation()
@@ -419,6 +476,230 @@ void TestArrange::chordsRoundTripInPlanJson()
     QVERIFY(back->plan.tracks.front().locked);
     QVERIFY(back->plan.tracks.front().notes.front().locked);
     QCOMPARE(model::chordSymbol(t.plan.chords.front()).substr(0, 2), std::string("Am"));
+}
+
+// Four candidates of an added drum part: four grooves (the first bar's kick pattern, before any
+// bar-to-bar variation, differs; measured on the written notes), and the words ("snare on 2 and
+// 4") hold in each; the chords stay untouched.
+void TestArrange::addedDrumsAreFourGrooves()
+{
+    model::Take chords = first(ask("lo-fi chords only in Am at 78 bpm", std::nullopt), 1);
+    auto r = ask("add drums, snare on 2 and 4", chords);
+    QCOMPARE(r.takes.size(), std::size_t(4));
+    std::set<std::set<std::pair<int, model::Tick>>> kicks, grooves;
+    for (const model::Take& t : r.takes) {
+        const model::Plan p = roundTrip(t.plan);
+        const model::Track* kit = arrange::drums(p);
+        QVERIFY(kit);
+        std::set<std::pair<int, model::Tick>> firstBar;
+        for (const auto& hit : pattern(*kit, p.ppq, 36))
+            if (hit.second < 16) firstBar.insert(hit);
+        kicks.insert(firstBar);
+        grooves.insert(pattern(*kit, p.ppq));
+        QVERIFY2(backbeatShare(p, *kit) == 1.0, qPrintable(QString::number(backbeatShare(p, *kit))));
+        QVERIFY(othersUnchanged(roundTrip(chords.plan), p, "Drums"));
+    }
+    QCOMPARE(kicks.size(), std::size_t(4));
+    QCOMPARE(grooves.size(), std::size_t(4));
+}
+
+// A bass and a melody added: four line shapes each; the bass keeps the roots on strong beats in
+// every candidate ("following the chord roots").
+void TestArrange::addedBassAndMelodyAreFourLines()
+{
+    model::Take song = first(ask("lo-fi chords and drums in Am at 78 bpm", std::nullopt), 1);
+    auto bass = ask("add a bass following the chord roots", song);
+    QCOMPARE(bass.takes.size(), std::size_t(4));
+    std::set<std::set<std::pair<int, model::Tick>>> lines;
+    for (const model::Take& t : bass.takes) {
+        const model::Plan p = roundTrip(t.plan);
+        const model::Track* b = named(p, "Bass");
+        QVERIFY(b);
+        lines.insert(pattern(*b, p.ppq));
+        const double roots = planRootShare(t.plan, *named(t.plan, "Bass"));
+        qInfo("bass candidate: roots %.0f%%", roots * 100);
+        QVERIFY2(roots >= 0.7, qPrintable(QString::number(roots)));
+        QVERIFY(othersUnchanged(roundTrip(song.plan), p, "Bass"));
+    }
+    QCOMPARE(lines.size(), std::size_t(4));
+    auto melody = ask("add a flute melody", first(bass, 2));
+    QCOMPARE(melody.takes.size(), std::size_t(4));
+    std::set<std::set<std::pair<int, model::Tick>>> melodies;
+    double rising = 0, falling = 0; // the contours: phrase ends above or below their starts
+    for (const model::Take& t : melody.takes) {
+        const model::Track* m = named(t.plan, "Melody");
+        QVERIFY(m);
+        QCOMPARE(m->program, 73);
+        melodies.insert(pattern(*m, t.plan.ppq));
+        // The contour: the mean key of each phrase's (two bars') second bar against its first.
+        double first = 0, second = 0;
+        int nFirst = 0, nSecond = 0;
+        for (const model::Note& n : m->notes)
+            if ((n.startTick / barTicks(t.plan)) % 2 == 0)
+                first += n.key, ++nFirst;
+            else
+                second += n.key, ++nSecond;
+        const double slope = second / std::max(nSecond, 1) - first / std::max(nFirst, 1);
+        qInfo("melody candidate: phrase end %+.1f semitones from its start", slope);
+        rising = std::max(rising, slope), falling = std::min(falling, slope);
+    }
+    QCOMPARE(melodies.size(), std::size_t(4));
+    QVERIFY(rising > 1 && falling < -1);
+}
+
+// Chords added to a take with no harmony of its own: four progressions and voicings, all on the
+// strings the words named.
+void TestArrange::addedChordsAreFourProgressions()
+{
+    model::Take drums = first(ask("hip hop drums only in C minor at 90 bpm", std::nullopt), 1);
+    auto r = ask("add a string pad progression", drums);
+    QCOMPARE(r.takes.size(), std::size_t(4));
+    std::set<std::string> progressions;
+    std::set<std::vector<int>> firstVoicings;
+    for (const model::Take& t : r.takes) {
+        progressions.insert(progression(t.plan));
+        const model::Track* c = named(t.plan, "Chords");
+        QVERIFY(c);
+        QCOMPARE(c->program, 48);
+        for (const auto& check : t.checks) // no "pad: none" for chords played by strings
+            QVERIFY2(check.pass, (check.name + ": " + check.measured).c_str());
+        std::vector<int> v;
+        for (const model::Note& n : c->notes)
+            if (n.startTick < t.plan.ppq / 4) v.push_back(n.key);
+        std::sort(v.begin(), v.end());
+        firstVoicings.insert(v);
+        QVERIFY(othersUnchanged(drums.plan, t.plan, "Chords"));
+    }
+    qInfo("%zu progressions, %zu first voicings of 4", progressions.size(), firstVoicings.size());
+    QCOMPARE(progressions.size(), std::size_t(4));
+    QVERIFY(firstVoicings.size() >= 3);
+    // Chords regenerated in a take that has them: four new progressions too.
+    auto again = ask("regenerate the chords", first(r, 2));
+    std::set<std::string> rerolled;
+    for (const model::Take& t : again.takes)
+        rerolled.insert(progression(t.plan));
+    QCOMPARE(rerolled.size(), std::size_t(4));
+}
+
+// A change gives four candidates in the chat's default where the words leave room (which darker
+// scale or register, how much harder); each does what was asked and nothing else. A change
+// with nothing open ("transpose up 2") gives one take, not four copies.
+void TestArrange::changesAreFourReadings()
+{
+    model::Take song = first(ask("lo-fi chords, bass and drums in C major", std::nullopt), 1);
+    const model::Plan before = roundTrip(song.plan);
+    const model::Track& chords = *named(before, "Chords");
+    auto darker = ask("Same progression but darker.", song);
+    QCOMPARE(darker.takes.size(), std::size_t(4));
+    std::set<std::vector<int>> readings;
+    for (const model::Take& t : darker.takes) {
+        const model::Plan p = roundTrip(t.plan);
+        QVERIFY(othersUnchanged(before, p, "Chords"));
+        const model::Track& c = *named(p, "Chords");
+        std::vector<int> keys;
+        long sumBefore = 0, sumAfter = 0;
+        for (const model::Note& n : chords.notes)
+            sumBefore += n.key;
+        for (const model::Note& n : c.notes)
+            sumAfter += n.key, keys.push_back(n.key);
+        QVERIFY(sumAfter < sumBefore); // darker: notes moved down (a scale, an octave, or both)
+        readings.insert(keys);
+    }
+    QCOMPARE(readings.size(), std::size_t(4));
+    auto harder = ask("Same drums but harder kick.", song);
+    QCOMPARE(harder.takes.size(), std::size_t(4));
+    std::set<int> kickVelocity;
+    const model::Track& kit = *arrange::drums(before);
+    for (const model::Take& t : harder.takes) {
+        const model::Plan p = roundTrip(t.plan);
+        QVERIFY(othersUnchanged(before, p, "Drums"));
+        int sum = 0, sumBefore = 0;
+        for (const model::Note& n : arrange::drums(p)->notes)
+            if (n.key == 36) sum += n.velocity;
+        for (const model::Note& n : kit.notes)
+            if (n.key == 36) sumBefore += n.velocity;
+        QVERIFY(sum > sumBefore);
+        std::vector<model::Note> rest = arrange::drums(p)->notes, restBefore = kit.notes;
+        std::erase_if(rest, [](const model::Note& n) { return n.key == 36; });
+        std::erase_if(restBefore, [](const model::Note& n) { return n.key == 36; });
+        QVERIFY(arrange::sameNotes(rest, restBefore)); // only the kick changed
+        kickVelocity.insert(sum);
+    }
+    QCOMPARE(kickVelocity.size(), std::size_t(4));
+    QCOMPARE(ask("transpose up 2", song).takes.size(), std::size_t(1));
+}
+
+// The leap (semitones) from the last note before `at` to the first note at or after it, between
+// the mean keys of the two onsets (a chord's mean for chords).
+int edgeLeap(const model::Track& t, model::Tick at)
+{
+    model::Tick before = -1, after = -1;
+    for (const model::Note& n : t.notes) {
+        if (n.startTick < at) before = std::max(before, n.startTick);
+        if (n.startTick >= at && (after < 0 || n.startTick < after)) after = n.startTick;
+    }
+    if (before < 0 || after < 0) return 0;
+    auto mean = [&](model::Tick onset) {
+        double sum = 0;
+        int count = 0;
+        for (const model::Note& n : t.notes)
+            if (std::abs(n.startTick - onset) <= 30) sum += n.key, ++count;
+        return sum / std::max(count, 1);
+    };
+    return static_cast<int>(std::lround(std::abs(mean(after) - mean(before))));
+}
+
+// A regenerated region joins its neighbours: no leap at its edges wider than a fifth (an octave
+// for a bass, whose lines leap by octaves), nothing cut to a sliver at its end.
+void TestArrange::regionJoinsItsNeighbours()
+{
+    int worst = 0;
+    for (const char* song : {"pop song in C major with a melody", "ballad in A major with a melody",
+                             "lo-fi chords, bass and melody in D minor"}) {
+        model::Take take = first(ask(song, std::nullopt), 1);
+        for (const char* line : {"regenerate the melody in bars 3-4", "regenerate the bass in bars 5-6",
+                                 "regenerate the chords in bars 3-4"}) {
+            auto r = ask(line, take);
+            QCOMPARE(r.takes.size(), std::size_t(4));
+            const std::string role = std::string(line).substr(15, 5) == "melod" ? "Melody"
+                                     : std::string(line).find("bass") != std::string::npos ? "Bass"
+                                                                                          : "Chords";
+            const int fromBar = role == "Bass" ? 4 : 2, toBar = fromBar + 2;
+            for (const model::Take& t : r.takes) {
+                const model::Plan p = roundTrip(t.plan);
+                const model::Track& m = *named(p, role);
+                const model::Tick bar = barTicks(p);
+                const int in = edgeLeap(m, fromBar * bar), out = edgeLeap(m, toBar * bar);
+                if (role != "Bass") worst = std::max({worst, in, out});
+                const int widest = role == "Bass" ? 12 : 7;
+                QVERIFY2(in <= widest && out <= widest, qPrintable(QString("%1 / %2: leaps %3 and %4")
+                                                             .arg(song, line).arg(in).arg(out)));
+                for (const model::Note& n : m.notes) // no sliver cut at the region's end
+                    if (n.startTick < toBar * bar && n.endTick() == toBar * bar &&
+                        n.startTick >= fromBar * bar)
+                        QVERIFY(n.lengthTicks >= p.ppq / 4);
+            }
+        }
+    }
+    qInfo("widest leap at a melody or chord region's edge: %d semitones", worst);
+}
+
+// Three steps later a take's name still says only its own step.
+void TestArrange::takeNamesSayTheLastStep()
+{
+    model::Take chords = first(ask("lo-fi chords only in Am at 78 bpm", std::nullopt), 1);
+    model::Take drums = first(ask("add drums", chords), 2);
+    QCOMPARE(drums.name, std::string("Add drums 1/4"));
+    model::Take bass = first(ask("regenerate the drums in bars 3-4", drums), 3);
+    QCOMPARE(bass.name, std::string("Regenerate drums, bars 3-4 1/4"));
+    auto changed = ask("  same drums but harder kick, and please make the whole thing a little "
+                       "bit busier too.  ",
+                       bass);
+    QCOMPARE(changed.takes.front().name,
+             std::string("Same drums but harder kick, and please... 1/") +
+                 std::to_string(changed.takes.size()));
+    auto again = ask("darker", first(changed, 4), 1);
+    QCOMPARE(again.takes.front().name, std::string("Darker"));
 }
 
 QTEST_GUILESS_MAIN(TestArrange)

@@ -2,6 +2,7 @@
 // The offline interpreter: keys in every spelling, numbers in words, meters, genres, moods,
 // instruments, directives, impossible requests and the report of words not understood.
 #include "engine/generate/Interpreter.h"
+#include "model/Text.h"
 
 #include <algorithm>
 #include <QtTest>
@@ -36,6 +37,7 @@ private slots:
     void seedFromPrompt();
     void explainNamesEverything();
     void sameMeaningIsOneChip();
+    void wordsNotUtf8AreEchoedAsText();
 };
 
 void TestInterpreter::keys_data()
@@ -370,3 +372,12 @@ void TestInterpreter::sameMeaningIsOneChip()
 }
 
 #include "tst_interpreter.moc"
+
+void TestInterpreter::wordsNotUtf8AreEchoedAsText()
+{
+    // A prompt that is not UTF-8 ("gr\xFCn" in Latin-1, a stray continuation byte) is read as
+    // Latin-1: what is echoed back as not understood is valid text (found by fuzz_intent).
+    const auto in = interpret("pop song, gr\xFCn \xC0\xB7zz", 1);
+    QVERIFY(pianola::model::isValidUtf8(in.explain()));
+    QCOMPARE(in.unrecognised, (std::vector<std::string>{"grün", "À·zz"}));
+}

@@ -68,6 +68,9 @@ Plan richPlan()
                        {1, 0xF0, true, "\x7E\x7F\x09\x01\xF7"},
                        {2, 0xF7, true, "\x01\x02"}};
     piano.endTick = 9600;
+    p.chords = {{0, 1920, 9, "m7", {9, 0, 4, 7}},
+                {1920, 1920, 10, "", {10, 2, 5}, 2},   // Bb/D
+                {5760, 960, 0, "7#9", {0, 4, 7, 10, 3}}};
     Track drums;
     drums.name = "Drums";
     drums.channel = 9;
@@ -137,6 +140,7 @@ private slots:
     void problemListsAreBounded();
     void errorCodes();
     void planRoundTrip();
+    void chordsWithoutTonesGetTheSymbols();
     void planRoundTripCompact();
     void writerOmitsDefaults();
     void projectRoundTrip();
@@ -255,6 +259,17 @@ void TstPlanJson::invalidValues_data()
                                            << "ppq: expected an integer, got boolean";
     QTest::newRow("null name") << R"({"tracks":[{"name":null}]})"
                                << "tracks[0].name: expected a string, got null";
+    const QString bar = R"({"tracks":[{"notes":[{"key":60,"vel":90,"start":0,"length":1920}]}],)";
+    QTest::newRow("chord symbol")
+        << bar + R"("chords":[{"start":0,"length":1920,"root":9,"quality":"m7x"}]})"
+        << "chords[0].quality: \"Am7x\": an unexpected 'x' at character 4";
+    QTest::newRow("chord overlap")
+        << bar + R"("chords":[{"start":0,"length":960,"root":0},{"start":480,"length":960,)"
+                 R"("root":7}]})"
+        << "chords[1].start: 480 is before the end of chords[0] (960): chords may not overlap";
+    QTest::newRow("chord bass")
+        << bar + R"("chords":[{"start":0,"length":960,"root":0,"bass":12}]})"
+        << "chords[0].bass: 12 is out of range 0..11";
 }
 
 void TstPlanJson::invalidValues()
@@ -601,6 +616,31 @@ void TstPlanJson::writerOmitsDefaults()
     }
   ]
 })"));
+}
+
+void TstPlanJson::chordsWithoutTonesGetTheSymbols()
+{
+    const auto result = planFromJson(
+        R"({"tracks":[{"notes":[{"key":60,"vel":90,"start":0,"length":1920}]}],)"
+        R"("chords":[{"start":0,"length":960,"root":2,"quality":"m7b5"},)"
+        R"({"start":960,"length":960,"root":7,"quality":"7","bass":11}]})");
+    QVERIFY2(result, result ? "" : result.error().message.c_str());
+    const auto& chords = result->plan.chords;
+    QCOMPARE(chords[0].tones, (std::vector<int>{2, 5, 8, 0}));
+    QCOMPARE(chords[1].tones, (std::vector<int>{7, 11, 2, 5}));
+    QCOMPARE(chords[1].bass, 11);
+    QCOMPARE(chordSymbol(chords[1]), std::string("G7/B"));
+    // A chord track running past the take's last bar is cut there, with a warning.
+    const auto longer = planFromJson(
+        R"({"tracks":[{"notes":[{"key":60,"vel":90,"start":0,"length":1920}]}],)"
+        R"("chords":[{"start":960,"length":1920,"root":0},{"start":2880,"length":960,"root":7}]})");
+    QVERIFY(longer);
+    QCOMPARE(joined(longer->report.warnings),
+             QString("chords[0].length: the chord ends at 2880, after the take (which ends at "
+                     "1920 with its last bar); cut there\nchords[1].length: the chord ends at "
+                     "3840, after the take (which ends at 1920 with its last bar); cut there"));
+    QCOMPARE(longer->plan.chords.size(), std::size_t(1));
+    QCOMPARE(longer->plan.chords[0].endTick(), 1920);
 }
 
 void TstPlanJson::projectRoundTrip()

@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
 #include <QTextBrowser>
 
 using namespace pianola;
@@ -58,7 +59,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QTest::keyClicks(chat->input(), "same but darker and add a 2-bar fill on bar 7");
     QTest::keyClick(chat->input(), Qt::Key_Return);
     QCOMPARE(project.chat.size(), std::size_t(4));
-    QCOMPARE(project.chat[3].takes.size(), std::size_t(1));
+    QCOMPARE(project.chat[3].takes.size(), std::size_t(4));   // four candidates of the change
     const model::Take* varied = project.findTake(project.chat[3].takes.front());
     QVERIFY(varied);
     QCOMPARE(varied->provenance.parentTake.value_or(0), parent);
@@ -82,8 +83,8 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QCOMPARE(project.activeTake, variedId);
     QTest::keyClick(&w, Qt::Key_B);
     QCOMPARE(project.activeTake, parent);
-    QCOMPARE(w.takesPanel()->itemFor(parent)->text(1), QString("A"));
-    QCOMPARE(w.takesPanel()->itemFor(variedId)->text(1), QString("B"));
+    QCOMPARE(w.takesPanel()->itemFor(parent)->text(2), QString("A"));
+    QCOMPARE(w.takesPanel()->itemFor(variedId)->text(2), QString("B"));
     QVERIFY(w.editorState()->comparePlan() == &project.findTake(variedId)->plan);
 
     // Saved and reopened, the conversation and the takes' provenance are all there.
@@ -219,6 +220,18 @@ void TestChat::seedConversationBuildsTheLoopPartByPart()
 
     const model::TakeId fullId = full->id;
     type(chat, "Same drums but harder kick.");
+    // Four candidates, four different amounts of "harder"; each name says this step only.
+    QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
+    std::set<std::vector<int>> kicks;
+    for (model::TakeId id : project.chat.back().takes) {
+        const model::Take* t = project.findTake(id);
+        QCOMPARE(t->name.substr(0, 27), std::string("Same drums but harder kick "));
+        std::vector<int> velocities;
+        for (const model::Note& n : arrange::drums(t->plan)->notes)
+            if (n.key == 36) velocities.push_back(n.velocity);
+        kicks.insert(velocities);
+    }
+    QCOMPARE(kicks.size(), std::size_t(4));
     const model::Plan harder = written(project.findTake(project.activeTake)->plan);
     QCOMPARE(project.findTake(project.activeTake)->provenance.parentTake.value_or(0), fullId);
     QVERIFY(arrange::sameTrack(*arrange::named(harder, "Chords"), *chordTrack));

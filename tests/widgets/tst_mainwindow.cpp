@@ -2,7 +2,9 @@
 // The main window driven like a user under the offscreen platform: open by path and by drop,
 // a clear message for a bad file, the transport keys with or without a sound device.
 #include "app/MainWindow.h"
+#include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
+#include "widgets/EditorState.h"
 
 #include <QApplication>
 #include <QDropEvent>
@@ -63,6 +65,7 @@ private slots:
     void badFileGetsAClearMessage();
     void transportKeysNeverCrash();
     void documentPushIsTheApplicationAndRefusalsNeverReachTheStack();
+    void aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake();
 };
 
 void TestMainWindow::opensAFileAndShowsWhatItHolds()
@@ -159,6 +162,46 @@ void TestMainWindow::documentPushIsTheApplicationAndRefusalsNeverReachTheStack()
     QVERIFY(document.project().takes.front().plan.tracks.front().notes.empty());
     undo->redo();
     QCOMPARE(document.project().takes.front().plan.tracks.front().notes.size(), std::size_t(1));
+}
+
+// The Session's playback wiring through the window: edits in a burst make one sequence (the
+// 30 ms coalescing timer), a take switch one at once; Loop without a region loops the whole
+// take in bars.
+void TestMainWindow::aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openFile(writeSong(dir)));   // 8 beats of notes: two bars
+    QTest::qWait(100);   // the audio engine starts from the event loop
+    const model::TakeId take = w.document()->project().activeTake;
+    const model::TrackId track = w.plan().tracks.front().id;
+    std::size_t builds = engine::PlaybackSequence::builtCount();
+    for (int i = 0; i < 5; ++i) {
+        const model::Note note{4000 + i * 120, 100, model::nextNoteId(w.plan().tracks.front()), 72, 90, 64};
+        QVERIFY(w.document()->submit(model::NotesEdit{take, track, {}, {note}}, "add"));
+    }
+    QCOMPARE(engine::PlaybackSequence::builtCount(), builds);   // not yet: the timer coalesces
+    QTest::qWait(150);
+    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));
+
+    builds = engine::PlaybackSequence::builtCount();
+    model::Take other = w.document()->project().takes.front();
+    other.id = 0;
+    QVERIFY(w.document()->addTake(other, "copy"));   // added and made active
+    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));   // at once
+    QTest::qWait(150);
+    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));   // and only once
+
+    widgets::EditorState* state = w.editorState();
+    QVERIFY(!state->loopEnabled());
+    QTest::keyClick(&w, Qt::Key_L);
+    QVERIFY(state->loopEnabled());
+    QCOMPARE(state->loopStart(), model::Tick(0));
+    QCOMPARE(state->loopEnd(), model::Tick(3 * 4 * 480));   // notes up to tick 4700: three bars
+    QTest::keyClick(&w, Qt::Key_L);
+    QVERIFY(!state->loopEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

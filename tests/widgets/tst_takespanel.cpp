@@ -7,6 +7,7 @@
 #include "widgets/TakesPanel.h"
 
 #include <QFileInfo>
+#include <QLabel>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
@@ -21,6 +22,7 @@ private slots:
     void clickOnAScrolledListPlaysAndHighlightsThatTake();
     void sameWordsTwiceMakeTwoGroups();
     void draggedTakesHaveShortSafeNames();
+    void checklistBadgeOpensTheList();
 };
 
 namespace {
@@ -93,6 +95,37 @@ void TestTakesPanel::draggedTakesHaveShortSafeNames()
     const QString trap = w.exportForDrag(takes[4].id);
     QCOMPARE(QFileInfo(trap).fileName(), QStringLiteral("trap-fsharpm-140bpm-take5.mid"));
     QVERIFY(QFileInfo(trap).size() > 100);
+}
+
+// A take made from words carries its checklist: the panel shows "passed/total" beside its name,
+// and a click on that badge opens the list, each item measured ("ok  tempo: 78 bpm (asked ...)").
+void TestTakesPanel::checklistBadgeOpensTheList()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    ask(w, "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths");
+    widgets::TakesPanel* panel = w.takesPanel();
+    const model::TakeId id = w.document()->project().activeTake;
+    const model::Take* take = w.document()->project().findTake(id);
+    QVERIFY(take && !take->checks.empty());
+    QTreeWidgetItem* item = panel->itemFor(id);
+    QVERIFY(item);
+    const auto passed = std::count_if(take->checks.begin(), take->checks.end(),
+                                      [](const model::Check& c) { return c.pass; });
+    QCOMPARE(item->text(1), QString("%1/%2").arg(passed).arg(take->checks.size()));
+    QVERIFY2(item->toolTip(1).contains("tempo: 78 bpm"), qPrintable(item->toolTip(1)));
+
+    panel->scrollToItem(item);
+    const QRect cell = panel->visualItemRect(item);
+    QTest::mouseClick(panel->viewport(), Qt::LeftButton, {},
+                      QPoint(panel->columnViewportPosition(1) + panel->columnWidth(1) / 2, cell.center().y()));
+    QTRY_VERIFY(panel->checksPopup() && panel->checksPopup()->isVisible());
+    auto* list = panel->checksPopup()->findChild<QLabel*>("takeChecksList");
+    QVERIFY(list);
+    QVERIFY2(list->text().contains("ok  tempo: 78 bpm"), qPrintable(list->text()));
+    QCOMPARE(list->text().count('\n') + 1, int(take->checks.size()));
 }
 
 QTEST_MAIN(TestTakesPanel)

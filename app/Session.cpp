@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// The open session: the document, its sound, and the wiring between them and the editor state.
+#include "app/Session.h"
+
+#include "app/Document.h"
+#include "app/PlaybackController.h"
+#include "engine/midi/MidiMessage.h"
+#include "engine/ThreadCheck.h"
+#include "model/InputEdits.h"
+#include "widgets/EditorState.h"
+
+#include <QGuiApplication>
+
+namespace pianola::app {
+
+Session::Session(widgets::EditorState* state, QObject* parent)
+    : QObject(parent), m_state(state), m_document(new Document(this)),
+      m_playback(new PlaybackController(m_document, this))
+{
+    engine::ControlThread::claim(); // debug builds assert that callbacks never run here
+    m_state->setSink(m_document);
+    m_state->setSource(m_document);
+    connect(m_document, &Document::reset, this, &Session::showNewProject);
+    connect(m_document, &Document::edited, this, &Session::documentEdited);
+    connect(m_document, &Document::activeTakeChanged, this, &Session::activeTakeChanged);
+    // Desktop logout: unsaved work goes to the recovery file first (the session may end us).
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this] {
+        m_document->finishWrites();
+        if (m_document->isModified()) (void)m_document->writeRecovery();
+    });
+    connect(m_playback, &PlaybackController::midiReceived, this, &Session::midiReceived);
+    connect(m_playback, &PlaybackController::playheadPolled, this, &Session::playheadPolled);
+    connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
+        if (m_state->track()) m_playback->audition(m_state->track()->channel, key, velocity);
+    });
+    connect(m_state, &widgets::EditorState::seekRequested, this, [this](model::Tick tick) {
+        m_state->setPlayheadTick(static_cast<double>(tick));
+        m_playback->seek(tick);
+    });
+}
+
+Session::~Session()
+{
+    m_document->disconnect(this); // the document's last signals find no session
+    delete m_playback; // the sound stops (synth, then MIDI ports) while the document still exists
+}
+
+const model::Plan& Session::plan() const
+{
+    static const model::Plan kEmpty;
+    const model::Take* take = m_document->activeTake();
+    return take ? take->plan : kEmpty;
+}
+
+void Session::showNewProject()
+{
+    m_state->setTake(0); // a new project: the views start over (track, selection)
+    showActiveTake();
+}
+
+void Session::showActiveTake()
+{
+    const model::Take* take = m_document->activeTake();
+    m_state->setTake(take ? take->id : 0);
+    m_playback->refreshTempoMap();
+    schedulePlayback();
+}
+
+void Session::documentEdited(const model::Edit& edit)
+{
+    // Take list edits may change the active take: show it.
+    if (model::contains<model::TakeListEdit>(edit)) {
+        showActiveTake();
+        return;
+    }
+    if (std::holds_alternative<model::TakeSettingsEdit>(edit) ||
+        std::holds_alternative<model::ChatEdit>(edit))
+        return; // the takes list and the chat refresh themselves
+    if (model::contains<model::PlanEdit>(edit)) m_playback->refreshTempoMap();
+    m_state->notifyPlanChanged();
+    schedulePlayback();
+}
+
+// A/B: the other take plays at once, from the same position.
+void Session::activeTakeChanged()
+{
+    m_state->setChords({}); // the new take's come with its analysis
+    showActiveTake();
+    m_playback->rebuildNow();
+}
+
+void Session::schedulePlayback()
+{
+    m_playback->scheduleRebuild();
+    emit planChanged();
+}
+
+void Session::playheadPolled(double seconds, double tick, bool playing)
+{
+    if (playing || seconds > 0) m_state->setPlayheadTick(tick);
+}
+
+void Session::setLoop(bool on)
+{
+    if (on &&
+        m_state->loopEnd() <= m_state->loopStart()) { // no region yet: the whole take, in bars
+        const model::Tick length = std::max<model::Tick>(plan().lengthTicks(), 1);
+        const widgets::Bar last = m_state->barAt(length - 1);
+        m_state->setLoop(true, 0, last.endTick());
+        return; // the window's loopChanged handler comes back here
+    }
+    if (m_state->loopEnabled() != on)
+        m_state->setLoop(on, m_state->loopStart(), m_state->loopEnd());
+    m_playback->setLoop(on, m_state->loopStart(), m_state->loopEnd());
+}
+
+// ---- MIDI input: play-through, recording, step input ----
+
+model::Tick Session::stepGridTicks() const
+{
+    return m_state->snapTicks() > 1 ? m_state->snapTicks() : m_state->ppq() / 4;
+}
+
+void Session::midiReceived(const engine::MidiMessage& message)
+{
+    const model::Track* track = m_state->track();
+    if (!track || message.size < 2 || message.kind() == 0xF0) return;
+    const auto step = m_playback->input(message, track->channel, stepGridTicks());
+    if (!step) return;
+    if (step->note)
+        m_document->submit(model::stepNoteEdit(m_state->take(), *track, *step->note),
+                           tr("Step input"));
+    m_state->setPlayheadTick(static_cast<double>(step->cursorTick));
+}
+
+bool Session::startRecording()
+{
+    if (!m_state->track() || !m_playback->transport()) return false;
+    m_recordTrack = m_state->currentTrackId();
+    return m_playback->startRecording();
+}
+
+std::optional<int> Session::stopRecording()
+{
+    if (!m_playback->isRecording()) return std::nullopt;
+    const model::Track recorded = m_playback->stopRecording();
+    const model::Take* take = m_document->activeTake();
+    const int index = take ? take->plan.trackIndex(m_recordTrack) : -1;
+    if (index < 0 || (recorded.notes.empty() && recorded.controllers.empty())) return std::nullopt;
+    const model::Track& target = take->plan.tracks[static_cast<std::size_t>(index)];
+    const int notes = static_cast<int>(recorded.notes.size());
+    m_document->submit(model::overdubEdit(take->id, target, recorded),
+                       tr("Record %n note(s)", nullptr, notes));
+    return notes;
+}
+
+void Session::startStepInput()
+{
+    const auto cursor = m_state->snappedDown(static_cast<model::Tick>(m_state->playheadTick()));
+    m_playback->startStepInput(cursor, stepGridTicks());
+}
+
+void Session::stopStepInput()
+{
+    m_playback->stopStepInput();
+}
+
+} // namespace pianola::app

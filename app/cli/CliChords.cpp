@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// `pianola-cli chords` (the chord track, or detected) and `refit` (new chords, parts follow).
+#include "app/cli/CliArgs.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliText.h"
+#include "engine/generate/PlanInfo.h"
+#include "engine/generate/Refit.h"
+#include "engine/PlanFile.h"
+#include "model/ChordSymbol.h"
+#include "model/ChordTrack.h"
+#include "model/Text.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace pianola::cli {
+
+namespace {
+// The key chord names are spelled for at `tick`: the file's signature, else the notes' key.
+model::KeySignature spellingKey(const model::Plan& plan, model::Tick tick)
+{
+    model::KeySignature key;
+    if (!plan.keySignatures.empty()) {
+        for (const model::KeySignature& k : plan.keySignatures)
+            if (k.tick <= tick || &k == &plan.keySignatures.front()) key = k;
+        return key;
+    }
+    int tonic = 0;
+    bool minor = false;
+    engine::generate::estimateKey(plan, tonic, minor);
+    model::keySignatureFromTonic(model::spellPitchClass(tonic), minor, key);
+    return key;
+}
+
+// "3.2" (bar 3, beat 2), "3.2+240" off the beat.
+std::string barBeat(const model::Plan& plan, const std::vector<model::Tick>& bars, model::Tick tick)
+{
+    const auto it = std::upper_bound(bars.begin(), bars.end(), tick);
+    const std::size_t bar =
+        it == bars.begin() ? 0 : static_cast<std::size_t>(it - bars.begin() - 1);
+    model::TimeSignature meter;
+    for (const model::TimeSignature& ts : plan.timeSignatures)
+        if (ts.tick <= bars[bar]) meter = ts;
+    const model::Tick beat =
+        std::max<model::Tick>(1, plan.ppq * 4 / std::max(1, meter.denominator));
+    const model::Tick into = tick - bars[bar];
+    std::string out = std::to_string(bar + 1) + "." + std::to_string(into / beat + 1);
+    if (into % beat) out += "+" + std::to_string(into % beat);
+    return out;
+}
+
+std::string symbolText(const model::Plan& plan, const model::PlanChord& c)
+{
+    const auto symbol = model::chordSymbolOf(c);
+    return symbol ? model::chordSymbolText(*symbol, spellingKey(plan, c.startTick))
+                  : model::chordSymbol(c, true);
+}
+
+void printChords(const Io& io, const std::string& path, const model::Plan& plan,
+                 const std::vector<model::PlanChord>& chords, bool detected, bool json)
+{
+    const model::Tick end = chords.empty() ? 1 : chords.back().endTick() + 1;
+    const std::vector<model::Tick> bars =
+        model::barStarts(plan, std::max(end, plan.lengthTicks() + 1));
+    const model::KeySignature key = spellingKey(plan, 0);
+    const std::string keyName = model::keySignatureTonic(key) + (key.minor ? " minor" : " major");
+    if (!json) {
+        std::fprintf(io.out, "# %s: %zu chords, %s, spelled for %s\n", printable(path).c_str(),
+                     chords.size(), detected ? "detected from the notes" : "the file's chord track",
+                     keyName.c_str());
+        for (const model::PlanChord& c : chords)
+            std::fprintf(io.out, "%-8s %s\n", barBeat(plan, bars, c.startTick).c_str(),
+                         symbolText(plan, c).c_str());
+        return;
+    }
+    nlohmann::json out = nlohmann::json::object();
+    out["file"] = model::toUtf8Text(path);
+    out["source"] = detected ? "detected" : "file";
+    out["key"] = keyName;
+    out["chords"] = nlohmann::json::array();
+    for (const model::PlanChord& c : chords) {
+        nlohmann::json chord = nlohmann::json::object();
+        chord["at"] = barBeat(plan, bars, c.startTick);
+        chord["start"] = c.startTick;
+        chord["length"] = c.lengthTicks;
+        chord["symbol"] = symbolText(plan, c);
+        chord["root"] = c.root;
+        chord["quality"] = c.quality;
+        chord["bass"] = c.bass >= 0 ? nlohmann::json(c.bass) : nlohmann::json();
+        chord["tones"] = c.tones;
+        out["chords"].push_back(std::move(chord));
+    }
+    std::fprintf(io.out, "%s\n",
+                 out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+} // namespace
+
+int commandChords(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({"--detect", "--json", "--quiet"}, {"--take"});
+    if (!parsed.parse(args)) return usageError(io, "chords", parsed.error());
+    if (parsed.positionals().size() != 1) return usageError(io, "chords", "needs one FILE");
+    const std::string& path = parsed.positionals().front();
+    auto loaded = loadInput(io, path, parsed, !parsed.has("--quiet"));
+    if (!loaded) return kBadInput;
+    const model::Plan& plan = loaded->plan;
+    const bool detect = parsed.has("--detect") || plan.chords.empty();
+    const std::vector<model::PlanChord> chords =
+        detect ? engine::generate::detectChords(plan) : plan.chords;
+    printChords(io, path, plan, chords, detect, parsed.has("--json"));
+    return kOk;
+}
+
+int commandRefit(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({"--quiet"}, {"--chords", "-o", "--output", "--take"});
+    if (!parsed.parse(args)) return usageError(io, "refit", parsed.error());
+    const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
+    const auto bars = parsed.value("--chords");
+    if (parsed.positionals().size() != 1 || !output || !bars)
+        return usageError(io, "refit", "needs one input file, --chords \"BARS\" and -o OUT");
+    const std::string& path = parsed.positionals().front();
+    auto loaded = loadInput(io, path, parsed, !parsed.has("--quiet"));
+    if (!loaded) return kBadInput;
+    auto chords = model::chordsFromBars(*bars, loaded->plan);
+    if (!chords) {
+        printError(io.err, "pianola-cli refit: --chords: " + chords.error().message);
+        return kBadInput;
+    }
+    engine::generate::RefitReport report;
+    const model::Plan refit =
+        engine::generate::refitToChords(loaded->plan, std::move(*chords), &report);
+    std::vector<std::string> warnings;
+    if (auto saved = engine::savePlanFile(*output, refit, 1, &warnings); !saved) {
+        printError(io.err, saved.error().message);
+        return kBadInput;
+    }
+    for (const std::string& w : warnings)
+        printWarning(io.err, *output, w);
+    if (!parsed.has("--quiet"))
+        std::fprintf(io.err, "%s: %zu chords; %d notes moved, %d kept, %d locked, in %d tracks\n",
+                     printable(*output).c_str(), refit.chords.size(), report.movedNotes,
+                     report.keptNotes, report.lockedNotes, report.tracks);
+    return kOk;
+}
+
+} // namespace pianola::cli

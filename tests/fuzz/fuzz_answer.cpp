@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Fuzzes the offline answer to a chat line while a take is playing: whatever is made in context
+// (an added, regenerated or removed part, a variation) exports to a readable SMF and never
+// changes a locked track. The reader alone is fuzz_intent; new songs from words are fuzz_generate.
+#include "FuzzCheck.h"
+
+#include "engine/generate/Generator.h"
+#include "engine/generate/Intent.h"
+#include "engine/generate/Interpreter.h"
+#include "engine/generate/PlanInfo.h"
+#include "engine/llm/Session.h"
+#include "engine/smf/SmfPlan.h"
+
+#include <algorithm>
+
+using namespace pianola;
+namespace gen = pianola::engine::generate;
+using pianola::fuzz::check;
+
+static bool keepsTrack(const model::Plan& plan, const model::Track& track)
+{
+    return std::any_of(plan.tracks.begin(), plan.tracks.end(),
+                       [&](const model::Track& t) { return t == track; });
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    if (size > 1024) return 0;
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    // Two bars: every path (regions, locks, variations) at half the cost of four.
+    static const model::Plan base = [] {
+        model::Plan plan = gen::generatePlan(gen::interpret("pop song, 2 bars", 1).brief, 0);
+        plan.tracks.front().locked = true;
+        return plan;
+    }();
+    engine::llm::GenerationRequest request;
+    request.prompt = std::string(text);
+    request.parent = model::Take{1, "base", false, base, {}, {}};
+    request.candidates = 1;
+    request.seed = 1;
+    static const std::vector<std::optional<gen::Role>> roles = gen::inferPlanInfo(base).roles;
+    const gen::IntentKind kind = gen::readIntent(text, &roles).kind;
+    auto answer = engine::llm::offlineResult(request);
+    if (!answer.ok()) return 0;
+    for (const model::Take& take : answer->takes) {
+        check(engine::smf::readPlan(engine::smf::writePlan(take.plan)).ok(),
+              "an answer's SMF does not read back");
+        if (answer->variation)
+            check(keepsTrack(take.plan, base.tracks.front()) || kind == gen::IntentKind::RemovePart,
+                  "a locked track changed");
+    }
+    return 0;
+}

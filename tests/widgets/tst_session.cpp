@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// The Session without a window: MIDI input messages (as MidiSession hands them over) become
+// step-input notes on the grid and recordings, each an undo step on the document.
+#include "app/Document.h"
+#include "app/PlaybackController.h"
+#include "app/Session.h"
+#include "widgets/EditorState.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace pianola;
+
+namespace {
+engine::MidiMessage message(std::uint8_t status, std::uint8_t data1, std::uint8_t data2)
+{
+    engine::MidiMessage m;
+    m.time = std::chrono::steady_clock::now();
+    m.bytes = {status, data1, data2};
+    m.size = 3;
+    return m;
+}
+
+/// A key pressed and released on the keyboard (channel 1), as the MIDI input delivers it.
+void play(app::Session& session, std::uint8_t key, std::uint8_t velocity)
+{
+    emit session.playback()->midiReceived(message(0x90, key, velocity));
+    emit session.playback()->midiReceived(message(0x80, key, 0));
+}
+} // namespace
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void stepInputWritesOneGridStepPerKey();
+    void aRecordingIsOneUndoStep();
+};
+
+void TestSession::stepInputWritesOneGridStepPerKey()
+{
+    widgets::EditorState state;
+    app::Session session(&state);
+    session.showNewProject();
+    QVERIFY(state.track());
+    session.startStepInput();
+    play(session, 62, 90);
+    play(session, 65, 80);
+    session.stopStepInput();
+    play(session, 67, 80); // step input is off: nothing is written
+    const auto& notes = session.plan().tracks.front().notes;
+    QCOMPARE(notes.size(), std::size_t(2));
+    QCOMPARE(notes[0].startTick, model::Tick(0));
+    QCOMPARE(int(notes[0].key), 62);
+    QCOMPARE(notes[1].startTick, model::Tick(120)); // the 1/16 grid at 480 ppq
+    QCOMPARE(notes[1].lengthTicks, model::Tick(120));
+    QVERIFY(notes[0].id != notes[1].id);
+    QCOMPARE(state.playheadTick(), 240.0); // the cursor, shown as the playhead
+    QCOMPARE(session.document()->undoStack()->count(), 2);
+}
+
+void TestSession::aRecordingIsOneUndoStep()
+{
+    widgets::EditorState state;
+    app::Session session(&state);
+    session.showNewProject();
+    session.playback()->startSound(); // without a device: a silent transport, still recording
+    QVERIFY(session.startRecording());
+    play(session, 60, 100);
+    play(session, 64, 100);
+    emit session.playback()->midiReceived(message(0xB0, 1, 64)); // modulation
+    const auto recorded = session.stopRecording();
+    QVERIFY(recorded);
+    QCOMPARE(*recorded, 2);
+    const model::Track& track = session.plan().tracks.front();
+    QCOMPARE(track.notes.size(), std::size_t(2));
+    QCOMPARE(model::lanePoints(track, {model::Lane::Kind::Controller, 1}).size(), std::size_t(1));
+    QUndoStack* undo = session.document()->undoStack();
+    QCOMPARE(undo->count(), 1);
+    undo->undo();
+    QVERIFY(session.plan().tracks.front().notes.empty());
+    QVERIFY(session.plan().tracks.front().controllers.empty());
+    QVERIFY(!session.stopRecording()); // not recording any more
+}
+
+QTEST_MAIN(TestSession)
+#include "tst_session.moc"
