@@ -141,12 +141,29 @@ std::vector<model::TakeId> ChatController::ask(const QString& prompt)
     std::optional<model::TakeId> parent;
     if (active && active->plan.noteCount() > 0 && (m_provider == QLatin1String("offline") || isChangeRequest(prompt, active->plan)))
         parent = active->id;   // offline, the one reader (engine::generate::readIntent) decides
+    const engine::llm::RequestScope scope = parent && m_scopeOf ? m_scopeOf() : engine::llm::RequestScope{};
     echo(prompt);
     if (m_provider == QLatin1String("offline")) {
-        askOffline(prompt, engine::generate::promptSeed(prompt.toStdString()), parent, 0);
+        askOffline(prompt, engine::generate::promptSeed(prompt.toStdString()), parent, 0, scope);
         return m_document->project().chat.back().takes;
     }
-    askModel(prompt, parent, 0);
+    askModel(prompt, parent, 0, scope);
+    return {};
+}
+
+std::vector<model::TakeId> ChatController::regenerate(engine::llm::RequestScope scope, const QString& label)
+{
+    const model::Take* active = m_document->activeTake();
+    if (busy() || !active || active->plan.noteCount() == 0)
+        return {};
+    scope.regenerate = true;
+    const QString prompt = QStringLiteral("regenerate");   // read by the engine, not shown
+    echo(tr("Regenerate: %1").arg(label));
+    if (m_provider == QLatin1String("offline")) {
+        askOffline(prompt, freshSeed(), active->id, 0, scope);
+        return m_document->project().chat.back().takes;
+    }
+    askModel(prompt, active->id, 0, scope);
     return {};
 }
 
@@ -160,10 +177,12 @@ void ChatController::tryAgain(int messageIndex, bool more)
         return;
     const QString prompt = QString::fromStdString(first->provenance.prompt);
     const std::optional<model::TakeId> parent = first->provenance.parentTake;
+    const auto scoped = m_scopes.find(first->id);
+    const engine::llm::RequestScope scope = scoped != m_scopes.end() ? scoped->second : engine::llm::RequestScope{};
     if (m_provider == QLatin1String("offline") || first->provenance.provider == "offline")
-        askOffline(prompt, freshSeed(), parent, more ? 3 : 0);
+        askOffline(prompt, freshSeed(), parent, more ? 3 : 0, scope);
     else
-        askModel(prompt, parent, more ? 3 : 0);
+        askModel(prompt, parent, more ? 3 : 0, scope);
 }
 
 void ChatController::echo(const QString& prompt)
@@ -177,7 +196,8 @@ void ChatController::echo(const QString& prompt)
 
 // The offline generator (engine::llm::offlineResult): variations of the parent if the words name
 // changes it knows, else a new brief. Synchronous: it takes milliseconds.
-void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates)
+void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates,
+                                const engine::llm::RequestScope& scope)
 {
     namespace llm = engine::llm;
     llm::GenerationRequest request;
@@ -185,8 +205,10 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::
     request.seed = seed;
     request.candidates = candidates;   // 0: as many as the prompt names
     const model::Take* from = parent ? m_document->project().findTake(*parent) : nullptr;
-    if (from)
+    if (from) {
         request.parent = *from;
+        request.scope = scope;
+    }
     std::vector<model::Take> takes;
     model::ChatMessage reply;
     QStringList lines;
@@ -204,18 +226,25 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::
     if (!takes.empty())
         lines << tr("%n take(s) from the offline generator; the first one is playing.", nullptr, static_cast<int>(takes.size()));
     reply.text = lines.join(QLatin1Char('\n')).toStdString();
-    emit replied(commitReply(prompt, std::move(takes), std::move(reply)));
+    const auto ids = commitReply(prompt, std::move(takes), std::move(reply));
+    if (!ids.empty() && request.scope.narrowed())
+        m_scopes[ids.front()] = request.scope;
+    emit replied(ids);
 }
 
 // A language model, asynchronously: progress in the dock, Cancel, then modelFinished/Failed.
-void ChatController::askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates)
+void ChatController::askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates,
+                              const engine::llm::RequestScope& scope)
 {
     namespace llm = engine::llm;
     llm::GenerationRequest request;
     request.prompt = prompt.toStdString();
     if (parent)
-        if (const model::Take* from = m_document->project().findTake(*parent))
+        if (const model::Take* from = m_document->project().findTake(*parent)) {
             request.parent = *from;
+            request.scope = scope;
+        }
+    m_pendingScope = request.scope;
     request.mode = QSettings().value("llm/mode").toString() == QLatin1String("notes") ? llm::ReplyMode::Notes : llm::ReplyMode::Brief;
     request.candidates = request.mode == llm::ReplyMode::Brief ? std::max(1, candidates > 0 ? candidates : 4) : 1;
     m_session = std::make_unique<llm::Session>(providerConfig(m_provider), m_keys);
@@ -246,7 +275,10 @@ void ChatController::modelFinished(const engine::llm::GenerationResult& result)
                  .arg(QString::fromStdString(result.provider), QString::fromStdString(result.model));
     std::vector<model::Take> takes = result.takes;
     m_session.release()->deleteLater();   // we are inside its signal
-    emit replied(commitReply(m_pendingPrompt, std::move(takes), replyMessage(lines)));
+    const auto ids = commitReply(m_pendingPrompt, std::move(takes), replyMessage(lines));
+    if (!ids.empty() && m_pendingScope.narrowed())
+        m_scopes[ids.front()] = m_pendingScope;
+    emit replied(ids);
 }
 
 void ChatController::modelFailed(const QString& sentence, bool cancelled)

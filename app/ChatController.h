@@ -8,9 +8,12 @@
 
 #include "app/Document.h"
 #include "engine/llm/Keychain.h"
+#include "engine/llm/Scope.h"
 
 #include <QObject>
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 
@@ -35,6 +38,12 @@ public:
     /// Answers `prompt` (as if typed). With the offline provider the reply is there on return
     /// and its takes are returned; with a language model the reply comes later (replied()).
     std::vector<model::TakeId> ask(const QString& prompt);
+    /// Where ask() reads the scope of the active take (the dock's scope line: a track and bars
+    /// the user chose); without one, prompts apply to the whole take.
+    void setScopeSource(std::function<engine::llm::RequestScope()> source) { m_scopeOf = std::move(source); }
+    /// Regenerates `scope` of the active take without a prompt (the Regenerate actions): a reply
+    /// like a chat reply, its takes' parent the active take. `label` names the scope in the chat.
+    std::vector<model::TakeId> regenerate(engine::llm::RequestScope scope, const QString& label);
     /// True when `prompt`, said while `playing` is the active take, asks for something in it
     /// (a part added, regenerated, removed or locked, or a change) rather than for a new song:
     /// read by engine::generate::readIntent, the one reader of chat lines.
@@ -61,8 +70,9 @@ public slots:
 
 private:
     void tryAgain(int messageIndex, bool more);
-    void askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates);
-    void askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates);
+    void askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates,
+                    const engine::llm::RequestScope& scope);
+    void askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates, const engine::llm::RequestScope& scope);
     void modelFinished(const engine::llm::GenerationResult& result);
     void modelFailed(const QString& sentence, bool cancelled);
     void echo(const QString& prompt);
@@ -75,6 +85,9 @@ private:
     QString m_provider = QStringLiteral("offline");
     std::unique_ptr<engine::llm::Session> m_session;
     QString m_pendingPrompt;
+    engine::llm::RequestScope m_pendingScope;
+    std::function<engine::llm::RequestScope()> m_scopeOf;
+    std::map<model::TakeId, engine::llm::RequestScope> m_scopes; ///< of narrowed replies' first takes (Try again)
     std::uint64_t m_seedCounter = 0;
     engine::llm::StoredKeySource m_keys;
     engine::llm::Keychain* m_keychain;

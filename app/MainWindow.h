@@ -33,6 +33,7 @@ namespace pianola::app {
 
 class ChatController;
 class NarrativeRequest;
+class ScopeActions;
 class MidiSession;
 
 class MainWindow : public QMainWindow
@@ -57,6 +58,7 @@ public:
     widgets::ChatDock* chatDock() const { return m_chat; }
     widgets::AnalysisPanel* analysisPanel() const { return m_analysis; }
     ChatController* chatController() const { return m_chatController; }
+    ScopeActions* scopeActions() const { return m_scope; }
     QAction* recordAction() const { return m_recordAction; }
     QAction* stepInputAction() const { return m_stepAction; }
     /// Opens a file like File > Open: unsaved changes are asked about first.
@@ -159,6 +161,7 @@ private:
     NarrativeRequest* m_narrative = nullptr;
     QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
+    ScopeActions* m_scope = nullptr;
     QAction* m_recordAction = nullptr;
     QAction* m_stepAction = nullptr;
     QAction* m_playAction = nullptr;

@@ -3,6 +3,7 @@
 #include "app/MainWindow.h"
 
 #include "app/ChatController.h"
+#include "app/ScopeActions.h"
 #include "app/NarrativeRequest.h"
 #include "app/PlaybackController.h"
 #include "engine/analysis/Analyzer.h"
@@ -77,6 +78,8 @@ void MainWindow::createDocks()
     QDockWidget* chatDock = dock(this, tr("Chat"), "chatDock", m_chat, Qt::RightDockWidgetArea);
     chatDock->setMinimumWidth(300);
     m_chatController = new ChatController(m_document, m_chat, this);
+    m_scope = new ScopeActions(m_document, m_state, m_roll, m_chatController, m_chat, this);
+    connect(m_scope, &ScopeActions::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
     m_analysis = new widgets::AnalysisPanel(this);
     m_analysis->setAnalyzer([](model::Plan&& plan) { return engine::analysis::analyzePlan(std::move(plan)); });
@@ -208,6 +211,7 @@ void MainWindow::createEditMenu()
     edit->addAction(tr("&Duplicate"), QKeySequence(tr("Ctrl+D")), m_roll, &widgets::PianoRollView::duplicateSelection);
     edit->addAction(tr("De&lete"), QKeySequence::Delete, m_roll, &widgets::PianoRollView::deleteSelection);
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_roll, &widgets::PianoRollView::selectAll);
+    m_scope->addEditActions(edit);
     edit->addSeparator();
     QMenu* move = edit->addMenu(tr("&Move"));
     move->addAction(tr("Earlier by grid"), QKeySequence(Qt::Key_Left), this, [this] { m_roll->nudgeSelection(-1, 0); });

@@ -176,6 +176,7 @@ void assign(Track& t, const TrackSettings& s)
     t.muted = s.muted;
     t.soloed = s.soloed;
     t.colour = s.colour;
+    t.locked = s.locked;
 }
 
 Result<void> checkTrackSettings(const Project& project, const TrackSettingsEdit& e)
@@ -338,7 +339,7 @@ Result<void> applyComposite(Project& project, const CompositeEdit& e)
 
 TrackSettings settingsOf(const Track& t)
 {
-    return {t.name, t.channel, t.program, t.bankMsb, t.bankLsb, t.muted, t.soloed, t.colour};
+    return {t.name, t.channel, t.program, t.bankMsb, t.bankLsb, t.muted, t.soloed, t.colour, t.locked};
 }
 
 Result<void> applyEdit(Project& project, const Edit& edit)

@@ -64,6 +64,7 @@ struct TrackSettings
     bool muted = false;
     bool soloed = false;
     int colour = -1;
+    bool locked = false;   ///< the padlock: no regeneration, variation or refit changes the track
     friend bool operator==(const TrackSettings&, const TrackSettings&) = default;
 };
 TrackSettings settingsOf(const Track& track);

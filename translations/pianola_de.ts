@@ -117,6 +117,10 @@
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
+    <message>
+        <source>Regenerate: %1</source>
+        <translation>Neu generieren: %1</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::Document</name>
@@ -1227,6 +1231,65 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pianola::app::ScopeActions</name>
+    <message>
+        <source>No take</source>
+        <translation>Kein Take</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>all parts</source>
+        <translation>alle Stimmen</translation>
+    </message>
+    <message>
+        <source>bar %1</source>
+        <translation>Takt %1</translation>
+    </message>
+    <message>
+        <source>bars %1–%2</source>
+        <translation>Takte %1–%2</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate</source>
+        <translation>Neu &amp;generieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>A new take with the chat&apos;s scope (selected notes, chosen bars or track) made again</source>
+        <translation>Ein neuer Take, in dem der Bereich des Chats (ausgewählte Noten, Takte oder Spur) neu erzeugt ist</translation>
+    </message>
+    <message>
+        <source>&amp;Lock or unlock notes</source>
+        <translation>Noten &amp;sperren oder entsperren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Locked notes never change in a regeneration or variation, and refuse edits</source>
+        <translation>Gesperrte Noten ändern sich bei keiner Neugenerierung oder Variation und lassen sich nicht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Nothing to regenerate: the take has no notes</source>
+        <translation>Nichts neu zu generieren: der Take hat keine Noten</translation>
+    </message>
+    <message>
+        <source>The chat is still waiting for a reply</source>
+        <translation>Der Chat wartet noch auf eine Antwort</translation>
+    </message>
+    <message>
+        <source>Regenerated %1</source>
+        <translation>%1 neu generiert</translation>
+    </message>
+</context>
+<context>
     <name>pianola::app::Session</name>
     <message>
         <source>Step input</source>
@@ -1392,6 +1455,14 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <source>Not understood: %1</source>
         <translation>Nicht verstanden: %1</translation>
     </message>
+    <message>
+        <source>What the next prompt applies to: select notes, drag bars on the ruler or click a track to narrow it</source>
+        <translation>Worauf sich die nächste Eingabe bezieht: Noten auswählen, Takte im Lineal ziehen oder eine Spur anklicken, um es einzugrenzen</translation>
+    </message>
+    <message>
+        <source>Apply to the whole take</source>
+        <translation>Auf den ganzen Take anwenden</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::ControllerLane</name>
@@ -1437,6 +1508,20 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Controller number (0-127):</source>
         <translation>Controller-Nummer (0–127):</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::EditorState</name>
+    <message>
+        <source>%1 is locked: unlock it (the padlock in the track list) to edit it</source>
+        <translation>%1 ist gesperrt: entsperren Sie die Spur (Schloss in der Spurliste), um sie zu bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n locked note(s) cannot be changed: unlock them first (Edit &gt; Lock or unlock notes)</source>
+        <translation>
+            <numerusform>%n gesperrte Note kann nicht geändert werden: entsperren Sie sie zuerst (Bearbeiten &gt; Noten sperren oder entsperren)</numerusform>
+            <numerusform>%n gesperrte Noten können nicht geändert werden: entsperren Sie sie zuerst (Bearbeiten &gt; Noten sperren oder entsperren)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1609,24 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Move notes</source>
         <translation>Noten verschieben</translation>
+    </message>
+    <message>
+        <source>Select the notes to lock first</source>
+        <translation>Wählen Sie zuerst die zu sperrenden Noten aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lock %n note(s)</source>
+        <translation>
+            <numerusform>%n Note sperren</numerusform>
+            <numerusform>%n Noten sperren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlock %n note(s)</source>
+        <translation>
+            <numerusform>%n Note entsperren</numerusform>
+            <numerusform>%n Noten entsperren</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1735,25 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pianola::widgets::TimeRuler</name>
+    <message>
+        <source>bar %1</source>
+        <translation>Takt %1</translation>
+    </message>
+    <message>
+        <source>bars %1–%2</source>
+        <translation>Takte %1–%2</translation>
+    </message>
+    <message>
+        <source>Regenerate %1</source>
+        <translation>%1 neu generieren</translation>
+    </message>
+    <message>
+        <source>Narrow the chat to %1</source>
+        <translation>Chat auf %1 beschränken</translation>
+    </message>
+</context>
+<context>
     <name>pianola::widgets::TrackList</name>
     <message>
         <source>Name</source>
@@ -1700,6 +1822,38 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Change instrument</source>
         <translation>Instrument ändern</translation>
+    </message>
+    <message>
+        <source>Lock: no regeneration or variation changes the track</source>
+        <translation>Sperre: keine Neugenerierung oder Variation ändert die Spur</translation>
+    </message>
+    <message>
+        <source>Regenerate %1</source>
+        <translation>%1 neu generieren</translation>
+    </message>
+    <message>
+        <source>Unlock %1</source>
+        <translation>%1 entsperren</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Unlock track</source>
+        <translation>Spur entsperren</translation>
+    </message>
+    <message>
+        <source>Lock track</source>
+        <translation>Spur sperren</translation>
+    </message>
+    <message>
+        <source>Locked: no regeneration or variation changes this track (click to unlock)</source>
+        <translation>Gesperrt: keine Neugenerierung oder Variation ändert diese Spur (Klick entsperrt)</translation>
+    </message>
+    <message>
+        <source>Lock this track: no regeneration or variation will change it</source>
+        <translation>Diese Spur sperren: keine Neugenerierung oder Variation wird sie ändern</translation>
     </message>
 </context>
 <context>

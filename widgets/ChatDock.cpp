@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -17,7 +18,8 @@ namespace pianola::widgets {
 
 ChatDock::ChatDock(QWidget* parent)
     : QWidget(parent), m_history(new QTextBrowser(this)), m_input(new QLineEdit(this)), m_send(new QPushButton(tr("Send"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QLabel(this)), m_provider(new QComboBox(this))
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QLabel(this)), m_provider(new QComboBox(this)),
+      m_scope(new QLabel(this)), m_scopeClear(new QToolButton(this))
 {
     setObjectName("chatDock");
     auto* layout = new QVBoxLayout(this);
@@ -34,6 +36,20 @@ ChatDock::ChatDock(QWidget* parent)
     m_cancel->setObjectName("chatCancel");
     m_cancel->hide();
     layout->addLayout(status);
+    auto* scopeRow = new QHBoxLayout;
+    m_scope->setObjectName("chatScope");
+    m_scope->setTextFormat(Qt::PlainText);
+    m_scope->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_scope->setToolTip(tr("What the next prompt applies to: select notes, drag bars on the ruler or click a track to narrow it"));
+    m_scopeClear->setObjectName("chatScopeClear");
+    m_scopeClear->setText(QStringLiteral("×"));
+    m_scopeClear->setAutoRaise(true);
+    m_scopeClear->setToolTip(tr("Apply to the whole take"));
+    m_scopeClear->hide();
+    scopeRow->addWidget(m_scope, 1);
+    scopeRow->addWidget(m_scopeClear);
+    layout->addLayout(scopeRow);
+    connect(m_scopeClear, &QToolButton::clicked, this, &ChatDock::scopeCleared);
     auto* row = new QHBoxLayout;
     m_input->setObjectName("chatInput");
     m_input->setPlaceholderText(tr("Ask for music or a change..."));
@@ -77,6 +93,34 @@ void ChatDock::setProviders(const QList<QPair<QString, QString>>& providers, con
 QString ChatDock::provider() const
 {
     return m_provider->currentData().toString();
+}
+
+void ChatDock::setScope(const QString& text, bool narrowed)
+{
+    m_scopeText = text;
+    QFont font = m_scope->font();
+    font.setBold(narrowed);
+    m_scope->setFont(font);
+    m_scope->setStyleSheet(narrowed ? QStringLiteral("color: #f0c674;") : QString());
+    m_scopeClear->setVisible(narrowed);
+    elideScope();
+}
+
+// Long take names never widen the dock: the middle of the line gives way, the part and bars stay.
+void ChatDock::elideScope()
+{
+    m_scope->setText(m_scope->fontMetrics().elidedText(m_scopeText, Qt::ElideMiddle, std::max(40, m_scope->width())));
+}
+
+void ChatDock::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    elideScope();
+}
+
+QString ChatDock::scopeText() const
+{
+    return m_scopeText;
 }
 
 void ChatDock::submit()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The chat dock: the conversation (saved in the project), an input with history, the brief
 // the assistant understood shown as chips, progress and Cancel while waiting, and "Try again"
-// and "More variations" on every reply. It shows and asks; the app does the generating.
+// and "More variations" on every reply, and above the input the scope the next prompt applies
+// to ("Take 3 · Bass · bars 5–8", with × to widen it again). It shows and asks; the app does the
+// generating.
 #pragma once
 
 #include "model/Project.h"
@@ -15,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTextBrowser;
+class QToolButton;
 
 namespace pianola::widgets {
 
@@ -32,6 +35,10 @@ public:
     /// The providers to choose from (display name, key); the first is the default.
     void setProviders(const QList<QPair<QString, QString>>& providers, const QString& current);
     QString provider() const;
+    /// The scope line above the input; `narrowed`: a part of the take only (× shown).
+    void setScope(const QString& text, bool narrowed);
+    QString scopeText() const;
+    QToolButton* scopeClearButton() const { return m_scopeClear; }
     QLineEdit* input() const { return m_input; }
     QTextBrowser* history() const { return m_history; }
 
@@ -43,12 +50,16 @@ signals:
     void takeClicked(pianola::model::TakeId take);
     void cancelRequested();
     void providerChanged(const QString& provider);
+    /// The user asked for the whole take again (the scope's ×).
+    void scopeCleared();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void submit();
+    void elideScope();
     QString messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const;
 
     QTextBrowser* m_history;
@@ -57,6 +68,9 @@ private:
     QPushButton* m_cancel;
     QLabel* m_progress;
     QComboBox* m_provider;
+    QLabel* m_scope;
+    QToolButton* m_scopeClear;
+    QString m_scopeText;
     QStringList m_sent;   ///< input history (Up/Down)
     int m_historyIndex = -1;
     bool m_busy = false;

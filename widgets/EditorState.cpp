@@ -142,6 +142,53 @@ std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick, dou
     return out;
 }
 
+void EditorState::setScopeBars(int fromBar, int toBar)
+{
+    if (fromBar > toBar)
+        std::swap(fromBar, toBar);
+    if (fromBar < 1)
+        fromBar = toBar = 0;
+    if (fromBar == m_scopeFromBar && toBar == m_scopeToBar)
+        return;
+    m_scopeFromBar = fromBar, m_scopeToBar = toBar;
+    emit scopeChanged();
+}
+
+void EditorState::setScopeTrack(model::TrackId track)
+{
+    if (track == m_scopeTrack)
+        return;
+    m_scopeTrack = track;
+    emit scopeChanged();
+}
+
+void EditorState::clearScope()
+{
+    const bool changed = m_scopeFromBar || m_scopeTrack;
+    m_scopeFromBar = m_scopeToBar = 0;
+    m_scopeTrack = 0;
+    setSelection({});
+    if (changed)
+        emit scopeChanged();
+}
+
+bool EditorState::mayEdit(const std::vector<model::Note>& notes)
+{
+    const model::Track* t = track();
+    if (!t)
+        return false;
+    if (t->locked) {
+        emit refused(tr("%1 is locked: unlock it (the padlock in the track list) to edit it").arg(QString::fromStdString(t->name)));
+        return false;
+    }
+    const auto locked = std::count_if(notes.begin(), notes.end(), [](const model::Note& n) { return n.locked; });
+    if (locked > 0) {
+        emit refused(tr("%n locked note(s) cannot be changed: unlock them first (Edit > Lock or unlock notes)", nullptr, static_cast<int>(locked)));
+        return false;
+    }
+    return true;
+}
+
 Bar EditorState::barAt(model::Tick tick) const
 {
     const auto found = bars(tick, tick + 1);

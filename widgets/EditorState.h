@@ -126,6 +126,19 @@ public:
     void setChords(std::vector<ChordMark> chords);
     void setGhostNotes(bool on);
 
+    /// What the chat and Regenerate narrow to, besides the selected notes: the bars chosen on
+    /// the ruler (1-based, inclusive; 0 = none) and a track chosen in the track list (0 = none).
+    int scopeFromBar() const { return m_scopeFromBar; }
+    int scopeToBar() const { return m_scopeToBar; }
+    void setScopeBars(int fromBar, int toBar);
+    model::TrackId scopeTrack() const { return m_scopeTrack; }
+    void setScopeTrack(model::TrackId track);
+    /// The scope back to the whole take: no bars, no track chosen, nothing selected.
+    void clearScope();
+    /// Whether the notes of the current track with these ids may be edited; if not, says why
+    /// through refused() (a locked track or locked notes) and returns false.
+    bool mayEdit(const std::vector<model::Note>& notes);
+
     /// The colour of track `index` (its own, or one from a palette).
     QColor trackColour(int index) const;
     /// A note's fill: the track colour, darker and greyer at low velocity.
@@ -148,6 +161,12 @@ signals:
     void auditionRequested(int key, int velocity);
     /// The user asked to move the playhead (ruler click).
     void seekRequested(model::Tick tick);
+    void scopeChanged();
+    /// Regenerate `track` (0 = every part) in bars fromBar..toBar (0 = the whole take), asked
+    /// without typing (the ruler's and the track list's menus).
+    void regenerateRequested(model::TrackId track, int fromBar, int toBar);
+    /// An edit a view refused, and why (for the status bar).
+    void refused(const QString& why);
 
 private:
     const PlanSource* m_source = nullptr;
@@ -170,6 +189,8 @@ private:
     bool m_ghosts = true;
     model::TakeId m_compare = 0;
     std::vector<ChordMark> m_chords;
+    int m_scopeFromBar = 0, m_scopeToBar = 0;
+    model::TrackId m_scopeTrack = 0;
 };
 
 } // namespace pianola::widgets

@@ -104,6 +104,8 @@ void PianoRollView::mousePressEvent(QMouseEvent* event)
         m_state->setSelection(std::move(selection));
     }
     audition(hit.note->key, hit.note->velocity);
+    if (!m_state->mayEdit(m_state->selectedNotes()))
+        return;   // selected, but locked: no drag (refused() said why)
     const Drag drag = hit.part == Part::StartEdge ? Drag::ResizeStart : hit.part == Part::EndEdge ? Drag::ResizeEnd : Drag::Move;
     beginDrag(drag, pos, hit.note);
 }
@@ -126,6 +128,8 @@ void PianoRollView::beginDrag(Drag drag, const QPointF& pos, const Note* anchor)
 void PianoRollView::createNoteAt(const QPointF& pos, bool bypassSnap)
 {
     const model::Track* track = m_state->track();
+    if (!m_state->mayEdit({}))
+        return;
     const Tick start = bypassSnap ? pointerTick(pos, true) : m_state->snappedDown(pointerTick(pos, true));
     Note n;
     n.startTick = start;

@@ -247,7 +247,28 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
             p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
                        QString::fromStdString(model::keyName(n.key)));
         }
+        if (n.locked)
+            paintLockMark(p, r);
     }
+}
+
+// A locked note: a hatched outline and, where there is room, a padlock at its right end.
+void PianoRollView::paintLockMark(QPainter& p, const QRectF& r)
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0xf0, 0xc6, 0x74), 1, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5));
+    const double h = std::min(r.height() - 2, 10.0);
+    if (h >= 6 && r.width() >= h + 4) {
+        const QRectF body(r.right() - h - 1, r.center().y() - h / 2 + h * 0.35, h * 0.8, h * 0.65);
+        p.setPen(QPen(QColor(0x20, 0x18, 0x08), 1.2));
+        p.drawArc(QRectF(body.left() + body.width() * 0.2, body.top() - h * 0.35, body.width() * 0.6, h * 0.7), 0, 180 * 16);
+        p.setBrush(QColor(0xf0, 0xc6, 0x74));
+        p.drawRect(body);
+    }
+    p.restore();
 }
 
 const PianoRollView::Summary& PianoRollView::summary(Tick bucket)

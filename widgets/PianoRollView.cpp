@@ -252,7 +252,7 @@ void PianoRollView::cutSelection()
 void PianoRollView::paste()
 {
     const model::Track* track = m_state->track();
-    if (!track || m_clipboard.empty())
+    if (!track || m_clipboard.empty() || !m_state->mayEdit({}))
         return;
     const Tick at = m_state->snappedDown(static_cast<Tick>(m_state->playheadTick()));
     model::NoteId id = model::nextNoteId(*track);
@@ -272,7 +272,7 @@ void PianoRollView::duplicateSelection()
 {
     const model::Track* track = m_state->track();
     auto notes = m_state->selectedNotes();
-    if (!track || notes.empty())
+    if (!track || notes.empty() || !m_state->mayEdit({}))
         return;
     Tick first = notes.front().startTick, last = 0;
     for (const Note& n : notes)
@@ -306,8 +306,26 @@ void PianoRollView::nudgeSelection(int gridSteps, int semitones)
         audition(moved->front().key, moved->front().velocity);
 }
 
+void PianoRollView::toggleSelectionLock()
+{
+    auto notes = m_state->selectedNotes();
+    if (notes.empty()) {
+        emit m_state->refused(tr("Select the notes to lock first"));
+        return;
+    }
+    const bool lock = std::any_of(notes.begin(), notes.end(), [](const Note& n) { return !n.locked; });
+    const auto before = notes;
+    for (Note& n : notes)
+        n.locked = lock;
+    const int count = static_cast<int>(notes.size());
+    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, notes},
+                    lock ? tr("Lock %n note(s)", nullptr, count) : tr("Unlock %n note(s)", nullptr, count));
+}
+
 void PianoRollView::submitReplacement(const std::vector<Note>& before, const std::vector<Note>& after, const QString& text)
 {
+    if (!m_state->mayEdit(before))
+        return;
     m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after}, text);
 }
 

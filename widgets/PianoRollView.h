@@ -48,6 +48,9 @@ public:
     /// Moves the selection by grid steps and semitones (arrow keys).
     void nudgeSelection(int gridSteps, int semitones);
     bool hasClipboard() const { return !m_clipboard.empty(); }
+    /// Locks the selected notes (none of them locked yet, or some), or unlocks them (all locked):
+    /// one undoable edit. Locked notes are drawn with a padlock and refuse edits.
+    void toggleSelectionLock();
 
     /// Paint statistics of the last frame (for benchmarks): notes visited and whether the dense
     /// (aggregated) path drew them.
@@ -87,6 +90,7 @@ private:
     void paintGhostNotes(QPainter& p, const QRect& area);
     void paintNotes(QPainter& p, const QRect& area);
     void paintCompare(QPainter& p, const QRect& area);
+    void paintLockMark(QPainter& p, const QRectF& noteRect);
     /// The other take's notes of the current track as (start, key, length) keys, for A/B.
     const std::unordered_set<std::uint64_t>& compareKeys();
     /// A note or a merged run of notes of one key, for the dense path: [start, end), the loudest

@@ -2,6 +2,8 @@
 // The time ruler.
 #include "widgets/TimeRuler.h"
 
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -18,6 +20,7 @@ TimeRuler::TimeRuler(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     connect(state, &EditorState::planChanged, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::playheadMoved, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::chordsChanged, this, qOverload<>(&QWidget::update));
+    connect(state, &EditorState::scopeChanged, this, qOverload<>(&QWidget::update));
 }
 
 void TimeRuler::paintEvent(QPaintEvent*)
@@ -30,6 +33,7 @@ void TimeRuler::paintEvent(QPaintEvent*)
     p.setFont(font);
     paintChords(p);
     constexpr int top = kChordRowHeight;
+    paintScope(p);
     if (m_state->loopEnd() > m_state->loopStart()) {
         const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
         p.fillRect(QRectF(x0, top, x1 - x0, 7), m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
@@ -81,6 +85,28 @@ void TimeRuler::paintChords(QPainter& p)
     }
 }
 
+// The bars the chat is narrowed to: a band under the chord row.
+void TimeRuler::paintScope(QPainter& p)
+{
+    if (m_state->scopeFromBar() < 1)
+        return;
+    // Only the bars in view (the scope's first bar may be far to the left).
+    const auto visible = m_state->bars(static_cast<model::Tick>(m_state->xToTick(0)), static_cast<model::Tick>(m_state->xToTick(width())) + 1);
+    model::Tick from = -1, to = -1;
+    for (const Bar& bar : visible) {
+        if (bar.number < m_state->scopeFromBar() || bar.number > m_state->scopeToBar())
+            continue;
+        if (from < 0)
+            from = bar.startTick;
+        to = bar.endTick();
+    }
+    if (from < 0)
+        return;
+    const double x0 = m_state->tickToX(static_cast<double>(from)), x1 = m_state->tickToX(static_cast<double>(to));
+    p.fillRect(QRectF(x0, kChordRowHeight, x1 - x0, height() - kChordRowHeight), QColor(0xf0, 0xc6, 0x74, 48));
+    p.fillRect(QRectF(x0, height() - 3, x1 - x0, 3), QColor(0xf0, 0xc6, 0x74));
+}
+
 model::Tick TimeRuler::tickAt(double x) const
 {
     return m_state->snapped(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(x))));
@@ -107,8 +133,38 @@ void TimeRuler::mouseReleaseEvent(QMouseEvent* event)
     if (!m_dragging)
         return;
     m_dragging = false;
-    if (std::abs(event->position().x() - m_pressX) < 4)   // a click: move the playhead there
-        emit m_state->seekRequested(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(event->position().x()))));
+    const double x = event->position().x();
+    if (std::abs(x - m_pressX) < 4) {   // a click: move the playhead there
+        emit m_state->seekRequested(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(x))));
+        return;
+    }
+    // A drag: its bars become the scope of the chat and of Regenerate.
+    const model::Tick releaseTick = tickAt(x);
+    const model::Tick a = std::min(m_pressTick, releaseTick), b = std::max(m_pressTick, releaseTick);
+    m_state->setScopeBars(m_state->barAt(a).number, m_state->barAt(std::max(a, b - 1)).number);
+}
+
+void TimeRuler::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu* menu = barMenu(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(event->pos().x()))));
+    menu->exec(event->globalPos());
+    delete menu;
+}
+
+QMenu* TimeRuler::barMenu(model::Tick tick)
+{
+    const int bar = m_state->barAt(tick).number;
+    const bool inScope = m_state->scopeFromBar() > 0 && bar >= m_state->scopeFromBar() && bar <= m_state->scopeToBar();
+    const int from = inScope ? m_state->scopeFromBar() : bar, to = inScope ? m_state->scopeToBar() : bar;
+    const QString bars = from == to ? tr("bar %1").arg(from) : tr("bars %1–%2").arg(from).arg(to);
+    auto* menu = new QMenu(this);
+    QAction* regenerate = menu->addAction(tr("Regenerate %1").arg(bars), this, [this, from, to] {
+        emit m_state->regenerateRequested(m_state->scopeTrack(), from, to);
+    });
+    regenerate->setObjectName("regenerateBars");
+    QAction* narrow = menu->addAction(tr("Narrow the chat to %1").arg(bars), this, [this, from, to] { m_state->setScopeBars(from, to); });
+    narrow->setObjectName("scopeBars");
+    return menu;
 }
 
 } // namespace pianola::widgets

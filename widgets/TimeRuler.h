@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The time ruler above the roll: bars and beats, the loop region and the playhead. Click to
-// move the playhead; drag to set the loop region.
+// move the playhead; drag to set the loop region (its bars become the chat's scope); right-click
+// a bar to regenerate it (or the chosen bars) without typing.
 #pragma once
 
 #include "widgets/EditorState.h"
 
 #include <QWidget>
 
+class QMenu;
 class QPainter;
 
 namespace pianola::widgets {
@@ -16,17 +18,21 @@ class TimeRuler : public QWidget
     Q_OBJECT
 public:
     explicit TimeRuler(EditorState* state, QWidget* parent = nullptr);
+    /// The context menu of the bar at `tick` (Regenerate, narrow the chat); the caller owns it.
+    QMenu* barMenu(model::Tick tick);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     static constexpr int kChordRowHeight = 14;
     model::Tick tickAt(double x) const;
     void paintChords(QPainter& p);
+    void paintScope(QPainter& p);
 
     EditorState* m_state;
     bool m_dragging = false;

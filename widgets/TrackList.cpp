@@ -3,11 +3,13 @@
 #include "widgets/TrackList.h"
 
 #include "widgets/InstrumentBox.h"
+#include "widgets/Padlock.h"
 
 #include <QColorDialog>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMenu>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
@@ -21,15 +23,17 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels({QString(), tr("Name"), tr("Ch"), tr("Instrument"), tr("M"), tr("S")});
+    m_table->setHorizontalHeaderLabels({QString(), tr("Name"), tr("Ch"), tr("Instrument"), tr("M"), tr("S"), QString()});
     m_table->horizontalHeaderItem(MuteColumn)->setToolTip(tr("Mute"));
     m_table->horizontalHeaderItem(SoloColumn)->setToolTip(tr("Solo"));
+    m_table->horizontalHeaderItem(LockColumn)->setIcon(padlockIcon(true));
+    m_table->horizontalHeaderItem(LockColumn)->setToolTip(tr("Lock: no regeneration or variation changes the track"));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ProgramColumn, QHeaderView::Stretch);
-    for (int c : {ColourColumn, ChannelColumn, MuteColumn, SoloColumn})
+    for (int c : {ColourColumn, ChannelColumn, MuteColumn, SoloColumn, LockColumn})
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_table->setMinimumWidth(320);
     layout->addWidget(m_table);
@@ -52,6 +56,18 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (!m_rebuilding && row >= 0)
             m_state->setCurrentTrack(row);
+    });
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row) {   // the user's choice only
+        if (const model::Plan* plan = m_state->plan(); plan && row >= 0 && row < static_cast<int>(plan->tracks.size()))
+            m_state->setScopeTrack(plan->tracks[static_cast<std::size_t>(row)].id);
+    });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const int row = m_table->rowAt(pos.y());
+        if (QMenu* menu = row >= 0 ? contextMenu(row) : nullptr) {
+            menu->exec(m_table->viewport()->mapToGlobal(pos));
+            delete menu;
+        }
     });
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (m_rebuilding || item->column() != NameColumn)
@@ -77,6 +93,28 @@ void TrackList::changeTrack(int index, const std::function<void(model::TrackSett
     change(after);
     if (after != before)
         m_state->submit(model::TrackSettingsEdit{m_state->take(), plan->tracks[static_cast<std::size_t>(index)].id, before, after}, text);
+}
+
+QMenu* TrackList::contextMenu(int index)
+{
+    const model::Plan* plan = m_state->plan();
+    if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size()))
+        return nullptr;
+    const model::Track& track = plan->tracks[static_cast<std::size_t>(index)];
+    const QString name = QString::fromStdString(track.name);
+    auto* menu = new QMenu(this);
+    const model::TrackId id = track.id;
+    QAction* regenerate = menu->addAction(tr("Regenerate %1").arg(name), this, [this, id] {
+        emit m_state->regenerateRequested(id, m_state->scopeFromBar(), m_state->scopeToBar());
+    });
+    regenerate->setObjectName("regenerateTrack");
+    regenerate->setEnabled(!track.locked && !track.notes.empty());
+    const bool locked = track.locked;
+    QAction* lock = menu->addAction(padlockIcon(!locked), locked ? tr("Unlock %1").arg(name) : tr("Lock %1").arg(name), this, [this, index, locked] {
+        changeTrack(index, [&](model::TrackSettings& s) { s.locked = !locked; }, locked ? tr("Unlock track") : tr("Lock track"));
+    });
+    lock->setObjectName("lockTrack");
+    return menu;
 }
 
 void TrackList::rebuild()
@@ -131,6 +169,18 @@ void TrackList::fillRow(int row, const model::Track& track)
         });
         m_table->setCellWidget(row, column, button);
     }
+    auto* lock = new QToolButton;
+    lock->setAutoRaise(true);
+    lock->setCheckable(true);
+    lock->setChecked(track.locked);
+    lock->setIcon(padlockIcon(track.locked));
+    lock->setObjectName("lock");
+    lock->setToolTip(track.locked ? tr("Locked: no regeneration or variation changes this track (click to unlock)")
+                                  : tr("Lock this track: no regeneration or variation will change it"));
+    connect(lock, &QToolButton::toggled, this, [this, row](bool on) {
+        changeTrack(row, [&](model::TrackSettings& s) { s.locked = on; }, on ? tr("Lock track") : tr("Unlock track"));
+    });
+    m_table->setCellWidget(row, LockColumn, lock);
 }
 
 QWidget* TrackList::programEditor(int row, const model::Track& track)

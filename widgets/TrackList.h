@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The track list: colour, name, channel, General MIDI instrument (drum kits on channel 10),
-// mute and solo per track; the selected row is the track the roll edits.
+// mute, solo and the padlock per track; the selected row is the track the roll edits, and a row
+// clicked narrows the chat to that track. Its context menu regenerates or locks a track.
 #pragma once
 
 #include "widgets/EditorState.h"
@@ -9,6 +10,7 @@
 
 #include <functional>
 
+class QMenu;
 class QTableWidget;
 class QToolButton;
 
@@ -18,11 +20,13 @@ class TrackList : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { ColourColumn, NameColumn, ChannelColumn, ProgramColumn, MuteColumn, SoloColumn, ColumnCount };
+    enum Column { ColourColumn, NameColumn, ChannelColumn, ProgramColumn, MuteColumn, SoloColumn, LockColumn, ColumnCount };
     explicit TrackList(EditorState* state, QWidget* parent = nullptr);
     QTableWidget* table() const { return m_table; }
     /// Changes one setting of track `index` through the edit sink (what the row's widgets do).
     void changeTrack(int index, const std::function<void(model::TrackSettings&)>& change, const QString& text);
+    /// The context menu of track `index` (Regenerate, Lock/Unlock); the caller owns it.
+    QMenu* contextMenu(int index);
 
 signals:
     void addTrackRequested();

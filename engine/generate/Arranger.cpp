@@ -172,6 +172,9 @@ Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& reque
     model::Plan& plan = result.plan;
     const std::string role(roleName(request.role));
     std::vector<std::size_t> existing = tracksOf(take, request.role);
+    if (request.track && *request.track < take.tracks.size() &&
+        request.action == PartAction::Regenerate)
+        existing = {*request.track};
     if (request.action == PartAction::Remove || request.action == PartAction::Lock) {
         if (existing.empty()) return refusal("the take has no " + role + " part");
         const bool remove = request.action == PartAction::Remove;

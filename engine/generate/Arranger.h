@@ -24,6 +24,8 @@ struct PartRequest
     int fromBar = 0, toBar = 0;     ///< region, bars counted from 1, inclusive; 0 = whole take
     bool secondLayer = false;       ///< a second drum track is wanted ("a second percussion layer")
     bool keepRhythm = false;        ///< "re-roll the chords but keep the rhythm": same onsets
+    std::optional<std::size_t> track; ///< Regenerate this track (index; the app's scope), not
+                                      ///< the first of the role
     std::optional<Genre> genreHint; ///< the style the take was made in, when known
 };
 

@@ -153,6 +153,7 @@ Intent readIntent(std::string_view line, const std::vector<std::optional<Role>>*
     in.secondLayer = anyOf(w, {"second", "extra", "another", "additional"}) &&
                      anyOf(w, {"layer", "percussion", "second"});
     in.keepRhythm = anyOf(w, {"rhythm"}) && anyOf(w, {"keep", "same"});
+    in.regenerateVerb = replaceVerb || anyOf(w, {"again", "regen", "reroll"});
     std::tie(in.fromBar, in.toBar) = region(w);
     const bool sameBut = anyOf(w, {"same", "but", "except", "keep", "leave"});
     if (!takeRoles || songWords) {

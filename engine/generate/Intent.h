@@ -31,6 +31,8 @@ struct Intent
     int fromBar = 0, toBar = 0;       ///< a region ("bars 5-8"), bars from 1; 0 = the whole take
     bool secondLayer = false;         ///< "a second percussion layer"
     bool keepRhythm = false;          ///< "re-roll the chords but keep the rhythm"
+    bool regenerateVerb = false;      ///< "regenerate", "again", "new"...: with no part named, the
+                                      ///< app's scope says what (engine::llm::narrowIntent)
     std::vector<std::string> notMidi; ///< phrases MIDI cannot do ("vinyl crackle", "reverb")
     /// The chip that says what was read and what it applies to ("add part: bass").
     std::string chip() const;

@@ -93,24 +93,53 @@ void checkOffline(std::vector<model::Take>& takes, const gen::Interpretation& in
     });
 }
 
+// The parts arranged one after the other into the parent (several: every part of a bar range).
+// A part that cannot change (locked) is skipped when others can.
+Result<gen::ArrangeResult> arrangeParts(const model::Take& parent,
+                                        const std::vector<gen::PartRequest>& parts,
+                                        std::string_view words, std::uint64_t seed, int index)
+{
+    gen::ArrangeResult all{parent.plan, {}};
+    std::optional<Error> refused;
+    bool changed = false;
+    for (gen::PartRequest part : parts) {
+        part.genreHint = genreOf(parent);
+        auto made = gen::arrange(all.plan, part, words, seed, index);
+        if (!made) {
+            if (!refused) refused = made.error();
+            continue;
+        }
+        all.plan = std::move(made->plan);
+        all.chips.insert(all.chips.end(), made->chips.begin(), made->chips.end());
+        changed = true;
+    }
+    if (!changed)
+        return refused ? *refused
+                       : Error{Error::Code::InvalidArgument, "nothing changed: no part to regenerate"};
+    return all;
+}
+
 Result<GenerationResult> arranged(const GenerationRequest& request, const gen::Intent& intent,
-                                  std::uint64_t seed)
+                                  const std::vector<gen::PartRequest>& parts, std::uint64_t seed)
 {
     const model::Take& parent = *request.parent;
-    gen::PartRequest part = intent.partRequest();
-    part.genreHint = genreOf(parent);
-    const bool single =
-        part.action == gen::PartAction::Remove || part.action == gen::PartAction::Lock;
+    const bool single = parts.size() == 1 && (parts.front().action == gen::PartAction::Remove ||
+                                              parts.front().action == gen::PartAction::Lock);
     const int count = single ? 1 : request.candidates > 0 ? clampCandidates(request.candidates) : 4;
     GenerationResult result;
     result.provider = gen::kProviderName;
     result.model = gen::kModelName;
     result.intent = intent.chip();
+    if (parts.size() > 1) // "regenerate part: chords" names one role; this is every part
+        result.intent = "regenerate " + std::to_string(parts.size()) + " parts" +
+                        (intent.fromBar > 0 ? ", bars " + std::to_string(intent.fromBar) + "-" +
+                                                  std::to_string(intent.toBar)
+                                            : std::string());
     for (int i = 0; i < count; ++i) {
-        auto made = gen::arrange(parent.plan, part, request.prompt, seed, i);
+        auto made = arrangeParts(parent, parts, request.prompt, seed, i);
         if (!made) return made.error();
         model::Take take;
-        take.name = candidateName(stepOf(intent.chip()), i, count);
+        take.name = candidateName(stepOf(result.intent), i, count);
         take.plan = std::move(made->plan);
         take.provenance.prompt = request.prompt;
         take.provenance.provider = result.provider;
@@ -122,7 +151,9 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
     checkAgainstWords(result.takes, request,
-                      single ? std::nullopt : std::optional<gen::Role>(part.role));
+                      single || parts.size() != 1
+                          ? std::nullopt
+                          : std::optional<gen::Role>(parts.front().role));
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)
@@ -133,6 +164,25 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
 // Variations of the parent; an empty result when nothing in the line is a change vary() knows.
 Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t seed)
 {
+    if (request.scope.narrowed()) { // vary the scope only: everything outside it locked
+        GenerationRequest inside = request;
+        inside.scope = {};
+        inside.parent->plan = lockOutsideScope(request.parent->plan, request.scope);
+        auto result = varied(inside, seed);
+        if (!result) return result;
+        if (result->takes.empty()) // the words change nothing there: say so, not "not understood"
+            return makeError(Error::Code::InvalidArgument,
+                             "nothing changed: \"" + request.prompt + "\" changes nothing in " +
+                                 describeScope(request.scope, request.parent->plan) +
+                                 " (the × above the chat input widens the scope)");
+        for (model::Take& t : result->takes) {
+            restoreOwnLocks(request.parent->plan, t.plan);
+            t.provenance.parentTake = request.parent->id;
+        }
+        std::erase(result->understood, std::string("locked tracks and notes were left as they were"));
+        result->intent += ": " + describeScope(request.scope, request.parent->plan);
+        return result;
+    }
     GenerationResult result;
     result.provider = gen::kProviderName;
     result.model = gen::kModelName;
@@ -199,7 +249,11 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
     const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
     std::optional<std::vector<std::optional<gen::Role>>> roles;
     if (request.parent) roles = gen::inferPlanInfo(request.parent->plan).roles;
-    const gen::Intent intent = gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+    const gen::Intent read = gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+    const ScopedIntent scoped = request.parent
+                                    ? narrowIntent(read, request.scope, request.parent->plan, request.prompt)
+                                    : ScopedIntent{read, {read.partRequest()}, false};
+    const gen::Intent& intent = scoped.intent;
     switch (intent.kind) {
     case gen::IntentKind::Nonsense:
         return makeError(Error::Code::InvalidArgument,
@@ -210,9 +264,11 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
     case gen::IntentKind::ReplacePart:
     case gen::IntentKind::RemovePart:
     case gen::IntentKind::LockPart:
-        return arranged(request, intent, seed);
+        return arranged(request, intent, scoped.parts, seed);
     case gen::IntentKind::Change: {
-        auto result = varied(request, seed);
+        GenerationRequest change = request;
+        if (!scoped.lockOutside) change.scope = {};
+        auto result = varied(change, seed);
         if (!result || !result->takes.empty()) return result;
         gen::Interpretation heard;
         gen::readRequest(request.prompt, heard);

@@ -6,6 +6,7 @@
 #include "engine/llm/Provider.h"
 #include "engine/llm/ProviderConfig.h"
 #include "engine/llm/Reply.h"
+#include "engine/llm/Scope.h"
 #include "engine/llm/TakeContext.h"
 #include "model/Project.h"
 
@@ -36,6 +37,7 @@ struct GenerationRequest
                                        ///< prompt names (else the brief's default); notes: 1
     std::optional<std::uint64_t> seed; ///< brief mode; default: the prompt's hash
     ReplyLimits limits;
+    RequestScope scope; ///< the part and bars of the parent asked about (last: positional init)
 };
 
 struct GenerationProgress

@@ -3,6 +3,7 @@
 // Completions answers; the reply's takes arrive without blocking the window, progress shows,
 // Cancel stops a stalled reply and keeps nothing, and the API key reaches no saved file.
 #include "app/ChatController.h"
+#include "widgets/EditorState.h"
 #include "app/MainWindow.h"
 #include "engine/llm/ProviderConfig.h"
 #include "tests/llm/FakeLlmServer.h"
@@ -10,6 +11,7 @@
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
 
+#include <QAction>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,6 +47,7 @@ private slots:
     void replyArrivesAsTakes();
     void cancelKeepsNothing();
     void analysisNarrativeFromTheModel();
+    void regenerateTellsTheModelItsScope();
 
 private:
     test::FakeLlmServer m_server;
@@ -159,6 +162,38 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     QVERIFY(!app::NarrativeRequest::parseReply("no json here"));
     QVERIFY(!app::NarrativeRequest::parseReply(R"({"narrative":"","suggestions":[]})"));
     QVERIFY(app::NarrativeRequest::parseReply("```json\n{\"narrative\":\"ok\",\"suggestions\":[]}\n```"));
+}
+
+// Edit > Regenerate with the bass's bars 2-3 chosen: the model is told the scope and that
+// nothing outside it may change.
+void TestChatLlm::regenerateTellsTheModelItsScope()
+{
+    test::FakeLlmServer server;
+    QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
+    server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 6)));
+    app::MainWindow w;
+    w.show();
+    model::Take take;
+    take.name = "loop";
+    model::Track keys, bass;
+    keys.name = "Piano", bass.name = "Bass", bass.channel = 1, bass.program = 33;
+    for (int i = 0; i < 16; ++i) {
+        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1), static_cast<std::uint8_t>(57 + (i % 4) * 3), 90, 64});
+        bass.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1), 33, 90, 64});
+    }
+    take.plan.tracks = {keys, bass};
+    QVERIFY(w.document()->addTake(take, "loop"));
+    widgets::EditorState* state = w.editorState();
+    state->setScopeTrack(w.plan().tracks[1].id);
+    state->setScopeBars(2, 3);
+    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
+    w.findChild<QAction*>("regenerateScope")->trigger();
+    QVERIFY(replied.count() == 1 || replied.wait(8000));
+    QCOMPARE(server.requests().size(), 1);
+    const QByteArray body = server.requests().front().body;
+    QVERIFY2(body.contains("narrowed this request to track 2 (Bass), bars 2-3 of the current take"), body.constData());
+    const auto& chat = w.document()->project().chat;
+    QVERIFY(QString::fromStdString(chat[chat.size() - 2].text).endsWith(QStringLiteral("Bass · bars 2–3")));
 }
 
 QTEST_MAIN(TestChatLlm)
