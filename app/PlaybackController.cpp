@@ -4,6 +4,7 @@
 #include "app/PlaybackController.h"
 
 #include "app/AudioEngine.h"
+#include "app/ClockTransport.h"
 #include "app/Document.h"
 #include "app/MidiSession.h"
 #include "app/SequenceBuilder.h"
@@ -20,7 +21,8 @@ namespace pianola::app {
 
 PlaybackController::PlaybackController(const Document* document, QObject* parent)
     : QObject(parent), m_document(document), m_midi(new MidiSession(this)),
-      m_sequences(new SequenceBuilder(this)), m_rebuild(new QTimer(this)), m_poll(new QTimer(this))
+      m_sequences(new SequenceBuilder(this)), m_clock(new ClockTransport(this)),
+      m_rebuild(new QTimer(this)), m_poll(new QTimer(this))
 {
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(30); // coalesce a burst of edits into one rebuild
@@ -59,7 +61,30 @@ void PlaybackController::dropSynth()
 engine::Transport* PlaybackController::transport() const
 {
     if (m_midi->output()) return &m_midi->output()->transport();
-    return m_audio ? &m_audio->transport() : nullptr;
+    if (m_audio && m_audio->hasSound()) return &m_audio->transport();
+    return &m_clock->transport(); // no device: the transport runs on a clock of its own
+}
+
+bool PlaybackController::onClock() const
+{
+    return transport() == &m_clock->transport();
+}
+
+void PlaybackController::clockUpdate()
+{
+    if (onClock()) m_clock->update();
+}
+
+double PlaybackController::positionSeconds()
+{
+    clockUpdate();
+    return transport()->positionSeconds();
+}
+
+bool PlaybackController::isPlaying()
+{
+    clockUpdate();
+    return transport()->isPlaying();
 }
 
 void PlaybackController::refreshTempoMap()
@@ -97,12 +122,14 @@ void PlaybackController::rebuildNow()
                              if (!transport()) return;
                              transport()->setSequence(std::move(sequence));
                              applyLoop();
+                             clockUpdate();
                          });
 }
 
 void PlaybackController::play()
 {
     if (transport() && !transport()->isPlaying()) transport()->play();
+    clockUpdate();
 }
 
 void PlaybackController::playPause()
@@ -112,11 +139,13 @@ void PlaybackController::playPause()
         transport()->pause();
     else
         transport()->play();
+    clockUpdate();
 }
 
 void PlaybackController::stop()
 {
     if (transport()) transport()->stop();
+    clockUpdate();
 }
 
 void PlaybackController::panic()
@@ -130,11 +159,13 @@ void PlaybackController::stopSound()
         t->stop();
         t->panic();
     }
+    clockUpdate();
 }
 
 void PlaybackController::seek(model::Tick tick)
 {
     if (transport()) transport()->seek(m_tempoMap.ticksToSeconds(tick));
+    clockUpdate();
 }
 
 void PlaybackController::audition(int channel, int key, int velocity)
@@ -155,6 +186,7 @@ void PlaybackController::applyLoop()
     if (transport())
         transport()->setLoop(m_loopOn, m_tempoMap.ticksToSeconds(m_loopStart),
                              m_tempoMap.ticksToSeconds(m_loopEnd));
+    clockUpdate();
 }
 
 bool PlaybackController::startRecording()
@@ -176,7 +208,7 @@ model::Track PlaybackController::stopRecording()
 {
     if (!m_recorder) return {};
     const model::Track recorded =
-        m_recorder->stop(transport() ? transport()->positionSeconds() : 0.0);
+        m_recorder->stop(positionSeconds());
     m_recorder.reset();
     rebuildNow();
     return recorded;
@@ -205,7 +237,7 @@ PlaybackController::input(const engine::MidiMessage& message, int channel, model
         // The transport position when the message arrived (it is read a few ms later).
         const double late =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - message.time).count();
-        m_recorder->receive(std::max(0.0, transport()->positionSeconds() - late), bytes,
+        m_recorder->receive(std::max(0.0, positionSeconds() - late), bytes,
                             message.size);
     }
     if (!m_step || (transport() && transport()->isPlaying())) return std::nullopt;
@@ -218,6 +250,7 @@ PlaybackController::input(const engine::MidiMessage& message, int channel, model
 
 void PlaybackController::poll()
 {
+    clockUpdate();
     engine::Transport* t = transport();
     const double seconds = t ? t->positionSeconds() : 0.0;
     const bool playing = t && t->isPlaying();

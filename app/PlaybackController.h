@@ -23,6 +23,7 @@ class Transport;
 namespace pianola::app {
 
 class AudioEngine;
+class ClockTransport;
 class Document;
 class MidiSession;
 class SequenceBuilder;
@@ -55,8 +56,15 @@ public:
     Start startSound();
     /// Drops the synth (its settings changed): the next startSound() starts a new one.
     void dropSynth();
-    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth.
+    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth on
+    /// its audio device, else a silent one on a clock of its own (never null).
     engine::Transport* transport() const;
+    /// True when no device plays: the transport runs on its own clock.
+    bool onClock() const;
+    /// The transport's position now (the clock's is brought up to date first), in seconds.
+    double positionSeconds();
+    /// Whether the transport plays now.
+    bool isPlaying();
     MidiSession* midi() const { return m_midi; }
     /// The active take's tempo map (ticks <-> seconds).
     const model::TempoMap& tempoMap() const { return m_tempoMap; }
@@ -103,11 +111,13 @@ private:
     const model::Plan& plan() const;
     void applyLoop();
     void poll();
+    void clockUpdate();
 
     const Document* m_document;
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;
     SequenceBuilder* m_sequences;
+    ClockTransport* m_clock;
     QTimer* m_rebuild;
     QTimer* m_poll;
     model::TempoMap m_tempoMap;

@@ -411,7 +411,7 @@ PLURAL = {
     'Duplicate %n note(s)': ('%n Note duplizieren', '%n Noten duplizieren'),
     'Record %n note(s)': ('%n Note aufnehmen', '%n Noten aufnehmen'),
     'Recorded %n note(s)': ('%n Note aufgenommen', '%n Noten aufgenommen'),
-    '%n take(s) from the offline generator; the first one is playing.': ('%n Take vom Offline-Generator; er spielt.', '%n Takes vom Offline-Generator; der erste spielt.'),
+    '%n take(s) from the offline generator; the first one is in the editor (Space plays it).': ('%n Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).', '%n Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).'),
     'Receiving: %n note(s) so far': ('Empfange: bisher %n Note', 'Empfange: bisher %n Noten'),
     '%n correction(s) were needed before the reply was valid.': ('%n Korrektur war nötig, bis die Antwort gültig war.', '%n Korrekturen waren nötig, bis die Antwort gültig war.'),
     '%n take(s) from %1 (%2).': ('%n Take von %1 (%2).', '%n Takes von %1 (%2).'),

@@ -53,13 +53,6 @@
         <source>A variation of %1.</source>
         <translation>Eine Variation von %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n take(s) from the offline generator; the first one is playing.</source>
-        <translation>
-            <numerusform>%n Take vom Offline-Generator; er spielt.</numerusform>
-            <numerusform>%n Takes vom Offline-Generator; der erste spielt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Chat: %1</source>
         <translation>Chat: %1</translation>
@@ -116,6 +109,13 @@
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) from the offline generator; the first one is in the editor (Space plays it).</source>
+        <translation>
+            <numerusform>%n Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).</numerusform>
+            <numerusform>%n Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
