@@ -395,6 +395,13 @@ DE = {
     'Saving %1...': '%1 wird gespeichert …',
     'Start playing at start': 'Beim Start abspielen',
     'Restore the unsaved work of recovery file <id>': 'Die ungesicherte Arbeit der Wiederherstellungsdatei <id> wiederherstellen',
+    ' bpm': ' BPM',
+    "Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars": 'Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt',
+    'Meter of the take': 'Taktart des Takes',
+    "Key: the take's, highlighted in the piano roll": 'Tonart: die des Takes, in der Pianorolle hervorgehoben',
+    'No key': 'Keine Tonart',
+    'Set tempo to %1 bpm': 'Tempo auf %1 BPM setzen',
+    'Set meter to %1/%2': 'Taktart auf %1/%2 setzen',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

@@ -599,14 +599,6 @@
         <translation>Raster </translation>
     </message>
     <message>
-        <source>Scale </source>
-        <translation>Tonleiter </translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1238,6 +1230,37 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
             <numerusform>%n Note aufnehmen</numerusform>
             <numerusform>%n Noten aufnehmen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::TransportControls</name>
+    <message>
+        <source> bpm</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars</source>
+        <translation>Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
+    </message>
+    <message>
+        <source>Meter of the take</source>
+        <translation>Taktart des Takes</translation>
+    </message>
+    <message>
+        <source>Key: the take&apos;s, highlighted in the piano roll</source>
+        <translation>Tonart: die des Takes, in der Pianorolle hervorgehoben</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Keine Tonart</translation>
+    </message>
+    <message>
+        <source>Set tempo to %1 bpm</source>
+        <translation>Tempo auf %1 BPM setzen</translation>
+    </message>
+    <message>
+        <source>Set meter to %1/%2</source>
+        <translation>Taktart auf %1/%2 setzen</translation>
     </message>
 </context>
 <context>
