@@ -108,6 +108,7 @@ void PlaybackController::rebuildNow()
         options.muted.push_back(t.muted);
         options.soloed.push_back(t.soloed);
     }
+    options.metronome = m_metronome;
     if (m_recorder) // recording runs until stopped, past the end of what is there
         options.minimumTicks = model::Limits::kMaxTick;
     // A big plan is built on a worker thread: the current sequence plays on until it is ready.
@@ -171,6 +172,12 @@ void PlaybackController::seek(model::Tick tick)
 void PlaybackController::audition(int channel, int key, int velocity)
 {
     if (transport()) transport()->audition(channel, key, velocity, 0.35);
+}
+
+void PlaybackController::setMetronome(bool on)
+{
+    m_metronome = on;
+    rebuildNow();
 }
 
 void PlaybackController::setLoop(bool on, model::Tick startTick, model::Tick endTick)

@@ -84,6 +84,9 @@ public:
     void stopSound();
     void seek(model::Tick tick);
     void audition(int channel, int key, int velocity);
+    /// Clicks on every beat in what plays (not in the take, not in an export); rebuilds now.
+    void setMetronome(bool on);
+    bool metronome() const { return m_metronome; }
     /// The loop region; kept across rebuilds (in seconds through the tempo map of each).
     void setLoop(bool on, model::Tick startTick, model::Tick endTick);
 
@@ -123,6 +126,7 @@ private:
     model::TempoMap m_tempoMap;
     std::unique_ptr<engine::Recorder> m_recorder;
     std::unique_ptr<engine::StepInput> m_step;
+    bool m_metronome = false;
     bool m_loopOn = false;
     model::Tick m_loopStart = 0, m_loopEnd = 0;
 };

@@ -3,14 +3,17 @@
 #include "app/TransportControls.h"
 
 #include "app/Document.h"
+#include "app/PlaybackController.h"
 #include "app/Session.h"
 #include "model/NoteOps.h"
 #include "model/TimingEdits.h"
 #include "widgets/EditorState.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QToolBar>
 
@@ -24,11 +27,26 @@ TransportControls::TransportControls(Session* session, widgets::EditorState* sta
     : QObject(bar), m_session(session), m_state(state)
 {
     bar->addSeparator();
+    createMetronome(bar);
     createTempo(bar);
     createMeter(bar);
     createKey(bar);
     connect(m_session, &Session::planChanged, this, &TransportControls::refresh);
     refresh();
+}
+
+void TransportControls::createMetronome(QToolBar* bar)
+{
+    QAction* click = bar->addAction(tr("Click"));
+    click->setObjectName("metronome");
+    click->setCheckable(true);
+    click->setShortcut(QKeySequence(tr("K")));
+    click->setToolTip(tr("Metronome: a click on every beat while playing and recording (K); never exported"));
+    connect(click, &QAction::toggled, this, [this](bool on) {
+        m_session->playback()->setMetronome(on);
+        QSettings().setValue("transport/metronome", on);
+    });
+    click->setChecked(QSettings().value("transport/metronome", false).toBool());
 }
 
 void TransportControls::createTempo(QToolBar* bar)

@@ -29,6 +29,7 @@ public:
     void setAnalysisKey(int tonic, bool minor);
 
 private:
+    void createMetronome(QToolBar* bar);
     void createTempo(QToolBar* bar);
     void createMeter(QToolBar* bar);
     void createKey(QToolBar* bar);

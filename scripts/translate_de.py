@@ -400,6 +400,9 @@ DE = {
     'Meter of the take': 'Taktart des Takes',
     "Key: the take's, highlighted in the piano roll": 'Tonart: die des Takes, in der Pianorolle hervorgehoben',
     'No key': 'Keine Tonart',
+    'Click': 'Klick',
+    'K': 'K',
+    'Metronome: a click on every beat while playing and recording (K); never exported': 'Metronom: ein Klick auf jeder Zählzeit beim Abspielen und Aufnehmen (K); wird nie exportiert',
     'Set tempo to %1 bpm': 'Tempo auf %1 BPM setzen',
     'Set meter to %1/%2': 'Taktart auf %1/%2 setzen',
 }

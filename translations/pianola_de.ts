@@ -1262,6 +1262,18 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <source>Set meter to %1/%2</source>
         <translation>Taktart auf %1/%2 setzen</translation>
     </message>
+    <message>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Metronome: a click on every beat while playing and recording (K); never exported</source>
+        <translation>Metronom: ein Klick auf jeder Zählzeit beim Abspielen und Aufnehmen (K); wird nie exportiert</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::AnalysisPanel</name>

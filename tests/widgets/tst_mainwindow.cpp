@@ -3,6 +3,7 @@
 // a clear message for a bad file, the transport keys with or without a sound device.
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
+#include "app/PlaybackController.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
 #include "widgets/EditorState.h"
@@ -71,6 +72,7 @@ private slots:
     void aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake();
     void tempoAndMeterEditsAreUndoableAndKeepTicks();
     void anAMinorTakeShowsAndHighlightsAMinor();
+    void theMetronomePlaysButIsNeverExported();
 };
 
 void TestMainWindow::opensAFileAndShowsWhatItHolds()
@@ -273,6 +275,27 @@ void TestMainWindow::anAMinorTakeShowsAndHighlightsAMinor()
     QCOMPARE(w.editorState()->scale().tonic, 9);
     QCOMPARE(w.editorState()->scale().mode, model::Scale::Mode::Minor);
     QCOMPARE(w.findChild<QDoubleSpinBox*>("tempo")->value(), 78.0);
+}
+
+// The transport bar's Click: the metronome goes into what plays, never into the take or the export.
+void TestMainWindow::theMetronomePlaysButIsNeverExported()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    QVERIFY(w.openFile(writeSong(dir)));
+    auto* click = w.findChild<QAction*>("metronome");
+    QVERIFY(click);
+    click->setChecked(false);
+    QVERIFY(w.document()->exportTake(dir.filePath("off.mid")));
+    const model::Plan before = w.plan();
+    click->setChecked(true);
+    QVERIFY(w.session()->playback()->metronome());
+    QVERIFY(w.document()->exportTake(dir.filePath("on.mid")));
+    QCOMPARE(w.plan(), before);
+    QFile off(dir.filePath("off.mid")), on(dir.filePath("on.mid"));
+    QVERIFY(off.open(QIODevice::ReadOnly) && on.open(QIODevice::ReadOnly));
+    QCOMPARE(on.readAll(), off.readAll());
+    click->setChecked(false);
 }
 
 QTEST_MAIN(TestMainWindow)
