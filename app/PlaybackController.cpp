@@ -10,6 +10,7 @@
 #include "app/SequenceBuilder.h"
 #include "engine/midi/Recorder.h"
 #include "engine/midi/StepInput.h"
+#include "engine/playback/Metronome.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/ThreadCheck.h"
 
@@ -22,8 +23,11 @@ namespace pianola::app {
 PlaybackController::PlaybackController(const Document* document, QObject* parent)
     : QObject(parent), m_document(document), m_midi(new MidiSession(this)),
       m_sequences(new SequenceBuilder(this)), m_clock(new ClockTransport(this)),
-      m_rebuild(new QTimer(this)), m_poll(new QTimer(this))
+      m_rebuild(new QTimer(this)), m_poll(new QTimer(this)), m_countIn(new QTimer(this))
 {
+    m_countIn->setSingleShot(true);
+    m_countIn->setTimerType(Qt::PreciseTimer);
+    m_countInBars = std::clamp(QSettings().value("transport/countInBars", 0).toInt(), 0, 2);
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(30); // coalesce a burst of edits into one rebuild
     connect(m_rebuild, &QTimer::timeout, this, &PlaybackController::rebuildNow);
@@ -196,23 +200,71 @@ void PlaybackController::applyLoop()
     clockUpdate();
 }
 
-bool PlaybackController::startRecording()
+model::Tick PlaybackController::countInTicks(model::Tick tick) const
+{
+    return engine::barsTicks(plan(), tick, m_countInBars);
+}
+
+bool PlaybackController::startRecording(model::Tick tick)
 {
     if (!transport()) return false;
+    const model::Tick countIn = countInTicks(tick);
+    if (countIn <= 0) {
+        beginRecording(std::nullopt); // from where the transport is
+        return true;
+    }
+    // The count-in: clicks alone, in the tempo and meter at `tick`, then the recording there.
+    model::Plan clicks;
+    clicks.ppq = plan().ppq;
+    clicks.tempos = {model::TempoChange{0, 60e6 / m_tempoMap.usPerQuarterAt(tick)}};
+    model::TimeSignature meter = model::TimeSignature{};
+    for (const model::TimeSignature& m : plan().timeSignatures)
+        if (m.tick <= tick) meter = m;
+    meter.tick = 0;
+    clicks.timeSignatures = {meter};
+    engine::PlaybackOptions options;
+    options.metronome = true;
+    options.minimumTicks = countIn;
+    transport()->stop();
+    transport()->setLoop(false, 0, 0);
+    transport()->setSequence(engine::PlaybackSequence::build(clicks, options));
+    transport()->seek(0);
+    transport()->play();
+    clockUpdate();
+    m_countIn->disconnect();
+    connect(m_countIn, &QTimer::timeout, this, [this, tick] { beginRecording(tick); });
+    m_countIn->start(static_cast<int>(std::lround(model::TempoMap(clicks).ticksToSeconds(countIn) * 1000)));
+    return true;
+}
+
+void PlaybackController::beginRecording(std::optional<model::Tick> from)
+{
     m_recorder = std::make_unique<engine::Recorder>(m_tempoMap);
     m_recorder->start();
-    rebuildNow();
+    rebuildNow(); // the take again (after a count-in), long enough to record past its end
+    if (from) seek(*from);
     play();
-    return true;
+}
+
+bool PlaybackController::isCountingIn() const
+{
+    return m_countIn->isActive();
 }
 
 bool PlaybackController::isRecording() const
 {
-    return m_recorder != nullptr;
+    return m_recorder != nullptr || isCountingIn();
 }
 
 model::Track PlaybackController::stopRecording()
 {
+    if (isCountingIn()) { // stopped before anything was recorded: the take plays again
+        m_countIn->stop();
+        stop();
+        rebuildNow();
+        applyLoop();
+        return {};
+    }
     if (!m_recorder) return {};
     const model::Track recorded =
         m_recorder->stop(positionSeconds());

@@ -8,6 +8,7 @@
 #include "model/TempoMap.h"
 
 #include <memory>
+#include <algorithm>
 #include <optional>
 #include <QObject>
 #include <QString>
@@ -90,9 +91,17 @@ public:
     /// The loop region; kept across rebuilds (in seconds through the tempo map of each).
     void setLoop(bool on, model::Tick startTick, model::Tick endTick);
 
-    /// Starts recording (and playback): false without a transport.
-    bool startRecording();
+    /// Bars of clicks before a recording starts (0, 1 or 2; QSettings "transport/countInBars").
+    void setCountInBars(int bars) { m_countInBars = std::clamp(bars, 0, 2); }
+    int countInBars() const { return m_countInBars; }
+    /// The count-in before a recording from `tick`, in ticks of the meter there.
+    model::Tick countInTicks(model::Tick tick) const;
+    /// Starts recording (and playback) from `tick`, after the count-in: false without a transport.
+    bool startRecording(model::Tick tick);
+    /// True from startRecording() to stopRecording(), count-in included.
     bool isRecording() const;
+    /// True while the count-in clicks and nothing is recorded yet.
+    bool isCountingIn() const;
     /// Ends the recording at the playhead; what was played (Recorder::stop()).
     model::Track stopRecording();
     void startStepInput(model::Tick cursorTick, model::Tick gridTicks);
@@ -115,6 +124,7 @@ private:
     void applyLoop();
     void poll();
     void clockUpdate();
+    void beginRecording(std::optional<model::Tick> from);
 
     const Document* m_document;
     std::unique_ptr<AudioEngine> m_audio;
@@ -127,6 +137,8 @@ private:
     std::unique_ptr<engine::Recorder> m_recorder;
     std::unique_ptr<engine::StepInput> m_step;
     bool m_metronome = false;
+    int m_countInBars = 0;
+    QTimer* m_countIn;
     bool m_loopOn = false;
     model::Tick m_loopStart = 0, m_loopEnd = 0;
 };

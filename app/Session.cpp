@@ -143,7 +143,7 @@ bool Session::startRecording()
 {
     if (!m_state->track() || !m_playback->transport()) return false;
     m_recordTrack = m_state->currentTrackId();
-    return m_playback->startRecording();
+    return m_playback->startRecording(static_cast<model::Tick>(m_state->playheadTick()));
 }
 
 std::optional<int> Session::stopRecording()

@@ -10,12 +10,15 @@
 #include "widgets/EditorState.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QMenu>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace pianola::app {
 
@@ -28,6 +31,7 @@ TransportControls::TransportControls(Session* session, widgets::EditorState* sta
 {
     bar->addSeparator();
     createMetronome(bar);
+    createCountIn(bar);
     createTempo(bar);
     createMeter(bar);
     createKey(bar);
@@ -47,6 +51,30 @@ void TransportControls::createMetronome(QToolBar* bar)
         QSettings().setValue("transport/metronome", on);
     });
     click->setChecked(QSettings().value("transport/metronome", false).toBool());
+}
+
+// The record button's menu: no count-in, one or two bars of clicks before recording starts.
+void TransportControls::createCountIn(QToolBar* bar)
+{
+    QAction* record = bar->findChild<QAction*>("record");
+    auto* button = record ? qobject_cast<QToolButton*>(bar->widgetForAction(record)) : nullptr;
+    if (!button) return;
+    auto* menu = new QMenu(button);
+    menu->setObjectName("countIn");
+    auto* group = new QActionGroup(menu);
+    PlaybackController* playback = m_session->playback();
+    for (int bars = 0; bars <= 2; ++bars) {
+        QAction* a = menu->addAction(bars == 0 ? tr("No count-in") : tr("Count-in: %n bar(s)", nullptr, bars));
+        a->setCheckable(true);
+        a->setChecked(playback->countInBars() == bars);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [playback, bars] {
+            playback->setCountInBars(bars);
+            QSettings().setValue("transport/countInBars", bars);
+        });
+    }
+    button->setMenu(menu);
+    button->setPopupMode(QToolButton::MenuButtonPopup);
 }
 
 void TransportControls::createTempo(QToolBar* bar)

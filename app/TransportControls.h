@@ -30,6 +30,7 @@ public:
 
 private:
     void createMetronome(QToolBar* bar);
+    void createCountIn(QToolBar* bar);
     void createTempo(QToolBar* bar);
     void createMeter(QToolBar* bar);
     void createKey(QToolBar* bar);

@@ -1274,6 +1274,17 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <source>Metronome: a click on every beat while playing and recording (K); never exported</source>
         <translation>Metronom: ein Klick auf jeder Zählzeit beim Abspielen und Aufnehmen (K); wird nie exportiert</translation>
     </message>
+    <message>
+        <source>No count-in</source>
+        <translation>Kein Einzähler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Count-in: %n bar(s)</source>
+        <translation>
+            <numerusform>Einzähler: %n Takt</numerusform>
+            <numerusform>Einzähler: %n Takte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::AnalysisPanel</name>

@@ -14,6 +14,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
@@ -296,6 +297,16 @@ void TestMainWindow::theMetronomePlaysButIsNeverExported()
     QVERIFY(off.open(QIODevice::ReadOnly) && on.open(QIODevice::ReadOnly));
     QCOMPARE(on.readAll(), off.readAll());
     click->setChecked(false);
+
+    // The record button's menu sets the count-in.
+    auto* countIn = w.findChild<QMenu*>("countIn");
+    QVERIFY(countIn);
+    QCOMPARE(countIn->actions().size(), 3);
+    countIn->actions().at(2)->trigger();
+    QCOMPARE(w.session()->playback()->countInBars(), 2);
+    QCOMPARE(w.session()->playback()->countInTicks(0), model::Tick(2 * 4 * 480));
+    countIn->actions().at(0)->trigger();
+    QCOMPARE(w.session()->playback()->countInBars(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -40,6 +40,7 @@ private slots:
     void aRecordingIsOneUndoStep();
     void theTransportRunsOnItsOwnClockWithoutADevice();
     void openingAProjectResetsPositionAndLoop();
+    void aCountInClicksABarBeforeRecordingStarts();
 };
 
 void TestSession::stepInputWritesOneGridStepPerKey()
@@ -153,6 +154,36 @@ void TestSession::openingAProjectResetsPositionAndLoop()
     QCOMPARE(playback->positionSeconds(), 0.0);
     QVERIFY(!state.loopEnabled());
     QCOMPARE(state.playheadTick(), 0.0);
+}
+
+void TestSession::aCountInClicksABarBeforeRecordingStarts()
+{
+    widgets::EditorState state;
+    app::Session session(&state);
+    startWithoutADevice(state, session);
+    app::PlaybackController* playback = session.playback();
+    playback->setCountInBars(1);
+    QCOMPARE(playback->countInTicks(0), model::Tick(4 * 480)); // one bar of 4/4 = 2 s at 120 bpm
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QVERIFY(session.startRecording());
+    QVERIFY(playback->isCountingIn());
+    QVERIFY(playback->isPlaying());
+    play(session, 72, 100); // during the count-in: not recorded
+    QTRY_VERIFY_WITH_TIMEOUT(!playback->isCountingIn(), 4000);
+    const double countIn = static_cast<double>(elapsed.nsecsElapsed()) / 1e9;
+    qInfo("count-in took %.3f s", countIn);
+    QVERIFY(countIn > 1.95 && countIn < 2.3);
+    QVERIFY(playback->isPlaying());
+    QVERIFY(playback->positionSeconds() < 0.1); // the recording starts at the playhead (0)
+    play(session, 60, 100);
+    const auto recorded = session.stopRecording();
+    QVERIFY(recorded);
+    QCOMPARE(*recorded, 1);
+    const auto& notes = session.plan().tracks.front().notes;
+    QVERIFY(std::any_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 60 && n.startTick < 100; }));
+    QVERIFY(std::none_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 72; }));
+    playback->setCountInBars(0);
 }
 
 QTEST_MAIN(TestSession)
