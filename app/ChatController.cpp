@@ -224,7 +224,7 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::
         takes = std::move(result->takes);
     }
     if (!takes.empty())
-        lines << tr("%n take(s) from the offline generator; the first one is playing.", nullptr, static_cast<int>(takes.size()));
+        lines << tr("%n take(s) from the offline generator; the first one is in the editor (Space plays it).", nullptr, static_cast<int>(takes.size()));
     reply.text = lines.join(QLatin1Char('\n')).toStdString();
     const auto ids = commitReply(prompt, std::move(takes), std::move(reply));
     if (!ids.empty() && request.scope.narrowed())

@@ -7,6 +7,7 @@
 #include "app/MidiSession.h"
 #include "app/PlaybackController.h"
 #include "app/PreferencesDialog.h"
+#include "app/TransportControls.h"
 #include "model/Analysis.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ControllerLanes.h"
@@ -259,6 +260,8 @@ void MainWindow::showAnalysisChords()
                          static_cast<model::Tick>(std::llround(m_session->playback()->tempoMap().secondsToTicks(c.endS))),
                          QString::fromStdString(model::analysis::chordSymbol(c))});
     m_state->setChords(std::move(marks));
+    const auto& key = m_analysis->analysis().key;
+    m_transportControls->setAnalysisKey(key.tonic, key.minor); // when the take states no key
 }
 
 void MainWindow::startPlayback()

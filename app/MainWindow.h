@@ -32,6 +32,7 @@ class TrackList;
 namespace pianola::app {
 
 class ChatController;
+class TransportControls;
 class NarrativeRequest;
 class ScopeActions;
 class MidiSession;
@@ -170,8 +171,7 @@ private:
     QActionGroup* m_toolGroup = nullptr;
     QMenu* m_recentMenu = nullptr;
     QComboBox* m_snapBox = nullptr;
-    QComboBox* m_keyBox = nullptr;
-    QComboBox* m_scaleBox = nullptr;
+    TransportControls* m_transportControls = nullptr;
     QLabel* m_positionLabel = nullptr;
     std::uint64_t m_humanizeSeed = 1;
     bool m_endWithoutAsking = false;   ///< a signal or logout: close keeps unsaved work for recovery

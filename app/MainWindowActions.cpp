@@ -6,6 +6,7 @@
 #include "app/ScopeActions.h"
 #include "app/NarrativeRequest.h"
 #include "app/PlaybackController.h"
+#include "app/TransportControls.h"
 #include "engine/analysis/Analyzer.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
@@ -320,6 +321,7 @@ void MainWindow::createTransport()
     dragOut->setToolTip(tr("Drag the active take into your DAW or file manager as a .mid file"));
     connect(dragOut, &QToolButton::pressed, this, &MainWindow::startDragOut);
     bar->addWidget(dragOut);
+    m_transportControls = new TransportControls(m_session, m_state, bar);
 }
 
 void MainWindow::createToolBar()
@@ -354,25 +356,6 @@ void MainWindow::createToolBar()
         m_state->setSnap({v.x(), v.y() != 0});
     });
     bar->addWidget(m_snapBox);
-    bar->addSeparator();
-    bar->addWidget(new QLabel(tr("Scale "), this));
-    m_keyBox = new QComboBox(this);
-    m_keyBox->setObjectName("scaleKey");
-    m_keyBox->addItem(tr("None"), -1);
-    for (int pc = 0; pc < 12; ++pc)
-        m_keyBox->addItem(QString::fromStdString(model::pitchClassName(pc, pc == 3 || pc == 8 || pc == 10)), pc);
-    m_scaleBox = new QComboBox(this);
-    m_scaleBox->setObjectName("scaleMode");
-    for (model::Scale::Mode mode : model::Scale::allModes())
-        m_scaleBox->addItem(tr(model::Scale::modeName(mode).c_str()), static_cast<int>(mode));
-    auto scaleChanged = [this] {
-        const int tonic = m_keyBox->currentData().toInt();
-        m_state->setScale(tonic >= 0, {std::max(0, tonic), static_cast<model::Scale::Mode>(m_scaleBox->currentData().toInt())});
-    };
-    connect(m_keyBox, &QComboBox::currentIndexChanged, this, scaleChanged);
-    connect(m_scaleBox, &QComboBox::currentIndexChanged, this, scaleChanged);
-    bar->addWidget(m_keyBox);
-    bar->addWidget(m_scaleBox);
 }
 
 } // namespace pianola::app

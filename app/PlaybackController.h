@@ -8,6 +8,7 @@
 #include "model/TempoMap.h"
 
 #include <memory>
+#include <algorithm>
 #include <optional>
 #include <QObject>
 #include <QString>
@@ -23,6 +24,7 @@ class Transport;
 namespace pianola::app {
 
 class AudioEngine;
+class ClockTransport;
 class Document;
 class MidiSession;
 class SequenceBuilder;
@@ -55,8 +57,15 @@ public:
     Start startSound();
     /// Drops the synth (its settings changed): the next startSound() starts a new one.
     void dropSynth();
-    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth.
+    /// The transport that plays: the hardware MIDI output if one is chosen, else the synth on
+    /// its audio device, else a silent one on a clock of its own (never null).
     engine::Transport* transport() const;
+    /// True when no device plays: the transport runs on its own clock.
+    bool onClock() const;
+    /// The transport's position now (the clock's is brought up to date first), in seconds.
+    double positionSeconds();
+    /// Whether the transport plays now.
+    bool isPlaying();
     MidiSession* midi() const { return m_midi; }
     /// The active take's tempo map (ticks <-> seconds).
     const model::TempoMap& tempoMap() const { return m_tempoMap; }
@@ -76,12 +85,23 @@ public:
     void stopSound();
     void seek(model::Tick tick);
     void audition(int channel, int key, int velocity);
+    /// Clicks on every beat in what plays (not in the take, not in an export); rebuilds now.
+    void setMetronome(bool on);
+    bool metronome() const { return m_metronome; }
     /// The loop region; kept across rebuilds (in seconds through the tempo map of each).
     void setLoop(bool on, model::Tick startTick, model::Tick endTick);
 
-    /// Starts recording (and playback): false without a transport.
-    bool startRecording();
+    /// Bars of clicks before a recording starts (0, 1 or 2; QSettings "transport/countInBars").
+    void setCountInBars(int bars) { m_countInBars = std::clamp(bars, 0, 2); }
+    int countInBars() const { return m_countInBars; }
+    /// The count-in before a recording from `tick`, in ticks of the meter there.
+    model::Tick countInTicks(model::Tick tick) const;
+    /// Starts recording (and playback) from `tick`, after the count-in: false without a transport.
+    bool startRecording(model::Tick tick);
+    /// True from startRecording() to stopRecording(), count-in included.
     bool isRecording() const;
+    /// True while the count-in clicks and nothing is recorded yet.
+    bool isCountingIn() const;
     /// Ends the recording at the playhead; what was played (Recorder::stop()).
     model::Track stopRecording();
     void startStepInput(model::Tick cursorTick, model::Tick gridTicks);
@@ -103,16 +123,22 @@ private:
     const model::Plan& plan() const;
     void applyLoop();
     void poll();
+    void clockUpdate();
+    void beginRecording(std::optional<model::Tick> from);
 
     const Document* m_document;
     std::unique_ptr<AudioEngine> m_audio;
     MidiSession* m_midi;
     SequenceBuilder* m_sequences;
+    ClockTransport* m_clock;
     QTimer* m_rebuild;
     QTimer* m_poll;
     model::TempoMap m_tempoMap;
     std::unique_ptr<engine::Recorder> m_recorder;
     std::unique_ptr<engine::StepInput> m_step;
+    bool m_metronome = false;
+    int m_countInBars = 0;
+    QTimer* m_countIn;
     bool m_loopOn = false;
     model::Tick m_loopStart = 0, m_loopEnd = 0;
 };

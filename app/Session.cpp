@@ -55,6 +55,12 @@ const model::Plan& Session::plan() const
 void Session::showNewProject()
 {
     m_state->setTake(0); // a new project: the views start over (track, selection)
+    // ...and the transport at its start, without the last project's loop.
+    m_playback->stop();
+    m_playback->setLoop(false, 0, 0);
+    if (m_state->loopEnabled() || m_state->loopEnd() > m_state->loopStart()) m_state->setLoop(false, 0, 0);
+    m_playback->seek(0);
+    m_state->setPlayheadTick(0);
     showActiveTake();
 }
 
@@ -137,7 +143,7 @@ bool Session::startRecording()
 {
     if (!m_state->track() || !m_playback->transport()) return false;
     m_recordTrack = m_state->currentTrackId();
-    return m_playback->startRecording();
+    return m_playback->startRecording(static_cast<model::Tick>(m_state->playheadTick()));
 }
 
 std::optional<int> Session::stopRecording()

@@ -53,13 +53,6 @@
         <source>A variation of %1.</source>
         <translation>Eine Variation von %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n take(s) from the offline generator; the first one is playing.</source>
-        <translation>
-            <numerusform>%n Take vom Offline-Generator; er spielt.</numerusform>
-            <numerusform>%n Takes vom Offline-Generator; der erste spielt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Chat: %1</source>
         <translation>Chat: %1</translation>
@@ -116,6 +109,13 @@
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n take(s) from the offline generator; the first one is in the editor (Space plays it).</source>
+        <translation>
+            <numerusform>%n Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).</numerusform>
+            <numerusform>%n Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Regenerate: %1</source>
@@ -601,14 +601,6 @@
     <message>
         <source>Grid </source>
         <translation>Raster </translation>
-    </message>
-    <message>
-        <source>Scale </source>
-        <translation>Tonleiter </translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -1300,6 +1292,60 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation>
             <numerusform>%n Note aufnehmen</numerusform>
             <numerusform>%n Noten aufnehmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::TransportControls</name>
+    <message>
+        <source> bpm</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars</source>
+        <translation>Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
+    </message>
+    <message>
+        <source>Meter of the take</source>
+        <translation>Taktart des Takes</translation>
+    </message>
+    <message>
+        <source>Key: the take&apos;s, highlighted in the piano roll</source>
+        <translation>Tonart: die des Takes, in der Pianorolle hervorgehoben</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Keine Tonart</translation>
+    </message>
+    <message>
+        <source>Set tempo to %1 bpm</source>
+        <translation>Tempo auf %1 BPM setzen</translation>
+    </message>
+    <message>
+        <source>Set meter to %1/%2</source>
+        <translation>Taktart auf %1/%2 setzen</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Metronome: a click on every beat while playing and recording (K); never exported</source>
+        <translation>Metronom: ein Klick auf jeder Zählzeit beim Abspielen und Aufnehmen (K); wird nie exportiert</translation>
+    </message>
+    <message>
+        <source>No count-in</source>
+        <translation>Kein Einzähler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Count-in: %n bar(s)</source>
+        <translation>
+            <numerusform>Einzähler: %n Takt</numerusform>
+            <numerusform>Einzähler: %n Takte</numerusform>
         </translation>
     </message>
 </context>

@@ -202,6 +202,7 @@ void ControllerLane::mouseReleaseEvent(QMouseEvent* event)
 {
     if (!m_active) return;
     EditTool* tool = std::exchange(m_active, nullptr);
+    m_hover = false; // the readout goes with the gesture; the next move shows it again
     m_lastPos = event->position();
     tool->drag(event->position(), event->modifiers());
     tool->release(event->position(), event->modifiers()); // may change the plan: after the reset

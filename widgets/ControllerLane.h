@@ -41,6 +41,8 @@ public:
     model::Tick xToTick(double x) const; ///< not snapped, >= 0
     /// What a gesture shows in the readout while it runs.
     void setReadout(int value) { m_readoutValue = value; }
+    /// Whether the value readout is drawn (during a gesture, or hovering after a move).
+    bool readoutShown() const { return m_active != nullptr || m_hover; }
 
 signals:
     void removeRequested(pianola::widgets::ControllerLane* lane);

@@ -2,6 +2,8 @@
 // Building the playback sequence from a plan.
 #include "engine/playback/PlaybackSequence.h"
 
+#include "engine/playback/Metronome.h"
+
 #include <algorithm>
 #include <atomic>
 
@@ -104,7 +106,24 @@ std::vector<PlaybackEvent> PlaybackSequence::collect(const model::Plan& plan, co
             all.push_back({static_cast<std::uint32_t>(std::clamp<model::Tick>(e.tick, 0, model::Limits::kMaxTick)), e.status,
                            e.data1, e.data2, e.order});
     }
+    if (options.metronome)
+        addClicks(plan, options, all);
     return all;
+}
+
+// The metronome's clicks as short notes, merged like a track's (order in `size`).
+void PlaybackSequence::addClicks(const model::Plan& plan, const PlaybackOptions& options, std::vector<PlaybackEvent>& all)
+{
+    using S = MetronomeSound;
+    const model::Tick end = std::min<model::Tick>(std::max(plan.lengthTicks(), options.minimumTicks), model::Limits::kMaxTick);
+    const model::Tick length = std::max(1, plan.ppq / 8);
+    constexpr auto on = static_cast<std::uint8_t>(0x90 | S::kChannel), off = static_cast<std::uint8_t>(0x80 | S::kChannel);
+    for (const Click& c : metronomeClicks(plan, end)) {
+        const auto key = static_cast<std::uint8_t>(c.downbeat ? S::kDownbeatKey : S::kBeatKey);
+        const auto velocity = static_cast<std::uint8_t>(c.downbeat ? S::kDownbeatVelocity : S::kBeatVelocity);
+        all.push_back({static_cast<std::uint32_t>(c.tick), on, key, velocity, kOrderNoteOn});
+        all.push_back({static_cast<std::uint32_t>(std::min(c.tick + length, model::Limits::kMaxTick)), off, key, 0, kOrderNoteOff});
+    }
 }
 
 std::unique_ptr<PlaybackSequence> PlaybackSequence::build(const model::Plan& plan, const PlaybackOptions& options)

@@ -29,6 +29,7 @@ struct PlaybackOptions
     std::vector<bool> muted;   ///< per plan track; missing entries = audible
     std::vector<bool> soloed;  ///< if any track is soloed, only soloed tracks sound
     model::Tick minimumTicks = 0;   ///< play at least this long (recording past the end)
+    bool metronome = false;   ///< clicks on every beat (engine/playback/Metronome.h); never exported
 };
 
 /// Controller, program and note state of every channel at one instant (what a seek chases).
@@ -78,6 +79,7 @@ public:
 
 private:
     static std::vector<PlaybackEvent> collect(const model::Plan& plan, const PlaybackOptions& options);
+    static void addClicks(const model::Plan& plan, const PlaybackOptions& options, std::vector<PlaybackEvent>& all);
 
     std::vector<PlaybackEvent> m_events;
     model::TempoMap m_tempoMap;

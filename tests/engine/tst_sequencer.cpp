@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Sequencer as a pure function of commands and time: order, offsets, chase, loops, and no
 // stuck note after stop, pause, seek, loop wrap, sequence switch or panic.
+#include "engine/playback/Metronome.h"
 #include "engine/playback/Sequencer.h"
 #include "engine/playback/Transport.h"
 
@@ -92,6 +93,7 @@ private slots:
     void seekInAHugeSequenceChasesFromCheckpoints();
     void transportCarriesCommandsAndPlayhead();
     void transportNeverLeaksSequencesWhenNotCollected();
+    void metronomeClicksEveryBeatWithAnAccentedDownbeat();
 };
 
 void TestSequencer::playsInOrderAtTheRightTimes()
@@ -338,6 +340,35 @@ void TestSequencer::transportNeverLeaksSequencesWhenNotCollected()
         QVERIFY(s.playing());   // the play command ran, after the last switch
     }
     QCOMPARE(PlaybackSequence::liveCount(), before);   // the transport freed the one in use
+}
+
+// The metronome: woodblocks on channel 10 at every beat of the meters, the downbeat the high
+// block at full velocity; only when asked for; the count-in is whole bars of the meter.
+void TestSequencer::metronomeClicksEveryBeatWithAnAccentedDownbeat()
+{
+    model::Plan plan;   // 480 ppq; one bar of 4/4, then 3/4 from bar 2; one note to bar 3's end
+    plan.timeSignatures.push_back({4 * 480, 3, 4});
+    model::Track piano;
+    piano.notes.push_back({0, 7 * 480, 1, 60, 90, 64});
+    plan.tracks = {piano};
+    QVERIFY(std::none_of(PlaybackSequence::build(plan)->events().begin(), PlaybackSequence::build(plan)->events().end(),
+                         [](const PlaybackEvent& e) { return (e.status & 0x0F) == 9; }));
+    PlaybackOptions options;
+    options.metronome = true;
+    const auto seq = PlaybackSequence::build(plan, options);
+    std::vector<std::pair<std::uint32_t, int>> ons;   // tick, key (velocity checked per key)
+    for (const PlaybackEvent& e : seq->events())
+        if (e.status == 0x99) {
+            ons.push_back({e.tick, e.data1});
+            QCOMPARE(int(e.data2), e.data1 == MetronomeSound::kDownbeatKey ? 127 : 80);
+        }
+    const std::vector<std::pair<std::uint32_t, int>> expected = {
+        {0, 76}, {480, 77}, {960, 77}, {1440, 77}, {1920, 76}, {2400, 77}, {2880, 77}};
+    QCOMPARE(ons, expected);
+    QCOMPARE(std::count_if(seq->events().begin(), seq->events().end(), [](const PlaybackEvent& e) { return e.status == 0x89; }),
+             std::ptrdiff_t(7));
+    QCOMPARE(barsTicks(plan, 0, 2), model::Tick(2 * 4 * 480));   // a two-bar count-in in 4/4
+    QCOMPARE(barsTicks(plan, 2000, 1), model::Tick(3 * 480));    // one bar of 3/4
 }
 
 QTEST_GUILESS_MAIN(TestSequencer)

@@ -147,6 +147,7 @@ void TestLanes::velocityLineSetsTheNotesUnderIt()
     for (const model::Note& n : f.track().notes)
         QVERIFY2(std::abs(n.velocity - 40) <= 1, qPrintable(QString::number(n.velocity)));
     QCOMPARE(f.sink.submitted[0].second, QStringLiteral("Change velocity of 3 note(s)"));
+    QVERIFY(!lane.readoutShown()); // the "Velocity 40" readout went with the release
 }
 
 void TestLanes::velocityStrokeChangesOnlyTheSelection()

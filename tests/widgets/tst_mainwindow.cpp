@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
 // The main window driven like a user under the offscreen platform: open by path and by drop,
 // a clear message for a bad file, the transport keys with or without a sound device.
+#include "app/ChatController.h"
 #include "app/MainWindow.h"
+#include "app/PlaybackController.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
 #include "widgets/EditorState.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
@@ -66,6 +71,9 @@ private slots:
     void transportKeysNeverCrash();
     void documentPushIsTheApplicationAndRefusalsNeverReachTheStack();
     void aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake();
+    void tempoAndMeterEditsAreUndoableAndKeepTicks();
+    void anAMinorTakeShowsAndHighlightsAMinor();
+    void theMetronomePlaysButIsNeverExported();
 };
 
 void TestMainWindow::opensAFileAndShowsWhatItHolds()
@@ -202,6 +210,103 @@ void TestMainWindow::aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake()
     QCOMPARE(state->loopEnd(), model::Tick(3 * 4 * 480));   // notes up to tick 4700: three bars
     QTest::keyClick(&w, Qt::Key_L);
     QVERIFY(!state->loopEnabled());
+}
+
+namespace {
+std::vector<model::Tick> noteTicks(const model::Plan& plan)
+{
+    std::vector<model::Tick> ticks;
+    for (const auto& t : plan.tracks)
+        for (const auto& n : t.notes) ticks.insert(ticks.end(), {n.startTick, n.lengthTicks});
+    return ticks;
+}
+} // namespace
+
+// The transport bar's bpm and meter: each change one undo step; notes stay where they are in ticks.
+void TestMainWindow::tempoAndMeterEditsAreUndoableAndKeepTicks()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    QVERIFY(w.openFile(writeSong(dir)));
+    auto* tempo = w.findChild<QToolBar*>("transport")->findChild<QDoubleSpinBox*>("tempo");
+    auto* meter = w.findChild<QToolBar*>("transport")->findChild<QComboBox*>("meter");
+    QVERIFY(tempo && meter);
+    QCOMPARE(tempo->value(), 120.0);
+    QCOMPARE(meter->currentText(), QStringLiteral("4/4"));
+    const auto ticks = noteTicks(w.plan());
+    QUndoStack* undo = w.document()->undoStack();
+    const int steps = undo->count();
+
+    tempo->setValue(90); // as typed and committed, or stepped with the arrows
+    QCOMPARE(w.plan().initialBpm(), 90.0);
+    QCOMPARE(undo->count(), steps + 1);
+    const int threeFour = meter->findText(QStringLiteral("3/4"));
+    meter->setCurrentIndex(threeFour);
+    emit meter->activated(threeFour);
+    QCOMPARE(w.plan().timeSignatures.front().numerator, 3);
+    QCOMPARE(w.editorState()->barAt(3 * 480).number, 2); // bars in the new meter
+    QCOMPARE(noteTicks(w.plan()), ticks);
+
+    undo->undo();
+    QCOMPARE(w.plan().timeSignatures.front().numerator, 4);
+    QCOMPARE(meter->currentText(), QStringLiteral("4/4"));
+    undo->undo();
+    QCOMPARE(w.plan().initialBpm(), 120.0);
+    QCOMPARE(tempo->value(), 120.0);
+    QCOMPARE(noteTicks(w.plan()), ticks);
+    undo->redo();
+    undo->redo();
+    QCOMPARE(w.plan().initialBpm(), 90.0);
+    QCOMPARE(tempo->value(), 90.0);
+    QCOMPARE(meter->currentText(), QStringLiteral("3/4"));
+    QCOMPARE(noteTicks(w.plan()), ticks);
+}
+
+// A generated A-minor take: the key chooser shows A minor and the roll highlights that scale.
+void TestMainWindow::anAMinorTakeShowsAndHighlightsAMinor()
+{
+    app::MainWindow w;
+    QVERIFY(!w.chatController()->ask(QStringLiteral("8-bar lo-fi chord progression in A minor at 78 BPM")).empty());
+    auto* key = w.findChild<QComboBox*>("scaleKey");
+    auto* mode = w.findChild<QComboBox*>("scaleMode");
+    QVERIFY(key && mode);
+    QCOMPARE(key->currentData().toInt(), 9);
+    QCOMPARE(mode->currentData().toInt(), static_cast<int>(model::Scale::Mode::Minor));
+    QVERIFY(w.editorState()->scaleShown());
+    QCOMPARE(w.editorState()->scale().tonic, 9);
+    QCOMPARE(w.editorState()->scale().mode, model::Scale::Mode::Minor);
+    QCOMPARE(w.findChild<QDoubleSpinBox*>("tempo")->value(), 78.0);
+}
+
+// The transport bar's Click: the metronome goes into what plays, never into the take or the export.
+void TestMainWindow::theMetronomePlaysButIsNeverExported()
+{
+    QTemporaryDir dir;
+    app::MainWindow w;
+    QVERIFY(w.openFile(writeSong(dir)));
+    auto* click = w.findChild<QAction*>("metronome");
+    QVERIFY(click);
+    click->setChecked(false);
+    QVERIFY(w.document()->exportTake(dir.filePath("off.mid")));
+    const model::Plan before = w.plan();
+    click->setChecked(true);
+    QVERIFY(w.session()->playback()->metronome());
+    QVERIFY(w.document()->exportTake(dir.filePath("on.mid")));
+    QCOMPARE(w.plan(), before);
+    QFile off(dir.filePath("off.mid")), on(dir.filePath("on.mid"));
+    QVERIFY(off.open(QIODevice::ReadOnly) && on.open(QIODevice::ReadOnly));
+    QCOMPARE(on.readAll(), off.readAll());
+    click->setChecked(false);
+
+    // The record button's menu sets the count-in.
+    auto* countIn = w.findChild<QMenu*>("countIn");
+    QVERIFY(countIn);
+    QCOMPARE(countIn->actions().size(), 3);
+    countIn->actions().at(2)->trigger();
+    QCOMPARE(w.session()->playback()->countInBars(), 2);
+    QCOMPARE(w.session()->playback()->countInTicks(0), model::Tick(2 * 4 * 480));
+    countIn->actions().at(0)->trigger();
+    QCOMPARE(w.session()->playback()->countInBars(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,6 +6,8 @@
 #include "app/Session.h"
 #include "widgets/EditorState.h"
 
+#include <QElapsedTimer>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -36,6 +38,9 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void stepInputWritesOneGridStepPerKey();
     void aRecordingIsOneUndoStep();
+    void theTransportRunsOnItsOwnClockWithoutADevice();
+    void openingAProjectResetsPositionAndLoop();
+    void aCountInClicksABarBeforeRecordingStarts();
 };
 
 void TestSession::stepInputWritesOneGridStepPerKey()
@@ -82,6 +87,103 @@ void TestSession::aRecordingIsOneUndoStep()
     QVERIFY(session.plan().tracks.front().notes.empty());
     QVERIFY(session.plan().tracks.front().controllers.empty());
     QVERIFY(!session.stopRecording()); // not recording any more
+}
+
+namespace {
+/// A session on the silent clock (no SoundFont, so no synth) with one 8-bar note (16 s).
+void startWithoutADevice(widgets::EditorState& state, app::Session& session)
+{
+    QSettings().setValue("audio/soundFont", QStringLiteral("/nonexistent/none.sf2"));
+    session.showNewProject();
+    session.playback()->startSound();
+    const model::Track& track = session.plan().tracks.front();
+    model::Note note;
+    note.startTick = 0;
+    note.lengthTicks = 8 * 4 * 480;
+    note.id = 1;
+    QVERIFY(session.document()->submit(model::NotesEdit{state.take(), track.id, {}, {note}},
+                                       QStringLiteral("note")));
+    session.playback()->rebuildNow();
+}
+} // namespace
+
+void TestSession::theTransportRunsOnItsOwnClockWithoutADevice()
+{
+    widgets::EditorState state;
+    app::Session session(&state);
+    startWithoutADevice(state, session);
+    app::PlaybackController* playback = session.playback();
+    QVERIFY(playback->onClock());
+    QVERIFY(!playback->isPlaying());
+    QElapsedTimer elapsed;
+    elapsed.start();
+    playback->play();
+    QVERIFY(playback->isPlaying());
+    QTest::qWait(1000);
+    const double position = playback->positionSeconds();
+    const double seconds = static_cast<double>(elapsed.nsecsElapsed()) / 1e9;
+    qInfo("position %.4f s after %.4f s of play", position, seconds);
+    QVERIFY(position > 0.9);
+    QVERIFY(std::abs(position - seconds) < 0.05);
+    QTRY_VERIFY(state.playheadTick() > 0.9 * 960); // the poll drives the playhead (120 bpm)
+
+    // A one-bar loop (2 s) around the playhead (~1 s): 1.5 s later it has wrapped (~0.5 s).
+    state.setLoop(true, 0, 4 * 480);
+    session.setLoop(true);
+    QTest::qWait(1500);
+    QVERIFY(playback->isPlaying());
+    QVERIFY(playback->positionSeconds() < 1.2);
+    playback->stop();
+    QVERIFY(!playback->isPlaying());
+}
+
+void TestSession::openingAProjectResetsPositionAndLoop()
+{
+    widgets::EditorState state;
+    app::Session session(&state);
+    startWithoutADevice(state, session);
+    app::PlaybackController* playback = session.playback();
+    state.setLoop(true, 480 * 8, 480 * 16);
+    session.setLoop(true);
+    playback->seek(480 * 10);
+    playback->play();
+    QTest::qWait(100);
+    QVERIFY(playback->positionSeconds() > 5.0);
+    session.document()->newProject();
+    QVERIFY(!playback->isPlaying());
+    QCOMPARE(playback->positionSeconds(), 0.0);
+    QVERIFY(!state.loopEnabled());
+    QCOMPARE(state.playheadTick(), 0.0);
+}
+
+void TestSession::aCountInClicksABarBeforeRecordingStarts()
+{
+    widgets::EditorState state;
+    app::Session session(&state);
+    startWithoutADevice(state, session);
+    app::PlaybackController* playback = session.playback();
+    playback->setCountInBars(1);
+    QCOMPARE(playback->countInTicks(0), model::Tick(4 * 480)); // one bar of 4/4 = 2 s at 120 bpm
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QVERIFY(session.startRecording());
+    QVERIFY(playback->isCountingIn());
+    QVERIFY(playback->isPlaying());
+    play(session, 72, 100); // during the count-in: not recorded
+    QTRY_VERIFY_WITH_TIMEOUT(!playback->isCountingIn(), 4000);
+    const double countIn = static_cast<double>(elapsed.nsecsElapsed()) / 1e9;
+    qInfo("count-in took %.3f s", countIn);
+    QVERIFY(countIn > 1.95 && countIn < 2.3);
+    QVERIFY(playback->isPlaying());
+    QVERIFY(playback->positionSeconds() < 0.1); // the recording starts at the playhead (0)
+    play(session, 60, 100);
+    const auto recorded = session.stopRecording();
+    QVERIFY(recorded);
+    QCOMPARE(*recorded, 1);
+    const auto& notes = session.plan().tracks.front().notes;
+    QVERIFY(std::any_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 60 && n.startTick < 100; }));
+    QVERIFY(std::none_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 72; }));
+    playback->setCountInBars(0);
 }
 
 QTEST_MAIN(TestSession)
