@@ -3,7 +3,7 @@
 # Builds Pianola and runs every test: the Qt Test suite (CTest), the suite again under
 # AddressSanitizer + UndefinedBehaviorSanitizer, the libFuzzer targets for a bounded time, and
 # the cross-check against an independent reader. Installs what it needs (scripts/deps.sh).
-# Environment: PIANOLA_FUZZ_SECONDS (default 20 per target), PIANOLA_SKIP_SANITIZE=1.
+# Environment: PIANOLA_FUZZ_SECONDS (default 15 per target), PIANOLA_SKIP_SANITIZE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh test
@@ -21,6 +21,6 @@ if [ "${PIANOLA_SKIP_SANITIZE:-0}" != 1 ]; then
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE fuzz
-  bash scripts/fuzz.sh build-asan "${PIANOLA_FUZZ_SECONDS:-20}"
+  bash scripts/fuzz.sh build-asan "${PIANOLA_FUZZ_SECONDS:-15}"
 fi
 echo "== all tests passed"
