@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace pianola::bench {
 
@@ -35,6 +37,20 @@ inline model::Plan millionNotePlan()
     }
     plan.normalize();
     return plan;
+}
+
+// Runs f(i) `runs` times and prints the median, best and worst wall time in milliseconds.
+template <typename F> void measure(const char* what, int runs, F&& f)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        f(i);
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("%-58s median %8.3f ms  best %8.3f ms  worst %8.3f ms\n", what, ms[ms.size() / 2],
+                ms.front(), ms.back());
 }
 
 template <typename F> double bestSeconds(int runs, F&& f)

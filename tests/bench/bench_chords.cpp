@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Chord track speed, one core (issue 12 targets, release build): refit of an 8-bar 4-part take
 // <= 2 ms; detecting the chords of a 5-minute song <= 50 ms; and the symbol reader.
+#include "BenchUtil.h"
 #include "engine/FileIo.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
@@ -16,20 +17,9 @@
 
 using namespace pianola;
 namespace gen = pianola::engine::generate;
-using Clock = std::chrono::steady_clock;
 
 namespace {
-template <typename F> void measure(const char* what, int runs, F&& f)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        const auto t0 = Clock::now();
-        f(i);
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    std::printf("%-58s median %8.3f ms  best %8.3f ms\n", what, ms[ms.size() / 2], ms.front());
-}
+using bench::measure;
 
 // A POP909 song if the shared corpus is here, else a generated 150-bar take (5 min at 120 bpm).
 model::Plan fiveMinuteSong()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Offline generator speed, one core: interpret + one 8-bar 4-role take, and 4 candidates
 // (targets: <= 5 ms and <= 20 ms in a release build). Prints the median and best of many runs.
+#include "BenchUtil.h"
 #include "engine/analysis/AskedFromWords.h"
 #include "engine/analysis/Checklist.h"
 #include "engine/generate/Arranger.h"
@@ -17,21 +18,9 @@
 
 using namespace pianola;
 namespace gen = pianola::engine::generate;
-using Clock = std::chrono::steady_clock;
 
 namespace {
-template <typename F> void measure(const char* what, int runs, F&& f)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < runs; ++i) {
-        const auto t0 = Clock::now();
-        f(i);
-        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    std::printf("%-58s median %7.3f ms  best %7.3f ms  worst %7.3f ms\n", what, ms[ms.size() / 2],
-                ms.front(), ms.back());
-}
+using bench::measure;
 } // namespace
 
 int main()
