@@ -17,9 +17,9 @@ void addProgram(std::vector<TimedEvent>& out, Tick tick, std::uint8_t ch, int pr
                 int lsb)
 {
     if (msb >= 0)
-        out.push_back({tick, static_cast<std::uint8_t>(0xB0 | ch), 0, u7(msb), kOrderBankMsb});
+        out.push_back({tick, static_cast<std::uint8_t>(0xB0 | ch), 0, u7(msb), kOrderProgram});
     if (lsb >= 0)
-        out.push_back({tick, static_cast<std::uint8_t>(0xB0 | ch), 32, u7(lsb), kOrderBankLsb});
+        out.push_back({tick, static_cast<std::uint8_t>(0xB0 | ch), 32, u7(lsb), kOrderProgram});
     out.push_back({tick, static_cast<std::uint8_t>(0xC0 | ch), u7(program), 0, kOrderProgram});
 }
 

@@ -22,13 +22,12 @@ struct TimedEvent
     friend bool operator==(const TimedEvent&, const TimedEvent&) = default;
 };
 
-/// At one tick: note-offs first (a note ending where the next begins never cuts it), then bank
-/// select and program (so the new note gets the new sound), controllers and pitch bend, then
-/// note-ons, then poly pressure (which needs its note sounding).
+/// At one tick: note-offs first (a note ending where the next begins never cuts it), then each
+/// program change with its bank select (MSB, LSB, program: one group per change, in list order,
+/// so a reader gives every change its own banks), controllers and pitch bend, then note-ons,
+/// then poly pressure (which needs its note sounding).
 enum EventOrder : std::uint8_t {
     kOrderNoteOff = 1,
-    kOrderBankMsb = 2,
-    kOrderBankLsb = 3,
     kOrderProgram = 4,
     kOrderControl = 5,
     kOrderNoteOn = 6,

@@ -22,7 +22,7 @@ struct ChannelState
     bool programSet = false;
     bool noteSeen = false;
     int pendingMsb = -1, pendingLsb = -1;   // index into controllers of a bank select
-    Tick pendingTick = -1;
+    Tick pendingMsbTick = -1, pendingLsbTick = -1;   // each select's own tick
 };
 
 class Importer
@@ -257,7 +257,7 @@ private:
         case 0xB0:
             if (e.data1 == 0 || e.data1 == 32) {
                 (e.data1 == 0 ? s.pendingMsb : s.pendingLsb) = static_cast<int>(t.controllers.size());
-                s.pendingTick = tick;
+                (e.data1 == 0 ? s.pendingMsbTick : s.pendingLsbTick) = tick;
             }
             t.controllers.push_back({tick, e.data1, e.data2});
             break;
@@ -279,12 +279,12 @@ private:
     void programChange(model::Track& t, ChannelState& s, Tick tick, std::uint8_t program)
     {
         int msb = -1, lsb = -1;
-        if (s.pendingTick == tick) {
+        if (s.pendingMsbTick == tick)
             msb = takeBank(t, s.pendingMsb);
+        if (s.pendingLsbTick == tick)
             lsb = takeBank(t, s.pendingLsb);
-        }
         s.pendingMsb = s.pendingLsb = -1;
-        s.pendingTick = -1;
+        s.pendingMsbTick = s.pendingLsbTick = -1;
         if (!s.programSet && !s.noteSeen) {
             t.program = program;
             t.bankMsb = msb;

@@ -21,6 +21,7 @@ private slots:
     void multiTrackGolden();
     void format0Golden();
     void bankBeforeProgram();
+    void twoProgramChangesAtOneTickKeepTheirBanks();
     void noteOffsBeforeNoteOnsAtOneTick();
     void nestedSameKeyNotesAreTrimmed();
     void longGapsBridgedNotClamped();
@@ -95,6 +96,37 @@ void TestSmfWriter::bankBeforeProgram()
         QCOMPARE(r.events[i].data1, expected[i][1]);
         QCOMPARE(r.events[i].data2, expected[i][2]);
     }
+}
+
+// Found by fuzz_smf_roundtrip in CI: bank selects were written grouped by kind (every MSB at a
+// tick, then every LSB, then every program), so a second change at the same tick lost its banks;
+// and a program change took a bank LSB left over from an earlier tick.
+void TestSmfWriter::twoProgramChangesAtOneTickKeepTheirBanks()
+{
+    model::Plan plan;
+    model::Track t;
+    t.program = 0;
+    t.bankMsb = 8;
+    t.bankLsb = 0;
+    t.programChanges = {{0, 4, 0, 0}, {528, 32, 8, -1}};
+    t.controllers = {{0, 32, 5}};   // a plain bank LSB at tick 0: no program change of its own
+    t.notes = {model::Note{.startTick = 0, .lengthTicks = 120, .key = 60}};
+    plan.tracks = {t};
+    const auto back = readPlan(writePlan(plan));
+    QVERIFY(back.ok());
+    const model::Track& r = back->plan.tracks.at(0);
+    QCOMPARE(r.bankMsb, 8);
+    QCOMPARE(r.bankLsb, 0);
+    QCOMPARE(r.programChanges.size(), std::size_t(2));
+    QCOMPARE(r.programChanges[0].program, 4);
+    QCOMPARE(r.programChanges[0].bankMsb, 0);
+    QCOMPARE(r.programChanges[0].bankLsb, 0);
+    QCOMPARE(r.programChanges[1].program, 32);
+    QCOMPARE(r.programChanges[1].bankMsb, 8);
+    QCOMPARE(r.programChanges[1].bankLsb, -1);   // not the plain LSB of tick 0
+    QCOMPARE(r.controllers.size(), std::size_t(1));
+    QCOMPARE(r.controllers[0].value, 5);
+    QVERIFY(readPlan(writePlan(back->plan))->plan == back->plan);
 }
 
 void TestSmfWriter::noteOffsBeforeNoteOnsAtOneTick()
