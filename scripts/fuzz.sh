@@ -7,9 +7,10 @@
 # so the next run continues where this one ended (for offline runs; commit the result).
 # Usage: scripts/fuzz.sh [--keep] BUILD_DIR [SECONDS_PER_TARGET] [TARGET...]
 # Environment: PIANOLA_FUZZ_EXTRA=DIR adds DIR as one more input folder (e.g. whole songs);
-# PIANOLA_FUZZ_SEED=N (default 1): libFuzzer's random seed. A fixed seed makes a run
-# reproducible: the same build mutates the same inputs in the same order, so a longer local run
-# covers everything a shorter CI run of the same tree will try. 0 means a new seed each run.
+# PIANOLA_FUZZ_SEED=N (default 1): libFuzzer's random seed, so a run on one machine can be
+# repeated. It does not make CI's run a subset of a local one (execution speed, and with it what
+# a time-bounded run reaches, differs by machine: CI once found what a local seed-1 run had not),
+# so fuzz locally for longer and with several seeds (0 means a new seed each run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 keep=0
