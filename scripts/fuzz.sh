@@ -84,6 +84,13 @@ run() {
   { time ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       "$build/tests/fuzz/$target" "${options[@]}" "${inputs[@]}" >"$log" 2>&1 || true; } 2>"$log.time"
   summarize "$target" "$log"
+  # A slow unit (over 10 s of wall time, under the 20 s timeout) is reported, not failed: on a
+  # shared machine it is usually the scheduler (a niced run once waited 10 s for a 0.1 s unit).
+  for a in "$work/artifacts/$target-slow-unit-"*; do
+    [ -e "$a" ] || continue
+    echo "   slow unit (not a failure; replay it to time it): $a, base64: $(base64 -w 0 "$a" | head -c 8192)" >&2
+    mv "$a" "$work/$(basename "$a")"
+  done
   if ls "$work/artifacts/$target-"* >/dev/null 2>&1; then
     grep -E -A30 'ERROR|invariant|SUMMARY|Test unit written|==[0-9]+==' "$log" | head -80 >&2
     for a in "$work/artifacts/$target-"*; do
