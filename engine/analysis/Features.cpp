@@ -21,7 +21,7 @@ void addTiming(const model::Plan& plan, const Timeline& timeline, Analysis& out)
     double held = 0;
     for (const auto* list : {&notes, &drums})
         for (const TimedNote& n : *list)
-            held += n.endS - n.startS;
+            held += timeline.tempo().ticksToSeconds(n.endTick) - n.startS;
     out.averageNoteMs = out.noteCount ? held * 1000.0 / static_cast<double>(out.noteCount) : 0.0;
     double weighted = 0.0;
     for (std::size_t i = 0; i < plan.tempos.size(); ++i) {
@@ -75,7 +75,7 @@ void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
 }
 
 // Per track: each note's length against the time to the track's next onset.
-void addArticulation(const std::vector<TimedNote>& notes, Analysis& out)
+void addArticulation(const std::vector<TimedNote>& notes, const model::TempoMap& tempo, Analysis& out)
 {
     std::map<int, std::vector<const TimedNote*>> byTrack;
     for (const TimedNote& n : notes)
@@ -89,7 +89,7 @@ void addArticulation(const std::vector<TimedNote>& notes, Analysis& out)
                 ++next;
             if (next >= list.size()) break;
             const double gap = list[next]->startS - list[i]->startS;
-            const double ratio = (list[i]->endS - list[i]->startS) / gap;
+            const double ratio = (tempo.ticksToSeconds(list[i]->endTick) - list[i]->startS) / gap;
             ++counted;
             staccato += ratio < 0.5;
             legato += ratio >= 0.95;
@@ -131,7 +131,7 @@ void addDensity(const Timeline& timeline, Analysis& out)
     if (!out.notesPerBar.empty())
         out.meanNotesPerBar = double(out.noteCount) / double(out.notesPerBar.size());
     addPolyphony(timeline.pitched(), out);
-    addArticulation(timeline.pitched(), out);
+    addArticulation(timeline.pitched(), timeline.tempo(), out);
     addChannelTiming(timeline, out);
 }
 
