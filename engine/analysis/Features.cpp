@@ -51,22 +51,28 @@ double median(std::vector<double>& v)
 }
 
 // Mean and maximum number of sounding notes, over the time anything sounds (an event sweep).
+// The notes come sorted by start; the ends are sorted apart (8 bytes a note) and merged in, an
+// end before a start at the same tick.
 void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
 {
-    std::vector<std::pair<Tick, int>> events;
-    events.reserve(notes.size() * 2);
-    for (const TimedNote& n : notes) {
-        events.emplace_back(n.startTick, 1);
-        events.emplace_back(n.endTick, -1);
-    }
-    std::sort(events.begin(), events.end()); // ends (-1) before starts at one tick
+    std::vector<Tick> ends;
+    ends.reserve(notes.size());
+    for (const TimedNote& n : notes)
+        ends.push_back(n.endTick);
+    std::sort(ends.begin(), ends.end());
+    std::size_t start = 0, end = 0;
+    const auto nextTick = [&] { return start < notes.size() ? std::min(notes[start].startTick, ends[end]) : ends[end]; };
     int sounding = 0;
     double area = 0, busy = 0;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        sounding += events[i].second;
+    while (end < ends.size()) {
+        const Tick at = nextTick();
+        if (ends[end] <= at)
+            --sounding, ++end;
+        else
+            ++sounding, ++start;
         out.maxPolyphony = std::max(out.maxPolyphony, sounding);
-        if (i + 1 < events.size() && sounding > 0) {
-            const auto span = static_cast<double>(events[i + 1].first - events[i].first);
+        if (end < ends.size() && sounding > 0) {
+            const auto span = static_cast<double>(nextTick() - at);
             area += span * sounding;
             busy += span;
         }
@@ -103,8 +109,10 @@ void addChannelTiming(const Timeline& timeline, Analysis& out)
 {
     std::map<int, std::vector<double>> onsets; // distinct onset times per channel
     for (const auto* list : {&timeline.pitched(), &timeline.drums()})
-        for (const TimedNote& n : *list)
-            onsets[n.channel].push_back(n.startS);
+        for (const TimedNote& n : *list) { // sorted by start: chords' repeats are dropped here
+            auto& times = onsets[n.channel];
+            if (times.empty() || times.back() != n.startS) times.push_back(n.startS);
+        }
     for (auto& [channel, times] : onsets) {
         std::sort(times.begin(), times.end());
         times.erase(std::unique(times.begin(), times.end()), times.end());
