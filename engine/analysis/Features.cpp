@@ -80,26 +80,25 @@ void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
     out.meanPolyphony = busy > 0 ? area / busy : 0.0;
 }
 
-// Per track: each note's length against the time to the track's next onset.
+// Per track: each note's length against the time to the track's next onset. The notes come
+// sorted by start, so a track's notes at its latest onset wait there for its next one.
 void addArticulation(const std::vector<TimedNote>& notes, const model::TempoMap& tempo, Analysis& out)
 {
-    std::map<int, std::vector<const TimedNote*>> byTrack;
-    for (const TimedNote& n : notes)
-        byTrack[n.track].push_back(&n);
+    std::map<int, std::vector<const TimedNote*>> waiting;
     std::int64_t counted = 0, staccato = 0, legato = 0;
-    for (auto& [track, list] : byTrack) {
-        std::size_t next = 0;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            next = std::max(next, i + 1);
-            while (next < list.size() && list[next]->startTick == list[i]->startTick)
-                ++next;
-            if (next >= list.size()) break;
-            const double gap = list[next]->startS - list[i]->startS;
-            const double ratio = (tempo.ticksToSeconds(list[i]->endTick) - list[i]->startS) / gap;
-            ++counted;
-            staccato += ratio < 0.5;
-            legato += ratio >= 0.95;
+    for (const TimedNote& n : notes) {
+        auto& group = waiting[n.track];
+        if (!group.empty() && group.front()->startTick != n.startTick) {
+            const double gap = n.startS - group.front()->startS;
+            for (const TimedNote* w : group) {
+                const double ratio = (tempo.ticksToSeconds(w->endTick) - w->startS) / gap;
+                ++counted;
+                staccato += ratio < 0.5;
+                legato += ratio >= 0.95;
+            }
+            group.clear();
         }
+        group.push_back(&n);
     }
     out.staccatoRatio = counted ? double(staccato) / double(counted) : 0.0;
     out.legatoRatio = counted ? double(legato) / double(counted) : 0.0;
