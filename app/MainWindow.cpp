@@ -85,7 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_analysisUpdate = new QTimer(this);
     m_analysisUpdate->setSingleShot(true);
     m_analysisUpdate->setInterval(400);   // analyse once the editing pauses (on a worker thread)
-    connect(m_analysisUpdate, &QTimer::timeout, this, [this] { m_analysis->setPlan(plan()); });
+    connect(m_analysisUpdate, &QTimer::timeout, this, [this] { m_analysis->setPlan(m_document->planSnapshot()); });
     connect(m_session, &Session::planChanged, m_analysisUpdate, qOverload<>(&QTimer::start));
     QTimer::singleShot(0, this, &MainWindow::startAudio);
 

@@ -83,7 +83,7 @@ void MainWindow::createDocks()
     connect(m_scope, &ScopeActions::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
     m_analysis = new widgets::AnalysisPanel(this);
-    m_analysis->setAnalyzer([](model::Plan&& plan) { return engine::analysis::analyzePlan(std::move(plan)); });
+    m_analysis->setAnalyzer([](const model::Plan& plan) { return engine::analysis::analyzePlan(plan); });
     QDockWidget* analysisDock = dock(this, tr("Analysis"), "analysisDock", m_analysis, Qt::RightDockWidgetArea);
     tabifyDockWidget(chatDock, analysisDock);
     chatDock->raise();
