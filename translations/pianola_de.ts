@@ -965,6 +965,26 @@
         <source>Saving %1...</source>
         <translation>%1 wird gespeichert …</translation>
     </message>
+    <message>
+        <source>Alt+L</source>
+        <translation>Alt+L</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Auf &amp;Auswahl zoomen</translation>
+    </message>
+    <message>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <source>Loop the selection</source>
+        <translation>Auswahl loopen</translation>
+    </message>
+    <message>
+        <source>Select the notes to loop first</source>
+        <translation>Zuerst die Noten zum Loopen auswählen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -1302,10 +1322,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation> BPM</translation>
     </message>
     <message>
-        <source>Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars</source>
-        <translation>Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
-    </message>
-    <message>
         <source>Meter of the take</source>
         <translation>Taktart des Takes</translation>
     </message>
@@ -1347,6 +1363,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
             <numerusform>Einzähler: %n Takt</numerusform>
             <numerusform>Einzähler: %n Takte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tempo of the take (type, drag up or down, scroll or hold the arrows); notes keep their place in bars</source>
+        <translation>Tempo des Takes (tippen, nach oben oder unten ziehen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setViewportMargins(kGutterWidth, kRulerHeight, 0, 0);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);   // where the take goes on, at any zoom
     verticalScrollBar()->setSingleStep(m_rowHeight);
     connect(m_state, &EditorState::planChanged, this, &PianoRollView::planChanged);
     connect(m_state, &EditorState::viewChanged, this, [this] {
@@ -91,7 +92,10 @@ void PianoRollView::updateScrollBars()
     const model::Plan* plan = m_state->plan();
     const double visibleTicks = viewport()->width() * m_state->ticksPerPixel();
     const Tick length = plan ? plan->lengthTicks() : 0;
-    const double contentTicks = std::min<double>(model::Limits::kMaxTick, std::max<double>(length + 4.0 * m_state->ppq() * 4, visibleTicks));
+    // Half a screen past the end of the take (or of the view) is always there to scroll to, as
+    // in a DAW: the bar never fills up at zoom to fit, and the take can be extended.
+    const double end = std::max<double>(length + 4.0 * m_state->ppq() * 4, m_state->leftTick() + visibleTicks);
+    const double contentTicks = std::min<double>(model::Limits::kMaxTick, end + visibleTicks / 2);
     QScrollBar* h = horizontalScrollBar();
     const QSignalBlocker block(h);
     h->setRange(0, static_cast<int>(std::max(0.0, contentTicks - visibleTicks)));
@@ -207,8 +211,10 @@ void PianoRollView::followPlayhead(double tick)
 
 bool PianoRollView::viewportEvent(QEvent* event)
 {
-    if (event->type() == QEvent::Leave)
+    if (event->type() == QEvent::Leave) {
         m_gutter->setHoverKey(-1);
+        m_mouseX.reset();
+    }
     return QAbstractScrollArea::viewportEvent(event);
 }
 

@@ -35,6 +35,13 @@ public:
     void zoomHorizontally(double factor, double anchorX);
     /// Shows the whole plan (or [from, to) if given) across the width.
     void zoomToFit();
+    /// Frames the selected notes (their time and keys); the whole take when nothing is selected.
+    void zoomToSelection();
+    /// Zooms by `factor` about zoomAnchorX() (the keys and the View menu).
+    void zoomAround(double factor);
+    /// Where keyboard zoom keeps its place: the start of the selection on screen, else the
+    /// mouse over the roll, else the middle (viewport x).
+    double zoomAnchorX() const;
 
     // Clipboard and selection functions (also reachable from the app's menus).
     void selectAll();
@@ -140,6 +147,7 @@ private:
     KeyboardGutter* m_gutter;
     TimeRuler* m_ruler;
     int m_rowHeight = 12;
+    std::optional<double> m_mouseX;   ///< over the viewport (zoom anchor), none when outside
     bool m_fitPending = false; ///< zoomToFit() waits for the viewport's first real size
     PaintStats m_stats;
     QImage m_denseImage;

@@ -7,6 +7,7 @@
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
 #include "widgets/EditorState.h"
+#include "widgets/TempoMarks.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -14,6 +15,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -72,6 +74,8 @@ private slots:
     void documentPushIsTheApplicationAndRefusalsNeverReachTheStack();
     void aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake();
     void tempoAndMeterEditsAreUndoableAndKeepTicks();
+    void draggingTheBpmIsOneUndoStep();
+    void tempoChangesAreMarkedInTheRuler();
     void anAMinorTakeShowsAndHighlightsAMinor();
     void theMetronomePlaysButIsNeverExported();
 };
@@ -260,6 +264,55 @@ void TestMainWindow::tempoAndMeterEditsAreUndoableAndKeepTicks()
     QCOMPARE(tempo->value(), 90.0);
     QCOMPARE(meter->currentText(), QStringLiteral("3/4"));
     QCOMPARE(noteTicks(w.plan()), ticks);
+}
+
+// Dragging the bpm up 40 px sets 130 bpm (4 px per bpm) as one undo step; the preview while
+// dragging changes nothing in the take.
+void TestMainWindow::draggingTheBpmIsOneUndoStep()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* tempo = w.findChild<QToolBar*>("transport")->findChild<QDoubleSpinBox*>("tempo");
+    QVERIFY(tempo);
+    QCOMPARE(w.plan().initialBpm(), 120.0);
+    QUndoStack* undo = w.document()->undoStack();
+    const int steps = undo->count();
+    QWidget* field = tempo->findChild<QLineEdit*>();
+    const QPoint from = field->rect().center();
+    QTest::mousePress(field, Qt::LeftButton, {}, from);
+    QTest::mouseMove(field, from - QPoint(0, 20));
+    QCOMPARE(tempo->value(), 125.0);
+    QCOMPARE(w.plan().initialBpm(), 120.0); // only a preview
+    QTest::mouseMove(field, from - QPoint(0, 40));
+    QTest::mouseRelease(field, Qt::LeftButton, {}, from - QPoint(0, 40));
+    QCOMPARE(w.plan().initialBpm(), 130.0);
+    QCOMPARE(undo->count(), steps + 1);
+    undo->undo();
+    QCOMPARE(tempo->value(), 120.0);
+}
+
+// A take whose tempo goes from 90 to 140 at bar 5 shows a mark there in the ruler; one tempo, none.
+void TestMainWindow::tempoChangesAreMarkedInTheRuler()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QWidget* ruler = w.findChild<QWidget*>("timeRuler");
+    QVERIFY(ruler);
+    w.editorState()->setHorizontalView(0, 16); // bar 5 (tick 7680) at x 480
+    const int x = 480, y = ruler->height() - 12; // above the playhead's triangle
+    const QColor mark{QRgb(0xff000000u | widgets::kTempoMarkRgb)};
+    QVERIFY(ruler->grab().toImage().pixelColor(x, y) != mark);
+    model::Plan after = w.plan();
+    after.tempos = {{0, 90.0}, {7680, 140.0}};
+    QVERIFY(w.document()->submit(model::PlanEdit{w.editorState()->take(), w.plan(), after}, "tempo map"));
+    const QImage image = ruler->grab().toImage();
+    QCOMPARE(image.pixelColor(x, y), mark);
+    QCOMPARE(image.pixelColor(0, y), mark);          // the first tempo too
+    QVERIFY(image.pixelColor(x - 60, y) != mark);    // nothing between
 }
 
 // A generated A-minor take: the key chooser shows A minor and the roll highlights that scale.
