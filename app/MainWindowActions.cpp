@@ -259,6 +259,11 @@ void MainWindow::createViewMenu()
     ghosts->setCheckable(true);
     ghosts->setChecked(m_state->ghostNotes());
     connect(ghosts, &QAction::toggled, m_state, &widgets::EditorState::setGhostNotes);
+    QAction* drumRows = view->addAction(tr("All 47 &drum pieces"));
+    drumRows->setObjectName("allDrumRows");
+    drumRows->setCheckable(true);
+    drumRows->setToolTip(tr("On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit"));
+    connect(drumRows, &QAction::toggled, m_roll, &widgets::PianoRollView::setAllDrumRows);
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());

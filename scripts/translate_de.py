@@ -439,6 +439,9 @@ DE = {
     'Zoom to &selection': 'Auf &Auswahl zoomen',
     'Loop the selection': 'Auswahl loopen',
     'Select the notes to loop first': 'Zuerst die Noten zum Loopen auswählen',
+    'All 47 &drum pieces': 'Alle 47 &Schlagzeugteile',
+    'On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit':
+        'Auf einer Schlagzeugspur eine Zeile für jedes General-MIDI-Schlagzeugteil, nicht nur die benutzten und das Grundset',
     "Tempo of the take (type, drag up or down, scroll or hold the arrows); notes keep their place in bars":
         'Tempo des Takes (tippen, nach oben oder unten ziehen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt',
 }

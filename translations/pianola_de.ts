@@ -985,6 +985,14 @@
         <source>Select the notes to loop first</source>
         <translation>Zuerst die Noten zum Loopen auswählen</translation>
     </message>
+    <message>
+        <source>All 47 &amp;drum pieces</source>
+        <translation>Alle 47 &amp;Schlagzeugteile</translation>
+    </message>
+    <message>
+        <source>On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit</source>
+        <translation>Auf einer Schlagzeugspur eine Zeile für jedes General-MIDI-Schlagzeugteil, nicht nur die benutzten und das Grundset</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>

@@ -35,6 +35,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     for (auto signal : {&EditorState::selectionChanged, &EditorState::loopChanged})
         connect(m_state, signal, viewport(), qOverload<>(&QWidget::update));
     connect(m_state, &EditorState::currentTrackChanged, this, [this] {
+        updateRows();
         viewport()->update();
         m_gutter->update();
     });
@@ -54,6 +55,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
 
 void PianoRollView::planChanged()
 {
+    updateRows();
     m_maxLength.clear();
     m_summaries.clear();
     m_compareKeysValid = false;
@@ -103,7 +105,7 @@ void PianoRollView::updateScrollBars()
     h->setSingleStep(static_cast<int>(std::max(1.0, visibleTicks / 20)));
     h->setValue(static_cast<int>(m_state->leftTick()));
     QScrollBar* v = verticalScrollBar();
-    v->setRange(0, std::max(0, 128 * m_rowHeight - viewport()->height()));
+    v->setRange(0, std::max(0, rowCount() * m_rowHeight - viewport()->height()));
     v->setPageStep(viewport()->height());
     m_ruler->update();
 }
@@ -129,18 +131,22 @@ void PianoRollView::setRowHeight(int pixels)
 
 double PianoRollView::keyToY(int key) const
 {
-    return (127 - key) * m_rowHeight - verticalScrollBar()->value();
+    const int row = keyRow(key);
+    return row < 0 ? -1e6 : row * m_rowHeight - verticalScrollBar()->value(); // a hidden key: far above
 }
 
 int PianoRollView::yToKey(double y) const
 {
     const int row = static_cast<int>(std::floor((y + verticalScrollBar()->value()) / m_rowHeight));
-    return std::clamp(127 - row, 0, 127);
+    return rowKey(std::clamp(row, 0, rowCount() - 1));
 }
 
 void PianoRollView::centreOnKey(int key)
 {
-    verticalScrollBar()->setValue((127 - key) * m_rowHeight - viewport()->height() / 2);
+    int row = keyRow(key);
+    for (int k = key; row < 0 && k < 127;) // a hidden drum key: the nearest shown one above
+        row = keyRow(++k);
+    verticalScrollBar()->setValue(std::max(0, row) * m_rowHeight - viewport()->height() / 2);
 }
 
 void PianoRollView::zoomHorizontally(double factor, double anchorX)

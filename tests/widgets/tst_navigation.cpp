@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Navigation a producer expects, driven through the window's keys (offscreen): zoom to fit the
+// The roll a producer expects, driven through the window's keys (offscreen): zoom to fit the
 // take, zoom to the selection, keyboard zoom anchored at the selection or the mouse, loop the
-// selection (Ctrl+L; Legato moved to Alt+L) and a horizontal scrollbar at any zoom.
+// selection (Ctrl+L; Legato moved to Alt+L), a horizontal scrollbar at any zoom, and drum tracks
+// showing the pieces in use and the core kit by readable names.
 #include "app/MainWindow.h"
+#include "widgets/KeyboardGutter.h"
 #include "widgets/PianoRollView.h"
+#include "widgets/TrackList.h"
 
+#include <QAction>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
@@ -55,6 +59,7 @@ private slots:
     void keyboardZoomWithoutSelectionKeepsThePointUnderTheMouse();
     void ctrlLLoopsTheSelectionAndAltLIsLegato();
     void theHorizontalScrollBarIsAlwaysThere();
+    void aDrumTrackShowsItsPiecesAndTheCoreKit();
 };
 
 // Ctrl+0 shows 16 bars of notes across the width, from the start.
@@ -159,6 +164,40 @@ void TestNavigation::theHorizontalScrollBarIsAlwaysThere()
     QVERIFY(bar->isVisible());
     bar->setValue(bar->maximum());
     QVERIFY(w.state()->leftTick() > 0);
+}
+
+// On channel 10 the keyboard lists the core kit (kick .. ride: 16 rows) and the pieces in use
+// (maracas), with names that fit the keyboard; View > All 47 drum pieces lists every piece.
+void TestNavigation::aDrumTrackShowsItsPiecesAndTheCoreKit()
+{
+    Window w;
+    w.show();
+    QCOMPARE(w.roll()->rowCount(), 128);
+    w.window.trackList()->changeTrack(
+        0, [](model::TrackSettings& s) { s.channel = model::gm::kDrumChannel; }, "drums");
+    w.add({{0, 120, 1, 36, 100}, {240, 120, 2, 42, 100}, {480, 120, 3, 70, 100}});
+    QCOMPARE(w.roll()->rowCount(), 17);
+    QCOMPARE(w.roll()->rowKey(0), 70);  // maracas on top
+    QCOMPARE(w.roll()->rowKey(16), 36); // the kick at the bottom
+    QCOMPARE(w.roll()->keyRow(60), -1); // no bongo row
+    QCOMPARE(w.roll()->yToKey(w.roll()->keyToY(42) + 1), 42);
+    QVERIFY(w.keyVisible(36) && w.keyVisible(70)); // the whole kit on screen
+    auto* gutter = w.roll()->findChild<widgets::KeyboardGutter*>();
+    QVERIFY(gutter);
+    const QFontMetrics metrics(gutter->labelFont());
+    QAction* all = w.window.findChild<QAction*>("allDrumRows");
+    QVERIFY(all);
+    all->trigger();
+    QCOMPARE(w.roll()->rowCount(), 47);
+    for (int row = 0; row < w.roll()->rowCount(); ++row) {
+        const QString label = widgets::KeyboardGutter::labelFor(w.roll()->rowKey(row), true);
+        QVERIFY2(!label.isEmpty() && metrics.horizontalAdvance(label) <= gutter->width() - 5,
+                 qPrintable(label));
+    }
+    all->trigger();
+    QCOMPARE(w.roll()->rowCount(), 17);
+    QTest::keyClick(&w.window, Qt::Key_Z, Qt::ControlModifier); // the notes go, the core kit stays
+    QCOMPARE(w.roll()->rowCount(), 16);
 }
 
 QTEST_MAIN(TestNavigation)
