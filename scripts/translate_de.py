@@ -439,6 +439,9 @@ DE = {
     'Zoom to &selection': 'Auf &Auswahl zoomen',
     'Loop the selection': 'Auswahl loopen',
     'Select the notes to loop first': 'Zuerst die Noten zum Loopen auswählen',
+    'Open the window at <width>x<height> pixels': 'Das Fenster mit <Breite>x<Höhe> Pixeln öffnen',
+    'Show the dock <name> (takes, history, chat, analysis) on top': 'Das Dock <Name> (takes, history, chat, analysis) nach vorn holen',
+    'Bar %1 to %2 (%3 to %4)': 'Takt %1 bis %2 (%3 bis %4)',
     'All 47 &drum pieces': 'Alle 47 &Schlagzeugteile',
     'On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit':
         'Auf einer Schlagzeugspur eine Zeile für jedes General-MIDI-Schlagzeugteil, nicht nur die benutzten und das Grundset',

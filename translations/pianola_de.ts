@@ -38,6 +38,14 @@
         <source>Restore the unsaved work of recovery file &lt;id&gt;</source>
         <translation>Die ungesicherte Arbeit der Wiederherstellungsdatei &lt;id&gt; wiederherstellen</translation>
     </message>
+    <message>
+        <source>Open the window at &lt;width&gt;x&lt;height&gt; pixels</source>
+        <translation>Das Fenster mit &lt;Breite&gt;x&lt;Höhe&gt; Pixeln öffnen</translation>
+    </message>
+    <message>
+        <source>Show the dock &lt;name&gt; (takes, history, chat, analysis) on top</source>
+        <translation>Das Dock &lt;Name&gt; (takes, history, chat, analysis) nach vorn holen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::ChatController</name>
@@ -1451,10 +1459,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
@@ -1481,6 +1485,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Sends the features above (never the file) to the model chosen in the chat dock</source>
         <translation>Sendet die Merkmale oben (nie die Datei) an das im Chat gewählte Modell</translation>
+    </message>
+    <message>
+        <source>Bar %1 to %2 (%3 to %4)</source>
+        <translation>Takt %1 bis %2 (%3 bis %4)</translation>
     </message>
 </context>
 <context>
