@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QScopedValueRollback>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -32,14 +33,16 @@ public:
     }
     void redo() override
     {
-        if (!m_document->applyAndNotify(m_edit))
+        if (!m_document->applyAndNotify(m_edit, m_pushed))
             setObsolete(true);   // checked before the push, so not expected: never kept on the stack
+        m_pushed = true;
     }
-    void undo() override { m_document->applyAndNotify(model::inverse(m_edit)); }
+    void undo() override { m_document->applyAndNotify(model::inverse(m_edit), true); }
 
 private:
     Document* m_document;
     model::Edit m_edit;
+    bool m_pushed = false;   ///< the first redo() is the push, later ones are replays
 };
 
 QString nowUtc()
@@ -127,8 +130,9 @@ Result<void> Document::check(const model::Edit& edit)
     return model::applyEdit(writable(), model::inverse(edit));
 }
 
-bool Document::applyAndNotify(const model::Edit& edit)
+bool Document::applyAndNotify(const model::Edit& edit, bool replay)
 {
+    const QScopedValueRollback<bool> replaying(m_replaying, replay);
     PIANOLA_ASSERT_CONTROL_THREAD();
     const model::TakeId activeBefore = m_project->activeTake;
     const std::size_t takesBefore = m_project->takes.size();

@@ -44,8 +44,11 @@ public:
     /// CompositeEdit. False, and nothing reaches the undo stack, if the project does not
     /// accept it.
     bool submit(model::Edit edit, const QString& text) override;
-    /// Applies an edit without the undo stack (the undo commands use this).
-    bool applyAndNotify(const model::Edit& edit);
+    /// Applies an edit without the undo stack (the undo commands use this). `replay`: an undo
+    /// or redo of an earlier edit (isReplaying() says so while edited() is emitted).
+    bool applyAndNotify(const model::Edit& edit, bool replay = false);
+    /// Whether the edit being notified is an undo or redo (views then select what it restores).
+    bool isReplaying() const { return m_replaying; }
 
     /// A new project with one empty take holding one piano track.
     void newProject();
@@ -124,6 +127,7 @@ private:
     /// caller took before a change stays valid until it returns.
     std::vector<std::shared_ptr<const model::Project>> m_retired;
     QUndoStack m_undo;
+    bool m_replaying = false;
     QString m_path;
     QTimer* m_autosave;
     int m_autosaveDelayMs = 3000;

@@ -138,6 +138,8 @@ private:
     void transposeDialog();
     void velocityDialog();
     void legatoRequested();
+    /// Loops the selected notes' span (to the grid), or the bars chosen on the ruler (Ctrl+L).
+    void loopSelection();
     void snapToScaleRequested();
     void applyToSelection(const std::vector<model::Note>& before, const std::vector<model::Note>& after, const QString& text);
     void addTrackRequested();

@@ -228,7 +228,7 @@ void MainWindow::createEditMenu()
     notes->addAction(tr("Quantize with &options..."), QKeySequence(tr("Shift+Q")), this, &MainWindow::quantizeDialog);
     notes->addAction(tr("&Humanize..."), QKeySequence(tr("Ctrl+H")), this, &MainWindow::humanizeDialog);
     notes->addAction(tr("&Transpose..."), QKeySequence(tr("Ctrl+T")), this, &MainWindow::transposeDialog);
-    notes->addAction(tr("&Legato"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::legatoRequested);
+    notes->addAction(tr("&Legato"), QKeySequence(tr("Alt+L")), this, &MainWindow::legatoRequested);
     notes->addAction(tr("&Velocity..."), QKeySequence(tr("Ctrl+Shift+V")), this, &MainWindow::velocityDialog);
     notes->addAction(tr("&Snap to scale"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::snapToScaleRequested);
 }
@@ -236,9 +236,10 @@ void MainWindow::createEditMenu()
 void MainWindow::createViewMenu()
 {
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &in"), QKeySequence(tr("Ctrl+=")), this, [this] { m_roll->zoomHorizontally(1.25, m_roll->viewport()->width() / 2.0); });
-    view->addAction(tr("Zoom &out"), QKeySequence(tr("Ctrl+-")), this, [this] { m_roll->zoomHorizontally(0.8, m_roll->viewport()->width() / 2.0); });
+    view->addAction(tr("Zoom &in"), QKeySequence(tr("Ctrl+=")), this, [this] { m_roll->zoomAround(1.25); });
+    view->addAction(tr("Zoom &out"), QKeySequence(tr("Ctrl+-")), this, [this] { m_roll->zoomAround(0.8); });
     view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_roll, &widgets::PianoRollView::zoomToFit);
+    view->addAction(tr("Zoom to &selection"), QKeySequence(tr("Z")), m_roll, &widgets::PianoRollView::zoomToSelection);
     view->addAction(tr("&Taller rows"), QKeySequence(tr("Ctrl+Shift+=")), this, [this] { m_roll->setRowHeight(m_roll->rowHeight() + 2); });
     view->addAction(tr("&Shorter rows"), QKeySequence(tr("Ctrl+Shift+-")), this, [this] { m_roll->setRowHeight(m_roll->rowHeight() - 2); });
     view->addSeparator();
@@ -258,6 +259,11 @@ void MainWindow::createViewMenu()
     ghosts->setCheckable(true);
     ghosts->setChecked(m_state->ghostNotes());
     connect(ghosts, &QAction::toggled, m_state, &widgets::EditorState::setGhostNotes);
+    QAction* drumRows = view->addAction(tr("All 47 &drum pieces"));
+    drumRows->setObjectName("allDrumRows");
+    drumRows->setCheckable(true);
+    drumRows->setToolTip(tr("On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit"));
+    connect(drumRows, &QAction::toggled, m_roll, &widgets::PianoRollView::setAllDrumRows);
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
@@ -309,6 +315,7 @@ void MainWindow::createTransport()
     for (QAction* a : {m_playAction, stop, m_recordAction, m_stepAction, m_loopAction, panic})
         menu->addAction(a);
     menu->addAction(home);
+    menu->addAction(tr("Loop the selection"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::loopSelection);
     m_positionLabel = new QLabel(this);
     m_positionLabel->setObjectName("position");
     m_positionLabel->setMinimumWidth(200);

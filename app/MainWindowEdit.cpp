@@ -144,6 +144,20 @@ void MainWindow::legatoRequested()
     applyToSelection(notes, model::legato(notes), tr("Legato"));
 }
 
+void MainWindow::loopSelection()
+{
+    const auto notes = m_state->selectedNotes();
+    if (notes.empty()) {
+        statusBar()->showMessage(tr("Select the notes to loop first"));
+        return;
+    }
+    model::Tick from = notes.front().startTick, to = 0;
+    for (const model::Note& n : notes)
+        from = std::min(from, n.startTick), to = std::max(to, n.endTick());
+    const model::Tick grid = std::max<model::Tick>(1, m_state->snapTicks());
+    m_state->setLoop(true, m_state->snappedDown(from), (to + grid - 1) / grid * grid);
+}
+
 void MainWindow::snapToScaleRequested()
 {
     if (!m_state->scaleShown()) {

@@ -11,6 +11,9 @@
 
 #include <QGuiApplication>
 
+#include <functional>
+#include <unordered_set>
+
 namespace pianola::app {
 
 Session::Session(widgets::EditorState* state, QObject* parent)
@@ -84,7 +87,24 @@ void Session::documentEdited(const model::Edit& edit)
         return; // the takes list and the chat refresh themselves
     if (model::contains<model::PlanEdit>(edit)) m_playback->refreshTempoMap();
     m_state->notifyPlanChanged();
+    if (m_document->isReplaying()) selectRestoredNotes(edit);
     schedulePlayback();
+}
+
+// Undo and redo select the notes they bring back on the track shown, as a DAW does, so that the
+// next edit applies to them again.
+void Session::selectRestoredNotes(const model::Edit& edit)
+{
+    std::unordered_set<model::NoteId> restored;
+    const std::function<void(const model::Edit&)> collect = [&](const model::Edit& e) {
+        if (const auto* notes = std::get_if<model::NotesEdit>(&e);
+            notes && notes->take == m_state->take() && notes->track == m_state->currentTrackId())
+            for (const model::Note& n : notes->added) restored.insert(n.id);
+        if (const auto* all = std::get_if<model::CompositeEdit>(&e))
+            for (const model::Edit& part : all->edits) collect(part);
+    };
+    collect(edit);
+    if (!restored.empty()) m_state->setSelection(std::move(restored));
 }
 
 // A/B: the other take plays at once, from the same position.

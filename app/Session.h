@@ -58,6 +58,7 @@ signals:
 private:
     void showActiveTake();
     void documentEdited(const model::Edit& edit);
+    void selectRestoredNotes(const model::Edit& edit);
     void activeTakeChanged();
     void midiReceived(const engine::MidiMessage& message);
     void playheadPolled(double seconds, double tick, bool playing);

@@ -8,6 +8,7 @@
 #include "model/NoteOps.h"
 #include "model/TimingEdits.h"
 #include "widgets/EditorState.h"
+#include "widgets/ValueDrag.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -86,7 +87,8 @@ void TransportControls::createTempo(QToolBar* bar)
     m_tempo->setSuffix(tr(" bpm"));
     m_tempo->setKeyboardTracking(false); // typing commits on Enter; arrows and the wheel step
     m_tempo->setAccelerated(true);
-    m_tempo->setToolTip(tr("Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars"));
+    m_tempo->setToolTip(tr("Tempo of the take (type, drag up or down, scroll or hold the arrows); notes keep their place in bars"));
+    new widgets::ValueDrag(m_tempo, 0.25); // 4 px per bpm, Shift: 0.1 bpm per 4 px
     connect(m_tempo, &QDoubleSpinBox::valueChanged, this, &TransportControls::tempoChosen);
     bar->addWidget(m_tempo);
 }

@@ -8,11 +8,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
+
+#include <algorithm>
 
 int main(int argc, char** argv)
 {
@@ -46,12 +49,20 @@ int main(int argc, char** argv)
     parser.addOption(play);
     const QCommandLineOption recover("recover", QApplication::translate("main", "Restore the unsaved work of recovery file <id>"), "id");
     parser.addOption(recover);
+    const QCommandLineOption size("window-size", QApplication::translate("main", "Open the window at <width>x<height> pixels"), "size");
+    parser.addOption(size);
+    const QCommandLineOption raise("dock", QApplication::translate("main", "Show the dock <name> (takes, history, chat, analysis) on top"), "name");
+    parser.addOption(raise);
     parser.process(app);
 
     pianola::app::QuitSignals quitSignals;   // SIGTERM, SIGINT, SIGHUP...: quit the clean way
     pianola::app::MainWindow window;
     QObject::connect(&quitSignals, &pianola::app::QuitSignals::received, &window, &pianola::app::MainWindow::quitWithoutAsking);
+    if (const QStringList wh = parser.value(size).split(QLatin1Char('x')); wh.size() == 2)
+        window.resize(std::clamp(wh[0].toInt(), 320, 7680), std::clamp(wh[1].toInt(), 240, 4320));
     window.show();
+    if (auto* dock = window.findChild<QDockWidget*>(parser.value(raise) + QStringLiteral("Dock")); dock && parser.isSet(raise))
+        dock->raise();
     if (parser.isSet(recover))
         window.restoreRecovery(parser.value(recover));
     else if (!parser.isSet(screenshot))   // work of instances that did not end cleanly

@@ -247,6 +247,19 @@ std::string drumKeyName(int key)
     return key >= 35 && key <= 81 ? kDrumKeys[static_cast<std::size_t>(key - 35)] : "";
 }
 
+std::string drumKeyShortName(int key)
+{
+    static constexpr std::array<const char*, 47> kShort = {
+        "Kick 2",     "Kick",      "Side Stick", "Snare",      "Clap",     "E-Snare",   "Lo Floor",
+        "Closed HH",  "Hi Floor",  "Pedal HH",   "Low Tom",    "Open HH",  "Lo-Mid Tom", "Hi-Mid Tom",
+        "Crash",      "High Tom",  "Ride",       "China",      "Ride Bell", "Tambourine", "Splash",
+        "Cowbell",    "Crash 2",   "Vibraslap",  "Ride 2",     "Hi Bongo", "Lo Bongo",  "Mute Conga",
+        "Hi Conga",   "Lo Conga",  "Hi Timbale", "Lo Timbale", "Hi Agogo", "Lo Agogo",  "Cabasa",
+        "Maracas",    "Whistle",   "Whistle L",  "Guiro",      "Guiro L",  "Claves",    "Hi Block",
+        "Lo Block",   "Cuica Mute", "Cuica",     "Mute Tri",   "Triangle"};
+    return key >= kFirstDrumKey && key <= kLastDrumKey ? kShort[static_cast<std::size_t>(key - kFirstDrumKey)] : "";
+}
+
 std::string controllerName(int controller)
 {
     return lookup(kControllers, controller);

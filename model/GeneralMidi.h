@@ -17,6 +17,12 @@ std::string familyName(int program);
 std::string drumKitName(int program);
 /// "Acoustic Bass Drum" for 35 .. "Open Triangle" for 81; empty outside.
 std::string drumKeyName(int key);
+/// A name for a narrow keyboard: "Kick", "Snare", "Closed HH", "Hi-Mid Tom"... (at most 10
+/// characters) for 35 .. 81; empty outside.
+std::string drumKeyShortName(int key);
+/// The first and last GM drum keys (47 pieces) and the core kit shown on every drum track.
+constexpr int kFirstDrumKey = 35, kLastDrumKey = 81;
+constexpr int kCoreKitFirst = 36, kCoreKitLast = 51;   ///< kick .. ride
 /// "Modulation" for 1, "Volume" 7, "Pan" 10, "Expression" 11, "Sustain" 64...; empty if unnamed.
 std::string controllerName(int controller);
 

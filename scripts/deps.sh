@@ -14,7 +14,7 @@ test_pkgs=(clang libclang-rt-14-dev python3 python3-mido python3-jsonschema midi
   hyperfine desktop-file-utils sox
   jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
   gnome-keyring dbus-daemon   # keychain test: a Secret Service in a private D-Bus session
-  xvfb xdotool)   # GUI crash-recovery test: the real binary on a private X server
+  xvfb xdotool x11-utils)   # GUI crash-recovery test and scripts/screenshots.sh: a private X server (xdpyinfo: is it up)
 
 want=("${build_pkgs[@]}")
 [ "${1:-build}" = "test" ] && want+=("${test_pkgs[@]}")

@@ -424,7 +424,6 @@ DE = {
     'The chat is still waiting for a reply': 'Der Chat wartet noch auf eine Antwort',
     'Regenerated %1': '%1 neu generiert',
     ' bpm': ' BPM',
-    "Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars": 'Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt',
     'Meter of the take': 'Taktart des Takes',
     "Key: the take's, highlighted in the piano roll": 'Tonart: die des Takes, in der Pianorolle hervorgehoben',
     'No key': 'Keine Tonart',
@@ -434,6 +433,20 @@ DE = {
     'Metronome: a click on every beat while playing and recording (K); never exported': 'Metronom: ein Klick auf jeder Zählzeit beim Abspielen und Aufnehmen (K); wird nie exportiert',
     'Set tempo to %1 bpm': 'Tempo auf %1 BPM setzen',
     'Set meter to %1/%2': 'Taktart auf %1/%2 setzen',
+    # Navigation, loop the selection, tempo drag (issue 14)
+    'Alt+L': 'Alt+L',
+    'Z': 'Z',
+    'Zoom to &selection': 'Auf &Auswahl zoomen',
+    'Loop the selection': 'Auswahl loopen',
+    'Select the notes to loop first': 'Zuerst die Noten zum Loopen auswählen',
+    'Open the window at <width>x<height> pixels': 'Das Fenster mit <Breite>x<Höhe> Pixeln öffnen',
+    'Show the dock <name> (takes, history, chat, analysis) on top': 'Das Dock <Name> (takes, history, chat, analysis) nach vorn holen',
+    'Bar %1 to %2 (%3 to %4)': 'Takt %1 bis %2 (%3 bis %4)',
+    'All 47 &drum pieces': 'Alle 47 &Schlagzeugteile',
+    'On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit':
+        'Auf einer Schlagzeugspur eine Zeile für jedes General-MIDI-Schlagzeugteil, nicht nur die benutzten und das Grundset',
+    "Tempo of the take (type, drag up or down, scroll or hold the arrows); notes keep their place in bars":
+        'Tempo des Takes (tippen, nach oben oder unten ziehen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

@@ -38,6 +38,14 @@
         <source>Restore the unsaved work of recovery file &lt;id&gt;</source>
         <translation>Die ungesicherte Arbeit der Wiederherstellungsdatei &lt;id&gt; wiederherstellen</translation>
     </message>
+    <message>
+        <source>Open the window at &lt;width&gt;x&lt;height&gt; pixels</source>
+        <translation>Das Fenster mit &lt;Breite&gt;x&lt;Höhe&gt; Pixeln öffnen</translation>
+    </message>
+    <message>
+        <source>Show the dock &lt;name&gt; (takes, history, chat, analysis) on top</source>
+        <translation>Das Dock &lt;Name&gt; (takes, history, chat, analysis) nach vorn holen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::ChatController</name>
@@ -965,6 +973,34 @@
         <source>Saving %1...</source>
         <translation>%1 wird gespeichert …</translation>
     </message>
+    <message>
+        <source>Alt+L</source>
+        <translation>Alt+L</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Auf &amp;Auswahl zoomen</translation>
+    </message>
+    <message>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <source>Loop the selection</source>
+        <translation>Auswahl loopen</translation>
+    </message>
+    <message>
+        <source>Select the notes to loop first</source>
+        <translation>Zuerst die Noten zum Loopen auswählen</translation>
+    </message>
+    <message>
+        <source>All 47 &amp;drum pieces</source>
+        <translation>Alle 47 &amp;Schlagzeugteile</translation>
+    </message>
+    <message>
+        <source>On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit</source>
+        <translation>Auf einer Schlagzeugspur eine Zeile für jedes General-MIDI-Schlagzeugteil, nicht nur die benutzten und das Grundset</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -1302,10 +1338,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation> BPM</translation>
     </message>
     <message>
-        <source>Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars</source>
-        <translation>Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
-    </message>
-    <message>
         <source>Meter of the take</source>
         <translation>Taktart des Takes</translation>
     </message>
@@ -1347,6 +1379,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
             <numerusform>Einzähler: %n Takt</numerusform>
             <numerusform>Einzähler: %n Takte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tempo of the take (type, drag up or down, scroll or hold the arrows); notes keep their place in bars</source>
+        <translation>Tempo des Takes (tippen, nach oben oder unten ziehen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
     </message>
 </context>
 <context>
@@ -1423,10 +1459,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
@@ -1453,6 +1485,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Sends the features above (never the file) to the model chosen in the chat dock</source>
         <translation>Sendet die Merkmale oben (nie die Datei) an das im Chat gewählte Modell</translation>
+    </message>
+    <message>
+        <source>Bar %1 to %2 (%3 to %4)</source>
+        <translation>Takt %1 bis %2 (%3 bis %4)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 // The analysis panel: layout, background analysis, and filling the views from a result.
 #include "widgets/AnalysisPanel.h"
 
+#include "model/ChordTrack.h"
+#include "model/TempoMap.h"
+
 #include "widgets/AnalysisChart.h"
 
 #include <algorithm>
@@ -78,17 +81,15 @@ void AnalysisPanel::buildLayout()
     keyForm->addRow(tr("Key changes:"), m_keyChanges);
     column->addWidget(keyBox);
 
-    auto* charts = new QGridLayout;
+    m_chartGrid = new QGridLayout;
+    auto* charts = m_chartGrid;
     m_pitchChart = new AnalysisChart(tr("Pitch classes (duration, %)"), AnalysisChart::Kind::Bars);
     m_velocityChart = new AnalysisChart(tr("Velocities (notes)"), AnalysisChart::Kind::Bars);
     m_densityChart = new AnalysisChart(tr("Notes per bar"), AnalysisChart::Kind::Bars);
     m_tempoChart = new AnalysisChart(tr("Tempo (bpm over time)"), AnalysisChart::Kind::Steps);
     for (AnalysisChart* chart : {m_pitchChart, m_velocityChart, m_densityChart, m_tempoChart})
         chart->setEmptyText(tr("No notes"));
-    charts->addWidget(m_pitchChart, 0, 0);
-    charts->addWidget(m_velocityChart, 0, 1);
-    charts->addWidget(m_densityChart, 1, 0);
-    charts->addWidget(m_tempoChart, 1, 1);
+    layOutCharts(2);
     column->addLayout(charts);
 
     auto* chordBox = new QGroupBox(tr("Chords"), content);
@@ -117,7 +118,9 @@ void AnalysisPanel::buildLayout()
     column->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("analysisScroll");
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the content follows the dock's width
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     auto* outer = new QVBoxLayout(this);
@@ -125,9 +128,33 @@ void AnalysisPanel::buildLayout()
     outer->addWidget(scroll);
 }
 
+// Two charts a row where they fit side by side, else one: a narrow dock clips nothing.
+void AnalysisPanel::layOutCharts(int columns)
+{
+    if (columns == m_chartColumns) return;
+    m_chartColumns = columns;
+    AnalysisChart* const all[] = {m_pitchChart, m_velocityChart, m_densityChart, m_tempoChart};
+    for (AnalysisChart* chart : all)
+        m_chartGrid->removeWidget(chart);
+    for (int i = 0; i < 4; ++i)
+        m_chartGrid->addWidget(all[i], i / columns, i % columns);
+}
+
+void AnalysisPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const int twoWide = 2 * m_pitchChart->minimumSizeHint().width() + 48; // spacing and margins
+    layOutCharts(width() >= twoWide ? 2 : 1);
+}
+
 void AnalysisPanel::setPlan(std::shared_ptr<const model::Plan> plan)
 {
-    if (!m_analyzer || !plan) return;
+    if (!plan) return;
+    m_timing = model::Plan{};
+    m_timing.ppq = plan->ppq;
+    m_timing.tempos = plan->tempos;
+    m_timing.timeSignatures = plan->timeSignatures;
+    if (!m_analyzer) return;
     auto promise = std::make_shared<QPromise<Analysis>>();
     promise->start();
     m_watcher.setFuture(promise->future()); // drops signals of the previous request
@@ -230,18 +257,30 @@ void AnalysisPanel::showCharts()
         m_tempoChart->setSteps({}, 0);
 }
 
+QString AnalysisPanel::barBeatText(double seconds) const
+{
+    const auto tick = static_cast<model::Tick>(std::llround(model::TempoMap(m_timing).secondsToTicks(std::max(0.0, seconds))));
+    const std::vector<model::Tick> bars = model::barStarts(m_timing, tick + 1);
+    const model::Tick barStart = bars.empty() ? 0 : bars.back();
+    model::TimeSignature meter;
+    for (const model::TimeSignature& t : m_timing.timeSignatures)
+        if (t.tick <= barStart) meter = t;
+    const model::Tick beatTicks = std::max<model::Tick>(1, m_timing.ppq * 4 / std::max(1, meter.denominator));
+    return QStringLiteral("%1.%2").arg(std::max<std::size_t>(1, bars.size())).arg((tick - barStart) / beatTicks + 1);
+}
+
+// Chords at bar.beat, as the ruler counts (the time in seconds in the tooltip).
 void AnalysisPanel::showChords()
 {
     m_chords->clear();
     const QFontMetrics fm(m_chords->font());
-    int widest = fm.horizontalAdvance(QStringLiteral("0:00.00  C#m7"));
+    int widest = fm.horizontalAdvance(QStringLiteral("00.0  C#m7"));
     for (const auto& c : m_analysis.chords) {
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1  %2").arg(clockText(c.startS),
-                                         QString::fromStdString(model::analysis::chordSymbol(c))),
-            m_chords);
+            QStringLiteral("%1  %2").arg(barBeatText(c.startS), QString::fromStdString(model::analysis::chordSymbol(c))), m_chords);
         item->setData(Qt::UserRole, c.startS);
-        item->setToolTip(tr("%1 to %2").arg(clockText(c.startS), clockText(c.endS)));
+        item->setToolTip(tr("Bar %1 to %2 (%3 to %4)")
+                             .arg(barBeatText(c.startS), barBeatText(c.endS), clockText(c.startS), clockText(c.endS)));
         widest = std::max(widest, fm.horizontalAdvance(item->text()));
     }
     m_chords->setGridSize(QSize(widest + 14, fm.height() + 6)); // aligned columns

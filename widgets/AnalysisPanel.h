@@ -10,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -56,18 +57,26 @@ signals:
     /// The user asks for the narrative from the language model (the app sends the features).
     void narrativeRequested();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void buildLayout();
+    void layOutCharts(int columns);
     void showResult();
     void showSummary();
     void showCharts();
     void showChords();
     void showSuggestions();
     void setBusy(bool busy);
+    /// "5.3": the bar and beat sounding at `seconds` in the tempo map and meters of the plan
+    /// last given to setPlan() (120 bpm 4/4 before that).
+    QString barBeatText(double seconds) const;
 
     Analyzer m_analyzer;
     QPushButton* m_askModel = nullptr;
     model::analysis::Analysis m_analysis;
+    model::Plan m_timing;   ///< the analysed plan's ppq, tempos and meters (no notes)
     QFutureWatcher<model::analysis::Analysis> m_watcher;
     bool m_busy = false;
 
@@ -80,6 +89,8 @@ private:
     AnalysisChart* m_velocityChart = nullptr;
     AnalysisChart* m_densityChart = nullptr;
     AnalysisChart* m_tempoChart = nullptr;
+    QGridLayout* m_chartGrid = nullptr;
+    int m_chartColumns = 0;
     QListWidget* m_chords = nullptr;
     QLabel* m_narrative = nullptr;
     QVBoxLayout* m_suggestions = nullptr;

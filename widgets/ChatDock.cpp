@@ -2,6 +2,8 @@
 // The chat dock.
 #include "widgets/ChatDock.h"
 
+#include "widgets/FlowLayout.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -9,7 +11,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QTextBrowser>
+#include <QScrollArea>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -17,7 +20,7 @@
 namespace pianola::widgets {
 
 ChatDock::ChatDock(QWidget* parent)
-    : QWidget(parent), m_history(new QTextBrowser(this)), m_input(new QLineEdit(this)), m_send(new QPushButton(tr("Send"), this)),
+    : QWidget(parent), m_history(new QScrollArea(this)), m_input(new QLineEdit(this)), m_send(new QPushButton(tr("Send"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QLabel(this)), m_provider(new QComboBox(this)),
       m_scope(new QLabel(this)), m_scopeClear(new QToolButton(this))
 {
@@ -25,9 +28,22 @@ ChatDock::ChatDock(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_history->setObjectName("chatHistory");
-    m_history->setOpenLinks(false);
-    m_history->setPlaceholderText(tr("Describe what you want, e.g. \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, "
-                                     "soft humanization\". Then ask for changes: \"same drums but harder kick\", \"add a 2-bar fill on bar 7\"."));
+    m_history->setWidgetResizable(true);
+    m_history->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget(m_history);
+    m_messages = new QVBoxLayout(content);
+    m_messages->setContentsMargins(6, 4, 6, 4);
+    m_messages->addStretch(1);
+    m_history->setWidget(content);
+    m_placeholder = new QLabel(tr("Describe what you want, e.g. \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, "
+                                  "soft humanization\". Then ask for changes: \"same drums but harder kick\", \"add a 2-bar fill on bar 7\"."),
+                               content);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false); // drawn like a placeholder
+    m_messages->insertWidget(0, m_placeholder);
+    // New messages show at the bottom.
+    connect(m_history->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            [this](int, int max) { m_history->verticalScrollBar()->setValue(max); });
     layout->addWidget(m_history, 1);
     auto* status = new QHBoxLayout;
     status->addWidget(m_provider);
@@ -63,21 +79,24 @@ ChatDock::ChatDock(QWidget* parent)
     connect(m_input, &QLineEdit::returnPressed, this, &ChatDock::submit);
     connect(m_cancel, &QPushButton::clicked, this, &ChatDock::cancelRequested);
     connect(m_provider, &QComboBox::activated, this, [this] { emit providerChanged(provider()); });
-    connect(m_history, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        const QStringList parts = url.path().split(QLatin1Char('/'));
-        if (url.scheme() != QLatin1String("pianola") || parts.size() != 2)
-            return;
-        bool ok = false;
-        const qulonglong n = parts[1].toULongLong(&ok);
-        if (!ok)
-            return;
-        if (parts[0] == QLatin1String("retry"))
-            emit tryAgainRequested(static_cast<int>(n));
-        else if (parts[0] == QLatin1String("more"))
-            emit moreVariationsRequested(static_cast<int>(n));
-        else if (parts[0] == QLatin1String("take"))
-            emit takeClicked(n);
-    });
+}
+
+void ChatDock::openLink(const QString& link)
+{
+    const QUrl url(link);
+    const QStringList parts = url.path().split(QLatin1Char('/'));
+    if (url.scheme() != QLatin1String("pianola") || parts.size() != 2)
+        return;
+    bool ok = false;
+    const qulonglong n = parts[1].toULongLong(&ok);
+    if (!ok)
+        return;
+    if (parts[0] == QLatin1String("retry"))
+        emit tryAgainRequested(static_cast<int>(n));
+    else if (parts[0] == QLatin1String("more"))
+        emit moreVariationsRequested(static_cast<int>(n));
+    else if (parts[0] == QLatin1String("take"))
+        emit takeClicked(n);
 }
 
 void ChatDock::setProviders(const QList<QPair<QString, QString>>& providers, const QString& current)
@@ -168,13 +187,43 @@ void ChatDock::setBusy(bool busy, const QString& progress)
         m_input->setFocus();
 }
 
-QString ChatDock::messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const
+QLabel* ChatDock::textLabel(const QString& html, QWidget* parent)
 {
+    auto* label = new QLabel(html, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    label->setOpenExternalLinks(false);
+    connect(label, &QLabel::linkActivated, this, &ChatDock::openLink);
+    return label;
+}
+
+// One rounded label per item the assistant understood; the row wraps between chips.
+QWidget* ChatDock::chipRow(const std::vector<std::string>& items, QWidget* parent)
+{
+    auto* row = new QWidget(parent);
+    row->setObjectName("chips");
+    auto* flow = new FlowLayout(row, 4);
+    for (const std::string& item : items) {
+        auto* chip = new QLabel(QString::fromStdString(item), row);
+        chip->setObjectName("chip");
+        chip->setTextFormat(Qt::PlainText);
+        chip->setStyleSheet(QStringLiteral("QLabel { background-color: #2d4a66; color: #e8f0f8; border-radius: 9px; padding: 2px 8px; }"));
+        chip->setToolTip(chip->text());
+        flow->addWidget(chip);
+    }
+    return row;
+}
+
+QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names)
+{
+    auto* box = new QWidget;
+    box->setObjectName("chatMessage");
+    auto* column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 6, 0, 2);
+    column->setSpacing(4);
     const bool user = message.role == model::ChatMessage::Role::User;
-    QStringList chips, prose;
-    for (const std::string& item : message.understood)
-        chips << QStringLiteral("<span style=\"background-color:#2d4a66; color:#e8f0f8;\">&nbsp;%1&nbsp;</span>")
-                     .arg(QString::fromStdString(item).toHtmlEscaped());
+    QStringList prose;
     if (!message.notUnderstood.empty()) {
         QStringList words;
         for (const std::string& w : message.notUnderstood)
@@ -183,30 +232,58 @@ QString ChatDock::messageHtml(int index, const model::ChatMessage& message, cons
     }
     for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n')))
         prose << line.toHtmlEscaped();
-    QString html = QStringLiteral("<p style=\"margin-top:8px;\"><b>%1</b> %2</p>")
-                       .arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>")));
-    if (!chips.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(chips.join(QLatin1Char(' ')));
+    column->addWidget(textLabel(QStringLiteral("<b>%1</b> %2").arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>"))), box));
+    if (!message.understood.empty())
+        column->addWidget(chipRow(message.understood, box));
+    QStringList links;
     if (!message.takes.empty()) {
-        QStringList links;
+        QStringList takes;
         for (model::TakeId id : message.takes)
-            links << QStringLiteral("<a href=\"pianola:take/%1\">%2</a>").arg(id).arg(names(id).toHtmlEscaped());
-        html += QStringLiteral("<p>%1 %2</p>").arg(tr("Takes:"), links.join(QStringLiteral(", ")));
+            takes << QStringLiteral("<a href=\"pianola:take/%1\">%2</a>").arg(id).arg(names(id).toHtmlEscaped());
+        links << QStringLiteral("%1 %2").arg(tr("Takes:"), takes.join(QStringLiteral(", ")));
     }
     if (!user)
-        html += QStringLiteral("<p><a href=\"pianola:retry/%1\">%2</a> &nbsp; <a href=\"pianola:more/%1\">%3</a></p>")
-                    .arg(index)
-                    .arg(tr("Try again"), tr("More variations"));
-    return html;
+        links << QStringLiteral("<a href=\"pianola:retry/%1\">%2</a> &nbsp; <a href=\"pianola:more/%1\">%3</a>")
+                     .arg(index)
+                     .arg(tr("Try again"), tr("More variations"));
+    if (!links.isEmpty())
+        column->addWidget(textLabel(links.join(QStringLiteral("<br>")), box));
+    return box;
 }
 
 void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names)
 {
-    QString html;
+    while (m_messages->count() > 2) { // the placeholder and the stretch stay
+        QLayoutItem* item = m_messages->takeAt(1);
+        QWidget* old = item->widget();
+        old->setObjectName(QString()); // out of historyText() now; freed later, as a link of
+        old->hide();                   // it may be what asked for this
+        old->deleteLater();
+        delete item;
+    }
     for (std::size_t i = 0; i < messages.size(); ++i)
-        html += messageHtml(static_cast<int>(i), messages[i], names);
-    m_history->setHtml(html);
-    m_history->verticalScrollBar()->setValue(m_history->verticalScrollBar()->maximum());
+        m_messages->insertWidget(m_messages->count() - 1, messageWidget(static_cast<int>(i), messages[i], names));
+    m_placeholder->setVisible(messages.empty());
+}
+
+QString ChatDock::historyText() const
+{
+    QStringList lines;
+    for (const QWidget* message : m_history->widget()->findChildren<QWidget*>("chatMessage", Qt::FindDirectChildrenOnly)) {
+        QStringList chips;
+        for (const QLabel* label : message->findChildren<QLabel*>()) {
+            if (label->objectName() == QLatin1String("chip")) {
+                chips << label->text();
+                continue;
+            }
+            QTextDocument doc;
+            doc.setHtml(label->text());
+            lines << doc.toPlainText();
+        }
+        if (!chips.isEmpty())
+            lines << chips.join(QLatin1Char(' '));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace pianola::widgets

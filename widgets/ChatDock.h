@@ -16,7 +16,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTextBrowser;
+class QScrollArea;
+class QVBoxLayout;
 class QToolButton;
 
 namespace pianola::widgets {
@@ -40,7 +41,11 @@ public:
     QString scopeText() const;
     QToolButton* scopeClearButton() const { return m_scopeClear; }
     QLineEdit* input() const { return m_input; }
-    QTextBrowser* history() const { return m_history; }
+    /// The conversation's scroll area: one "chatMessage" widget per message, its text in labels
+    /// and what the assistant understood as "chip" labels.
+    QScrollArea* history() const { return m_history; }
+    /// The conversation as plain text (each message's text, its chips on one line, its links).
+    QString historyText() const;
 
 signals:
     void promptSubmitted(const QString& prompt);
@@ -60,9 +65,14 @@ protected:
 private:
     void submit();
     void elideScope();
-    QString messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const;
+    void openLink(const QString& link);
+    QLabel* textLabel(const QString& html, QWidget* parent);
+    QWidget* chipRow(const std::vector<std::string>& items, QWidget* parent);
+    QWidget* messageWidget(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names);
 
-    QTextBrowser* m_history;
+    QScrollArea* m_history;
+    QVBoxLayout* m_messages = nullptr;   ///< placeholder, messages, stretch
+    QLabel* m_placeholder = nullptr;
     QLineEdit* m_input;
     QPushButton* m_send;
     QPushButton* m_cancel;

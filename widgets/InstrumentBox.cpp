@@ -35,9 +35,10 @@ InstrumentBox::InstrumentBox(bool drums, int program, QWidget* parent)
             continue;
         }
         if (p % 8 == 0) addHeading(QString::fromStdString(model::gm::familyName(p)));
-        addItem(QStringLiteral("%1 %2").arg(p + 1).arg(
-                    QString::fromStdString(model::gm::programName(p))),
-                p);
+        // The name alone fits the track list's column; the GM number is in the tooltip and
+        // can be typed.
+        addItem(QString::fromStdString(model::gm::programName(p)), p);
+        setItemData(count() - 1, tr("Program %1").arg(p + 1), Qt::ToolTipRole);
     }
     if (findData(program) < 0) // a kit or bank without a name stays selectable
         addItem(tr("Program %1").arg(program + 1), program);
@@ -104,6 +105,9 @@ int InstrumentBox::program() const
 int InstrumentBox::search(const QString& typed) const
 {
     const QString text = typed.trimmed();
+    bool number = false;
+    if (const int program = text.toInt(&number) - 1; number && findData(program) >= 0)
+        return findData(program); // "33": General MIDI program 33
     if (!text.isEmpty())
         for (Qt::MatchFlags how : {Qt::MatchFixedString, Qt::MatchContains})
             for (int i = 0; i < count(); ++i)

@@ -4,8 +4,10 @@
 
 #include "widgets/PianoRollView.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -42,12 +44,11 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
     const model::Track* track = state->track();
     const bool drums = track && track->channel == model::gm::kDrumChannel;
     const int rowHeight = m_roll->rowHeight();
-    const int top = m_roll->yToKey(0), bottom = m_roll->yToKey(height());
-    QFont font = p.font();
-    font.setPixelSize(std::clamp(rowHeight - 2, 7, 11));
-    p.setFont(font);
+    const int firstRow = m_roll->keyRow(m_roll->yToKey(0)), lastRow = m_roll->keyRow(m_roll->yToKey(height()));
+    p.setFont(labelFont());
     const int keyWidth = drums ? width() : width() - 4;
-    for (int key = top; key >= bottom; --key) {
+    for (int r = firstRow; r <= lastRow; ++r) {
+        const int key = m_roll->rowKey(r);
         const QRectF row(0, m_roll->keyToY(key), keyWidth, rowHeight);
         QColor fill = drums ? (key % 2 ? QColor(0x30, 0x33, 0x3a) : QColor(0x2b, 0x2e, 0x34))
                             : isBlack(key) ? QColor(0x2a, 0x2c, 0x31) : QColor(0xd8, 0xda, 0xde);
@@ -65,16 +66,41 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
         }
         p.setPen(QColor(0x80, 0x84, 0x8c));
         p.drawLine(QPointF(0, row.bottom()), QPointF(keyWidth, row.bottom()));
-        QString label;
-        if (drums)
-            label = QString::fromStdString(model::gm::drumKeyName(key));
-        else if (key % 12 == 0 || (rowHeight >= 14 && !isBlack(key)))
-            label = QString::fromStdString(model::keyName(key));
+        const QString label = drums || key % 12 == 0 || (rowHeight >= 14 && !isBlack(key)) ? labelFor(key, drums) : QString();
         if (!label.isEmpty() && rowHeight >= 7) {
             p.setPen(drums ? QColor(0xd0, 0xd3, 0xd8) : QColor(0x30, 0x33, 0x38));
-            p.drawText(row.adjusted(2, 0, -3, 0), Qt::AlignVCenter | (drums ? Qt::AlignLeft : Qt::AlignRight), label);
+            const QRectF text = row.adjusted(2, 0, -3, 0);
+            p.drawText(text, Qt::AlignVCenter | (drums ? Qt::AlignLeft : Qt::AlignRight),
+                       p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(text.width())));
         }
     }
+}
+
+QString KeyboardGutter::labelFor(int key, bool drums)
+{
+    return QString::fromStdString(drums ? model::gm::drumKeyShortName(key) : model::keyName(key));
+}
+
+QFont KeyboardGutter::labelFont() const
+{
+    QFont font = this->font();
+    font.setPixelSize(std::clamp(m_roll->rowHeight() - 2, 7, 11));
+    return font;
+}
+
+bool KeyboardGutter::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) { // a drum piece's full name
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const model::Track* track = m_roll->state()->track();
+        const int key = m_roll->yToKey(help->pos().y());
+        if (track && track->channel == model::gm::kDrumChannel && !model::gm::drumKeyName(key).empty())
+            QToolTip::showText(help->globalPos(), QStringLiteral("%1 (%2)").arg(QString::fromStdString(model::gm::drumKeyName(key))).arg(key), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void KeyboardGutter::press(int key, double)

@@ -15,8 +15,13 @@ public:
     explicit KeyboardGutter(PianoRollView* roll);
     /// The key under the mouse in the roll (highlighted), -1 for none.
     void setHoverKey(int key);
+    /// The text beside `key`: a short drum name on a drum track ("Closed HH"), else its name.
+    static QString labelFor(int key, bool drums);
+    /// The labels' font (it follows the row height).
+    QFont labelFont() const;
 
 protected:
+    bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;

@@ -146,6 +146,7 @@ void PianoRollView::createNoteAt(const QPointF& pos, bool bypassSnap)
 void PianoRollView::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF pos = event->position();
+    m_mouseX = pos.x();
     m_gutter->setHoverKey(yToKey(pos.y()));
     if (m_drag == Drag::None) {
         updateCursor(pos);
@@ -360,10 +361,10 @@ void PianoRollView::keyPressEvent(QKeyEvent* event)
         return;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
-        zoomHorizontally(1.25, viewport()->width() / 2.0);
+        zoomAround(1.25);
         return;
     case Qt::Key_Minus:
-        zoomHorizontally(0.8, viewport()->width() / 2.0);
+        zoomAround(0.8);
         return;
     default:
         QAbstractScrollArea::keyPressEvent(event);

@@ -55,9 +55,10 @@ void PianoRollView::paintEvent(QPaintEvent*)
 void PianoRollView::paintRows(QPainter& p, const QRect& area)
 {
     p.fillRect(area, QColor::fromRgb(kBackground));
-    const int top = yToKey(area.top()), bottom = yToKey(area.bottom());
+    const int firstRow = keyRow(yToKey(area.top())), lastRow = keyRow(yToKey(area.bottom()));
     const bool scale = m_state->scaleShown();
-    for (int key = top; key >= bottom; --key) {
+    for (int r = firstRow; r <= lastRow; ++r) {
+        const int key = rowKey(r);
         const QRectF row(area.left(), keyToY(key), area.width(), m_rowHeight);
         if (scale && m_state->scale().contains(key))
             p.fillRect(row, QColor::fromRgb(kScaleRow));

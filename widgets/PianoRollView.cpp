@@ -25,6 +25,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setViewportMargins(kGutterWidth, kRulerHeight, 0, 0);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);   // where the take goes on, at any zoom
     verticalScrollBar()->setSingleStep(m_rowHeight);
     connect(m_state, &EditorState::planChanged, this, &PianoRollView::planChanged);
     connect(m_state, &EditorState::viewChanged, this, [this] {
@@ -34,6 +35,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     for (auto signal : {&EditorState::selectionChanged, &EditorState::loopChanged})
         connect(m_state, signal, viewport(), qOverload<>(&QWidget::update));
     connect(m_state, &EditorState::currentTrackChanged, this, [this] {
+        updateRows();
         viewport()->update();
         m_gutter->update();
     });
@@ -53,6 +55,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
 
 void PianoRollView::planChanged()
 {
+    updateRows();
     m_maxLength.clear();
     m_summaries.clear();
     m_compareKeysValid = false;
@@ -91,7 +94,10 @@ void PianoRollView::updateScrollBars()
     const model::Plan* plan = m_state->plan();
     const double visibleTicks = viewport()->width() * m_state->ticksPerPixel();
     const Tick length = plan ? plan->lengthTicks() : 0;
-    const double contentTicks = std::min<double>(model::Limits::kMaxTick, std::max<double>(length + 4.0 * m_state->ppq() * 4, visibleTicks));
+    // Half a screen past the end of the take (or of the view) is always there to scroll to, as
+    // in a DAW: the bar never fills up at zoom to fit, and the take can be extended.
+    const double end = std::max<double>(length + 4.0 * m_state->ppq() * 4, m_state->leftTick() + visibleTicks);
+    const double contentTicks = std::min<double>(model::Limits::kMaxTick, end + visibleTicks / 2);
     QScrollBar* h = horizontalScrollBar();
     const QSignalBlocker block(h);
     h->setRange(0, static_cast<int>(std::max(0.0, contentTicks - visibleTicks)));
@@ -99,7 +105,7 @@ void PianoRollView::updateScrollBars()
     h->setSingleStep(static_cast<int>(std::max(1.0, visibleTicks / 20)));
     h->setValue(static_cast<int>(m_state->leftTick()));
     QScrollBar* v = verticalScrollBar();
-    v->setRange(0, std::max(0, 128 * m_rowHeight - viewport()->height()));
+    v->setRange(0, std::max(0, rowCount() * m_rowHeight - viewport()->height()));
     v->setPageStep(viewport()->height());
     m_ruler->update();
 }
@@ -125,18 +131,22 @@ void PianoRollView::setRowHeight(int pixels)
 
 double PianoRollView::keyToY(int key) const
 {
-    return (127 - key) * m_rowHeight - verticalScrollBar()->value();
+    const int row = keyRow(key);
+    return row < 0 ? -1e6 : row * m_rowHeight - verticalScrollBar()->value(); // a hidden key: far above
 }
 
 int PianoRollView::yToKey(double y) const
 {
     const int row = static_cast<int>(std::floor((y + verticalScrollBar()->value()) / m_rowHeight));
-    return std::clamp(127 - row, 0, 127);
+    return rowKey(std::clamp(row, 0, rowCount() - 1));
 }
 
 void PianoRollView::centreOnKey(int key)
 {
-    verticalScrollBar()->setValue((127 - key) * m_rowHeight - viewport()->height() / 2);
+    int row = keyRow(key);
+    for (int k = key; row < 0 && k < 127;) // a hidden drum key: the nearest shown one above
+        row = keyRow(++k);
+    verticalScrollBar()->setValue(std::max(0, row) * m_rowHeight - viewport()->height() / 2);
 }
 
 void PianoRollView::zoomHorizontally(double factor, double anchorX)
@@ -207,8 +217,10 @@ void PianoRollView::followPlayhead(double tick)
 
 bool PianoRollView::viewportEvent(QEvent* event)
 {
-    if (event->type() == QEvent::Leave)
+    if (event->type() == QEvent::Leave) {
         m_gutter->setHoverKey(-1);
+        m_mouseX.reset();
+    }
     return QAbstractScrollArea::viewportEvent(event);
 }
 

@@ -8,6 +8,8 @@
 #include <QAbstractScrollArea>
 #include <QImage>
 
+#include <array>
+
 #include <optional>
 
 namespace pianola::widgets {
@@ -32,9 +34,24 @@ public:
     int yToKey(double y) const;
     /// Scrolls so that `key` is in the middle.
     void centreOnKey(int key);
+    /// The rows, top to bottom: every key on a pitched track; on a drum track (channel 10) the
+    /// kit pieces in use and the core kit (kick .. ride), or all 47 GM pieces.
+    int rowCount() const { return static_cast<int>(m_rowKeys.size()); }
+    int rowKey(int row) const { return m_rowKeys[static_cast<std::size_t>(row)]; }
+    /// The row of `key`, -1 when a drum track hides it.
+    int keyRow(int key) const { return key >= 0 && key < 128 ? m_keyRow[static_cast<std::size_t>(key)] : -1; }
+    bool allDrumRows() const { return m_allDrumRows; }
+    void setAllDrumRows(bool all);
     void zoomHorizontally(double factor, double anchorX);
     /// Shows the whole plan (or [from, to) if given) across the width.
     void zoomToFit();
+    /// Frames the selected notes (their time and keys); the whole take when nothing is selected.
+    void zoomToSelection();
+    /// Zooms by `factor` about zoomAnchorX() (the keys and the View menu).
+    void zoomAround(double factor);
+    /// Where keyboard zoom keeps its place: the start of the selection on screen, else the
+    /// mouse over the roll, else the middle (viewport x).
+    double zoomAnchorX() const;
 
     // Clipboard and selection functions (also reachable from the app's menus).
     void selectAll();
@@ -132,6 +149,8 @@ private:
     void audition(int key, int velocity);
 
     void updateScrollBars();
+    /// Rebuilds the rows (PianoRollRows.cpp) for the current track.
+    void updateRows();
     void planChanged();
     void followPlayhead(double tick);
     void layoutMargins();
@@ -140,6 +159,10 @@ private:
     KeyboardGutter* m_gutter;
     TimeRuler* m_ruler;
     int m_rowHeight = 12;
+    std::vector<int> m_rowKeys;          ///< top to bottom
+    std::array<int, 128> m_keyRow{};     ///< row of each key, -1 hidden
+    bool m_allDrumRows = false;
+    std::optional<double> m_mouseX;   ///< over the viewport (zoom anchor), none when outside
     bool m_fitPending = false; ///< zoomToFit() waits for the viewport's first real size
     PaintStats m_stats;
     QImage m_denseImage;

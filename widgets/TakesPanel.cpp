@@ -44,8 +44,11 @@ TakesPanel::TakesPanel(QWidget* parent) : QTreeWidget(parent)
     setColumnCount(ColumnCount);
     setHeaderLabels({tr("Take"), tr("Checks"), tr("A/B"), tr("From"), tr("Notes")});
     header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int c : {ChecksColumn, AbColumn, SourceColumn, NotesColumn})
+    for (int c : {ChecksColumn, AbColumn, NotesColumn})
         header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // The source ("pianola-theory-1") gives way to the take's name (elided, full in its tooltip).
+    header()->setSectionResizeMode(SourceColumn, QHeaderView::Interactive);
+    header()->resizeSection(SourceColumn, 52);
     header()->setStretchLastSection(false);
     setRootIsDecorated(true);
     setDragEnabled(true);

@@ -2,6 +2,8 @@
 // The time ruler.
 #include "widgets/TimeRuler.h"
 
+#include "widgets/TempoMarks.h"
+
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -59,6 +61,7 @@ void TimeRuler::paintEvent(QPaintEvent*)
             for (int b = 1; b < bar.beats; ++b)
                 p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), top + 20, 1, height()), QColor(0x5a, 0x60, 0x6a));
     }
+    paintTempoMarks(p, *m_state, top + 8, width(), height() - top - 8);
     const double x = m_state->tickToX(m_state->playheadTick());
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0xff, 0x8a, 0x3d));

@@ -31,11 +31,13 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    // The instrument takes the room ("Electric Bass (finger)" unclipped); a name is short or elided.
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->resizeSection(NameColumn, 64);
     m_table->horizontalHeader()->setSectionResizeMode(ProgramColumn, QHeaderView::Stretch);
     for (int c : {ColourColumn, ChannelColumn, MuteColumn, SoloColumn, LockColumn})
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_table->setMinimumWidth(320);
+    m_table->setMinimumWidth(360);
     layout->addWidget(m_table);
     auto* buttons = new QHBoxLayout;
     auto* add = new QToolButton(this);

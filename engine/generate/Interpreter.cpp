@@ -80,7 +80,8 @@ void Reader::understood(const std::string& what, const std::string& words)
     const std::string quoted = "\"" + words + "\"";
     for (std::string& line : m_out.understood)
         if (line.starts_with(head) && line.back() == ')') {
-            line.insert(line.size() - 1, ", " + quoted);
+            if (line.find(quoted) == std::string::npos) // the same phrase twice is named once
+                line.insert(line.size() - 1, ", " + quoted);
             return;
         }
     m_out.understood.push_back(head + quoted + ")");

@@ -369,6 +369,11 @@ void TestInterpreter::sameMeaningIsOneChip()
     QCOMPARE(nine, 1);
     QVERIFY(std::find(in.understood.begin(), in.understood.end(), "chords: 9ths (\"jazzy\", \"9ths\")") !=
             in.understood.end());
+    // The same phrase twice is named once (it read mood: soft ("soft", "soft")).
+    const Interpretation twice = interpret("soft lo-fi, soft keys");
+    const auto soft = std::count_if(twice.understood.begin(), twice.understood.end(),
+                                    [](const std::string& u) { return u.find("(\"soft\")") != std::string::npos; });
+    QCOMPARE(soft, 1);
 }
 
 #include "tst_interpreter.moc"

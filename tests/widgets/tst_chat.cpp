@@ -17,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
-#include <QTextBrowser>
+#include <QApplication>
+#include <QLabel>
+#include <QScrollArea>
 
 using namespace pianola;
 
@@ -32,6 +34,7 @@ private slots:
     void changeRequestsAreRecognised();
     void seedConversationBuildsTheLoopPartByPart();
     void nonsenseAndSoundDesignGetOneReplyAndNoTakes();
+    void understoodItemsAreChipsThatWrapBetweenThemselves();
 };
 
 void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
@@ -49,8 +52,8 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QCOMPARE(project.activeTake, project.chat[1].takes.front());
     QVERIFY(w.plan().noteCount() > 0);
     QCOMPARE(w.plan().initialBpm(), 78.0);
-    QVERIFY(chat->history()->toPlainText().contains("A minor"));
-    QVERIFY2(!chat->history()->toPlainText().contains("Not understood"), qPrintable(chat->history()->toPlainText()));
+    QVERIFY(chat->historyText().contains("A minor"));
+    QVERIFY2(!chat->historyText().contains("Not understood"), qPrintable(chat->historyText()));
     QVERIFY(chat->input()->text().isEmpty());
     QCOMPARE(w.document()->undoStack()->count(), 2);   // the prompt, then the reply with its takes
 
@@ -64,7 +67,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QVERIFY(varied);
     QCOMPARE(varied->provenance.parentTake.value_or(0), parent);
     QCOMPARE(project.activeTake, varied->id);
-    QVERIFY2(!chat->history()->toPlainText().contains("Not understood"), qPrintable(chat->history()->toPlainText()));
+    QVERIFY2(!chat->historyText().contains("Not understood"), qPrintable(chat->historyText()));
     const model::TakeId variedId = varied->id;   // (pointers into the take list do not last)
 
     // Try again: new takes for the first request, with another seed.
@@ -124,7 +127,7 @@ void TestChat::aReplyIsOneEditOneNotificationOneRebuild()
     const model::ChatMessage& reply = project.chat.back();
     QVERIFY(!reply.understood.empty());
     QVERIFY2(reply.text.find("chip: ") == std::string::npos, reply.text.c_str());
-    const QString shown = w.chatDock()->history()->toPlainText();
+    const QString shown = w.chatDock()->historyText();
     QVERIFY2(shown.contains(QString::fromStdString(reply.understood.front())), qPrintable(shown));
     QVERIFY(!shown.contains(QStringLiteral("chip: ")));
 
@@ -198,8 +201,8 @@ void TestChat::seedConversationBuildsTheLoopPartByPart()
     QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
     const model::TakeId drums = project.activeTake;
     QCOMPARE(project.findTake(drums)->provenance.parentTake.value_or(0), chords);
-    QVERIFY2(chat->history()->toPlainText().contains("add part: drums"), qPrintable(chat->history()->toPlainText()));
-    QVERIFY(chat->history()->toPlainText().contains("vinyl crackle"));
+    QVERIFY2(chat->historyText().contains("add part: drums"), qPrintable(chat->historyText()));
+    QVERIFY(chat->historyText().contains("vinyl crackle"));
     type(chat, "Generate a soft sub bass following the chord roots, ghost notes on the off-beats.");
     QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
     const model::Take* full = project.findTake(project.activeTake);
@@ -250,7 +253,7 @@ void TestChat::seedConversationBuildsTheLoopPartByPart()
     QVERIFY(!arrange::sameTrack(*arrange::named(darker, "Chords"), *chordTrack));
     QVERIFY(arrange::sameTrack(*arrange::named(darker, "Bass"), *bass));
     QVERIFY(arrange::sameTrack(*arrange::drums(darker), *kit));
-    QVERIFY2(!chat->history()->toPlainText().contains("Not understood"), qPrintable(chat->history()->toPlainText()));
+    QVERIFY2(!chat->historyText().contains("Not understood"), qPrintable(chat->historyText()));
 }
 
 void TestChat::nonsenseAndSoundDesignGetOneReplyAndNoTakes()
@@ -267,6 +270,48 @@ void TestChat::nonsenseAndSoundDesignGetOneReplyAndNoTakes()
     type(chat, "add some reverb and sidechain");
     QCOMPARE(project.takes.size(), takes);
     QVERIFY(QString::fromStdString(project.chat.back().text).contains("MIDI carries notes"));
+}
+
+// What the assistant understood is one rounded chip label per item (it was highlighted text in
+// the history, wrapping inside an item); in a narrow dock the chips wrap between themselves, and
+// a take link in the reply switches to that take.
+void TestChat::understoodItemsAreChipsThatWrapBetweenThemselves()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    widgets::ChatDock* chat = w.chatDock();
+    type(chat, "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th chords, soft soft humanization.");
+    const model::Project& project = w.document()->project();
+    const model::ChatMessage& reply = project.chat.back();
+    QVERIFY(reply.understood.size() >= 3);
+    QApplication::processEvents();
+    const auto messages = chat->history()->widget()->findChildren<QWidget*>("chatMessage");
+    QCOMPARE(messages.size(), qsizetype(project.chat.size()));
+    const auto chips = messages.back()->findChildren<QLabel*>("chip");
+    QCOMPARE(chips.size(), qsizetype(reply.understood.size()));
+    for (qsizetype i = 0; i < chips.size(); ++i) {
+        QCOMPARE(chips[i]->text(), QString::fromStdString(reply.understood[static_cast<std::size_t>(i)]));
+        QVERIFY2(!chips[i]->text().contains(QLatin1String("\"soft\", \"soft\"")), qPrintable(chips[i]->text()));
+        QCOMPARE(chips[i]->height(), chips.front()->height()); // one line each, never wrapped inside
+    }
+    QVERIFY(chips[1]->y() == chips[0]->y() || chips[0]->width() + chips[1]->width() > chips[0]->parentWidget()->width());
+    chat->parentWidget()->setFixedWidth(260); // a narrow dock: more lines of whole chips
+    QApplication::processEvents();
+    int lines = 1;
+    for (qsizetype i = 1; i < chips.size(); ++i) {
+        QVERIFY(chips[i]->geometry().right() <= chips[i]->parentWidget()->width());
+        lines += chips[i]->y() > chips[i - 1]->y() ? 1 : 0;
+    }
+    QVERIFY2(lines >= 2, qPrintable(QString::number(lines)));
+    QCOMPARE(chips.front()->height(), chips.back()->height());
+    // The second take's link makes it the playing take.
+    const model::TakeId second = reply.takes.at(1);
+    for (QLabel* label : messages.back()->findChildren<QLabel*>())
+        if (label->text().contains(QStringLiteral("pianola:take/%1").arg(second)))
+            emit label->linkActivated(QStringLiteral("pianola:take/%1").arg(second));
+    QCOMPARE(project.activeTake, second);
 }
 
 QTEST_MAIN(TestChat)

@@ -110,6 +110,7 @@ private slots:
     void newProjectOpensOnEightBarsAroundMiddleC();
     void shortNotesMoveByTheirBody();
     void instrumentsAreGroupedAndSearchable();
+    void undoSelectsTheNotesItRestores();
 };
 
 void TestEditor::drawMoveResizeVelocityRampUndoRedo()
@@ -392,6 +393,33 @@ void TestEditor::shortNotesMoveByTheirBody()
     QCOMPARE(e.track().notes.front().lengthTicks, model::Tick(120));   // not resized
     QCOMPARE(e.track().notes.front().startTick, model::Tick(960 + 480)); // moved a beat
     QCOMPARE(e.track().notes.front().key, 62);                           // two rows up
+}
+
+// Undo of a move selects the moved notes at their old place, undo of a delete selects the
+// notes it brings back (the selection was empty after both, so the next edit had nothing to act on).
+void TestEditor::undoSelectsTheNotesItRestores()
+{
+    Editor e;
+    e.show();
+    QVERIFY(e.window.document()->submit(
+        model::NotesEdit{e.state()->take(), e.track().id, {}, {model::Note{0, 240, 1, 60, 100}, model::Note{480, 240, 2, 64, 100}, model::Note{960, 240, 3, 67, 100}}},
+        "notes"));
+    e.state()->setSelection({1, 2});
+    e.roll()->setFocus();
+    QTest::keyClick(e.roll(), Qt::Key_Right);
+    QCOMPARE(e.track().notes.at(0).startTick, model::Tick(120));
+    QTest::keyClick(e.roll(), Qt::Key_Escape);
+    QVERIFY(e.state()->selection().empty());
+    QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(e.track().notes.at(0).startTick, model::Tick(0));
+    QCOMPARE(e.state()->selection(), (std::unordered_set<model::NoteId>{1, 2}));
+    e.state()->setSelection({3});
+    QTest::keyClick(e.roll(), Qt::Key_Delete);
+    QCOMPARE(e.track().notes.size(), std::size_t(2));
+    QVERIFY(e.state()->selection().empty());
+    QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(e.track().notes.size(), std::size_t(3));
+    QCOMPARE(e.state()->selection(), (std::unordered_set<model::NoteId>{3}));
 }
 
 // The instrument chooser: 16 family headings over the 128 programs, and typing a name picks it

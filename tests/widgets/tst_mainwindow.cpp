@@ -4,21 +4,33 @@
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
 #include "app/PlaybackController.h"
+#include "engine/analysis/Analyzer.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
+#include "widgets/AnalysisChart.h"
+#include "widgets/AnalysisPanel.h"
 #include "widgets/EditorState.h"
+#include "widgets/InstrumentBox.h"
+#include "widgets/TrackList.h"
+#include "widgets/TempoMarks.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -72,6 +84,9 @@ private slots:
     void documentPushIsTheApplicationAndRefusalsNeverReachTheStack();
     void aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake();
     void tempoAndMeterEditsAreUndoableAndKeepTicks();
+    void draggingTheBpmIsOneUndoStep();
+    void tempoChangesAreMarkedInTheRuler();
+    void nothingIsClippedAt1280x800();
     void anAMinorTakeShowsAndHighlightsAMinor();
     void theMetronomePlaysButIsNeverExported();
 };
@@ -260,6 +275,90 @@ void TestMainWindow::tempoAndMeterEditsAreUndoableAndKeepTicks()
     QCOMPARE(tempo->value(), 90.0);
     QCOMPARE(meter->currentText(), QStringLiteral("3/4"));
     QCOMPARE(noteTicks(w.plan()), ticks);
+}
+
+// Dragging the bpm up 40 px sets 130 bpm (4 px per bpm) as one undo step; the preview while
+// dragging changes nothing in the take.
+void TestMainWindow::draggingTheBpmIsOneUndoStep()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* tempo = w.findChild<QToolBar*>("transport")->findChild<QDoubleSpinBox*>("tempo");
+    QVERIFY(tempo);
+    QCOMPARE(w.plan().initialBpm(), 120.0);
+    QUndoStack* undo = w.document()->undoStack();
+    const int steps = undo->count();
+    QWidget* field = tempo->findChild<QLineEdit*>();
+    const QPoint from = field->rect().center();
+    QTest::mousePress(field, Qt::LeftButton, {}, from);
+    QTest::mouseMove(field, from - QPoint(0, 20));
+    QCOMPARE(tempo->value(), 125.0);
+    QCOMPARE(w.plan().initialBpm(), 120.0); // only a preview
+    QTest::mouseMove(field, from - QPoint(0, 40));
+    QTest::mouseRelease(field, Qt::LeftButton, {}, from - QPoint(0, 40));
+    QCOMPARE(w.plan().initialBpm(), 130.0);
+    QCOMPARE(undo->count(), steps + 1);
+    undo->undo();
+    QCOMPARE(tempo->value(), 120.0);
+}
+
+// A take whose tempo goes from 90 to 140 at bar 5 shows a mark there in the ruler; one tempo, none.
+void TestMainWindow::tempoChangesAreMarkedInTheRuler()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QWidget* ruler = w.findChild<QWidget*>("timeRuler");
+    QVERIFY(ruler);
+    w.editorState()->setHorizontalView(0, 16); // bar 5 (tick 7680) at x 480
+    const int x = 480, y = ruler->height() - 12; // above the playhead's triangle
+    const QColor mark{QRgb(0xff000000u | widgets::kTempoMarkRgb)};
+    QVERIFY(ruler->grab().toImage().pixelColor(x, y) != mark);
+    model::Plan after = w.plan();
+    after.tempos = {{0, 90.0}, {7680, 140.0}};
+    QVERIFY(w.document()->submit(model::PlanEdit{w.editorState()->take(), w.plan(), after}, "tempo map"));
+    const QImage image = ruler->grab().toImage();
+    QCOMPARE(image.pixelColor(x, y), mark);
+    QCOMPARE(image.pixelColor(0, y), mark);          // the first tempo too
+    QVERIFY(image.pixelColor(x - 60, y) != mark);    // nothing between
+}
+
+// At 1280x800 with the default docks: the analysis charts sit inside the dock (they were cut
+// at its right edge), the chords need no sideways scrolling, and a long instrument name fits
+// its column in the track list.
+void TestMainWindow::nothingIsClippedAt1280x800()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.findChild<QDockWidget*>("analysisDock")->raise();
+    std::vector<model::Note> notes;
+    for (int bar = 0; bar < 8; ++bar)
+        for (int key : {57, 60, 64})
+            notes.push_back({bar * 1920, 1920, model::NoteId(notes.size() + 1), key + (bar % 2) * 5, 90});
+    QVERIFY(w.document()->submit(model::NotesEdit{w.editorState()->take(), w.plan().tracks[0].id, {}, notes}, "chords"));
+    w.trackList()->changeTrack(0, [](model::TrackSettings& s) { s.program = 33; }, "bass"); // Electric Bass (finger)
+    w.analysisPanel()->setAnalysis(engine::analysis::analyzePlan(w.plan()));
+    QApplication::processEvents();
+    auto* scroll = w.analysisPanel()->findChild<QScrollArea*>("analysisScroll");
+    QVERIFY(scroll && scroll->isVisible());
+    const int visibleWidth = scroll->viewport()->width();
+    for (auto* chart : w.analysisPanel()->findChildren<widgets::AnalysisChart*>()) {
+        const QRect r(chart->mapTo(scroll->viewport(), QPoint(0, 0)), chart->size());
+        QVERIFY2(r.left() >= 0 && r.right() < visibleWidth, qPrintable(QStringLiteral("%1: %2..%3 of %4").arg(chart->title()).arg(r.left()).arg(r.right()).arg(visibleWidth)));
+    }
+    auto* chords = w.analysisPanel()->findChild<QListWidget*>();
+    QVERIFY(chords->count() > 0);
+    QVERIFY(!chords->horizontalScrollBar()->isVisible());
+    auto* box = qobject_cast<widgets::InstrumentBox*>(w.trackList()->table()->cellWidget(0, widgets::TrackList::ProgramColumn));
+    QVERIFY(box);
+    QCOMPARE(box->currentText(), QStringLiteral("Electric Bass (finger)"));
+    const int textRoom = box->width() - 24; // the drop-down arrow
+    QVERIFY2(box->fontMetrics().horizontalAdvance(box->currentText()) <= textRoom, qPrintable(QString::number(box->width())));
 }
 
 // A generated A-minor take: the key chooser shows A minor and the roll highlights that scale.
