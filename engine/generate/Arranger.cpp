@@ -230,6 +230,7 @@ Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& reque
     if (target) {
         model::Track& t = plan.tracks[*target];
         if (request.role == Role::Drums && pc.part.program == 40) t.program = 40;
+        if (request.role != Role::Drums && request.fromBar == 0) t.program = pc.part.program;
         const bool rhythm = request.keepRhythm && request.role == Role::Chords;
         if (request.fromBar > 0 && request.role != Role::Drums && !rhythm) {
             std::erase_if(notes, [&](const model::Note& n) {

@@ -242,14 +242,49 @@ Result<GenerationResult> newSong(const GenerationRequest& request)
     result.notUnderstood = std::move(in.unrecognised);
     return result;
 }
-} // namespace
 
-Result<GenerationResult> offlineResult(const GenerationRequest& request)
+// The line as the reader reads it (the parent's roles: the playing take's).
+gen::Intent readLine(const GenerationRequest& request)
 {
-    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
     std::optional<std::vector<std::optional<gen::Role>>> roles;
     if (request.parent) roles = gen::inferPlanInfo(request.parent->plan).roles;
-    const gen::Intent read = gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+    return gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+}
+
+// A model's intent as the reader's kind; the part from the model, else the reader's, else the
+// brief's only part.
+Result<gen::Intent> modelIntent(const GenerationRequest& request, const gen::Brief& brief)
+{
+    gen::Intent read = readLine(request);
+    if (!brief.intent) return read;
+    using A = gen::BriefIntent::Action;
+    const gen::BriefIntent& m = *brief.intent;
+    const bool readPart = read.kind == gen::IntentKind::AddPart ||
+                          read.kind == gen::IntentKind::ReplacePart ||
+                          read.kind == gen::IntentKind::RemovePart;
+    gen::Intent in = read;
+    in.kind = m.action == A::NewSong          ? gen::IntentKind::NewSong
+              : m.action == A::AddPart        ? gen::IntentKind::AddPart
+              : m.action == A::RegeneratePart ? gen::IntentKind::ReplacePart
+              : m.action == A::RemovePart     ? gen::IntentKind::RemovePart
+                                              : gen::IntentKind::Change;
+    if (m.fromBar > 0) in.fromBar = m.fromBar, in.toBar = m.toBar;
+    if (m.part)
+        in.role = *m.part;
+    else if (!readPart && brief.parts.size() == 1)
+        in.role = brief.parts.front().role;
+    else if (!readPart && m.action != A::NewSong && m.action != A::Change)
+        return makeError(Error::Code::ValidationError,
+                         "intent.part: name the part to " +
+                             std::string(gen::briefActionName(m.action)).substr(
+                                 0, gen::briefActionName(m.action).find(' ')));
+    return in;
+}
+
+Result<GenerationResult> answer(const GenerationRequest& request, const gen::Intent& read,
+                                const std::shared_ptr<const gen::Brief>& modelBrief)
+{
+    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
     const ScopedIntent scoped = request.parent
                                     ? narrowIntent(read, request.scope, request.parent->plan, request.prompt)
                                     : ScopedIntent{read, {read.partRequest()}, false};
@@ -263,8 +298,12 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
     case gen::IntentKind::AddPart:
     case gen::IntentKind::ReplacePart:
     case gen::IntentKind::RemovePart:
-    case gen::IntentKind::LockPart:
-        return arranged(request, intent, scoped.parts, seed);
+    case gen::IntentKind::LockPart: {
+        std::vector<gen::PartRequest> parts = scoped.parts;
+        for (gen::PartRequest& p : parts)
+            p.brief = modelBrief;
+        return arranged(request, intent, parts, seed);
+    }
     case gen::IntentKind::Change: {
         GenerationRequest change = request;
         if (!scoped.lockOutside) change.scope = {};
@@ -280,6 +319,27 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
         break;
     }
     return newSong(request);
+}
+} // namespace
+
+Result<GenerationResult> offlineResult(const GenerationRequest& request)
+{
+    return answer(request, readLine(request), nullptr);
+}
+
+Result<bool> briefStartsNewSong(const GenerationRequest& request, const gen::Brief& brief)
+{
+    if (!request.parent) return true;
+    auto intent = modelIntent(request, brief);
+    if (!intent) return intent.error();
+    return intent->kind == gen::IntentKind::NewSong;
+}
+
+Result<GenerationResult> briefInContext(const GenerationRequest& request, const gen::Brief& brief)
+{
+    auto intent = modelIntent(request, brief);
+    if (!intent) return intent.error();
+    return answer(request, *intent, std::make_shared<const gen::Brief>(brief));
 }
 
 } // namespace pianola::engine::llm
