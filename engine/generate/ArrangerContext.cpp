@@ -335,7 +335,13 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
         pc.chips.push_back("chords: the take's progression");
     pc.ctx->chords = spans(takeHarmony(take));
     const bool freeHarmony = request.role != Role::Drums && harmonyFree(take);
-    if ((request.role == Role::Chords && target) || freeHarmony) { // another progression
+    // A pad regenerated in a take without a chord part is its harmony: it is re-rolled as chords
+    // are, else its candidates would voice one progression and repeat each other bar for bar.
+    const bool padIsHarmony =
+        request.role == Role::Pad &&
+        std::none_of(info.roles.begin(), info.roles.end(),
+                     [](const std::optional<Role>& r) { return r == Role::Chords; });
+    if (((request.role == Role::Chords || padIsHarmony) && target) || freeHarmony) {
         Brief drawn = base;
         drawn.parts = b.parts;
         pc.ctx->chords = candidateProgression(drawn, pc.ctx->grid, seed, index,

@@ -144,6 +144,7 @@ private slots:
     void addedDrumsAreFourGrooves();
     void addedBassAndMelodyAreFourLines();
     void addedChordsAreFourProgressions();
+    void regeneratedPadCarryingTheHarmonyIsFourProgressions();
     void changesAreFourReadings();
     void takeNamesSayTheLastStep();
     void regionJoinsItsNeighbours();
@@ -581,6 +582,33 @@ void TestArrange::addedChordsAreFourProgressions()
     for (const model::Take& t : again.takes)
         rerolled.insert(progression(t.plan));
     QCOMPARE(rerolled.size(), std::size_t(4));
+}
+
+// A pad that is the take's harmony (no chord part) regenerated: four progressions, as for
+// chords, not four voicings of one that repeat each other bar for bar.
+void TestArrange::regeneratedPadCarryingTheHarmonyIsFourProgressions()
+{
+    model::Take pad = first(ask("ambient pad in E minor at 70 bpm", std::nullopt), 1);
+    QVERIFY(named(pad.plan, "Pad") && !named(pad.plan, "Chords"));
+    auto r = ask("new pad", pad);
+    QCOMPARE(r.takes.size(), std::size_t(4));
+    std::set<std::string> progressions;
+    std::set<std::vector<int>> bars;
+    for (const model::Take& t : r.takes) {
+        progressions.insert(progression(t.plan));
+        const model::Track* p = named(t.plan, "Pad");
+        QVERIFY(p);
+        for (int b = 0; b < 8; ++b) { // each bar's keys, per candidate
+            std::vector<int> keys{b};
+            for (const model::Note& n : p->notes)
+                if (n.startTick / (4 * t.plan.ppq) == b) keys.push_back(n.key);
+            bars.insert(keys);
+        }
+        QVERIFY(othersUnchanged(pad.plan, t.plan, "Pad"));
+    }
+    qInfo("%zu progressions, %zu distinct pad bars of 32", progressions.size(), bars.size());
+    QCOMPARE(progressions.size(), std::size_t(4));
+    QVERIFY(bars.size() >= 28);
 }
 
 // A change gives four candidates in the chat's default where the words leave room (which darker
