@@ -287,6 +287,20 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
         i = j + used;
         return true;
     }
+    if (const auto slash = w[i].find('/'); slash != std::string::npos) { // "3/4", "6/8"
+        const std::string top = w[i].substr(0, slash), bottom = w[i].substr(slash + 1);
+        const auto digits = [](const std::string& x) {
+            return !x.empty() && x.size() <= 2 &&
+                   std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (digits(top) && digits(bottom)) {
+            const int n = std::stoi(top), d = std::stoi(bottom);
+            if (n < 1 || n > 32 || (d != 2 && d != 4 && d != 8 && d != 16)) return false;
+            meter(n, d);
+            ++i;
+            return true;
+        }
+    }
     if ((is(i, {"b"}) && is(i + 1, {"section", "part"})) || is(i, {"bridge"})) {
         sectionB();
         i += is(i, {"b"}) ? 2 : 1;
