@@ -71,11 +71,12 @@ void onePart(analysis::Asked& asked, gen::Role role)
 }
 
 // Each take's checklist, measured on its notes against what the words (and the parent) ask.
+// A lock changes no note: its checklist asks no change of the parent.
 void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request,
-                       std::optional<gen::Role> part = std::nullopt)
+                       std::optional<gen::Role> part = std::nullopt, bool notesChange = true)
 {
-    analysis::Asked asked =
-        analysis::askedFromWords(request.prompt, request.parent ? &request.parent->plan : nullptr);
+    analysis::Asked asked = analysis::askedFromWords(
+        request.prompt, request.parent && notesChange ? &request.parent->plan : nullptr);
     if (part) onePart(asked, *part);
     for (model::Take& t : takes)
         t.checks = analysis::checkTake(t.plan, asked);
@@ -153,7 +154,8 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
     checkAgainstWords(result.takes, request,
                       single || parts.size() != 1
                           ? std::nullopt
-                          : std::optional<gen::Role>(parts.front().role));
+                          : std::optional<gen::Role>(parts.front().role),
+                      intent.kind != gen::IntentKind::LockPart);
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)

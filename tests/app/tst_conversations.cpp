@@ -338,7 +338,7 @@ void TestConversations::conversation()
             path(QString("%1-%2.mid").arg(QString(c.name).replace(' ', '_')).arg(i + 1));
         const QString json = mid.chopped(4) + ".json";
         const test::CliRun r =
-            test::runCli({"generate", "--from", c.json ? plans[from] : mids[from], "-o", mid,
+            test::runCli({"generate", "--explain", "--from", c.json ? plans[from] : mids[from], "-o", mid,
                           "--plan-out", json, s.line});
         const QString label = QString("%1 step %2 \"%3\"").arg(c.name).arg(i + 1).arg(s.line);
         if (s.flags & kRefused) {
@@ -348,6 +348,8 @@ void TestConversations::conversation()
             continue;
         }
         QVERIFY2(r.code == 0, qPrintable(label + ": " + r.err));
+        // --explain's checklist: what the line asked, measured on the take
+        QVERIFY2(!r.out.contains("FAIL"), qPrintable(label + ": " + r.out));
         checkStep(s, mids[from], mid, label);
         if (QTest::currentTestFailed()) return;
         mids.push_back(mid), plans.push_back(json);
