@@ -168,6 +168,11 @@ void ChatDock::setBusy(bool busy, const QString& progress)
         m_input->setFocus();
 }
 
+void ChatDock::focusInput()
+{
+    m_input->setFocus(Qt::OtherFocusReason);
+}
+
 QString ChatDock::messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const
 {
     const bool user = message.role == model::ChatMessage::Role::User;

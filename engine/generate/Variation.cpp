@@ -422,7 +422,7 @@ std::string variationHelp()
            "at bar M "
            "(\"a 2 bar fill at bar 7\"); transpose up/down N semitones, up an octave, transpose to "
            "E minor; "
-           "N bpm, faster, slower; double time, half time; make it N bars; a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to leave it as it was.";
+           "N bpm, faster, slower; double time, half time; make it N bars; 3/4, 6/8 (each bar kept); a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to leave it as it was.";
 }
 
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
