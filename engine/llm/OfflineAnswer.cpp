@@ -59,10 +59,10 @@ std::string stepOf(std::string chip)
 
 // A part's line names one part: the instruments its words name are that part ("add a string
 // pad progression" is chords on the strings, not a pad as well).
-void onePart(analysis::Asked& asked, gen::Role role)
+void onePart(analysis::Asked& asked, gen::Role role, bool removed)
 {
     const std::string name(gen::roleName(role));
-    analysis::AskedPart part{name, -1, false};
+    analysis::AskedPart part{name, -1, removed}; // a removed part must be gone
     for (const analysis::AskedPart& p : asked.parts)
         if (!p.absent && p.program >= 0 && (p.role == name || part.program < 0))
             part.program = p.program;
@@ -71,13 +71,18 @@ void onePart(analysis::Asked& asked, gen::Role role)
 }
 
 // Each take's checklist, measured on its notes against what the words (and the parent) ask.
-// A lock changes no note: its checklist asks no change of the parent.
+// A lock changes no note: its checklist asks no change of the parent. A change's relative swing
+// ("more swing") names no percentage to measure against.
 void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request,
-                       std::optional<gen::Role> part = std::nullopt, bool notesChange = true)
+                       std::optional<gen::Role> part = std::nullopt, bool notesChange = true,
+                       bool removed = false, bool change = false)
 {
     analysis::Asked asked = analysis::askedFromWords(
         request.prompt, request.parent && notesChange ? &request.parent->plan : nullptr);
-    if (part) onePart(asked, *part);
+    if (part) onePart(asked, *part, removed);
+    const std::vector<std::string> words = gen::promptWords(request.prompt);
+    if (change && std::find(words.begin(), words.end(), "%") == words.end())
+        asked.swingPercent.reset();
     for (model::Take& t : takes)
         t.checks = analysis::checkTake(t.plan, asked);
 }
@@ -151,11 +156,12 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
         result.takes.push_back(std::move(take));
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
+    const bool removed = intent.kind == gen::IntentKind::RemovePart;
     checkAgainstWords(result.takes, request,
-                      single || parts.size() != 1
+                      (single && !removed) || parts.size() != 1
                           ? std::nullopt
                           : std::optional<gen::Role>(parts.front().role),
-                      intent.kind != gen::IntentKind::LockPart);
+                      intent.kind != gen::IntentKind::LockPart, removed);
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)
@@ -210,7 +216,7 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
     for (std::size_t i = 0; i < result.takes.size(); ++i)
         result.takes[i].name = candidateName(request.prompt, static_cast<int>(i),
                                              static_cast<int>(result.takes.size()));
-    checkAgainstWords(result.takes, request);
+    checkAgainstWords(result.takes, request, std::nullopt, true, false, true);
     result.variation = true;
     result.intent = "change";
     result.explanation = "Offline variation:";
