@@ -10,8 +10,12 @@
 #include "app/TransportControls.h"
 #include "model/Analysis.h"
 #include "widgets/AnalysisPanel.h"
+#include "widgets/ChatDock.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
+
+#include <QShowEvent>
+#include <utility>
 #include "widgets/TakesPanel.h"
 #include "widgets/TrackList.h"
 
@@ -289,6 +293,14 @@ void MainWindow::updatePlayhead(double seconds, double polledTick, bool playing)
                                  .arg(static_cast<int>(seconds) / 60)
                                  .arg(seconds - 60 * (static_cast<int>(seconds) / 60), 6, 'f', 3, QLatin1Char('0')));
     m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+}
+
+// The chat is where a new user starts: typing goes there, never into the roll's one-key
+// shortcuts (R records, B switches A/B) while the window has no other focus.
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_shownOnce, true)) m_chat->focusInput();
 }
 
 } // namespace pianola::app

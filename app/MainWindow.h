@@ -89,6 +89,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     // Layout and actions (MainWindowActions.cpp)
@@ -178,6 +179,7 @@ private:
     std::uint64_t m_humanizeSeed = 1;
     bool m_endWithoutAsking = false;   ///< a signal or logout: close keeps unsaved work for recovery
     bool m_ending = false;
+    bool m_shownOnce = false;
 };
 
 } // namespace pianola::app

@@ -187,6 +187,11 @@ void ChatDock::setBusy(bool busy, const QString& progress)
         m_input->setFocus();
 }
 
+void ChatDock::focusInput()
+{
+    m_input->setFocus(Qt::OtherFocusReason);
+}
+
 QLabel* ChatDock::textLabel(const QString& html, QWidget* parent)
 {
     auto* label = new QLabel(html, parent);

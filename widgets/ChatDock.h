@@ -33,6 +33,8 @@ public:
     /// Waiting for a reply: progress text and Cancel shown, input disabled.
     void setBusy(bool busy, const QString& progress = {});
     bool isBusy() const { return m_busy; }
+    /// Keyboard focus to the input (the window's focus widget until it is active).
+    void focusInput();
     /// The providers to choose from (display name, key); the first is the default.
     void setProviders(const QList<QPair<QString, QString>>& providers, const QString& current);
     QString provider() const;

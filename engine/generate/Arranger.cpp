@@ -2,11 +2,14 @@
 // Generation in context: the take's brief and harmony, one part made for it, spliced in.
 #include "engine/generate/Arranger.h"
 
+#include "engine/generate/Rebar.h"
+
 #include "engine/generate/ArrangerContext.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/Parts.h"
 #include "engine/generate/PlanInfo.h"
+#include "engine/generate/Rebar.h"
 #include "engine/generate/Request.h"
 #include "engine/generate/Variation.h"
 #include "model/NoteOps.h"
@@ -107,7 +110,8 @@ Notes revoice(const Notes& old, const Context& ctx, const Part& part, Tick from,
 
 // Key and meter words in a part's line ("add a bass in E minor", "drums in 3/4") are for the
 // whole take: the take moves to the key (its other parts transposed, locked ones left as they
-// are) or takes the meter (notes keep their times) before the part is made; the chips say so.
+// are) or takes the meter (each bar kept as that bar, Rebar.cpp) before the part is made; the
+// chips say so.
 model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint64_t seed,
                       std::vector<std::string>& chips)
 {
@@ -138,16 +142,12 @@ model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint
         }
     }
     if (q.meter && (q.meter->first != info.numerator || q.meter->second != info.denominator)) {
-        model::TimeSignature ts = out.timeSignatures.empty() ? model::TimeSignature{}
-                                                             : out.timeSignatures.front();
-        ts.tick = 0, ts.numerator = q.meter->first, ts.denominator = q.meter->second;
-        ts.clocksPerClick = q.meter->second == 8 && q.meter->first % 3 == 0 ? 36
-                                                                             : 96 / q.meter->second;
-        out.timeSignatures = {ts};
+        out = rebar(out, q.meter->first, q.meter->second);
+        restoreLocked(take, out);
         chips.push_back("meter: " + std::to_string(info.numerator) + "/" +
-                        std::to_string(info.denominator) + " -> " + std::to_string(ts.numerator) +
-                        "/" + std::to_string(ts.denominator) +
-                        " for the whole take (the other parts' notes keep their times)");
+                        std::to_string(info.denominator) + " -> " +
+                        std::to_string(q.meter->first) + "/" + std::to_string(q.meter->second) +
+                        " for the whole take (each bar of the other parts kept as that bar)");
     }
     return out;
 }
@@ -230,6 +230,7 @@ Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& reque
     if (target) {
         model::Track& t = plan.tracks[*target];
         if (request.role == Role::Drums && pc.part.program == 40) t.program = 40;
+        if (request.role != Role::Drums && request.fromBar == 0) t.program = pc.part.program;
         const bool rhythm = request.keepRhythm && request.role == Role::Chords;
         if (request.fromBar > 0 && request.role != Role::Drums && !rhythm) {
             std::erase_if(notes, [&](const model::Note& n) {

@@ -8,6 +8,7 @@
 #include "model/Result.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ struct PartRequest
     std::optional<std::size_t> track; ///< Regenerate this track (index; the app's scope), not
                                       ///< the first of the role
     std::optional<Genre> genreHint; ///< the style the take was made in, when known
+    /// A model's brief for the part (LLM brief mode): its genre, mood, density, complexity,
+    /// chord colour, swing and the part's program and register replace what the words say; the
+    /// take still gives tempo, meter, key and length.
+    std::shared_ptr<const Brief> brief;
 };
 
 struct ArrangeResult

@@ -261,7 +261,7 @@ void fitBass(PartContext& pc, const Request& q, const model::Plan& take)
 
 // The part asked for: the named instrument, else the track regenerated, else the genre's.
 Part choosePart(const Brief& b, const Request& q, Role role, const model::Plan& take,
-                std::optional<std::size_t> target)
+                std::optional<std::size_t> target, bool modelNamesPart)
 {
     const Part* asked = b.part(role);
     Part part = asked ? *asked : defaultPart(b.genre, role);
@@ -274,7 +274,7 @@ Part choosePart(const Brief& b, const Request& q, Role role, const model::Plan& 
         for (const RoleRequest& r : q.roles)
             if ((r.role == Role::Pad || r.role == Role::Chords) && r.program >= 0)
                 part.program = r.program;
-    if (target) {
+    if (target && !modelNamesPart) { // a model's part has its own program and register
         const model::Track& t = take.tracks[*target];
         if (!programNamed) part.program = t.program;
         if (!t.notes.empty() && role != Role::Drums) {
@@ -297,11 +297,14 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
     Request q = readRequest(words, heard);
     if (!q.genre && request.genreHint) q.genre = request.genreHint;
     const PlanInfo info = inferPlanInfo(take);
-    pc.brief = std::make_unique<Brief>(briefFromRequest(q, seed, pc.problems));
+    pc.brief = std::make_unique<Brief>(request.brief ? *request.brief
+                                                     : briefFromRequest(q, seed, pc.problems));
+    if (request.brief && !q.swing && request.brief->swing != 50) q.swing = request.brief->swing;
     std::erase_if(pc.problems,
                   [](const std::string& p) { return p.find("bars") != std::string::npos; });
     Brief& b = *pc.brief;
-    pc.part = choosePart(b, q, request.role, take, target);
+    pc.part = choosePart(b, q, request.role, take, target,
+                         request.brief && request.brief->part(request.role));
     if (!target) leaveRoom(take, pc.part, target);
     takeFacts(pc, q, info);
     feel(pc, q, info, take);
@@ -332,7 +335,13 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
         pc.chips.push_back("chords: the take's progression");
     pc.ctx->chords = spans(takeHarmony(take));
     const bool freeHarmony = request.role != Role::Drums && harmonyFree(take);
-    if ((request.role == Role::Chords && target) || freeHarmony) { // another progression
+    // A pad regenerated in a take without a chord part is its harmony: it is re-rolled as chords
+    // are, else its candidates would voice one progression and repeat each other bar for bar.
+    const bool padIsHarmony =
+        request.role == Role::Pad &&
+        std::none_of(info.roles.begin(), info.roles.end(),
+                     [](const std::optional<Role>& r) { return r == Role::Chords; });
+    if (((request.role == Role::Chords || padIsHarmony) && target) || freeHarmony) {
         Brief drawn = base;
         drawn.parts = b.parts;
         pc.ctx->chords = candidateProgression(drawn, pc.ctx->grid, seed, index,

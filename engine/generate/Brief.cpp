@@ -122,6 +122,12 @@ std::string_view voicingName(Voicing v)
 {
     return kVoicingNames[static_cast<std::size_t>(v)];
 }
+std::string_view briefActionName(BriefIntent::Action a)
+{
+    static constexpr std::array<std::string_view, 5> kNames = {
+        "new song", "add part", "regenerate part", "remove part", "change"};
+    return kNames[static_cast<std::size_t>(a)];
+}
 std::string_view bassFollowName(BassFollow f)
 {
     return kFollowNames[static_cast<std::size_t>(f)];

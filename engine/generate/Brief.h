@@ -59,6 +59,17 @@ struct Directives
     friend bool operator==(const Directives&, const Directives&) = default;
 };
 
+/// What a model read a chat line as, when a take is playing (LLM brief mode): the brief's other
+/// fields then describe the part, and the take gives tempo, meter, key and length.
+struct BriefIntent
+{
+    enum class Action { NewSong, AddPart, RegeneratePart, RemovePart, Change };
+    Action action = Action::NewSong;
+    std::optional<Role> part; ///< the part added, regenerated or removed
+    int fromBar = 0, toBar = 0; ///< a region (bars from 1, inclusive); 0 = the whole take
+    friend bool operator==(const BriefIntent&, const BriefIntent&) = default;
+};
+
 struct Brief
 {
     static constexpr int kMinBars = 1, kMaxBars = 256;
@@ -86,6 +97,7 @@ struct Brief
     Directives directives;
     int candidates = 4; ///< 1..16
     std::uint64_t seed = 1;
+    std::optional<BriefIntent> intent; ///< a model's reading of the line (brief mode with a take)
 
     const Part* part(Role role) const;
     Part* part(Role role);
@@ -98,6 +110,7 @@ std::string_view modeName(Mode m);
 std::string_view genreName(Genre g);
 std::string_view moodName(Mood m);
 std::string_view voicingName(Voicing v);
+std::string_view briefActionName(BriefIntent::Action a); ///< "add part", "regenerate part", ...
 std::string_view bassFollowName(BassFollow f);
 std::optional<Role> roleFromName(std::string_view s);
 std::optional<Mode> modeFromName(std::string_view s);

@@ -72,6 +72,21 @@ void readBars(JsonReader& in, const Json& v, const JsonPath& p, std::vector<int>
     });
 }
 
+const auto& actionNames()
+{
+    return names<BriefIntent::Action, 5, briefActionName>();
+}
+
+const std::array<Field<BriefIntent>, 4> kIntentFields = {{
+    enumField<BriefIntent, &BriefIntent::action, actionNames>("action", model::jsonio::kRequired),
+    {"part", false,
+     [](JsonReader& in, const Json& v, const JsonPath& p, BriefIntent& t) {
+         if (const auto i = in.choice(v, p, roleNames())) t.part = static_cast<Role>(*i);
+     }},
+    model::jsonio::intField<BriefIntent, &BriefIntent::fromBar, 1, Brief::kMaxBars>("fromBar"),
+    model::jsonio::intField<BriefIntent, &BriefIntent::toBar, 1, Brief::kMaxBars>("toBar"),
+}};
+
 const std::array<Field<Part>, 4> kPartFields = {{
     enumField<Part, &Part::role, roleNames>("role", model::jsonio::kRequired),
     model::jsonio::intField<Part, &Part::program, 0, 127>("program"),
@@ -101,7 +116,7 @@ template <auto Member> void readUnit(JsonReader& in, const Json& v, const JsonPa
     if (const auto x = in.number(v, p, 0, 1)) b.*Member = *x;
 }
 
-const std::array<Field<Brief>, 21> kBriefFields = {{
+const std::array<Field<Brief>, 22> kBriefFields = {{
     {"genre", false,
      [](JsonReader&, const Json&, const JsonPath&, Brief&) {}}, // read first, see briefFromJson
     {"parts", false,
@@ -163,6 +178,13 @@ const std::array<Field<Brief>, 21> kBriefFields = {{
      }},
     model::jsonio::intField<Brief, &Brief::candidates, 1, Brief::kMaxCandidates>("candidates"),
     model::jsonio::idField<Brief, &Brief::seed, 0>("seed"),
+    {"intent", false,
+     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+         BriefIntent intent;
+         model::jsonio::visitFields<BriefIntent>(in, v, p, kIntentFields, intent);
+         if (intent.toBar < intent.fromBar) intent.toBar = intent.fromBar;
+         b.intent = intent;
+     }},
 }};
 } // namespace
 
@@ -205,6 +227,12 @@ std::string briefToJson(const Brief& b, int indent)
                        {"bassFollow", bassFollowName(d.bassFollow)}};
     j["candidates"] = b.candidates;
     j["seed"] = b.seed;
+    if (b.intent) {
+        j["intent"] = {{"action", briefActionName(b.intent->action)}};
+        if (b.intent->part) j["intent"]["part"] = roleName(*b.intent->part);
+        if (b.intent->fromBar > 0)
+            j["intent"]["fromBar"] = b.intent->fromBar, j["intent"]["toBar"] = b.intent->toBar;
+    }
     return j.dump(indent);
 }
 

@@ -192,7 +192,12 @@ Intent readIntent(std::string_view line, const std::vector<std::optional<Role>>*
         return in;
     }
     const bool nounPhrase = startsWith(w, {"a", "an", "some"});
-    if (role && !drumsOnly && !sameBut && !changeWords && (addVerb || nounPhrase)) {
+    // "add drums, no swing": feel words of a part the take does not have are for the new part.
+    const bool addsMissing =
+        !there && anyOf(w, {"add", "generate", "give", "put", "create", "write", "layer", "bring",
+                            "compose"});
+    if (role && !drumsOnly && !sameBut && (!changeWords || addsMissing) &&
+        (addVerb || nounPhrase)) {
         const bool again = in.secondLayer || anyOf(w, {"counter", "countermelody", "second"});
         in.kind = there && !again ? IntentKind::ReplacePart : IntentKind::AddPart;
         return in;

@@ -287,6 +287,20 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
         i = j + used;
         return true;
     }
+    if (const auto slash = w[i].find('/'); slash != std::string::npos) { // "3/4", "6/8"
+        const std::string top = w[i].substr(0, slash), bottom = w[i].substr(slash + 1);
+        const auto digits = [](const std::string& x) {
+            return !x.empty() && x.size() <= 2 &&
+                   std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (digits(top) && digits(bottom)) {
+            const int n = std::stoi(top), d = std::stoi(bottom);
+            if (n < 1 || n > 32 || (d != 2 && d != 4 && d != 8 && d != 16)) return false;
+            meter(n, d);
+            ++i;
+            return true;
+        }
+    }
     if ((is(i, {"b"}) && is(i + 1, {"section", "part"})) || is(i, {"bridge"})) {
         sectionB();
         i += is(i, {"b"}) ? 2 : 1;
@@ -408,7 +422,7 @@ std::string variationHelp()
            "at bar M "
            "(\"a 2 bar fill at bar 7\"); transpose up/down N semitones, up an octave, transpose to "
            "E minor; "
-           "N bpm, faster, slower; double time, half time; make it N bars; a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to leave it as it was.";
+           "N bpm, faster, slower; double time, half time; make it N bars; 3/4, 6/8 (each bar kept); a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to leave it as it was.";
 }
 
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,

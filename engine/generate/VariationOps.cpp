@@ -2,6 +2,7 @@
 // The variation operations: each changes only the tracks (and notes) it concerns.
 #include "engine/generate/Generator.h"
 #include "engine/generate/Parts.h"
+#include "engine/generate/Rebar.h"
 #include "engine/generate/Varier.h"
 #include "engine/generate/PromptText.h"
 #include "model/ChordTrack.h"
@@ -377,6 +378,22 @@ void Varier::tempo(double bpm)
     if (!m_plan.tempos.empty()) m_plan.tempos.front().bpm = bpm;
     m_result.changes.push_back("tempo " + fmt(old) + " -> " + fmt(bpm) +
                                " bpm (notes unchanged in ticks)");
+}
+
+// The whole take in another meter, each bar kept as that bar (Rebar.cpp).
+void Varier::meter(int numerator, int denominator)
+{
+    const PlanInfo pi = info();
+    if (pi.numerator == numerator && pi.denominator == denominator) return;
+    const model::Tick newBar = model::Tick(m_plan.ppq) * 4 * numerator / denominator;
+    m_plan = rebar(m_plan, numerator, denominator);
+    m_result.changes.push_back(
+        "meter " + std::to_string(pi.numerator) + "/" + std::to_string(pi.denominator) + " -> " +
+        std::to_string(numerator) + "/" + std::to_string(denominator) + ": each of the " +
+        std::to_string(pi.bars) + " bars kept as that bar (" +
+        (newBar < pi.barTicks ? "what lay beyond the shorter bar cut"
+                              : "its first beats repeated in the room gained") +
+        ")");
 }
 
 void Varier::doubleTime(bool doubled)

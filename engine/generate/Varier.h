@@ -68,6 +68,7 @@ private:
     void quantize(double strength);
     void fill(int bars, int atBar);
     void tempo(double bpm);
+    void meter(int numerator, int denominator);
     void doubleTime(bool doubled);
     void setBars(int bars);
     void sectionB();

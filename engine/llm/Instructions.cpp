@@ -37,6 +37,20 @@ QString notesInstructions(const ReplyLimits& l)
         .arg(l.maxTracks);
 }
 
+// Brief mode with a take: the model says what the line does to the take, and briefs one part.
+QString briefInContextInstructions()
+{
+    return QStringLiteral(
+        " A take is playing (described in the user's message). Set \"intent\": its \"action\" "
+        "is what the request does to the take (\"add part\", \"regenerate part\", \"remove "
+        "part\", \"change\" for a variation such as darker or busier, or \"new song\" only "
+        "when the user starts afresh), \"part\" the role it adds, regenerates or removes, and "
+        "\"fromBar\"/\"toBar\" a region when one is named. For a part, \"parts\" holds that "
+        "one part (program, register) and the other fields its mood, density, complexity, chord "
+        "colour and feel; Pianola writes it for the take, keeping the take's tempo, meter, key, "
+        "length and chords and its other tracks.");
+}
+
 QString variationInstructions()
 {
     return QStringLiteral(
@@ -53,7 +67,7 @@ Conversation initialConversation(const GenerationRequest& request)
     c.system = notes ? notesInstructions(request.limits) : briefInstructions();
     QString user = QString::fromStdString(request.prompt);
     if (request.parent) {
-        c.system += variationInstructions();
+        c.system += notes ? variationInstructions() : briefInContextInstructions();
         user += QStringLiteral("\n\nThe current take:\n") +
                 QString::fromStdString(describeTake(*request.parent, request.selection));
         if (const std::string scope = describeScope(request.scope, request.parent->plan); !scope.empty())

@@ -59,10 +59,10 @@ std::string stepOf(std::string chip)
 
 // A part's line names one part: the instruments its words name are that part ("add a string
 // pad progression" is chords on the strings, not a pad as well).
-void onePart(analysis::Asked& asked, gen::Role role)
+void onePart(analysis::Asked& asked, gen::Role role, bool removed)
 {
     const std::string name(gen::roleName(role));
-    analysis::AskedPart part{name, -1, false};
+    analysis::AskedPart part{name, -1, removed}; // a removed part must be gone
     for (const analysis::AskedPart& p : asked.parts)
         if (!p.absent && p.program >= 0 && (p.role == name || part.program < 0))
             part.program = p.program;
@@ -71,12 +71,18 @@ void onePart(analysis::Asked& asked, gen::Role role)
 }
 
 // Each take's checklist, measured on its notes against what the words (and the parent) ask.
+// A lock changes no note: its checklist asks no change of the parent. A change's relative swing
+// ("more swing") names no percentage to measure against.
 void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request,
-                       std::optional<gen::Role> part = std::nullopt)
+                       std::optional<gen::Role> part = std::nullopt, bool notesChange = true,
+                       bool removed = false, bool change = false)
 {
-    analysis::Asked asked =
-        analysis::askedFromWords(request.prompt, request.parent ? &request.parent->plan : nullptr);
-    if (part) onePart(asked, *part);
+    analysis::Asked asked = analysis::askedFromWords(
+        request.prompt, request.parent && notesChange ? &request.parent->plan : nullptr);
+    if (part) onePart(asked, *part, removed);
+    const std::vector<std::string> words = gen::promptWords(request.prompt);
+    if (change && std::find(words.begin(), words.end(), "%") == words.end())
+        asked.swingPercent.reset();
     for (model::Take& t : takes)
         t.checks = analysis::checkTake(t.plan, asked);
 }
@@ -150,10 +156,12 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
         result.takes.push_back(std::move(take));
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
+    const bool removed = intent.kind == gen::IntentKind::RemovePart;
     checkAgainstWords(result.takes, request,
-                      single || parts.size() != 1
+                      (single && !removed) || parts.size() != 1
                           ? std::nullopt
-                          : std::optional<gen::Role>(parts.front().role));
+                          : std::optional<gen::Role>(parts.front().role),
+                      intent.kind != gen::IntentKind::LockPart, removed);
     result.variation = true;
     result.explanation = "Offline, in the context of " + parent.name + ":";
     for (const std::string& c : result.understood)
@@ -208,7 +216,7 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
     for (std::size_t i = 0; i < result.takes.size(); ++i)
         result.takes[i].name = candidateName(request.prompt, static_cast<int>(i),
                                              static_cast<int>(result.takes.size()));
-    checkAgainstWords(result.takes, request);
+    checkAgainstWords(result.takes, request, std::nullopt, true, false, true);
     result.variation = true;
     result.intent = "change";
     result.explanation = "Offline variation:";
@@ -242,14 +250,49 @@ Result<GenerationResult> newSong(const GenerationRequest& request)
     result.notUnderstood = std::move(in.unrecognised);
     return result;
 }
-} // namespace
 
-Result<GenerationResult> offlineResult(const GenerationRequest& request)
+// The line as the reader reads it (the parent's roles: the playing take's).
+gen::Intent readLine(const GenerationRequest& request)
 {
-    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
     std::optional<std::vector<std::optional<gen::Role>>> roles;
     if (request.parent) roles = gen::inferPlanInfo(request.parent->plan).roles;
-    const gen::Intent read = gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+    return gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+}
+
+// A model's intent as the reader's kind; the part from the model, else the reader's, else the
+// brief's only part.
+Result<gen::Intent> modelIntent(const GenerationRequest& request, const gen::Brief& brief)
+{
+    gen::Intent read = readLine(request);
+    if (!brief.intent) return read;
+    using A = gen::BriefIntent::Action;
+    const gen::BriefIntent& m = *brief.intent;
+    const bool readPart = read.kind == gen::IntentKind::AddPart ||
+                          read.kind == gen::IntentKind::ReplacePart ||
+                          read.kind == gen::IntentKind::RemovePart;
+    gen::Intent in = read;
+    in.kind = m.action == A::NewSong          ? gen::IntentKind::NewSong
+              : m.action == A::AddPart        ? gen::IntentKind::AddPart
+              : m.action == A::RegeneratePart ? gen::IntentKind::ReplacePart
+              : m.action == A::RemovePart     ? gen::IntentKind::RemovePart
+                                              : gen::IntentKind::Change;
+    if (m.fromBar > 0) in.fromBar = m.fromBar, in.toBar = m.toBar;
+    if (m.part)
+        in.role = *m.part;
+    else if (!readPart && brief.parts.size() == 1)
+        in.role = brief.parts.front().role;
+    else if (!readPart && m.action != A::NewSong && m.action != A::Change)
+        return makeError(Error::Code::ValidationError,
+                         "intent.part: name the part to " +
+                             std::string(gen::briefActionName(m.action)).substr(
+                                 0, gen::briefActionName(m.action).find(' ')));
+    return in;
+}
+
+Result<GenerationResult> answer(const GenerationRequest& request, const gen::Intent& read,
+                                const std::shared_ptr<const gen::Brief>& modelBrief)
+{
+    const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
     const ScopedIntent scoped = request.parent
                                     ? narrowIntent(read, request.scope, request.parent->plan, request.prompt)
                                     : ScopedIntent{read, {read.partRequest()}, false};
@@ -263,8 +306,12 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
     case gen::IntentKind::AddPart:
     case gen::IntentKind::ReplacePart:
     case gen::IntentKind::RemovePart:
-    case gen::IntentKind::LockPart:
-        return arranged(request, intent, scoped.parts, seed);
+    case gen::IntentKind::LockPart: {
+        std::vector<gen::PartRequest> parts = scoped.parts;
+        for (gen::PartRequest& p : parts)
+            p.brief = modelBrief;
+        return arranged(request, intent, parts, seed);
+    }
     case gen::IntentKind::Change: {
         GenerationRequest change = request;
         if (!scoped.lockOutside) change.scope = {};
@@ -280,6 +327,27 @@ Result<GenerationResult> offlineResult(const GenerationRequest& request)
         break;
     }
     return newSong(request);
+}
+} // namespace
+
+Result<GenerationResult> offlineResult(const GenerationRequest& request)
+{
+    return answer(request, readLine(request), nullptr);
+}
+
+Result<bool> briefStartsNewSong(const GenerationRequest& request, const gen::Brief& brief)
+{
+    if (!request.parent) return true;
+    auto intent = modelIntent(request, brief);
+    if (!intent) return intent.error();
+    return intent->kind == gen::IntentKind::NewSong;
+}
+
+Result<GenerationResult> briefInContext(const GenerationRequest& request, const gen::Brief& brief)
+{
+    auto intent = modelIntent(request, brief);
+    if (!intent) return intent.error();
+    return answer(request, *intent, std::make_shared<const gen::Brief>(brief));
 }
 
 } // namespace pianola::engine::llm

@@ -186,6 +186,9 @@ Result<GenerationResult> Session::accept(const std::string& reply,
         if (!brief) return brief.error();
         if (m_request.candidates > 0) brief->candidates = clampCandidates(m_request.candidates);
         brief->seed = m_request.seed.value_or(gen::promptSeed(m_request.prompt));
+        auto fresh = briefStartsNewSong(m_request, *brief);
+        if (!fresh) return fresh.error();
+        if (!*fresh) return acceptInContext(*brief, result);
         auto takes = gen::generate(*brief, m_request.prompt);
         if (!takes) return takes.error();
         for (model::Take& t : *takes)
@@ -209,6 +212,25 @@ Result<GenerationResult> Session::accept(const std::string& reply,
     result.explanation = modelName + " wrote " + std::to_string(take.plan.noteCount()) +
                          " notes in " + std::to_string(take.plan.tracks.size()) + " track(s).";
     result.takes.push_back(std::move(take));
+    return result;
+}
+
+// A brief for the playing take: the part it describes written for the take (its tempo, meter,
+// key, chords), the take's other tracks kept; the takes say which model read the line.
+Result<GenerationResult> Session::acceptInContext(const gen::Brief& brief,
+                                                  const GenerationResult& named) const
+{
+    auto answered = briefInContext(m_request, brief);
+    if (!answered) return answered.error();
+    GenerationResult result = std::move(*answered);
+    result.provider = named.provider;
+    result.model = named.model;
+    for (model::Take& t : result.takes)
+        stamp(t, m_request, result.provider, result.model);
+    result.explanation = named.model + " read this as " + result.intent +
+                         "; the offline generator wrote it for the take:";
+    for (const std::string& c : result.understood)
+        result.explanation += "\n" + c;
     return result;
 }
 

@@ -92,6 +92,8 @@ private:
     void onReplied(const QString& text, const QString& model);
     void onProgressed(qint64 bytes, qint64 characters, const QString& text);
     Result<GenerationResult> accept(const std::string& reply, const std::string& model) const;
+    Result<GenerationResult> acceptInContext(const generate::Brief& brief,
+                                             const GenerationResult& named) const;
     void askForCorrection(const QString& reply, const std::string& problems);
     void fallBack(const std::string& problems);
     void complete(GenerationResult result);
@@ -121,6 +123,19 @@ private:
 /// part is missing or locked), an impossible prompt, or (TooLarge) a change understood but too
 /// big to make. Pure and synchronous.
 Result<GenerationResult> offlineResult(const GenerationRequest& request);
+
+/// LLM brief mode with a parent: whether the model's brief (its `intent`, else the reader's
+/// reading of the line) asks for a new song rather than something in the parent. Error
+/// (ValidationError, "intent.part: ...") when the model names an action on a part but no part.
+Result<bool> briefStartsNewSong(const GenerationRequest& request, const generate::Brief& brief);
+
+/// A model's brief answered in the parent's context: its intent (else the reader's) as
+/// offlineResult answers it, the brief's fields (genre, mood, density, complexity, chord colour,
+/// swing, the part's program and register) for the part added or regenerated; the parent's
+/// tempo, meter, key, length, chords and other tracks kept. A change is the offline variation of
+/// the line. Errors as offlineResult.
+Result<GenerationResult> briefInContext(const GenerationRequest& request,
+                                        const generate::Brief& brief);
 
 } // namespace pianola::engine::llm
 

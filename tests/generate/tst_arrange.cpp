@@ -144,6 +144,8 @@ private slots:
     void addedDrumsAreFourGrooves();
     void addedBassAndMelodyAreFourLines();
     void addedChordsAreFourProgressions();
+    void regeneratedPadCarryingTheHarmonyIsFourProgressions();
+    void meterChangeKeepsBarsAsBars();
     void changesAreFourReadings();
     void takeNamesSayTheLastStep();
     void regionJoinsItsNeighbours();
@@ -581,6 +583,89 @@ void TestArrange::addedChordsAreFourProgressions()
     for (const model::Take& t : again.takes)
         rerolled.insert(progression(t.plan));
     QCOMPARE(rerolled.size(), std::size_t(4));
+}
+
+// A pad that is the take's harmony (no chord part) regenerated: four progressions, as for
+// chords, not four voicings of one that repeat each other bar for bar.
+void TestArrange::regeneratedPadCarryingTheHarmonyIsFourProgressions()
+{
+    model::Take pad = first(ask("ambient pad in E minor at 70 bpm", std::nullopt), 1);
+    QVERIFY(named(pad.plan, "Pad") && !named(pad.plan, "Chords"));
+    auto r = ask("new pad", pad);
+    QCOMPARE(r.takes.size(), std::size_t(4));
+    std::set<std::string> progressions;
+    std::set<std::vector<int>> bars;
+    for (const model::Take& t : r.takes) {
+        progressions.insert(progression(t.plan));
+        const model::Track* p = named(t.plan, "Pad");
+        QVERIFY(p);
+        for (int b = 0; b < 8; ++b) { // each bar's keys, per candidate
+            std::vector<int> keys{b};
+            for (const model::Note& n : p->notes)
+                if (n.startTick / (4 * t.plan.ppq) == b) keys.push_back(n.key);
+            bars.insert(keys);
+        }
+        QVERIFY(othersUnchanged(pad.plan, t.plan, "Pad"));
+    }
+    qInfo("%zu progressions, %zu distinct pad bars of 32", progressions.size(), bars.size());
+    QCOMPARE(progressions.size(), std::size_t(4));
+    QVERIFY(bars.size() >= 28);
+}
+
+// "make it 3/4": a change of the whole take, not a new song; bar k stays bar k (its chord, the
+// notes in its first three beats), so a later "bars 5-8" means the same music; back to 4/4 the
+// gained beat is filled from the bar's head.
+void TestArrange::meterChangeKeepsBarsAsBars()
+{
+    model::Take take = first(ask("pop chords, bass and drums in G major at 100 bpm, 8 bars", std::nullopt), 1);
+    const model::Plan before = roundTrip(take.plan);
+    QCOMPARE(barTicks(before), model::Tick(4 * before.ppq));
+    auto r = ask("make it 3/4", take);
+    QCOMPARE(r.intent, std::string("change"));
+    QVERIFY(!r.takes.empty());
+    QVERIFY(chipped(r, "meter 4/4 -> 3/4: each of the 8 bars kept as that bar"));
+    const model::Plan p = roundTrip(r.takes.front().plan);
+    QCOMPARE(p.timeSignatures.size(), std::size_t(1));
+    QCOMPARE(p.timeSignatures.front().numerator, 3);
+    const model::Tick oldBar = barTicks(before), bar = barTicks(p);
+    QCOMPARE(p.lengthTicks(), 8 * bar);
+    QCOMPARE(p.chords.size(), before.chords.size());
+    for (std::size_t i = 0; i < p.chords.size(); ++i) { // each chord in its own bar still
+        QCOMPARE(p.chords[i].startTick / bar, before.chords[i].startTick / oldBar);
+        QCOMPARE(p.chords[i].root, before.chords[i].root);
+    }
+    for (const model::Track& t : before.tracks) {
+        const model::Track* now = named(p, t.name);
+        QVERIFY(now);
+        std::vector<std::pair<model::Tick, int>> kept, moved;
+        for (const model::Note& n : t.notes) { // an onset humanized early is its next bar's
+            const model::Tick b = (n.startTick + before.ppq / 16) / oldBar, off = n.startTick - b * oldBar;
+            if (off < bar - before.ppq / 16) kept.push_back({std::max<model::Tick>(0, b * bar + off), n.key});
+        }
+        for (const model::Note& n : now->notes)
+            moved.push_back({n.startTick, n.key});
+        std::sort(kept.begin(), kept.end());
+        std::sort(moved.begin(), moved.end());
+        QCOMPARE(moved, kept);
+    }
+    // A region in the new numbering: bars 5-8 are the last four 3/4 bars.
+    model::Take three = first(r, 2);
+    auto bass = ask("regenerate the bass for bars 5-8", three);
+    QVERIFY(!bass.takes.empty());
+    const model::Plan q = roundTrip(bass.takes.front().plan);
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(*named(q, "Bass"), bar, 0, 4),
+                               arrange::notesInBars(*named(p, "Bass"), bar, 0, 4)));
+    QCOMPARE(q.lengthTicks(), 8 * bar);
+    // Back to 4/4: four beats in every bar again, the fourth filled from the bar's head.
+    const model::Plan back = roundTrip(first(ask("in 4/4", three), 3).plan);
+    QCOMPARE(back.timeSignatures.front().numerator, 4);
+    QCOMPARE(back.lengthTicks(), 8 * oldBar);
+    const model::Track* kit = arrange::drums(back);
+    QVERIFY(kit);
+    for (int b = 0; b < 8; ++b)
+        QVERIFY2(std::any_of(kit->notes.begin(), kit->notes.end(), [&](const model::Note& n) {
+                     return n.startTick >= b * oldBar + 3 * back.ppq && n.startTick < (b + 1) * oldBar;
+                 }), qPrintable(QString("bar %1 has no beat 4").arg(b + 1)));
 }
 
 // A change gives four candidates in the chat's default where the words leave room (which darker

@@ -30,6 +30,7 @@ private slots:
     void errorsNameTheirPaths();
     void unknownFieldsWarn();
     void samplesAgreeWithSchema();
+    void intentRoundTrips();
 };
 
 void TestBriefJson::roundTrip_data()
@@ -101,6 +102,19 @@ void TestBriefJson::unknownFieldsWarn()
     QVERIFY(r);
     QCOMPARE(r->report.warnings.size(), std::size_t{1});
     QCOMPARE(QString::fromStdString(r->report.warnings[0].path), QString("colour"));
+}
+
+// A model's reading of a line for the playing take, read and written back.
+void TestBriefJson::intentRoundTrips()
+{
+    auto r = briefFromJson(R"({"intent":{"action":"regenerate part","part":"bass","fromBar":5,"toBar":8}})");
+    QVERIFY(r && r->brief.intent);
+    QCOMPARE(int(r->brief.intent->action), int(BriefIntent::Action::RegeneratePart));
+    QVERIFY(r->brief.intent->part == Role::Bass);
+    QCOMPARE(r->brief.intent->toBar, 8);
+    auto back = briefFromJson(briefToJson(r->brief));
+    QVERIFY(back && back->brief == r->brief);
+    QVERIFY(!briefFromJson(R"({"intent":{"part":"bass"}})")); // the action is required
 }
 
 // tests/generate/CMakeLists.txt also runs check_schema.py on these samples with brief.schema.json.

@@ -63,6 +63,12 @@ void TestIntent::intents_data()
     add("make the drums busier", K::Change);
     add("keep the chords, busier", K::Change);
     add("no swing", K::Change);
+    // Feel words with a part the take does not have: the new part's feel, not a change.
+    add("add a bass, no swing", K::AddPart, Role::Bass);
+    add("add a straight, quantized bass", K::AddPart, Role::Bass);
+    add("add a pad, less bright", K::AddPart, Role::Pad);
+    add("add more swing to the drums", K::Change);
+    add("make the melody busier", K::Change);
     add("start a new song: trap in F minor", K::NewSong);
     add("trap beat in F# minor, 140 bpm", K::NewSong);
     add("jazz trio with piano, bass and drums", K::NewSong);

@@ -179,6 +179,10 @@ private slots:
     void cancelMidStream();
     void connectionRefused();
     void variationSendsTheTake();
+    void briefModeAddsThePartToTheTake();
+    void briefModeUsesTheModelsIntent();
+    void briefModeIntentWithoutPartIsCorrected();
+    void notesModeMakesOneTake();
     void offlineProvider();
     void replyOutsideItsScopeIsCorrected();
     void replyChangingLockedNotesFallsBack();
@@ -539,6 +543,115 @@ void TestLlmSession::variationSendsTheTake()
     QVERIFY(user.startsWith("same but darker\n\nThe current take:\ntempo 100 bpm, meter 4/4"));
     QVERIFY(user.contains("selected in track 0: "));
     QVERIFY(body(server.requests().front())["messages"][0]["content"].toString().contains("keep"));
+}
+
+// Brief mode with a take playing: the model's brief for "regenerate the bass" (another program,
+// and a tempo and key the take does not have) becomes bass candidates written for the take: its
+// tempo, key and other tracks kept, the model's program used.
+void TestLlmSession::briefModeAddsThePartToTheTake()
+{
+    const model::Take parent = popTake(5);
+    QVERIFY(trackNamed(const_cast<model::Plan&>(parent.plan), "Bass"));
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(
+        R"({"intent":{"action":"regenerate part","part":"bass"},"genre":"funk","tonic":"F#","bpm":150,)"
+        R"("parts":[{"role":"bass","program":38,"lowKey":28,"highKey":52}]})", "m")));
+    GenerationRequest r = request("regenerate the bass, funkier");
+    r.parent = parent;
+    r.candidates = 4;
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.size(), 4u);
+    QCOMPARE(o.result.intent, std::string("regenerate part: bass"));
+    QVERIFY2(o.result.explanation.find("m read this as regenerate part: bass") != std::string::npos,
+             o.result.explanation.c_str());
+    for (const model::Take& t : o.result.takes) {
+        QCOMPARE(t.provenance.provider, "openai");
+        QCOMPARE(t.provenance.parentTake.value_or(0), 5u);
+        QCOMPARE(t.plan.tempos, parent.plan.tempos);
+        QCOMPARE(t.plan.keySignatures, parent.plan.keySignatures);
+        QCOMPARE(t.plan.chords, parent.plan.chords);
+        QCOMPARE(t.plan.tracks.size(), parent.plan.tracks.size());
+        for (std::size_t i = 0; i < t.plan.tracks.size(); ++i) {
+            const model::Track& now = t.plan.tracks[i];
+            if (now.name == "Bass") {
+                QCOMPARE(now.program, 38);
+                QVERIFY(now.notes != parent.plan.tracks[i].notes);
+                for (const model::Note& n : now.notes)
+                    QVERIFY(n.key >= 28 && n.key <= 52);
+            } else {
+                QCOMPARE(now, parent.plan.tracks[i]);
+            }
+        }
+    }
+    // The model was told what the take is and how to answer for it.
+    const QJsonObject sent = body(server.requests().front());
+    QVERIFY(sent["messages"][0]["content"].toString().contains("\"intent\""));
+    QVERIFY(lastMessage(server.requests().front()).contains("The current take:"));
+    QVERIFY(sent["response_format"]["json_schema"]["schema"]["properties"].toObject().contains("intent"));
+}
+
+// The model's reading wins over the words: a line the reader takes for a change, read by the
+// model as a bass added, gets a bass on the take's chords.
+void TestLlmSession::briefModeUsesTheModelsIntent()
+{
+    model::Take parent = popTake(6);
+    std::erase_if(parent.plan.tracks, [](const model::Track& t) { return t.name == "Bass"; });
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(
+        R"({"intent":{"action":"add part"},"parts":[{"role":"bass","program":33}],"density":0.3})", "m")));
+    GenerationRequest r = request("more low end please");
+    r.parent = parent;
+    r.candidates = 2;
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.size(), 2u);
+    QCOMPARE(o.result.intent, std::string("add part: bass"));
+    const model::Plan& p = o.result.takes.front().plan;
+    QCOMPARE(p.tracks.size(), parent.plan.tracks.size() + 1);
+    const model::Track& bass = p.tracks.back();
+    QCOMPARE(bass.program, 33);
+    int roots = 0, strong = 0; // on beats 1 and 3: the root of the take's chord there
+    for (const model::Note& n : bass.notes) {
+        if (n.startTick % (2 * p.ppq) > p.ppq / 8) continue;
+        for (const model::PlanChord& c : p.chords)
+            if (c.startTick <= n.startTick && n.startTick < c.endTick()) ++strong, roots += n.key % 12 == c.root;
+    }
+    QVERIFY2(strong > 0 && roots * 10 >= strong * 7, qPrintable(QString("%1/%2").arg(roots).arg(strong)));
+    for (std::size_t i = 0; i < parent.plan.tracks.size(); ++i)
+        QCOMPARE(p.tracks[i], parent.plan.tracks[i]);
+}
+
+// "add part" with no part named anywhere: the correction round asks which part.
+void TestLlmSession::briefModeIntentWithoutPartIsCorrected()
+{
+    const model::Take parent = popTake(9);
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(R"({"intent":{"action":"add part"}})", "m")));
+    server.enqueue(streamed(test::openAiStream(
+        R"({"intent":{"action":"add part","part":"arpeggio"},"parts":[{"role":"arpeggio","program":46}]})", "m")));
+    GenerationRequest r = request("something sparkly on top");
+    r.parent = parent;
+    r.candidates = 1;
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.corrections, 1);
+    QVERIFY2(lastMessage(server.requests()[1]).contains("intent.part: name the part to add"),
+             qPrintable(lastMessage(server.requests()[1])));
+    QCOMPARE(o.result.takes.front().plan.tracks.back().program, 46);
+}
+
+// Notes mode: one reply is one take, whatever the request's candidates.
+void TestLlmSession::notesModeMakesOneTake()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kPlan, "m")));
+    GenerationRequest r = request("two bars of keys", ReplyMode::Notes);
+    r.candidates = 4;
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(o.result.takes.size(), 1u);
+    QCOMPARE(server.requests().size(), 1);
 }
 
 // "regenerate the drums": a reply that also changes the bass is sent back with the problem named,

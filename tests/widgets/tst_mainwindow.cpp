@@ -80,6 +80,7 @@ private slots:
     void opensAFileAndShowsWhatItHolds();
     void opensADroppedFile();
     void badFileGetsAClearMessage();
+    void typingStartsInTheChat();
     void transportKeysNeverCrash();
     void documentPushIsTheApplicationAndRefusalsNeverReachTheStack();
     void aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake();
@@ -135,6 +136,21 @@ void TestMainWindow::badFileGetsAClearMessage()
     QVERIFY(!w.openFile(path));
     QVERIFY2(shown.contains("unknown SMF format 3 (0, 1 or 2 expected) at byte 8"), qPrintable(shown));
     QCOMPARE(w.plan().noteCount(), 0);   // nothing half-loaded
+}
+
+// A new window's keyboard focus is the chat input: a user types a request at once, and no letter
+// reaches the roll's one-key shortcuts (R records, B switches A/B). The GUI walk of the seed
+// conversation found typing after a --prompt start landing in the roll.
+void TestMainWindow::typingStartsInTheChat()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    auto* input = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+    QVERIFY(input);
+    QVERIFY2(input->placeholderText().startsWith("Ask for music"), qPrintable(input->placeholderText()));
+    QTest::keyClicks(input, "add drums");
+    QCOMPARE(input->text(), QString("add drums"));
 }
 
 void TestMainWindow::transportKeysNeverCrash()
