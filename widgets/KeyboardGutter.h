@@ -15,6 +15,8 @@ public:
     explicit KeyboardGutter(PianoRollView* roll);
     /// The key under the mouse in the roll (highlighted), -1 for none.
     void setHoverKey(int key);
+    /// The name written on `key`'s row ("" for none): spelled for the take's key, or the drum.
+    QString labelOf(int key) const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
