@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     createEditMenu();
     createViewMenu();
     createTrackMenu();
+    m_chords->addMenu(menuBar());
     createTransport();
     createToolBar();
     createHelpMenu();

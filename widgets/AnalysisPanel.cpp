@@ -4,6 +4,9 @@
 
 #include "widgets/AnalysisChart.h"
 
+#include "model/ChordSymbol.h"
+#include "model/NoteOps.h"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -230,15 +233,40 @@ void AnalysisPanel::showCharts()
         m_tempoChart->setSteps({}, 0);
 }
 
+namespace {
+// The analysis' key as a signature (the spelling with fewer accidentals: Db major, not C#).
+model::KeySignature signatureOf(const model::analysis::Key& key)
+{
+    model::KeySignature best;
+    int fewest = 99;
+    for (const bool flats : {false, true}) {
+        model::KeySignature k;
+        if (model::keySignatureFromTonic(model::pitchClassName(key.tonic, flats), key.minor, k) && std::abs(k.sharps) < fewest) {
+            best = k;
+            fewest = std::abs(k.sharps);
+        }
+    }
+    return best;
+}
+
+// The chord's symbol spelled for the key (Bb in F major, never A#).
+QString spelledChord(const model::analysis::Chord& chord, const model::KeySignature& key)
+{
+    const std::string plain = model::analysis::chordSymbol(chord);
+    const auto symbol = model::parseChordSymbol(plain);
+    return QString::fromStdString(symbol ? model::chordSymbolText(*symbol, key) : plain);
+}
+} // namespace
+
 void AnalysisPanel::showChords()
 {
+    const model::KeySignature key = signatureOf(m_analysis.key);
     m_chords->clear();
     const QFontMetrics fm(m_chords->font());
     int widest = fm.horizontalAdvance(QStringLiteral("0:00.00  C#m7"));
     for (const auto& c : m_analysis.chords) {
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1  %2").arg(clockText(c.startS),
-                                         QString::fromStdString(model::analysis::chordSymbol(c))),
+            QStringLiteral("%1  %2").arg(clockText(c.startS), spelledChord(c, key)),
             m_chords);
         item->setData(Qt::UserRole, c.startS);
         item->setToolTip(tr("%1 to %2").arg(clockText(c.startS), clockText(c.endS)));

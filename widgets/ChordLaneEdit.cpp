@@ -203,6 +203,29 @@ bool ChordLane::paste()
     return submitChords(std::move(chords), tr("Paste chord"), index);
 }
 
+// The lane's keys win over the window's one-key shortcuts (E = erase tool, Q = quantize, Delete
+// = delete notes...) while it has the focus and a chord is selected.
+bool ChordLane::event(QEvent* event)
+{
+    if (event->type() == QEvent::ShortcutOverride && m_selected >= 0) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool symbolStart = !key->text().isEmpty() &&
+                                 QStringLiteral("ABCDEFGNabcdefgn").contains(key->text().front()) &&
+                                 !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier));
+        const bool laneKey = key->matches(QKeySequence::Copy) ||
+                             key->matches(QKeySequence::Paste) ||
+                             QList<int>{Qt::Key_Delete, Qt::Key_Backspace, Qt::Key_Insert,
+                                        Qt::Key_Slash,  Qt::Key_Left,      Qt::Key_Right,
+                                        Qt::Key_Return, Qt::Key_F2,        Qt::Key_Escape}
+                                 .contains(key->key());
+        if (symbolStart || laneKey) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
 void ChordLane::keyPressEvent(QKeyEvent* event)
 {
     const auto count = static_cast<int>(shownChords().size());
