@@ -137,6 +137,13 @@ std::vector<model::TakeId> ChatController::ask(const QString& prompt)
 {
     if (busy())
         return {};
+    if (auto work = m_chordWork ? m_chordWork(prompt) : std::nullopt) { // the chord track's own words
+        echo(prompt);
+        model::ChatMessage reply;
+        reply.text = work->reply.toStdString();
+        reply.understood = {work->chip};
+        return commitReply(prompt, std::move(work->takes), std::move(reply), std::move(work->edit));
+    }
     const model::Take* active = m_document->activeTake();
     std::optional<model::TakeId> parent;
     if (active && active->plan.noteCount() > 0 && (m_provider == QLatin1String("offline") || isChangeRequest(prompt, active->plan)))
@@ -298,12 +305,15 @@ model::ChatMessage ChatController::replyMessage(const QStringList& lines)
 // The reply with its takes as one composite edit (one undo step, one notification): the takes
 // are added with the first one active, a new project's empty placeholder take gives way, and
 // the reply message names the takes.
-std::vector<model::TakeId> ChatController::commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply)
+std::vector<model::TakeId> ChatController::commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply,
+                                                       std::optional<model::Edit> first)
 {
     const model::Project& project = m_document->project();
     const bool placeholder = !takes.empty() && project.takes.size() == 1 && project.takes.front().plan.noteCount() == 0 &&
                              project.takes.front().provenance.provider == "user";
     model::CompositeEdit edit;
+    if (first)
+        edit.edits.push_back(std::move(*first));
     std::vector<model::TakeId> ids;
     model::TakeId next = project.nextTakeId();
     for (model::Take& take : takes) {

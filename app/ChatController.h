@@ -6,6 +6,8 @@
 // and Cancel. The prompt is one undo step, the reply with its takes another (one composite edit).
 #pragma once
 
+#include "app/ChordActions.h"
+
 #include "app/Document.h"
 #include "engine/llm/Keychain.h"
 #include "engine/llm/Scope.h"
@@ -41,6 +43,9 @@ public:
     /// Where ask() reads the scope of the active take (the dock's scope line: a track and bars
     /// the user chose); without one, prompts apply to the whole take.
     void setScopeSource(std::function<engine::llm::RequestScope()> source) { m_scopeOf = std::move(source); }
+    /// Where ask() first offers a line as chord work (ChordActions::chatRequest): handled lines
+    /// get their reply without the generator or a language model.
+    void setChordRequests(std::function<std::optional<ChordActions::ChatWork>(const QString&)> reader) { m_chordWork = std::move(reader); }
     /// Regenerates `scope` of the active take without a prompt (the Regenerate actions): a reply
     /// like a chat reply, its takes' parent the active take. `label` names the scope in the chat.
     std::vector<model::TakeId> regenerate(engine::llm::RequestScope scope, const QString& label);
@@ -76,7 +81,8 @@ private:
     void modelFinished(const engine::llm::GenerationResult& result);
     void modelFailed(const QString& sentence, bool cancelled);
     void echo(const QString& prompt);
-    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply);
+    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply,
+                                           std::optional<model::Edit> first = std::nullopt);
     static model::ChatMessage replyMessage(const QStringList& lines);
     std::uint64_t freshSeed();
 
@@ -86,6 +92,7 @@ private:
     std::unique_ptr<engine::llm::Session> m_session;
     QString m_pendingPrompt;
     engine::llm::RequestScope m_pendingScope;
+    std::function<std::optional<ChordActions::ChatWork>(const QString&)> m_chordWork;
     std::function<engine::llm::RequestScope()> m_scopeOf;
     std::map<model::TakeId, engine::llm::RequestScope> m_scopes; ///< of narrowed replies' first takes (Try again)
     std::uint64_t m_seedCounter = 0;

@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     createEditMenu();
     createViewMenu();
     createTrackMenu();
+    m_chords->addMenu(menuBar());
     createTransport();
     createToolBar();
     createHelpMenu();

@@ -35,6 +35,7 @@ class ChatController;
 class TransportControls;
 class NarrativeRequest;
 class ScopeActions;
+class ChordActions;
 class MidiSession;
 
 class MainWindow : public QMainWindow
@@ -166,6 +167,7 @@ private:
     QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
     ScopeActions* m_scope = nullptr;
+    ChordActions* m_chords = nullptr;
     QAction* m_recordAction = nullptr;
     QAction* m_stepAction = nullptr;
     QAction* m_playAction = nullptr;

@@ -3,6 +3,7 @@
 #include "app/MainWindow.h"
 
 #include "app/ChatController.h"
+#include "app/ChordActions.h"
 #include "app/ScopeActions.h"
 #include "app/NarrativeRequest.h"
 #include "app/PlaybackController.h"
@@ -81,6 +82,9 @@ void MainWindow::createDocks()
     m_chatController = new ChatController(m_document, m_chat, this);
     m_scope = new ScopeActions(m_document, m_state, m_roll, m_chatController, m_chat, this);
     connect(m_scope, &ScopeActions::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_chords = new ChordActions(m_document, m_state, this);
+    connect(m_chords, &ChordActions::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    m_chatController->setChordRequests([this](const QString& line) { return m_chords->chatRequest(line); });
 
     m_analysis = new widgets::AnalysisPanel(this);
     m_analysis->setAnalyzer([](const model::Plan& plan) { return engine::analysis::analyzePlan(plan); });

@@ -6,6 +6,7 @@
 #include "app/PlaybackController.h"
 #include "engine/midi/MidiMessage.h"
 #include "engine/ThreadCheck.h"
+#include "model/GeneralMidi.h"
 #include "model/InputEdits.h"
 #include "widgets/EditorState.h"
 
@@ -35,6 +36,21 @@ Session::Session(widgets::EditorState* state, QObject* parent)
     connect(m_playback, &PlaybackController::playheadPolled, this, &Session::playheadPolled);
     connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
         if (m_state->track()) m_playback->audition(m_state->track()->channel, key, velocity);
+    });
+    // A chord (the chord lane's alternatives) on the current pitched track's channel, else on
+    // the first pitched track's.
+    connect(m_state, &widgets::EditorState::chordAuditionRequested, this, [this](const QList<int>& keys) {
+        int channel = 0;
+        if (const model::Track* track = m_state->track(); track && track->channel != model::gm::kDrumChannel)
+            channel = track->channel;
+        else
+            for (const model::Track& t : plan().tracks)
+                if (t.channel != model::gm::kDrumChannel) {
+                    channel = t.channel;
+                    break;
+                }
+        for (const int key : keys)
+            m_playback->audition(channel, key, 90);
     });
     connect(m_state, &widgets::EditorState::seekRequested, this, [this](model::Tick tick) {
         m_state->setPlayheadTick(static_cast<double>(tick));

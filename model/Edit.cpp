@@ -177,6 +177,7 @@ void assign(Track& t, const TrackSettings& s)
     t.soloed = s.soloed;
     t.colour = s.colour;
     t.locked = s.locked;
+    t.followsChords = s.followsChords;
 }
 
 Result<void> checkTrackSettings(const Project& project, const TrackSettingsEdit& e)
@@ -339,7 +340,7 @@ Result<void> applyComposite(Project& project, const CompositeEdit& e)
 
 TrackSettings settingsOf(const Track& t)
 {
-    return {t.name, t.channel, t.program, t.bankMsb, t.bankLsb, t.muted, t.soloed, t.colour, t.locked};
+    return {t.name, t.channel, t.program, t.bankMsb, t.bankLsb, t.muted, t.soloed, t.colour, t.locked, t.followsChords};
 }
 
 Result<void> applyEdit(Project& project, const Edit& edit)

@@ -65,6 +65,7 @@ struct TrackSettings
     bool soloed = false;
     int colour = -1;
     bool locked = false;   ///< the padlock: no regeneration, variation or refit changes the track
+    bool followsChords = false; ///< refit to the chord track with the others
     friend bool operator==(const TrackSettings&, const TrackSettings&) = default;
 };
 TrackSettings settingsOf(const Track& track);

@@ -127,6 +127,8 @@ Json trackJson(const Track& t)
         j["solo"] = true;
     if (t.locked)
         j["locked"] = true;
+    if (t.followsChords)
+        j["followsChords"] = true;
     if (t.colour >= 0) {
         char colour[8];
         std::snprintf(colour, sizeof colour, "#%06x", t.colour & 0xFFFFFF);

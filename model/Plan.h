@@ -129,6 +129,7 @@ struct Track
     bool muted = false;
     bool soloed = false;
     bool locked = false;       ///< no regeneration, variation or refit changes this track
+    bool followsChords = false; ///< a chord track edit refits it ("Refit to chords", the chat)
     int colour = -1;           ///< 0xRRGGBB shown in the editor, -1 = automatic
     std::vector<Note> notes;                   ///< sorted by (startTick, key)
     std::vector<ControlChange> controllers;    ///< sorted by tick (stable)

@@ -357,6 +357,7 @@ constexpr std::array kTrackFields{
     boolField<TrackDraft, &Track::muted>("mute"),
     boolField<TrackDraft, &Track::soloed>("solo"),
     boolField<TrackDraft, &Track::locked>("locked"),
+    boolField<TrackDraft, &Track::followsChords>("followsChords"),
     Field<TrackDraft>{"color", false, readTrackColour},
     Field<TrackDraft>{"notes", false, readTrackNotes},
     arrayField<TrackDraft, &Track::controllers,

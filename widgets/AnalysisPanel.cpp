@@ -7,6 +7,9 @@
 
 #include "widgets/AnalysisChart.h"
 
+#include "model/ChordSymbol.h"
+#include "model/NoteOps.h"
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -269,15 +272,41 @@ QString AnalysisPanel::barBeatText(double seconds) const
     return QStringLiteral("%1.%2").arg(std::max<std::size_t>(1, bars.size())).arg((tick - barStart) / beatTicks + 1);
 }
 
+namespace {
+// The analysis' key as a signature (the spelling with fewer accidentals: Db major, not C#).
+model::KeySignature signatureOf(const model::analysis::Key& key)
+{
+    model::KeySignature best;
+    int fewest = 99;
+    for (const bool flats : {false, true}) {
+        model::KeySignature k;
+        if (model::keySignatureFromTonic(model::pitchClassName(key.tonic, flats), key.minor, k) && std::abs(k.sharps) < fewest) {
+            best = k;
+            fewest = std::abs(k.sharps);
+        }
+    }
+    return best;
+}
+
+// The chord's symbol spelled for the key (Bb in F major, never A#).
+QString spelledChord(const model::analysis::Chord& chord, const model::KeySignature& key)
+{
+    const std::string plain = model::analysis::chordSymbol(chord);
+    const auto symbol = model::parseChordSymbol(plain);
+    return QString::fromStdString(symbol ? model::chordSymbolText(*symbol, key) : plain);
+}
+} // namespace
+
 // Chords at bar.beat, as the ruler counts (the time in seconds in the tooltip).
 void AnalysisPanel::showChords()
 {
+    const model::KeySignature key = signatureOf(m_analysis.key);
     m_chords->clear();
     const QFontMetrics fm(m_chords->font());
     int widest = fm.horizontalAdvance(QStringLiteral("00.0  C#m7"));
     for (const auto& c : m_analysis.chords) {
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1  %2").arg(barBeatText(c.startS), QString::fromStdString(model::analysis::chordSymbol(c))), m_chords);
+            QStringLiteral("%1  %2").arg(barBeatText(c.startS), spelledChord(c, key)), m_chords);
         item->setData(Qt::UserRole, c.startS);
         item->setToolTip(tr("Bar %1 to %2 (%3 to %4)")
                              .arg(barBeatText(c.startS), barBeatText(c.endS), clockText(c.startS), clockText(c.endS)));

@@ -2,6 +2,8 @@
 // The editor's shared view state.
 #include "widgets/EditorState.h"
 
+#include "model/ChordSymbol.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -300,6 +302,34 @@ void EditorState::setChords(std::vector<ChordMark> chords)
 {
     m_chords = std::move(chords);
     emit chordsChanged();
+}
+
+model::KeySignature EditorState::spellingKey() const
+{
+    if (const model::Plan* shown = plan(); shown && !shown->keySignatures.empty())
+        return shown->keySignatures.front();
+    model::KeySignature key;
+    if (!m_scaleShown)
+        return key;
+    const bool minor = m_scale.mode == model::Scale::Mode::Minor || m_scale.mode == model::Scale::Mode::HarmonicMinor ||
+                       m_scale.mode == model::Scale::Mode::MelodicMinor || m_scale.mode == model::Scale::Mode::MinorPentatonic;
+    for (const bool flats : {false, true}) {
+        model::KeySignature k;
+        if (model::keySignatureFromTonic(model::pitchClassName(m_scale.tonic, flats), minor, k) && std::abs(k.sharps) <= 6)
+            return k;
+    }
+    return key;
+}
+
+QString EditorState::keyLabel(int key) const
+{
+    const QString name = QString::fromStdString(model::spellPitchClass(key % 12, spellingKey()));
+    int octave = key / 12 - 1;
+    if (name.startsWith('B') && key % 12 == 0)
+        --octave; // B#3 is key 60
+    else if (name.startsWith('C') && key % 12 == 11)
+        ++octave; // Cb5 is key 71
+    return name + QString::number(octave);
 }
 
 void EditorState::setGhostNotes(bool on)

@@ -123,7 +123,13 @@ public:
     void setCompareTake(model::TakeId take);
     bool ghostNotes() const { return m_ghosts; }
     const std::vector<ChordMark>& chords() const { return m_chords; }
+    /// The analysis' chords, shown in the chord lane when the take has no chord track.
     void setChords(std::vector<ChordMark> chords);
+    /// The key names are spelled in: the take's first key signature, else the key chosen in
+    /// the scale chooser (major or minor by its mode), else C major.
+    model::KeySignature spellingKey() const;
+    /// "Bb4" for key 70 in F major, "A#4" in B major: a note name spelled for spellingKey().
+    QString keyLabel(int key) const;
     void setGhostNotes(bool on);
 
     /// What the chat and Regenerate narrow to, besides the selected notes: the bars chosen on
@@ -159,6 +165,8 @@ signals:
     /// A note to hear now (clicking the keyboard, drawing or moving a note): on the current
     /// track's channel and program.
     void auditionRequested(int key, int velocity);
+    /// A chord to hear now (the chord lane's alternatives): MIDI keys sounding together.
+    void chordAuditionRequested(const QList<int>& keys);
     /// The user asked to move the playhead (ruler click).
     void seekRequested(model::Tick tick);
     void scopeChanged();

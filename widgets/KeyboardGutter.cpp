@@ -66,9 +66,9 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
         }
         p.setPen(QColor(0x80, 0x84, 0x8c));
         p.drawLine(QPointF(0, row.bottom()), QPointF(keyWidth, row.bottom()));
-        const QString label = drums || key % 12 == 0 || (rowHeight >= 14 && !isBlack(key)) ? labelFor(key, drums) : QString();
+        const QString label = labelOf(key);
         if (!label.isEmpty() && rowHeight >= 7) {
-            p.setPen(drums ? QColor(0xd0, 0xd3, 0xd8) : QColor(0x30, 0x33, 0x38));
+            p.setPen(drums || isBlack(key) ? QColor(0xd0, 0xd3, 0xd8) : QColor(0x30, 0x33, 0x38));
             const QRectF text = row.adjusted(2, 0, -3, 0);
             p.drawText(text, Qt::AlignVCenter | (drums ? Qt::AlignLeft : Qt::AlignRight),
                        p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(text.width())));
@@ -101,6 +101,22 @@ bool KeyboardGutter::event(QEvent* event)
         return true;
     }
     return QWidget::event(event);
+}
+
+QString KeyboardGutter::labelOf(int key) const
+{
+    const EditorState* state = m_roll->state();
+    const model::Track* track = state->track();
+    if (track && track->channel == model::gm::kDrumChannel)
+        return labelFor(key, true);
+    // Every key of the take's scale when the rows are tall enough (Bb in F major, not A#), else
+    // the Cs (spelled for the key too: B#3 in C# major).
+    const model::KeySignature spelling = state->spellingKey();
+    const int tonic = model::keySignatureTonicPc(spelling);
+    const model::Scale scale{tonic, spelling.minor ? model::Scale::Mode::Minor : model::Scale::Mode::Major};
+    if (key % 12 == 0 || (m_roll->rowHeight() >= 14 && scale.contains(key)))
+        return state->keyLabel(key);
+    return {};
 }
 
 void KeyboardGutter::press(int key, double)

@@ -19,6 +19,8 @@ public:
     static QString labelFor(int key, bool drums);
     /// The labels' font (it follows the row height).
     QFont labelFont() const;
+    /// The name written on `key`'s row ("" for none): spelled for the take's key, or the drum.
+    QString labelOf(int key) const;
 
 protected:
     bool event(QEvent* event) override;

@@ -2,6 +2,7 @@
 // The piano roll: geometry, scrolling, zoom and the selection functions.
 #include "widgets/PianoRollView.h"
 
+#include "widgets/ChordLane.h"
 #include "widgets/KeyboardGutter.h"
 #include "widgets/TimeRuler.h"
 
@@ -17,7 +18,8 @@ using model::Note;
 using model::Tick;
 
 PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
-    : QAbstractScrollArea(parent), m_state(state), m_gutter(new KeyboardGutter(this)), m_ruler(new TimeRuler(state, this))
+    : QAbstractScrollArea(parent), m_state(state), m_gutter(new KeyboardGutter(this)), m_ruler(new TimeRuler(state, this)),
+      m_chordLane(new ChordLane(state, this))
 {
     setObjectName("pianoRoll");
     viewport()->setObjectName("pianoRollViewport");
@@ -77,7 +79,8 @@ void PianoRollView::layoutMargins()
 {
     const QRect vp = viewport()->geometry();
     m_gutter->setGeometry(vp.left() - kGutterWidth, vp.top(), kGutterWidth, vp.height());
-    m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight, vp.width(), kRulerHeight);
+    m_chordLane->setGeometry(vp.left(), vp.top() - kRulerHeight, vp.width(), kChordLaneHeight);
+    m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight + kChordLaneHeight, vp.width(), kRulerHeight - kChordLaneHeight);
 }
 
 void PianoRollView::resizeEvent(QResizeEvent* event)
@@ -108,6 +111,7 @@ void PianoRollView::updateScrollBars()
     v->setRange(0, std::max(0, rowCount() * m_rowHeight - viewport()->height()));
     v->setPageStep(viewport()->height());
     m_ruler->update();
+    m_chordLane->update();
 }
 
 void PianoRollView::scrollContentsBy(int, int)
@@ -213,6 +217,7 @@ void PianoRollView::followPlayhead(double tick)
         m_state->setHorizontalView(tick - 16 * m_state->ticksPerPixel(), m_state->ticksPerPixel());
     viewport()->update();
     m_ruler->update();
+    m_chordLane->update();
 }
 
 bool PianoRollView::viewportEvent(QEvent* event)

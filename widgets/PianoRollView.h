@@ -14,6 +14,7 @@
 
 namespace pianola::widgets {
 
+class ChordLane;
 class KeyboardGutter;
 class TimeRuler;
 
@@ -22,10 +23,14 @@ class PianoRollView : public QAbstractScrollArea
     Q_OBJECT
 public:
     static constexpr int kGutterWidth = 72;
-    static constexpr int kRulerHeight = 40;   ///< chord symbols, loop region, bars and beats
+    static constexpr int kRulerHeight = 48;   ///< above the roll: the chord lane, then the ruler
+    static constexpr int kChordLaneHeight = 20;
 
     explicit PianoRollView(EditorState* state, QWidget* parent = nullptr);
     EditorState* state() const { return m_state; }
+    ChordLane* chordLane() const { return m_chordLane; }
+    TimeRuler* ruler() const { return m_ruler; }
+    KeyboardGutter* gutter() const { return m_gutter; }
 
     // Vertical geometry (viewport coordinates).
     int rowHeight() const { return m_rowHeight; }
@@ -158,6 +163,7 @@ private:
     EditorState* m_state;
     KeyboardGutter* m_gutter;
     TimeRuler* m_ruler;
+    ChordLane* m_chordLane;
     int m_rowHeight = 12;
     std::vector<int> m_rowKeys;          ///< top to bottom
     std::array<int, 128> m_keyRow{};     ///< row of each key, -1 hidden

@@ -21,7 +21,6 @@ TimeRuler::TimeRuler(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     connect(state, &EditorState::loopChanged, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::planChanged, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::playheadMoved, this, qOverload<>(&QWidget::update));
-    connect(state, &EditorState::chordsChanged, this, qOverload<>(&QWidget::update));
     connect(state, &EditorState::scopeChanged, this, qOverload<>(&QWidget::update));
 }
 
@@ -33,8 +32,7 @@ void TimeRuler::paintEvent(QPaintEvent*)
     QFont font = p.font();
     font.setPixelSize(11);
     p.setFont(font);
-    paintChords(p);
-    constexpr int top = kChordRowHeight;
+    constexpr int top = 0; // the chords have a lane of their own above (ChordLane)
     paintScope(p);
     if (m_state->loopEnd() > m_state->loopStart()) {
         const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
@@ -69,26 +67,7 @@ void TimeRuler::paintEvent(QPaintEvent*)
     p.fillRect(QRectF(0, height() - 1, width(), 1), QColor(0x11, 0x12, 0x15));
 }
 
-// The analysis' chord symbols, each from its start to the next; skipped where too narrow.
-void TimeRuler::paintChords(QPainter& p)
-{
-    p.fillRect(QRectF(0, 0, width(), kChordRowHeight), QColor(0x20, 0x22, 0x27));
-    double lastRight = -1e9;
-    for (const ChordMark& c : m_state->chords()) {
-        const double x0 = m_state->tickToX(static_cast<double>(c.startTick)), x1 = m_state->tickToX(static_cast<double>(c.endTick));
-        if (x1 < 0 || x0 > width())
-            continue;
-        const int textWidth = p.fontMetrics().horizontalAdvance(c.symbol) + 6;
-        p.fillRect(QRectF(x0, 2, 1, kChordRowHeight - 4), QColor(0x5a, 0x60, 0x6a));
-        if (x0 < lastRight || x1 - x0 < textWidth)
-            continue;
-        p.setPen(QColor(0xf0, 0xc6, 0x74));
-        p.drawText(QRectF(x0 + 3, 0, x1 - x0 - 3, kChordRowHeight), Qt::AlignVCenter | Qt::AlignLeft, c.symbol);
-        lastRight = x0 + textWidth;
-    }
-}
-
-// The bars the chat is narrowed to: a band under the chord row.
+// The bars the chat is narrowed to: a band across the ruler.
 void TimeRuler::paintScope(QPainter& p)
 {
     if (m_state->scopeFromBar() < 1)
@@ -106,7 +85,7 @@ void TimeRuler::paintScope(QPainter& p)
     if (from < 0)
         return;
     const double x0 = m_state->tickToX(static_cast<double>(from)), x1 = m_state->tickToX(static_cast<double>(to));
-    p.fillRect(QRectF(x0, kChordRowHeight, x1 - x0, height() - kChordRowHeight), QColor(0xf0, 0xc6, 0x74, 48));
+    p.fillRect(QRectF(x0, 0, x1 - x0, height()), QColor(0xf0, 0xc6, 0x74, 48));
     p.fillRect(QRectF(x0, height() - 3, x1 - x0, 3), QColor(0xf0, 0xc6, 0x74));
 }
 

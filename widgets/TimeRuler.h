@@ -29,9 +29,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
-    static constexpr int kChordRowHeight = 14;
     model::Tick tickAt(double x) const;
-    void paintChords(QPainter& p);
     void paintScope(QPainter& p);
 
     EditorState* m_state;

@@ -3,6 +3,7 @@
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliText.h"
+#include "engine/generate/ChordParts.h"
 #include "engine/generate/Harmonize.h"
 #include "engine/generate/PlanInfo.h"
 #include "engine/generate/Refit.h"
@@ -66,34 +67,6 @@ std::string numberedPath(const std::string& path, int index, int count)
     std::size_t dot = path.find_last_of('.');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
     return path.substr(0, dot) + "-" + std::to_string(index + 1) + path.substr(dot);
-}
-
-// A plain chord part for a chord track: the chord's tones (at most four) in the octave below
-// middle C, struck at each chord and again at each bar line.
-model::Track chordPart(const model::Plan& plan, const std::vector<model::PlanChord>& chords)
-{
-    model::Track part;
-    part.name = "Harmony";
-    std::array<bool, 16> used{};
-    for (const model::Track& t : plan.tracks)
-        used[static_cast<std::size_t>(t.channel & 15)] = true;
-    for (int ch = 0; ch < 16; ++ch)
-        if (ch != 9 && !used[static_cast<std::size_t>(ch)]) {
-            part.channel = ch;
-            break;
-        }
-    const std::vector<model::Tick> bars = model::barStarts(plan, model::chordTrackLimit(plan));
-    for (const model::PlanChord& c : chords) {
-        std::vector<model::Tick> strikes{c.startTick};
-        for (model::Tick b : bars)
-            if (b > c.startTick && b < c.endTick()) strikes.push_back(b);
-        strikes.push_back(c.endTick());
-        for (std::size_t s = 0; s + 1 < strikes.size(); ++s)
-            for (std::size_t i = 0; i < c.tones.size() && i < 4; ++i)
-                part.notes.push_back({strikes[s], strikes[s + 1] - strikes[s], 0,
-                                      static_cast<std::uint8_t>(48 + c.tones[i] % 12), 70});
-    }
-    return part;
 }
 
 void printChords(const Io& io, const std::string& path, const model::Plan& plan,
@@ -210,13 +183,11 @@ int commandHarmonize(const std::vector<std::string>& args, const Io& io)
                                (track > 0 ? " " + std::to_string(track) : std::string()));
         return kBadInput;
     }
-    const auto candidates = engine::generate::harmonize(plan, melody, takes);
+    model::Plan alone = plan; // the file's parts do not follow: each take gets a chord part
+    for (model::Track& t : alone.tracks) t.followsChords = false;
+    const auto candidates = engine::generate::harmonizedTakes(alone, melody, takes);
     for (int i = 0; i < takes; ++i) {
-        model::Plan take = plan;
-        take.chords = candidates[static_cast<std::size_t>(i)];
-        take.tracks.push_back(chordPart(plan, take.chords));
-        take.normalize();
-        take.assignTrackIds();
+        const model::Plan& take = candidates[static_cast<std::size_t>(i)];
         const std::string path = numberedPath(*output, i, takes);
         if (auto saved = engine::savePlanFile(path, take); !saved) {
             printError(io.err, saved.error().message);

@@ -167,6 +167,7 @@ model::Track makeTrack(const Part& part, int channel, Notes notes, Tick end)
     t.program = part.role == Role::Drums && part.program != 40 ? 0 : part.program;
     t.notes = std::move(notes);
     t.endTick = end;
+    t.followsChords = part.role != Role::Drums; // generated pitched parts follow the chord track
     return t;
 }
 

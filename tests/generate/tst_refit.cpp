@@ -3,6 +3,8 @@
 // another diatonic chord; the analysis must hear the new chords, rhythm and drums must stay.
 #include "engine/analysis/Analyzer.h"
 #include "engine/analysis/Chords.h"
+#include "engine/generate/ChordParts.h"
+#include "engine/generate/ChordRequest.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/PlanInfo.h"
@@ -109,7 +111,53 @@ private slots:
     void chordsFromBars();
     void variationsKeepTheChordTrack();
     void generatorQualitiesParse();
+    void chordRequestsAreRead_data();
+    void chordRequestsAreRead();
+    void refitTracksMovesOnlyThoseAsked();
 };
+
+void TestRefit::chordRequestsAreRead_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("chip"); // empty: not a chord request
+    QTest::newRow("refit") << "make the parts follow the new chords" << "chords: the following parts refit to the chord track";
+    QTest::newRow("harmonize") << "Harmonize my melody" << "chords: harmonize the melody";
+    QTest::newRow("chords for") << "chords for this melody in a sad mood" << "chords: harmonize the melody";
+    QTest::newRow("detect") << "detect the chords" << "chords: detect the chord track";
+    QTest::newRow("sus") << "make bar 4 a sus chord" << "chords: bar 4 sus4";
+    QTest::newRow("minor") << "change bar 2 to minor" << "chords: bar 2 m";
+    QTest::newRow("seventh") << "make bar 3 a 7 chord" << "chords: bar 3 7";
+    QTest::newRow("a song") << "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" << "";
+    QTest::newRow("bass") << "add a soft sub bass following the chord roots" << "";
+    QTest::newRow("fill") << "add a 2-bar fill on bar 7 with 9 toms" << "";
+    QTest::newRow("song with melody") << "a song for my mum with chords and a melody" << "";
+    QTest::newRow("rerolled") << "re-roll the chords but keep the rhythm" << "";
+}
+
+void TestRefit::chordRequestsAreRead()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, chip);
+    const auto request = gen::readChordRequest(line.toStdString());
+    QCOMPARE(request ? QString::fromStdString(request->chip()) : QString(), chip);
+}
+
+// Only the listed tracks (or notes) move; the old harmony is read from the notes even though
+// the chord track already holds the new chords.
+void TestRefit::refitTracksMovesOnlyThoseAsked()
+{
+    const model::Plan take = gen::generatePlan(gen::interpret(kPrompts[0], 7).brief, 0);
+    model::Plan edited = take;
+    edited.chords = otherChords(take);
+    const auto following = gen::followingTracks(edited);
+    QVERIFY(!following.empty());
+    const model::Plan one = gen::refitTracks(edited, {following.front()});
+    for (std::size_t t = 0; t < take.tracks.size(); ++t)
+        if (static_cast<int>(t) != following.front())
+            QVERIFY(one.tracks[t] == take.tracks[t]);
+    QVERIFY(!(one.tracks[static_cast<std::size_t>(following.front())] == take.tracks[static_cast<std::size_t>(following.front())]));
+    QCOMPARE(one.chords, edited.chords);
+}
 
 void TestRefit::newChordsAreHeard()
 {

@@ -93,11 +93,28 @@ class TestAnalysisPanel : public QObject
     Q_OBJECT
 private slots:
     void showsAnAnalysisOfAPlan();
+    void chordsAreSpelledForTheKey();
     void applyEmitsTheSuggestion();
     void staleResultsAreDropped();
     void emptyPlan();
     void screenshots();
 };
+
+// The same progression in Bb major: the chords read Bb Eb F, never A# D#.
+void TestAnalysisPanel::chordsAreSpelledForTheKey()
+{
+    AnalysisPanel panel;
+    model::Plan plan = progression();
+    for (model::Track& t : plan.tracks)
+        for (model::Note& n : t.notes)
+            n.key = static_cast<std::uint8_t>(n.key - 8);
+    panel.setAnalysis(engine::analysis::analyzePlan(plan));
+    auto* chords = panel.findChild<QListWidget*>();
+    QStringList symbols;
+    for (int i = 0; i < chords->count(); ++i)
+        symbols << chords->item(i)->text().section(QStringLiteral("  "), 1);
+    QCOMPARE(symbols, (QStringList{"Bb", "Eb", "F", "Bb", "Eb", "F", "Bb"}));
+}
 
 void TestAnalysisPanel::showsAnAnalysisOfAPlan()
 {
