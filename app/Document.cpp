@@ -284,6 +284,14 @@ bool Document::activateTake(model::TakeId id)
     return true;
 }
 
+void Document::setInterpretation(model::Interpretation interpretation)
+{
+    if (!m_project.findTake(interpretation.take))
+        return;
+    m_project.setInterpretation(std::move(interpretation));
+    m_snapshot.reset();
+}
+
 bool Document::removeTake(model::TakeId id)
 {
     const auto& takes = m_project.takes;

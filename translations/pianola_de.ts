@@ -40,11 +40,18 @@
     </message>
 </context>
 <context>
-    <name>pianola::app::ChatController</name>
+    <name>pianola::app::AnalysisController</name>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
+        <source>Asking the language model for an interpretation...</source>
+        <translation>Frage das Sprachmodell nach einer Deutung …</translation>
     </message>
+    <message>
+        <source>Interpretation from %1</source>
+        <translation>Deutung von %1</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::ChatController</name>
     <message>
         <source>(deleted take)</source>
         <translation>(gelöschter Take)</translation>
@@ -73,53 +80,81 @@
         <source>Ollama</source>
         <translation>Ollama</translation>
     </message>
-    <message numerus="yes">
-        <source>Receiving: %n note(s) so far</source>
-        <translation>
-            <numerusform>Empfange: bisher %n Note</numerusform>
-            <numerusform>Empfange: bisher %n Noten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Receiving: %1 characters</source>
-        <translation>Empfange: %1 Zeichen</translation>
-    </message>
-    <message>
-        <source>(correction %1)</source>
-        <translation>(Korrektur %1)</translation>
-    </message>
-    <message>
-        <source>Asking %1...</source>
-        <translation>Frage %1 …</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n correction(s) were needed before the reply was valid.</source>
-        <translation>
-            <numerusform>%n Korrektur war nötig, bis die Antwort gültig war.</numerusform>
-            <numerusform>%n Korrekturen waren nötig, bis die Antwort gültig war.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n take(s) from %1 (%2).</source>
-        <translation>
-            <numerusform>%n Take von %1 (%2).</numerusform>
-            <numerusform>%n Takes von %1 (%2).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n take(s) from the offline generator; the first one is in the editor (Space plays it).</source>
-        <translation>
-            <numerusform>%n Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).</numerusform>
-            <numerusform>%n Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Regenerate: %1</source>
         <translation>Neu generieren: %1</translation>
+    </message>
+    <message>
+        <source>Offline generator</source>
+        <translation>Offline-Generator</translation>
+    </message>
+    <message>
+        <source>The analysed take &quot;%1&quot; has no notes to change; nothing was changed.</source>
+        <translation>Der analysierte Take „%1“ hat keine Noten zum Ändern; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The analysed take is no longer in the project; nothing was changed.</source>
+        <translation>Der analysierte Take ist nicht mehr im Projekt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>1 take from the offline generator; it is in the editor (Space plays it).</source>
+        <translation>1 Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).</translation>
+    </message>
+    <message>
+        <source>%1 takes from the offline generator; the first one is in the editor (Space plays it).</source>
+        <translation>%1 Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).</translation>
+    </message>
+    <message>
+        <source>waiting for the first words</source>
+        <translation>warte auf die ersten Worte</translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s, %3 of %4</source>
+        <translation>%1; neuer Versuch in %2 s, %3 von %4</translation>
+    </message>
+    <message>
+        <source>understood so far: %1</source>
+        <translation>bisher verstanden: %1</translation>
+    </message>
+    <message>
+        <source>receiving: 1 note so far</source>
+        <translation>empfange: bisher 1 Note</translation>
+    </message>
+    <message>
+        <source>receiving: %1 notes so far</source>
+        <translation>empfange: bisher %1 Noten</translation>
+    </message>
+    <message>
+        <source>receiving: %1 characters</source>
+        <translation>empfange: %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>correction %1: %2</source>
+        <translation>Korrektur %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s · %3</source>
+        <translation>%1 · %2 s · %3</translation>
+    </message>
+    <message>
+        <source>Corrected: %1.</source>
+        <translation>Korrigiert: %1.</translation>
+    </message>
+    <message>
+        <source>Not as you asked: %1 — you asked %2, the take has %3.</source>
+        <translation>Nicht wie gewünscht: %1 — gewünscht %2, der Take hat %3.</translation>
+    </message>
+    <message>
+        <source>1 take from %1.</source>
+        <translation>1 Take von %1.</translation>
+    </message>
+    <message>
+        <source>%1 takes from %2.</source>
+        <translation>%1 Takes von %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was kept.</source>
+        <translation>Abgebrochen; nichts wurde behalten.</translation>
     </message>
 </context>
 <context>
@@ -950,14 +985,6 @@
         <translation>Analyse</translation>
     </message>
     <message>
-        <source>Asking the language model for an interpretation...</source>
-        <translation>Frage das Sprachmodell nach einer Deutung …</translation>
-    </message>
-    <message>
-        <source>Interpretation from the language model</source>
-        <translation>Deutung durch das Sprachmodell</translation>
-    </message>
-    <message>
         <source>&amp;Discard</source>
         <translation>&amp;Verwerfen</translation>
     </message>
@@ -1141,6 +1168,46 @@
     <message>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Asks the server for its models with these settings (nothing is generated)</source>
+        <translation>Fragt den Server mit diesen Einstellungen nach seinen Modellen (nichts wird erzeugt)</translation>
+    </message>
+    <message>
+        <source>Connected; the server lists no models.</source>
+        <translation>Verbunden; der Server nennt keine Modelle.</translation>
+    </message>
+    <message>
+        <source>Connected. Models: %1</source>
+        <translation>Verbunden. Modelle: %1</translation>
+    </message>
+    <message>
+        <source>Ollama needs no key.</source>
+        <translation>Ollama braucht keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key typed above will be stored in the system keychain.</source>
+        <translation>Der oben eingegebene Schlüssel wird im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Key: $%1 is set.</source>
+        <translation>Schlüssel: $%1 ist gesetzt.</translation>
+    </message>
+    <message>
+        <source>Key: $%1 is not set; a key is in the system keychain.</source>
+        <translation>Schlüssel: $%1 ist nicht gesetzt; ein Schlüssel liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>No key: $%1 is not set and the keychain holds none.</source>
+        <translation>Kein Schlüssel: $%1 ist nicht gesetzt und der Schlüsselbund enthält keinen.</translation>
+    </message>
+    <message>
+        <source>Asking %1...</source>
+        <translation>Frage %1 …</translation>
     </message>
 </context>
 <context>
@@ -1431,10 +1498,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation>Anwenden</translation>
     </message>
     <message>
-        <source>Send this request to the chat</source>
-        <translation>Diese Anfrage an den Chat senden</translation>
-    </message>
-    <message>
         <source>Key changes:</source>
         <translation>Tonartwechsel:</translation>
     </message>
@@ -1453,6 +1516,30 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Sends the features above (never the file) to the model chosen in the chat dock</source>
         <translation>Sendet die Merkmale oben (nie die Datei) an das im Chat gewählte Modell</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>Deutung</translation>
+    </message>
+    <message>
+        <source>Interpretation — %1</source>
+        <translation>Deutung — %1</translation>
+    </message>
+    <message>
+        <source>Contradicts the analysis:</source>
+        <translation>Widerspricht der Analyse:</translation>
+    </message>
+    <message>
+        <source>No interpretation: %1</source>
+        <translation>Keine Deutung: %1</translation>
+    </message>
+    <message>
+        <source>Asking %1...</source>
+        <translation>Frage %1 …</translation>
+    </message>
+    <message>
+        <source>Makes this change to the analysed take, as new takes beside it</source>
+        <translation>Nimmt diese Änderung am analysierten Take vor, als neue Takes daneben</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1595,14 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Apply to the whole take</source>
         <translation>Auf den ganzen Take anwenden</translation>
+    </message>
+    <message>
+        <source>Open Preferences</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Use the offline generator</source>
+        <translation>Offline-Generator verwenden</translation>
     </message>
 </context>
 <context>

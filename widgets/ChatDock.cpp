@@ -30,6 +30,11 @@ ChatDock::ChatDock(QWidget* parent)
                                      "soft humanization\". Then ask for changes: \"same drums but harder kick\", \"add a 2-bar fill on bar 7\"."));
     layout->addWidget(m_history, 1);
     auto* status = new QHBoxLayout;
+    m_progress->setObjectName("chatProgress");
+    m_progress->setTextFormat(Qt::PlainText);
+    m_progress->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // elided, never widens the dock
+    m_provider->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);   // a fixed width; the menu
+    m_provider->setMinimumContentsLength(18);                                              // lists whole names
     status->addWidget(m_provider);
     status->addWidget(m_progress, 1);
     status->addWidget(m_cancel);
@@ -75,6 +80,10 @@ ChatDock::ChatDock(QWidget* parent)
             emit tryAgainRequested(static_cast<int>(n));
         else if (parts[0] == QLatin1String("more"))
             emit moreVariationsRequested(static_cast<int>(n));
+        else if (parts[0] == QLatin1String("prefs"))
+            emit preferencesRequested();
+        else if (parts[0] == QLatin1String("offline"))
+            emit offlineRequested(static_cast<int>(n));
         else if (parts[0] == QLatin1String("take"))
             emit takeClicked(n);
     });
@@ -112,10 +121,19 @@ void ChatDock::elideScope()
     m_scope->setText(m_scope->fontMetrics().elidedText(m_scopeText, Qt::ElideMiddle, std::max(40, m_scope->width())));
 }
 
+// Progress lines ("gpt-4o-mini · 12 s · understood so far: ...") never widen the dock either:
+// the end gives way; the whole line is in the tooltip.
+void ChatDock::elideProgress()
+{
+    m_progress->setText(m_progress->fontMetrics().elidedText(m_progressText, Qt::ElideRight, std::max(40, m_progress->width())));
+    m_progress->setToolTip(m_progressText);
+}
+
 void ChatDock::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     elideScope();
+    elideProgress();
 }
 
 QString ChatDock::scopeText() const
@@ -163,7 +181,8 @@ void ChatDock::setBusy(bool busy, const QString& progress)
     m_input->setEnabled(!busy);
     m_send->setEnabled(!busy);
     m_cancel->setVisible(busy);
-    m_progress->setText(busy ? progress : QString());
+    m_progressText = busy ? progress : QString();
+    elideProgress();
     if (!busy)
         m_input->setFocus();
 }
@@ -183,8 +202,11 @@ QString ChatDock::messageHtml(int index, const model::ChatMessage& message, cons
     }
     for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n')))
         prose << line.toHtmlEscaped();
-    QString html = QStringLiteral("<p style=\"margin-top:8px;\"><b>%1</b> %2</p>")
-                       .arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>")));
+    const bool failed = message.status == model::ChatMessage::Status::Failed;
+    QString html = failed ? QStringLiteral("<p style=\"margin-top:8px; color:#e53935;\"><b>%1</b> ⚠ %2</p>")
+                                .arg(tr("Pianola"), prose.join(QStringLiteral("<br>")))
+                          : QStringLiteral("<p style=\"margin-top:8px;\"><b>%1</b> %2</p>")
+                                .arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>")));
     if (!chips.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(chips.join(QLatin1Char(' ')));
     if (!message.takes.empty()) {
@@ -194,10 +216,25 @@ QString ChatDock::messageHtml(int index, const model::ChatMessage& message, cons
         html += QStringLiteral("<p>%1 %2</p>").arg(tr("Takes:"), links.join(QStringLiteral(", ")));
     }
     if (!user)
-        html += QStringLiteral("<p><a href=\"pianola:retry/%1\">%2</a> &nbsp; <a href=\"pianola:more/%1\">%3</a></p>")
-                    .arg(index)
-                    .arg(tr("Try again"), tr("More variations"));
+        html += actionsHtml(index, message);
     return html;
+}
+
+// What to do next: after takes, "Try again" and "More variations"; after an error, the
+// settings, the offline generator or the same words again; after Cancel or a reply without
+// takes, the same words again.
+QString ChatDock::actionsHtml(int index, const model::ChatMessage& message)
+{
+    const auto link = [index](const char* action, const QString& text) {
+        return QStringLiteral("<a href=\"pianola:%1/%2\">%3</a>").arg(QLatin1String(action)).arg(index).arg(text);
+    };
+    QStringList links;
+    if (message.status == model::ChatMessage::Status::Failed)
+        links << link("prefs", tr("Open Preferences")) << link("offline", tr("Use the offline generator"));
+    links << link("retry", tr("Try again"));
+    if (message.status == model::ChatMessage::Status::Ok && !message.takes.empty())
+        links << link("more", tr("More variations"));
+    return QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(" &nbsp; ")));
 }
 
 void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names)

@@ -50,6 +50,9 @@ signals:
     void takeClicked(pianola::model::TakeId take);
     void cancelRequested();
     void providerChanged(const QString& provider);
+    /// The actions of a failed reply: the settings, or the same words to the offline generator.
+    void preferencesRequested();
+    void offlineRequested(int messageIndex);
     /// The user asked for the whole take again (the scope's ×).
     void scopeCleared();
 
@@ -60,6 +63,8 @@ protected:
 private:
     void submit();
     void elideScope();
+    void elideProgress();
+    static QString actionsHtml(int index, const model::ChatMessage& message);
     QString messageHtml(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names) const;
 
     QTextBrowser* m_history;
@@ -71,6 +76,7 @@ private:
     QLabel* m_scope;
     QToolButton* m_scopeClear;
     QString m_scopeText;
+    QString m_progressText;
     QStringList m_sent;   ///< input history (Up/Down)
     int m_historyIndex = -1;
     bool m_busy = false;
