@@ -30,10 +30,10 @@ AnalysisController::AnalysisController(Document* document, widgets::AnalysisPane
     : QObject(parent), m_document(document), m_panel(panel), m_chat(chat),
       m_narrative(new NarrativeRequest(this))
 {
-    m_panel->setAnalyzer([](model::Plan&& plan) {
+    m_panel->setAnalyzer([](const model::Plan& plan) {
         model::Take take; // the suggestions are tried on a copy, on the worker thread
         take.plan = plan;
-        model::analysis::Analysis analysis = engine::analysis::analyzePlan(std::move(plan));
+        model::analysis::Analysis analysis = engine::analysis::analyzePlan(plan);
         keepApplicable(analysis.suggestions, take);
         return analysis;
     });
@@ -57,7 +57,7 @@ void AnalysisController::analyseActiveTake()
     m_take = take ? take->id : 0;
     if (m_take != before && !(m_narrative->busy() && m_askedFor == m_take))
         m_panel->clearInterpretation(); // the cached one shows with the take's analysis
-    m_panel->setPlan(take ? take->plan : model::Plan{});
+    m_panel->setPlan(take ? m_document->planSnapshot(take->id) : std::make_shared<const model::Plan>());
 }
 
 void AnalysisController::askModel()

@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <utility>
 
@@ -71,23 +72,36 @@ Document::~Document()
     finishWrites();   // a save in flight at quit ends first; the recovery file stays as it is
 }
 
-std::shared_ptr<const model::Project> Document::snapshot() const
+std::shared_ptr<const model::Plan> Document::planSnapshot(model::TakeId take) const
 {
-    if (auto shared = m_snapshot.lock())
-        return shared;
-    auto copy = std::make_shared<const model::Project>(m_project);   // notes are trivially copyable
-    m_snapshot = copy;
-    return copy;
+    const model::Take* found = m_project->findTake(take ? take : m_project->activeTake);
+    return found ? std::shared_ptr<const model::Plan>(m_project, &found->plan) : nullptr;   // aliases the project
+}
+
+// Copy-on-write: a snapshot still held elsewhere (a save, a playback build, the analysis) keeps
+// the project as it was; the change goes to a copy. Only this thread hands out snapshots, so a
+// use count of 1 means nobody else can read the project while it changes.
+model::Project& Document::writable()
+{
+    PIANOLA_ASSERT_CONTROL_THREAD();
+    if (m_project.use_count() > 1) {
+        auto copy = std::make_shared<model::Project>(*m_project);   // notes are trivially copyable
+        if (m_retired.empty())
+            QTimer::singleShot(0, this, [this] { m_retired.clear(); });
+        m_retired.push_back(std::exchange(m_project, std::move(copy)));
+    }
+    std::atomic_thread_fence(std::memory_order_acquire);   // after the other holders' last reads
+    return *m_project;
 }
 
 const model::Take* Document::activeTake() const
 {
-    return m_project.findTake(m_project.activeTake);
+    return m_project->findTake(m_project->activeTake);
 }
 
 const model::Plan* Document::plan(model::TakeId take) const
 {
-    const model::Take* found = m_project.findTake(take);
+    const model::Take* found = m_project->findTake(take);
     return found ? &found->plan : nullptr;
 }
 
@@ -107,36 +121,34 @@ bool Document::submit(model::Edit edit, const QString& text)
 Result<void> Document::check(const model::Edit& edit)
 {
     if (!std::holds_alternative<model::CompositeEdit>(edit))
-        return model::checkEdit(m_project, edit);
-    if (auto tried = model::applyEdit(m_project, edit); !tried)
+        return model::checkEdit(*m_project, edit);
+    if (auto tried = model::applyEdit(writable(), edit); !tried)
         return tried;
-    return model::applyEdit(m_project, model::inverse(edit));
+    return model::applyEdit(writable(), model::inverse(edit));
 }
 
 bool Document::applyAndNotify(const model::Edit& edit)
 {
     PIANOLA_ASSERT_CONTROL_THREAD();
-    const model::TakeId activeBefore = m_project.activeTake;
-    const std::size_t takesBefore = m_project.takes.size();
-    m_snapshot.reset();
+    const model::TakeId activeBefore = m_project->activeTake;
+    const std::size_t takesBefore = m_project->takes.size();
     m_lastApplied = false;
-    if (auto applied = model::applyEdit(m_project, edit); !applied) {
+    if (auto applied = model::applyEdit(writable(), edit); !applied) {
         qCWarning(lcApp) << "edit refused:" << QString::fromStdString(applied.error().message);
         return false;
     }
     m_lastApplied = true;
-    if (m_project.activeTake != activeBefore || m_project.takes.size() != takesBefore || model::contains<model::TakeSettingsEdit>(edit))
+    if (m_project->activeTake != activeBefore || m_project->takes.size() != takesBefore || model::contains<model::TakeSettingsEdit>(edit))
         emit takesChanged();
     emit edited(edit);
-    if (m_project.activeTake != activeBefore)
+    if (m_project->activeTake != activeBefore)
         emit activeTakeChanged();
     return true;
 }
 
 void Document::replaceProject(model::Project project, const QString& path)
 {
-    m_project = std::move(project);
-    m_snapshot.reset();
+    m_project = std::make_shared<model::Project>(std::move(project));   // snapshots keep the old one
     m_undo.clear();
     m_path = path;
     emit reset();
@@ -217,7 +229,7 @@ Result<void> Document::save(const QString& path)
 void Document::startSave(const QString& path)
 {
     m_saveWrite->wait();   // one save at a time, in order
-    auto snapshot = this->snapshot();   // the GUI thread's share: at most one copy of the project
+    auto snapshot = this->snapshot();   // shared: an edit during the write copies the project
     const std::uint64_t revision = m_revision;
     m_saveWrite->start([snapshot, file = path.toStdString()] { return engine::writeFileAtomic(file, model::projectToJson(*snapshot)); },
                        [this, path, revision](const Result<void>& result, std::chrono::milliseconds took) {
@@ -253,7 +265,7 @@ void Document::saveDone(const QString& path, std::uint64_t revision, const Resul
 
 Result<void> Document::exportTake(const QString& path, model::TakeId takeId, int format) const
 {
-    const model::Take* take = m_project.findTake(takeId ? takeId : m_project.activeTake);
+    const model::Take* take = m_project->findTake(takeId ? takeId : m_project->activeTake);
     if (!take)
         return makeError(Error::Code::InvalidArgument, "no take to export");
     return engine::savePlanFile(path.toStdString(), take->plan, format);
@@ -266,19 +278,18 @@ bool Document::addTake(model::Take take, const QString& text)
 
 model::TakeListEdit Document::addTakeEdit(model::Take take, model::TakeId active) const
 {
-    if (take.id == 0 || m_project.findTake(take.id))
-        take.id = m_project.nextTakeId();
+    if (take.id == 0 || m_project->findTake(take.id))
+        take.id = m_project->nextTakeId();
     take.plan.assignTrackIds();   // generated and imported plans come without
     const model::TakeId id = take.id;
-    return model::TakeListEdit{static_cast<int>(m_project.takes.size()), true, std::move(take), m_project.activeTake, active ? active : id};
+    return model::TakeListEdit{static_cast<int>(m_project->takes.size()), true, std::move(take), m_project->activeTake, active ? active : id};
 }
 
 bool Document::activateTake(model::TakeId id)
 {
-    if (!m_project.findTake(id) || id == m_project.activeTake)
+    if (!m_project->findTake(id) || id == m_project->activeTake)
         return false;
-    m_project.activeTake = id;   // a view choice (A/B), not an undo step
-    m_snapshot.reset();
+    writable().activeTake = id;   // a view choice (A/B), not an undo step
     emit takesChanged();
     emit activeTakeChanged();
     return true;
@@ -286,20 +297,19 @@ bool Document::activateTake(model::TakeId id)
 
 void Document::setInterpretation(model::Interpretation interpretation)
 {
-    if (!m_project.findTake(interpretation.take))
+    if (!m_project->findTake(interpretation.take))
         return;
-    m_project.setInterpretation(std::move(interpretation));
-    m_snapshot.reset();
+    writable().setInterpretation(std::move(interpretation));
 }
 
 bool Document::removeTake(model::TakeId id)
 {
-    const auto& takes = m_project.takes;
+    const auto& takes = m_project->takes;
     const auto it = std::find_if(takes.begin(), takes.end(), [id](const model::Take& t) { return t.id == id; });
     if (it == takes.end() || takes.size() < 2)
         return false;
     const int index = static_cast<int>(it - takes.begin());
-    const model::TakeId active = m_project.activeTake;
+    const model::TakeId active = m_project->activeTake;
     const model::TakeId next = active != id ? active : takes[static_cast<std::size_t>(index > 0 ? index - 1 : 1)].id;
     return submit(model::TakeListEdit{index, false, *it, next, active}, tr("Delete take %1").arg(QString::fromStdString(it->name)));
 }
@@ -369,7 +379,7 @@ Result<void> Document::writeRecovery()
     m_recoveryWrite->wait();
     if (auto slot = ensureSlot(); !slot)
         return slot;
-    return m_slot->write(model::projectToJson(m_project, -1), m_path);
+    return m_slot->write(model::projectToJson(*m_project, -1), m_path);
 }
 
 void Document::removeRecovery()

@@ -27,14 +27,18 @@ public:
     explicit Document(QObject* parent = nullptr);
     ~Document() override;
 
-    const model::Project& project() const { return m_project; }
+    const model::Project& project() const { return *m_project; }
     const model::Take* activeTake() const;
     /// The plan of a take, for the views (they keep the take's id, not this pointer).
     const model::Plan* plan(model::TakeId take) const override;
     QUndoStack* undoStack() { return &m_undo; }
-    /// An immutable copy of the project for worker threads (save, autosave, playback builds).
-    /// Consumers between two changes share one copy; it is freed when the last one lets go.
-    std::shared_ptr<const model::Project> snapshot() const;
+    /// The project as it is now, immutable, for worker threads (save, autosave, playback builds,
+    /// analysis). No copy is made here: the project is shared, and the next change copies it
+    /// first if a snapshot is still held (copy-on-write).
+    std::shared_ptr<const model::Project> snapshot() const { return m_project; }
+    /// The plan of take `take` (default: the active one) in snapshot(), sharing its ownership;
+    /// nullptr if there is no such take.
+    std::shared_ptr<const model::Plan> planSnapshot(model::TakeId take = 0) const;
 
     /// Pushes `edit` as one undo step (the push applies it) and notifies once, also for a
     /// CompositeEdit. False, and nothing reaches the undo stack, if the project does not
@@ -115,8 +119,13 @@ private:
     void recoveryDone(const Result<void>& result, std::chrono::milliseconds took);
     void removeRecoveryIfClean();
     Result<void> ensureSlot();
+    model::Project& writable();
 
-    model::Project m_project;
+    /// Shared with the snapshots; writable() copies it before a change while one is held.
+    std::shared_ptr<model::Project> m_project = std::make_shared<model::Project>();
+    /// The projects changes copied away from, kept until the event loop turns: a reference a
+    /// caller took before a change stays valid until it returns.
+    std::vector<std::shared_ptr<const model::Project>> m_retired;
     QUndoStack m_undo;
     QString m_path;
     QTimer* m_autosave;
@@ -125,7 +134,6 @@ private:
     BackgroundWrite* m_saveWrite;
     BackgroundWrite* m_recoveryWrite;
     bool m_autosaveAgain = false;   ///< an edit came while the autosave was writing
-    mutable std::weak_ptr<const model::Project> m_snapshot;   ///< reset by every change
     std::uint64_t m_revision = 0;   ///< counts undo stack moves: a save of an older one leaves the document modified
     bool m_lastApplied = false;   ///< what the last applyAndNotify() did (for submit())
 };

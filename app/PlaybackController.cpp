@@ -116,12 +116,7 @@ void PlaybackController::rebuildNow()
     if (m_recorder) // recording runs until stopped, past the end of what is there
         options.minimumTicks = model::Limits::kMaxTick;
     // A big plan is built on a worker thread: the current sequence plays on until it is ready.
-    auto snapshot = [this]() -> std::shared_ptr<const model::Plan> {
-        auto project = m_document->snapshot();
-        const model::Take* take = project->findTake(project->activeTake);
-        return take ? std::shared_ptr<const model::Plan>(project, &take->plan)
-                    : nullptr; // shares the project's copy
-    };
+    auto snapshot = [this] { return m_document->planSnapshot(); }; // shares the project
     m_sequences->request(plan(), snapshot, std::move(options),
                          [this](std::unique_ptr<engine::PlaybackSequence> sequence) {
                              if (!transport()) return;

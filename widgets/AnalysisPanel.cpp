@@ -193,15 +193,15 @@ void AnalysisPanel::clearInterpretation()
     }
 }
 
-void AnalysisPanel::setPlan(const model::Plan& plan)
+void AnalysisPanel::setPlan(std::shared_ptr<const model::Plan> plan)
 {
-    if (!m_analyzer) return;
+    if (!m_analyzer || !plan) return;
     auto promise = std::make_shared<QPromise<Analysis>>();
     promise->start();
     m_watcher.setFuture(promise->future()); // drops signals of the previous request
     setBusy(true);
-    QThreadPool::globalInstance()->start([promise, copy = model::Plan(plan), analyzer = m_analyzer]() mutable {
-        promise->addResult(analyzer(std::move(copy)));
+    QThreadPool::globalInstance()->start([promise, plan = std::move(plan), analyzer = m_analyzer] {
+        promise->addResult(analyzer(*plan));
         promise->finish();
     });
 }

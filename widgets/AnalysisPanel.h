@@ -6,6 +6,7 @@
 #include "model/Plan.h"
 
 #include <functional>
+#include <memory>
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -28,17 +29,20 @@ class AnalysisPanel : public QWidget
 {
     Q_OBJECT
 public:
-    /// Gets the panel's own copy of the plan, to free what it no longer needs while it works.
-    using Analyzer = std::function<model::analysis::Analysis(model::Plan&&)>;
+    /// Reads an immutable plan shared with the app (it runs on a worker thread).
+    using Analyzer = std::function<model::analysis::Analysis(const model::Plan&)>;
 
     explicit AnalysisPanel(QWidget* parent = nullptr);
     ~AnalysisPanel() override;
 
-    /// The function that analyses a plan; it runs on a worker thread with its own plan copy.
+    /// The function that analyses a plan; it runs on a worker thread.
     void setAnalyzer(Analyzer analyzer) { m_analyzer = std::move(analyzer); }
-    /// Analyses a copy of `plan` in the background; the panel shows "Analysing..." until the
-    /// newest request finishes. Without an analyser this does nothing.
-    void setPlan(const model::Plan& plan);
+    /// Analyses `plan` in the background, sharing it (nobody may change it: pass an immutable
+    /// snapshot, not a copy); the panel shows "Analysing..." until the newest request finishes.
+    /// Without an analyser, or without a plan, this does nothing.
+    void setPlan(std::shared_ptr<const model::Plan> plan);
+    /// Analyses a copy of `plan` (for callers without a shared snapshot).
+    void setPlan(const model::Plan& plan) { setPlan(std::make_shared<const model::Plan>(plan)); }
     /// Shows `analysis` now (and drops any pending background result).
     void setAnalysis(const model::analysis::Analysis& analysis);
     const model::analysis::Analysis& analysis() const { return m_analysis; }

@@ -21,7 +21,7 @@ void addTiming(const model::Plan& plan, const Timeline& timeline, Analysis& out)
     double held = 0;
     for (const auto* list : {&notes, &drums})
         for (const TimedNote& n : *list)
-            held += n.endS - n.startS;
+            held += timeline.tempo().ticksToSeconds(n.endTick) - n.startS;
     out.averageNoteMs = out.noteCount ? held * 1000.0 / static_cast<double>(out.noteCount) : 0.0;
     double weighted = 0.0;
     for (std::size_t i = 0; i < plan.tempos.size(); ++i) {
@@ -51,22 +51,28 @@ double median(std::vector<double>& v)
 }
 
 // Mean and maximum number of sounding notes, over the time anything sounds (an event sweep).
+// The notes come sorted by start; the ends are sorted apart (8 bytes a note) and merged in, an
+// end before a start at the same tick.
 void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
 {
-    std::vector<std::pair<Tick, int>> events;
-    events.reserve(notes.size() * 2);
-    for (const TimedNote& n : notes) {
-        events.emplace_back(n.startTick, 1);
-        events.emplace_back(n.endTick, -1);
-    }
-    std::sort(events.begin(), events.end()); // ends (-1) before starts at one tick
+    std::vector<Tick> ends;
+    ends.reserve(notes.size());
+    for (const TimedNote& n : notes)
+        ends.push_back(n.endTick);
+    std::sort(ends.begin(), ends.end());
+    std::size_t start = 0, end = 0;
+    const auto nextTick = [&] { return start < notes.size() ? std::min(notes[start].startTick, ends[end]) : ends[end]; };
     int sounding = 0;
     double area = 0, busy = 0;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        sounding += events[i].second;
+    while (end < ends.size()) {
+        const Tick at = nextTick();
+        if (ends[end] <= at)
+            --sounding, ++end;
+        else
+            ++sounding, ++start;
         out.maxPolyphony = std::max(out.maxPolyphony, sounding);
-        if (i + 1 < events.size() && sounding > 0) {
-            const auto span = static_cast<double>(events[i + 1].first - events[i].first);
+        if (end < ends.size() && sounding > 0) {
+            const auto span = static_cast<double>(nextTick() - at);
             area += span * sounding;
             busy += span;
         }
@@ -74,26 +80,25 @@ void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
     out.meanPolyphony = busy > 0 ? area / busy : 0.0;
 }
 
-// Per track: each note's length against the time to the track's next onset.
-void addArticulation(const std::vector<TimedNote>& notes, Analysis& out)
+// Per track: each note's length against the time to the track's next onset. The notes come
+// sorted by start, so a track's notes at its latest onset wait there for its next one.
+void addArticulation(const std::vector<TimedNote>& notes, const model::TempoMap& tempo, Analysis& out)
 {
-    std::map<int, std::vector<const TimedNote*>> byTrack;
-    for (const TimedNote& n : notes)
-        byTrack[n.track].push_back(&n);
+    std::map<int, std::vector<const TimedNote*>> waiting;
     std::int64_t counted = 0, staccato = 0, legato = 0;
-    for (auto& [track, list] : byTrack) {
-        std::size_t next = 0;
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            next = std::max(next, i + 1);
-            while (next < list.size() && list[next]->startTick == list[i]->startTick)
-                ++next;
-            if (next >= list.size()) break;
-            const double gap = list[next]->startS - list[i]->startS;
-            const double ratio = (list[i]->endS - list[i]->startS) / gap;
-            ++counted;
-            staccato += ratio < 0.5;
-            legato += ratio >= 0.95;
+    for (const TimedNote& n : notes) {
+        auto& group = waiting[n.track];
+        if (!group.empty() && group.front()->startTick != n.startTick) {
+            const double gap = n.startS - group.front()->startS;
+            for (const TimedNote* w : group) {
+                const double ratio = (tempo.ticksToSeconds(w->endTick) - w->startS) / gap;
+                ++counted;
+                staccato += ratio < 0.5;
+                legato += ratio >= 0.95;
+            }
+            group.clear();
         }
+        group.push_back(&n);
     }
     out.staccatoRatio = counted ? double(staccato) / double(counted) : 0.0;
     out.legatoRatio = counted ? double(legato) / double(counted) : 0.0;
@@ -103,8 +108,10 @@ void addChannelTiming(const Timeline& timeline, Analysis& out)
 {
     std::map<int, std::vector<double>> onsets; // distinct onset times per channel
     for (const auto* list : {&timeline.pitched(), &timeline.drums()})
-        for (const TimedNote& n : *list)
-            onsets[n.channel].push_back(n.startS);
+        for (const TimedNote& n : *list) { // sorted by start: chords' repeats are dropped here
+            auto& times = onsets[n.channel];
+            if (times.empty() || times.back() != n.startS) times.push_back(n.startS);
+        }
     for (auto& [channel, times] : onsets) {
         std::sort(times.begin(), times.end());
         times.erase(std::unique(times.begin(), times.end()), times.end());
@@ -131,7 +138,7 @@ void addDensity(const Timeline& timeline, Analysis& out)
     if (!out.notesPerBar.empty())
         out.meanNotesPerBar = double(out.noteCount) / double(out.notesPerBar.size());
     addPolyphony(timeline.pitched(), out);
-    addArticulation(timeline.pitched(), out);
+    addArticulation(timeline.pitched(), timeline.tempo(), out);
     addChannelTiming(timeline, out);
 }
 

@@ -21,8 +21,8 @@ std::vector<Tick> onsets(const Timeline& timeline)
 {
     std::vector<Tick> ticks;
     for (const auto* list : {&timeline.pitched(), &timeline.drums()})
-        for (const TimedNote& n : *list)
-            ticks.push_back(n.startTick);
+        for (const TimedNote& n : *list) // sorted by start: a chord's repeats are dropped here
+            if (ticks.empty() || ticks.back() != n.startTick) ticks.push_back(n.startTick);
     std::sort(ticks.begin(), ticks.end());
     ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
     return ticks;

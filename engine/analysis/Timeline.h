@@ -11,13 +11,15 @@
 
 namespace pianola::engine::analysis {
 
+/// 32 bytes (a million notes are 32 MB here); the end in seconds is tempo().ticksToSeconds(endTick).
 struct TimedNote
 {
     model::Tick startTick = 0, endTick = 0;
-    double startS = 0.0, endS = 0.0; ///< from the tempo map
-    int key = 0, velocity = 0;
-    int track = 0, channel = 0;
+    double startS = 0.0; ///< from the tempo map
+    std::int32_t track = 0;
+    std::uint8_t key = 0, velocity = 0, channel = 0; ///< 0-127, 0-127, 0-15
 };
+static_assert(sizeof(TimedNote) <= 32);
 
 /// Notes sorted by (startTick, key, track); drums (channel index 9) kept apart from pitched notes.
 class Timeline

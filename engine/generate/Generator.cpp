@@ -106,8 +106,8 @@ std::vector<ChordSpan> chordTimeline(const Brief& b, const Grid& g, Rng& rng, bo
 namespace {
 Brief candidateBrief(const Brief& brief, int index)
 {
-    static constexpr std::array<double, 4> kComplexity = {0, -0.3, 0.25, 0.45};
-    static constexpr std::array<double, 4> kDensity = {0, -0.15, 0.1, 0.2};
+    static constexpr std::array<double, 4> kComplexity = {0, -0.3, 0.12, 0.25};
+    static constexpr std::array<double, 4> kDensity = {0, -0.15, 0.1, 0.1};
     Brief b = brief;
     if (index > 0) {
         const std::size_t i = static_cast<std::size_t>(index) % kComplexity.size();

@@ -4,7 +4,7 @@
 # SoundFont, then the 1,000,000-note file (8 MB, 16 programs) through open, first paint,
 # playback start and analysis, each in a process of its own. Usage: bench_memory.sh BENCH_MEMORY
 set -euo pipefail
-bench=${1:?usage: bench_memory.sh BENCH_MEMORY}
+bench=$(realpath "${1:?usage: bench_memory.sh BENCH_MEMORY}")   # the runs cd to a scratch directory
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export QT_QPA_PLATFORM=offscreen

@@ -41,6 +41,7 @@ private slots:
     void theTransportRunsOnItsOwnClockWithoutADevice();
     void openingAProjectResetsPositionAndLoop();
     void aCountInClicksABarBeforeRecordingStarts();
+    void snapshotsShareTheProjectUntilAnEdit();
 };
 
 void TestSession::stepInputWritesOneGridStepPerKey()
@@ -184,6 +185,39 @@ void TestSession::aCountInClicksABarBeforeRecordingStarts()
     QVERIFY(std::any_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 60 && n.startTick < 100; }));
     QVERIFY(std::none_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 72; }));
     playback->setCountInBars(0);
+}
+
+// Document::snapshot() is the project itself (no copy); an edit while a snapshot is held goes to
+// a copy (copy-on-write), and the snapshot keeps what it saw. Without one, edits work in place.
+void TestSession::snapshotsShareTheProjectUntilAnEdit()
+{
+    app::Document document;
+    const auto note = [&](model::Tick start) {
+        const model::Take* take = document.activeTake();
+        return model::NotesEdit{take->id, take->plan.tracks.front().id, {}, {model::Note{start, 120, static_cast<model::NoteId>(start + 1), 60, 100, 64}}};
+    };
+    auto held = document.snapshot();
+    QCOMPARE(held.get(), &document.project());
+    QCOMPARE(document.planSnapshot().get(), &document.activeTake()->plan);
+    QVERIFY(document.submit(note(0), "note"));
+    QVERIFY(held.get() != &document.project());
+    QCOMPARE(held->findTake(held->activeTake)->plan.noteCount(), 0);
+    QCOMPARE(document.activeTake()->plan.noteCount(), 1);
+    // The project copied away from outlives its last holder until the event loop turns.
+    std::weak_ptr<const model::Project> old = held;
+    held.reset();
+    QVERIFY(!old.expired());
+    QCoreApplication::processEvents();
+    QVERIFY(old.expired());
+
+    const model::Project* address = &document.project();
+    QVERIFY(document.submit(note(480), "note"));
+    QCOMPARE(&document.project(), address);
+    QCOMPARE(document.activeTake()->plan.noteCount(), 2);
+    auto plan = document.planSnapshot();
+    document.undoStack()->undo();
+    QCOMPARE(plan->noteCount(), 2);
+    QCOMPARE(document.activeTake()->plan.noteCount(), 1);
 }
 
 QTEST_MAIN(TestSession)
