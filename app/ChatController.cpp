@@ -10,7 +10,9 @@
 #include "widgets/ChatDock.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QTimer>
 
 namespace pianola::app {
 
@@ -31,12 +33,12 @@ ChatController::ChatController(Document* document, widgets::ChatDock* dock, QObj
     });
     readKeyIfNeeded();
     m_provider = QSettings().value("llm/provider", QStringLiteral("offline")).toString();
-    m_dock->setProviders({{tr("Offline"), QStringLiteral("offline")},
-                          {tr("OpenAI-compatible"), QStringLiteral("openai")},
-                          {tr("Anthropic"), QStringLiteral("anthropic")},
-                          {tr("Ollama"), QStringLiteral("ollama")}},
-                         m_provider);
+    m_progressTick = new QTimer(this);
+    m_progressTick->setInterval(1000);   // the elapsed seconds move while a reply is awaited
+    connect(m_progressTick, &QTimer::timeout, this, &ChatController::showProgress);
+    showProviders();
     connect(m_dock, &widgets::ChatDock::providerChanged, this, &ChatController::setProvider);
+    connect(m_dock, &widgets::ChatDock::offlineRequested, this, &ChatController::useOffline);
     connect(m_dock, &widgets::ChatDock::cancelRequested, this, &ChatController::cancel);
     connect(m_dock, &widgets::ChatDock::promptSubmitted, this, [this](const QString& p) { ask(p); });
     connect(m_dock, &widgets::ChatDock::tryAgainRequested, this, [this](int i) { tryAgain(i, false); });
@@ -59,6 +61,19 @@ void ChatController::setProvider(const QString& name)
     m_provider = name;
     QSettings().setValue("llm/provider", name);
     readKeyIfNeeded();
+    if (m_dock->provider() != name)
+        showProviders();
+}
+
+// The dock's menu names each provider with the model it would ask ("Ollama · llama3.1:8b").
+void ChatController::showProviders()
+{
+    QList<QPair<QString, QString>> providers{{tr("Offline generator"), QStringLiteral("offline")}};
+    for (const auto& [name, key] : {std::pair{tr("OpenAI-compatible"), QStringLiteral("openai")},
+                                    std::pair{tr("Anthropic"), QStringLiteral("anthropic")},
+                                    std::pair{tr("Ollama"), QStringLiteral("ollama")}})
+        providers.append({QStringLiteral("%1 · %2").arg(name, providerConfig(key).model), key});
+    m_dock->setProviders(providers, m_provider);
 }
 
 // The keychain is asked only for a provider that needs a key the environment does not give
@@ -158,6 +173,23 @@ std::vector<model::TakeId> ChatController::ask(const QString& prompt)
     return {};
 }
 
+std::vector<model::TakeId> ChatController::applySuggestion(const QString& request, model::TakeId take)
+{
+    if (busy())
+        return {};
+    echo(request);
+    const model::Take* analysed = m_document->project().findTake(take);
+    if (!analysed || analysed->plan.noteCount() == 0) {
+        const QString why = analysed ? tr("The analysed take \"%1\" has no notes to change; nothing was changed.")
+                                           .arg(QString::fromStdString(analysed->name))
+                                     : tr("The analysed take is no longer in the project; nothing was changed.");
+        emit replied(commitReply(request, {}, replyMessage({why})));
+        return {};
+    }
+    askOffline(request, engine::generate::promptSeed(request.toStdString()), take, 0, {}, true);
+    return m_document->project().chat.back().takes;
+}
+
 std::vector<model::TakeId> ChatController::regenerate(engine::llm::RequestScope scope, const QString& label)
 {
     const model::Take* active = m_document->activeTake();
@@ -174,11 +206,34 @@ std::vector<model::TakeId> ChatController::regenerate(engine::llm::RequestScope 
     return {};
 }
 
+// The prompt a reply without takes answered (an error, Cancel): the user's message before it.
+QString ChatController::promptBefore(int messageIndex) const
+{
+    const auto& chat = m_document->project().chat;
+    for (int i = std::min(messageIndex, static_cast<int>(chat.size())) - 1; i >= 0; --i)
+        if (chat[static_cast<std::size_t>(i)].role == model::ChatMessage::Role::User)
+            return QString::fromStdString(chat[static_cast<std::size_t>(i)].text);
+    return {};
+}
+
+void ChatController::useOffline(int messageIndex)
+{
+    setProvider(QStringLiteral("offline"));
+    showProviders();
+    if (const QString prompt = promptBefore(messageIndex); !prompt.isEmpty() && !busy())
+        ask(prompt);
+}
+
 void ChatController::tryAgain(int messageIndex, bool more)
 {
     const auto& chat = m_document->project().chat;
-    if (busy() || messageIndex < 0 || messageIndex >= static_cast<int>(chat.size()) || chat[static_cast<std::size_t>(messageIndex)].takes.empty())
+    if (busy() || messageIndex < 0 || messageIndex >= static_cast<int>(chat.size()))
         return;
+    if (chat[static_cast<std::size_t>(messageIndex)].takes.empty()) {   // after an error or Cancel: the same words again
+        if (const QString prompt = promptBefore(messageIndex); !prompt.isEmpty())
+            ask(prompt);
+        return;
+    }
     const model::Take* first = m_document->project().findTake(chat[static_cast<std::size_t>(messageIndex)].takes.front());
     if (!first)
         return;
@@ -204,13 +259,14 @@ void ChatController::echo(const QString& prompt)
 // The offline generator (engine::llm::offlineResult): variations of the parent if the words name
 // changes it knows, else a new brief. Synchronous: it takes milliseconds.
 void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates,
-                                const engine::llm::RequestScope& scope)
+                                const engine::llm::RequestScope& scope, bool changeOnly)
 {
     namespace llm = engine::llm;
     llm::GenerationRequest request;
     request.prompt = prompt.toStdString();
     request.seed = seed;
     request.candidates = candidates;   // 0: as many as the prompt names
+    request.changeOnly = changeOnly;
     const model::Take* from = parent ? m_document->project().findTake(*parent) : nullptr;
     if (from) {
         request.parent = *from;
@@ -230,8 +286,10 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed, std::
             lines << tr("A variation of %1.").arg(QString::fromStdString(from->name));
         takes = std::move(result->takes);
     }
-    if (!takes.empty())
-        lines << tr("%n take(s) from the offline generator; the first one is in the editor (Space plays it).", nullptr, static_cast<int>(takes.size()));
+    if (takes.size() == 1)
+        lines << tr("1 take from the offline generator; it is in the editor (Space plays it).");
+    else if (!takes.empty())
+        lines << tr("%1 takes from the offline generator; the first one is in the editor (Space plays it).").arg(takes.size());
     reply.text = lines.join(QLatin1Char('\n')).toStdString();
     const auto ids = commitReply(prompt, std::move(takes), std::move(reply));
     if (!ids.empty() && request.scope.narrowed())
@@ -257,29 +315,63 @@ void ChatController::askModel(const QString& prompt, std::optional<model::TakeId
     m_session = std::make_unique<llm::Session>(providerConfig(m_provider), m_keys);
     m_pendingPrompt = prompt;
     connect(m_session.get(), &llm::Session::progressed, this, [this](const llm::GenerationProgress& p) {
-        QString text = p.notes > 0 ? tr("Receiving: %n note(s) so far", nullptr, p.notes) : tr("Receiving: %1 characters").arg(p.characters);
-        if (p.round > 1)
-            text += QLatin1Char(' ') + tr("(correction %1)").arg(p.round - 1);
-        m_dock->setBusy(true, text);
+        m_progress = progressText(p);
+        showProgress();
     });
     connect(m_session.get(), &llm::Session::finished, this, &ChatController::modelFinished);
     connect(m_session.get(), &llm::Session::failed, this, &ChatController::modelFailed);
-    m_dock->setBusy(true, tr("Asking %1...").arg(m_session->config().model));
+    m_progress = tr("waiting for the first words");
+    m_clock.start();
+    m_progressTick->start();
+    showProgress();
     m_session->start(std::move(request));
+}
+
+// "gpt-4o-mini · 12 s · understood so far: lo-fi, A minor, 78 bpm", or while a retry waits
+// "the server failed (502); retrying in 2 s, 2 of 3".
+QString ChatController::progressText(const engine::llm::GenerationProgress& p) const
+{
+    if (p.retryInMs > 0)
+        return tr("%1; retrying in %2 s, %3 of %4")
+            .arg(QString::fromStdString(p.retryReason).remove(QRegularExpression(QStringLiteral("\\.$"))))
+            .arg((p.retryInMs + 999) / 1000)
+            .arg(p.attempt)
+            .arg(p.maxAttempts);
+    QString text = !p.understood.empty() ? tr("understood so far: %1").arg(QString::fromStdString(p.understood))
+                   : p.notes == 1        ? tr("receiving: 1 note so far")
+                   : p.notes > 1         ? tr("receiving: %1 notes so far").arg(p.notes)
+                                         : tr("receiving: %1 characters").arg(p.characters);
+    if (p.round > 1)
+        text = tr("correction %1: %2").arg(p.round - 1).arg(text);
+    return text;
+}
+
+void ChatController::showProgress()
+{
+    if (!m_session)
+        return m_progressTick->stop();
+    const QString model = m_session ? m_session->config().model : QString();
+    m_dock->setBusy(true, tr("%1 · %2 s · %3").arg(model).arg(m_clock.elapsed() / 1000).arg(m_progress));
 }
 
 void ChatController::modelFinished(const engine::llm::GenerationResult& result)
 {
+    m_progressTick->stop();
     m_dock->setBusy(false);
     QStringList lines;
     for (const QString& line : QString::fromStdString(result.explanation).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         lines << line;
+    for (const std::string& repair : result.repairs)   // "the model said 900 bpm; asked again"
+        lines << tr("Corrected: %1.").arg(QString::fromStdString(repair));
     if (result.fellBack)
         lines << QString::fromStdString(result.fallbackReason);
-    else if (result.corrections > 0)
-        lines << tr("%n correction(s) were needed before the reply was valid.", nullptr, result.corrections);
-    lines << tr("%n take(s) from %1 (%2).", nullptr, static_cast<int>(result.takes.size()))
-                 .arg(QString::fromStdString(result.provider), QString::fromStdString(result.model));
+    if (!result.takes.empty())
+        for (const model::Check& c : result.takes.front().checks)
+            if (!c.pass)   // the reply contradicts the words: say so
+                lines << tr("Not as you asked: %1 — you asked %2, the take has %3.")
+                             .arg(QString::fromStdString(c.name), QString::fromStdString(c.asked), QString::fromStdString(c.measured));
+    const QString source = QStringLiteral("%1 (%2)").arg(QString::fromStdString(result.provider), QString::fromStdString(result.model));
+    lines << (result.takes.size() == 1 ? tr("1 take from %1.").arg(source) : tr("%1 takes from %2.").arg(result.takes.size()).arg(source));
     std::vector<model::Take> takes = result.takes;
     m_session.release()->deleteLater();   // we are inside its signal
     const auto ids = commitReply(m_pendingPrompt, std::move(takes), replyMessage(lines));
@@ -290,9 +382,12 @@ void ChatController::modelFinished(const engine::llm::GenerationResult& result)
 
 void ChatController::modelFailed(const QString& sentence, bool cancelled)
 {
+    m_progressTick->stop();
     m_dock->setBusy(false);
     m_session.release()->deleteLater();
-    emit replied(commitReply(m_pendingPrompt, {}, replyMessage({cancelled ? tr("Cancelled.") : sentence})));
+    model::ChatMessage reply = replyMessage({cancelled ? tr("Cancelled; nothing was kept.") : sentence});
+    reply.status = cancelled ? model::ChatMessage::Status::Cancelled : model::ChatMessage::Status::Failed;
+    emit replied(commitReply(m_pendingPrompt, {}, std::move(reply)));
 }
 
 model::ChatMessage ChatController::replyMessage(const QStringList& lines)

@@ -12,6 +12,7 @@
 #include "engine/llm/Keychain.h"
 #include "engine/llm/Scope.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -22,8 +23,10 @@
 namespace pianola::widgets {
 class ChatDock;
 }
+class QTimer;
 namespace pianola::engine::llm {
 class Session;
+struct GenerationProgress;
 struct GenerationResult;
 struct ProviderConfig;
 }
@@ -49,6 +52,11 @@ public:
     /// Regenerates `scope` of the active take without a prompt (the Regenerate actions): a reply
     /// like a chat reply, its takes' parent the active take. `label` names the scope in the chat.
     std::vector<model::TakeId> regenerate(engine::llm::RequestScope scope, const QString& label);
+    /// The analysis panel's Apply: `request` made as a change of take `take` (the analysed one)
+    /// by the offline engine, whatever the dock's provider (its suggestions are what that engine
+    /// can do): child takes of `take`, the first one active. A request the engine can only read
+    /// as a new song, or a take that is gone, gets a reply saying why and no takes.
+    std::vector<model::TakeId> applySuggestion(const QString& request, model::TakeId take);
     /// True when `prompt`, said while `playing` is the active take, asks for something in it
     /// (a part added, regenerated, removed or locked, or a change) rather than for a new song:
     /// read by engine::generate::readIntent, the one reader of chat lines.
@@ -56,6 +64,8 @@ public:
     /// "offline", "openai", "anthropic", "ollama" (QSettings "llm/provider").
     QString provider() const { return m_provider; }
     void setProvider(const QString& name);
+    /// Names the providers in the dock's menu with the model each would ask (after Preferences).
+    void showProviders();
     /// The settings of a provider: its defaults, then QSettings "llm/<name>/baseUrl", "model",
     /// "temperature", "timeoutMs", "apiKeyEnv".
     static engine::llm::ProviderConfig providerConfig(const QString& name);
@@ -76,9 +86,13 @@ public slots:
 private:
     void tryAgain(int messageIndex, bool more);
     void askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates,
-                    const engine::llm::RequestScope& scope);
+                    const engine::llm::RequestScope& scope, bool changeOnly = false);
     void askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates, const engine::llm::RequestScope& scope);
     void modelFinished(const engine::llm::GenerationResult& result);
+    QString progressText(const engine::llm::GenerationProgress& p) const;
+    void showProgress();
+    QString promptBefore(int messageIndex) const;
+    void useOffline(int messageIndex);
     void modelFailed(const QString& sentence, bool cancelled);
     void echo(const QString& prompt);
     std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply,
@@ -91,6 +105,9 @@ private:
     QString m_provider = QStringLiteral("offline");
     std::unique_ptr<engine::llm::Session> m_session;
     QString m_pendingPrompt;
+    QString m_progress;          ///< what the reply says so far (the progress line's last part)
+    QElapsedTimer m_clock;       ///< since the request was sent
+    QTimer* m_progressTick = nullptr;
     engine::llm::RequestScope m_pendingScope;
     std::function<std::optional<ChordActions::ChatWork>(const QString&)> m_chordWork;
     std::function<engine::llm::RequestScope()> m_scopeOf;

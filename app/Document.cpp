@@ -299,6 +299,13 @@ bool Document::activateTake(model::TakeId id)
     return true;
 }
 
+void Document::setInterpretation(model::Interpretation interpretation)
+{
+    if (!m_project->findTake(interpretation.take))
+        return;
+    writable().setInterpretation(std::move(interpretation));
+}
+
 bool Document::removeTake(model::TakeId id)
 {
     const auto& takes = m_project->takes;

@@ -75,6 +75,9 @@ public:
     /// Makes another take the one shown and played (not an undo step; A/B switching; never
     /// inside an undo macro: a reply's activation is part of its edit).
     bool activateTake(model::TakeId id);
+    /// Keeps a language model's interpretation of a take's analysis in the project (a cache,
+    /// not an undo step; saved with the project).
+    void setInterpretation(model::Interpretation interpretation);
     /// Removes a take (not the last one); the take before it becomes active if it was.
     bool removeTake(model::TakeId id);
 

@@ -3,6 +3,7 @@
 // transport's display; the Session plays and wires the document to the views.
 #include "app/MainWindow.h"
 
+#include "app/AnalysisController.h"
 #include "app/ChatController.h"
 #include "app/MidiSession.h"
 #include "app/PlaybackController.h"
@@ -90,7 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_analysisUpdate = new QTimer(this);
     m_analysisUpdate->setSingleShot(true);
     m_analysisUpdate->setInterval(400);   // analyse once the editing pauses (on a worker thread)
-    connect(m_analysisUpdate, &QTimer::timeout, this, [this] { m_analysis->setPlan(m_document->planSnapshot()); });
+    connect(m_analysisUpdate, &QTimer::timeout, m_analysisController, &AnalysisController::analyseActiveTake);
     connect(m_session, &Session::planChanged, m_analysisUpdate, qOverload<>(&QTimer::start));
     QTimer::singleShot(0, this, &MainWindow::startAudio);
 
@@ -213,12 +214,15 @@ void MainWindow::startAudio()
 
 void MainWindow::preferencesRequested()
 {
-    PreferencesDialog dialog(this);
+    PreferencesDialog dialog(&m_chatController->keys(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const auto changes = dialog.save();
     if (!dialog.enteredKey().isEmpty())
         m_chatController->storeKey(dialog.keyProvider(), dialog.enteredKey());
+    if (dialog.modelConfigured())   // the model set up there is the one the chat asks
+        m_chatController->setProvider(dialog.keyProvider());
+    m_chatController->showProviders();   // the dock names the model
     if (changes.sound || changes.midi) {
         m_session->playback()->stopSound();
         if (changes.sound)

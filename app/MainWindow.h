@@ -33,7 +33,7 @@ namespace pianola::app {
 
 class ChatController;
 class TransportControls;
-class NarrativeRequest;
+class AnalysisController;
 class ScopeActions;
 class ChordActions;
 class MidiSession;
@@ -163,7 +163,7 @@ private:
     QAction* m_compareAction = nullptr;
     widgets::ChatDock* m_chat = nullptr;
     widgets::AnalysisPanel* m_analysis = nullptr;
-    NarrativeRequest* m_narrative = nullptr;
+    AnalysisController* m_analysisController = nullptr;
     QTimer* m_analysisUpdate = nullptr;
     ChatController* m_chatController = nullptr;
     ScopeActions* m_scope = nullptr;

@@ -2,13 +2,12 @@
 // The main window's docks, menus, toolbars and shortcuts.
 #include "app/MainWindow.h"
 
+#include "app/AnalysisController.h"
 #include "app/ChatController.h"
 #include "app/ChordActions.h"
 #include "app/ScopeActions.h"
-#include "app/NarrativeRequest.h"
 #include "app/PlaybackController.h"
 #include "app/TransportControls.h"
-#include "engine/analysis/Analyzer.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
 #include "widgets/ControllerLanes.h"
@@ -80,6 +79,7 @@ void MainWindow::createDocks()
     QDockWidget* chatDock = dock(this, tr("Chat"), "chatDock", m_chat, Qt::RightDockWidgetArea);
     chatDock->setMinimumWidth(300);
     m_chatController = new ChatController(m_document, m_chat, this);
+    connect(m_chat, &widgets::ChatDock::preferencesRequested, this, &MainWindow::preferencesRequested);
     m_scope = new ScopeActions(m_document, m_state, m_roll, m_chatController, m_chat, this);
     connect(m_scope, &ScopeActions::statusMessage, this, [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     m_chords = new ChordActions(m_document, m_state, this);
@@ -87,35 +87,15 @@ void MainWindow::createDocks()
     m_chatController->setChordRequests([this](const QString& line) { return m_chords->chatRequest(line); });
 
     m_analysis = new widgets::AnalysisPanel(this);
-    m_analysis->setAnalyzer([](const model::Plan& plan) { return engine::analysis::analyzePlan(plan); });
     QDockWidget* analysisDock = dock(this, tr("Analysis"), "analysisDock", m_analysis, Qt::RightDockWidgetArea);
     tabifyDockWidget(chatDock, analysisDock);
     chatDock->raise();
     m_analysis->setMinimumWidth(0);
     resizeDocks({chatDock}, {340}, Qt::Horizontal);
     connect(m_analysis, &widgets::AnalysisPanel::analysisShown, this, &MainWindow::showAnalysisChords);
-    m_narrative = new NarrativeRequest(this);
-    connect(m_analysis, &widgets::AnalysisPanel::narrativeRequested, this, [this] {
-        if (m_narrative->busy())
-            return;
-        statusBar()->showMessage(tr("Asking the language model for an interpretation..."));
-        m_narrative->start(ChatController::providerConfig(m_chatController->provider()), m_chatController->keys(),
-                           m_analysis->analysis());
-    });
-    connect(m_narrative, &NarrativeRequest::finished, this, [this](const QString& narrative, const QStringList& suggestions) {
-        model::analysis::Analysis updated = m_analysis->analysis();
-        updated.narrative = narrative.toStdString();
-        updated.suggestions.clear();
-        for (const QString& s : suggestions)
-            updated.suggestions.push_back(s.toStdString());
-        m_analysis->setAnalysis(updated);
-        statusBar()->showMessage(tr("Interpretation from the language model"));
-    });
-    connect(m_narrative, &NarrativeRequest::failed, this, [this](const QString& sentence) { statusBar()->showMessage(sentence); });
-    connect(m_analysis, &widgets::AnalysisPanel::suggestionApplied, this, [this, chatDock](const QString& request) {
-        chatDock->raise();
-        m_chatController->ask(request);
-    });
+    m_analysisController = new AnalysisController(m_document, m_analysis, m_chatController, this);
+    connect(m_analysisController, &AnalysisController::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m); });
+    connect(m_analysisController, &AnalysisController::applyStarted, chatDock, &QDockWidget::raise);
 
     auto* history = new QUndoView(m_document->undoStack(), this);
     history->setObjectName("undoHistory");

@@ -3,6 +3,7 @@
 #include "app/PreferencesDialog.h"
 
 #include "app/ChatController.h"
+#include "engine/llm/ConnectionTest.h"
 #include "engine/llm/Keychain.h"
 #include "engine/llm/ProviderConfig.h"
 #include "engine/midi/MidiPorts.h"
@@ -14,6 +15,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -34,12 +36,14 @@ void select(QComboBox* box, const QVariant& value)
 }
 } // namespace
 
-PreferencesDialog::PreferencesDialog(QWidget* parent)
+PreferencesDialog::PreferencesDialog(const engine::llm::KeySource* keys, QWidget* parent)
     : QDialog(parent), m_soundFont(new QLineEdit(this)), m_driver(new QComboBox(this)), m_rate(new QComboBox(this)),
       m_api(new QComboBox(this)), m_output(new QComboBox(this)), m_clock(new QCheckBox(tr("Send MIDI clock, start/stop and song position"), this)),
       m_input(new QComboBox(this)), m_playThrough(new QCheckBox(tr("Play what comes in through the current track's sound"), this)),
       m_llmProvider(new QComboBox(this)), m_llmBaseUrl(new QLineEdit(this)), m_llmModel(new QLineEdit(this)),
-      m_llmKeyEnv(new QLineEdit(this)), m_llmKey(new QLineEdit(this)), m_llmMode(new QComboBox(this))
+      m_llmKeyEnv(new QLineEdit(this)), m_llmKey(new QLineEdit(this)), m_llmMode(new QComboBox(this)), m_keyStatus(new QLabel(this)),
+      m_test(new QPushButton(tr("Test connection"), this)), m_testResult(new QLabel(this)),
+      m_connection(new engine::llm::ConnectionTest(this)), m_keys(keys)
 {
     setWindowTitle(tr("Preferences"));
     setObjectName("preferences");
@@ -106,6 +110,29 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
                                                                      : tr("No keychain support in this build: use the variable"));
     m_llmKey->setEnabled(engine::llm::Keychain::compiledIn());
     modelForm->addRow(tr("API key"), m_llmKey);
+    m_keyStatus->setObjectName("keyStatus");
+    m_keyStatus->setWordWrap(true);
+    modelForm->addRow(QString(), m_keyStatus);
+    m_test->setObjectName("testConnection");
+    m_test->setToolTip(tr("Asks the server for its models with these settings (nothing is generated)"));
+    m_testResult->setObjectName("connectionResult");
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    modelForm->addRow(m_test, m_testResult);
+    connect(m_test, &QPushButton::clicked, this, &PreferencesDialog::testConnection);
+    connect(m_connection, &engine::llm::ConnectionTest::succeeded, this, [this](const QStringList& models) {
+        m_test->setEnabled(true);
+        m_testResult->setStyleSheet(QString());
+        m_testResult->setText(models.isEmpty() ? tr("Connected; the server lists no models.")
+                                               : tr("Connected. Models: %1").arg(models.join(QStringLiteral(", "))));
+        if (m_llmModel->text().trimmed().isEmpty() && !models.isEmpty())
+            m_llmModel->setText(models.front());
+    });
+    connect(m_connection, &engine::llm::ConnectionTest::failed, this, [this](const QString& sentence) {
+        m_test->setEnabled(true);
+        m_testResult->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_testResult->setText(sentence);
+    });
     m_llmMode->addItem(tr("Brief: the model describes, the built-in generator writes the notes (robust)"), QStringLiteral("brief"));
     m_llmMode->addItem(tr("Notes: the model writes every note (validated)"), QStringLiteral("notes"));
     select(m_llmMode, settings.value("llm/mode", QStringLiteral("brief")).toString());
@@ -116,7 +143,13 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     connect(m_llmProvider, &QComboBox::currentIndexChanged, this, [this] {
         storeModelSettings();
         loadModelSettings();
+        m_llmTouched = true;
     });
+    for (QLineEdit* field : {m_llmBaseUrl, m_llmModel, m_llmKeyEnv, m_llmKey})
+        connect(field, &QLineEdit::textEdited, this, [this] {
+            m_llmTouched = true;
+            showKeyStatus();
+        });
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -138,6 +171,48 @@ void PreferencesDialog::loadModelSettings()
     m_llmModel->setText(config.model);
     m_llmKeyEnv->setText(engine::llm::keyEnvName(config));
     m_llmKeyEnv->setEnabled(config.kind != engine::llm::ProviderKind::Ollama);
+    m_testResult->clear();
+    showKeyStatus();
+}
+
+engine::llm::ProviderConfig PreferencesDialog::shownConfig() const
+{
+    engine::llm::ProviderConfig config = ChatController::providerConfig(m_llmShown);
+    config.baseUrl = m_llmBaseUrl->text().trimmed();
+    config.model = m_llmModel->text().trimmed();
+    config.apiKeyEnv = m_llmKeyEnv->text().trimmed();
+    return config;
+}
+
+// Where the key comes from, never the key: the variable (set or not), else the keychain.
+void PreferencesDialog::showKeyStatus()
+{
+    namespace llm = engine::llm;
+    const llm::ProviderConfig config = shownConfig();
+    if (config.kind == llm::ProviderKind::Ollama) {
+        m_keyStatus->setText(tr("Ollama needs no key."));
+        return;
+    }
+    const QString env = llm::keyEnvName(config);
+    const bool envSet = !env.isEmpty() && !qEnvironmentVariableIsEmpty(env.toLocal8Bit().constData());
+    const bool stored = !envSet && m_keys && !m_keys->apiKey(config).isEmpty();
+    m_keyStatus->setText(!m_llmKey->text().trimmed().isEmpty() ? tr("The key typed above will be stored in the system keychain.")
+                         : envSet                               ? tr("Key: $%1 is set.").arg(env)
+                         : stored                               ? tr("Key: $%1 is not set; a key is in the system keychain.").arg(env)
+                                                                : tr("No key: $%1 is not set and the keychain holds none.").arg(env));
+}
+
+void PreferencesDialog::testConnection()
+{
+    const engine::llm::ProviderConfig config = shownConfig();
+    QString key = m_llmKey->text().trimmed();
+    if (key.isEmpty() && m_keys)
+        key = m_keys->apiKey(config);
+    m_llmTouched = true;
+    m_test->setEnabled(false);
+    m_testResult->setStyleSheet(QString());
+    m_testResult->setText(tr("Asking %1...").arg(config.baseUrl));
+    m_connection->start(config, key);
 }
 
 void PreferencesDialog::storeModelSettings() const

@@ -3,11 +3,20 @@
 // port, with clock) and input (with play-through). Reads and writes QSettings.
 #pragma once
 
+#include "engine/llm/ProviderConfig.h"
+
 #include <QDialog>
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
+
+namespace pianola::engine::llm {
+class ConnectionTest;
+class KeySource;
+}
 
 namespace pianola::app {
 
@@ -15,7 +24,9 @@ class PreferencesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit PreferencesDialog(QWidget* parent = nullptr);
+    /// `keys`: the API keys the chat uses (environment, then keychain), for the key status and
+    /// Test connection; it must outlive the dialog.
+    explicit PreferencesDialog(const engine::llm::KeySource* keys = nullptr, QWidget* parent = nullptr);
     /// Writes the settings; returns whether the sound (synth/driver) or the MIDI ports changed.
     struct Changes
     {
@@ -26,11 +37,17 @@ public:
     /// A key typed in for the provider shown (to store in the keychain), and that provider.
     QString enteredKey() const;
     QString keyProvider() const { return m_llmShown; }
+    /// True when the language-model settings were changed or tested: the provider shown then
+    /// becomes the chat's.
+    bool modelConfigured() const { return m_llmTouched; }
 
 private:
     void listPorts();
     void loadModelSettings();
     void storeModelSettings() const;
+    void showKeyStatus();
+    void testConnection();
+    engine::llm::ProviderConfig shownConfig() const;
 
     QLineEdit* m_soundFont;
     QComboBox* m_driver;
@@ -47,6 +64,12 @@ private:
     QLineEdit* m_llmKey;
     QComboBox* m_llmMode;
     QString m_llmShown;   ///< the provider whose fields are shown
+    QLabel* m_keyStatus;
+    QPushButton* m_test;
+    QLabel* m_testResult;
+    engine::llm::ConnectionTest* m_connection;
+    const engine::llm::KeySource* m_keys;
+    bool m_llmTouched = false;
 };
 
 } // namespace pianola::app

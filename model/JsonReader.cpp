@@ -2,6 +2,8 @@
 // Bounded JSON parsing (size, depth, line/column, paths) and the typed readers of JsonReader.h.
 #include "model/JsonReader.h"
 
+#include "model/Text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -172,7 +174,7 @@ bool DomBuilder::parse_error(std::size_t position, const std::string& token,
         const std::string path = pathOfValueInProgress();
         constexpr std::size_t kMaxTokenBytes = 40;
         const std::string number = token.size() > kMaxTokenBytes
-                                       ? token.substr(0, kMaxTokenBytes) + "..."
+                                       ? cutUtf8(token, kMaxTokenBytes) + "..."
                                        : token;
         m_report.errors.push_back({path.empty() ? "(root)" : path,
                                    "number " + number + " is out of range (" + where + ")"});
@@ -188,7 +190,7 @@ std::string quotedText(std::string_view s)
 {
     constexpr std::size_t kMaxQuotedBytes = 40;
     const bool cut = s.size() > kMaxQuotedBytes;
-    const std::string text(cut ? s.substr(0, kMaxQuotedBytes) : s);
+    const std::string text(utf8Prefix(s, kMaxQuotedBytes));
     return Json(text).dump(-1, ' ', false, Json::error_handler_t::replace) + (cut ? "..." : "");
 }
 

@@ -205,11 +205,18 @@ Json chatJson(const ChatMessage& m)
 {
     const auto role = std::min(static_cast<std::size_t>(m.role), kRoles.size() - 1);
     Json j{{"role", kRoles[role]}, {"text", m.text}, {"createdUtc", m.createdUtc}, {"takes", m.takes}};
+    if (m.status != ChatMessage::Status::Ok)
+        j["status"] = jsonio::kChatStatuses[std::min(static_cast<std::size_t>(m.status), jsonio::kChatStatuses.size() - 1)];
     if (!m.understood.empty())
         j["understood"] = m.understood;
     if (!m.notUnderstood.empty())
         j["notUnderstood"] = m.notUnderstood;
     return j;
+}
+
+Json interpretationJson(const Interpretation& i)
+{
+    return Json{{"take", i.take}, {"model", i.model}, {"text", i.text}, {"suggestions", i.suggestions}, {"createdUtc", i.createdUtc}};
 }
 
 bool isFlat(const Json& v)
@@ -269,6 +276,7 @@ std::string projectToJson(const Project& project, int indent)
            {"activeTake", project.activeTake}};
     putArray(j, "takes", all(project.takes), takeJson, IfEmpty::Write);
     putArray(j, "chat", all(project.chat), chatJson, IfEmpty::Write);
+    putArray(j, "interpretations", all(project.interpretations), interpretationJson, IfEmpty::Omit);
     return dumpJson(j, indent);
 }
 

@@ -14,6 +14,7 @@ namespace pianola::model::jsonio {
 inline constexpr std::array<std::string_view, 2> kModes{"major", "minor"};
 inline constexpr std::array<std::string_view, 2> kSysexKinds{"F0", "F7"};
 inline constexpr std::array<std::string_view, 3> kRoles{"user", "assistant", "system"};
+inline constexpr std::array<std::string_view, 3> kChatStatuses{"ok", "failed", "cancelled"};
 inline constexpr std::string_view kProjectFormat = "pianola-project";
 
 /// Reads and validates a plan object (also the "plan" of a project's take).

@@ -17,6 +17,18 @@ const Take* Project::findTake(TakeId id) const
     return const_cast<Project*>(this)->findTake(id);
 }
 
+const Interpretation* Project::findInterpretation(TakeId take) const
+{
+    const auto it = std::find_if(interpretations.begin(), interpretations.end(), [take](const Interpretation& i) { return i.take == take; });
+    return it == interpretations.end() ? nullptr : &*it;
+}
+
+void Project::setInterpretation(Interpretation interpretation)
+{
+    std::erase_if(interpretations, [&](const Interpretation& i) { return i.take == interpretation.take; });
+    interpretations.push_back(std::move(interpretation));
+}
+
 TakeId Project::nextTakeId() const
 {
     TakeId next = 1;

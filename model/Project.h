@@ -50,13 +50,28 @@ struct Take
 struct ChatMessage
 {
     enum class Role { User, Assistant, System };
+    /// How the request it answers ended: a reply that failed or was cancelled has no takes and
+    /// is shown as such, with what to do next.
+    enum class Status { Ok, Failed, Cancelled };
     Role role = Role::User;
     std::string text;
     std::string createdUtc;
     std::vector<TakeId> takes;   ///< takes this message produced
     std::vector<std::string> understood;      ///< what the assistant understood (shown as chips)
     std::vector<std::string> notUnderstood;   ///< words of the prompt it could not use
+    Status status = Status::Ok;               ///< (last: positional init)
     friend bool operator==(const ChatMessage&, const ChatMessage&) = default;
+};
+
+/// A language model's reading of a take's analysis, kept so switching takes does not ask again.
+struct Interpretation
+{
+    TakeId take = 0;
+    std::string model;                    ///< the model that wrote it ("gpt-4o-mini")
+    std::string text;                     ///< its interpretation, as it said it
+    std::vector<std::string> suggestions; ///< its requests the engine can make to the take
+    std::string createdUtc;
+    friend bool operator==(const Interpretation&, const Interpretation&) = default;
 };
 
 struct Project
@@ -65,8 +80,12 @@ struct Project
     std::vector<Take> takes;
     TakeId activeTake = 0;   ///< 0 = none
     std::vector<ChatMessage> chat;
+    std::vector<Interpretation> interpretations; ///< a cache: set outside the undo history
 
     Take* findTake(TakeId id);
+    const Interpretation* findInterpretation(TakeId take) const;
+    /// Replaces the take's interpretation (adds one if it has none).
+    void setInterpretation(Interpretation interpretation);
     const Take* findTake(TakeId id) const;
     TakeId nextTakeId() const;
     friend bool operator==(const Project&, const Project&) = default;

@@ -64,6 +64,12 @@ void readRole(JsonReader& in, const Json& v, const JsonPath& p, ChatMessage& m)
         m.role = static_cast<ChatMessage::Role>(*role);
 }
 
+void readStatus(JsonReader& in, const Json& v, const JsonPath& p, ChatMessage& m)
+{
+    if (const auto status = in.choice(v, p, jsonio::kChatStatuses))
+        m.status = static_cast<ChatMessage::Status>(*status);
+}
+
 void readTakeReference(JsonReader& in, const Json& v, const JsonPath& p, TakeId& id)
 {
     if (const auto value = in.integer<std::uint64_t>(v, p, 1, UINT64_MAX))
@@ -78,6 +84,7 @@ void readChatWord(JsonReader& in, const Json& v, const JsonPath& p, std::string&
 
 constexpr std::array kChatFields{
     Field<ChatMessage>{"role", kRequired, readRole},
+    Field<ChatMessage>{"status", false, readStatus},
     stringField<ChatMessage, &ChatMessage::text, kMaxJsonBytes>("text", kRequired),
     stringField<ChatMessage, &ChatMessage::createdUtc, kMaxName>("createdUtc"),
     arrayField<ChatMessage, &ChatMessage::takes, &readTakeReference>("takes"),
@@ -102,6 +109,13 @@ void convertChipLines(ChatMessage& m)
     m.text = std::move(prose);
 }
 
+constexpr std::array kInterpretationFields{
+    idField<Interpretation, &Interpretation::take, 1>("take", kRequired),
+    stringField<Interpretation, &Interpretation::model, kMaxName>("model"),
+    stringField<Interpretation, &Interpretation::text, kMaxJsonBytes>("text", kRequired),
+    arrayField<Interpretation, &Interpretation::suggestions, &readChatWord>("suggestions"),
+    stringField<Interpretation, &Interpretation::createdUtc, kMaxName>("createdUtc")};
+
 struct ProjectDraft : Project
 {
     std::int64_t version = 0;
@@ -118,7 +132,9 @@ constexpr std::array kProjectFields{
                                                                                kRequired),
     idField<ProjectDraft, &Project::activeTake, 0>("activeTake"),
     arrayField<ProjectDraft, &Project::takes, &readObject<Take, kTakeFields>>("takes"),
-    arrayField<ProjectDraft, &Project::chat, &readObject<ChatMessage, kChatFields>>("chat")};
+    arrayField<ProjectDraft, &Project::chat, &readObject<ChatMessage, kChatFields>>("chat"),
+    arrayField<ProjectDraft, &Project::interpretations, &readObject<Interpretation, kInterpretationFields>>(
+        "interpretations")};
 
 /// A newer format may differ anywhere, so it is reported alone.
 bool reportNewerFormat(JsonReader& in, const Json& v, const JsonPath& path)
@@ -169,6 +185,7 @@ void readProject(JsonReader& in, const Json& v, const JsonPath& path, Project& o
     ProjectDraft draft;
     jsonio::visitFields(in, v, path, kProjectFields, draft);
     checkTakeReferences(in, path, draft);
+    std::erase_if(draft.interpretations, [&draft](const Interpretation& i) { return !draft.findTake(i.take); });
     for (Take& take : draft.takes)   // projects from before track ids get them here
         take.plan.assignTrackIds();
     for (ChatMessage& m : draft.chat)

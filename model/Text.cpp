@@ -66,4 +66,22 @@ std::string toUtf8Text(std::string_view bytes)
     return isValidUtf8(bytes) ? std::string(bytes) : latin1ToUtf8(bytes);
 }
 
+std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return text;
+    std::size_t n = maxBytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80)
+        --n;   // text[n] starts the character that would be split
+    return text.substr(0, n);
+}
+
+std::string cutUtf8(std::string_view text, std::size_t maxBytes, std::string_view ellipsis)
+{
+    if (text.size() <= maxBytes)
+        return std::string(text);
+    const std::size_t room = maxBytes > ellipsis.size() * 2 ? maxBytes - ellipsis.size() : maxBytes;
+    return std::string(utf8Prefix(text, room)) + std::string(ellipsis);
+}
+
 } // namespace pianola::model

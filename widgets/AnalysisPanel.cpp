@@ -118,6 +118,7 @@ void AnalysisPanel::buildLayout()
     connect(m_askModel, &QPushButton::clicked, this, &AnalysisPanel::narrativeRequested);
     storyLayout->addWidget(m_askModel, 0, Qt::AlignLeft);
     column->addWidget(storyBox);
+    buildInterpretationBox(content, column);
     column->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
@@ -148,6 +149,73 @@ void AnalysisPanel::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
     const int twoWide = 2 * m_pitchChart->minimumSizeHint().width() + 48; // spacing and margins
     layOutCharts(width() >= twoWide ? 2 : 1);
+}
+
+void AnalysisPanel::buildInterpretationBox(QWidget* content, QVBoxLayout* column)
+{
+    m_interpretationBox = new QGroupBox(tr("Interpretation"), content);
+    m_interpretationBox->setObjectName("interpretationBox");
+    auto* layout = new QVBoxLayout(m_interpretationBox);
+    m_interpretation = wrappedLabel(m_interpretationBox);
+    m_interpretation->setObjectName("interpretation");
+    m_interpretationFlags = wrappedLabel(m_interpretationBox);
+    m_interpretationFlags->setObjectName("interpretationFlags");
+    m_interpretationFlags->setStyleSheet(QStringLiteral("color: #b35c00;"));
+    m_interpretationError = wrappedLabel(m_interpretationBox);
+    m_interpretationError->setObjectName("interpretationError");
+    m_interpretationError->setStyleSheet(QStringLiteral("color: #c62828;"));
+    for (QLabel* label : {m_interpretation, m_interpretationFlags, m_interpretationError})
+        layout->addWidget(label);
+    column->addWidget(m_interpretationBox);
+    clearInterpretation();
+}
+
+void AnalysisPanel::setInterpretation(const QString& model, const QString& text, const QStringList& flags, const QStringList& suggestions)
+{
+    m_interpretationBox->setTitle(tr("Interpretation — %1").arg(model));
+    m_interpretation->setText(text);
+    m_interpretation->setVisible(true);
+    QStringList lines;
+    for (const QString& flag : flags)
+        lines << QStringLiteral("⚠ ") + flag;
+    m_interpretationFlags->setText(flags.isEmpty() ? QString() : tr("Contradicts the analysis:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    m_interpretationFlags->setVisible(!flags.isEmpty());
+    m_interpretationError->setVisible(false);
+    m_interpretationBox->setVisible(true);
+    m_modelSuggestions = suggestions;
+    showSuggestions();
+}
+
+void AnalysisPanel::setInterpretationError(const QString& sentence)
+{
+    m_interpretationBox->setTitle(tr("Interpretation"));
+    m_interpretation->setVisible(false);
+    m_interpretationFlags->setVisible(false);
+    m_interpretationError->setText(tr("No interpretation: %1").arg(sentence));
+    m_interpretationError->setVisible(true);
+    m_interpretationBox->setVisible(true);
+}
+
+void AnalysisPanel::setInterpretationPending(const QString& model)
+{
+    m_interpretationBox->setTitle(tr("Interpretation — %1").arg(model));
+    m_interpretation->setText(tr("Asking %1...").arg(model));
+    m_interpretation->setVisible(true);
+    m_interpretationFlags->setVisible(false);
+    m_interpretationError->setVisible(false);
+    m_interpretationBox->setVisible(true);
+}
+
+void AnalysisPanel::clearInterpretation()
+{
+    m_interpretationBox->setVisible(false);
+    m_interpretation->clear();
+    m_interpretationFlags->clear();
+    m_interpretationError->clear();
+    if (!m_modelSuggestions.isEmpty()) {
+        m_modelSuggestions.clear();
+        showSuggestions();
+    }
 }
 
 void AnalysisPanel::setPlan(std::shared_ptr<const model::Plan> plan)
@@ -326,20 +394,28 @@ void AnalysisPanel::showSuggestions()
         }
         delete item;
     }
-    for (const std::string& s : m_analysis.suggestions) {
-        const QString request = QString::fromStdString(s);
-        auto* row = new QHBoxLayout;
-        auto* text = new QLabel(QStringLiteral("“%1”").arg(request));
-        text->setWordWrap(true);
-        auto* apply = new QPushButton(tr("Apply"));
-        apply->setToolTip(tr("Send this request to the chat"));
-        apply->setObjectName(QStringLiteral("apply:") + request);
-        connect(apply, &QPushButton::clicked, this,
-                [this, request] { emit suggestionApplied(request); });
-        row->addWidget(text, 1);
-        row->addWidget(apply);
-        m_suggestions->addLayout(row);
-    }
+    QStringList shown;
+    for (const std::string& s : m_analysis.suggestions)
+        shown << QString::fromStdString(s);
+    for (const QString& s : m_modelSuggestions)
+        if (!shown.contains(s, Qt::CaseInsensitive))
+            shown << s;
+    for (const QString& request : shown)
+        addSuggestion(request);
+}
+
+void AnalysisPanel::addSuggestion(const QString& request)
+{
+    auto* row = new QHBoxLayout;
+    auto* text = new QLabel(QStringLiteral("“%1”").arg(request));
+    text->setWordWrap(true);
+    auto* apply = new QPushButton(tr("Apply"));
+    apply->setToolTip(tr("Makes this change to the analysed take, as new takes beside it"));
+    apply->setObjectName(QStringLiteral("apply:") + request);
+    connect(apply, &QPushButton::clicked, this, [this, request] { emit suggestionApplied(request); });
+    row->addWidget(text, 1);
+    row->addWidget(apply);
+    m_suggestions->addLayout(row);
 }
 
 } // namespace pianola::widgets

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -48,6 +49,16 @@ public:
     const model::analysis::Analysis& analysis() const { return m_analysis; }
     bool isBusy() const { return m_busy; }
 
+    /// A language model's interpretation, in its own block ("Interpretation — `model`") below
+    /// the computed summary (which stays): `flags` are its statements that contradict the
+    /// analysis, `suggestions` its requests, shown after the computed ones with Apply.
+    void setInterpretation(const QString& model, const QString& text, const QStringList& flags, const QStringList& suggestions);
+    /// The interpretation could not be had: `sentence` says why, in the interpretation block.
+    void setInterpretationError(const QString& sentence);
+    /// "Asking <model>..." in the interpretation block while the request runs.
+    void setInterpretationPending(const QString& model);
+    void clearInterpretation();
+
 signals:
     /// The user pressed "Apply" next to a suggestion: `request` is a chat request such as
     /// "add more swing", for the chat dock to send.
@@ -63,11 +74,13 @@ protected:
 private:
     void buildLayout();
     void layOutCharts(int columns);
+    void buildInterpretationBox(QWidget* content, QVBoxLayout* column);
     void showResult();
     void showSummary();
     void showCharts();
     void showChords();
     void showSuggestions();
+    void addSuggestion(const QString& request);
     void setBusy(bool busy);
     /// "5.3": the bar and beat sounding at `seconds` in the tempo map and meters of the plan
     /// last given to setPlan() (120 bpm 4/4 before that).
@@ -94,6 +107,11 @@ private:
     QListWidget* m_chords = nullptr;
     QLabel* m_narrative = nullptr;
     QVBoxLayout* m_suggestions = nullptr;
+    QStringList m_modelSuggestions;
+    QGroupBox* m_interpretationBox = nullptr;
+    QLabel* m_interpretation = nullptr;
+    QLabel* m_interpretationFlags = nullptr;
+    QLabel* m_interpretationError = nullptr;
 };
 
 } // namespace pianola::widgets

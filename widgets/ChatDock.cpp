@@ -46,6 +46,11 @@ ChatDock::ChatDock(QWidget* parent)
             [this](int, int max) { m_history->verticalScrollBar()->setValue(max); });
     layout->addWidget(m_history, 1);
     auto* status = new QHBoxLayout;
+    m_progress->setObjectName("chatProgress");
+    m_progress->setTextFormat(Qt::PlainText);
+    m_progress->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // elided, never widens the dock
+    m_provider->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);   // a fixed width; the menu
+    m_provider->setMinimumContentsLength(18);                                              // lists whole names
     status->addWidget(m_provider);
     status->addWidget(m_progress, 1);
     status->addWidget(m_cancel);
@@ -95,6 +100,10 @@ void ChatDock::openLink(const QString& link)
         emit tryAgainRequested(static_cast<int>(n));
     else if (parts[0] == QLatin1String("more"))
         emit moreVariationsRequested(static_cast<int>(n));
+    else if (parts[0] == QLatin1String("prefs"))
+        emit preferencesRequested();
+    else if (parts[0] == QLatin1String("offline"))
+        emit offlineRequested(static_cast<int>(n));
     else if (parts[0] == QLatin1String("take"))
         emit takeClicked(n);
 }
@@ -131,10 +140,19 @@ void ChatDock::elideScope()
     m_scope->setText(m_scope->fontMetrics().elidedText(m_scopeText, Qt::ElideMiddle, std::max(40, m_scope->width())));
 }
 
+// Progress lines ("gpt-4o-mini · 12 s · understood so far: ...") never widen the dock either:
+// the end gives way; the whole line is in the tooltip.
+void ChatDock::elideProgress()
+{
+    m_progress->setText(m_progress->fontMetrics().elidedText(m_progressText, Qt::ElideRight, std::max(40, m_progress->width())));
+    m_progress->setToolTip(m_progressText);
+}
+
 void ChatDock::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     elideScope();
+    elideProgress();
 }
 
 QString ChatDock::scopeText() const
@@ -182,7 +200,8 @@ void ChatDock::setBusy(bool busy, const QString& progress)
     m_input->setEnabled(!busy);
     m_send->setEnabled(!busy);
     m_cancel->setVisible(busy);
-    m_progress->setText(busy ? progress : QString());
+    m_progressText = busy ? progress : QString();
+    elideProgress();
     if (!busy)
         m_input->setFocus();
 }
@@ -237,7 +256,15 @@ QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message, c
     }
     for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n')))
         prose << line.toHtmlEscaped();
-    column->addWidget(textLabel(QStringLiteral("<b>%1</b> %2").arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>"))), box));
+    const bool failed = message.status == model::ChatMessage::Status::Failed;
+    QLabel* text = textLabel(failed ? QStringLiteral("<b>%1</b> ⚠ %2").arg(tr("Pianola"), prose.join(QStringLiteral("<br>")))
+                                    : QStringLiteral("<b>%1</b> %2").arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>"))),
+                             box);
+    if (failed) {
+        text->setObjectName("chatError");
+        text->setStyleSheet(QStringLiteral("QLabel { color: #e53935; }"));
+    }
+    column->addWidget(text);
     if (!message.understood.empty())
         column->addWidget(chipRow(message.understood, box));
     QStringList links;
@@ -248,12 +275,27 @@ QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message, c
         links << QStringLiteral("%1 %2").arg(tr("Takes:"), takes.join(QStringLiteral(", ")));
     }
     if (!user)
-        links << QStringLiteral("<a href=\"pianola:retry/%1\">%2</a> &nbsp; <a href=\"pianola:more/%1\">%3</a>")
-                     .arg(index)
-                     .arg(tr("Try again"), tr("More variations"));
+        links << actionsHtml(index, message);
     if (!links.isEmpty())
         column->addWidget(textLabel(links.join(QStringLiteral("<br>")), box));
     return box;
+}
+
+// What to do next: after takes, "Try again" and "More variations"; after an error, the
+// settings, the offline generator or the same words again; after Cancel or a reply without
+// takes, the same words again.
+QString ChatDock::actionsHtml(int index, const model::ChatMessage& message)
+{
+    const auto link = [index](const char* action, const QString& text) {
+        return QStringLiteral("<a href=\"pianola:%1/%2\">%3</a>").arg(QLatin1String(action)).arg(index).arg(text);
+    };
+    QStringList links;
+    if (message.status == model::ChatMessage::Status::Failed)
+        links << link("prefs", tr("Open Preferences")) << link("offline", tr("Use the offline generator"));
+    links << link("retry", tr("Try again"));
+    if (message.status == model::ChatMessage::Status::Ok && !message.takes.empty())
+        links << link("more", tr("More variations"));
+    return QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(" &nbsp; ")));
 }
 
 void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names)

@@ -57,6 +57,9 @@ signals:
     void takeClicked(pianola::model::TakeId take);
     void cancelRequested();
     void providerChanged(const QString& provider);
+    /// The actions of a failed reply: the settings, or the same words to the offline generator.
+    void preferencesRequested();
+    void offlineRequested(int messageIndex);
     /// The user asked for the whole take again (the scope's ×).
     void scopeCleared();
 
@@ -71,6 +74,8 @@ private:
     QLabel* textLabel(const QString& html, QWidget* parent);
     QWidget* chipRow(const std::vector<std::string>& items, QWidget* parent);
     QWidget* messageWidget(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names);
+    void elideProgress();
+    static QString actionsHtml(int index, const model::ChatMessage& message);
 
     QScrollArea* m_history;
     QVBoxLayout* m_messages = nullptr;   ///< placeholder, messages, stretch
@@ -83,6 +88,7 @@ private:
     QLabel* m_scope;
     QToolButton* m_scopeClear;
     QString m_scopeText;
+    QString m_progressText;
     QStringList m_sent;   ///< input history (Up/Down)
     int m_historyIndex = -1;
     bool m_busy = false;

@@ -2,10 +2,12 @@
 // The takes panel.
 #include "widgets/TakesPanel.h"
 
+#include <QDateTime>
 #include <QDrag>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 #include <QMimeData>
 #include <QScrollBar>
@@ -13,6 +15,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 namespace pianola::widgets {
 
@@ -110,10 +114,33 @@ GroupKey groupOf(const model::Take& take, const std::map<model::TakeId, std::siz
     return {"user", TakesPanel::tr("Your takes").toStdString()};
 }
 
+// "Darker ← gpt-4o-mini 2/4 ← song.mid": the takes this one was made from, nearest first.
+QString chainOf(const model::Project& project, model::TakeId parentId)
+{
+    QStringList names;
+    std::set<model::TakeId> seen;
+    for (std::optional<model::TakeId> id = parentId; id && names.size() < 8 && seen.insert(*id).second;) {
+        const model::Take* parent = project.findTake(*id);
+        if (!parent) {
+            names << TakesPanel::tr("a deleted take");
+            break;
+        }
+        names << QString::fromStdString(parent->name);
+        id = parent->provenance.parentTake;
+    }
+    return names.join(QStringLiteral(" ← "));
+}
+
+// A UTC ISO stamp as the user's local date and time.
+QString localTime(const std::string& isoUtc)
+{
+    const QDateTime utc = QDateTime::fromString(QString::fromStdString(isoUtc), Qt::ISODate);
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : QString::fromStdString(isoUtc);
+}
+
 QString tooltipOf(const model::Project& project, const model::Take& take)
 {
     const model::Provenance& p = take.provenance;
-    const model::Take* parent = p.parentTake ? project.findTake(*p.parentTake) : nullptr;
     QStringList tip;
     tip << TakesPanel::tr("Take: %1").arg(QString::fromStdString(take.name));
     if (!p.prompt.empty())
@@ -124,10 +151,9 @@ QString tooltipOf(const model::Project& project, const model::Take& take)
     if (p.seed)
         tip << TakesPanel::tr("Seed: %1").arg(static_cast<qulonglong>(*p.seed));
     if (p.parentTake)
-        tip << TakesPanel::tr("Made from: %1")
-                   .arg(parent ? QString::fromStdString(parent->name) : TakesPanel::tr("a deleted take"));
+        tip << TakesPanel::tr("Made from: %1").arg(chainOf(project, *p.parentTake));
     if (!p.createdUtc.empty())
-        tip << TakesPanel::tr("Created: %1").arg(QString::fromStdString(p.createdUtc));
+        tip << TakesPanel::tr("Created: %1").arg(localTime(p.createdUtc));
     return tip.join(QLatin1Char('\n'));
 }
 } // namespace

@@ -618,11 +618,12 @@ std::string Interpretation::explain() const
     for (const std::string& u : understood)
         s += "  " + u + "\n";
     if (understood.empty()) s += "  (nothing; the defaults are used)\n";
-    s += "not understood:";
-    if (unrecognised.empty()) s += " (everything was understood)";
-    for (std::size_t i = 0; i < unrecognised.size(); ++i)
-        s += (i ? ", \"" : " \"") + unrecognised[i] + "\"";
-    s += "\n";
+    if (!unrecognised.empty()) { // no "not understood" line when every word was used
+        s += "not understood:";
+        for (std::size_t i = 0; i < unrecognised.size(); ++i)
+            s += (i ? ", \"" : " \"") + unrecognised[i] + "\"";
+        s += "\n";
+    }
     for (const std::string& p : problems)
         s += "impossible: " + p + "\n";
     s += "brief:\n";

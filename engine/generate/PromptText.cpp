@@ -2,6 +2,8 @@
 // Prompt text: words (case kept for key names), numbers in digits or words, note names, seeds.
 #include "engine/generate/PromptText.h"
 
+#include "model/Text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -26,11 +28,7 @@ std::string takeStepName(std::string_view step)
         out.pop_back();
     if (out.size() > kMax) {
         const std::size_t cut = out.rfind(' ', kMax);
-        out = out.substr(0, cut == std::string::npos || cut < kMax / 2 ? kMax : cut);
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
-            out.pop_back(); // never half a UTF-8 character
-        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-        out += "...";
+        out = std::string(model::utf8Prefix(out, cut == std::string::npos || cut < kMax / 2 ? kMax : cut)) + "...";
     }
     if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
     return out.empty() ? std::string("Take") : out;

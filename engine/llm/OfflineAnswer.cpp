@@ -225,6 +225,15 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
     return result;
 }
 
+// A change-only request (the analysis panel's Apply) the engine reads as a new song.
+Error notAChange(const GenerationRequest& request)
+{
+    const std::string name = request.parent ? request.parent->name : std::string("the take");
+    return Error{Error::Code::InvalidArgument,
+                 "\"" + request.prompt + "\" is not a change the offline generator can make to " + name +
+                     " (it would make a new song); nothing was changed"};
+}
+
 Result<GenerationResult> newSong(const GenerationRequest& request)
 {
     GenerationResult result;
@@ -321,9 +330,11 @@ Result<GenerationResult> answer(const GenerationRequest& request, const gen::Int
         gen::readRequest(request.prompt, heard);
         if (heard.understood.empty())
             return makeError(Error::Code::InvalidArgument, gen::nonsenseAnswer(true));
+        if (request.changeOnly) return notAChange(request);
         break; // words of a song, not of a change: a new song
     }
     case gen::IntentKind::NewSong:
+        if (request.changeOnly) return notAChange(request);
         break;
     }
     return newSong(request);
@@ -332,6 +343,7 @@ Result<GenerationResult> answer(const GenerationRequest& request, const gen::Int
 
 Result<GenerationResult> offlineResult(const GenerationRequest& request)
 {
+    if (request.changeOnly && !request.parent) return notAChange(request);
     return answer(request, readLine(request), nullptr);
 }
 
@@ -348,6 +360,17 @@ Result<GenerationResult> briefInContext(const GenerationRequest& request, const 
     auto intent = modelIntent(request, brief);
     if (!intent) return intent.error();
     return answer(request, *intent, std::make_shared<const gen::Brief>(brief));
+}
+
+bool offlineCanChange(const std::string& line, const model::Take& parent)
+{
+    GenerationRequest trial;
+    trial.prompt = line;
+    trial.parent = parent;
+    trial.candidates = 1;
+    trial.changeOnly = true;
+    const auto result = offlineResult(trial);
+    return result && !result->takes.empty();
 }
 
 } // namespace pianola::engine::llm

@@ -359,6 +359,17 @@ HttpError parseErrorBody(const QByteArray& body)
     return {message, code};
 }
 
+// " The server said: <message>." (redacted), or nothing when it said nothing.
+QString Provider::serverSaid(const QString& message) const
+{
+    if (message.trimmed().isEmpty())
+        return {};
+    QString text = safe(message.trimmed());
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return QStringLiteral(" The server said: ") + text;
+}
+
 void Provider::handleHttpError(int status, const QByteArray& retryAfter)
 {
     const HttpError e = parseErrorBody(m_errorBody);
@@ -374,8 +385,8 @@ void Provider::handleHttpError(int status, const QByteArray& retryAfter)
         return fail(env.isEmpty()
                         ? QStringLiteral("The server refused the request (401)%1.").arg(said)
                     : m_apiKey.isEmpty()
-                        ? QStringLiteral("The server wants an API key (401): set %1.").arg(env)
-                        : QStringLiteral("The API key was refused (401). Check %1.").arg(env));
+                        ? QStringLiteral("The server wants an API key (401): set %1.%2").arg(env, serverSaid(e.message))
+                        : QStringLiteral("The API key was refused (401). Check %1.%2").arg(env, serverSaid(e.message)));
     if (status == 403)
         return fail(QStringLiteral("Access was denied (403)%1. Check that the key may use the "
                                    "model \"%2\".")
@@ -411,6 +422,7 @@ void Provider::retryOrFail(const QString& sentence, bool retryable, int delayMs,
         if (left < 0 || delay < left) {
             qCInfo(lcLlm).noquote() << sentence << "- retrying in" << delay << "ms";
             m_retry.start(delay);
+            emit retrying(delay, m_attempt + 1, m_config.maxAttempts, sentence);
             return;
         }
     }

@@ -96,9 +96,13 @@ signals:
     void replied(const QString& text, const QString& model);
     /// A sentence for the user: what happened and what to do. No key ever appears in it.
     void failed(const QString& sentence, bool cancelled);
+    /// The attempt failed in a way worth retrying: attempt `nextAttempt` of `maxAttempts` starts
+    /// in `delayMs`; `why` is the failure (redacted).
+    void retrying(int delayMs, int nextAttempt, int maxAttempts, const QString& why);
 
 private:
     void startAttempt();
+    QString serverSaid(const QString& message) const;
     void limitReadBuffer(QNetworkReply* reply);
     void onReadyRead();
     void onRedirected(const QUrl& target);

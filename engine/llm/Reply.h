@@ -46,5 +46,13 @@ std::vector<std::string> sanityProblems(const model::Plan& plan, const ReplyLimi
 
 /// How many times `"key"` occurs in (partial) plan JSON: the notes received so far.
 int countNoteKeys(std::string_view partialJson);
+/// What a brief streaming in says so far, from its complete top-level values only:
+/// "lo-fi, A minor, 78 bpm, 4 bars, 3/4, mellow" (empty when nothing is complete yet). For the
+/// progress line; the reply is validated when it is whole.
+std::string briefSoFar(std::string_view partialJson);
+/// The first of `problems` (lines "path: reason", as sent back to the model) in the user's
+/// words: "the model said 900 bpm", "the model wrote no notes", "the model's reply was not
+/// JSON", else "the model's reply had a problem at <path> (<reason>)". For the chat.
+std::string problemInWords(std::string_view problems);
 
 } // namespace pianola::engine::llm

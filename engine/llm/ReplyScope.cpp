@@ -4,6 +4,7 @@
 
 #include "engine/generate/Intent.h"
 #include "engine/generate/PlanInfo.h"
+#include "model/Text.h"
 
 #include <algorithm>
 #include <limits>
@@ -43,7 +44,7 @@ const model::Track* counterpart(const model::Plan& reply, const model::Track& t)
 
 std::string quoted(const model::Track& t)
 {
-    return "\"" + t.name.substr(0, 40) + "\"";
+    return "\"" + model::cutUtf8(t.name, 40) + "\"";
 }
 
 struct Scope

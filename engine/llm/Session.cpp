@@ -6,6 +6,7 @@
 #include "engine/analysis/Checklist.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
+#include "engine/generate/PromptText.h"
 #include "engine/generate/Random.h"
 #include "engine/generate/Variation.h"
 #include "engine/llm/Instructions.h"
@@ -14,6 +15,7 @@
 #include "model/Text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <QDateTime>
 #include <QTimer>
 
@@ -26,16 +28,6 @@ constexpr qsizetype kMaxEchoedReply = 64 << 10; // a longer bad reply is not sen
 constexpr qsizetype kMaxProblemChars = 16 << 10; // the problems of one reply, as text
 constexpr qsizetype kMaxModelChars = 100;
 constexpr std::size_t kMaxTakeNameBytes = 60;
-
-// `text` cut to at most `maxBytes` bytes, never inside a UTF-8 character.
-std::string cutUtf8(const std::string& text, std::size_t maxBytes)
-{
-    if (text.size() <= maxBytes) return text;
-    std::size_t n = maxBytes;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80)
-        --n;
-    return text.substr(0, n);
-}
 
 // `bytes` with every occurrence of the key (and its head and tail) replaced: for event data
 // that is not text.
@@ -93,6 +85,37 @@ void stamp(model::Take& take, const GenerationRequest& r, const std::string& pro
     if (r.parent) take.provenance.parentTake = r.parent->id;
 }
 
+// The words of a change without the filler before them: "same but darker" -> "darker".
+std::string_view changeWords(std::string_view prompt)
+{
+    for (bool cut = true; cut;) {
+        cut = false;
+        while (!prompt.empty() && (prompt.front() == ' ' || prompt.front() == ','))
+            prompt.remove_prefix(1);
+        for (std::string_view filler : {"the same but ", "same but ", "same, but ", "but ", "and ", "now ", "make it ", "please "})
+            if (prompt.size() > filler.size() &&
+                std::equal(filler.begin(), filler.end(), prompt.begin(), [](char a, char b) {
+                    return a == std::tolower(static_cast<unsigned char>(b));
+                })) {
+                prompt.remove_prefix(filler.size());
+                cut = true;
+            }
+    }
+    return prompt;
+}
+
+// A model's takes are named by their source and what they are: a new song by the model
+// ("gpt-4o-mini 2/4"), a change by its words ("Darker 2/4"); the chain stays in provenance
+// (parentTake), never in the name.
+void nameModelTakes(std::vector<model::Take>& takes, const GenerationRequest& r, const std::string& modelName)
+{
+    const std::size_t n = takes.size();
+    const std::string base = r.parent ? gen::takeStepName(changeWords(r.prompt))
+                                      : model::cutUtf8(modelName.empty() ? std::string("Model") : modelName, 40, "…");
+    for (std::size_t i = 0; i < n; ++i)
+        takes[i].name = n > 1 ? base + " " + std::to_string(i + 1) + "/" + std::to_string(n) : base;
+}
+
 } // namespace
 
 Session::Session(ProviderConfig config, const KeySource& keys, QObject* parent)
@@ -117,6 +140,7 @@ void Session::start(GenerationRequest request)
     dropProvider();
     m_request = std::move(request);
     m_round = 1;
+    m_repairs.clear();
     m_counted = 0;
     m_noteCount = 0;
     m_busy = true;
@@ -129,6 +153,15 @@ void Session::start(GenerationRequest request)
     }
     m_provider = makeProvider(m_config, FixedKeySource(m_apiKey));
     connect(m_provider.get(), &Provider::progressed, this, &Session::onProgressed);
+    connect(m_provider.get(), &Provider::retrying, this, [this](int delayMs, int next, int max, const QString& why) {
+        GenerationProgress p;
+        p.round = m_round;
+        p.attempt = next;
+        p.retryInMs = delayMs;
+        p.maxAttempts = max;
+        p.retryReason = why.toStdString();
+        emit progressed(p);
+    });
     connect(m_provider.get(), &Provider::replied, this, &Session::onReplied);
     connect(m_provider.get(), &Provider::failed, this, [this](const QString& s, bool cancelled) {
         m_busy = false;
@@ -171,8 +204,16 @@ void Session::onProgressed(qint64 bytes, qint64 characters, const QString& text)
         m_noteCount += countNoteKeys(text.mid(from).toStdString());
         m_counted = text.size();
     }
-    emit progressed(GenerationProgress{bytes, characters, m_noteCount, m_round,
-                                       m_provider ? m_provider->attempts() : 1});
+    GenerationProgress p;
+    p.bytes = bytes;
+    p.characters = characters;
+    p.notes = m_noteCount;
+    p.round = m_round;
+    p.attempt = m_provider ? m_provider->attempts() : 1;
+    p.maxAttempts = m_config.maxAttempts;
+    if (m_request.mode == ReplyMode::Brief)
+        p.understood = untrustedText(briefSoFar(text.left(8192).toStdString()), m_apiKey, 200);
+    emit progressed(p);
 }
 
 Result<GenerationResult> Session::accept(const std::string& reply,
@@ -195,7 +236,8 @@ Result<GenerationResult> Session::accept(const std::string& reply,
             stamp(t, m_request, result.provider, result.model);
         result.takes = std::move(*takes);
         result.explanation = modelName + " wrote this brief; the offline generator made " +
-                             std::to_string(result.takes.size()) + " take(s) from it:\n" +
+                             std::to_string(result.takes.size()) + (result.takes.size() == 1 ? " take" : " takes") +
+                             " from it:\n" +
                              gen::describeBrief(*brief);
         return result;
     }
@@ -205,12 +247,12 @@ Result<GenerationResult> Session::accept(const std::string& reply,
         if (auto scoped = checkReplyScope(m_request.parent->plan, *plan, m_request.prompt); !scoped)
             return scoped.error();
     model::Take take;
-    take.name = cutUtf8(m_request.prompt, kMaxTakeNameBytes);
+    take.name = model::cutUtf8(m_request.prompt, kMaxTakeNameBytes);
     take.plan = std::move(*plan);
     makeSafe(take.plan, m_apiKey);
     stamp(take, m_request, result.provider, result.model);
     result.explanation = modelName + " wrote " + std::to_string(take.plan.noteCount()) +
-                         " notes in " + std::to_string(take.plan.tracks.size()) + " track(s).";
+                         " notes in " + std::to_string(take.plan.tracks.size()) + (take.plan.tracks.size() == 1 ? " track." : " tracks.");
     result.takes.push_back(std::move(take));
     return result;
 }
@@ -253,7 +295,11 @@ void Session::onReplied(const QString& text, const QString& modelName)
                     " tokens) before its end; make it shorter (fewer bars, tracks or notes)";
     qCInfo(lcLlm).noquote() << "reply" << m_round << "rejected:"
                             << QString::fromStdString(firstLines(problems, 3));
-    if (m_round <= kMaxCorrections) return askForCorrection(text, problems);
+    if (m_round <= kMaxCorrections) {
+        m_repairs.push_back(problemInWords(problems) + "; asked again");
+        return askForCorrection(text, problems);
+    }
+    m_repairs.push_back(problemInWords(problems) + "; the offline generator made the takes instead");
     fallBack(problems);
 }
 
@@ -286,16 +332,17 @@ void Session::fallBack(const std::string& problems)
     }
     result->fellBack = true;
     result->corrections = kMaxCorrections;
-    result->fallbackReason = "The model's replies were still not valid after " +
-                             std::to_string(kMaxCorrections) +
-                             " corrections, so the offline generator made these takes. Last "
-                             "problems: " +
-                             firstLines(problems, 3);
+    result->fallbackReason = "The model's replies were still not usable after " +
+                             std::to_string(kMaxCorrections) + " corrections (" + problemInWords(problems) +
+                             "), so the offline generator made these takes from your words.";
     complete(std::move(*result));
 }
 
 void Session::complete(GenerationResult result)
 {
+    if (!result.fellBack && m_config.kind != ProviderKind::Offline)
+        nameModelTakes(result.takes, m_request, result.model);
+    result.repairs = m_repairs;
     const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     const analysis::Asked asked = analysis::askedFromWords(
         m_request.prompt, m_request.parent ? &m_request.parent->plan : nullptr);

@@ -37,7 +37,11 @@ struct GenerationRequest
                                        ///< prompt names (else the brief's default); notes: 1
     std::optional<std::uint64_t> seed; ///< brief mode; default: the prompt's hash
     ReplyLimits limits;
-    RequestScope scope; ///< the part and bars of the parent asked about (last: positional init)
+    RequestScope scope; ///< the part and bars of the parent asked about (positional init: keep
+                        ///< the fields before it in order)
+    /// Offline: the answer must change `parent` (the analysis panel's Apply); a line the engine
+    /// can only read as a new song, or a change that alters nothing, is an error saying so.
+    bool changeOnly = false;
 };
 
 struct GenerationProgress
@@ -47,6 +51,10 @@ struct GenerationProgress
     int notes = 0;         ///< notes mode: notes in the partial reply ("key" fields)
     int round = 1;         ///< 1 = first reply, 2-3 = corrections asked for
     int attempt = 1;       ///< HTTP attempt of this round (retries)
+    int retryInMs = 0;     ///< > 0: this attempt failed; attempt `attempt` starts in that time
+    int maxAttempts = 1;
+    std::string retryReason;   ///< why the last attempt failed (redacted), when retryInMs > 0
+    std::string understood;    ///< brief mode: what the brief says so far ("lo-fi, A minor, 78 bpm")
 };
 
 struct GenerationResult
@@ -56,6 +64,9 @@ struct GenerationResult
     bool fellBack = false;          ///< the offline generator made the takes instead
     std::string fallbackReason;     ///< a sentence when fellBack
     int corrections = 0;            ///< replies sent back with their problems
+    /// Each rejected reply in the user's words, with what was done: "the model said 900 bpm;
+    /// asked again".
+    std::vector<std::string> repairs;
     std::string provider, model;    ///< as in the takes' provenance
     // Offline answers only (offlineResult), for the chat's chips:
     bool variation = false;                 ///< the takes vary request.parent
@@ -105,6 +116,7 @@ private:
     GenerationRequest m_request;
     Conversation m_conversation;
     int m_round = 1;
+    std::vector<std::string> m_repairs; ///< GenerationResult::repairs so far
     int m_noteCount = 0;
     qint64 m_counted = 0;
     bool m_busy = false;
@@ -123,6 +135,9 @@ private:
 /// part is missing or locked), an impossible prompt, or (TooLarge) a change understood but too
 /// big to make. Pure and synchronous.
 Result<GenerationResult> offlineResult(const GenerationRequest& request);
+/// True when the offline generator can make `line` as a change of `parent` (one candidate is
+/// made to find out): what the analysis panel may suggest for that take.
+bool offlineCanChange(const std::string& line, const model::Take& parent);
 
 /// LLM brief mode with a parent: whether the model's brief (its `intent`, else the reader's
 /// reading of the line) asks for a new song rather than something in the parent. Error

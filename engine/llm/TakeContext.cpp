@@ -2,6 +2,8 @@
 // describeTake(): the take as a few compact lines of text.
 #include "engine/llm/TakeContext.h"
 
+#include "model/Text.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,7 +56,7 @@ std::string describeTake(const model::Take& take, const std::vector<TrackSelecti
     const std::size_t tracks = std::max<std::size_t>(1, plan.tracks.size() + selection.size());
     for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
         const model::Track& t = plan.tracks[i];
-        out += "track " + std::to_string(i) + " \"" + t.name.substr(0, 40) + "\" program " +
+        out += "track " + std::to_string(i) + " \"" + model::cutUtf8(t.name, 40) + "\" program " +
                std::to_string(t.program) + " channel " + std::to_string(t.channel) + ", " +
                std::to_string(t.notes.size()) + " notes (start:key:len:vel): ";
         std::vector<const model::Note*> notes;

@@ -3,6 +3,7 @@
 // feel, drums, narrative, JSON.
 #include "engine/analysis/AnalysisReport.h"
 #include "engine/analysis/Analyzer.h"
+#include "engine/analysis/Contradictions.h"
 
 #include <nlohmann/json.hpp>
 #include <QTest>
@@ -96,6 +97,8 @@ class TestAnalysis : public QObject
 {
     Q_OBJECT
 private slots:
+    void interpretationContradictions_data();
+    void interpretationContradictions();
     void timingAcrossTempoChanges();
     void keysAndChordsInAllKeys_data();
     void keysAndChordsInAllKeys();
@@ -395,6 +398,43 @@ void TestAnalysis::swingPerSubdivision()
     const Analysis straight = engine::analysis::analyzePlan(planWith({hats}));
     QCOMPARE(straight.swingSubdivision, 8);
     QCOMPARE(straight.swingRatio, 1.0);
+}
+
+// A model's interpretation against the facts (F# major, 148 bpm, 4/4, no drums): what
+// contradicts them is flagged, what agrees (or is not a fact) is not.
+void TestAnalysis::interpretationContradictions_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("flagged");   // a word of the flag, or empty: none
+    QTest::newRow("drums in a piece without") << "The drums keep a plain backbeat." << "no drums";
+    QTest::newRow("no drums, rightly") << "There are no drums; the piano carries the groove." << "";
+    QTest::newRow("key") << "A bright song in C major." << "the analysis estimates";
+    QTest::newRow("key with a sharp sign") << "A bright song in F\u266F major." << "";
+    QTest::newRow("the key itself") << "A bright song in F# major." << "";
+    QTest::newRow("lower-case a is not a key") << "It has a minor feel in places." << "";
+    QTest::newRow("tempo") << "At 90 bpm it feels relaxed." << "148 bpm";
+    QTest::newRow("tempo within 5%") << "At 150 BPM it drives." << "";
+    QTest::newRow("meter") << "A waltz in 3/4." << "4/4";
+    QTest::newRow("nothing factual") << "Warm and nostalgic, with a gentle lift in the chorus." << "";
+}
+
+void TestAnalysis::interpretationContradictions()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, flagged);
+    model::analysis::Analysis facts;
+    facts.noteCount = 1000;
+    facts.meanBpm = 148;
+    facts.tempoMap = {{0.0, 148.0}};
+    facts.key = {6, false, 0.9};
+    facts.keySpans = {{0.0, 100.0, facts.key}};
+    const auto flags = engine::analysis::contradictions(text.toStdString(), facts);
+    if (flagged.isEmpty()) {
+        QVERIFY2(flags.empty(), flags.empty() ? "" : flags.front().c_str());
+        return;
+    }
+    QCOMPARE(flags.size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(flags.front()).contains(flagged), flags.front().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestAnalysis)

@@ -357,6 +357,9 @@ void TestInterpreter::explainNamesEverything()
     QVERIFY2(text.find("tempo: 78 bpm") != std::string::npos, text.c_str());
     QVERIFY2(text.find("not understood: \"florp\"") != std::string::npos, text.c_str());
     QVERIFY2(text.find("genre: lo-fi") != std::string::npos, text.c_str());
+    // Every word used: no "not understood: (everything was understood)" line.
+    const std::string all = interpret("lo-fi in Am at 78 BPM").explain();
+    QVERIFY2(all.find("not understood") == std::string::npos, all.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestInterpreter)

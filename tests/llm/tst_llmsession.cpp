@@ -222,6 +222,9 @@ void TestLlmSession::openAiBriefStream()
         QVERIFY(!t.provenance.createdUtc.empty());
         QCOMPARE(t.plan.initialBpm(), 78.0);
     }
+    // Named by their source, not "Offline 1/2 (as asked)".
+    QCOMPARE(o.result.takes[0].name, "gpt-test-0613 1/2");
+    QCOMPARE(o.result.takes[1].name, "gpt-test-0613 2/2");
     QVERIFY(o.progress.size() >= 2);
     QCOMPARE(o.progress.last().characters, kBrief.size());
 
@@ -411,13 +414,14 @@ void TestLlmSession::unauthorizedIsNotRetried()
     server.enqueue(streamed(test::openAiStream(kBrief, "m")));
     const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
     QVERIFY(o.failed && !o.cancelled);
-    QCOMPARE(o.sentence, "The API key was refused (401). Check OPENAI_API_KEY.");
+    QCOMPARE(o.sentence, "The API key was refused (401). Check OPENAI_API_KEY. The server said: Incorrect API key "
+                         "provided: [redacted].");   // its own words, the masked key redacted too
     QCOMPARE(server.requests().size(), 1);
 
     FakeLlmServer anthropic;
     anthropic.enqueue(test::errorReply(401, "invalid x-api-key", "authentication_error"));
     const Outcome a = run(configFor(ProviderKind::Anthropic, anthropic), request("lo-fi"), {});
-    QCOMPARE(a.sentence, "The server wants an API key (401): set ANTHROPIC_API_KEY.");
+    QCOMPARE(a.sentence, "The server wants an API key (401): set ANTHROPIC_API_KEY. The server said: invalid x-api-key.");
 }
 
 void TestLlmSession::quotaIsNotRetried()
@@ -539,6 +543,7 @@ void TestLlmSession::variationSendsTheTake()
     const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
     VERIFY_FINISHED(o);
     QCOMPARE(o.result.takes.front().provenance.parentTake.value_or(0), 42u);
+    QCOMPARE(o.result.takes.front().name, "Darker");   // what it is; the parent is in provenance
     const QString user = lastMessage(server.requests().front());
     QVERIFY(user.startsWith("same but darker\n\nThe current take:\ntempo 100 bpm, meter 4/4"));
     QVERIFY(user.contains("selected in track 0: "));

@@ -2,6 +2,7 @@
 // Plan values: normalisation, lengths, counts and key-signature names.
 #include "model/Plan.h"
 #include "model/Project.h"
+#include "model/Text.h"
 
 #include <QTest>
 
@@ -12,6 +13,7 @@ class TestPlan : public QObject
     Q_OBJECT
 private slots:
     void normalizeSortsAndAssignsIds();
+    void cutsOnCharacterBoundaries();
     void lengthCoversEveryEvent();
     void keyNames_data();
     void keyNames();
@@ -99,6 +101,24 @@ void TestPlan::projectTakeIds()
     QCOMPARE(p.nextTakeId(), 6u);
     QVERIFY(p.findTake(5) != nullptr);
     QVERIFY(p.findTake(4) == nullptr);
+}
+
+// "B♭" cut at 2 bytes is "B", never "B" and half a flat (which became U+FFFD when saved).
+void TestPlan::cutsOnCharacterBoundaries()
+{
+    const std::string flat = "B\u266D minor";   // ♭: 3 bytes
+    for (std::size_t n = 0; n <= flat.size() + 1; ++n) {
+        const std::string cut = pianola::model::cutUtf8(flat, n);
+        QVERIFY(cut.size() <= n);
+        QVERIFY2(pianola::model::isValidUtf8(cut), cut.c_str());
+        QVERIFY(flat.starts_with(cut));
+    }
+    QCOMPARE(pianola::model::cutUtf8(flat, 2), std::string("B"));
+    QCOMPARE(pianola::model::cutUtf8(flat, 4), std::string("B\u266D"));
+    QCOMPARE(pianola::model::cutUtf8("\U0001F3B9 piano", 3), std::string());   // 🎹 is 4 bytes
+    QCOMPARE(pianola::model::cutUtf8("abcdefghij", 8, "…"), std::string("abcde…"));
+    QCOMPARE(pianola::model::cutUtf8("abc", 8, "…"), std::string("abc"));
+    QCOMPARE(std::string(pianola::model::utf8Prefix("\u00E9t\u00E9", 3)), std::string("\u00E9t"));
 }
 
 QTEST_GUILESS_MAIN(TestPlan)

@@ -144,6 +144,7 @@ private slots:
     void planRoundTripCompact();
     void writerOmitsDefaults();
     void projectRoundTrip();
+    void interpretationsRoundTrip();
     void oldChipLinesBecomeTypedChips();
     void projectErrors_data();
     void projectErrors();
@@ -673,6 +674,28 @@ void TstPlanJson::projectRoundTrip()
     QVERIFY2(bad.error().message.find("takes[0].checks[0]") != std::string::npos,
              bad.error().message.c_str());
     QVERIFY(projectFromJson(projectToJson(Project{})).value() == Project{});
+}
+
+// A model's interpretation of a take is kept with the project; old projects (none) still load,
+// and one of a take that is gone is dropped.
+void TstPlanJson::interpretationsRoundTrip()
+{
+    Project project = richProject();
+    const TakeId take = project.takes.front().id;
+    project.setInterpretation({take, "gpt-test", "Calm, in C major, at 90 bpm.", {"add more swing"}, "2026-12-06T08:00:00Z"});
+    const std::string json = projectToJson(project);
+    QVERIFY(json.find("\"interpretations\"") != std::string::npos);
+    const auto read = projectFromJson(json);
+    QVERIFY(read && read.value() == project);
+    QCOMPARE(read.value().findInterpretation(take)->suggestions, std::vector<std::string>{"add more swing"});
+    QVERIFY(projectToJson(richProject()).find("\"interpretations\"") == std::string::npos);   // old files: none
+    // A failed reply keeps its status; an ok one writes none (old files read as ok).
+    project.chat.push_back({ChatMessage::Role::Assistant, "401 from the server", "", {}, {}, {}, ChatMessage::Status::Failed});
+    QVERIFY(projectFromJson(projectToJson(project)).value() == project);
+    QVERIFY(projectToJson(project).find("\"status\": \"failed\"") != std::string::npos);
+    Project orphan = project;
+    orphan.interpretations.front().take = 999;
+    QVERIFY(projectFromJson(projectToJson(orphan)).value().interpretations.empty());
 }
 
 void TstPlanJson::projectErrors_data()

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -95,6 +96,7 @@ private slots:
     void showsAnAnalysisOfAPlan();
     void chordsAreSpelledForTheKey();
     void applyEmitsTheSuggestion();
+    void interpretationIsItsOwnBlock();
     void staleResultsAreDropped();
     void emptyPlan();
     void screenshots();
@@ -217,6 +219,39 @@ void TestAnalysisPanel::screenshots()
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         saveShot(panel, dark ? "pianola-analysis-panel-dark.png" : "pianola-analysis-panel.png");
     }
+}
+
+// The model's interpretation: its own block named by the model, below the computed summary
+// (which stays), its contradictions flagged, its suggestions after the computed ones; an error
+// shows in the block; clearing hides it.
+void TestAnalysisPanel::interpretationIsItsOwnBlock()
+{
+    AnalysisPanel panel;
+    model::analysis::Analysis a;
+    a.narrative = "Computed: 120 bpm, no drums.";
+    a.suggestions = {"add a drum groove"};
+    panel.setAnalysis(a);
+    auto* box = panel.findChild<QGroupBox*>("interpretationBox");
+    QVERIFY(box && box->isHidden());
+    panel.setInterpretation("gpt-test", "The drums keep a backbeat.", {"it speaks of drums; the analysis found no drums"},
+                            {"add more swing", "Add a drum groove"});
+    QVERIFY(!box->isHidden());
+    QCOMPARE(box->title(), QString("Interpretation — gpt-test"));
+    QCOMPARE(panel.findChild<QLabel*>("interpretation")->text(), QString("The drums keep a backbeat."));
+    QVERIFY(panel.findChild<QLabel*>("interpretationFlags")->text().contains("found no drums"));
+    bool computedShown = false;
+    for (QLabel* label : panel.findChildren<QLabel*>())
+        computedShown = computedShown || label->text() == QString("Computed: 120 bpm, no drums.");
+    QVERIFY(computedShown);
+    QVERIFY(panel.findChild<QPushButton*>("apply:add a drum groove"));
+    QVERIFY(panel.findChild<QPushButton*>("apply:add more swing"));
+    QVERIFY(!panel.findChild<QPushButton*>("apply:Add a drum groove"));   // the same request once
+    panel.setInterpretationError("The API key was refused (401).");
+    QVERIFY(panel.findChild<QLabel*>("interpretationError")->text().contains("401"));
+    QVERIFY(panel.findChild<QLabel*>("interpretation")->isHidden());
+    panel.clearInterpretation();
+    QVERIFY(box->isHidden());
+    QVERIFY(!panel.findChild<QPushButton*>("apply:add more swing"));
 }
 
 QTEST_MAIN(TestAnalysisPanel)

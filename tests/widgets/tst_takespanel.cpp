@@ -23,6 +23,7 @@ private slots:
     void sameWordsTwiceMakeTwoGroups();
     void draggedTakesHaveShortSafeNames();
     void checklistBadgeOpensTheList();
+    void tooltipNamesTheChainInLocalTime();
 };
 
 namespace {
@@ -126,6 +127,35 @@ void TestTakesPanel::checklistBadgeOpensTheList()
     QVERIFY(list);
     QVERIFY2(list->text().contains("ok  tempo: 78 bpm"), qPrintable(list->text()));
     QCOMPARE(list->text().count('\n') + 1, int(take->checks.size()));
+}
+
+// A variation of a variation: its tooltip names the take in full, the chain it was made from
+// (nearest first), and when, in local time rather than a UTC ISO stamp.
+void TestTakesPanel::tooltipNamesTheChainInLocalTime()
+{
+    app::MainWindow w;
+    w.show();
+    ask(w, "8-bar pop song in C");
+    const model::Project& project = w.document()->project();
+    const model::TakeId song = project.activeTake;
+    ask(w, "same but darker");
+    const model::TakeId darker = project.activeTake;
+    QVERIFY(darker != song);
+    ask(w, "same but faster");
+    const model::Take* last = project.findTake(project.activeTake);
+    QCOMPARE(last->provenance.parentTake, std::optional<model::TakeId>(darker));
+    QTreeWidgetItem* item = nullptr;
+    for (QTreeWidgetItemIterator it(w.takesPanel()); *it; ++it)
+        if (widgets::TakesPanel::takeOf(*it) == last->id)
+            item = *it;
+    QVERIFY(item);
+    const QString tip = item->toolTip(0);
+    QVERIFY2(tip.contains("Take: " + QString::fromStdString(last->name)), qPrintable(tip));
+    const QString chain = QString::fromStdString(project.findTake(darker)->name) + " ← " +
+                          QString::fromStdString(project.findTake(song)->name);
+    QVERIFY2(tip.contains("Made from: " + chain), qPrintable(tip));
+    QVERIFY2(!tip.contains(QString::fromStdString(last->provenance.createdUtc)), qPrintable(tip));
+    QVERIFY(tip.contains("Created: "));
 }
 
 QTEST_MAIN(TestTakesPanel)
