@@ -38,6 +38,14 @@
         <source>Restore the unsaved work of recovery file &lt;id&gt;</source>
         <translation>Die ungesicherte Arbeit der Wiederherstellungsdatei &lt;id&gt; wiederherstellen</translation>
     </message>
+    <message>
+        <source>Open the window at &lt;width&gt;x&lt;height&gt; pixels</source>
+        <translation>Das Fenster mit &lt;Breite&gt;x&lt;Höhe&gt; Pixeln öffnen</translation>
+    </message>
+    <message>
+        <source>Show the dock &lt;name&gt; (takes, history, chat, analysis) on top</source>
+        <translation>Das Dock &lt;Name&gt; (takes, history, chat, analysis) nach vorn holen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::AnalysisController</name>
@@ -155,6 +163,162 @@
     <message>
         <source>Cancelled; nothing was kept.</source>
         <translation>Abgebrochen; nichts wurde behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::app::ChordActions</name>
+    <message>
+        <source>C&amp;hords</source>
+        <translation>A&amp;kkorde</translation>
+    </message>
+    <message>
+        <source>&amp;Detect chords</source>
+        <translation>Akkor&amp;de erkennen</translation>
+    </message>
+    <message>
+        <source>&amp;Refit the take to the chords</source>
+        <translation>Take an die Akkorde &amp;anpassen</translation>
+    </message>
+    <message>
+        <source>Refit the current &amp;track to the chords</source>
+        <translation>Aktuelle &amp;Spur an die Akkorde anpassen</translation>
+    </message>
+    <message>
+        <source>Refit the &amp;selection to the chords</source>
+        <translation>Au&amp;swahl an die Akkorde anpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Harmonize the current track</source>
+        <translation>Aktuelle Spur &amp;harmonisieren</translation>
+    </message>
+    <message>
+        <source>Trans&amp;pose the take...</source>
+        <translation>Take trans&amp;ponieren …</translation>
+    </message>
+    <message>
+        <source>Current track &amp;follows the chord track</source>
+        <translation>Aktuelle Spur &amp;folgt der Akkordspur</translation>
+    </message>
+    <message>
+        <source>Nothing to detect chords from: the take has no notes</source>
+        <translation>Keine Akkorde zu erkennen: der Take hat keine Noten</translation>
+    </message>
+    <message>
+        <source>No chords were recognized in these notes</source>
+        <translation>In diesen Noten wurden keine Akkorde erkannt</translation>
+    </message>
+    <message>
+        <source>Detect chords</source>
+        <translation>Akkorde erkennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chord(s) detected: edit them in the chord lane above the ruler</source>
+        <translation>
+            <numerusform>%n Akkord erkannt: bearbeiten Sie ihn in der Akkordleiste über dem Lineal</numerusform>
+            <numerusform>%n Akkorde erkannt: bearbeiten Sie sie in der Akkordleiste über dem Lineal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The take has no chord track: detect or write chords first</source>
+        <translation>Der Take hat keine Akkordspur: erkennen oder schreiben Sie zuerst Akkorde</translation>
+    </message>
+    <message>
+        <source>Select the notes to refit first</source>
+        <translation>Wählen Sie zuerst die anzupassenden Noten aus</translation>
+    </message>
+    <message>
+        <source>No pitched part to refit</source>
+        <translation>Keine Stimme mit Tonhöhe zum Anpassen</translation>
+    </message>
+    <message>
+        <source>The parts already follow the chords: nothing changed</source>
+        <translation>Die Stimmen folgen den Akkorden bereits: nichts geändert</translation>
+    </message>
+    <message>
+        <source>refit to chords</source>
+        <translation>an Akkorde angepasst</translation>
+    </message>
+    <message>
+        <source>Refit to chords</source>
+        <translation>An die Akkorde anpassen</translation>
+    </message>
+    <message>
+        <source>No take to harmonize</source>
+        <translation>Kein Take zum Harmonisieren</translation>
+    </message>
+    <message>
+        <source>No melody to harmonize: draw or record one first</source>
+        <translation>Keine Melodie zum Harmonisieren: zeichnen oder nehmen Sie zuerst eine auf</translation>
+    </message>
+    <message>
+        <source>harmonized %1</source>
+        <translation>harmonisiert %1</translation>
+    </message>
+    <message>
+        <source>Harmonize</source>
+        <translation>Harmonisieren</translation>
+    </message>
+    <message>
+        <source>Not transposed: %1</source>
+        <translation>Nicht transponiert: %1</translation>
+    </message>
+    <message>
+        <source>Transpose take</source>
+        <translation>Take transponieren</translation>
+    </message>
+    <message>
+        <source>Transpose the take</source>
+        <translation>Den Take transponieren</translation>
+    </message>
+    <message>
+        <source>Semitones (the chord track and key move too; drums stay):</source>
+        <translation>Halbtöne (Akkordspur und Tonart wandern mit; Schlagzeug bleibt):</translation>
+    </message>
+    <message>
+        <source>Follow the chord track</source>
+        <translation>Der Akkordspur folgen</translation>
+    </message>
+    <message>
+        <source>Stop following the chord track</source>
+        <translation>Der Akkordspur nicht mehr folgen</translation>
+    </message>
+    <message>
+        <source>No take to change</source>
+        <translation>Kein Take zum Ändern</translation>
+    </message>
+    <message>
+        <source>The take has no bar %1</source>
+        <translation>Der Take hat keinen Takt %1</translation>
+    </message>
+    <message>
+        <source>No chord in bar %1 to change</source>
+        <translation>Kein Akkord in Takt %1 zum Ändern</translation>
+    </message>
+    <message>
+        <source>bar %1 %2</source>
+        <translation>Takt %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>I filled the chord track with %n chord(s) from the notes; edit them in the chord lane.</source>
+        <translation>
+            <numerusform>Ich habe die Akkordspur mit %n Akkord aus den Noten gefüllt; bearbeiten Sie ihn in der Akkordleiste.</numerusform>
+            <numerusform>Ich habe die Akkordspur mit %n Akkorden aus den Noten gefüllt; bearbeiten Sie sie in der Akkordleiste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The parts that follow the chord track now play its chords (a new take; the old one is its parent).</source>
+        <translation>Die Stimmen, die der Akkordspur folgen, spielen jetzt ihre Akkorde (ein neuer Take; der alte ist sein Vorgänger).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chord track(s) for the melody, plainest first, one take each.</source>
+        <translation>
+            <numerusform>%n Akkordspur für die Melodie, die schlichteste zuerst, je ein Take.</numerusform>
+            <numerusform>%n Akkordspuren für die Melodie, die schlichteste zuerst, je ein Take.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bar %1 changed in the chord track, and the following parts refit to it.</source>
+        <translation>Takt %1 in der Akkordspur geändert, die folgenden Stimmen daran angepasst.</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1156,34 @@
         <source>Saving %1...</source>
         <translation>%1 wird gespeichert …</translation>
     </message>
+    <message>
+        <source>Alt+L</source>
+        <translation>Alt+L</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Auf &amp;Auswahl zoomen</translation>
+    </message>
+    <message>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <source>All 47 &amp;drum pieces</source>
+        <translation>Alle 47 &amp;Schlagzeugteile</translation>
+    </message>
+    <message>
+        <source>On a drum track, a row for every General MIDI drum piece, not only those in use and the core kit</source>
+        <translation>Auf einer Schlagzeugspur eine Zeile für jedes General-MIDI-Schlagzeugteil, nicht nur die benutzten und das Grundset</translation>
+    </message>
+    <message>
+        <source>Loop the selection</source>
+        <translation>Auswahl loopen</translation>
+    </message>
+    <message>
+        <source>Select the notes to loop first</source>
+        <translation>Zuerst die Noten zum Loopen auswählen</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::MidiSession</name>
@@ -1369,10 +1561,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation> BPM</translation>
     </message>
     <message>
-        <source>Tempo of the take (type, scroll or hold the arrows); notes keep their place in bars</source>
-        <translation>Tempo des Takes (tippen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
-    </message>
-    <message>
         <source>Meter of the take</source>
         <translation>Taktart des Takes</translation>
     </message>
@@ -1414,6 +1602,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
             <numerusform>Einzähler: %n Takt</numerusform>
             <numerusform>Einzähler: %n Takte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Tempo of the take (type, drag up or down, scroll or hold the arrows); notes keep their place in bars</source>
+        <translation>Tempo des Takes (tippen, nach oben oder unten ziehen, scrollen oder die Pfeile halten); Noten bleiben an ihrer Stelle im Takt</translation>
     </message>
 </context>
 <context>
@@ -1490,10 +1682,6 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
@@ -1540,6 +1728,10 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Makes this change to the analysed take, as new takes beside it</source>
         <translation>Nimmt diese Änderung am analysierten Take vor, als neue Takes daneben</translation>
+    </message>
+    <message>
+        <source>Bar %1 to %2 (%3 to %4)</source>
+        <translation>Takt %1 bis %2 (%3 bis %4)</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1795,93 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Use the offline generator</source>
         <translation>Offline-Generator verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>pianola::widgets::ChordLane</name>
+    <message>
+        <source>detected</source>
+        <translation>erkannt</translation>
+    </message>
+    <message>
+        <source>Change harmonic rhythm</source>
+        <translation>Harmonischen Rhythmus ändern</translation>
+    </message>
+    <message>
+        <source>The chord track would not be valid: %1</source>
+        <translation>Die Akkordspur wäre ungültig: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a chord symbol: %2</source>
+        <translation>„%1“ ist kein Akkordsymbol: %2</translation>
+    </message>
+    <message>
+        <source>Remove chord</source>
+        <translation>Akkord entfernen</translation>
+    </message>
+    <message>
+        <source>Change chord to %1</source>
+        <translation>Akkord in %1 ändern</translation>
+    </message>
+    <message>
+        <source>No room for a chord here (the take ends, or chords fill the bar)</source>
+        <translation>Hier ist kein Platz für einen Akkord (der Take endet, oder Akkorde füllen den Takt)</translation>
+    </message>
+    <message>
+        <source>Insert chord</source>
+        <translation>Akkord einfügen</translation>
+    </message>
+    <message>
+        <source>Split chord</source>
+        <translation>Akkord teilen</translation>
+    </message>
+    <message>
+        <source>Delete chord</source>
+        <translation>Akkord löschen</translation>
+    </message>
+    <message>
+        <source>Paste chord</source>
+        <translation>Akkord einfügen (Zwischenablage)</translation>
+    </message>
+    <message>
+        <source>Edit symbol…</source>
+        <translation>Symbol bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>Hier teilen</translation>
+    </message>
+    <message>
+        <source>Copy chord</source>
+        <translation>Akkord kopieren</translation>
+    </message>
+    <message>
+        <source>Insert chord here</source>
+        <translation>Akkord hier einfügen</translation>
+    </message>
+    <message>
+        <source>substitute in the key</source>
+        <translation>Ersatz in der Tonart</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>Paralleltonart</translation>
+    </message>
+    <message>
+        <source>secondary dominant</source>
+        <translation>Zwischendominante</translation>
+    </message>
+    <message>
+        <source>tritone substitute</source>
+        <translation>Tritonus-Substitution</translation>
+    </message>
+    <message>
+        <source>borrowed from the parallel key</source>
+        <translation>aus der gleichnamigen Tonart entlehnt</translation>
+    </message>
+    <message>
+        <source>Alternatives</source>
+        <translation>Alternativen</translation>
     </message>
 </context>
 <context>

@@ -333,4 +333,12 @@ QString ChatDock::historyText() const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString ChatDock::historyHtml() const
+{
+    QStringList html;
+    for (const QLabel* label : m_history->widget()->findChildren<QLabel*>())
+        if (label->objectName() != QLatin1String("chip")) html << label->text();
+    return html.join(QLatin1Char('\n'));
+}
+
 } // namespace pianola::widgets

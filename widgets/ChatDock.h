@@ -48,6 +48,10 @@ public:
     QScrollArea* history() const { return m_history; }
     /// The conversation as plain text (each message's text, its chips on one line, its links).
     QString historyText() const;
+    /// The same as rich text: every label's HTML (links with their pianola: targets).
+    QString historyHtml() const;
+    /// Follows a link of the conversation ("pianola:take/3", "pianola:retry/1"...), as a click.
+    void openLink(const QString& link);
 
 signals:
     void promptSubmitted(const QString& prompt);
@@ -70,7 +74,6 @@ protected:
 private:
     void submit();
     void elideScope();
-    void openLink(const QString& link);
     QLabel* textLabel(const QString& html, QWidget* parent);
     QWidget* chipRow(const std::vector<std::string>& items, QWidget* parent);
     QWidget* messageWidget(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names);

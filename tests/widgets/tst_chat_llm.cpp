@@ -22,7 +22,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
-#include <QTextBrowser>
+#include <QLabel>
 #include <QTimer>
 #include <QPushButton>
 #include <QSettings>
@@ -151,8 +151,8 @@ void TestChatLlm::cancelKeepsNothing()
     QCOMPARE(project.chat[1].status, model::ChatMessage::Status::Cancelled);
     QCOMPARE(project.takes.size(), std::size_t(1));   // only the empty start take
     QVERIFY(!w.chatDock()->isBusy());
-    QVERIFY(!w.chatDock()->history()->toHtml().contains("More variations"));   // nothing to vary
-    QVERIFY(w.chatDock()->history()->toHtml().contains("pianola:retry/1"));
+    QVERIFY(!w.chatDock()->historyHtml().contains("More variations"));   // nothing to vary
+    QVERIFY(w.chatDock()->historyHtml().contains("pianola:retry/1"));
 }
 
 void TestChatLlm::analysisNarrativeFromTheModel()
@@ -418,12 +418,13 @@ void TestChatLlm::errorsAreStyledWithActions()
     QCOMPARE(error.status, model::ChatMessage::Status::Failed);
     QVERIFY2(QString::fromStdString(error.text).contains("Incorrect API key provided"), error.text.c_str());
     QVERIFY(!QString::fromStdString(error.text).contains(kKey));
-    const QString html = w.chatDock()->history()->toHtml();
+    const QString html = w.chatDock()->historyHtml();
     QVERIFY(html.contains("Open Preferences") && html.contains("Use the offline generator") && html.contains("Try again"));
     QVERIFY(!html.contains("More variations"));
-    QVERIFY(html.contains("#e53935"));   // error colour
+    const auto* errorLabel = w.chatDock()->findChild<QLabel*>("chatError");
+    QVERIFY(errorLabel && errorLabel->styleSheet().contains("#e53935"));   // error colour
     QVERIFY(!html.contains(kKey));
-    emit w.chatDock()->history()->anchorClicked(QUrl("pianola:offline/1"));
+    w.chatDock()->openLink("pianola:offline/1");
     QCOMPARE(w.chatController()->provider(), QString("offline"));
     QCOMPARE(w.chatDock()->provider(), QString("offline"));
     QCOMPARE(project.chat.size(), std::size_t(4));   // the same words again, answered offline
