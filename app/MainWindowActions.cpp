@@ -317,6 +317,9 @@ void MainWindow::createTransport()
 
 void MainWindow::createToolBar()
 {
+    // Its own row: beside the transport (tempo, meter, key, metronome) it overflowed at
+    // 1280x800 and hid the grid behind the toolbar's extension button.
+    addToolBarBreak();
     QToolBar* bar = addToolBar(tr("Editing"));
     bar->setObjectName("editing");
     m_toolGroup = new QActionGroup(this);

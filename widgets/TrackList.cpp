@@ -2,8 +2,11 @@
 // The track list.
 #include "widgets/TrackList.h"
 
+#include "model/GeneralMidi.h"
 #include "widgets/InstrumentBox.h"
 #include "widgets/Padlock.h"
+
+#include <algorithm>
 
 #include <QColorDialog>
 #include <QComboBox>
@@ -37,7 +40,12 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     m_table->horizontalHeader()->setSectionResizeMode(ProgramColumn, QHeaderView::Stretch);
     for (int c : {ColourColumn, ChannelColumn, MuteColumn, SoloColumn, LockColumn})
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_table->setMinimumWidth(360);
+    // 360 px fit "Electric Bass (finger)"; the longest General MIDI name gets its room too.
+    const QFontMetrics metrics(m_table->font());
+    int longest = 0;
+    for (int program = 0; program < 128; ++program)
+        longest = std::max(longest, metrics.horizontalAdvance(QString::fromStdString(model::gm::programName(program))));
+    m_table->setMinimumWidth(360 + std::max(0, longest - metrics.horizontalAdvance(QStringLiteral("Electric Bass (finger)"))));
     layout->addWidget(m_table);
     auto* buttons = new QHBoxLayout;
     auto* add = new QToolButton(this);

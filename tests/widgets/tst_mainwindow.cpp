@@ -12,6 +12,7 @@
 #include "widgets/EditorState.h"
 #include "widgets/InstrumentBox.h"
 #include "widgets/TrackList.h"
+#include "model/GeneralMidi.h"
 #include "widgets/TempoMarks.h"
 
 #include <QApplication>
@@ -374,7 +375,15 @@ void TestMainWindow::nothingIsClippedAt1280x800()
     QVERIFY(box);
     QCOMPARE(box->currentText(), QStringLiteral("Electric Bass (finger)"));
     const int textRoom = box->width() - 24; // the drop-down arrow
-    QVERIFY2(box->fontMetrics().horizontalAdvance(box->currentText()) <= textRoom, qPrintable(QString::number(box->width())));
+    for (int program = 0; program < 128; ++program) { // every General MIDI name fits
+        const QString name = QString::fromStdString(model::gm::programName(program));
+        QVERIFY2(box->fontMetrics().horizontalAdvance(name) <= textRoom, qPrintable(QStringLiteral("%1 in %2 px").arg(name).arg(box->width())));
+    }
+    // Every tool bar widget is on screen, none behind an extension button (the grid was).
+    for (auto* bar : w.findChildren<QToolBar*>())
+        for (QAction* action : bar->actions())
+            if (QWidget* widget = bar->widgetForAction(action); widget && action->isVisible())
+                QVERIFY2(widget->isVisible(), qPrintable(bar->objectName() + QStringLiteral(": ") + widget->objectName()));
 }
 
 // A generated A-minor take: the key chooser shows A minor and the roll highlights that scale.
