@@ -16,6 +16,7 @@
 #include "engine/llm/Session.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace pianola::engine::llm {
 
@@ -170,6 +171,33 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
 }
 
 // Variations of the parent; an empty result when nothing in the line is a change vary() knows.
+// The same notes, controllers, tempo, meter and key: a copy, not a take.
+bool sameMusic(const model::Plan& a, const model::Plan& b)
+{
+    return a.tracks == b.tracks && a.tempos == b.tempos && a.timeSignatures == b.timeSignatures &&
+           a.keySignatures == b.keySignatures;
+}
+
+// Words read as a change that changed nothing: no take, and why ("the take has no drums").
+Error nothingChanged(const GenerationRequest& request, const std::vector<std::string>& changes)
+{
+    std::string what;
+    for (const std::string& c : changes)
+        what += (what.empty() ? "" : "; ") + c;
+    const model::Plan& plan = request.parent->plan;
+    const bool drums = std::any_of(plan.tracks.begin(), plan.tracks.end(),
+                                   [](const model::Track& t) { return t.channel == 9 && !t.notes.empty(); });
+    std::string lower = request.prompt;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool drumWords = lower.find("kick") != std::string::npos || lower.find("snare") != std::string::npos ||
+                           lower.find("hat") != std::string::npos || lower.find("drum") != std::string::npos;
+    return Error{Error::Code::InvalidArgument,
+                 "nothing changed: \"" + request.prompt + "\" changes nothing in " + request.parent->name +
+                     (drumWords && !drums ? " (the take has no drums; \"add drums\" adds them)"
+                                          : what.empty() ? std::string() : " (" + what + ")") +
+                     ", so no take was made"};
+}
+
 Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t seed)
 {
     if (request.scope.narrowed()) { // vary the scope only: everything outside it locked
@@ -177,8 +205,8 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         inside.scope = {};
         inside.parent->plan = lockOutsideScope(request.parent->plan, request.scope);
         auto result = varied(inside, seed);
-        if (!result) return result;
-        if (result->takes.empty()) // the words change nothing there: say so, not "not understood"
+        if (!result && !result.error().message.starts_with("nothing changed: ")) return result;
+        if (!result || result->takes.empty()) // the words change nothing there: say so, not "not understood"
             return makeError(Error::Code::InvalidArgument,
                              "nothing changed: \"" + request.prompt + "\" changes nothing in " +
                                  describeScope(request.scope, request.parent->plan) +
@@ -195,6 +223,7 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
     result.provider = gen::kProviderName;
     result.model = gen::kModelName;
     const int count = request.candidates > 0 ? clampCandidates(request.candidates) : 4;
+    std::vector<std::string> unchanged; // what the words did when they changed no note
     for (int i = 0; i < count; ++i) {
         const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
         std::vector<std::string> changes, unused;
@@ -202,6 +231,10 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         if (!take && i == 0 && take.error().code != Error::Code::InvalidArgument)
             return take.error(); // understood as a change, but too big to make, or all locked
         if (!take) break;
+        if (sameMusic(take->plan, request.parent->plan)) { // "harder kick" on a take without drums
+            if (unchanged.empty()) unchanged = changes;
+            continue;
+        }
         // Nothing left open to vary ("transpose up 2"): a repeat is not another candidate.
         if (std::any_of(result.takes.begin(), result.takes.end(),
                         [&](const model::Take& t) { return t.plan == take->plan; }))
@@ -212,6 +245,7 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         }
         result.takes.push_back(std::move(*take));
     }
+    if (result.takes.empty() && !unchanged.empty()) return nothingChanged(request, unchanged);
     if (result.takes.empty()) return result;
     for (std::size_t i = 0; i < result.takes.size(); ++i)
         result.takes[i].name = candidateName(request.prompt, static_cast<int>(i),

@@ -462,6 +462,12 @@ void TestCli::checkAgainstWords()
     QCOMPARE(runCli({"generate", "--from", path("am.mid"), "-o", path("hard.mid"), "harder kick"}).code, 0);
     const Run change = runCli({"check", "--parent", path("am.mid"), path("hard.mid"), "harder kick"});
     QVERIFY2(change.out.contains("ok    change: changed: Drums; identical: "), qPrintable(change.out));
+    // A change that changes nothing (no drums to hit harder): exit 1, no file, and why.
+    QCOMPARE(runCli({"generate", "-o", path("keys.mid"), "8-bar chord progression in A minor, chords only"}).code, 0);
+    const Run nothing = runCli({"generate", "--from", path("keys.mid"), "-o", path("same.mid"), "harder kick"});
+    QCOMPARE(nothing.code, 1);
+    QVERIFY2(nothing.err.contains("the take has no drums"), qPrintable(nothing.err));
+    QVERIFY(!QFile::exists(path("same.mid")));
 }
 
 void TestCli::generateExplainPrintsChecklists()

@@ -34,6 +34,7 @@ private slots:
     void changeRequestsAreRecognised();
     void seedConversationBuildsTheLoopPartByPart();
     void nonsenseAndSoundDesignGetOneReplyAndNoTakes();
+    void aChangeThatChangesNothingMakesNoTake();
     void understoodItemsAreChipsThatWrapBetweenThemselves();
 };
 
@@ -270,6 +271,27 @@ void TestChat::nonsenseAndSoundDesignGetOneReplyAndNoTakes()
     type(chat, "add some reverb and sidechain");
     QCOMPARE(project.takes.size(), takes);
     QVERIFY(QString::fromStdString(project.chat.back().text).contains("MIDI carries notes"));
+}
+
+// "harder kick" on a take without drums made an identical copy: now no take, and the reply says why.
+void TestChat::aChangeThatChangesNothingMakesNoTake()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    widgets::ChatDock* chat = w.chatDock();
+    const model::Project& project = w.document()->project();
+    type(chat, "8-bar chord progression in A minor, chords only");
+    const std::size_t takes = project.takes.size();
+    type(chat, "harder kick");
+    QCOMPARE(project.takes.size(), takes);
+    QVERIFY2(QString::fromStdString(project.chat.back().text).contains("the take has no drums"),
+             project.chat.back().text.c_str());
+    type(chat, "add drums");
+    QVERIFY(project.takes.size() > takes);
+    const std::size_t withDrums = project.takes.size();
+    type(chat, "harder kick"); // now there is a kick to hit harder
+    QVERIFY(project.takes.size() > withDrums);
 }
 
 // What the assistant understood is one rounded chip label per item (it was highlighted text in
