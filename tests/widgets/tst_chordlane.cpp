@@ -8,6 +8,7 @@
 #include "widgets/ChordLane.h"
 #include "widgets/KeyboardGutter.h"
 #include "widgets/PianoRollView.h"
+#include "EditorFixture.h"
 #include "widgets/TimeRuler.h"
 
 #include <QApplication>
@@ -23,30 +24,6 @@ using model::PlanChord;
 using model::Tick;
 
 namespace {
-class FakeSink : public widgets::EditSink
-{
-public:
-    model::Project project;
-    widgets::EditorState* state = nullptr;
-    std::vector<model::Edit> submitted;
-
-    bool submit(model::Edit edit, const QString&) override
-    {
-        if (!model::applyEdit(project, edit)) return false;
-        submitted.push_back(std::move(edit));
-        state->notifyPlanChanged();
-        return true;
-    }
-    bool undo()
-    {
-        if (submitted.empty() || !model::applyEdit(project, model::inverse(submitted.back())))
-            return false;
-        submitted.pop_back();
-        state->notifyPlanChanged();
-        return true;
-    }
-};
-
 PlanChord chord(const char* symbol, Tick start, Tick length)
 {
     return model::planChordOf(*model::parseChordSymbol(symbol), start, length);
@@ -66,28 +43,13 @@ model::Plan fourBars()
     return plan;
 }
 
-struct Fixture
+struct Fixture : test::EditorFixture
 {
-    FakeSink sink;
-    widgets::ProjectPlans plans{sink.project};
-    widgets::EditorState state;
     widgets::PianoRollView roll{&state};
     widgets::ChordLane* lane = nullptr;
 
-    explicit Fixture(model::Plan plan)
+    explicit Fixture(model::Plan plan) : EditorFixture(std::move(plan))
     {
-        plan.normalize();
-        plan.assignTrackIds();
-        model::Take take;
-        take.id = 7;
-        take.plan = std::move(plan);
-        sink.project.takes.push_back(std::move(take));
-        sink.project.activeTake = 7;
-        sink.state = &state;
-        state.setSink(&sink);
-        state.setSource(&plans);
-        state.setTake(7);
-        state.setCurrentTrack(0);
         state.setSnap({4, false}); // quarter notes
         roll.resize(1000 + widgets::PianoRollView::kGutterWidth, 400);
         roll.show();

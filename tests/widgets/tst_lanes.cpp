@@ -4,6 +4,7 @@
 // bounded by the pixels shown, not by the plan's declared length (a 44-byte MIDI file with one
 // note ending at tick 536,870,910 used to build 134 million bars: 4.3 GB and a minute frozen).
 #include "engine/PlanFile.h"
+#include "EditorFixture.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
 #include "widgets/PointLane.h"
@@ -21,43 +22,10 @@ using model::LanePoint;
 using model::Tick;
 
 namespace {
-/// Records what the lanes submit and applies it to its project, like the app's document.
-class FakeSink : public widgets::EditSink
+struct Fixture : test::EditorFixture
 {
-public:
-    model::Project project;
-    widgets::EditorState* state = nullptr;
-    std::vector<std::pair<model::Edit, QString>> submitted;
-
-    bool submit(model::Edit edit, const QString& text) override
+    explicit Fixture(model::Plan plan) : EditorFixture(std::move(plan))
     {
-        if (!model::applyEdit(project, edit)) return false;
-        submitted.emplace_back(std::move(edit), text);
-        state->notifyPlanChanged();
-        return true;
-    }
-};
-
-struct Fixture
-{
-    FakeSink sink;
-    widgets::ProjectPlans plans{sink.project};
-    widgets::EditorState state;
-
-    explicit Fixture(model::Plan plan)
-    {
-        plan.normalize();
-        plan.assignTrackIds();
-        model::Take take;
-        take.id = 7;
-        take.plan = std::move(plan);
-        sink.project.takes.push_back(std::move(take));
-        sink.project.activeTake = 7;
-        sink.state = &state;
-        state.setSink(&sink);
-        state.setSource(&plans);
-        state.setTake(7);
-        state.setCurrentTrack(0);
         state.setHorizontalView(0, 8); // 480 ticks = 60 px
     }
     const model::Track& track() const { return sink.project.takes.front().plan.tracks.front(); }

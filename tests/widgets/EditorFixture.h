@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// For widget tests of the editor's views: a fake document that applies what the views submit to
+// its project (and undoes it), and an EditorState showing that project's one take.
+#pragma once
+
+#include "model/Edit.h"
+#include "model/Project.h"
+#include "widgets/EditSink.h"
+#include "widgets/EditorState.h"
+#include "widgets/PlanSource.h"
+
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+namespace pianola::test {
+
+/// Records what the views submit and applies it to its project, like the app's document.
+class FakeSink : public widgets::EditSink
+{
+public:
+    model::Project project;
+    widgets::EditorState* state = nullptr;
+    std::vector<std::pair<model::Edit, QString>> submitted;
+
+    bool submit(model::Edit edit, const QString& text) override
+    {
+        if (!model::applyEdit(project, edit)) return false;
+        submitted.emplace_back(std::move(edit), text);
+        state->notifyPlanChanged();
+        return true;
+    }
+    /// Takes the last edit back.
+    bool undo()
+    {
+        if (submitted.empty() || !model::applyEdit(project, model::inverse(submitted.back().first)))
+            return false;
+        submitted.pop_back();
+        state->notifyPlanChanged();
+        return true;
+    }
+};
+
+/// `plan` as take 7 of the fake document, shown on its first track.
+struct EditorFixture
+{
+    FakeSink sink;
+    widgets::ProjectPlans plans{sink.project};
+    widgets::EditorState state;
+
+    explicit EditorFixture(model::Plan plan)
+    {
+        plan.normalize();
+        plan.assignTrackIds();
+        model::Take take;
+        take.id = 7;
+        take.plan = std::move(plan);
+        sink.project.takes.push_back(std::move(take));
+        sink.project.activeTake = 7;
+        sink.state = &state;
+        state.setSink(&sink);
+        state.setSource(&plans);
+        state.setTake(7);
+        state.setCurrentTrack(0);
+    }
+};
+
+} // namespace pianola::test
