@@ -5,12 +5,11 @@
 
 #include "model/Edit.h"
 #include "model/Project.h"
-#include "widgets/EditSink.h"
 #include "widgets/EditorState.h"
+#include "widgets/EditSink.h"
 #include "widgets/PlanSource.h"
 
 #include <QString>
-
 #include <utility>
 #include <vector>
 
