@@ -20,6 +20,7 @@ if [ "${PIANOLA_SKIP_SANITIZE:-0}" != 1 ]; then
     -DPIANOLA_SANITIZE=ON -DPIANOLA_FUZZ=ON -DPIANOLA_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions="$PWD/tests/sanitizers/lsan.supp" \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE fuzz
   bash scripts/fuzz.sh build-asan "${PIANOLA_FUZZ_SECONDS:-15}"
 fi

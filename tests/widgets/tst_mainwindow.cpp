@@ -356,7 +356,7 @@ void TestMainWindow::nothingIsClippedAt1280x800()
     std::vector<model::Note> notes;
     for (int bar = 0; bar < 8; ++bar)
         for (int key : {57, 60, 64})
-            notes.push_back({bar * 1920, 1920, model::NoteId(notes.size() + 1), key + (bar % 2) * 5, 90});
+            notes.push_back({bar * 1920, 1920, model::NoteId(notes.size() + 1), static_cast<std::uint8_t>(key + (bar % 2) * 5), 90});
     QVERIFY(w.document()->submit(model::NotesEdit{w.editorState()->take(), w.plan().tracks[0].id, {}, notes}, "chords"));
     w.trackList()->changeTrack(0, [](model::TrackSettings& s) { s.program = 33; }, "bass"); // Electric Bass (finger)
     w.analysisPanel()->setAnalysis(engine::analysis::analyzePlan(w.plan()));
