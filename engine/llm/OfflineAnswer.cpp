@@ -14,6 +14,7 @@
 #include "engine/generate/Request.h"
 #include "engine/generate/Variation.h"
 #include "engine/llm/Session.h"
+#include "model/Text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -187,12 +188,20 @@ Error nothingChanged(const GenerationRequest& request, const std::vector<std::st
     const model::Plan& plan = request.parent->plan;
     const bool drums = std::any_of(plan.tracks.begin(), plan.tracks.end(),
                                    [](const model::Track& t) { return t.channel == 9 && !t.notes.empty(); });
-    std::string lower = request.prompt;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    const bool drumWords = lower.find("kick") != std::string::npos || lower.find("snare") != std::string::npos ||
-                           lower.find("hat") != std::string::npos || lower.find("drum") != std::string::npos;
+    bool drumWords = false; // whole words: "that" is not a hat
+    std::string word;
+    for (const char c : request.prompt + " ") {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            continue;
+        }
+        for (const char* w : {"kick", "kicks", "snare", "snares", "hat", "hats", "drum", "drums", "fill", "fills"})
+            drumWords = drumWords || word == w;
+        word.clear();
+    }
     return Error{Error::Code::InvalidArgument,
-                 "nothing changed: \"" + request.prompt + "\" changes nothing in " + request.parent->name +
+                 "nothing changed: \"" + model::cutUtf8(request.prompt, 120, "...") + "\" changes nothing in " +
+                     model::cutUtf8(request.parent->name, 120, "...") +
                      (drumWords && !drums ? " (the take has no drums; \"add drums\" adds them)"
                                           : what.empty() ? std::string() : " (" + what + ")") +
                      ", so no take was made"};
