@@ -57,7 +57,8 @@ void AnalysisController::analyseActiveTake()
     m_take = take ? take->id : 0;
     if (m_take != before && !(m_narrative->busy() && m_askedFor == m_take))
         m_panel->clearInterpretation(); // the cached one shows with the take's analysis
-    m_panel->setPlan(take ? m_document->planSnapshot(take->id) : std::make_shared<const model::Plan>());
+    m_panel->setPlan(take ? m_document->planSnapshot(take->id)
+                          : std::make_shared<const model::Plan>());
 }
 
 void AnalysisController::askModel()

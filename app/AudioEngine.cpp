@@ -15,7 +15,7 @@ AudioEngine::AudioEngine()
     engine::SynthOptions options;
     options.soundFont = settings.value("audio/soundFont").toString().toStdString();
     options.sampleRate = settings.value("audio/sampleRate", 44100).toDouble();
-    options.dynamicSamples = true;   // a big SoundFont loads only the instruments in use
+    options.dynamicSamples = true; // a big SoundFont loads only the instruments in use
     auto core = engine::SynthCore::create(options);
     if (!core) {
         m_problem = QString::fromStdString(core.error().message);
@@ -23,7 +23,8 @@ AudioEngine::AudioEngine()
         return;
     }
     m_core = std::move(*core);
-    auto output = engine::AudioOutput::start(*m_core, settings.value("audio/driver").toString().toStdString());
+    auto output = engine::AudioOutput::start(
+        *m_core, settings.value("audio/driver").toString().toStdString());
     if (!output) {
         m_problem = QString::fromStdString(output.error().message);
         qCWarning(lcAudio).noquote() << "no audio output:" << m_problem;
@@ -39,7 +40,7 @@ AudioEngine::~AudioEngine()
         transport().panic();
         transport().stop();
     }
-    m_output.reset();   // the device stops calling render() before the synth goes
+    m_output.reset(); // the device stops calling render() before the synth goes
     m_core.reset();
 }
 
@@ -50,8 +51,7 @@ engine::Transport& AudioEngine::transport()
 
 QString AudioEngine::description() const
 {
-    if (!m_core)
-        return {};
+    if (!m_core) return {};
     return QStringLiteral("FluidSynth on %1, %2")
         .arg(m_output ? QString::fromStdString(m_output->driverName()) : QStringLiteral("-"),
              QFileInfo(QString::fromStdString(m_core->soundFontPath())).fileName());

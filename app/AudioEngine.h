@@ -5,9 +5,8 @@
 #include "engine/audio/AudioOutput.h"
 #include "engine/audio/SynthCore.h"
 
-#include <QString>
-
 #include <memory>
+#include <QString>
 
 namespace pianola::app {
 
@@ -24,12 +23,12 @@ public:
     engine::Transport& transport();
     bool hasSound() const { return m_output != nullptr; }
     QString problem() const { return m_problem; }
-    QString description() const;   ///< "FluidSynth on pulseaudio, FluidR3_GM.sf2"
+    QString description() const; ///< "FluidSynth on pulseaudio, FluidR3_GM.sf2"
 
 private:
     std::unique_ptr<engine::SynthCore> m_core;
     std::unique_ptr<engine::AudioOutput> m_output;
-    engine::Transport m_silentTransport;   ///< used when there is no synth at all
+    engine::Transport m_silentTransport; ///< used when there is no synth at all
     QString m_problem;
 };
 

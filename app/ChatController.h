@@ -1,23 +1,22 @@
 // SPDX-License-Identifier: MIT
 // Turns chat prompts into takes, through the provider chosen in the dock: the built-in offline
 // generator (engine::llm::offlineResult: one reader decides whether a line asks for a new song, a
-// part added or regenerated in the playing take, or a change to it), or a language model through engine::llm::Session (brief or
-// notes mode, validated replies, repair loop, offline fallback), asynchronously with progress
-// and Cancel. The prompt is one undo step, the reply with its takes another (one composite edit).
+// part added or regenerated in the playing take, or a change to it), or a language model through
+// engine::llm::Session (brief or notes mode, validated replies, repair loop, offline fallback),
+// asynchronously with progress and Cancel. The prompt is one undo step, the reply with its takes
+// another (one composite edit).
 #pragma once
 
 #include "app/ChordActions.h"
-
 #include "app/Document.h"
 #include "engine/llm/Keychain.h"
 #include "engine/llm/Scope.h"
 
-#include <QElapsedTimer>
-#include <QObject>
-
 #include <functional>
 #include <map>
 #include <memory>
+#include <QElapsedTimer>
+#include <QObject>
 #include <set>
 
 namespace pianola::widgets {
@@ -29,7 +28,7 @@ class Session;
 struct GenerationProgress;
 struct GenerationResult;
 struct ProviderConfig;
-}
+} // namespace pianola::engine::llm
 
 namespace pianola::app {
 
@@ -45,10 +44,17 @@ public:
     std::vector<model::TakeId> ask(const QString& prompt);
     /// Where ask() reads the scope of the active take (the dock's scope line: a track and bars
     /// the user chose); without one, prompts apply to the whole take.
-    void setScopeSource(std::function<engine::llm::RequestScope()> source) { m_scopeOf = std::move(source); }
+    void setScopeSource(std::function<engine::llm::RequestScope()> source)
+    {
+        m_scopeOf = std::move(source);
+    }
     /// Where ask() first offers a line as chord work (ChordActions::chatRequest): handled lines
     /// get their reply without the generator or a language model.
-    void setChordRequests(std::function<std::optional<ChordActions::ChatWork>(const QString&)> reader) { m_chordWork = std::move(reader); }
+    void
+    setChordRequests(std::function<std::optional<ChordActions::ChatWork>(const QString&)> reader)
+    {
+        m_chordWork = std::move(reader);
+    }
     /// Regenerates `scope` of the active take without a prompt (the Regenerate actions): a reply
     /// like a chat reply, its takes' parent the active take. `label` names the scope in the chat.
     std::vector<model::TakeId> regenerate(engine::llm::RequestScope scope, const QString& label);
@@ -85,9 +91,11 @@ public slots:
 
 private:
     void tryAgain(int messageIndex, bool more);
-    void askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent, int candidates,
-                    const engine::llm::RequestScope& scope, bool changeOnly = false);
-    void askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates, const engine::llm::RequestScope& scope);
+    void askOffline(const QString& prompt, std::uint64_t seed, std::optional<model::TakeId> parent,
+                    int candidates, const engine::llm::RequestScope& scope,
+                    bool changeOnly = false);
+    void askModel(const QString& prompt, std::optional<model::TakeId> parent, int candidates,
+                  const engine::llm::RequestScope& scope);
     void modelFinished(const engine::llm::GenerationResult& result);
     QString progressText(const engine::llm::GenerationProgress& p) const;
     void showProgress();
@@ -95,7 +103,8 @@ private:
     void useOffline(int messageIndex);
     void modelFailed(const QString& sentence, bool cancelled);
     void echo(const QString& prompt);
-    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes, model::ChatMessage reply,
+    std::vector<model::TakeId> commitReply(const QString& prompt, std::vector<model::Take> takes,
+                                           model::ChatMessage reply,
                                            std::optional<model::Edit> first = std::nullopt);
     static model::ChatMessage replyMessage(const QStringList& lines);
     std::uint64_t freshSeed();
@@ -105,13 +114,14 @@ private:
     QString m_provider = QStringLiteral("offline");
     std::unique_ptr<engine::llm::Session> m_session;
     QString m_pendingPrompt;
-    QString m_progress;          ///< what the reply says so far (the progress line's last part)
-    QElapsedTimer m_clock;       ///< since the request was sent
+    QString m_progress;    ///< what the reply says so far (the progress line's last part)
+    QElapsedTimer m_clock; ///< since the request was sent
     QTimer* m_progressTick = nullptr;
     engine::llm::RequestScope m_pendingScope;
     std::function<std::optional<ChordActions::ChatWork>(const QString&)> m_chordWork;
     std::function<engine::llm::RequestScope()> m_scopeOf;
-    std::map<model::TakeId, engine::llm::RequestScope> m_scopes; ///< of narrowed replies' first takes (Try again)
+    std::map<model::TakeId, engine::llm::RequestScope>
+        m_scopes; ///< of narrowed replies' first takes (Try again)
     std::uint64_t m_seedCounter = 0;
     engine::llm::StoredKeySource m_keys;
     engine::llm::Keychain* m_keychain;

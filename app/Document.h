@@ -9,12 +9,11 @@
 #include "widgets/EditSink.h"
 #include "widgets/PlanSource.h"
 
+#include <chrono>
+#include <memory>
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
-
-#include <chrono>
-#include <memory>
 
 class QTimer;
 
@@ -134,12 +133,13 @@ private:
     QString m_path;
     QTimer* m_autosave;
     int m_autosaveDelayMs = 3000;
-    std::unique_ptr<RecoverySlot> m_slot;   ///< created at the first autosave
+    std::unique_ptr<RecoverySlot> m_slot; ///< created at the first autosave
     BackgroundWrite* m_saveWrite;
     BackgroundWrite* m_recoveryWrite;
-    bool m_autosaveAgain = false;   ///< an edit came while the autosave was writing
-    std::uint64_t m_revision = 0;   ///< counts undo stack moves: a save of an older one leaves the document modified
-    bool m_lastApplied = false;   ///< what the last applyAndNotify() did (for submit())
+    bool m_autosaveAgain = false; ///< an edit came while the autosave was writing
+    std::uint64_t m_revision =
+        0; ///< counts undo stack moves: a save of an older one leaves the document modified
+    bool m_lastApplied = false; ///< what the last applyAndNotify() did (for submit())
 };
 
 } // namespace pianola::app

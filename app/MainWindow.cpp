@@ -14,12 +14,10 @@
 #include "widgets/ChatDock.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
-
-#include <QShowEvent>
-#include <utility>
 #include "widgets/TakesPanel.h"
 #include "widgets/TrackList.h"
 
+#include <map>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -35,20 +33,20 @@
 #include <QPushButton>
 #include <QSessionManager>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
 #include <QUrl>
-
-#include <map>
+#include <utility>
 
 namespace pianola::app {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_state(new widgets::EditorState(this)), m_session(new Session(m_state, this)),
-      m_document(m_session->document())
+    : QMainWindow(parent), m_state(new widgets::EditorState(this)),
+      m_session(new Session(m_state, this)), m_document(m_session->document())
 {
     setObjectName("mainWindow");
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -86,18 +84,19 @@ MainWindow::MainWindow(QWidget* parent)
         else
             m_session->setLoop(m_state->loopEnabled());
     });
-    connect(m_session->playback(), &PlaybackController::playheadPolled, this, &MainWindow::updatePlayhead);
+    connect(m_session->playback(), &PlaybackController::playheadPolled, this,
+            &MainWindow::updatePlayhead);
 
     m_analysisUpdate = new QTimer(this);
     m_analysisUpdate->setSingleShot(true);
-    m_analysisUpdate->setInterval(400);   // analyse once the editing pauses (on a worker thread)
-    connect(m_analysisUpdate, &QTimer::timeout, m_analysisController, &AnalysisController::analyseActiveTake);
+    m_analysisUpdate->setInterval(400); // analyse once the editing pauses (on a worker thread)
+    connect(m_analysisUpdate, &QTimer::timeout, m_analysisController,
+            &AnalysisController::analyseActiveTake);
     connect(m_session, &Session::planChanged, m_analysisUpdate, qOverload<>(&QTimer::start));
     QTimer::singleShot(0, this, &MainWindow::startAudio);
 
     QSettings settings;
-    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) resize(1280, 800);
     restoreState(settings.value("mainWindow/state").toByteArray());
     m_lanes->setLaneKeys(settings.value("editor/lanes").toStringList());
     m_session->showNewProject();
@@ -107,9 +106,9 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    m_document->disconnect(this);   // the document outlives this body
+    m_document->disconnect(this); // the document outlives this body
     m_state->disconnect(this);
-    delete m_session;   // the sound stops (synth, then MIDI ports), then the document goes
+    delete m_session; // the sound stops (synth, then MIDI ports), then the document goes
 }
 
 const model::Plan& MainWindow::plan() const
@@ -145,10 +144,8 @@ void MainWindow::activeTakeShown()
 void MainWindow::refreshTakes()
 {
     const model::Project& project = m_document->project();
-    if (!project.findTake(m_takeA))
-        m_takeA = 0;
-    if (!project.findTake(m_takeB))
-        m_takeB = 0;
+    if (!project.findTake(m_takeA)) m_takeA = 0;
+    if (!project.findTake(m_takeB)) m_takeB = 0;
     m_takes->setProject(project, m_takeA, m_takeB);
     updateCompare();
 }
@@ -167,21 +164,24 @@ void MainWindow::toggleAB()
     const auto& takes = m_document->project().takes;
     const model::TakeId active = m_document->project().activeTake;
     if (!m_takeA || !m_takeB) {
-        auto it = std::find_if(takes.begin(), takes.end(), [active](const model::Take& t) { return t.id == active; });
-        if (it == takes.end() || takes.size() < 2)
-            return;
+        auto it = std::find_if(takes.begin(), takes.end(),
+                               [active](const model::Take& t) { return t.id == active; });
+        if (it == takes.end() || takes.size() < 2) return;
         const auto other = std::next(it) != takes.end() ? std::next(it) : std::prev(it);
         setAB(active, other->id);
     }
     m_document->activateTake(active == m_takeA ? m_takeB : m_takeA);
-    statusBar()->showMessage(tr("Playing %1").arg(active == m_takeA ? QStringLiteral("B") : QStringLiteral("A")));
+    statusBar()->showMessage(
+        tr("Playing %1").arg(active == m_takeA ? QStringLiteral("B") : QStringLiteral("A")));
 }
 
 // The piano roll overlays the other take of the A/B pair.
 void MainWindow::updateCompare()
 {
     const model::Project& project = m_document->project();
-    const model::TakeId other = project.activeTake == m_takeA ? m_takeB : project.activeTake == m_takeB ? m_takeA : 0;
+    const model::TakeId other = project.activeTake == m_takeA   ? m_takeB
+                                : project.activeTake == m_takeB ? m_takeA
+                                                                : 0;
     const model::Take* take = project.findTake(other);
     m_state->setCompareTake(take && m_compareAction->isChecked() ? take->id : 0);
 }
@@ -190,7 +190,8 @@ void MainWindow::updateTitle()
 {
     const QString path = m_document->path();
     QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    if (path.isEmpty() && m_document->activeTake() && m_document->activeTake()->provenance.provider == "import")
+    if (path.isEmpty() && m_document->activeTake() &&
+        m_document->activeTake()->provenance.provider == "import")
         name = QString::fromStdString(m_document->activeTake()->name) + QStringLiteral(".mid");
     setWindowTitle(tr("%1[*] - Pianola").arg(name));
     setWindowModified(m_document->isModified());
@@ -201,7 +202,7 @@ void MainWindow::updateTitle()
 void MainWindow::startAudio()
 {
     const PlaybackController::Start started = m_session->playback()->startSound();
-    if (!started.hasSound) {   // the first line in the status bar, all of it in the tooltip
+    if (!started.hasSound) { // the first line in the status bar, all of it in the tooltip
         const QString problem = started.audioProblem;
         statusBar()->showMessage(tr("No sound: %1").arg(problem.section(QLatin1Char('\n'), 0, 0)));
         statusBar()->setToolTip(problem);
@@ -215,20 +216,17 @@ void MainWindow::startAudio()
 void MainWindow::preferencesRequested()
 {
     PreferencesDialog dialog(&m_chatController->keys(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
+    if (dialog.exec() != QDialog::Accepted) return;
     const auto changes = dialog.save();
     if (!dialog.enteredKey().isEmpty())
         m_chatController->storeKey(dialog.keyProvider(), dialog.enteredKey());
-    if (dialog.modelConfigured())   // the model set up there is the one the chat asks
+    if (dialog.modelConfigured()) // the model set up there is the one the chat asks
         m_chatController->setProvider(dialog.keyProvider());
-    m_chatController->showProviders();   // the dock names the model
+    m_chatController->showProviders(); // the dock names the model
     if (changes.sound || changes.midi) {
         m_session->playback()->stopSound();
-        if (changes.sound)
-            m_session->playback()->dropSynth();
-        if (changes.midi && m_recordAction->isChecked())
-            m_recordAction->setChecked(false);
+        if (changes.sound) m_session->playback()->dropSynth();
+        if (changes.midi && m_recordAction->isChecked()) m_recordAction->setChecked(false);
         startAudio();
     }
 }
@@ -242,11 +240,14 @@ void MainWindow::recordToggled(bool on)
     }
     if (!m_session->startRecording()) {
         m_recordAction->setChecked(false);
-        statusBar()->showMessage(tr("Nothing to record into: add a track, and check the sound settings"));
+        statusBar()->showMessage(
+            tr("Nothing to record into: add a track, and check the sound settings"));
         return;
     }
-    statusBar()->showMessage(midiSession()->hasInput() ? tr("Recording into %1").arg(QString::fromStdString(m_state->track()->name))
-                                                       : tr("Recording, but no MIDI input is chosen (Preferences)"));
+    statusBar()->showMessage(
+        midiSession()->hasInput()
+            ? tr("Recording into %1").arg(QString::fromStdString(m_state->track()->name))
+            : tr("Recording, but no MIDI input is chosen (Preferences)"));
 }
 
 void MainWindow::stepInputToggled(bool on)
@@ -256,8 +257,10 @@ void MainWindow::stepInputToggled(bool on)
         return;
     }
     m_session->startStepInput();
-    statusBar()->showMessage(midiSession()->hasInput() ? tr("Step input: play notes on your MIDI keyboard; each writes one grid step")
-                                                       : tr("Step input needs a MIDI input (Preferences)"));
+    statusBar()->showMessage(
+        midiSession()->hasInput()
+            ? tr("Step input: play notes on your MIDI keyboard; each writes one grid step")
+            : tr("Step input needs a MIDI input (Preferences)"));
 }
 
 // The analysis' chords, from seconds to this take's ticks, above the roll.
@@ -265,8 +268,10 @@ void MainWindow::showAnalysisChords()
 {
     std::vector<widgets::ChordMark> marks;
     for (const auto& c : m_analysis->analysis().chords)
-        marks.push_back({static_cast<model::Tick>(std::llround(m_session->playback()->tempoMap().secondsToTicks(c.startS))),
-                         static_cast<model::Tick>(std::llround(m_session->playback()->tempoMap().secondsToTicks(c.endS))),
+        marks.push_back({static_cast<model::Tick>(std::llround(
+                             m_session->playback()->tempoMap().secondsToTicks(c.startS))),
+                         static_cast<model::Tick>(std::llround(
+                             m_session->playback()->tempoMap().secondsToTicks(c.endS))),
                          QString::fromStdString(model::analysis::chordSymbol(c))});
     m_state->setChords(std::move(marks));
     const auto& key = m_analysis->analysis().key;
@@ -281,7 +286,7 @@ void MainWindow::startPlayback()
 void MainWindow::stopRequested()
 {
     if (m_recordAction->isChecked())
-        m_recordAction->setChecked(false);   // ends the take first, at the current position
+        m_recordAction->setChecked(false); // ends the take first, at the current position
     m_session->playback()->stop();
 }
 
@@ -291,13 +296,15 @@ void MainWindow::updatePlayhead(double seconds, double polledTick, bool playing)
     const auto whole = static_cast<model::Tick>(tick);
     const widgets::Bar bar = m_state->barAt(whole);
     const model::Tick inBar = whole - bar.startTick;
-    m_positionLabel->setText(QStringLiteral("%1.%2.%3   %4:%5")
-                                 .arg(bar.number)
-                                 .arg(inBar / bar.beatTicks + 1)
-                                 .arg(inBar % bar.beatTicks, 3, 10, QLatin1Char('0'))
-                                 .arg(static_cast<int>(seconds) / 60)
-                                 .arg(seconds - 60 * (static_cast<int>(seconds) / 60), 6, 'f', 3, QLatin1Char('0')));
-    m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_positionLabel->setText(
+        QStringLiteral("%1.%2.%3   %4:%5")
+            .arg(bar.number)
+            .arg(inBar / bar.beatTicks + 1)
+            .arg(inBar % bar.beatTicks, 3, 10, QLatin1Char('0'))
+            .arg(static_cast<int>(seconds) / 60)
+            .arg(seconds - 60 * (static_cast<int>(seconds) / 60), 6, 'f', 3, QLatin1Char('0')));
+    m_playAction->setIcon(
+        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 // The chat is where a new user starts: typing goes there, never into the roll's one-key

@@ -7,9 +7,8 @@
 #include "app/Document.h"
 #include "app/Session.h"
 
-#include <QMainWindow>
-
 #include <memory>
+#include <QMainWindow>
 
 class QAction;
 class QActionGroup;
@@ -27,7 +26,7 @@ class EditorState;
 class PianoRollView;
 class TakesPanel;
 class TrackList;
-}
+} // namespace pianola::widgets
 
 namespace pianola::app {
 
@@ -143,7 +142,8 @@ private:
     /// Loops the selected notes' span (to the grid), or the bars chosen on the ruler (Ctrl+L).
     void loopSelection();
     void snapToScaleRequested();
-    void applyToSelection(const std::vector<model::Note>& before, const std::vector<model::Note>& after, const QString& text);
+    void applyToSelection(const std::vector<model::Note>& before,
+                          const std::vector<model::Note>& after, const QString& text);
     void addTrackRequested();
     void removeTrackRequested(int index);
 
@@ -154,12 +154,12 @@ private:
 
     widgets::EditorState* m_state;
     Session* m_session;
-    Document* m_document;   ///< the session's
+    Document* m_document; ///< the session's
     widgets::PianoRollView* m_roll = nullptr;
     widgets::ControllerLanes* m_lanes = nullptr;
     widgets::TrackList* m_tracks = nullptr;
     widgets::TakesPanel* m_takes = nullptr;
-    model::TakeId m_takeA = 0, m_takeB = 0;   ///< the pair compared with B (0 = not chosen)
+    model::TakeId m_takeA = 0, m_takeB = 0; ///< the pair compared with B (0 = not chosen)
     QAction* m_compareAction = nullptr;
     widgets::ChatDock* m_chat = nullptr;
     widgets::AnalysisPanel* m_analysis = nullptr;
@@ -179,7 +179,7 @@ private:
     TransportControls* m_transportControls = nullptr;
     QLabel* m_positionLabel = nullptr;
     std::uint64_t m_humanizeSeed = 1;
-    bool m_endWithoutAsking = false;   ///< a signal or logout: close keeps unsaved work for recovery
+    bool m_endWithoutAsking = false; ///< a signal or logout: close keeps unsaved work for recovery
     bool m_ending = false;
     bool m_shownOnce = false;
 };

@@ -2,7 +2,6 @@
 // Note functions on the selection (or the whole track when nothing is selected), each one
 // undoable step; tracks added and removed.
 #include "app/MainWindow.h"
-
 #include "widgets/PianoRollView.h"
 
 #include <QCheckBox>
@@ -22,7 +21,8 @@ namespace {
 class FormDialog : public QDialog
 {
 public:
-    FormDialog(QWidget* parent, const QString& title) : QDialog(parent), m_form(new QFormLayout(this))
+    FormDialog(QWidget* parent, const QString& title)
+        : QDialog(parent), m_form(new QFormLayout(this))
     {
         setWindowTitle(title);
     }
@@ -50,17 +50,19 @@ private:
 };
 } // namespace
 
-void MainWindow::applyToSelection(const std::vector<model::Note>& before, const std::vector<model::Note>& after, const QString& text)
+void MainWindow::applyToSelection(const std::vector<model::Note>& before,
+                                  const std::vector<model::Note>& after, const QString& text)
 {
-    if (before.empty() || before == after)
-        return;
-    m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after}, text);
+    if (before.empty() || before == after) return;
+    m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after},
+                       text);
 }
 
 void MainWindow::quantizeNow()
 {
     const auto notes = m_state->selectedOrAllNotes();
-    applyToSelection(notes, model::quantized(notes, {m_state->snapTicks(), 1.0, 0.5, false}), tr("Quantize"));
+    applyToSelection(notes, model::quantized(notes, {m_state->snapTicks(), 1.0, 0.5, false}),
+                     tr("Quantize"));
 }
 
 void MainWindow::quantizeDialog()
@@ -69,32 +71,36 @@ void MainWindow::quantizeDialog()
     auto* grid = new QComboBox(&dialog);
     for (const widgets::Snap& snap : widgets::Snap::all())
         if (snap.division > 0)
-            grid->addItem(snap.label(), QVariant::fromValue(static_cast<qlonglong>(snap.ticks(m_state->ppq()))));
+            grid->addItem(snap.label(),
+                          QVariant::fromValue(static_cast<qlonglong>(snap.ticks(m_state->ppq()))));
     grid->setCurrentText(m_state->snap().label());
     dialog.form()->addRow(tr("Grid"), grid);
     QSpinBox* strength = dialog.spin(tr("Strength"), 0, 100, 100, QStringLiteral(" %"));
     QSpinBox* swing = dialog.spin(tr("Swing"), 50, 75, 50, QStringLiteral(" %"));
     auto* ends = new QCheckBox(tr("Quantize note ends too"), &dialog);
     dialog.form()->addRow(ends);
-    if (!dialog.run())
-        return;
+    if (!dialog.run()) return;
     const auto notes = m_state->selectedOrAllNotes();
-    applyToSelection(notes,
-                     model::quantized(notes, {grid->currentData().toLongLong(), strength->value() / 100.0, swing->value() / 100.0, ends->isChecked()}),
-                     tr("Quantize"));
+    applyToSelection(
+        notes,
+        model::quantized(notes, {grid->currentData().toLongLong(), strength->value() / 100.0,
+                                 swing->value() / 100.0, ends->isChecked()}),
+        tr("Quantize"));
 }
 
 void MainWindow::humanizeDialog()
 {
     FormDialog dialog(this, tr("Humanize"));
-    QSpinBox* timing = dialog.spin(tr("Timing"), 0, m_state->ppq() / 2, m_state->ppq() / 48, tr(" ticks"));
+    QSpinBox* timing =
+        dialog.spin(tr("Timing"), 0, m_state->ppq() / 2, m_state->ppq() / 48, tr(" ticks"));
     QSpinBox* velocity = dialog.spin(tr("Velocity"), 0, 64, 8);
     QSpinBox* seed = dialog.spin(tr("Seed"), 1, 1000000, static_cast<int>(m_humanizeSeed));
-    if (!dialog.run())
-        return;
-    m_humanizeSeed = static_cast<std::uint64_t>(seed->value()) + 1;   // a fresh variation next time
+    if (!dialog.run()) return;
+    m_humanizeSeed = static_cast<std::uint64_t>(seed->value()) + 1; // a fresh variation next time
     const auto notes = m_state->selectedOrAllNotes();
-    applyToSelection(notes, model::humanized(notes, {timing->value(), velocity->value(), static_cast<std::uint64_t>(seed->value())}),
+    applyToSelection(notes,
+                     model::humanized(notes, {timing->value(), velocity->value(),
+                                              static_cast<std::uint64_t>(seed->value())}),
                      tr("Humanize"));
 }
 
@@ -105,13 +111,15 @@ void MainWindow::transposeDialog()
     QSpinBox* degrees = dialog.spin(tr("Scale steps"), -21, 21, 0);
     degrees->setEnabled(m_state->scaleShown());
     degrees->setToolTip(tr("Moves each note along the scale chosen in the toolbar"));
-    if (!dialog.run())
-        return;
+    if (!dialog.run()) return;
     const auto notes = m_state->selectedOrAllNotes();
-    auto result = degrees->value() != 0 ? model::transposedInScale(notes, degrees->value(), m_state->scale())
-                                        : model::transposed(notes, semitones->value());
+    auto result = degrees->value() != 0
+                      ? model::transposedInScale(notes, degrees->value(), m_state->scale())
+                      : model::transposed(notes, semitones->value());
     if (!result) {
-        QMessageBox::information(this, tr("Transpose"), tr("Some notes would leave the MIDI range (0-127); nothing was changed."));
+        QMessageBox::information(
+            this, tr("Transpose"),
+            tr("Some notes would leave the MIDI range (0-127); nothing was changed."));
         return;
     }
     applyToSelection(notes, *result, tr("Transpose"));
@@ -126,14 +134,19 @@ void MainWindow::velocityDialog()
     QSpinBox* value = dialog.spin(tr("Velocity / start"), 1, 127, 100);
     QSpinBox* end = dialog.spin(tr("Ramp end"), 1, 127, 60);
     QSpinBox* percent = dialog.spin(tr("Scale by"), 10, 300, 110, QStringLiteral(" %"));
-    if (!dialog.run())
-        return;
+    if (!dialog.run()) return;
     const auto notes = m_state->selectedOrAllNotes();
     std::vector<model::Note> after;
     switch (mode->currentIndex()) {
-    case 0: after = model::withVelocity(notes, value->value()); break;
-    case 1: after = model::velocityScaled(notes, percent->value() / 100.0); break;
-    default: after = model::velocityRamp(notes, value->value(), end->value()); break;
+    case 0:
+        after = model::withVelocity(notes, value->value());
+        break;
+    case 1:
+        after = model::velocityScaled(notes, percent->value() / 100.0);
+        break;
+    default:
+        after = model::velocityRamp(notes, value->value(), end->value());
+        break;
     }
     applyToSelection(notes, after, tr("Change velocity"));
 }
@@ -171,14 +184,14 @@ void MainWindow::snapToScaleRequested()
 void MainWindow::addTrackRequested()
 {
     const model::Take* take = m_document->activeTake();
-    if (!take)
-        return;
+    if (!take) return;
     // The lowest free channel other than drums.
     std::vector<bool> used(16, false);
     for (const model::Track& t : take->plan.tracks)
         used[static_cast<std::size_t>(t.channel)] = true;
     int channel = 0;
-    while (channel < 15 && (used[static_cast<std::size_t>(channel)] || channel == model::gm::kDrumChannel))
+    while (channel < 15 &&
+           (used[static_cast<std::size_t>(channel)] || channel == model::gm::kDrumChannel))
         ++channel;
     model::Track track;
     track.channel = channel;
@@ -192,8 +205,7 @@ void MainWindow::addTrackRequested()
 void MainWindow::removeTrackRequested(int index)
 {
     const model::Take* take = m_document->activeTake();
-    if (!take || index < 0 || index >= static_cast<int>(take->plan.tracks.size()))
-        return;
+    if (!take || index < 0 || index >= static_cast<int>(take->plan.tracks.size())) return;
     const model::Track track = take->plan.tracks[static_cast<std::size_t>(index)];
     m_document->submit(model::TrackListEdit{take->id, index, false, track},
                        tr("Remove track %1").arg(QString::fromStdString(track.name)));

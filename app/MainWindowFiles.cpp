@@ -4,8 +4,8 @@
 #include "app/Logging.h"
 #include "app/MainWindow.h"
 #include "app/PlaybackController.h"
-#include "app/TakeFileName.h"
 #include "app/RecoveryOffer.h"
+#include "app/TakeFileName.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/TakesPanel.h"
 

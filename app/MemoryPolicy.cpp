@@ -2,7 +2,7 @@
 // How the app asks the C library to hand freed memory back to the system.
 #include "app/MemoryPolicy.h"
 
-#include <cstdlib>   // defines __GLIBC__ on glibc systems
+#include <cstdlib> // defines __GLIBC__ on glibc systems
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -13,7 +13,7 @@ namespace pianola::app {
 void returnFreedMemoryToTheSystem()
 {
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);   // a fixed threshold: no longer adjusted upwards
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024); // a fixed threshold: no longer adjusted upwards
 #endif
 }
 

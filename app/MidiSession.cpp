@@ -17,7 +17,7 @@ MidiSession::MidiSession(QObject* parent) : QObject(parent), m_poll(new QTimer(t
     connect(m_poll, &QTimer::timeout, this, &MidiSession::drain);
 }
 
-MidiSession::~MidiSession() = default;   // MidiOutput ends every note before its port closes
+MidiSession::~MidiSession() = default; // MidiOutput ends every note before its port closes
 
 QString MidiSession::applySettings()
 {
@@ -55,8 +55,7 @@ QString MidiSession::applySettings()
         m_poll->start();
     else
         m_poll->stop();
-    if (!problems.isEmpty())
-        qCWarning(lcAudio).noquote() << problems.join(QLatin1Char('\n'));
+    if (!problems.isEmpty()) qCWarning(lcAudio).noquote() << problems.join(QLatin1Char('\n'));
     if (const QString what = description(); !what.isEmpty())
         qCInfo(lcAudio).noquote() << "MIDI:" << what;
     return problems.join(QLatin1Char('\n'));
@@ -66,23 +65,25 @@ QString MidiSession::description() const
 {
     QStringList parts;
     if (m_output)
-        parts << tr("out: %1 %2").arg(QString::fromStdString(m_output->apiName()), QString::fromStdString(m_output->portName()));
+        parts << tr("out: %1 %2")
+                     .arg(QString::fromStdString(m_output->apiName()),
+                          QString::fromStdString(m_output->portName()));
     if (m_input)
-        parts << tr("in: %1 %2").arg(QString::fromStdString(m_input->apiName()), QString::fromStdString(m_input->portName()));
+        parts << tr("in: %1 %2")
+                     .arg(QString::fromStdString(m_input->apiName()),
+                          QString::fromStdString(m_input->portName()));
     return parts.join(QStringLiteral(", "));
 }
 
 void MidiSession::drain()
 {
     PIANOLA_ASSERT_CONTROL_THREAD();
-    if (!m_input)
-        return;
+    if (!m_input) return;
     m_batch.clear();
     m_input->drain(m_batch);
     for (const engine::MidiMessage& m : m_batch)
         emit received(m);
-    if (m_output)
-        m_output->transport().collectGarbage();
+    if (m_output) m_output->transport().collectGarbage();
 }
 
 } // namespace pianola::app

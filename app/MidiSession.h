@@ -8,10 +8,9 @@
 #include "engine/midi/MidiInput.h"
 #include "engine/midi/MidiOutput.h"
 
+#include <memory>
 #include <QObject>
 #include <QString>
-
-#include <memory>
 
 class QTimer;
 
@@ -32,7 +31,7 @@ public:
     /// The hardware output, or nullptr when the built-in synth plays.
     engine::MidiOutput* output() const { return m_output.get(); }
     bool hasInput() const { return m_input != nullptr; }
-    QString description() const;   ///< "out: jack Pianola:out, in: ..."
+    QString description() const; ///< "out: jack Pianola:out, in: ..."
 
 signals:
     /// One message from the input, with its arrival time.

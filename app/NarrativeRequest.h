@@ -7,14 +7,13 @@
 #include "model/Analysis.h"
 #include "model/Result.h"
 
-#include <QObject>
-
 #include <memory>
+#include <QObject>
 
 namespace pianola::engine::llm {
 class KeySource;
 class Provider;
-}
+} // namespace pianola::engine::llm
 
 namespace pianola::app {
 
@@ -30,7 +29,8 @@ public:
     bool busy() const;
 
     /// The model's reply read into narrative and suggestions; an error says what is wrong.
-    static Result<std::pair<std::string, std::vector<std::string>>> parseReply(const std::string& reply);
+    static Result<std::pair<std::string, std::vector<std::string>>>
+    parseReply(const std::string& reply);
 
 signals:
     void finished(const QString& narrative, const QStringList& suggestions);

@@ -228,7 +228,8 @@ bool PlaybackController::startRecording(model::Tick tick)
     clockUpdate();
     m_countIn->disconnect();
     connect(m_countIn, &QTimer::timeout, this, [this, tick] { beginRecording(tick); });
-    m_countIn->start(static_cast<int>(std::lround(model::TempoMap(clicks).ticksToSeconds(countIn) * 1000)));
+    m_countIn->start(
+        static_cast<int>(std::lround(model::TempoMap(clicks).ticksToSeconds(countIn) * 1000)));
     return true;
 }
 
@@ -261,8 +262,7 @@ model::Track PlaybackController::stopRecording()
         return {};
     }
     if (!m_recorder) return {};
-    const model::Track recorded =
-        m_recorder->stop(positionSeconds());
+    const model::Track recorded = m_recorder->stop(positionSeconds());
     m_recorder.reset();
     rebuildNow();
     return recorded;
@@ -291,8 +291,7 @@ PlaybackController::input(const engine::MidiMessage& message, int channel, model
         // The transport position when the message arrived (it is read a few ms later).
         const double late =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - message.time).count();
-        m_recorder->receive(std::max(0.0, positionSeconds() - late), bytes,
-                            message.size);
+        m_recorder->receive(std::max(0.0, positionSeconds() - late), bytes, message.size);
     }
     if (!m_step || (transport() && transport()->isPlaying())) return std::nullopt;
     m_step->setGridTicks(gridTicks);

@@ -7,8 +7,8 @@
 #include "model/Plan.h"
 #include "model/TempoMap.h"
 
-#include <memory>
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <QObject>
 #include <QString>

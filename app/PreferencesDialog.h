@@ -16,7 +16,7 @@ class QPushButton;
 namespace pianola::engine::llm {
 class ConnectionTest;
 class KeySource;
-}
+} // namespace pianola::engine::llm
 
 namespace pianola::app {
 
@@ -26,7 +26,8 @@ class PreferencesDialog : public QDialog
 public:
     /// `keys`: the API keys the chat uses (environment, then keychain), for the key status and
     /// Test connection; it must outlive the dialog.
-    explicit PreferencesDialog(const engine::llm::KeySource* keys = nullptr, QWidget* parent = nullptr);
+    explicit PreferencesDialog(const engine::llm::KeySource* keys = nullptr,
+                               QWidget* parent = nullptr);
     /// Writes the settings; returns whether the sound (synth/driver) or the MIDI ports changed.
     struct Changes
     {
@@ -63,7 +64,7 @@ private:
     QLineEdit* m_llmKeyEnv;
     QLineEdit* m_llmKey;
     QComboBox* m_llmMode;
-    QString m_llmShown;   ///< the provider whose fields are shown
+    QString m_llmShown; ///< the provider whose fields are shown
     QLabel* m_keyStatus;
     QPushButton* m_test;
     QLabel* m_testResult;

@@ -10,9 +10,8 @@
 #include "model/InputEdits.h"
 #include "widgets/EditorState.h"
 
-#include <QGuiApplication>
-
 #include <functional>
+#include <QGuiApplication>
 #include <unordered_set>
 
 namespace pianola::app {
@@ -39,19 +38,21 @@ Session::Session(widgets::EditorState* state, QObject* parent)
     });
     // A chord (the chord lane's alternatives) on the current pitched track's channel, else on
     // the first pitched track's.
-    connect(m_state, &widgets::EditorState::chordAuditionRequested, this, [this](const QList<int>& keys) {
-        int channel = 0;
-        if (const model::Track* track = m_state->track(); track && track->channel != model::gm::kDrumChannel)
-            channel = track->channel;
-        else
-            for (const model::Track& t : plan().tracks)
-                if (t.channel != model::gm::kDrumChannel) {
-                    channel = t.channel;
-                    break;
-                }
-        for (const int key : keys)
-            m_playback->audition(channel, key, 90);
-    });
+    connect(m_state, &widgets::EditorState::chordAuditionRequested, this,
+            [this](const QList<int>& keys) {
+                int channel = 0;
+                if (const model::Track* track = m_state->track();
+                    track && track->channel != model::gm::kDrumChannel)
+                    channel = track->channel;
+                else
+                    for (const model::Track& t : plan().tracks)
+                        if (t.channel != model::gm::kDrumChannel) {
+                            channel = t.channel;
+                            break;
+                        }
+                for (const int key : keys)
+                    m_playback->audition(channel, key, 90);
+            });
     connect(m_state, &widgets::EditorState::seekRequested, this, [this](model::Tick tick) {
         m_state->setPlayheadTick(static_cast<double>(tick));
         m_playback->seek(tick);
@@ -77,7 +78,8 @@ void Session::showNewProject()
     // ...and the transport at its start, without the last project's loop.
     m_playback->stop();
     m_playback->setLoop(false, 0, 0);
-    if (m_state->loopEnabled() || m_state->loopEnd() > m_state->loopStart()) m_state->setLoop(false, 0, 0);
+    if (m_state->loopEnabled() || m_state->loopEnd() > m_state->loopStart())
+        m_state->setLoop(false, 0, 0);
     m_playback->seek(0);
     m_state->setPlayheadTick(0);
     showActiveTake();
@@ -115,9 +117,11 @@ void Session::selectRestoredNotes(const model::Edit& edit)
     const std::function<void(const model::Edit&)> collect = [&](const model::Edit& e) {
         if (const auto* notes = std::get_if<model::NotesEdit>(&e);
             notes && notes->take == m_state->take() && notes->track == m_state->currentTrackId())
-            for (const model::Note& n : notes->added) restored.insert(n.id);
+            for (const model::Note& n : notes->added)
+                restored.insert(n.id);
         if (const auto* all = std::get_if<model::CompositeEdit>(&e))
-            for (const model::Edit& part : all->edits) collect(part);
+            for (const model::Edit& part : all->edits)
+                collect(part);
     };
     collect(edit);
     if (!restored.empty()) m_state->setSelection(std::move(restored));

@@ -29,7 +29,7 @@ std::int64_t noteEnds(const std::vector<model::Note>& notes, std::vector<Tick>& 
 {
     ends.resize(notes.size());
     std::int64_t trimmed = 0;
-    std::array<std::int64_t, 128> lastIndex;   // latest note per key in start order
+    std::array<std::int64_t, 128> lastIndex; // latest note per key in start order
     lastIndex.fill(-1);
     for (std::size_t i = 0; i < notes.size(); ++i) {
         const model::Note& n = notes[i];
@@ -37,7 +37,8 @@ std::int64_t noteEnds(const std::vector<model::Note>& notes, std::vector<Tick>& 
         const std::int64_t prev = lastIndex[n.key];
         if (prev >= 0) {
             Tick& prevEnd = ends[static_cast<std::size_t>(prev)];
-            if (prevEnd > ends[i] && notes[static_cast<std::size_t>(prev)].startTick < n.startTick) {
+            if (prevEnd > ends[i] &&
+                notes[static_cast<std::size_t>(prev)].startTick < n.startTick) {
                 prevEnd = n.startTick;
                 ++trimmed;
             }
@@ -61,15 +62,19 @@ RenderedTrack renderTrack(const model::Track& track)
     for (const auto& pc : track.programChanges)
         addProgram(out, pc.tick, ch, pc.program, pc.bankMsb, pc.bankLsb);
     for (const auto& cc : track.controllers)
-        out.push_back({cc.tick, static_cast<std::uint8_t>(0xB0 | ch), u7(cc.controller), u7(cc.value), kOrderControl});
+        out.push_back({cc.tick, static_cast<std::uint8_t>(0xB0 | ch), u7(cc.controller),
+                       u7(cc.value), kOrderControl});
     for (const auto& pb : track.pitchBends) {
         const int v = std::clamp(pb.value + 8192, 0, 16383);
-        out.push_back({pb.tick, static_cast<std::uint8_t>(0xE0 | ch), u7(v & 0x7F), u7(v >> 7), kOrderControl});
+        out.push_back({pb.tick, static_cast<std::uint8_t>(0xE0 | ch), u7(v & 0x7F), u7(v >> 7),
+                       kOrderControl});
     }
     for (const auto& cp : track.channelPressure)
-        out.push_back({cp.tick, static_cast<std::uint8_t>(0xD0 | ch), u7(cp.value), 0, kOrderControl});
+        out.push_back(
+            {cp.tick, static_cast<std::uint8_t>(0xD0 | ch), u7(cp.value), 0, kOrderControl});
     for (const auto& pp : track.polyPressure)
-        out.push_back({pp.tick, static_cast<std::uint8_t>(0xA0 | ch), u7(pp.key), u7(pp.value), kOrderPolyPressure});
+        out.push_back({pp.tick, static_cast<std::uint8_t>(0xA0 | ch), u7(pp.key), u7(pp.value),
+                       kOrderPolyPressure});
 
     // Same start and key: the shorter note first, so a FIFO reader pairs each with its own end.
     std::vector<std::size_t> order(track.notes.size());
@@ -78,8 +83,7 @@ RenderedTrack renderTrack(const model::Track& track)
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto& x = track.notes[a];
         const auto& y = track.notes[b];
-        if (x.startTick != y.startTick)
-            return x.startTick < y.startTick;
+        if (x.startTick != y.startTick) return x.startTick < y.startTick;
         return x.key != y.key ? x.key < y.key : x.lengthTicks < y.lengthTicks;
     });
     std::vector<model::Note> sorted;
@@ -90,8 +94,10 @@ RenderedTrack renderTrack(const model::Track& track)
     r.trimmedNotes = noteEnds(sorted, ends);
     for (std::size_t i = 0; i < sorted.size(); ++i) {
         const model::Note& n = sorted[i];
-        out.push_back({n.startTick, static_cast<std::uint8_t>(0x90 | ch), u7(n.key), u7(std::max<int>(1, n.velocity)), kOrderNoteOn});
-        out.push_back({ends[i], static_cast<std::uint8_t>(0x80 | ch), u7(n.key), u7(n.releaseVelocity), kOrderNoteOff});
+        out.push_back({n.startTick, static_cast<std::uint8_t>(0x90 | ch), u7(n.key),
+                       u7(std::max<int>(1, n.velocity)), kOrderNoteOn});
+        out.push_back({ends[i], static_cast<std::uint8_t>(0x80 | ch), u7(n.key),
+                       u7(n.releaseVelocity), kOrderNoteOff});
     }
     std::stable_sort(out.begin(), out.end(), [](const TimedEvent& a, const TimedEvent& b) {
         return a.tick != b.tick ? a.tick < b.tick : a.order < b.order;

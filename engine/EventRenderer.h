@@ -15,7 +15,7 @@ using model::Tick;
 struct TimedEvent
 {
     Tick tick = 0;
-    std::uint8_t status = 0;   ///< 0x80..0xEF with the track's channel
+    std::uint8_t status = 0; ///< 0x80..0xEF with the track's channel
     std::uint8_t data1 = 0;
     std::uint8_t data2 = 0;
     std::uint8_t order = 0;
@@ -36,7 +36,7 @@ enum EventOrder : std::uint8_t {
 
 struct RenderedTrack
 {
-    std::vector<TimedEvent> events;   ///< sorted by (tick, order), stable
+    std::vector<TimedEvent> events; ///< sorted by (tick, order), stable
     /// Notes whose end was moved to the start of a later same-key note that ends first: a
     /// first-in-first-out reader (every SMF reader, every synth) could not tell them apart.
     std::int64_t trimmedNotes = 0;

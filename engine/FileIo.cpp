@@ -2,14 +2,12 @@
 // Whole-file reads with a size limit; atomic writes to files, direct writes to devices and FIFOs.
 #include "engine/FileIo.h"
 
-#include <QSaveFile>
-#include <QString>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-
 #include <fcntl.h>
+#include <QSaveFile>
+#include <QString>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,13 +31,11 @@ public:
     AtomicFile(const std::string& path) : m_path(path), m_file(QString::fromStdString(path)) {}
     ~AtomicFile() override
     {
-        if (m_file.isOpen())
-            m_file.cancelWriting();
+        if (m_file.isOpen()) m_file.cancelWriting();
     }
     Result<void> openFile()
     {
-        if (!m_file.open(QIODevice::WriteOnly))
-            return failure();
+        if (!m_file.open(QIODevice::WriteOnly)) return failure();
         return {};
     }
     Result<void> write(std::span<const std::uint8_t> bytes) override
@@ -53,18 +49,14 @@ public:
     Result<void> writeAt(std::uint64_t offset, std::span<const std::uint8_t> bytes) override
     {
         const qint64 end = m_file.pos();
-        if (!m_file.seek(static_cast<qint64>(offset)))
-            return failure();
-        if (auto r = write(bytes); !r)
-            return r;
-        if (!m_file.seek(end))
-            return failure();
+        if (!m_file.seek(static_cast<qint64>(offset))) return failure();
+        if (auto r = write(bytes); !r) return r;
+        if (!m_file.seek(end)) return failure();
         return {};
     }
     Result<void> commit() override
     {
-        if (!m_file.commit())
-            return failure();
+        if (!m_file.commit()) return failure();
         return {};
     }
 
@@ -72,8 +64,7 @@ private:
     Error failure()
     {
         const std::string why = m_file.errorString().toStdString();
-        if (m_file.isOpen())
-            m_file.cancelWriting();
+        if (m_file.isOpen()) m_file.cancelWriting();
         return ioError(m_path, why);
     }
 
@@ -88,8 +79,7 @@ public:
     DirectFile(const std::string& path, int fd) : m_path(path), m_fd(fd) {}
     ~DirectFile() override
     {
-        if (m_fd >= 0)
-            ::close(m_fd);
+        if (m_fd >= 0) ::close(m_fd);
     }
     Result<void> write(std::span<const std::uint8_t> bytes) override
     {
@@ -97,10 +87,10 @@ public:
         std::size_t left = bytes.size();
         while (left > 0) {
             const ssize_t n = ::write(m_fd, p, left);
-            if (n < 0 && errno == EINTR)
-                continue;
+            if (n < 0 && errno == EINTR) continue;
             if (n <= 0)
-                return ioError(m_path, n < 0 ? std::strerror(errno) : "the device accepted no bytes");
+                return ioError(m_path,
+                               n < 0 ? std::strerror(errno) : "the device accepted no bytes");
             p += n;
             left -= static_cast<std::size_t>(n);
         }
@@ -115,8 +105,7 @@ public:
     {
         const int fd = m_fd;
         m_fd = -1;
-        if (::close(fd) != 0 && errno != EINTR)
-            return ioError(m_path, std::strerror(errno));
+        if (::close(fd) != 0 && errno != EINTR) return ioError(m_path, std::strerror(errno));
         return {};
     }
 
@@ -129,10 +118,9 @@ Result<std::unique_ptr<OutputFile>> openDirect(const std::string& path)
 {
     int fd;
     do
-        fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);   // a FIFO waits for its reader
+        fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY); // a FIFO waits for its reader
     while (fd < 0 && errno == EINTR);
-    if (fd < 0)
-        return ioError(path, std::strerror(errno));
+    if (fd < 0) return ioError(path, std::strerror(errno));
     return std::unique_ptr<OutputFile>(std::make_unique<DirectFile>(path, fd));
 }
 } // namespace
@@ -140,32 +128,26 @@ Result<std::unique_ptr<OutputFile>> openDirect(const std::string& path)
 Result<std::unique_ptr<OutputFile>> OutputFile::open(const std::string& path)
 {
     struct stat st = {};
-    if (::stat(path.c_str(), &st) == 0) {   // follows symlinks: /dev/stdout is its target
-        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
-            return openDirect(path);
-        if (S_ISDIR(st.st_mode))
-            return ioError(path, "is a directory");
-        if (S_ISBLK(st.st_mode))
-            return ioError(path, "is a block device; refusing to write to it");
-        if (S_ISSOCK(st.st_mode))
-            return ioError(path, "is a socket; refusing to write to it");
+    if (::stat(path.c_str(), &st) == 0) { // follows symlinks: /dev/stdout is its target
+        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) return openDirect(path);
+        if (S_ISDIR(st.st_mode)) return ioError(path, "is a directory");
+        if (S_ISBLK(st.st_mode)) return ioError(path, "is a block device; refusing to write to it");
+        if (S_ISSOCK(st.st_mode)) return ioError(path, "is a socket; refusing to write to it");
     }
     auto file = std::make_unique<AtomicFile>(path);
-    if (auto opened = file->openFile(); !opened)
-        return opened.error();
+    if (auto opened = file->openFile(); !opened) return opened.error();
     return std::unique_ptr<OutputFile>(std::move(file));
 }
 
-Result<void> readFileInto(const std::string& path, std::size_t maxBytes, std::vector<std::uint8_t>& out)
+Result<void> readFileInto(const std::string& path, std::size_t maxBytes,
+                          std::vector<std::uint8_t>& out)
 {
     std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
-    if (!f)
-        return ioError(path, std::strerror(errno));
+    if (!f) return ioError(path, std::strerror(errno));
     if (std::fseek(f.get(), 0, SEEK_END) != 0)
         return ioError(path, "cannot seek (not a regular file?)");
     const long size = std::ftell(f.get());
-    if (size < 0)
-        return ioError(path, "cannot tell its size");
+    if (size < 0) return ioError(path, "cannot tell its size");
     if (static_cast<unsigned long>(size) > maxBytes)
         return makeError(Error::Code::TooLarge, path + ": " + std::to_string(size) +
                                                     " bytes is larger than the limit of " +
@@ -180,24 +162,22 @@ Result<void> readFileInto(const std::string& path, std::size_t maxBytes, std::ve
 Result<std::vector<std::uint8_t>> readFile(const std::string& path, std::size_t maxBytes)
 {
     std::vector<std::uint8_t> out;
-    if (auto r = readFileInto(path, maxBytes, out); !r)
-        return r.error();
+    if (auto r = readFileInto(path, maxBytes, out); !r) return r.error();
     return out;
 }
 
 Result<void> writeFileAtomic(const std::string& path, std::span<const std::uint8_t> bytes)
 {
     auto file = OutputFile::open(path);
-    if (!file)
-        return file.error();
-    if (auto written = (*file)->write(bytes); !written)
-        return written;
+    if (!file) return file.error();
+    if (auto written = (*file)->write(bytes); !written) return written;
     return (*file)->commit();
 }
 
 Result<void> writeFileAtomic(const std::string& path, std::string_view text)
 {
-    return writeFileAtomic(path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+    return writeFileAtomic(
+        path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
 } // namespace pianola::engine

@@ -16,7 +16,8 @@ namespace pianola::engine {
 
 /// Reads the file at `path` into `out` (reusing its capacity). Errors: missing, unreadable,
 /// larger than `maxBytes` (checked before reading).
-Result<void> readFileInto(const std::string& path, std::size_t maxBytes, std::vector<std::uint8_t>& out);
+Result<void> readFileInto(const std::string& path, std::size_t maxBytes,
+                          std::vector<std::uint8_t>& out);
 Result<std::vector<std::uint8_t>> readFile(const std::string& path, std::size_t maxBytes);
 
 /// An output being written. A regular (or new) file is written to a temporary file in the same
@@ -28,7 +29,7 @@ class OutputFile
 {
 public:
     static Result<std::unique_ptr<OutputFile>> open(const std::string& path);
-    virtual ~OutputFile() = default;   ///< without commit(): the temporary file is removed
+    virtual ~OutputFile() = default; ///< without commit(): the temporary file is removed
 
     virtual Result<void> write(std::span<const std::uint8_t> bytes) = 0;
     /// True when writeAt() works (a regular file): false for devices and FIFOs.

@@ -16,14 +16,15 @@ namespace pianola::engine {
 namespace {
 bool looksLikeSmf(const std::vector<std::uint8_t>& bytes)
 {
-    return bytes.size() >= 4 && (std::memcmp(bytes.data(), "MThd", 4) == 0 ||
-                                 std::memcmp(bytes.data(), "RIFF", 4) == 0);
+    return bytes.size() >= 4 &&
+           (std::memcmp(bytes.data(), "MThd", 4) == 0 || std::memcmp(bytes.data(), "RIFF", 4) == 0);
 }
 
 bool endsWith(std::string s, const std::string& suffix)
 {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // A small scanner over JSON text that skips values without building them.
@@ -35,17 +36,13 @@ public:
     // The raw top-level "format" string of an object (escapes left as they are); empty if none.
     std::string_view topLevelFormat()
     {
-        if (!consume('{'))
-            return {};
+        if (!consume('{')) return {};
         while (true) {
             const std::string_view key = string();
-            if (!consume(':'))
-                return {};
+            if (!consume(':')) return {};
             skipSpace();
-            if (key == "format" && peek() == '"')
-                return string();
-            if (!skipValue() || !consume(','))
-                return {};
+            if (key == "format" && peek() == '"') return string();
+            if (!skipValue() || !consume(',')) return {};
         }
     }
 
@@ -60,16 +57,14 @@ private:
     bool consume(char c)
     {
         skipSpace();
-        if (peek() != c)
-            return false;
+        if (peek() != c) return false;
         ++m_pos;
         return true;
     }
     // A string at the cursor; its raw contents, or empty (cursor at the end) if malformed.
     std::string_view string()
     {
-        if (!consume('"'))
-            return {};
+        if (!consume('"')) return {};
         const std::size_t begin = m_pos;
         while (m_pos < m_text.size() && m_text[m_pos] != '"')
             m_pos += m_text[m_pos] == '\\' ? 2 : 1;
@@ -86,11 +81,10 @@ private:
         while (m_pos < m_text.size()) {
             const char c = m_text[m_pos];
             if (c == '"') {
-                string();   // past it (to the end when unterminated)
+                string(); // past it (to the end when unterminated)
                 continue;
             }
-            if ((c == ',' || c == '}' || c == ']') && depth == 0)
-                return true;
+            if ((c == ',' || c == '}' || c == ']') && depth == 0) return true;
             depth += (c == '{' || c == '[') ? 1 : (c == '}' || c == ']') ? -1 : 0;
             ++m_pos;
         }
@@ -122,14 +116,13 @@ std::string takeList(const model::Project& project)
     return list;
 }
 
-Result<LoadedPlan> loadProject(const std::string& path, std::string_view text, const LoadOptions& options)
+Result<LoadedPlan> loadProject(const std::string& path, std::string_view text,
+                               const LoadOptions& options)
 {
     auto parsed = model::projectFromJsonWithReport(text);
-    if (!parsed)
-        return makeError(parsed.error().code, path + ":\n" + parsed.error().message);
+    if (!parsed) return makeError(parsed.error().code, path + ":\n" + parsed.error().message);
     auto take = findTake(parsed->project, options.take);
-    if (!take)
-        return makeError(take.error().code, path + ": " + take.error().message);
+    if (!take) return makeError(take.error().code, path + ": " + take.error().message);
     LoadedPlan loaded;
     for (const auto& w : parsed->report.warnings)
         loaded.warnings.push_back(w.toString());
@@ -156,42 +149,41 @@ Result<const model::Take*> findTake(const model::Project& project, const std::st
     model::TakeId id = 0;
     const auto r = std::from_chars(which.data(), which.data() + which.size(), id);
     if (r.ec == std::errc() && r.ptr == which.data() + which.size())
-        if (const model::Take* t = project.findTake(id))
-            return t;
+        if (const model::Take* t = project.findTake(id)) return t;
     const model::Take* named = nullptr;
     for (const model::Take& t : project.takes) {
-        if (t.name != which)
-            continue;
+        if (t.name != which) continue;
         if (named)
-            return makeError(Error::Code::InvalidArgument, "more than one take is named \"" + which +
-                                                               "\" (takes " + std::to_string(named->id) + " and " +
-                                                               std::to_string(t.id) + "): name it by id");
+            return makeError(Error::Code::InvalidArgument,
+                             "more than one take is named \"" + which + "\" (takes " +
+                                 std::to_string(named->id) + " and " + std::to_string(t.id) +
+                                 "): name it by id");
         named = &t;
     }
     if (!named)
-        return makeError(Error::Code::InvalidArgument,
-                         "no take \"" + which + "\" (by id or name); the takes are " + takeList(project));
+        return makeError(Error::Code::InvalidArgument, "no take \"" + which +
+                                                           "\" (by id or name); the takes are " +
+                                                           takeList(project));
     return named;
 }
 
 Result<LoadedPlan> loadPlanFile(const std::string& path, const LoadOptions& options)
 {
     auto bytes = readFile(path, std::max(smf::kMaxFileBytes, model::kMaxJsonBytes));
-    if (!bytes)
-        return bytes.error();
+    if (!bytes) return bytes.error();
     const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
     const bool smfFile = looksLikeSmf(*bytes) || (bytes->empty() && !endsWith(path, ".json") &&
                                                   !endsWith(path, ".pianola"));
-    if (!smfFile && isProject(path, text))
-        return loadProject(path, text, options);
+    if (!smfFile && isProject(path, text)) return loadProject(path, text, options);
     if (!options.take.empty())
         return makeError(Error::Code::InvalidArgument,
                          path + ": not a project, so it has no take \"" + options.take + "\"");
     LoadedPlan loaded;
     if (smfFile) {
         auto file = smf::readSmf(*bytes);
-        std::vector<std::uint8_t>().swap(*bytes);   // the events hold what is needed now
-        auto imported = file ? smf::planFromSmf(std::move(*file)) : Result<smf::ImportResult>(file.error());
+        std::vector<std::uint8_t>().swap(*bytes); // the events hold what is needed now
+        auto imported =
+            file ? smf::planFromSmf(std::move(*file)) : Result<smf::ImportResult>(file.error());
         if (!imported)
             return makeError(imported.error().code, path + ": " + imported.error().message);
         loaded.plan = std::move(imported->plan);
@@ -201,8 +193,7 @@ Result<LoadedPlan> loadPlanFile(const std::string& path, const LoadOptions& opti
         return loaded;
     }
     auto parsed = model::planFromJson(text);
-    if (!parsed)
-        return makeError(parsed.error().code, path + ":\n" + parsed.error().message);
+    if (!parsed) return makeError(parsed.error().code, path + ":\n" + parsed.error().message);
     loaded.plan = std::move(parsed->plan);
     for (const auto& w : parsed->report.warnings)
         loaded.warnings.push_back(w.toString());
@@ -211,8 +202,7 @@ Result<LoadedPlan> loadPlanFile(const std::string& path, const LoadOptions& opti
 
 PlanFileKind planFileKindFor(const std::string& path)
 {
-    if (endsWith(path, ".pianola"))
-        return PlanFileKind::Project;
+    if (endsWith(path, ".pianola")) return PlanFileKind::Project;
     return endsWith(path, ".json") ? PlanFileKind::Json : PlanFileKind::Smf;
 }
 

@@ -14,9 +14,9 @@ namespace pianola::engine {
 struct LoadedPlan
 {
     model::Plan plan;
-    std::vector<std::string> warnings;   ///< recoveries and remarks, each saying where
+    std::vector<std::string> warnings; ///< recoveries and remarks, each saying where
     bool fromSmf = false;
-    bool fromProject = false;            ///< a take of a project (see take, takeCount)
+    bool fromProject = false; ///< a take of a project (see take, takeCount)
     model::TakeId takeId = 0;
     std::string takeName;
     std::size_t takeCount = 0;

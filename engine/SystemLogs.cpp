@@ -20,8 +20,7 @@ namespace {
 #if PIANOLA_HAVE_ALSA
 void alsaLog(const char* file, int line, const char* function, int err, const char* fmt, ...)
 {
-    if (!lcSystem().isDebugEnabled())
-        return;
+    if (!lcSystem().isDebugEnabled()) return;
     char text[512];
     va_list args;
     va_start(args, fmt);

@@ -17,7 +17,8 @@ public:
     {
         const std::thread::id self = std::this_thread::get_id();
         std::thread::id expected{};
-        return m_owner.compare_exchange_strong(expected, self, std::memory_order_relaxed) || expected == self;
+        return m_owner.compare_exchange_strong(expected, self, std::memory_order_relaxed) ||
+               expected == self;
     }
     /// Forgets the thread (a new audio device may call from another one).
     void detach() { m_owner.store(std::thread::id{}, std::memory_order_relaxed); }
@@ -42,7 +43,10 @@ public:
         return id == std::thread::id{} || id == std::this_thread::get_id();
     }
     /// True anywhere but on the control thread (callbacks assert it).
-    static bool isOther() { return s_id.load(std::memory_order_relaxed) != std::this_thread::get_id(); }
+    static bool isOther()
+    {
+        return s_id.load(std::memory_order_relaxed) != std::this_thread::get_id();
+    }
 
 private:
     static inline std::atomic<std::thread::id> s_id{};
@@ -73,10 +77,12 @@ private:
 #define PIANOLA_ASSERT_NOT_CONTROL_THREAD() ((void)0)
 #else
 #define PIANOLA_ASSERT_THREAD(checker) assert((checker).check() && "called from the wrong thread")
-#define PIANOLA_ASSERT_NOT_REAL_TIME() \
-    assert(!::pianola::engine::RealTimeScope::onRealTimeThread() && "must not run on a real-time thread")
-#define PIANOLA_ASSERT_CONTROL_THREAD() \
+#define PIANOLA_ASSERT_NOT_REAL_TIME()                                                             \
+    assert(!::pianola::engine::RealTimeScope::onRealTimeThread() &&                                \
+           "must not run on a real-time thread")
+#define PIANOLA_ASSERT_CONTROL_THREAD()                                                            \
     assert(::pianola::engine::ControlThread::mayControl() && "GUI (control) thread only")
-#define PIANOLA_ASSERT_NOT_CONTROL_THREAD() \
-    assert(::pianola::engine::ControlThread::isOther() && "a callback ran on the GUI (control) thread")
+#define PIANOLA_ASSERT_NOT_CONTROL_THREAD()                                                        \
+    assert(::pianola::engine::ControlThread::isOther() &&                                          \
+           "a callback ran on the GUI (control) thread")
 #endif

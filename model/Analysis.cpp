@@ -17,7 +17,7 @@ std::string chordSuffix(const std::string& quality)
     {
         const char* quality;
         const char* suffix;
-    } kSuffixes[] = {{"maj", ""},    {"min", "m"},   {"min7", "m7"}, {"hdim7", "m7b5"},
+    } kSuffixes[] = {{"maj", ""},    {"min", "m"},     {"min7", "m7"}, {"hdim7", "m7b5"},
                      {"min9", "m9"}, {"min11", "m11"}, {"min6", "m6"}, {"aug", "+"}};
     for (const auto& s : kSuffixes)
         if (quality == s.quality) return s.suffix;

@@ -130,7 +130,7 @@ struct Analysis
     std::vector<KeySpan> keySpans; ///< one span per key region (one span = no modulation)
     std::vector<Chord> chords;
     // feel
-    double swingRatio = 1.0; ///< long:short of the swung subdivision (1 straight, 2 triplet)
+    double swingRatio = 1.0;  ///< long:short of the swung subdivision (1 straight, 2 triplet)
     int swingSubdivision = 8; ///< 8 or 16: the subdivision the music swings (8 if neither)
     double swingRatio8 = 1.0, swingRatio16 = 1.0; ///< each subdivision measured alone
     double timingDeviationMs = 0.0; ///< mean |onset - nearest grid point| (humanization)

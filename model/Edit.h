@@ -15,7 +15,7 @@ namespace pianola::model {
 struct NotesEdit
 {
     TakeId take = 0;
-    TrackId track = 0;   ///< the track's id (Track::id)
+    TrackId track = 0; ///< the track's id (Track::id)
     std::vector<Note> removed;
     std::vector<Note> added;
     friend bool operator==(const NotesEdit&, const NotesEdit&) = default;
@@ -26,7 +26,7 @@ struct Lane
 {
     enum class Kind { Controller, PitchBend, ChannelPressure };
     Kind kind = Kind::Controller;
-    int controller = 1;   ///< for Kind::Controller
+    int controller = 1; ///< for Kind::Controller
     friend bool operator==(const Lane&, const Lane&) = default;
     int minValue() const { return kind == Kind::PitchBend ? -8192 : 0; }
     int maxValue() const { return kind == Kind::PitchBend ? 8191 : 127; }
@@ -64,7 +64,7 @@ struct TrackSettings
     bool muted = false;
     bool soloed = false;
     int colour = -1;
-    bool locked = false;   ///< the padlock: no regeneration, variation or refit changes the track
+    bool locked = false; ///< the padlock: no regeneration, variation or refit changes the track
     bool followsChords = false; ///< refit to the chord track with the others
     friend bool operator==(const TrackSettings&, const TrackSettings&) = default;
 };
@@ -151,15 +151,12 @@ Result<void> checkEdit(const Project& project, const Edit& edit);
 /// The edit that undoes `edit`.
 Edit inverse(const Edit& edit);
 /// True if `edit` is a T or a composite holding one.
-template <typename T>
-bool contains(const Edit& edit)
+template <typename T> bool contains(const Edit& edit)
 {
-    if (std::holds_alternative<T>(edit))
-        return true;
+    if (std::holds_alternative<T>(edit)) return true;
     if (const auto* composite = std::get_if<CompositeEdit>(&edit))
         for (const Edit& e : composite->edits)
-            if (contains<T>(e))
-                return true;
+            if (contains<T>(e)) return true;
     return false;
 }
 

@@ -22,7 +22,7 @@ std::string drumKeyName(int key);
 std::string drumKeyShortName(int key);
 /// The first and last GM drum keys (47 pieces) and the core kit shown on every drum track.
 constexpr int kFirstDrumKey = 35, kLastDrumKey = 81;
-constexpr int kCoreKitFirst = 36, kCoreKitLast = 51;   ///< kick .. ride
+constexpr int kCoreKitFirst = 36, kCoreKitLast = 51; ///< kick .. ride
 /// "Modulation" for 1, "Volume" 7, "Pan" 10, "Expression" 11, "Sustain" 64...; empty if unnamed.
 std::string controllerName(int controller);
 

@@ -16,8 +16,7 @@ namespace {
 
 bool isIdentifier(std::string_view name)
 {
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front())))
-        return false;
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) return false;
     return std::all_of(name.begin(), name.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
     });
@@ -55,14 +54,13 @@ std::optional<std::size_t> findTooDeep(std::string_view text, int maxDepth)
 std::string readableReason(const std::string& what)
 {
     std::string reason = what;
-    if (const auto bracket = reason.find("] "); reason.starts_with("[json.exception.") &&
-                                               bracket != std::string::npos)
+    if (const auto bracket = reason.find("] ");
+        reason.starts_with("[json.exception.") && bracket != std::string::npos)
         reason.erase(0, bracket + 2);
     if (reason.starts_with("parse error"))
         if (const auto colon = reason.find(": "); colon != std::string::npos)
             reason.erase(0, colon + 2);
-    if (isValidUtf8(reason))
-        return reason;
+    if (isValidUtf8(reason)) return reason;
     std::string escaped;
     for (const char c : reason) {
         if (static_cast<unsigned char>(c) < 0x80)
@@ -81,8 +79,7 @@ class DomBuilder
 public:
     DomBuilder(Json& root, std::string_view text, ValidationReport& report)
         : m_root(root), m_text(text), m_report(report)
-    {
-    }
+    {}
 
     bool null() { return add(nullptr); }
     bool boolean(bool b) { return add(b); }
@@ -90,7 +87,7 @@ public:
     bool number_unsigned(Json::number_unsigned_t v) { return add(v); }
     bool number_float(Json::number_float_t v, const std::string&) { return add(v); }
     bool string(std::string& s) { return add(std::move(s)); }
-    bool binary(Json::binary_t&) { return false; }   // never produced by JSON text
+    bool binary(Json::binary_t&) { return false; } // never produced by JSON text
     bool start_object(std::size_t) { return open(Json::object()); }
     bool key(std::string& k)
     {
@@ -125,8 +122,8 @@ private:
     Json& m_root;
     std::string_view m_text;
     ValidationReport& m_report;
-    std::vector<Json*> m_stack;   ///< open containers; each is the last child of the previous
-    std::string m_key;            ///< key of the member whose value comes next
+    std::vector<Json*> m_stack; ///< open containers; each is the last child of the previous
+    std::string m_key;          ///< key of the member whose value comes next
 };
 
 Json* DomBuilder::place(Json value)
@@ -170,12 +167,11 @@ bool DomBuilder::parse_error(std::size_t position, const std::string& token,
                              const Json::exception& e)
 {
     const std::string where = lineColumn(m_text, position == 0 ? 0 : position - 1);
-    if (e.id == 406) {   // number overflow: a value we can place
+    if (e.id == 406) { // number overflow: a value we can place
         const std::string path = pathOfValueInProgress();
         constexpr std::size_t kMaxTokenBytes = 40;
-        const std::string number = token.size() > kMaxTokenBytes
-                                       ? cutUtf8(token, kMaxTokenBytes) + "..."
-                                       : token;
+        const std::string number =
+            token.size() > kMaxTokenBytes ? cutUtf8(token, kMaxTokenBytes) + "..." : token;
         m_report.errors.push_back({path.empty() ? "(root)" : path,
                                    "number " + number + " is out of range (" + where + ")"});
     } else {
@@ -196,13 +192,12 @@ std::string quotedText(std::string_view s)
 
 void appendPathKey(std::string& out, std::string_view name)
 {
-    constexpr std::size_t kMaxPlainKeyBytes = 40;   // longer keys are shown cut, in quotes
+    constexpr std::size_t kMaxPlainKeyBytes = 40; // longer keys are shown cut, in quotes
     if (!isIdentifier(name) || name.size() > kMaxPlainKeyBytes) {
         out += "[" + quotedText(name) + "]";
         return;
     }
-    if (!out.empty())
-        out += '.';
+    if (!out.empty()) out += '.';
     out += name;
 }
 
@@ -213,8 +208,7 @@ void appendPathIndex(std::string& out, std::size_t i)
 
 void JsonPath::appendTo(std::string& out) const
 {
-    if (!m_parent)
-        return;
+    if (!m_parent) return;
     m_parent->appendTo(out);
     if (m_isIndex)
         appendPathIndex(out, m_index);
@@ -283,8 +277,7 @@ void JsonReader::finish()
 
 bool JsonReader::expectObject(const Json& v, const JsonPath& path)
 {
-    if (v.is_object())
-        return true;
+    if (v.is_object()) return true;
     // The root reads as a sentence of its own: "(root): expected a JSON object".
     error(path, path.isRoot() ? "expected a JSON object"
                               : "expected a JSON object, got " + std::string(v.type_name()));
@@ -293,8 +286,7 @@ bool JsonReader::expectObject(const Json& v, const JsonPath& path)
 
 bool JsonReader::expectArray(const Json& v, const JsonPath& path)
 {
-    if (v.is_array())
-        return true;
+    if (v.is_array()) return true;
     error(path, "expected an array, got " + std::string(v.type_name()));
     return false;
 }
@@ -303,25 +295,20 @@ namespace {
 enum class IntProblem { None, NotNumber, NotInteger, OutOfRange };
 
 /// Converts without undefined behaviour: range checks come before any cast.
-template <typename T>
-IntProblem toInteger(const Json& v, T min, T max, T& out)
+template <typename T> IntProblem toInteger(const Json& v, T min, T max, T& out)
 {
     if (v.is_number_unsigned()) {
         const auto u = v.get<std::uint64_t>();
-        if (!std::in_range<T>(u))
-            return IntProblem::OutOfRange;
+        if (!std::in_range<T>(u)) return IntProblem::OutOfRange;
         out = static_cast<T>(u);
     } else if (v.is_number_integer()) {
         const auto i = v.get<std::int64_t>();
-        if (!std::in_range<T>(i))
-            return IntProblem::OutOfRange;
+        if (!std::in_range<T>(i)) return IntProblem::OutOfRange;
         out = static_cast<T>(i);
     } else if (v.is_number_float()) {
         const double d = v.get<double>();
-        if (!std::isfinite(d))
-            return IntProblem::OutOfRange;
-        if (std::trunc(d) != d)
-            return IntProblem::NotInteger;
+        if (!std::isfinite(d)) return IntProblem::OutOfRange;
+        if (std::trunc(d) != d) return IntProblem::NotInteger;
         const double upperExclusive = std::ldexp(1.0, std::numeric_limits<T>::digits);
         if (d < static_cast<double>(std::numeric_limits<T>::min()) || d >= upperExclusive)
             return IntProblem::OutOfRange;
@@ -347,25 +334,24 @@ std::optional<T> JsonReader::integer(const Json& v, const JsonPath& path, T min,
         error(path, v.dump() + " is not an integer");
         break;
     case IntProblem::OutOfRange:
-        error(path, v.dump() + " is out of range " + std::to_string(min) + ".." +
-                        std::to_string(max));
+        error(path,
+              v.dump() + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
         break;
     }
     return std::nullopt;
 }
 
-template <typename T>
-std::optional<T> peekInteger(const Json& v, T min, T max)
+template <typename T> std::optional<T> peekInteger(const Json& v, T min, T max)
 {
     T value{};
     return toInteger(v, min, max, value) == IntProblem::None ? std::optional<T>(value)
                                                              : std::nullopt;
 }
 
-template std::optional<std::int64_t> JsonReader::integer(const Json&, const JsonPath&,
-                                                          std::int64_t, std::int64_t);
+template std::optional<std::int64_t> JsonReader::integer(const Json&, const JsonPath&, std::int64_t,
+                                                         std::int64_t);
 template std::optional<std::uint64_t> JsonReader::integer(const Json&, const JsonPath&,
-                                                           std::uint64_t, std::uint64_t);
+                                                          std::uint64_t, std::uint64_t);
 template std::optional<std::int64_t> peekInteger(const Json&, std::int64_t, std::int64_t);
 template std::optional<std::uint64_t> peekInteger(const Json&, std::uint64_t, std::uint64_t);
 
@@ -402,8 +388,7 @@ std::optional<std::string> JsonReader::string(const Json& v, const JsonPath& pat
 
 std::optional<bool> JsonReader::boolean(const Json& v, const JsonPath& path)
 {
-    if (v.is_boolean())
-        return v.get<bool>();
+    if (v.is_boolean()) return v.get<bool>();
     error(path, "expected true or false, got " + std::string(v.type_name()));
     return std::nullopt;
 }
@@ -417,8 +402,7 @@ std::optional<std::size_t> JsonReader::choice(const Json& v, const JsonPath& pat
     }
     const auto& s = v.get_ref<const std::string&>();
     const auto it = std::find(choices.begin(), choices.end(), s);
-    if (it != choices.end())
-        return static_cast<std::size_t>(it - choices.begin());
+    if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
     std::string list;
     for (const std::string_view c : choices)
         list += (list.empty() ? "" : ", ") + quotedText(c);
@@ -429,12 +413,9 @@ std::optional<std::size_t> JsonReader::choice(const Json& v, const JsonPath& pat
 namespace {
 int hexDigit(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
 
@@ -452,11 +433,9 @@ std::optional<std::size_t> decodeHex(std::string_view hex, std::string& out)
             continue;
         }
         const int high = hexDigit(hex[i]);
-        if (high < 0)
-            return i + 1;
+        if (high < 0) return i + 1;
         const int low = i + 1 < hex.size() ? hexDigit(hex[i + 1]) : -1;
-        if (low < 0)
-            return i + 2;
+        if (low < 0) return i + 2;
         out += static_cast<char>(high * 16 + low);
         i += 2;
     }
@@ -468,8 +447,7 @@ std::optional<std::string> JsonReader::hexBytes(const Json& v, const JsonPath& p
                                                 std::size_t maxBytes)
 {
     const auto hex = string(v, path, std::numeric_limits<std::size_t>::max());
-    if (!hex)
-        return std::nullopt;
+    if (!hex) return std::nullopt;
     const auto digits =
         std::count_if(hex->begin(), hex->end(), [](char c) { return !isHexSpace(c); });
     if (static_cast<std::size_t>(digits) / 2 > maxBytes) {
@@ -489,11 +467,9 @@ std::optional<std::string> JsonReader::hexBytes(const Json& v, const JsonPath& p
 
 const Json* findMember(const Json& v, std::string_view name)
 {
-    if (!v.is_object())
-        return nullptr;
+    if (!v.is_object()) return nullptr;
     for (const auto& [key, value] : v.get_ref<const Json::object_t&>())
-        if (key == name)
-            return &value;
+        if (key == name) return &value;
     return nullptr;
 }
 
@@ -504,8 +480,7 @@ std::string toHex(std::string_view bytes)
     out.reserve(bytes.size() * 3);
     for (const char b : bytes) {
         const auto u = static_cast<unsigned char>(b);
-        if (!out.empty())
-            out += ' ';
+        if (!out.empty()) out += ' ';
         out += kDigits[u >> 4];
         out += kDigits[u & 0xF];
     }

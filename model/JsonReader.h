@@ -5,10 +5,9 @@
 #include "model/PlanJson.h"
 #include "model/Text.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cassert>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -48,8 +47,7 @@ std::optional<std::size_t> scanBrackets(std::string_view text, std::size_t from,
             --depth;
         else
             continue;
-        if (stop(i, depth, c))
-            return i;
+        if (stop(i, depth, c)) return i;
     }
     return std::nullopt;
 }
@@ -63,7 +61,7 @@ using Json = nlohmann::ordered_json;
 class JsonPath
 {
 public:
-    JsonPath() = default;   ///< the document root
+    JsonPath() = default; ///< the document root
     JsonPath key(std::string_view name) const { return JsonPath(this, name, 0, false); }
     JsonPath index(std::size_t i) const { return JsonPath(this, {}, i, true); }
     bool isRoot() const { return m_parent == nullptr; }
@@ -73,8 +71,7 @@ public:
 private:
     JsonPath(const JsonPath* parent, std::string_view name, std::size_t i, bool isIndex)
         : m_parent(parent), m_key(name), m_index(i), m_isIndex(isIndex)
-    {
-    }
+    {}
     void appendTo(std::string& out) const;
 
     const JsonPath* m_parent = nullptr;
@@ -91,7 +88,7 @@ struct ParsedDocument
 {
     Json root;
     bool ok = false;
-    Error::Code failure = Error::Code::ParseError;   ///< when !ok: ParseError or TooLarge
+    Error::Code failure = Error::Code::ParseError; ///< when !ok: ParseError or TooLarge
 };
 
 /// Parses `text` after checking its size and nesting depth (a byte scan, no recursion). Syntax
@@ -145,19 +142,17 @@ private:
 };
 
 /// The integer `v` holds if it lies in [min, max], without reporting (for look-ahead).
-template <typename T>
-std::optional<T> peekInteger(const Json& v, T min, T max);
+template <typename T> std::optional<T> peekInteger(const Json& v, T min, T max);
 /// The first member `name` of object `v`, or nullptr.
 const Json* findMember(const Json& v, std::string_view name);
 
 /// How one member of a JSON object is read into a `Target`.
-template <typename Target>
-struct Field
+template <typename Target> struct Field
 {
     std::string_view name;
     bool required = false;
     void (*read)(JsonReader&, const Json&, const JsonPath&, Target&) = nullptr;
-    std::string_view alias = {};   ///< another accepted name ("velocity" for "vel")
+    std::string_view alias = {}; ///< another accepted name ("velocity" for "vel")
 
     bool matches(std::string_view key) const
     {
@@ -198,33 +193,27 @@ template <typename Target, auto Member, std::size_t MaxBytes>
 constexpr Field<Target> stringField(std::string_view name, bool required = false)
 {
     return {name, required, [](JsonReader& in, const Json& v, const JsonPath& p, Target& t) {
-                if (auto s = in.string(v, p, MaxBytes))
-                    t.*Member = std::move(*s);
+                if (auto s = in.string(v, p, MaxBytes)) t.*Member = std::move(*s);
             }};
 }
 
-template <typename Target, auto Member>
-constexpr Field<Target> boolField(std::string_view name)
+template <typename Target, auto Member> constexpr Field<Target> boolField(std::string_view name)
 {
     return {name, false, [](JsonReader& in, const Json& v, const JsonPath& p, Target& t) {
-                if (const auto b = in.boolean(v, p))
-                    t.*Member = *b;
+                if (const auto b = in.boolean(v, p)) t.*Member = *b;
             }};
 }
 
 /// The bit visitFields() sets for the field called `name`.
-template <typename Fields>
-std::uint64_t fieldBit(const Fields& fields, std::string_view name)
+template <typename Fields> std::uint64_t fieldBit(const Fields& fields, std::string_view name)
 {
     for (std::size_t i = 0; i < fields.size(); ++i)
-        if (fields[i].name == name)
-            return std::uint64_t{1} << i;
+        if (fields[i].name == name) return std::uint64_t{1} << i;
     return 0;
 }
 
 /// The fields of a Target (a non-deduced context, so std::array arguments convert).
-template <typename Target>
-using FieldsOf = std::span<const Field<std::type_identity_t<Target>>>;
+template <typename Target> using FieldsOf = std::span<const Field<std::type_identity_t<Target>>>;
 
 /// Reads the members of object `v` in document order with the matching fields; warns about
 /// unknown members and reports duplicates and missing required fields. Returns a bit per field
@@ -234,8 +223,7 @@ std::optional<std::uint64_t> visitFields(JsonReader& in, const Json& v, const Js
                                          FieldsOf<Target> fields, Target& target)
 {
     assert(fields.size() <= 64);
-    if (!in.expectObject(v, path))
-        return std::nullopt;
+    if (!in.expectObject(v, path)) return std::nullopt;
     std::uint64_t seen = 0;
     for (const auto& [name, value] : v.get_ref<const Json::object_t&>()) {
         const JsonPath memberPath = path.key(name);
@@ -247,8 +235,7 @@ std::optional<std::uint64_t> visitFields(JsonReader& in, const Json& v, const Js
             continue;
         }
         const std::uint64_t bit = std::uint64_t{1} << i;
-        if (seen & bit)
-            in.error(memberPath, "duplicate field");
+        if (seen & bit) in.error(memberPath, "duplicate field");
         seen |= bit;
         fields[i].read(in, value, memberPath, target);
     }
@@ -263,8 +250,7 @@ template <typename T, typename ReadElement>
 void readArray(JsonReader& in, const Json& v, const JsonPath& path, std::vector<T>& out,
                ReadElement&& readElement)
 {
-    if (!in.expectArray(v, path))
-        return;
+    if (!in.expectArray(v, path)) return;
     out.reserve(out.size() + v.size());
     for (std::size_t i = 0; i < v.size(); ++i) {
         const JsonPath elementPath = path.index(i);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Writing plan and project JSON in the canonical schema, defaults omitted, one event per line.
 #include "model/PlanJson.h"
-
 #include "model/PlanJsonInternal.h"
 
 #include <algorithm>
@@ -21,8 +20,7 @@ namespace {
 /// Integral tempos print as integers ("110", not "110.0"); others in shortest round-trip form.
 Json bpmJson(double bpm)
 {
-    if (std::abs(bpm) < 1e15 && std::trunc(bpm) == bpm)
-        return static_cast<std::int64_t>(bpm);
+    if (std::abs(bpm) < 1e15 && std::trunc(bpm) == bpm) return static_cast<std::int64_t>(bpm);
     return bpm;
 }
 
@@ -36,8 +34,7 @@ Json timeSignatureJson(const TimeSignature& t, bool withTick)
     Json j = withTick ? Json{{"tick", t.tick}} : Json::object();
     j["numerator"] = t.numerator;
     j["denominator"] = t.denominator;
-    if (t.clocksPerClick != TimeSignature{}.clocksPerClick)
-        j["clocksPerClick"] = t.clocksPerClick;
+    if (t.clocksPerClick != TimeSignature{}.clocksPerClick) j["clocksPerClick"] = t.clocksPerClick;
     if (t.thirtySecondsPerQuarter != TimeSignature{}.thirtySecondsPerQuarter)
         j["thirtySecondsPerQuarter"] = t.thirtySecondsPerQuarter;
     return j;
@@ -70,10 +67,8 @@ Json rawEventJson(const RawEvent& e)
 Json noteJson(const Note& n)
 {
     Json j{{"key", n.key}, {"vel", n.velocity}, {"start", n.startTick}, {"length", n.lengthTicks}};
-    if (n.releaseVelocity != Note{}.releaseVelocity)
-        j["releaseVel"] = n.releaseVelocity;
-    if (n.locked)
-        j["locked"] = true;
+    if (n.releaseVelocity != Note{}.releaseVelocity) j["releaseVel"] = n.releaseVelocity;
+    if (n.locked) j["locked"] = true;
     return j;
 }
 
@@ -84,8 +79,7 @@ template <typename T, typename ToJson>
 void putArray(Json& object, const char* key, std::span<const T> items, ToJson toJson,
               IfEmpty ifEmpty = IfEmpty::Omit)
 {
-    if (items.empty() && ifEmpty == IfEmpty::Omit)
-        return;
+    if (items.empty() && ifEmpty == IfEmpty::Omit) return;
     Json array = Json::array();
     array.get_ref<Json::array_t&>().reserve(items.size());
     for (const T& item : items)
@@ -106,8 +100,7 @@ void putInitialAndChanges(Json& object, const char* initialKey, const char* chan
     putArray(object, changesKey, changes, [toJson](const T& e) { return toJson(e, true); });
 }
 
-template <typename T>
-std::span<const T> all(const std::vector<T>& items)
+template <typename T> std::span<const T> all(const std::vector<T>& items)
 {
     return items;
 }
@@ -115,20 +108,13 @@ std::span<const T> all(const std::vector<T>& items)
 Json trackJson(const Track& t)
 {
     Json j{{"name", t.name}, {"channel", t.channel}, {"program", t.program}};
-    if (t.id != 0)
-        j["id"] = t.id;
-    if (t.bankMsb >= 0)
-        j["bankMsb"] = t.bankMsb;
-    if (t.bankLsb >= 0)
-        j["bankLsb"] = t.bankLsb;
-    if (t.muted)
-        j["mute"] = true;
-    if (t.soloed)
-        j["solo"] = true;
-    if (t.locked)
-        j["locked"] = true;
-    if (t.followsChords)
-        j["followsChords"] = true;
+    if (t.id != 0) j["id"] = t.id;
+    if (t.bankMsb >= 0) j["bankMsb"] = t.bankMsb;
+    if (t.bankLsb >= 0) j["bankLsb"] = t.bankLsb;
+    if (t.muted) j["mute"] = true;
+    if (t.soloed) j["solo"] = true;
+    if (t.locked) j["locked"] = true;
+    if (t.followsChords) j["followsChords"] = true;
     if (t.colour >= 0) {
         char colour[8];
         std::snprintf(colour, sizeof colour, "#%06x", t.colour & 0xFFFFFF);
@@ -138,24 +124,23 @@ Json trackJson(const Track& t)
     putArray(j, "cc", all(t.controllers), [](const ControlChange& c) {
         return Json{{"tick", c.tick}, {"controller", c.controller}, {"value", c.value}};
     });
-    putArray(j, "pitchBend", all(t.pitchBends),
-             [](const PitchBend& b) { return Json{{"tick", b.tick}, {"value", b.value}}; });
-    putArray(j, "channelPressure", all(t.channelPressure),
-             [](const ChannelPressure& p) { return Json{{"tick", p.tick}, {"value", p.value}}; });
+    putArray(j, "pitchBend", all(t.pitchBends), [](const PitchBend& b) {
+        return Json{{"tick", b.tick}, {"value", b.value}};
+    });
+    putArray(j, "channelPressure", all(t.channelPressure), [](const ChannelPressure& p) {
+        return Json{{"tick", p.tick}, {"value", p.value}};
+    });
     putArray(j, "polyPressure", all(t.polyPressure), [](const PolyPressure& p) {
         return Json{{"tick", p.tick}, {"key", p.key}, {"value", p.value}};
     });
     putArray(j, "programChanges", all(t.programChanges), [](const ProgramChange& p) {
         Json pc{{"tick", p.tick}, {"program", p.program}};
-        if (p.bankMsb >= 0)
-            pc["bankMsb"] = p.bankMsb;
-        if (p.bankLsb >= 0)
-            pc["bankLsb"] = p.bankLsb;
+        if (p.bankMsb >= 0) pc["bankMsb"] = p.bankMsb;
+        if (p.bankLsb >= 0) pc["bankLsb"] = p.bankLsb;
         return pc;
     });
     putArray(j, "rawEvents", all(t.rawEvents), rawEventJson);
-    if (t.endTick != 0)
-        j["endTick"] = t.endTick;
+    if (t.endTick != 0) j["endTick"] = t.endTick;
     return j;
 }
 
@@ -169,8 +154,11 @@ Json planJson(const Plan& plan)
     putArray(j, "globalEvents", all(plan.globalEvents), rawEventJson);
     putArray(j, "tracks", all(plan.tracks), trackJson, IfEmpty::Write);
     putArray(j, "chords", all(plan.chords), [](const PlanChord& c) {
-        Json chord{{"start", c.startTick}, {"length", c.lengthTicks}, {"root", c.root},
-               {"quality", c.quality}, {"tones", c.tones}};
+        Json chord{{"start", c.startTick},
+                   {"length", c.lengthTicks},
+                   {"root", c.root},
+                   {"quality", c.quality},
+                   {"tones", c.tones}};
         if (c.bass >= 0) chord["bass"] = c.bass;
         return chord;
     });
@@ -204,19 +192,23 @@ Json takeJson(const Take& t)
 Json chatJson(const ChatMessage& m)
 {
     const auto role = std::min(static_cast<std::size_t>(m.role), kRoles.size() - 1);
-    Json j{{"role", kRoles[role]}, {"text", m.text}, {"createdUtc", m.createdUtc}, {"takes", m.takes}};
+    Json j{
+        {"role", kRoles[role]}, {"text", m.text}, {"createdUtc", m.createdUtc}, {"takes", m.takes}};
     if (m.status != ChatMessage::Status::Ok)
-        j["status"] = jsonio::kChatStatuses[std::min(static_cast<std::size_t>(m.status), jsonio::kChatStatuses.size() - 1)];
-    if (!m.understood.empty())
-        j["understood"] = m.understood;
-    if (!m.notUnderstood.empty())
-        j["notUnderstood"] = m.notUnderstood;
+        j["status"] = jsonio::kChatStatuses[std::min(static_cast<std::size_t>(m.status),
+                                                     jsonio::kChatStatuses.size() - 1)];
+    if (!m.understood.empty()) j["understood"] = m.understood;
+    if (!m.notUnderstood.empty()) j["notUnderstood"] = m.notUnderstood;
     return j;
 }
 
 Json interpretationJson(const Interpretation& i)
 {
-    return Json{{"take", i.take}, {"model", i.model}, {"text", i.text}, {"suggestions", i.suggestions}, {"createdUtc", i.createdUtc}};
+    return Json{{"take", i.take},
+                {"model", i.model},
+                {"text", i.text},
+                {"suggestions", i.suggestions},
+                {"createdUtc", i.createdUtc}};
 }
 
 bool isFlat(const Json& v)
@@ -238,25 +230,21 @@ void dumpValue(std::string& out, const Json& v, int indent, int level)
     const bool flat = isFlat(v);
     out += v.is_object() ? '{' : '[';
     for (auto it = v.begin(); it != v.end(); ++it) {
-        if (it != v.begin())
-            out += ',';
+        if (it != v.begin()) out += ',';
         if (!flat)
             out.append("\n").append(static_cast<std::size_t>((level + 1) * indent), ' ');
         else if (it != v.begin())
             out += ' ';
-        if (v.is_object())
-            out += scalar(Json(it.key())) + ": ";
+        if (v.is_object()) out += scalar(Json(it.key())) + ": ";
         dumpValue(out, *it, indent, level + 1);
     }
-    if (!flat)
-        out.append("\n").append(static_cast<std::size_t>(level * indent), ' ');
+    if (!flat) out.append("\n").append(static_cast<std::size_t>(level * indent), ' ');
     out += v.is_object() ? '}' : ']';
 }
 
 std::string dumpJson(const Json& v, int indent)
 {
-    if (indent < 0)
-        return v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (indent < 0) return v.dump(-1, ' ', false, Json::error_handler_t::replace);
     std::string out;
     dumpValue(out, v, indent, 0);
     return out;

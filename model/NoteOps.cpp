@@ -15,26 +15,40 @@ constexpr std::uint8_t clampVelocity(double v)
 
 Error outOfRange()
 {
-    return makeError(Error::Code::InvalidArgument, "a note would leave the MIDI range (keys 0..127, ticks >= 0)");
+    return makeError(Error::Code::InvalidArgument,
+                     "a note would leave the MIDI range (keys 0..127, ticks >= 0)");
 }
 } // namespace
 
 std::vector<int> Scale::intervals() const
 {
     switch (mode) {
-    case Mode::Major: return {0, 2, 4, 5, 7, 9, 11};
-    case Mode::Minor: return {0, 2, 3, 5, 7, 8, 10};
-    case Mode::Dorian: return {0, 2, 3, 5, 7, 9, 10};
-    case Mode::Phrygian: return {0, 1, 3, 5, 7, 8, 10};
-    case Mode::Lydian: return {0, 2, 4, 6, 7, 9, 11};
-    case Mode::Mixolydian: return {0, 2, 4, 5, 7, 9, 10};
-    case Mode::Locrian: return {0, 1, 3, 5, 6, 8, 10};
-    case Mode::HarmonicMinor: return {0, 2, 3, 5, 7, 8, 11};
-    case Mode::MelodicMinor: return {0, 2, 3, 5, 7, 9, 11};
-    case Mode::MajorPentatonic: return {0, 2, 4, 7, 9};
-    case Mode::MinorPentatonic: return {0, 3, 5, 7, 10};
-    case Mode::Blues: return {0, 3, 5, 6, 7, 10};
-    case Mode::Chromatic: break;
+    case Mode::Major:
+        return {0, 2, 4, 5, 7, 9, 11};
+    case Mode::Minor:
+        return {0, 2, 3, 5, 7, 8, 10};
+    case Mode::Dorian:
+        return {0, 2, 3, 5, 7, 9, 10};
+    case Mode::Phrygian:
+        return {0, 1, 3, 5, 7, 8, 10};
+    case Mode::Lydian:
+        return {0, 2, 4, 6, 7, 9, 11};
+    case Mode::Mixolydian:
+        return {0, 2, 4, 5, 7, 9, 10};
+    case Mode::Locrian:
+        return {0, 1, 3, 5, 6, 8, 10};
+    case Mode::HarmonicMinor:
+        return {0, 2, 3, 5, 7, 8, 11};
+    case Mode::MelodicMinor:
+        return {0, 2, 3, 5, 7, 9, 11};
+    case Mode::MajorPentatonic:
+        return {0, 2, 4, 7, 9};
+    case Mode::MinorPentatonic:
+        return {0, 3, 5, 7, 10};
+    case Mode::Blues:
+        return {0, 3, 5, 6, 7, 10};
+    case Mode::Chromatic:
+        break;
     }
     return {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
 }
@@ -47,16 +61,27 @@ bool Scale::contains(int key) const
 
 std::vector<Scale::Mode> Scale::allModes()
 {
-    return {Mode::Major,      Mode::Minor,         Mode::Dorian,       Mode::Phrygian,        Mode::Lydian,
-            Mode::Mixolydian, Mode::Locrian,       Mode::HarmonicMinor, Mode::MelodicMinor,   Mode::MajorPentatonic,
-            Mode::MinorPentatonic, Mode::Blues,    Mode::Chromatic};
+    return {Mode::Major,        Mode::Minor,           Mode::Dorian,          Mode::Phrygian,
+            Mode::Lydian,       Mode::Mixolydian,      Mode::Locrian,         Mode::HarmonicMinor,
+            Mode::MelodicMinor, Mode::MajorPentatonic, Mode::MinorPentatonic, Mode::Blues,
+            Mode::Chromatic};
 }
 
 std::string Scale::modeName(Mode mode)
 {
-    constexpr std::array kNames = {"major",   "minor",          "dorian",          "phrygian",         "lydian",
-                                   "mixolydian", "locrian",     "harmonic minor",  "melodic minor",    "major pentatonic",
-                                   "minor pentatonic", "blues", "chromatic"};
+    constexpr std::array kNames = {"major",
+                                   "minor",
+                                   "dorian",
+                                   "phrygian",
+                                   "lydian",
+                                   "mixolydian",
+                                   "locrian",
+                                   "harmonic minor",
+                                   "melodic minor",
+                                   "major pentatonic",
+                                   "minor pentatonic",
+                                   "blues",
+                                   "chromatic"};
     return kNames[static_cast<std::size_t>(mode)];
 }
 
@@ -76,18 +101,23 @@ std::string keyName(int key)
 std::vector<Note> quantized(std::vector<Note> notes, const QuantizeOptions& o)
 {
     const Tick grid = std::max<Tick>(1, o.gridTicks);
-    const double swingShift = (std::clamp(o.swing, 0.5, 0.75) - 0.5) * 2.0 * static_cast<double>(grid);
+    const double swingShift =
+        (std::clamp(o.swing, 0.5, 0.75) - 0.5) * 2.0 * static_cast<double>(grid);
     auto target = [&](Tick tick) {
         const Tick index = (tick + grid / 2) / grid;
         return static_cast<double>(index * grid) + (index % 2 == 1 ? swingShift : 0.0);
     };
     for (Note& n : notes) {
         const Tick oldEnd = n.endTick();
-        const double start = static_cast<double>(n.startTick) + o.strength * (target(n.startTick) - static_cast<double>(n.startTick));
+        const double start = static_cast<double>(n.startTick) +
+                             o.strength * (target(n.startTick) - static_cast<double>(n.startTick));
         n.startTick = std::max<Tick>(0, std::llround(start));
         if (o.ends) {
-            const double end = static_cast<double>(oldEnd) + o.strength * (target(oldEnd) - static_cast<double>(oldEnd));
-            n.lengthTicks = std::max<Tick>(std::llround(end) - n.startTick, std::max<Tick>(1, std::llround(o.strength * static_cast<double>(grid))));
+            const double end = static_cast<double>(oldEnd) +
+                               o.strength * (target(oldEnd) - static_cast<double>(oldEnd));
+            n.lengthTicks = std::max<Tick>(
+                std::llround(end) - n.startTick,
+                std::max<Tick>(1, std::llround(o.strength * static_cast<double>(grid))));
         }
         n.lengthTicks = std::min(n.lengthTicks, Limits::kMaxTick - n.startTick);
     }
@@ -97,18 +127,20 @@ std::vector<Note> quantized(std::vector<Note> notes, const QuantizeOptions& o)
 std::vector<Note> humanized(std::vector<Note> notes, const HumanizeOptions& o)
 {
     SplitMix64 random(o.seed);
-    std::sort(notes.begin(), notes.end(), [](const Note& a, const Note& b) { return a.startTick < b.startTick; });
-    double drift = 0;   // AR(1): a player drifts slowly ahead of or behind the beat
+    std::sort(notes.begin(), notes.end(),
+              [](const Note& a, const Note& b) { return a.startTick < b.startTick; });
+    double drift = 0; // AR(1): a player drifts slowly ahead of or behind the beat
     Tick lastStart = -1;
     double chordOffset = 0;
     for (Note& n : notes) {
-        if (n.startTick != lastStart) {   // notes of one chord move together, with a small spread
+        if (n.startTick != lastStart) { // notes of one chord move together, with a small spread
             drift = std::clamp(0.9 * drift + 0.35 * random.symmetric(), -1.0, 1.0);
             chordOffset = 0.85 * drift + 0.1 * random.symmetric();
             lastStart = n.startTick;
         }
-        const double jitter = 0.05 * random.symmetric();   // |offset| <= 0.85 + 0.1 + 0.05 = 1
-        const Tick offset = std::llround((chordOffset + jitter) * static_cast<double>(o.timingTicks));
+        const double jitter = 0.05 * random.symmetric(); // |offset| <= 0.85 + 0.1 + 0.05 = 1
+        const Tick offset =
+            std::llround((chordOffset + jitter) * static_cast<double>(o.timingTicks));
         n.startTick = std::clamp<Tick>(n.startTick + offset, 0, Limits::kMaxTick - n.lengthTicks);
         n.velocity = clampVelocity(n.velocity + random.symmetric() * o.velocity);
     }
@@ -140,15 +172,16 @@ Result<std::vector<Note>> transposedInScale(std::vector<Note> notes, int steps, 
     for (Note& n : notes) {
         int key = n.key;
         while (!scale.contains(key))
-            --key;   // at most 2 steps for any scale here
+            --key; // at most 2 steps for any scale here
         const int rel = key - scale.tonic;
         const int octave = static_cast<int>(std::floor(rel / 12.0));
         const int pc = rel - octave * 12;
-        const int degree = static_cast<int>(std::find(iv.begin(), iv.end(), pc) - iv.begin()) + octave * size + steps;
+        const int degree = static_cast<int>(std::find(iv.begin(), iv.end(), pc) - iv.begin()) +
+                           octave * size + steps;
         const int newOctave = static_cast<int>(std::floor(static_cast<double>(degree) / size));
-        const int newKey = scale.tonic + newOctave * 12 + iv[static_cast<std::size_t>(degree - newOctave * size)];
-        if (newKey < 0 || newKey > 127)
-            return outOfRange();
+        const int newKey =
+            scale.tonic + newOctave * 12 + iv[static_cast<std::size_t>(degree - newOctave * size)];
+        if (newKey < 0 || newKey > 127) return outOfRange();
         n.key = static_cast<std::uint8_t>(newKey);
     }
     return notes;
@@ -180,8 +213,7 @@ std::vector<Note> legato(std::vector<Note> notes)
     std::sort(starts.begin(), starts.end());
     for (Note& n : notes) {
         auto next = std::upper_bound(starts.begin(), starts.end(), n.startTick);
-        if (next != starts.end())
-            n.lengthTicks = *next - n.startTick;
+        if (next != starts.end()) n.lengthTicks = *next - n.startTick;
     }
     return notes;
 }
@@ -202,14 +234,14 @@ std::vector<Note> velocityScaled(std::vector<Note> notes, double factor)
 
 std::vector<Note> velocityRamp(std::vector<Note> notes, int from, int to)
 {
-    if (notes.empty())
-        return notes;
-    const auto [first, last] = std::minmax_element(notes.begin(), notes.end(), [](const Note& a, const Note& b) {
-        return a.startTick < b.startTick;
-    });
+    if (notes.empty()) return notes;
+    const auto [first, last] =
+        std::minmax_element(notes.begin(), notes.end(),
+                            [](const Note& a, const Note& b) { return a.startTick < b.startTick; });
     const Tick t0 = first->startTick, span = std::max<Tick>(1, last->startTick - t0);
     for (Note& n : notes)
-        n.velocity = clampVelocity(from + (to - from) * static_cast<double>(n.startTick - t0) / static_cast<double>(span));
+        n.velocity = clampVelocity(from + (to - from) * static_cast<double>(n.startTick - t0) /
+                                              static_cast<double>(span));
     return notes;
 }
 

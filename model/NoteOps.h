@@ -15,16 +15,29 @@ namespace pianola::model {
 /// A key and scale: which pitch classes belong.
 struct Scale
 {
-    enum class Mode { Major, Minor, Dorian, Phrygian, Lydian, Mixolydian, Locrian, HarmonicMinor,
-                      MelodicMinor, MajorPentatonic, MinorPentatonic, Blues, Chromatic };
-    int tonic = 0;   ///< pitch class 0..11 (0 = C)
+    enum class Mode {
+        Major,
+        Minor,
+        Dorian,
+        Phrygian,
+        Lydian,
+        Mixolydian,
+        Locrian,
+        HarmonicMinor,
+        MelodicMinor,
+        MajorPentatonic,
+        MinorPentatonic,
+        Blues,
+        Chromatic
+    };
+    int tonic = 0; ///< pitch class 0..11 (0 = C)
     Mode mode = Mode::Major;
 
     bool contains(int key) const;
     /// The scale's pitch classes relative to the tonic, ascending.
     std::vector<int> intervals() const;
     static std::vector<Mode> allModes();
-    static std::string modeName(Mode mode);   ///< "major", "harmonic minor"...
+    static std::string modeName(Mode mode); ///< "major", "harmonic minor"...
 };
 
 /// Pitch-class names with sharps or flats as a key would spell them: "C#"/"Db".
@@ -35,16 +48,16 @@ std::string keyName(int key);
 struct QuantizeOptions
 {
     Tick gridTicks = 120;
-    double strength = 1.0;   ///< 0..1: how far each start moves towards its grid point
-    double swing = 0.5;      ///< 0.5 straight .. 0.75: the off-beat grid points move later
-    bool ends = false;       ///< also quantize the note ends (never shorter than one grid)
+    double strength = 1.0; ///< 0..1: how far each start moves towards its grid point
+    double swing = 0.5;    ///< 0.5 straight .. 0.75: the off-beat grid points move later
+    bool ends = false;     ///< also quantize the note ends (never shorter than one grid)
 };
 std::vector<Note> quantized(std::vector<Note> notes, const QuantizeOptions& options);
 
 struct HumanizeOptions
 {
-    Tick timingTicks = 10;   ///< largest timing offset
-    int velocity = 8;        ///< largest velocity offset
+    Tick timingTicks = 10; ///< largest timing offset
+    int velocity = 8;      ///< largest velocity offset
     std::uint64_t seed = 1;
 };
 /// Correlated timing drift (a slow random walk, not white noise) plus velocity spread; the
@@ -72,8 +85,8 @@ class SplitMix64
 public:
     explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
     std::uint64_t next();
-    double uniform();   ///< [0, 1)
-    double symmetric() { return uniform() * 2.0 - 1.0; }   ///< [-1, 1)
+    double uniform();                                    ///< [0, 1)
+    double symmetric() { return uniform() * 2.0 - 1.0; } ///< [-1, 1)
 
 private:
     std::uint64_t m_state;

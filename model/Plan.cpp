@@ -8,14 +8,12 @@
 namespace pianola::model {
 
 namespace {
-template <typename T>
-Tick lastTick(const std::vector<T>& events)
+template <typename T> Tick lastTick(const std::vector<T>& events)
 {
     return events.empty() ? 0 : events.back().tick;
 }
 
-template <typename T>
-void sortByTick(std::vector<T>& events)
+template <typename T> void sortByTick(std::vector<T>& events)
 {
     std::stable_sort(events.begin(), events.end(),
                      [](const T& a, const T& b) { return a.tick < b.tick; });
@@ -50,18 +48,16 @@ std::int64_t Plan::eventCount() const
 {
     std::int64_t n = 0;
     for (const Track& t : tracks)
-        n += static_cast<std::int64_t>(t.notes.size() + t.controllers.size() +
-                                       t.pitchBends.size() + t.channelPressure.size() +
-                                       t.polyPressure.size() + t.programChanges.size() +
-                                       t.rawEvents.size());
+        n += static_cast<std::int64_t>(t.notes.size() + t.controllers.size() + t.pitchBends.size() +
+                                       t.channelPressure.size() + t.polyPressure.size() +
+                                       t.programChanges.size() + t.rawEvents.size());
     return n;
 }
 
 int Plan::trackIndex(TrackId id) const
 {
     for (std::size_t i = 0; i < tracks.size() && id != 0; ++i)
-        if (tracks[i].id == id)
-            return static_cast<int>(i);
+        if (tracks[i].id == id) return static_cast<int>(i);
     return -1;
 }
 
@@ -95,8 +91,7 @@ void Plan::normalize()
         for (const Note& n : t.notes)
             next = std::max<NoteId>(next, n.id + 1);
         for (Note& n : t.notes)
-            if (n.id == 0)
-                n.id = next++;
+            if (n.id == 0) n.id = next++;
         sortByTick(t.controllers);
         sortByTick(t.pitchBends);
         sortByTick(t.channelPressure);
@@ -136,17 +131,15 @@ bool keySignatureFromTonic(const std::string& tonic, bool minor, KeySignature& o
     }
     // Enharmonic spellings outside the 15 signatures (e.g. "D#" major): pick the one with
     // fewer accidentals by pitch class.
-    static const std::array<std::pair<const char*, int>, 21> kPc = {{
-        {"C", 0}, {"C#", 1}, {"Db", 1}, {"D", 2}, {"D#", 3}, {"Eb", 3}, {"E", 4},
-        {"Fb", 4}, {"E#", 5}, {"F", 5}, {"F#", 6}, {"Gb", 6}, {"G", 7}, {"G#", 8},
-        {"Ab", 8}, {"A", 9}, {"A#", 10}, {"Bb", 10}, {"B", 11}, {"Cb", 11}, {"B#", 0}}};
+    static const std::array<std::pair<const char*, int>, 21> kPc = {
+        {{"C", 0},  {"C#", 1}, {"Db", 1},  {"D", 2},   {"D#", 3}, {"Eb", 3},  {"E", 4},
+         {"Fb", 4}, {"E#", 5}, {"F", 5},   {"F#", 6},  {"Gb", 6}, {"G", 7},   {"G#", 8},
+         {"Ab", 8}, {"A", 9},  {"A#", 10}, {"Bb", 10}, {"B", 11}, {"Cb", 11}, {"B#", 0}}};
     int pc = -1;
     for (const auto& [name, value] : kPc)
-        if (tonic == name)
-            pc = value;
-    if (pc < 0)
-        return false;
-    for (int sharps = -6; sharps <= 6; ++sharps) {   // prefer <= 6 accidentals
+        if (tonic == name) pc = value;
+    if (pc < 0) return false;
+    for (int sharps = -6; sharps <= 6; ++sharps) { // prefer <= 6 accidentals
         const int keyPc = keySignatureTonicPc(KeySignature{0, sharps, minor});
         if (keyPc == pc && std::abs(sharps) <= 6) {
             out.sharps = sharps;

@@ -16,7 +16,6 @@ namespace pianola::model {
 
 using jsonio::arrayField;
 using jsonio::boolField;
-using jsonio::quotedText;
 using jsonio::Field;
 using jsonio::intField;
 using jsonio::Json;
@@ -25,6 +24,7 @@ using jsonio::JsonReader;
 using jsonio::kModes;
 using jsonio::kRequired;
 using jsonio::kSysexKinds;
+using jsonio::quotedText;
 using jsonio::readObject;
 using jsonio::stringField;
 
@@ -32,8 +32,7 @@ std::string ValidationReport::errorText() const
 {
     std::string text;
     for (const JsonIssue& issue : errors) {
-        if (!text.empty())
-            text += '\n';
+        if (!text.empty()) text += '\n';
         text += issue.toString();
     }
     return text;
@@ -43,15 +42,14 @@ namespace {
 
 constexpr std::int64_t kMaxTick = Limits::kMaxTick;
 constexpr std::size_t kMaxName = Limits::kMaxNameBytes;
-constexpr std::size_t kMaxOverlapWarnings = 20;   ///< per note array; then one summary line
+constexpr std::size_t kMaxOverlapWarnings = 20; ///< per note array; then one summary line
 /// Arrays whose elements become events, counted before anything is materialized.
 constexpr std::array<std::string_view, 6> kPlanEventArrays{
     "notes", "globalEvents", "tempoChanges", "timeSignatureChanges", "keyChanges", "chords"};
 constexpr std::array<std::string_view, 7> kTrackEventArrays{
     "notes", "cc", "pitchBend", "channelPressure", "polyPressure", "programChanges", "rawEvents"};
 
-template <typename T>
-constexpr Field<T> tickField()
+template <typename T> constexpr Field<T> tickField()
 {
     return intField<T, &T::tick, 0, kMaxTick>("tick", kRequired);
 }
@@ -60,8 +58,7 @@ constexpr Field<T> tickField()
 
 void readBpm(JsonReader& in, const Json& v, const JsonPath& p, TempoChange& t)
 {
-    if (const auto bpm = in.number(v, p, Limits::kMinBpm, Limits::kMaxBpm))
-        t.bpm = *bpm;
+    if (const auto bpm = in.number(v, p, Limits::kMinBpm, Limits::kMaxBpm)) t.bpm = *bpm;
 }
 
 constexpr std::array kTempoChangeFields{tickField<TempoChange>(),
@@ -83,8 +80,9 @@ constexpr auto kNumerator =
 constexpr Field<TimeSignature> kDenominator{"denominator", kRequired, readDenominator};
 constexpr auto kClocksPerClick =
     intField<TimeSignature, &TimeSignature::clocksPerClick, 0, 255>("clocksPerClick");
-constexpr auto kThirtySeconds = intField<TimeSignature, &TimeSignature::thirtySecondsPerQuarter,
-                                         0, 255>("thirtySecondsPerQuarter");
+constexpr auto kThirtySeconds =
+    intField<TimeSignature, &TimeSignature::thirtySecondsPerQuarter, 0, 255>(
+        "thirtySecondsPerQuarter");
 constexpr std::array kTimeSignatureFields{kNumerator, kDenominator, kClocksPerClick,
                                           kThirtySeconds};
 constexpr std::array kTimeSignatureChangeFields{tickField<TimeSignature>(), kNumerator,
@@ -108,8 +106,7 @@ void readTonic(JsonReader& in, const Json& v, const JsonPath& p, KeyDraft& k)
 
 void readMode(JsonReader& in, const Json& v, const JsonPath& p, KeyDraft& k)
 {
-    if (const auto mode = in.choice(v, p, kModes))
-        k.minor = *mode == 1;
+    if (const auto mode = in.choice(v, p, kModes)) k.minor = *mode == 1;
 }
 
 constexpr Field<KeyDraft> kTonic{"tonic", kRequired, readTonic};
@@ -120,8 +117,7 @@ constexpr std::array kKeyChangeFields{tickField<KeyDraft>(), kTonic, kMode};
 KeySignature toKeySignature(const KeyDraft& draft)
 {
     KeySignature key = draft;
-    if (!draft.tonic.empty())
-        keySignatureFromTonic(draft.tonic, draft.minor, key);
+    if (!draft.tonic.empty()) keySignatureFromTonic(draft.tonic, draft.minor, key);
     return key;
 }
 
@@ -137,26 +133,23 @@ void readKeyChange(JsonReader& in, const Json& v, const JsonPath& p, KeySignatur
 void readMetaType(JsonReader& in, const Json& v, const JsonPath& p, RawEvent& e)
 {
     e.sysex = false;
-    in.readInt(e.type, v, p, 0, 255);   // files hold any type byte; kept verbatim
+    in.readInt(e.type, v, p, 0, 255); // files hold any type byte; kept verbatim
 }
 
 void readSysexKind(JsonReader& in, const Json& v, const JsonPath& p, RawEvent& e)
 {
     e.sysex = true;
-    if (const auto kind = in.choice(v, p, kSysexKinds))
-        e.type = *kind == 0 ? 0xF0 : 0xF7;
+    if (const auto kind = in.choice(v, p, kSysexKinds)) e.type = *kind == 0 ? 0xF0 : 0xF7;
 }
 
 void readText(JsonReader& in, const Json& v, const JsonPath& p, RawEvent& e)
 {
-    if (auto text = in.string(v, p, Limits::kMaxMetaBytes))
-        e.data = std::move(*text);
+    if (auto text = in.string(v, p, Limits::kMaxMetaBytes)) e.data = std::move(*text);
 }
 
 void readHex(JsonReader& in, const Json& v, const JsonPath& p, RawEvent& e)
 {
-    if (auto bytes = in.hexBytes(v, p, Limits::kMaxMetaBytes))
-        e.data = std::move(*bytes);
+    if (auto bytes = in.hexBytes(v, p, Limits::kMaxMetaBytes)) e.data = std::move(*bytes);
 }
 
 constexpr std::array kRawEventFields{
@@ -179,8 +172,7 @@ void requireOneOf(JsonReader& in, const JsonPath& path, std::uint64_t seen, std:
 void readRawEvent(JsonReader& in, const Json& v, const JsonPath& path, RawEvent& e)
 {
     const auto seen = jsonio::visitFields(in, v, path, kRawEventFields, e);
-    if (!seen)
-        return;
+    if (!seen) return;
     requireOneOf(in, path, *seen, "meta", "sysex");
     requireOneOf(in, path, *seen, "text", "hex");
     if ((*seen & jsonio::fieldBit(kRawEventFields, "sysex")) &&
@@ -188,13 +180,13 @@ void readRawEvent(JsonReader& in, const Json& v, const JsonPath& path, RawEvent&
         in.error(path.key("text"), "a sysex takes \"hex\", not \"text\"");
     // These metas are modelled (or implied): as raw events they would not round trip.
     if (!e.sysex && (*seen & jsonio::fieldBit(kRawEventFields, "meta"))) {
-        const char* owner = e.type == 0x2F ? "end of track: use \"endTick\""
+        const char* owner = e.type == 0x2F   ? "end of track: use \"endTick\""
                             : e.type == 0x51 ? "tempo: use \"bpm\"/\"tempoChanges\""
-                            : e.type == 0x58 ? "time signature: use \"timeSignature\"/\"timeSignatureChanges\""
+                            : e.type == 0x58
+                                ? "time signature: use \"timeSignature\"/\"timeSignatureChanges\""
                             : e.type == 0x59 ? "key signature: use \"key\"/\"keyChanges\""
                                              : nullptr;
-        if (owner)
-            in.error(path.key("meta"), std::to_string(e.type) + " is the " + owner);
+        if (owner) in.error(path.key("meta"), std::to_string(e.type) + " is the " + owner);
     }
 }
 
@@ -202,7 +194,7 @@ void readRawEvent(JsonReader& in, const Json& v, const JsonPath& path, RawEvent&
 
 struct NoteDraft : Note
 {
-    int channel = -1;   ///< "ch" as given, -1 = absent
+    int channel = -1; ///< "ch" as given, -1 = absent
 };
 
 void readVelocity(JsonReader& in, const Json& v, const JsonPath& p, NoteDraft& n)
@@ -222,8 +214,7 @@ constexpr std::array kNoteFields{
 /// `trackChannel` < 0: no track channel to agree with (legacy top-level notes, bad channel).
 void readNote(JsonReader& in, const Json& v, const JsonPath& path, NoteDraft& n, int trackChannel)
 {
-    if (!jsonio::visitFields(in, v, path, kNoteFields, n))
-        return;
+    if (!jsonio::visitFields(in, v, path, kNoteFields, n)) return;
     if (n.endTick() > kMaxTick)
         in.error(path, "ends at tick " + std::to_string(n.endTick()) + ", beyond the limit of " +
                            std::to_string(kMaxTick));
@@ -260,7 +251,7 @@ std::vector<Overlap> findOverlaps(const std::vector<Note>& notes,
                std::tie(notes[b].key, notes[b].startTick, jsonIndex[b]);
     });
     std::vector<Overlap> overlaps;
-    std::size_t longest = 0;   // of the notes of this key so far, the one ending last
+    std::size_t longest = 0; // of the notes of this key so far, the one ending last
     for (std::size_t k = 0; k < order.size(); ++k) {
         const std::size_t i = order[k];
         if (k == 0 || notes[i].key != notes[longest].key) {
@@ -270,8 +261,7 @@ std::vector<Overlap> findOverlaps(const std::vector<Note>& notes,
         if (notes[i].startTick < notes[longest].endTick())
             overlaps.push_back({std::max(jsonIndex[i], jsonIndex[longest]),
                                 std::min(jsonIndex[i], jsonIndex[longest]), notes[i].key});
-        if (notes[i].endTick() > notes[longest].endTick())
-            longest = i;
+        if (notes[i].endTick() > notes[longest].endTick()) longest = i;
     }
     std::sort(overlaps.begin(), overlaps.end());
     return overlaps;
@@ -295,17 +285,18 @@ void warnOverlaps(JsonReader& in, const JsonPath& notesPath, const std::vector<N
 
 struct TrackDraft : Track
 {
-    int jsonChannel = 0;   ///< the channel notes' "ch" must match; -1 = not a valid channel
+    int jsonChannel = 0; ///< the channel notes' "ch" must match; -1 = not a valid channel
 };
 
 // "#rrggbb" (either case) to 0xRRGGBB.
 void readTrackColour(JsonReader& in, const Json& v, const JsonPath& path, TrackDraft& t)
 {
     const auto text = in.string(v, path, 16);
-    if (!text)
-        return;
+    if (!text) return;
     const bool hex = text->size() == 7 && (*text)[0] == '#' &&
-                     std::all_of(text->begin() + 1, text->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+                     std::all_of(text->begin() + 1, text->end(), [](char c) {
+                         return std::isxdigit(static_cast<unsigned char>(c));
+                     });
     if (!hex) {
         in.error(path, "expected a colour \"#rrggbb\", got " + quotedText(*text));
         return;
@@ -315,7 +306,7 @@ void readTrackColour(JsonReader& in, const Json& v, const JsonPath& path, TrackD
 
 void readTrackNotes(JsonReader& in, const Json& v, const JsonPath& path, TrackDraft& t)
 {
-    t.notes.clear();   // a duplicate "notes" (an error already) must not mix two arrays
+    t.notes.clear(); // a duplicate "notes" (an error already) must not mix two arrays
     const std::size_t errorsBefore = in.errorCount();
     jsonio::readArray(in, v, path, t.notes, [&](const Json& e, const JsonPath& p, Note& note) {
         NoteDraft draft;
@@ -323,7 +314,7 @@ void readTrackNotes(JsonReader& in, const Json& v, const JsonPath& path, TrackDr
         note = draft;
     });
     if (in.errorCount() != errorsBefore)
-        return;   // overlaps among half-read notes would only add noise
+        return; // overlaps among half-read notes would only add noise
     std::vector<std::size_t> jsonIndex(t.notes.size());
     std::iota(jsonIndex.begin(), jsonIndex.end(), std::size_t{0});
     warnOverlaps(in, path, t.notes, jsonIndex);
@@ -360,14 +351,14 @@ constexpr std::array kTrackFields{
     boolField<TrackDraft, &Track::followsChords>("followsChords"),
     Field<TrackDraft>{"color", false, readTrackColour},
     Field<TrackDraft>{"notes", false, readTrackNotes},
-    arrayField<TrackDraft, &Track::controllers,
-               &readObject<ControlChange, kControlChangeFields>>("cc"),
+    arrayField<TrackDraft, &Track::controllers, &readObject<ControlChange, kControlChangeFields>>(
+        "cc"),
     arrayField<TrackDraft, &Track::pitchBends, &readObject<PitchBend, kPitchBendFields>>(
         "pitchBend"),
     arrayField<TrackDraft, &Track::channelPressure,
                &readObject<ChannelPressure, kChannelPressureFields>>("channelPressure"),
-    arrayField<TrackDraft, &Track::polyPressure,
-               &readObject<PolyPressure, kPolyPressureFields>>("polyPressure"),
+    arrayField<TrackDraft, &Track::polyPressure, &readObject<PolyPressure, kPolyPressureFields>>(
+        "polyPressure"),
     arrayField<TrackDraft, &Track::programChanges,
                &readObject<ProgramChange, kProgramChangeFields>>("programChanges"),
     arrayField<TrackDraft, &Track::rawEvents, &readRawEvent>("rawEvents"),
@@ -429,10 +420,12 @@ void checkChordTrack(JsonReader& in, const JsonPath& planPath, Plan& plan)
     const JsonPath path = planPath.key("chords");
     bool trim = false;
     for (const ChordIssue& issue : chordTrackIssues(plan)) {
-        const JsonPath item = path.index(issue.index);   // `at` points into it
+        const JsonPath item = path.index(issue.index); // `at` points into it
         const JsonPath at = item.key(issue.field);
-        if (issue.afterTake) in.warning(at, issue.message + "; cut there");
-        else in.error(at, issue.message);
+        if (issue.afterTake)
+            in.warning(at, issue.message + "; cut there");
+        else
+            in.error(at, issue.message);
         trim = trim || issue.afterTake;
     }
     if (trim) trimChordTrack(plan);
@@ -447,15 +440,15 @@ struct PlanDraft : Plan
 {
     PlanDraft()
     {
-        tempos.clear();   // the changes; the initial values are inserted at the front
+        tempos.clear(); // the changes; the initial values are inserted at the front
         timeSignatures.clear();
     }
     std::string schemaUri;
     TempoChange initialTempo;
     TimeSignature initialTimeSignature;
     std::optional<KeySignature> initialKey;
-    std::vector<NoteDraft> legacyNotes;   ///< top-level "notes" with "ch"
-    int defaultProgram = 0;               ///< top-level "program"
+    std::vector<NoteDraft> legacyNotes; ///< top-level "notes" with "ch"
+    int defaultProgram = 0;             ///< top-level "program"
 };
 
 void readInitialBpm(JsonReader& in, const Json& v, const JsonPath& p, PlanDraft& d)
@@ -471,8 +464,7 @@ void readInitialTimeSignature(JsonReader& in, const Json& v, const JsonPath& p, 
 void readInitialKey(JsonReader& in, const Json& v, const JsonPath& p, PlanDraft& d)
 {
     KeyDraft draft;
-    if (jsonio::visitFields(in, v, p, kKeyFields, draft))
-        d.initialKey = toKeySignature(draft);
+    if (jsonio::visitFields(in, v, p, kKeyFields, draft)) d.initialKey = toKeySignature(draft);
 }
 
 void readTracks(JsonReader& in, const Json& v, const JsonPath& path, PlanDraft& d)
@@ -505,8 +497,7 @@ constexpr std::array kPlanFields{
 std::uint64_t countElements(const Json& object, std::span<const std::string_view> arrayNames)
 {
     std::uint64_t count = 0;
-    if (!object.is_object())
-        return 0;
+    if (!object.is_object()) return 0;
     for (const auto& [name, value] : object.get_ref<const Json::object_t&>())
         if (value.is_array() &&
             std::find(arrayNames.begin(), arrayNames.end(), name) != arrayNames.end())
@@ -520,8 +511,7 @@ bool withinPlanLimits(JsonReader& in, const Json& plan, const JsonPath& path)
     std::uint64_t tracks = 0;
     std::uint64_t events = countElements(plan, kPlanEventArrays);
     for (const auto& [name, value] : plan.get_ref<const Json::object_t&>()) {
-        if (name != "tracks" || !value.is_array())
-            continue;
+        if (name != "tracks" || !value.is_array()) continue;
         tracks += value.size();
         for (const Json& track : value)
             events += countElements(track, kTrackEventArrays);
@@ -544,15 +534,14 @@ void appendLegacyTracks(JsonReader& in, const JsonPath& planPath, PlanDraft& d)
     const JsonPath notesPath = planPath.key("notes");
     for (int channel = 0; channel < 16; ++channel) {
         const auto& indices = byChannel[static_cast<std::size_t>(channel)];
-        if (indices.empty())
-            continue;
+        if (indices.empty()) continue;
         Track track;
         track.name = channel == 9 ? "Drums" : "Channel " + std::to_string(channel + 1);
         track.channel = channel;
         track.program = channel == 9 ? 0 : d.defaultProgram;
         for (const std::size_t i : indices)
             track.notes.push_back(d.legacyNotes[i]);
-        if (in.errorCount() == 0)   // overlaps among half-read notes would only add noise
+        if (in.errorCount() == 0) // overlaps among half-read notes would only add noise
             warnOverlaps(in, notesPath, track.notes, indices);
         d.tracks.push_back(std::move(track));
     }
@@ -565,8 +554,7 @@ Plan assemblePlan(PlanDraft&& d)
 {
     d.tempos.insert(d.tempos.begin(), d.initialTempo);
     d.timeSignatures.insert(d.timeSignatures.begin(), d.initialTimeSignature);
-    if (d.initialKey)
-        d.keySignatures.insert(d.keySignatures.begin(), *d.initialKey);
+    if (d.initialKey) d.keySignatures.insert(d.keySignatures.begin(), *d.initialKey);
     Plan plan = std::move(static_cast<Plan&>(d));
     plan.normalize();
     return plan;
@@ -578,10 +566,9 @@ namespace jsonio {
 
 void readPlan(JsonReader& in, const Json& v, const JsonPath& path, Plan& out)
 {
-    if (!in.expectObject(v, path) || !withinPlanLimits(in, v, path))
-        return;
+    if (!in.expectObject(v, path) || !withinPlanLimits(in, v, path)) return;
     PlanDraft draft;
-    if (const Json* program = jsonio::findMember(v, "program"))   // "tracks" may come first
+    if (const Json* program = jsonio::findMember(v, "program")) // "tracks" may come first
         draft.defaultProgram =
             static_cast<int>(jsonio::peekInteger<std::int64_t>(*program, 0, 127).value_or(0));
     jsonio::visitFields(in, v, path, kPlanFields, draft);
@@ -595,8 +582,7 @@ void readPlan(JsonReader& in, const Json& v, const JsonPath& path, Plan& out)
 Result<PlanReadResult> planFromJson(std::string_view text)
 {
     auto read = jsonio::readDocument<Plan>(text, jsonio::readPlan);
-    if (!read.report.ok())
-        return makeError(read.failure, read.report.errorText());
+    if (!read.report.ok()) return makeError(read.failure, read.report.errorText());
     return PlanReadResult{std::move(read.value), std::move(read.report)};
 }
 

@@ -22,8 +22,8 @@ struct JsonIssue
 
 struct ValidationReport
 {
-    std::vector<JsonIssue> errors;     ///< any error: the input is rejected
-    std::vector<JsonIssue> warnings;   ///< accepted, but the user should know (unknown keys...)
+    std::vector<JsonIssue> errors;   ///< any error: the input is rejected
+    std::vector<JsonIssue> warnings; ///< accepted, but the user should know (unknown keys...)
     bool ok() const { return errors.empty(); }
     /// Every error, one per line, in document order.
     std::string errorText() const;
@@ -32,7 +32,7 @@ struct ValidationReport
 struct PlanReadResult
 {
     Plan plan;
-    ValidationReport report;   ///< errors empty on success; warnings may be set
+    ValidationReport report; ///< errors empty on success; warnings may be set
 };
 
 /// Largest JSON text accepted (bytes) and deepest nesting, against hostile input.
@@ -56,7 +56,7 @@ std::string planToJson(const Plan& plan, int indent = 2);
 struct ProjectReadResult
 {
     Project project;
-    ValidationReport report;   ///< errors empty on success; warnings may be set
+    ValidationReport report; ///< errors empty on success; warnings may be set
 };
 
 /// Project files (.pianola): versioned; every take with its plan and provenance, the chat.

@@ -20,12 +20,11 @@ inline constexpr std::string_view kProjectFormat = "pianola-project";
 /// Reads and validates a plan object (also the "plan" of a project's take).
 void readPlan(JsonReader& in, const Json& v, const JsonPath& path, Plan& out);
 
-template <typename T>
-struct DocumentRead
+template <typename T> struct DocumentRead
 {
     T value{};
     ValidationReport report;
-    Error::Code failure = Error::Code::ValidationError;   ///< meaningful when report has errors
+    Error::Code failure = Error::Code::ValidationError; ///< meaningful when report has errors
 };
 
 /// Parses `text` and reads it with `read`; nothing thrown escapes (std::bad_alloc on hostile
@@ -38,8 +37,7 @@ DocumentRead<T> readDocument(std::string_view text,
     try {
         const ParsedDocument doc = parseDocument(text, result.report);
         result.failure = doc.failure;
-        if (!doc.ok)
-            return result;
+        if (!doc.ok) return result;
         result.failure = Error::Code::ValidationError;
         JsonReader in(result.report);
         read(in, doc.root, JsonPath{}, result.value);

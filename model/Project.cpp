@@ -19,13 +19,15 @@ const Take* Project::findTake(TakeId id) const
 
 const Interpretation* Project::findInterpretation(TakeId take) const
 {
-    const auto it = std::find_if(interpretations.begin(), interpretations.end(), [take](const Interpretation& i) { return i.take == take; });
+    const auto it = std::find_if(interpretations.begin(), interpretations.end(),
+                                 [take](const Interpretation& i) { return i.take == take; });
     return it == interpretations.end() ? nullptr : &*it;
 }
 
 void Project::setInterpretation(Interpretation interpretation)
 {
-    std::erase_if(interpretations, [&](const Interpretation& i) { return i.take == interpretation.take; });
+    std::erase_if(interpretations,
+                  [&](const Interpretation& i) { return i.take == interpretation.take; });
     interpretations.push_back(std::move(interpretation));
 }
 

@@ -16,12 +16,12 @@ using TakeId = std::uint64_t;
 /// Where a take came from. Never holds secrets (API keys stay in the keychain/environment).
 struct Provenance
 {
-    std::string prompt;                ///< the user's words, empty for hand-made takes
-    std::string provider;              ///< "offline", "openai", "anthropic", "ollama", "import", "user"
-    std::string model;                 ///< model name as the provider reported it
+    std::string prompt;   ///< the user's words, empty for hand-made takes
+    std::string provider; ///< "offline", "openai", "anthropic", "ollama", "import", "user"
+    std::string model;    ///< model name as the provider reported it
     std::optional<std::uint64_t> seed;
     std::optional<TakeId> parentTake;
-    std::string createdUtc;            ///< ISO 8601, e.g. "2026-11-21T22:43:00Z"
+    std::string createdUtc; ///< ISO 8601, e.g. "2026-11-21T22:43:00Z"
     friend bool operator==(const Provenance&, const Provenance&) = default;
 };
 
@@ -56,10 +56,10 @@ struct ChatMessage
     Role role = Role::User;
     std::string text;
     std::string createdUtc;
-    std::vector<TakeId> takes;   ///< takes this message produced
-    std::vector<std::string> understood;      ///< what the assistant understood (shown as chips)
-    std::vector<std::string> notUnderstood;   ///< words of the prompt it could not use
-    Status status = Status::Ok;               ///< (last: positional init)
+    std::vector<TakeId> takes;              ///< takes this message produced
+    std::vector<std::string> understood;    ///< what the assistant understood (shown as chips)
+    std::vector<std::string> notUnderstood; ///< words of the prompt it could not use
+    Status status = Status::Ok;             ///< (last: positional init)
     friend bool operator==(const ChatMessage&, const ChatMessage&) = default;
 };
 
@@ -78,7 +78,7 @@ struct Project
 {
     static constexpr int kFormatVersion = 1;
     std::vector<Take> takes;
-    TakeId activeTake = 0;   ///< 0 = none
+    TakeId activeTake = 0; ///< 0 = none
     std::vector<ChatMessage> chat;
     std::vector<Interpretation> interpretations; ///< a cache: set outside the undo history
 

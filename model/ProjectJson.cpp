@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Reading project files (.pianola): version, takes with plans and provenance, the chat.
 #include "model/PlanJson.h"
-
 #include "model/PlanJsonInternal.h"
 
 #include <array>
@@ -60,8 +59,7 @@ constexpr std::array kTakeFields{
 
 void readRole(JsonReader& in, const Json& v, const JsonPath& p, ChatMessage& m)
 {
-    if (const auto role = in.choice(v, p, kRoles))
-        m.role = static_cast<ChatMessage::Role>(*role);
+    if (const auto role = in.choice(v, p, kRoles)) m.role = static_cast<ChatMessage::Role>(*role);
 }
 
 void readStatus(JsonReader& in, const Json& v, const JsonPath& p, ChatMessage& m)
@@ -72,14 +70,12 @@ void readStatus(JsonReader& in, const Json& v, const JsonPath& p, ChatMessage& m
 
 void readTakeReference(JsonReader& in, const Json& v, const JsonPath& p, TakeId& id)
 {
-    if (const auto value = in.integer<std::uint64_t>(v, p, 1, UINT64_MAX))
-        id = *value;
+    if (const auto value = in.integer<std::uint64_t>(v, p, 1, UINT64_MAX)) id = *value;
 }
 
 void readChatWord(JsonReader& in, const Json& v, const JsonPath& p, std::string& out)
 {
-    if (auto s = in.string(v, p, kMaxName))
-        out = std::move(*s);
+    if (auto s = in.string(v, p, kMaxName)) out = std::move(*s);
 }
 
 constexpr std::array kChatFields{
@@ -133,16 +129,17 @@ constexpr std::array kProjectFields{
     idField<ProjectDraft, &Project::activeTake, 0>("activeTake"),
     arrayField<ProjectDraft, &Project::takes, &readObject<Take, kTakeFields>>("takes"),
     arrayField<ProjectDraft, &Project::chat, &readObject<ChatMessage, kChatFields>>("chat"),
-    arrayField<ProjectDraft, &Project::interpretations, &readObject<Interpretation, kInterpretationFields>>(
-        "interpretations")};
+    arrayField<ProjectDraft, &Project::interpretations,
+               &readObject<Interpretation, kInterpretationFields>>("interpretations")};
 
 /// A newer format may differ anywhere, so it is reported alone.
 bool reportNewerFormat(JsonReader& in, const Json& v, const JsonPath& path)
 {
     const Json* version = jsonio::findMember(v, "version");
-    const auto newer = version ? jsonio::peekInteger<std::uint64_t>(
-                                     *version, Project::kFormatVersion + 1, UINT64_MAX)
-                               : std::nullopt;
+    const auto newer =
+        version
+            ? jsonio::peekInteger<std::uint64_t>(*version, Project::kFormatVersion + 1, UINT64_MAX)
+            : std::nullopt;
     if (newer)
         in.error(path.key("version"),
                  "this project was written by a newer Pianola (format version " +
@@ -171,8 +168,7 @@ void checkTakeReferences(JsonReader& in, const JsonPath& path, Project& project)
                        "no take has id " + std::to_string(*parent));
     }
     if (project.activeTake != 0 && !indexOfId.contains(project.activeTake)) {
-        in.warning(path.key("activeTake"), "no take has id " +
-                                               std::to_string(project.activeTake) +
+        in.warning(path.key("activeTake"), "no take has id " + std::to_string(project.activeTake) +
                                                "; no take is made active");
         project.activeTake = 0;
     }
@@ -180,16 +176,17 @@ void checkTakeReferences(JsonReader& in, const JsonPath& path, Project& project)
 
 void readProject(JsonReader& in, const Json& v, const JsonPath& path, Project& out)
 {
-    if (!in.expectObject(v, path) || reportNewerFormat(in, v, path))
-        return;
+    if (!in.expectObject(v, path) || reportNewerFormat(in, v, path)) return;
     ProjectDraft draft;
     jsonio::visitFields(in, v, path, kProjectFields, draft);
     checkTakeReferences(in, path, draft);
-    std::erase_if(draft.interpretations, [&draft](const Interpretation& i) { return !draft.findTake(i.take); });
-    for (Take& take : draft.takes)   // projects from before track ids get them here
+    std::erase_if(draft.interpretations,
+                  [&draft](const Interpretation& i) { return !draft.findTake(i.take); });
+    for (Take& take : draft.takes) // projects from before track ids get them here
         take.plan.assignTrackIds();
     for (ChatMessage& m : draft.chat)
-        if (m.role == ChatMessage::Role::Assistant && m.understood.empty() && m.text.find("chip: ") != std::string::npos)
+        if (m.role == ChatMessage::Role::Assistant && m.understood.empty() &&
+            m.text.find("chip: ") != std::string::npos)
             convertChipLines(m);
     out = std::move(static_cast<Project&>(draft));
 }
@@ -199,8 +196,7 @@ void readProject(JsonReader& in, const Json& v, const JsonPath& path, Project& o
 Result<ProjectReadResult> projectFromJsonWithReport(std::string_view text)
 {
     auto read = jsonio::readDocument<Project>(text, readProject);
-    if (!read.report.ok())
-        return makeError(read.failure, read.report.errorText());
+    if (!read.report.ok()) return makeError(read.failure, read.report.errorText());
     return ProjectReadResult{std::move(read.value), std::move(read.report)};
 }
 
@@ -212,8 +208,7 @@ ValidationReport validateProjectJson(std::string_view text)
 Result<Project> projectFromJson(std::string_view text)
 {
     auto result = projectFromJsonWithReport(text);
-    if (!result)
-        return result.error();
+    if (!result) return result.error();
     return std::move(result->project);
 }
 

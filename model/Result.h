@@ -12,7 +12,14 @@ namespace pianola {
 /// byte offset, JSON path or line).
 struct Error
 {
-    enum class Code { InvalidArgument, ParseError, ValidationError, IoError, TooLarge, Unsupported };
+    enum class Code {
+        InvalidArgument,
+        ParseError,
+        ValidationError,
+        IoError,
+        TooLarge,
+        Unsupported
+    };
     Code code = Code::InvalidArgument;
     std::string message;
 };
@@ -22,8 +29,7 @@ inline Error makeError(Error::Code code, std::string message)
     return Error{code, std::move(message)};
 }
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::move(value)) {}
@@ -44,8 +50,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

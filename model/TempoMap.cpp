@@ -14,7 +14,7 @@ TempoMap::TempoMap(int ppq, const std::vector<TempoChange>& tempos) : m_ppq(std:
         const Tick tick = std::max<Tick>(0, t.tick);
         Segment& last = m_segments.back();
         const std::uint32_t us = usPerQuarter(t.bpm);
-        if (tick == last.tick) {   // a later change at the same tick wins
+        if (tick == last.tick) { // a later change at the same tick wins
             last.usPerQuarter = us;
             continue;
         }
@@ -52,8 +52,7 @@ std::uint32_t TempoMap::usPerQuarterAt(Tick tick) const
 
 std::uint32_t TempoMap::usPerQuarter(double bpm)
 {
-    if (!(bpm > 0.0) || !std::isfinite(bpm))
-        bpm = 120.0;
+    if (!(bpm > 0.0) || !std::isfinite(bpm)) bpm = 120.0;
     const double us = std::round(60'000'000.0 / bpm);
     return static_cast<std::uint32_t>(std::clamp(us, 1.0, 16'777'215.0));
 }
@@ -64,8 +63,7 @@ double TempoMap::bpmFromUsPerQuarter(std::uint32_t us)
     const double exact = 60'000'000.0 / us;
     for (double scale : {1.0, 10.0, 100.0, 1000.0}) {
         const double candidate = std::round(exact * scale) / scale;
-        if (candidate > 0 && usPerQuarter(candidate) == us)
-            return candidate;
+        if (candidate > 0 && usPerQuarter(candidate) == us) return candidate;
     }
     return exact;
 }

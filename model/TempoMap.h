@@ -37,7 +37,7 @@ private:
     {
         Tick tick;
         std::uint32_t usPerQuarter;
-        double startUs;   ///< microseconds from tick 0 to `tick`
+        double startUs; ///< microseconds from tick 0 to `tick`
     };
     std::vector<Segment> m_segments;
     int m_ppq;

@@ -12,7 +12,8 @@ PlanEdit tempoEdit(TakeId take, const Plan& plan, double bpm)
     std::vector<TempoChange>& tempos = edit.after.tempos;
     if (tempos.empty() || tempos.front().tick != 0) tempos.insert(tempos.begin(), TempoChange{});
     const double ratio = std::clamp(bpm, Limits::kMinBpm, Limits::kMaxBpm) / tempos.front().bpm;
-    for (TempoChange& t : tempos) t.bpm = std::clamp(t.bpm * ratio, Limits::kMinBpm, Limits::kMaxBpm);
+    for (TempoChange& t : tempos)
+        t.bpm = std::clamp(t.bpm * ratio, Limits::kMinBpm, Limits::kMaxBpm);
     return edit;
 }
 

@@ -2,13 +2,11 @@
 // The analysis panel: layout, background analysis, and filling the views from a result.
 #include "widgets/AnalysisPanel.h"
 
-#include "model/ChordTrack.h"
-#include "model/TempoMap.h"
-
-#include "widgets/AnalysisChart.h"
-
 #include "model/ChordSymbol.h"
+#include "model/ChordTrack.h"
 #include "model/NoteOps.h"
+#include "model/TempoMap.h"
+#include "widgets/AnalysisChart.h"
 
 #include <algorithm>
 #include <cmath>
@@ -114,7 +112,8 @@ void AnalysisPanel::buildLayout()
     storyLayout->addLayout(m_suggestions);
     m_askModel = new QPushButton(tr("Interpretation from the language model"), storyBox);
     m_askModel->setObjectName("askModel");
-    m_askModel->setToolTip(tr("Sends the features above (never the file) to the model chosen in the chat dock"));
+    m_askModel->setToolTip(
+        tr("Sends the features above (never the file) to the model chosen in the chat dock"));
     connect(m_askModel, &QPushButton::clicked, this, &AnalysisPanel::narrativeRequested);
     storyLayout->addWidget(m_askModel, 0, Qt::AlignLeft);
     column->addWidget(storyBox);
@@ -124,7 +123,8 @@ void AnalysisPanel::buildLayout()
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName("analysisScroll");
     scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the content follows the dock's width
+    scroll->setHorizontalScrollBarPolicy(
+        Qt::ScrollBarAlwaysOff); // the content follows the dock's width
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     auto* outer = new QVBoxLayout(this);
@@ -170,7 +170,8 @@ void AnalysisPanel::buildInterpretationBox(QWidget* content, QVBoxLayout* column
     clearInterpretation();
 }
 
-void AnalysisPanel::setInterpretation(const QString& model, const QString& text, const QStringList& flags, const QStringList& suggestions)
+void AnalysisPanel::setInterpretation(const QString& model, const QString& text,
+                                      const QStringList& flags, const QStringList& suggestions)
 {
     m_interpretationBox->setTitle(tr("Interpretation — %1").arg(model));
     m_interpretation->setText(text);
@@ -178,7 +179,10 @@ void AnalysisPanel::setInterpretation(const QString& model, const QString& text,
     QStringList lines;
     for (const QString& flag : flags)
         lines << QStringLiteral("⚠ ") + flag;
-    m_interpretationFlags->setText(flags.isEmpty() ? QString() : tr("Contradicts the analysis:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    m_interpretationFlags->setText(flags.isEmpty()
+                                       ? QString()
+                                       : tr("Contradicts the analysis:") + QLatin1Char('\n') +
+                                             lines.join(QLatin1Char('\n')));
     m_interpretationFlags->setVisible(!flags.isEmpty());
     m_interpretationError->setVisible(false);
     m_interpretationBox->setVisible(true);
@@ -330,14 +334,18 @@ void AnalysisPanel::showCharts()
 
 QString AnalysisPanel::barBeatText(double seconds) const
 {
-    const auto tick = static_cast<model::Tick>(std::llround(model::TempoMap(m_timing).secondsToTicks(std::max(0.0, seconds))));
+    const auto tick = static_cast<model::Tick>(
+        std::llround(model::TempoMap(m_timing).secondsToTicks(std::max(0.0, seconds))));
     const std::vector<model::Tick> bars = model::barStarts(m_timing, tick + 1);
     const model::Tick barStart = bars.empty() ? 0 : bars.back();
     model::TimeSignature meter;
     for (const model::TimeSignature& t : m_timing.timeSignatures)
         if (t.tick <= barStart) meter = t;
-    const model::Tick beatTicks = std::max<model::Tick>(1, m_timing.ppq * 4 / std::max(1, meter.denominator));
-    return QStringLiteral("%1.%2").arg(std::max<std::size_t>(1, bars.size())).arg((tick - barStart) / beatTicks + 1);
+    const model::Tick beatTicks =
+        std::max<model::Tick>(1, m_timing.ppq * 4 / std::max(1, meter.denominator));
+    return QStringLiteral("%1.%2")
+        .arg(std::max<std::size_t>(1, bars.size()))
+        .arg((tick - barStart) / beatTicks + 1);
 }
 
 namespace {
@@ -348,7 +356,8 @@ model::KeySignature signatureOf(const model::analysis::Key& key)
     int fewest = 99;
     for (const bool flats : {false, true}) {
         model::KeySignature k;
-        if (model::keySignatureFromTonic(model::pitchClassName(key.tonic, flats), key.minor, k) && std::abs(k.sharps) < fewest) {
+        if (model::keySignatureFromTonic(model::pitchClassName(key.tonic, flats), key.minor, k) &&
+            std::abs(k.sharps) < fewest) {
             best = k;
             fewest = std::abs(k.sharps);
         }
@@ -377,7 +386,8 @@ void AnalysisPanel::showChords()
             QStringLiteral("%1  %2").arg(barBeatText(c.startS), spelledChord(c, key)), m_chords);
         item->setData(Qt::UserRole, c.startS);
         item->setToolTip(tr("Bar %1 to %2 (%3 to %4)")
-                             .arg(barBeatText(c.startS), barBeatText(c.endS), clockText(c.startS), clockText(c.endS)));
+                             .arg(barBeatText(c.startS), barBeatText(c.endS), clockText(c.startS),
+                                  clockText(c.endS)));
         widest = std::max(widest, fm.horizontalAdvance(item->text()));
     }
     m_chords->setGridSize(QSize(widest + 14, fm.height() + 6)); // aligned columns
@@ -398,8 +408,7 @@ void AnalysisPanel::showSuggestions()
     for (const std::string& s : m_analysis.suggestions)
         shown << QString::fromStdString(s);
     for (const QString& s : m_modelSuggestions)
-        if (!shown.contains(s, Qt::CaseInsensitive))
-            shown << s;
+        if (!shown.contains(s, Qt::CaseInsensitive)) shown << s;
     for (const QString& request : shown)
         addSuggestion(request);
 }
@@ -412,7 +421,8 @@ void AnalysisPanel::addSuggestion(const QString& request)
     auto* apply = new QPushButton(tr("Apply"));
     apply->setToolTip(tr("Makes this change to the analysed take, as new takes beside it"));
     apply->setObjectName(QStringLiteral("apply:") + request);
-    connect(apply, &QPushButton::clicked, this, [this, request] { emit suggestionApplied(request); });
+    connect(apply, &QPushButton::clicked, this,
+            [this, request] { emit suggestionApplied(request); });
     row->addWidget(text, 1);
     row->addWidget(apply);
     m_suggestions->addLayout(row);

@@ -52,7 +52,8 @@ public:
     /// A language model's interpretation, in its own block ("Interpretation — `model`") below
     /// the computed summary (which stays): `flags` are its statements that contradict the
     /// analysis, `suggestions` its requests, shown after the computed ones with Apply.
-    void setInterpretation(const QString& model, const QString& text, const QStringList& flags, const QStringList& suggestions);
+    void setInterpretation(const QString& model, const QString& text, const QStringList& flags,
+                           const QStringList& suggestions);
     /// The interpretation could not be had: `sentence` says why, in the interpretation block.
     void setInterpretationError(const QString& sentence);
     /// "Asking <model>..." in the interpretation block while the request runs.
@@ -89,7 +90,7 @@ private:
     Analyzer m_analyzer;
     QPushButton* m_askModel = nullptr;
     model::analysis::Analysis m_analysis;
-    model::Plan m_timing;   ///< the analysed plan's ppq, tempos and meters (no notes)
+    model::Plan m_timing; ///< the analysed plan's ppq, tempos and meters (no notes)
     QFutureWatcher<model::analysis::Analysis> m_watcher;
     bool m_busy = false;
 

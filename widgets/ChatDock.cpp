@@ -10,8 +10,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTextDocument>
 #include <QToolButton>
 #include <QUrl>
@@ -20,9 +20,10 @@
 namespace pianola::widgets {
 
 ChatDock::ChatDock(QWidget* parent)
-    : QWidget(parent), m_history(new QScrollArea(this)), m_input(new QLineEdit(this)), m_send(new QPushButton(tr("Send"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QLabel(this)), m_provider(new QComboBox(this)),
-      m_scope(new QLabel(this)), m_scopeClear(new QToolButton(this))
+    : QWidget(parent), m_history(new QScrollArea(this)), m_input(new QLineEdit(this)),
+      m_send(new QPushButton(tr("Send"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_progress(new QLabel(this)), m_provider(new QComboBox(this)), m_scope(new QLabel(this)),
+      m_scopeClear(new QToolButton(this))
 {
     setObjectName("chatDock");
     auto* layout = new QVBoxLayout(this);
@@ -35,8 +36,10 @@ ChatDock::ChatDock(QWidget* parent)
     m_messages->setContentsMargins(6, 4, 6, 4);
     m_messages->addStretch(1);
     m_history->setWidget(content);
-    m_placeholder = new QLabel(tr("Describe what you want, e.g. \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, "
-                                  "soft humanization\". Then ask for changes: \"same drums but harder kick\", \"add a 2-bar fill on bar 7\"."),
+    m_placeholder = new QLabel(tr("Describe what you want, e.g. \"8-bar lo-fi chord progression in "
+                                  "Am at 78 BPM, jazzy 9ths, "
+                                  "soft humanization\". Then ask for changes: \"same drums but "
+                                  "harder kick\", \"add a 2-bar fill on bar 7\"."),
                                content);
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false); // drawn like a placeholder
@@ -48,9 +51,11 @@ ChatDock::ChatDock(QWidget* parent)
     auto* status = new QHBoxLayout;
     m_progress->setObjectName("chatProgress");
     m_progress->setTextFormat(Qt::PlainText);
-    m_progress->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // elided, never widens the dock
-    m_provider->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);   // a fixed width; the menu
-    m_provider->setMinimumContentsLength(18);                                              // lists whole names
+    m_progress->setSizePolicy(QSizePolicy::Ignored,
+                              QSizePolicy::Preferred); // elided, never widens the dock
+    m_provider->setSizeAdjustPolicy(
+        QComboBox::AdjustToMinimumContentsLengthWithIcon); // a fixed width; the menu
+    m_provider->setMinimumContentsLength(18);              // lists whole names
     status->addWidget(m_provider);
     status->addWidget(m_progress, 1);
     status->addWidget(m_cancel);
@@ -61,7 +66,8 @@ ChatDock::ChatDock(QWidget* parent)
     m_scope->setObjectName("chatScope");
     m_scope->setTextFormat(Qt::PlainText);
     m_scope->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_scope->setToolTip(tr("What the next prompt applies to: select notes, drag bars on the ruler or click a track to narrow it"));
+    m_scope->setToolTip(tr("What the next prompt applies to: select notes, drag bars on the ruler "
+                           "or click a track to narrow it"));
     m_scopeClear->setObjectName("chatScopeClear");
     m_scopeClear->setText(QStringLiteral("×"));
     m_scopeClear->setAutoRaise(true);
@@ -90,12 +96,10 @@ void ChatDock::openLink(const QString& link)
 {
     const QUrl url(link);
     const QStringList parts = url.path().split(QLatin1Char('/'));
-    if (url.scheme() != QLatin1String("pianola") || parts.size() != 2)
-        return;
+    if (url.scheme() != QLatin1String("pianola") || parts.size() != 2) return;
     bool ok = false;
     const qulonglong n = parts[1].toULongLong(&ok);
-    if (!ok)
-        return;
+    if (!ok) return;
     if (parts[0] == QLatin1String("retry"))
         emit tryAgainRequested(static_cast<int>(n));
     else if (parts[0] == QLatin1String("more"))
@@ -137,14 +141,16 @@ void ChatDock::setScope(const QString& text, bool narrowed)
 // Long take names never widen the dock: the middle of the line gives way, the part and bars stay.
 void ChatDock::elideScope()
 {
-    m_scope->setText(m_scope->fontMetrics().elidedText(m_scopeText, Qt::ElideMiddle, std::max(40, m_scope->width())));
+    m_scope->setText(m_scope->fontMetrics().elidedText(m_scopeText, Qt::ElideMiddle,
+                                                       std::max(40, m_scope->width())));
 }
 
 // Progress lines ("gpt-4o-mini · 12 s · understood so far: ...") never widen the dock either:
 // the end gives way; the whole line is in the tooltip.
 void ChatDock::elideProgress()
 {
-    m_progress->setText(m_progress->fontMetrics().elidedText(m_progressText, Qt::ElideRight, std::max(40, m_progress->width())));
+    m_progress->setText(m_progress->fontMetrics().elidedText(m_progressText, Qt::ElideRight,
+                                                             std::max(40, m_progress->width())));
     m_progress->setToolTip(m_progressText);
 }
 
@@ -163,8 +169,7 @@ QString ChatDock::scopeText() const
 void ChatDock::submit()
 {
     const QString text = m_input->text().trimmed();
-    if (text.isEmpty() || m_busy)
-        return;
+    if (text.isEmpty() || m_busy) return;
     m_sent.removeAll(text);
     m_sent.append(text);
     m_historyIndex = -1;
@@ -176,17 +181,18 @@ bool ChatDock::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_input && event->type() == QEvent::ShortcutOverride) {
         const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Up || key == Qt::Key_Down) {
-            event->accept();   // Return sends the prompt here, it does not stop the transport
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Up ||
+            key == Qt::Key_Down) {
+            event->accept(); // Return sends the prompt here, it does not stop the transport
             return true;
         }
     }
     if (watched == m_input && event->type() == QEvent::KeyPress && !m_sent.isEmpty()) {
         const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Up || key == Qt::Key_Down) {   // the input's own history
-            if (m_historyIndex < 0)
-                m_historyIndex = static_cast<int>(m_sent.size());
-            m_historyIndex = std::clamp(m_historyIndex + (key == Qt::Key_Up ? -1 : 1), 0, static_cast<int>(m_sent.size()));
+        if (key == Qt::Key_Up || key == Qt::Key_Down) { // the input's own history
+            if (m_historyIndex < 0) m_historyIndex = static_cast<int>(m_sent.size());
+            m_historyIndex = std::clamp(m_historyIndex + (key == Qt::Key_Up ? -1 : 1), 0,
+                                        static_cast<int>(m_sent.size()));
             m_input->setText(m_historyIndex < m_sent.size() ? m_sent[m_historyIndex] : QString());
             return true;
         }
@@ -202,8 +208,7 @@ void ChatDock::setBusy(bool busy, const QString& progress)
     m_cancel->setVisible(busy);
     m_progressText = busy ? progress : QString();
     elideProgress();
-    if (!busy)
-        m_input->setFocus();
+    if (!busy) m_input->setFocus();
 }
 
 void ChatDock::focusInput()
@@ -232,14 +237,16 @@ QWidget* ChatDock::chipRow(const std::vector<std::string>& items, QWidget* paren
         auto* chip = new QLabel(QString::fromStdString(item), row);
         chip->setObjectName("chip");
         chip->setTextFormat(Qt::PlainText);
-        chip->setStyleSheet(QStringLiteral("QLabel { background-color: #2d4a66; color: #e8f0f8; border-radius: 9px; padding: 2px 8px; }"));
+        chip->setStyleSheet(QStringLiteral("QLabel { background-color: #2d4a66; color: #e8f0f8; "
+                                           "border-radius: 9px; padding: 2px 8px; }"));
         chip->setToolTip(chip->text());
         flow->addWidget(chip);
     }
     return row;
 }
 
-QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names)
+QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message,
+                                 const std::function<QString(model::TakeId)>& names)
 {
     auto* box = new QWidget;
     box->setObjectName("chatMessage");
@@ -257,27 +264,29 @@ QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message, c
     for (const QString& line : QString::fromStdString(message.text).split(QLatin1Char('\n')))
         prose << line.toHtmlEscaped();
     const bool failed = message.status == model::ChatMessage::Status::Failed;
-    QLabel* text = textLabel(failed ? QStringLiteral("<b>%1</b> ⚠ %2").arg(tr("Pianola"), prose.join(QStringLiteral("<br>")))
-                                    : QStringLiteral("<b>%1</b> %2").arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>"))),
-                             box);
+    QLabel* text = textLabel(
+        failed ? QStringLiteral("<b>%1</b> ⚠ %2")
+                     .arg(tr("Pianola"), prose.join(QStringLiteral("<br>")))
+               : QStringLiteral("<b>%1</b> %2")
+                     .arg(user ? tr("You") : tr("Pianola"), prose.join(QStringLiteral("<br>"))),
+        box);
     if (failed) {
         text->setObjectName("chatError");
         text->setStyleSheet(QStringLiteral("QLabel { color: #e53935; }"));
     }
     column->addWidget(text);
-    if (!message.understood.empty())
-        column->addWidget(chipRow(message.understood, box));
+    if (!message.understood.empty()) column->addWidget(chipRow(message.understood, box));
     QStringList links;
     if (!message.takes.empty()) {
         QStringList takes;
         for (model::TakeId id : message.takes)
-            takes << QStringLiteral("<a href=\"pianola:take/%1\">%2</a>").arg(id).arg(names(id).toHtmlEscaped());
+            takes << QStringLiteral("<a href=\"pianola:take/%1\">%2</a>")
+                         .arg(id)
+                         .arg(names(id).toHtmlEscaped());
         links << QStringLiteral("%1 %2").arg(tr("Takes:"), takes.join(QStringLiteral(", ")));
     }
-    if (!user)
-        links << actionsHtml(index, message);
-    if (!links.isEmpty())
-        column->addWidget(textLabel(links.join(QStringLiteral("<br>")), box));
+    if (!user) links << actionsHtml(index, message);
+    if (!links.isEmpty()) column->addWidget(textLabel(links.join(QStringLiteral("<br>")), box));
     return box;
 }
 
@@ -287,18 +296,23 @@ QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message, c
 QString ChatDock::actionsHtml(int index, const model::ChatMessage& message)
 {
     const auto link = [index](const char* action, const QString& text) {
-        return QStringLiteral("<a href=\"pianola:%1/%2\">%3</a>").arg(QLatin1String(action)).arg(index).arg(text);
+        return QStringLiteral("<a href=\"pianola:%1/%2\">%3</a>")
+            .arg(QLatin1String(action))
+            .arg(index)
+            .arg(text);
     };
     QStringList links;
     if (message.status == model::ChatMessage::Status::Failed)
-        links << link("prefs", tr("Open Preferences")) << link("offline", tr("Use the offline generator"));
+        links << link("prefs", tr("Open Preferences"))
+              << link("offline", tr("Use the offline generator"));
     links << link("retry", tr("Try again"));
     if (message.status == model::ChatMessage::Status::Ok && !message.takes.empty())
         links << link("more", tr("More variations"));
     return QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(" &nbsp; ")));
 }
 
-void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names)
+void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages,
+                           const std::function<QString(model::TakeId)>& names)
 {
     while (m_messages->count() > 2) { // the placeholder and the stretch stay
         QLayoutItem* item = m_messages->takeAt(1);
@@ -309,14 +323,16 @@ void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages, cons
         delete item;
     }
     for (std::size_t i = 0; i < messages.size(); ++i)
-        m_messages->insertWidget(m_messages->count() - 1, messageWidget(static_cast<int>(i), messages[i], names));
+        m_messages->insertWidget(m_messages->count() - 1,
+                                 messageWidget(static_cast<int>(i), messages[i], names));
     m_placeholder->setVisible(messages.empty());
 }
 
 QString ChatDock::historyText() const
 {
     QStringList lines;
-    for (const QWidget* message : m_history->widget()->findChildren<QWidget*>("chatMessage", Qt::FindDirectChildrenOnly)) {
+    for (const QWidget* message :
+         m_history->widget()->findChildren<QWidget*>("chatMessage", Qt::FindDirectChildrenOnly)) {
         QStringList chips;
         for (const QLabel* label : message->findChildren<QLabel*>()) {
             if (label->objectName() == QLatin1String("chip")) {
@@ -327,8 +343,7 @@ QString ChatDock::historyText() const
             doc.setHtml(label->text());
             lines << doc.toPlainText();
         }
-        if (!chips.isEmpty())
-            lines << chips.join(QLatin1Char(' '));
+        if (!chips.isEmpty()) lines << chips.join(QLatin1Char(' '));
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -8,9 +8,8 @@
 
 #include "model/Project.h"
 
-#include <QWidget>
-
 #include <functional>
+#include <QWidget>
 
 class QComboBox;
 class QLabel;
@@ -29,7 +28,8 @@ public:
     explicit ChatDock(QWidget* parent = nullptr);
 
     /// Shows `messages` (the project's chat); `names` gives each take id's display name.
-    void setMessages(const std::vector<model::ChatMessage>& messages, const std::function<QString(model::TakeId)>& names);
+    void setMessages(const std::vector<model::ChatMessage>& messages,
+                     const std::function<QString(model::TakeId)>& names);
     /// Waiting for a reply: progress text and Cancel shown, input disabled.
     void setBusy(bool busy, const QString& progress = {});
     bool isBusy() const { return m_busy; }
@@ -76,12 +76,13 @@ private:
     void elideScope();
     QLabel* textLabel(const QString& html, QWidget* parent);
     QWidget* chipRow(const std::vector<std::string>& items, QWidget* parent);
-    QWidget* messageWidget(int index, const model::ChatMessage& message, const std::function<QString(model::TakeId)>& names);
+    QWidget* messageWidget(int index, const model::ChatMessage& message,
+                           const std::function<QString(model::TakeId)>& names);
     void elideProgress();
     static QString actionsHtml(int index, const model::ChatMessage& message);
 
     QScrollArea* m_history;
-    QVBoxLayout* m_messages = nullptr;   ///< placeholder, messages, stretch
+    QVBoxLayout* m_messages = nullptr; ///< placeholder, messages, stretch
     QLabel* m_placeholder = nullptr;
     QLineEdit* m_input;
     QPushButton* m_send;
@@ -92,7 +93,7 @@ private:
     QToolButton* m_scopeClear;
     QString m_scopeText;
     QString m_progressText;
-    QStringList m_sent;   ///< input history (Up/Down)
+    QStringList m_sent; ///< input history (Up/Down)
     int m_historyIndex = -1;
     bool m_busy = false;
 };

@@ -17,24 +17,23 @@ namespace pianola::widgets {
 namespace {
 QString keyOf(const std::optional<model::Lane>& lane)
 {
-    if (!lane)
-        return QStringLiteral("v");
+    if (!lane) return QStringLiteral("v");
     switch (lane->kind) {
-    case model::Lane::Kind::PitchBend: return QStringLiteral("pb");
-    case model::Lane::Kind::ChannelPressure: return QStringLiteral("cp");
-    case model::Lane::Kind::Controller: break;
+    case model::Lane::Kind::PitchBend:
+        return QStringLiteral("pb");
+    case model::Lane::Kind::ChannelPressure:
+        return QStringLiteral("cp");
+    case model::Lane::Kind::Controller:
+        break;
     }
     return QStringLiteral("cc%1").arg(lane->controller);
 }
 
 std::optional<std::optional<model::Lane>> laneOf(const QString& key)
 {
-    if (key == QLatin1String("v"))
-        return std::optional<model::Lane>{};
-    if (key == QLatin1String("pb"))
-        return model::Lane{model::Lane::Kind::PitchBend, 0};
-    if (key == QLatin1String("cp"))
-        return model::Lane{model::Lane::Kind::ChannelPressure, 0};
+    if (key == QLatin1String("v")) return std::optional<model::Lane>{};
+    if (key == QLatin1String("pb")) return model::Lane{model::Lane::Kind::PitchBend, 0};
+    if (key == QLatin1String("cp")) return model::Lane{model::Lane::Kind::ChannelPressure, 0};
     bool ok = false;
     const int cc = key.mid(2).toInt(&ok);
     if (key.startsWith(QLatin1String("cc")) && ok && cc >= 0 && cc <= 127)
@@ -67,19 +66,26 @@ ControllerLanes::ControllerLanes(EditorState* state, QWidget* parent)
 QMenu* ControllerLanes::laneMenu(const std::function<void(std::optional<model::Lane>)>& chosen)
 {
     auto* menu = new QMenu(this);
-    menu->addAction(ControllerLane::laneTitle(std::nullopt), this, [chosen] { chosen(std::nullopt); });
+    menu->addAction(ControllerLane::laneTitle(std::nullopt), this,
+                    [chosen] { chosen(std::nullopt); });
     for (int cc : {1, 7, 10, 11, 64, 74, 91, 93})
-        menu->addAction(ControllerLane::laneTitle(model::Lane{model::Lane::Kind::Controller, cc}), this,
-                        [chosen, cc] { chosen(model::Lane{model::Lane::Kind::Controller, cc}); });
+        menu->addAction(ControllerLane::laneTitle(model::Lane{model::Lane::Kind::Controller, cc}),
+                        this, [chosen, cc] {
+                            chosen(model::Lane{model::Lane::Kind::Controller, cc});
+                        });
     menu->addAction(ControllerLane::laneTitle(model::Lane{model::Lane::Kind::PitchBend, 0}), this,
-                    [chosen] { chosen(model::Lane{model::Lane::Kind::PitchBend, 0}); });
-    menu->addAction(ControllerLane::laneTitle(model::Lane{model::Lane::Kind::ChannelPressure, 0}), this,
-                    [chosen] { chosen(model::Lane{model::Lane::Kind::ChannelPressure, 0}); });
+                    [chosen] {
+                        chosen(model::Lane{model::Lane::Kind::PitchBend, 0});
+                    });
+    menu->addAction(ControllerLane::laneTitle(model::Lane{model::Lane::Kind::ChannelPressure, 0}),
+                    this, [chosen] {
+                        chosen(model::Lane{model::Lane::Kind::ChannelPressure, 0});
+                    });
     menu->addAction(tr("Other CC..."), this, [this, chosen] {
         bool ok = false;
-        const int cc = QInputDialog::getInt(this, tr("Controller lane"), tr("Controller number (0-127):"), 2, 0, 127, 1, &ok);
-        if (ok)
-            chosen(model::Lane{model::Lane::Kind::Controller, cc});
+        const int cc = QInputDialog::getInt(this, tr("Controller lane"),
+                                            tr("Controller number (0-127):"), 2, 0, 127, 1, &ok);
+        if (ok) chosen(model::Lane{model::Lane::Kind::Controller, cc});
     });
     return menu;
 }
@@ -97,8 +103,7 @@ ControllerLane* ControllerLanes::insertLane(int index, std::optional<model::Lane
     connect(lane, &ControllerLane::laneChangeRequested, this, [this](ControllerLane* l) {
         QPointer<ControllerLane> target(l);
         QMenu* menu = laneMenu([this, target](std::optional<model::Lane> k) {
-            if (target)
-                changeLane(target, k);
+            if (target) changeLane(target, k);
         });
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(QCursor::pos());
@@ -112,9 +117,9 @@ ControllerLane* ControllerLanes::changeLane(ControllerLane* lane, std::optional<
         points->setLane(*kind);
         return points;
     }
-    if (!kind && qobject_cast<VelocityLane*>(lane))
-        return lane;
-    ControllerLane* replacement = insertLane(m_splitter->indexOf(lane), kind);   // velocity <-> points
+    if (!kind && qobject_cast<VelocityLane*>(lane)) return lane;
+    ControllerLane* replacement =
+        insertLane(m_splitter->indexOf(lane), kind); // velocity <-> points
     replacement->setLineMode(lane->lineMode());
     removeLane(lane);
     return replacement;
@@ -130,7 +135,8 @@ std::vector<ControllerLane*> ControllerLanes::lanes() const
 {
     std::vector<ControllerLane*> out;
     for (int i = 0; i < m_splitter->count(); ++i)
-        if (auto* lane = qobject_cast<ControllerLane*>(m_splitter->widget(i)); lane && !lane->isHidden())
+        if (auto* lane = qobject_cast<ControllerLane*>(m_splitter->widget(i));
+            lane && !lane->isHidden())
             out.push_back(lane);
     return out;
 }
@@ -147,10 +153,8 @@ void ControllerLanes::setLaneKeys(const QStringList& keys)
 {
     std::vector<std::optional<model::Lane>> wanted;
     for (const QString& key : keys)
-        if (auto lane = laneOf(key))
-            wanted.push_back(*lane);
-    if (wanted.empty())
-        return;
+        if (auto lane = laneOf(key)) wanted.push_back(*lane);
+    if (wanted.empty()) return;
     for (ControllerLane* lane : lanes())
         removeLane(lane);
     for (const auto& lane : wanted)

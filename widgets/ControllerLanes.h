@@ -5,9 +5,8 @@
 
 #include "widgets/ControllerLane.h"
 
-#include <QWidget>
-
 #include <functional>
+#include <QWidget>
 
 class QSplitter;
 class QMenu;

@@ -11,16 +11,14 @@ namespace pianola::widgets {
 
 model::Tick Snap::ticks(int ppq) const
 {
-    if (division <= 0)
-        return 1;
+    if (division <= 0) return 1;
     const model::Tick whole = static_cast<model::Tick>(ppq) * 4;
     return std::max<model::Tick>(1, triplet ? whole * 2 / (3 * division) : whole / division);
 }
 
 QString Snap::label() const
 {
-    if (division <= 0)
-        return QObject::tr("Off");
+    if (division <= 0) return QObject::tr("Off");
     return QStringLiteral("1/%1%2").arg(division).arg(triplet ? QStringLiteral("T") : QString());
 }
 
@@ -29,8 +27,7 @@ std::vector<Snap> Snap::all()
     std::vector<Snap> out;
     for (int d : {1, 2, 4, 8, 16, 32, 64}) {
         out.push_back({d, false});
-        if (d >= 4 && d <= 32)
-            out.push_back({d, true});
+        if (d >= 4 && d <= 32) out.push_back({d, true});
     }
     out.push_back({0, false});
     return out;
@@ -44,7 +41,7 @@ void EditorState::setTake(model::TakeId take)
     const model::Plan* plan = this->plan();
     const bool sameTake = take == before && plan != nullptr;
     const int tracks = plan ? static_cast<int>(plan->tracks.size()) : 0;
-    if (!sameTake) {   // another take: start on its first pitched track with notes
+    if (!sameTake) { // another take: start on its first pitched track with notes
         m_selection.clear();
         m_track = tracks > 0 ? 0 : -1;
         for (int i = 0; i < tracks; ++i) {
@@ -65,14 +62,12 @@ void EditorState::setTake(model::TakeId take)
 void EditorState::notifyPlanChanged()
 {
     const int tracks = plan() ? static_cast<int>(plan()->tracks.size()) : 0;
-    if (m_track >= tracks)
-        setCurrentTrack(tracks - 1);
+    if (m_track >= tracks) setCurrentTrack(tracks - 1);
     // Drop selected ids that no longer exist.
     if (const model::Track* t = track(); t && !m_selection.empty()) {
         std::unordered_set<model::NoteId> alive;
         for (const model::Note& n : t->notes)
-            if (m_selection.count(n.id))
-                alive.insert(n.id);
+            if (m_selection.count(n.id)) alive.insert(n.id);
         if (alive.size() != m_selection.size()) {
             m_selection = std::move(alive);
             emit selectionChanged();
@@ -84,8 +79,7 @@ void EditorState::notifyPlanChanged()
 const model::Track* EditorState::track() const
 {
     const model::Plan* shown = plan();
-    if (!shown || m_track < 0 || m_track >= static_cast<int>(shown->tracks.size()))
-        return nullptr;
+    if (!shown || m_track < 0 || m_track >= static_cast<int>(shown->tracks.size())) return nullptr;
     return &shown->tracks[static_cast<std::size_t>(m_track)];
 }
 
@@ -97,15 +91,15 @@ model::TrackId EditorState::currentTrackId() const
 
 void EditorState::setCurrentTrack(int index)
 {
-    if (index == m_track)
-        return;
+    if (index == m_track) return;
     m_track = index;
     m_selection.clear();
     emit currentTrackChanged(index);
     emit selectionChanged();
 }
 
-std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick, double minSpacingTicks) const
+std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick,
+                                   double minSpacingTicks) const
 {
     std::vector<Bar> out;
     const std::vector<model::TimeSignature> none{model::TimeSignature{}};
@@ -116,25 +110,30 @@ std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick, dou
     model::Tick start = 0;
     for (std::size_t i = 0; i < meters.size() && start < toTick; ++i) {
         const auto& ts = meters[i];
-        Bar bar{number, start, std::max<model::Tick>(1, q * 4 / std::max(1, ts.denominator)), std::max(1, ts.numerator)};
-        const model::Tick next = i + 1 < meters.size() ? meters[i + 1].tick : model::Limits::kMaxTick;
+        Bar bar{number, start, std::max<model::Tick>(1, q * 4 / std::max(1, ts.denominator)),
+                std::max(1, ts.numerator)};
+        const model::Tick next =
+            i + 1 < meters.size() ? meters[i + 1].tick : model::Limits::kMaxTick;
         const model::Tick barLength = bar.endTick() - bar.startTick;
         // Skip whole bars before fromTick arithmetically: fast at any zoom.
         if (bar.startTick + barLength <= fromTick) {
-            const model::Tick skip = std::min((fromTick - bar.startTick) / barLength, std::max<model::Tick>(0, (next - bar.startTick) / barLength - 1));
+            const model::Tick skip =
+                std::min((fromTick - bar.startTick) / barLength,
+                         std::max<model::Tick>(0, (next - bar.startTick) / barLength - 1));
             bar.startTick += skip * barLength;
             bar.number += static_cast<int>(skip);
         }
         // Every bar, or every 2nd, 4th... so that the bars listed are minSpacingTicks apart:
         // the list costs by the pixels shown, not by the ticks (a 4-tick bar at 1e6 ticks/px).
         model::Tick stride = 1;
-        while (static_cast<double>(barLength * stride) < minSpacingTicks && stride < (model::Tick(1) << 30))
+        while (static_cast<double>(barLength * stride) < minSpacingTicks &&
+               stride < (model::Tick(1) << 30))
             stride *= 2;
         while (bar.startTick < next && bar.startTick < toTick) {
             const model::Tick phase = (bar.number - 1) % stride;
-            if (phase == 0 && bar.endTick() > fromTick)
-                out.push_back(bar);
-            const model::Tick steps = std::min(stride - phase, (next - bar.startTick + barLength - 1) / barLength);
+            if (phase == 0 && bar.endTick() > fromTick) out.push_back(bar);
+            const model::Tick steps =
+                std::min(stride - phase, (next - bar.startTick + barLength - 1) / barLength);
             bar.startTick += steps * barLength;
             bar.number += static_cast<int>(steps);
         }
@@ -146,20 +145,16 @@ std::vector<Bar> EditorState::bars(model::Tick fromTick, model::Tick toTick, dou
 
 void EditorState::setScopeBars(int fromBar, int toBar)
 {
-    if (fromBar > toBar)
-        std::swap(fromBar, toBar);
-    if (fromBar < 1)
-        fromBar = toBar = 0;
-    if (fromBar == m_scopeFromBar && toBar == m_scopeToBar)
-        return;
+    if (fromBar > toBar) std::swap(fromBar, toBar);
+    if (fromBar < 1) fromBar = toBar = 0;
+    if (fromBar == m_scopeFromBar && toBar == m_scopeToBar) return;
     m_scopeFromBar = fromBar, m_scopeToBar = toBar;
     emit scopeChanged();
 }
 
 void EditorState::setScopeTrack(model::TrackId track)
 {
-    if (track == m_scopeTrack)
-        return;
+    if (track == m_scopeTrack) return;
     m_scopeTrack = track;
     emit scopeChanged();
 }
@@ -170,22 +165,24 @@ void EditorState::clearScope()
     m_scopeFromBar = m_scopeToBar = 0;
     m_scopeTrack = 0;
     setSelection({});
-    if (changed)
-        emit scopeChanged();
+    if (changed) emit scopeChanged();
 }
 
 bool EditorState::mayEdit(const std::vector<model::Note>& notes)
 {
     const model::Track* t = track();
-    if (!t)
-        return false;
+    if (!t) return false;
     if (t->locked) {
-        emit refused(tr("%1 is locked: unlock it (the padlock in the track list) to edit it").arg(QString::fromStdString(t->name)));
+        emit refused(tr("%1 is locked: unlock it (the padlock in the track list) to edit it")
+                         .arg(QString::fromStdString(t->name)));
         return false;
     }
-    const auto locked = std::count_if(notes.begin(), notes.end(), [](const model::Note& n) { return n.locked; });
+    const auto locked =
+        std::count_if(notes.begin(), notes.end(), [](const model::Note& n) { return n.locked; });
     if (locked > 0) {
-        emit refused(tr("%n locked note(s) cannot be changed: unlock them first (Edit > Lock or unlock notes)", nullptr, static_cast<int>(locked)));
+        emit refused(tr(
+            "%n locked note(s) cannot be changed: unlock them first (Edit > Lock or unlock notes)",
+            nullptr, static_cast<int>(locked)));
         return false;
     }
     return true;
@@ -204,8 +201,7 @@ bool EditorState::submit(model::Edit edit, const QString& text)
 
 void EditorState::setSelection(std::unordered_set<model::NoteId> ids)
 {
-    if (ids == m_selection)
-        return;
+    if (ids == m_selection) return;
     m_selection = std::move(ids);
     emit selectionChanged();
 }
@@ -215,23 +211,20 @@ std::vector<model::Note> EditorState::selectedNotes() const
     std::vector<model::Note> out;
     if (const model::Track* t = track())
         for (const model::Note& n : t->notes)
-            if (m_selection.count(n.id))
-                out.push_back(n);
+            if (m_selection.count(n.id)) out.push_back(n);
     return out;
 }
 
 std::vector<model::Note> EditorState::selectedOrAllNotes() const
 {
-    if (!m_selection.empty())
-        return selectedNotes();
+    if (!m_selection.empty()) return selectedNotes();
     const model::Track* t = track();
     return t ? t->notes : std::vector<model::Note>{};
 }
 
 void EditorState::setSnap(Snap snap)
 {
-    if (snap == m_snap)
-        return;
+    if (snap == m_snap) return;
     m_snap = snap;
     emit snapChanged();
     emit viewChanged();
@@ -259,8 +252,7 @@ void EditorState::setScale(bool shown, model::Scale scale)
 
 void EditorState::setTool(Tool tool)
 {
-    if (tool == m_tool)
-        return;
+    if (tool == m_tool) return;
     m_tool = tool;
     emit toolChanged(tool);
 }
@@ -269,8 +261,7 @@ void EditorState::setHorizontalView(double leftTick, double ticksPerPixel)
 {
     leftTick = std::max(0.0, leftTick);
     ticksPerPixel = std::clamp(ticksPerPixel, 0.05, 1e6);
-    if (leftTick == m_leftTick && ticksPerPixel == m_ticksPerPixel)
-        return;
+    if (leftTick == m_leftTick && ticksPerPixel == m_ticksPerPixel) return;
     m_leftTick = leftTick;
     m_ticksPerPixel = ticksPerPixel;
     emit viewChanged();
@@ -278,8 +269,7 @@ void EditorState::setHorizontalView(double leftTick, double ticksPerPixel)
 
 void EditorState::setPlayheadTick(double tick)
 {
-    if (tick == m_playheadTick)
-        return;
+    if (tick == m_playheadTick) return;
     m_playheadTick = tick;
     emit playheadMoved(tick);
 }
@@ -309,13 +299,15 @@ model::KeySignature EditorState::spellingKey() const
     if (const model::Plan* shown = plan(); shown && !shown->keySignatures.empty())
         return shown->keySignatures.front();
     model::KeySignature key;
-    if (!m_scaleShown)
-        return key;
-    const bool minor = m_scale.mode == model::Scale::Mode::Minor || m_scale.mode == model::Scale::Mode::HarmonicMinor ||
-                       m_scale.mode == model::Scale::Mode::MelodicMinor || m_scale.mode == model::Scale::Mode::MinorPentatonic;
+    if (!m_scaleShown) return key;
+    const bool minor = m_scale.mode == model::Scale::Mode::Minor ||
+                       m_scale.mode == model::Scale::Mode::HarmonicMinor ||
+                       m_scale.mode == model::Scale::Mode::MelodicMinor ||
+                       m_scale.mode == model::Scale::Mode::MinorPentatonic;
     for (const bool flats : {false, true}) {
         model::KeySignature k;
-        if (model::keySignatureFromTonic(model::pitchClassName(m_scale.tonic, flats), minor, k) && std::abs(k.sharps) <= 6)
+        if (model::keySignatureFromTonic(model::pitchClassName(m_scale.tonic, flats), minor, k) &&
+            std::abs(k.sharps) <= 6)
             return k;
     }
     return key;
@@ -343,11 +335,12 @@ QColor EditorState::trackColour(int index) const
     const model::Plan* shown = plan();
     if (shown && index >= 0 && index < static_cast<int>(shown->tracks.size())) {
         const int c = shown->tracks[static_cast<std::size_t>(index)].colour;
-        if (c >= 0)
-            return QColor::fromRgb(static_cast<QRgb>(c));
+        if (c >= 0) return QColor::fromRgb(static_cast<QRgb>(c));
     }
-    constexpr QRgb kPalette[] = {0x4fa3e0, 0xe0a34f, 0x6cc46c, 0xd46a8c, 0x9d7fe0, 0x4fc9c0, 0xd9d45a, 0xe07b4f};
-    return QColor::fromRgb(kPalette[static_cast<std::size_t>(std::max(0, index)) % std::size(kPalette)]);
+    constexpr QRgb kPalette[] = {0x4fa3e0, 0xe0a34f, 0x6cc46c, 0xd46a8c,
+                                 0x9d7fe0, 0x4fc9c0, 0xd9d45a, 0xe07b4f};
+    return QColor::fromRgb(
+        kPalette[static_cast<std::size_t>(std::max(0, index)) % std::size(kPalette)]);
 }
 
 QColor EditorState::velocityColour(const QColor& base, int velocity)

@@ -13,7 +13,6 @@
 #include <QColor>
 #include <QObject>
 #include <QString>
-
 #include <unordered_set>
 
 namespace pianola::widgets {
@@ -23,9 +22,9 @@ struct Snap
 {
     int division = 16;
     bool triplet = false;
-    model::Tick ticks(int ppq) const;   ///< 1 when off
+    model::Tick ticks(int ppq) const; ///< 1 when off
     QString label() const;
-    static std::vector<Snap> all();     ///< 1/1 .. 1/64, triplets, off
+    static std::vector<Snap> all(); ///< 1/1 .. 1/64, triplets, off
     friend bool operator==(const Snap&, const Snap&) = default;
 };
 
@@ -41,7 +40,7 @@ struct ChordMark
 /// One bar of the meter map.
 struct Bar
 {
-    int number = 1;   ///< 1-based
+    int number = 1; ///< 1-based
     model::Tick startTick = 0;
     model::Tick beatTicks = 480;
     int beats = 4;
@@ -64,15 +63,16 @@ public:
     model::TakeId take() const { return m_take; }
     /// Call after the plan changed in place (an edit): caches drop, views repaint.
     void notifyPlanChanged();
-    const model::Track* track() const;   ///< the current track, or nullptr
-    int currentTrack() const { return m_track; }   ///< index in the plan shown (-1 = none)
+    const model::Track* track() const;           ///< the current track, or nullptr
+    int currentTrack() const { return m_track; } ///< index in the plan shown (-1 = none)
     model::TrackId currentTrackId() const;       ///< what edits name (0 = none)
     void setCurrentTrack(int index);
     int ppq() const { return plan() ? plan()->ppq : 480; }
     /// The bars that overlap [fromTick, toTick), following meter changes. With
     /// `minSpacingTicks`, only every 2nd, 4th... bar (numbers 1, 1 + n, 1 + 2n...) so that those
     /// listed are at least that far apart: pass the pixels wanted times ticksPerPixel().
-    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick, double minSpacingTicks = 0) const;
+    std::vector<Bar> bars(model::Tick fromTick, model::Tick toTick,
+                          double minSpacingTicks = 0) const;
     Bar barAt(model::Tick tick) const;
 
     EditSink* sink() const { return m_sink; }
@@ -89,7 +89,7 @@ public:
     Snap snap() const { return m_snap; }
     void setSnap(Snap snap);
     model::Tick snapTicks() const { return m_snap.ticks(ppq()); }
-    model::Tick snapped(model::Tick tick) const;   ///< to the nearest grid line
+    model::Tick snapped(model::Tick tick) const; ///< to the nearest grid line
     model::Tick snappedDown(model::Tick tick) const;
 
     bool scaleShown() const { return m_scaleShown; }
@@ -119,7 +119,10 @@ public:
     model::Tick loopEnd() const { return m_loopEnd; }
     void setLoop(bool enabled, model::Tick start, model::Tick end);
     /// Another take to overlay (the other of an A/B pair; 0 = none) and its plan (or nullptr).
-    const model::Plan* comparePlan() const { return m_source && m_compare ? m_source->plan(m_compare) : nullptr; }
+    const model::Plan* comparePlan() const
+    {
+        return m_source && m_compare ? m_source->plan(m_compare) : nullptr;
+    }
     void setCompareTake(model::TakeId take);
     bool ghostNotes() const { return m_ghosts; }
     const std::vector<ChordMark>& chords() const { return m_chords; }

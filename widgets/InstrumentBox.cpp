@@ -47,7 +47,7 @@ InstrumentBox::InstrumentBox(bool drums, int program, QWidget* parent)
                      : QString::fromStdString(model::gm::familyName(program)));
     lineEdit()->setPlaceholderText(tr("Type to search"));
     lineEdit()->setCursorPosition(0); // a narrow column shows the number and the name's start
-    setCompleter(nullptr); // Return picks the first name containing the text (below)
+    setCompleter(nullptr);            // Return picks the first name containing the text (below)
     connect(this, &QComboBox::currentIndexChanged, this, &InstrumentBox::choose);
     // Typed text picks the first program whose name contains it ("cel" -> 43 Cello); text that
     // names none goes back to the program shown.

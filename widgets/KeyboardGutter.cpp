@@ -4,12 +4,11 @@
 
 #include "widgets/PianoRollView.h"
 
+#include <algorithm>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
-
-#include <algorithm>
 
 namespace pianola::widgets {
 
@@ -44,21 +43,23 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
     const model::Track* track = state->track();
     const bool drums = track && track->channel == model::gm::kDrumChannel;
     const int rowHeight = m_roll->rowHeight();
-    const int firstRow = m_roll->keyRow(m_roll->yToKey(0)), lastRow = m_roll->keyRow(m_roll->yToKey(height()));
+    const int firstRow = m_roll->keyRow(m_roll->yToKey(0)),
+              lastRow = m_roll->keyRow(m_roll->yToKey(height()));
     p.setFont(labelFont());
     const int keyWidth = drums ? width() : width() - 4;
     for (int r = firstRow; r <= lastRow; ++r) {
         const int key = m_roll->rowKey(r);
         const QRectF row(0, m_roll->keyToY(key), keyWidth, rowHeight);
         QColor fill = drums ? (key % 2 ? QColor(0x30, 0x33, 0x3a) : QColor(0x2b, 0x2e, 0x34))
-                            : isBlack(key) ? QColor(0x2a, 0x2c, 0x31) : QColor(0xd8, 0xda, 0xde);
+                      : isBlack(key) ? QColor(0x2a, 0x2c, 0x31)
+                                     : QColor(0xd8, 0xda, 0xde);
         if (state->scaleShown() && state->scale().contains(key) && !drums)
             fill = isBlack(key) ? QColor(0x3a, 0x4a, 0x5c) : QColor(0xc4, 0xd8, 0xee);
         if (key == m_pressedKey)
             fill = QColor(0xff, 0x8a, 0x3d);
         else if (key == m_hoverKey)
             fill = fill.lighter(isBlack(key) ? 160 : 110);
-        if (isBlack(key) && !drums) {   // a black key in front of the white keys' row line
+        if (isBlack(key) && !drums) { // a black key in front of the white keys' row line
             p.fillRect(row, QColor(0xd8, 0xda, 0xde));
             p.fillRect(row.adjusted(0, 0, -width() / 3.0, 0), fill);
         } else {
@@ -70,8 +71,9 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
         if (!label.isEmpty() && rowHeight >= 7) {
             p.setPen(drums || isBlack(key) ? QColor(0xd0, 0xd3, 0xd8) : QColor(0x30, 0x33, 0x38));
             const QRectF text = row.adjusted(2, 0, -3, 0);
-            p.drawText(text, Qt::AlignVCenter | (drums ? Qt::AlignLeft : Qt::AlignRight),
-                       p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(text.width())));
+            p.drawText(
+                text, Qt::AlignVCenter | (drums ? Qt::AlignLeft : Qt::AlignRight),
+                p.fontMetrics().elidedText(label, Qt::ElideRight, static_cast<int>(text.width())));
         }
     }
 }
@@ -94,8 +96,13 @@ bool KeyboardGutter::event(QEvent* event)
         const auto* help = static_cast<QHelpEvent*>(event);
         const model::Track* track = m_roll->state()->track();
         const int key = m_roll->yToKey(help->pos().y());
-        if (track && track->channel == model::gm::kDrumChannel && !model::gm::drumKeyName(key).empty())
-            QToolTip::showText(help->globalPos(), QStringLiteral("%1 (%2)").arg(QString::fromStdString(model::gm::drumKeyName(key))).arg(key), this);
+        if (track && track->channel == model::gm::kDrumChannel &&
+            !model::gm::drumKeyName(key).empty())
+            QToolTip::showText(help->globalPos(),
+                               QStringLiteral("%1 (%2)")
+                                   .arg(QString::fromStdString(model::gm::drumKeyName(key)))
+                                   .arg(key),
+                               this);
         else
             QToolTip::hideText();
         return true;
@@ -107,13 +114,13 @@ QString KeyboardGutter::labelOf(int key) const
 {
     const EditorState* state = m_roll->state();
     const model::Track* track = state->track();
-    if (track && track->channel == model::gm::kDrumChannel)
-        return labelFor(key, true);
+    if (track && track->channel == model::gm::kDrumChannel) return labelFor(key, true);
     // Every key of the take's scale when the rows are tall enough (Bb in F major, not A#), else
     // the Cs (spelled for the key too: B#3 in C# major).
     const model::KeySignature spelling = state->spellingKey();
     const int tonic = model::keySignatureTonicPc(spelling);
-    const model::Scale scale{tonic, spelling.minor ? model::Scale::Mode::Minor : model::Scale::Mode::Major};
+    const model::Scale scale{tonic, spelling.minor ? model::Scale::Mode::Minor
+                                                   : model::Scale::Mode::Major};
     if (key % 12 == 0 || (m_roll->rowHeight() >= 14 && scale.contains(key)))
         return state->keyLabel(key);
     return {};
@@ -121,12 +128,10 @@ QString KeyboardGutter::labelOf(int key) const
 
 void KeyboardGutter::press(int key, double)
 {
-    if (key == m_pressedKey)
-        return;
+    if (key == m_pressedKey) return;
     m_pressedKey = key;
     update();
-    if (key >= 0)
-        emit m_roll->state()->auditionRequested(key, 100);
+    if (key >= 0) emit m_roll->state()->auditionRequested(key, 100);
 }
 
 void KeyboardGutter::mousePressEvent(QMouseEvent* event)
@@ -138,8 +143,7 @@ void KeyboardGutter::mousePressEvent(QMouseEvent* event)
 void KeyboardGutter::mouseMoveEvent(QMouseEvent* event)
 {
     const int key = m_roll->yToKey(event->position().y());
-    if (event->buttons() & Qt::LeftButton)
-        press(key, event->position().x());   // glissando
+    if (event->buttons() & Qt::LeftButton) press(key, event->position().x()); // glissando
     setHoverKey(key);
 }
 

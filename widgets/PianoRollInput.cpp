@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Editing in the piano roll with the mouse and keys. A gesture previews while it runs and
 // submits one edit on release (one undo step); Escape cancels it.
+#include "widgets/KeyboardGutter.h"
 #include "widgets/PianoRollView.h"
 
-#include "widgets/KeyboardGutter.h"
-
+#include <algorithm>
+#include <cmath>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
-
-#include <algorithm>
-#include <cmath>
 
 namespace pianola::widgets {
 
@@ -27,24 +25,22 @@ constexpr double kDragThreshold = 3;
 PianoRollView::Hit PianoRollView::hitTest(const QPointF& pos) const
 {
     const model::Track* track = m_state->track();
-    if (!track)
-        return {};
+    if (!track) return {};
     const int key = yToKey(pos.y());
     const double tick = m_state->xToTick(pos.x());
-    const auto [first, last] = visibleRange(m_state->currentTrack(), tick, tick + m_state->ticksPerPixel());
+    const auto [first, last] =
+        visibleRange(m_state->currentTrack(), tick, tick + m_state->ticksPerPixel());
     Hit best;
-    for (std::size_t k = last; k-- > first;) {   // the latest start wins (drawn on top)
+    for (std::size_t k = last; k-- > first;) { // the latest start wins (drawn on top)
         const Note& n = track->notes[k];
-        if (n.key != key)
-            continue;
+        if (n.key != key) continue;
         const QRectF r = noteRect(n);
-        if (pos.x() < r.left() || pos.x() > r.right() + 1)
-            continue;
+        if (pos.x() < r.left() || pos.x() > r.right() + 1) continue;
         // A short note is mostly body: grabbing it moves it, its last pixels lengthen it.
         const bool isShort = r.width() < kShortNotePixels;
         const double edge = isShort ? std::min(3.0, r.width() / 4) : kEdgePixels;
         best.note = &n;
-        best.part = pos.x() >= r.right() + 1 - edge         ? Part::EndEdge
+        best.part = pos.x() >= r.right() + 1 - edge          ? Part::EndEdge
                     : !isShort && pos.x() <= r.left() + edge ? Part::StartEdge
                                                              : Part::Body;
         break;
@@ -62,13 +58,12 @@ void PianoRollView::mousePressEvent(QMouseEvent* event)
 {
     setFocus();
     const QPointF pos = event->position();
-    if (event->button() == Qt::RightButton) {   // right button erases, as in most editors
+    if (event->button() == Qt::RightButton) { // right button erases, as in most editors
         beginDrag(Drag::Erase, pos, nullptr);
         eraseAt(pos);
         return;
     }
-    if (event->button() != Qt::LeftButton || !m_state->track())
-        return;
+    if (event->button() != Qt::LeftButton || !m_state->track()) return;
     const bool bypass = event->modifiers() & Qt::AltModifier;
     const bool additive = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier);
     const Hit hit = hitTest(pos);
@@ -93,20 +88,21 @@ void PianoRollView::mousePressEvent(QMouseEvent* event)
     }
     auto selection = m_state->selection();
     if (event->modifiers() & Qt::ControlModifier && selection.count(hit.note->id)) {
-        selection.erase(hit.note->id);   // Ctrl-click toggles off
+        selection.erase(hit.note->id); // Ctrl-click toggles off
         m_state->setSelection(std::move(selection));
         return;
     }
     if (!selection.count(hit.note->id)) {
-        if (!additive)
-            selection.clear();
+        if (!additive) selection.clear();
         selection.insert(hit.note->id);
         m_state->setSelection(std::move(selection));
     }
     audition(hit.note->key, hit.note->velocity);
     if (!m_state->mayEdit(m_state->selectedNotes()))
-        return;   // selected, but locked: no drag (refused() said why)
-    const Drag drag = hit.part == Part::StartEdge ? Drag::ResizeStart : hit.part == Part::EndEdge ? Drag::ResizeEnd : Drag::Move;
+        return; // selected, but locked: no drag (refused() said why)
+    const Drag drag = hit.part == Part::StartEdge ? Drag::ResizeStart
+                      : hit.part == Part::EndEdge ? Drag::ResizeEnd
+                                                  : Drag::Move;
     beginDrag(drag, pos, hit.note);
 }
 
@@ -117,20 +113,19 @@ void PianoRollView::beginDrag(Drag drag, const QPointF& pos, const Note* anchor)
     m_selectionAtPress = m_state->selection();
     m_preview.clear();
     m_hidden.clear();
-    if (anchor)
-        m_anchor = *anchor;
-    m_dragOriginal = drag == Drag::Move || drag == Drag::ResizeStart || drag == Drag::ResizeEnd ? m_state->selectedNotes()
-                                                                                                   : std::vector<Note>{};
-    if (drag == Drag::RubberBand)
-        m_rubberBand = QRectF(pos, pos);
+    if (anchor) m_anchor = *anchor;
+    m_dragOriginal = drag == Drag::Move || drag == Drag::ResizeStart || drag == Drag::ResizeEnd
+                         ? m_state->selectedNotes()
+                         : std::vector<Note>{};
+    if (drag == Drag::RubberBand) m_rubberBand = QRectF(pos, pos);
 }
 
 void PianoRollView::createNoteAt(const QPointF& pos, bool bypassSnap)
 {
     const model::Track* track = m_state->track();
-    if (!m_state->mayEdit({}))
-        return;
-    const Tick start = bypassSnap ? pointerTick(pos, true) : m_state->snappedDown(pointerTick(pos, true));
+    if (!m_state->mayEdit({})) return;
+    const Tick start =
+        bypassSnap ? pointerTick(pos, true) : m_state->snappedDown(pointerTick(pos, true));
     Note n;
     n.startTick = start;
     n.lengthTicks = std::min(m_state->lastLength(), model::Limits::kMaxTick - start);
@@ -163,15 +158,14 @@ void PianoRollView::updateDrag(const QPointF& pos, Qt::KeyboardModifiers modifie
     const bool moved = (pos - m_pressPos).manhattanLength() >= kDragThreshold;
     switch (m_drag) {
     case Drag::Move: {
-        if (!moved && m_preview.empty())
-            return;
+        if (!moved && m_preview.empty()) return;
         // The grabbed note's start lands on the grid; the others keep their offsets.
         const Tick target = bypass ? m_anchor.startTick + std::llround(dxTicks)
                                    : m_state->snapped(m_anchor.startTick + std::llround(dxTicks));
         const int keys = yToKey(pos.y()) - yToKey(m_pressPos.y());
-        auto result = model::moved(m_dragOriginal, std::max<Tick>(target, 0) - m_anchor.startTick, keys);
-        if (!result)
-            return;
+        auto result =
+            model::moved(m_dragOriginal, std::max<Tick>(target, 0) - m_anchor.startTick, keys);
+        if (!result) return;
         if (!m_preview.empty() && keys != 0) {
             const int previousKey = m_preview.front().key;
             if (result->front().key != previousKey)
@@ -186,9 +180,11 @@ void PianoRollView::updateDrag(const QPointF& pos, Qt::KeyboardModifiers modifie
         m_preview = m_dragOriginal;
         for (Note& n : m_preview) {
             if (m_drag == Drag::ResizeEnd) {
-                n.lengthTicks = std::clamp<Tick>(n.lengthTicks + delta, grid, model::Limits::kMaxTick - n.startTick);
+                n.lengthTicks = std::clamp<Tick>(n.lengthTicks + delta, grid,
+                                                 model::Limits::kMaxTick - n.startTick);
             } else {
-                const Tick start = std::clamp<Tick>(n.startTick + delta, 0, n.endTick() - std::min(grid, n.lengthTicks));
+                const Tick start = std::clamp<Tick>(n.startTick + delta, 0,
+                                                    n.endTick() - std::min(grid, n.lengthTicks));
                 n.lengthTicks = n.endTick() - start;
                 n.startTick = start;
             }
@@ -198,20 +194,22 @@ void PianoRollView::updateDrag(const QPointF& pos, Qt::KeyboardModifiers modifie
     case Drag::Create: {
         const Tick end = bypass ? pointerTick(pos, true) : m_state->snapped(pointerTick(pos, true));
         Note& n = m_preview.front();
-        n.lengthTicks = end > n.startTick + grid / 2 ? end - n.startTick : (moved ? grid : m_state->lastLength());
+        n.lengthTicks = end > n.startTick + grid / 2 ? end - n.startTick
+                                                     : (moved ? grid : m_state->lastLength());
         n.lengthTicks = std::min(n.lengthTicks, model::Limits::kMaxTick - n.startTick);
         break;
     }
     case Drag::RubberBand: {
         m_rubberBand.setBottomRight(pos);
         const QRectF band = m_rubberBand.normalized();
-        auto selection = (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier) ? m_selectionAtPress
-                                                                                    : std::unordered_set<model::NoteId>{};
+        auto selection = (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier)
+                             ? m_selectionAtPress
+                             : std::unordered_set<model::NoteId>{};
         const model::Track* track = m_state->track();
-        const auto [first, last] = visibleRange(m_state->currentTrack(), m_state->xToTick(band.left()), m_state->xToTick(band.right()));
+        const auto [first, last] = visibleRange(
+            m_state->currentTrack(), m_state->xToTick(band.left()), m_state->xToTick(band.right()));
         for (std::size_t k = first; k < last; ++k)
-            if (noteRect(track->notes[k]).intersects(band))
-                selection.insert(track->notes[k].id);
+            if (noteRect(track->notes[k]).intersects(band)) selection.insert(track->notes[k].id);
         m_state->setSelection(std::move(selection));
         break;
     }
@@ -244,26 +242,30 @@ void PianoRollView::finishDrag()
     switch (drag) {
     case Drag::Move:
         if (!preview.empty() && !(preview == original))
-            submitReplacement(original, preview, tr("Move %n note(s)", nullptr, static_cast<int>(preview.size())));
+            submitReplacement(original, preview,
+                              tr("Move %n note(s)", nullptr, static_cast<int>(preview.size())));
         break;
     case Drag::ResizeStart:
     case Drag::ResizeEnd:
         if (!preview.empty() && !(preview == original)) {
-            submitReplacement(original, preview, tr("Resize %n note(s)", nullptr, static_cast<int>(preview.size())));
-            if (preview.size() == 1)
-                m_state->setLastLength(preview.front().lengthTicks);
+            submitReplacement(original, preview,
+                              tr("Resize %n note(s)", nullptr, static_cast<int>(preview.size())));
+            if (preview.size() == 1) m_state->setLastLength(preview.front().lengthTicks);
         }
         break;
     case Drag::Create:
         if (!preview.empty()) {
             m_state->setLastLength(preview.front().lengthTicks);
-            if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, preview}, tr("Draw note")))
+            if (m_state->submit(
+                    model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, preview},
+                    tr("Draw note")))
                 m_state->setSelection({preview.front().id});
         }
         break;
     case Drag::Erase:
         if (!original.empty())
-            submitReplacement(original, {}, tr("Erase %n note(s)", nullptr, static_cast<int>(original.size())));
+            submitReplacement(original, {},
+                              tr("Erase %n note(s)", nullptr, static_cast<int>(original.size())));
         break;
     case Drag::RubberBand:
     case Drag::None:
@@ -283,9 +285,8 @@ void PianoRollView::cancelDrag()
 void PianoRollView::eraseAt(const QPointF& pos)
 {
     const Hit hit = hitTest(pos);
-    if (!hit.note || m_hidden.count(hit.note->id))
-        return;
-    m_dragOriginal.push_back(*hit.note);   // the erase gesture collects its victims
+    if (!hit.note || m_hidden.count(hit.note->id)) return;
+    m_dragOriginal.push_back(*hit.note); // the erase gesture collects its victims
     m_hidden.insert(hit.note->id);
     viewport()->update();
 }
@@ -293,12 +294,10 @@ void PianoRollView::eraseAt(const QPointF& pos)
 void PianoRollView::splitAt(const QPointF& pos, bool bypassSnap)
 {
     const Hit hit = hitTest(pos);
-    if (!hit.note)
-        return;
+    if (!hit.note) return;
     const Note original = *hit.note;
     const Tick at = pointerTick(pos, bypassSnap);
-    if (at <= original.startTick || at >= original.endTick())
-        return;
+    if (at <= original.startTick || at >= original.endTick()) return;
     Note left = original, right = original;
     left.lengthTicks = at - original.startTick;
     right.startTick = at;
@@ -312,7 +311,7 @@ void PianoRollView::mouseDoubleClickEvent(QMouseEvent* event)
     if (event->button() != Qt::LeftButton || m_state->tool() != Tool::Select || !m_state->track())
         return;
     const Hit hit = hitTest(event->position());
-    if (hit.note) {   // double-click on a note deletes it (Select tool), on empty space draws one
+    if (hit.note) { // double-click on a note deletes it (Select tool), on empty space draws one
         submitReplacement({*hit.note}, {}, tr("Delete note"));
         return;
     }
@@ -322,7 +321,8 @@ void PianoRollView::mouseDoubleClickEvent(QMouseEvent* event)
 
 void PianoRollView::updateCursor(const QPointF& pos)
 {
-    const Hit hit = m_state->tool() == Tool::Select || m_state->tool() == Tool::Draw ? hitTest(pos) : Hit{};
+    const Hit hit =
+        m_state->tool() == Tool::Select || m_state->tool() == Tool::Draw ? hitTest(pos) : Hit{};
     Qt::CursorShape shape = Qt::ArrowCursor;
     if (hit.part == Part::StartEdge || hit.part == Part::EndEdge)
         shape = Qt::SizeHorCursor;

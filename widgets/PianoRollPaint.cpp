@@ -5,12 +5,11 @@
 // When tens of thousands of notes are visible they are aggregated into key x pixel cells.
 #include "widgets/PianoRollView.h"
 
-#include <QPainter>
-#include <QScrollBar>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <QPainter>
+#include <QScrollBar>
 
 namespace pianola::widgets {
 
@@ -21,11 +20,12 @@ namespace {
 constexpr QRgb kBackground = 0x1b1d22;
 constexpr QRgb kBlackRow = 0x17191d;
 constexpr QRgb kScaleRow = 0x232a33;
-constexpr std::size_t kDenseThreshold = 8000;   // beyond this, notes are a few pixels wide at most
+constexpr std::size_t kDenseThreshold = 8000; // beyond this, notes are a few pixels wide at most
 
 std::uint64_t compareKey(const Note& n)
 {
-    return (static_cast<std::uint64_t>(n.startTick) << 32) ^ (static_cast<std::uint64_t>(n.lengthTicks) << 7) ^ n.key;
+    return (static_cast<std::uint64_t>(n.startTick) << 32) ^
+           (static_cast<std::uint64_t>(n.lengthTicks) << 7) ^ n.key;
 }
 
 bool isBlackKey(int key)
@@ -43,8 +43,7 @@ void PianoRollView::paintEvent(QPaintEvent*)
     paintRows(p, area);
     paintGrid(p, area);
     paintLoop(p, area);
-    if (m_state->ghostNotes())
-        paintGhostNotes(p, area);
+    if (m_state->ghostNotes()) paintGhostNotes(p, area);
     paintCompare(p, area);
     paintNotes(p, area);
     paintPreview(p);
@@ -64,9 +63,10 @@ void PianoRollView::paintRows(QPainter& p, const QRect& area)
             p.fillRect(row, QColor::fromRgb(kScaleRow));
         else if (isBlackKey(key))
             p.fillRect(row, QColor::fromRgb(kBlackRow));
-        if (key % 12 == 0 || key % 12 == 5)   // B|C and E|F boundaries
-            p.fillRect(QRectF(area.left(), row.bottom() - (key % 12 == 0 ? 1 : 0.5), area.width(), 1),
-                       QColor(0x2c, 0x30, 0x37));
+        if (key % 12 == 0 || key % 12 == 5) // B|C and E|F boundaries
+            p.fillRect(
+                QRectF(area.left(), row.bottom() - (key % 12 == 0 ? 1 : 0.5), area.width(), 1),
+                QColor(0x2c, 0x30, 0x37));
     }
 }
 
@@ -79,40 +79,49 @@ void PianoRollView::paintGrid(QPainter& p, const QRect& area)
     // Bar lines at least 8 px apart: every bar, or every 2nd, 4th... when zoomed far out.
     int every = 1;
     if (!bars.empty())
-        while ((bars.front().endTick() - bars.front().startTick) * every / tpp < 8 && every < (1 << 20))
+        while ((bars.front().endTick() - bars.front().startTick) * every / tpp < 8 &&
+               every < (1 << 20))
             every *= 2;
     for (const Bar& bar : bars) {
-        if ((bar.number - 1) % every != 0)
-            continue;
-        p.fillRect(QRectF(m_state->tickToX(bar.startTick), area.top(), 1, area.height()), QColor(0x4a, 0x50, 0x5b));
+        if ((bar.number - 1) % every != 0) continue;
+        p.fillRect(QRectF(m_state->tickToX(bar.startTick), area.top(), 1, area.height()),
+                   QColor(0x4a, 0x50, 0x5b));
         if (bar.beatTicks / tpp >= 6)
             for (int b = 1; b < bar.beats; ++b)
-                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), area.top(), 1, area.height()),
+                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), area.top(),
+                                  1, area.height()),
                            QColor(0x33, 0x37, 0x3f));
         if (grid > 1 && grid < bar.beatTicks && grid / tpp >= 6)
             for (Tick t = bar.startTick + grid; t < bar.endTick(); t += grid)
                 if ((t - bar.startTick) % bar.beatTicks != 0)
-                    p.fillRect(QRectF(m_state->tickToX(t), area.top(), 1, area.height()), QColor(0x26, 0x29, 0x30));
+                    p.fillRect(QRectF(m_state->tickToX(t), area.top(), 1, area.height()),
+                               QColor(0x26, 0x29, 0x30));
     }
 }
 
 void PianoRollView::paintLoop(QPainter& p, const QRect& area)
 {
-    if (!m_state->loopEnabled() || m_state->loopEnd() <= m_state->loopStart())
-        return;
-    const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
+    if (!m_state->loopEnabled() || m_state->loopEnd() <= m_state->loopStart()) return;
+    const double x0 = m_state->tickToX(m_state->loopStart()),
+                 x1 = m_state->tickToX(m_state->loopEnd());
     p.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), QColor(0x5c, 0x9d, 0xe0, 22));
 }
 
-std::pair<std::size_t, std::size_t> PianoRollView::visibleRange(int trackIndex, double fromTick, double toTick) const
+std::pair<std::size_t, std::size_t> PianoRollView::visibleRange(int trackIndex, double fromTick,
+                                                                double toTick) const
 {
     const model::Track& t = m_state->plan()->tracks[static_cast<std::size_t>(trackIndex)];
-    const Tick longest = trackIndex < static_cast<int>(m_maxLength.size()) ? m_maxLength[static_cast<std::size_t>(trackIndex)] : model::Limits::kMaxTick;
+    const Tick longest = trackIndex < static_cast<int>(m_maxLength.size())
+                             ? m_maxLength[static_cast<std::size_t>(trackIndex)]
+                             : model::Limits::kMaxTick;
     const double earliest = fromTick - static_cast<double>(longest);
-    auto byStart = [](const Note& n, double tick) { return static_cast<double>(n.startTick) < tick; };
+    auto byStart = [](const Note& n, double tick) {
+        return static_cast<double>(n.startTick) < tick;
+    };
     const auto first = std::lower_bound(t.notes.begin(), t.notes.end(), earliest, byStart);
     const auto last = std::lower_bound(first, t.notes.end(), toTick, byStart);
-    return {static_cast<std::size_t>(first - t.notes.begin()), static_cast<std::size_t>(last - t.notes.begin())};
+    return {static_cast<std::size_t>(first - t.notes.begin()),
+            static_cast<std::size_t>(last - t.notes.begin())};
 }
 
 QRectF PianoRollView::noteRect(const Note& n) const
@@ -141,15 +150,16 @@ void PianoRollView::paintCompare(QPainter& p, const QRect& area)
 {
     const model::Plan* other = m_state->comparePlan();
     const int t = m_state->currentTrack();
-    if (!other || t < 0 || t >= static_cast<int>(other->tracks.size()))
-        return;
+    if (!other || t < 0 || t >= static_cast<int>(other->tracks.size())) return;
     const auto& notes = other->tracks[static_cast<std::size_t>(t)].notes;
     const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
-    auto byStart = [](const Note& n, double tick) { return static_cast<double>(n.startTick) < tick; };
-    const auto first = std::lower_bound(notes.begin(), notes.end(), from - 16.0 * m_state->ppq() * 4, byStart);
+    auto byStart = [](const Note& n, double tick) {
+        return static_cast<double>(n.startTick) < tick;
+    };
+    const auto first =
+        std::lower_bound(notes.begin(), notes.end(), from - 16.0 * m_state->ppq() * 4, byStart);
     const auto last = std::lower_bound(first, notes.end(), to, byStart);
-    if (last - first > static_cast<std::ptrdiff_t>(kDenseThreshold))
-        return;
+    if (last - first > static_cast<std::ptrdiff_t>(kDenseThreshold)) return;
     p.setPen(QPen(QColor(0xe0, 0xe4, 0xea, 170), 1, Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     for (auto it = first; it != last; ++it)
@@ -160,24 +170,20 @@ void PianoRollView::paintCompare(QPainter& p, const QRect& area)
 void PianoRollView::paintGhostNotes(QPainter& p, const QRect& area)
 {
     const model::Plan* plan = m_state->plan();
-    if (!plan)
-        return;
+    if (!plan) return;
     const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
-    std::size_t budget = kDenseThreshold;   // ghosts are context: never let them cost a frame
+    std::size_t budget = kDenseThreshold; // ghosts are context: never let them cost a frame
     for (int i = 0; i < static_cast<int>(plan->tracks.size()); ++i) {
         const model::Track& t = plan->tracks[static_cast<std::size_t>(i)];
-        if (i == m_state->currentTrack() || t.channel == model::gm::kDrumChannel)
-            continue;
+        if (i == m_state->currentTrack() || t.channel == model::gm::kDrumChannel) continue;
         const auto [first, last] = visibleRange(i, from, to);
-        if (last - first > budget)
-            continue;
+        if (last - first > budget) continue;
         budget -= last - first;
         QColor ghost = m_state->trackColour(i);
         ghost.setAlpha(60);
         for (std::size_t k = first; k < last; ++k) {
             const Note& n = t.notes[k];
-            if (n.endTick() > from)
-                p.fillRect(noteRect(n).adjusted(0, 1, 0, -1), ghost);
+            if (n.endTick() > from) p.fillRect(noteRect(n).adjusted(0, 1, 0, -1), ghost);
         }
     }
 }
@@ -185,8 +191,7 @@ void PianoRollView::paintGhostNotes(QPainter& p, const QRect& area)
 void PianoRollView::paintNotes(QPainter& p, const QRect& area)
 {
     const model::Track* track = m_state->track();
-    if (!track)
-        return;
+    if (!track) return;
     const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
     const auto [first, last] = visibleRange(m_state->currentTrack(), from, to);
     m_stats.notesVisited = last - first;
@@ -200,10 +205,14 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
         const std::size_t notes = last - first;
         if (m_state->ticksPerPixel() >= 128 && notes > 4 * kDenseThreshold) {
             const Summary& s = summary(bucket);
-            auto byStart = [](const Run& r, double tick) { return static_cast<double>(r.start) < tick; };
-            const auto a = std::lower_bound(s.runs.begin(), s.runs.end(), from - static_cast<double>(s.longest), byStart);
+            auto byStart = [](const Run& r, double tick) {
+                return static_cast<double>(r.start) < tick;
+            };
+            const auto a = std::lower_bound(s.runs.begin(), s.runs.end(),
+                                            from - static_cast<double>(s.longest), byStart);
             const auto b = std::lower_bound(a, s.runs.end(), to, byStart);
-            paintDense(p, area, s.runs, static_cast<std::size_t>(a - s.runs.begin()), static_cast<std::size_t>(b - s.runs.begin()));
+            paintDense(p, area, s.runs, static_cast<std::size_t>(a - s.runs.begin()),
+                       static_cast<std::size_t>(b - s.runs.begin()));
             return;
         }
         m_denseRuns.clear();
@@ -211,8 +220,10 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
         const bool anySelected = !m_state->selection().empty();
         for (std::size_t k = first; k < last; ++k) {
             const Note& n = track->notes[k];
-            m_denseRuns.push_back({n.startTick, n.endTick(), n.key,
-                                   static_cast<std::uint8_t>(n.velocity | (anySelected && m_state->isSelected(n.id) ? 0x80 : 0))});
+            m_denseRuns.push_back(
+                {n.startTick, n.endTick(), n.key,
+                 static_cast<std::uint8_t>(n.velocity |
+                                           (anySelected && m_state->isSelected(n.id) ? 0x80 : 0))});
         }
         paintDense(p, area, m_denseRuns, 0, m_denseRuns.size());
         return;
@@ -225,21 +236,18 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
     p.setFont(font);
     for (std::size_t k = first; k < last; ++k) {
         const Note& n = track->notes[k];
-        if (n.endTick() <= from || m_hidden.count(n.id))
-            continue;
+        if (n.endTick() <= from || m_hidden.count(n.id)) continue;
         const QRectF r = noteRect(n);
-        if (r.bottom() < area.top() || r.top() > area.bottom())
-            continue;
+        if (r.bottom() < area.top() || r.top() > area.bottom()) continue;
         const bool selected = m_state->isSelected(n.id);
         QColor fill = EditorState::velocityColour(base, n.velocity);
-        if (selected)
-            fill = fill.lighter(135);
+        if (selected) fill = fill.lighter(135);
         p.fillRect(r, fill);
         if (r.width() >= 3) {
             p.setPen(selected ? QColor(Qt::white) : fill.darker(170));
             p.drawRect(r.adjusted(0, 0, -1, -1));
         }
-        if (differs && !differs->count(compareKey(n))) {   // A/B: not in the other take
+        if (differs && !differs->count(compareKey(n))) { // A/B: not in the other take
             p.setPen(QPen(QColor(0xff, 0xb0, 0x3d), 2));
             p.drawRect(r.adjusted(1, 1, -1, -1));
         }
@@ -248,8 +256,7 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
             p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
                        QString::fromStdString(model::keyName(n.key)));
         }
-        if (n.locked)
-            paintLockMark(p, r);
+        if (n.locked) paintLockMark(p, r);
     }
 }
 
@@ -265,7 +272,9 @@ void PianoRollView::paintLockMark(QPainter& p, const QRectF& r)
     if (h >= 6 && r.width() >= h + 4) {
         const QRectF body(r.right() - h - 1, r.center().y() - h / 2 + h * 0.35, h * 0.8, h * 0.65);
         p.setPen(QPen(QColor(0x20, 0x18, 0x08), 1.2));
-        p.drawArc(QRectF(body.left() + body.width() * 0.2, body.top() - h * 0.35, body.width() * 0.6, h * 0.7), 0, 180 * 16);
+        p.drawArc(QRectF(body.left() + body.width() * 0.2, body.top() - h * 0.35,
+                         body.width() * 0.6, h * 0.7),
+                  0, 180 * 16);
         p.setBrush(QColor(0xf0, 0xc6, 0x74));
         p.drawRect(body);
     }
@@ -275,8 +284,7 @@ void PianoRollView::paintLockMark(QPainter& p, const QRectF& r)
 const PianoRollView::Summary& PianoRollView::summary(Tick bucket)
 {
     for (const Summary& s : m_summaries)
-        if (s.bucket == bucket)
-            return s;
+        if (s.bucket == bucket) return s;
     Summary s;
     s.bucket = bucket;
     const model::Track& track = *m_state->track();
@@ -289,8 +297,10 @@ const PianoRollView::Summary& PianoRollView::summary(Tick bucket)
         r = Run{};
     };
     for (const Note& n : track.notes) {
-        const Tick start = n.startTick / bucket * bucket, end = (n.endTick() + bucket - 1) / bucket * bucket;
-        const auto value = static_cast<std::uint8_t>(n.velocity | (m_state->isSelected(n.id) ? 0x80 : 0));
+        const Tick start = n.startTick / bucket * bucket,
+                   end = (n.endTick() + bucket - 1) / bucket * bucket;
+        const auto value =
+            static_cast<std::uint8_t>(n.velocity | (m_state->isSelected(n.id) ? 0x80 : 0));
         Run& r = open[n.key];
         if (r.end > r.start && start <= r.end) {
             r.end = std::max(r.end, end);
@@ -302,14 +312,16 @@ const PianoRollView::Summary& PianoRollView::summary(Tick bucket)
     }
     for (Run& r : open)
         close(r);
-    std::sort(s.runs.begin(), s.runs.end(), [](const Run& a, const Run& b) { return a.start < b.start; });
+    std::sort(s.runs.begin(), s.runs.end(),
+              [](const Run& a, const Run& b) { return a.start < b.start; });
     m_summaries.push_back(std::move(s));
     return m_summaries.back();
 }
 
 // Aggregates runs into one cell per (key, pixel column): the loudest velocity, with bit 7 for
 // "selected". Cost: one pass over the runs plus one pass over the pixels.
-void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector<Run>& runs, std::size_t first, std::size_t last)
+void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector<Run>& runs,
+                               std::size_t first, std::size_t last)
 {
     const int width = area.width();
     m_denseCells.assign(static_cast<std::size_t>(width) * 128, 0);
@@ -317,10 +329,11 @@ void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector
     for (std::size_t k = first; k < last; ++k) {
         const Run& n = runs[k];
         const int x0 = std::max(0, static_cast<int>((static_cast<double>(n.start) - left) / tpp));
-        const int x1 = std::min(width - 1, static_cast<int>((static_cast<double>(n.end) - left) / tpp));
-        if (x1 < 0 || x0 >= width)
-            continue;
-        std::uint8_t* row = &m_denseCells[static_cast<std::size_t>(n.key) * static_cast<std::size_t>(width)];
+        const int x1 =
+            std::min(width - 1, static_cast<int>((static_cast<double>(n.end) - left) / tpp));
+        if (x1 < 0 || x0 >= width) continue;
+        std::uint8_t* row =
+            &m_denseCells[static_cast<std::size_t>(n.key) * static_cast<std::size_t>(width)];
         for (int x = x0; x <= x1; ++x)
             row[x] = std::max(row[x], n.value);
     }
@@ -330,13 +343,17 @@ void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector
     QRgb palette[256];
     const QColor base = m_state->trackColour(m_state->currentTrack());
     for (int v = 0; v < 256; ++v)
-        palette[v] = v == 0 ? 0 : EditorState::velocityColour(base, v & 0x7F).lighter(v & 0x80 ? 140 : 100).rgba();
+        palette[v] =
+            v == 0
+                ? 0
+                : EditorState::velocityColour(base, v & 0x7F).lighter(v & 0x80 ? 140 : 100).rgba();
     for (int key = 0; key < 128; ++key) {
         const int y0 = std::max(0, static_cast<int>(keyToY(key)));
-        const int y1 = std::min(area.height(), static_cast<int>(keyToY(key)) + std::max(1, m_rowHeight - 1));
-        if (y1 <= y0)
-            continue;
-        const std::uint8_t* cells = &m_denseCells[static_cast<std::size_t>(key) * static_cast<std::size_t>(width)];
+        const int y1 =
+            std::min(area.height(), static_cast<int>(keyToY(key)) + std::max(1, m_rowHeight - 1));
+        if (y1 <= y0) continue;
+        const std::uint8_t* cells =
+            &m_denseCells[static_cast<std::size_t>(key) * static_cast<std::size_t>(width)];
         auto* line = reinterpret_cast<QRgb*>(m_denseImage.scanLine(y0));
         for (int x = 0; x < width; ++x)
             line[x] = palette[cells[x]];
@@ -348,8 +365,7 @@ void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector
 
 void PianoRollView::paintPreview(QPainter& p)
 {
-    if (m_preview.empty())
-        return;
+    if (m_preview.empty()) return;
     const QColor base = m_state->trackColour(m_state->currentTrack());
     for (const Note& n : m_preview) {
         const QRectF r = noteRect(n);
@@ -361,8 +377,7 @@ void PianoRollView::paintPreview(QPainter& p)
 
 void PianoRollView::paintRubberBand(QPainter& p)
 {
-    if (m_drag != Drag::RubberBand)
-        return;
+    if (m_drag != Drag::RubberBand) return;
     p.setPen(QColor(0x9c, 0xc8, 0xff));
     p.setBrush(QColor(0x5c, 0x9d, 0xe0, 40));
     p.drawRect(m_rubberBand.normalized());

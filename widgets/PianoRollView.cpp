@@ -6,11 +6,10 @@
 #include "widgets/KeyboardGutter.h"
 #include "widgets/TimeRuler.h"
 
-#include <QScrollBar>
-#include <QWheelEvent>
-
 #include <algorithm>
 #include <cmath>
+#include <QScrollBar>
+#include <QWheelEvent>
 
 namespace pianola::widgets {
 
@@ -18,8 +17,8 @@ using model::Note;
 using model::Tick;
 
 PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
-    : QAbstractScrollArea(parent), m_state(state), m_gutter(new KeyboardGutter(this)), m_ruler(new TimeRuler(state, this)),
-      m_chordLane(new ChordLane(state, this))
+    : QAbstractScrollArea(parent), m_state(state), m_gutter(new KeyboardGutter(this)),
+      m_ruler(new TimeRuler(state, this)), m_chordLane(new ChordLane(state, this))
 {
     setObjectName("pianoRoll");
     viewport()->setObjectName("pianoRollViewport");
@@ -27,7 +26,7 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setViewportMargins(kGutterWidth, kRulerHeight, 0, 0);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);   // where the take goes on, at any zoom
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // where the take goes on, at any zoom
     verticalScrollBar()->setSingleStep(m_rowHeight);
     connect(m_state, &EditorState::planChanged, this, &PianoRollView::planChanged);
     connect(m_state, &EditorState::viewChanged, this, [this] {
@@ -68,8 +67,7 @@ void PianoRollView::planChanged()
                 longest = std::max(longest, n.lengthTicks);
             m_maxLength.push_back(longest);
         }
-    if (m_drag != Drag::None)
-        cancelDrag();
+    if (m_drag != Drag::None) cancelDrag();
     updateScrollBars();
     viewport()->update();
     m_gutter->update();
@@ -80,7 +78,8 @@ void PianoRollView::layoutMargins()
     const QRect vp = viewport()->geometry();
     m_gutter->setGeometry(vp.left() - kGutterWidth, vp.top(), kGutterWidth, vp.height());
     m_chordLane->setGeometry(vp.left(), vp.top() - kRulerHeight, vp.width(), kChordLaneHeight);
-    m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight + kChordLaneHeight, vp.width(), kRulerHeight - kChordLaneHeight);
+    m_ruler->setGeometry(vp.left(), vp.top() - kRulerHeight + kChordLaneHeight, vp.width(),
+                         kRulerHeight - kChordLaneHeight);
 }
 
 void PianoRollView::resizeEvent(QResizeEvent* event)
@@ -88,8 +87,7 @@ void PianoRollView::resizeEvent(QResizeEvent* event)
     QAbstractScrollArea::resizeEvent(event);
     layoutMargins();
     updateScrollBars();
-    if (m_fitPending)
-        zoomToFit();
+    if (m_fitPending) zoomToFit();
 }
 
 void PianoRollView::updateScrollBars()
@@ -99,7 +97,8 @@ void PianoRollView::updateScrollBars()
     const Tick length = plan ? plan->lengthTicks() : 0;
     // Half a screen past the end of the take (or of the view) is always there to scroll to, as
     // in a DAW: the bar never fills up at zoom to fit, and the take can be extended.
-    const double end = std::max<double>(length + 4.0 * m_state->ppq() * 4, m_state->leftTick() + visibleTicks);
+    const double end =
+        std::max<double>(length + 4.0 * m_state->ppq() * 4, m_state->leftTick() + visibleTicks);
     const double contentTicks = std::min<double>(model::Limits::kMaxTick, end + visibleTicks / 2);
     QScrollBar* h = horizontalScrollBar();
     const QSignalBlocker block(h);
@@ -136,7 +135,8 @@ void PianoRollView::setRowHeight(int pixels)
 double PianoRollView::keyToY(int key) const
 {
     const int row = keyRow(key);
-    return row < 0 ? -1e6 : row * m_rowHeight - verticalScrollBar()->value(); // a hidden key: far above
+    return row < 0 ? -1e6
+                   : row * m_rowHeight - verticalScrollBar()->value(); // a hidden key: far above
 }
 
 int PianoRollView::yToKey(double y) const
@@ -172,8 +172,10 @@ void PianoRollView::zoomToFit()
     m_fitPending = false;
     const model::Plan* plan = m_state->plan();
     const auto firstBars = m_state->bars(0, 1);
-    const double barTicks = firstBars.empty() ? m_state->ppq() * 4.0
-                                              : static_cast<double>(firstBars.front().endTick() - firstBars.front().startTick);
+    const double barTicks =
+        firstBars.empty()
+            ? m_state->ppq() * 4.0
+            : static_cast<double>(firstBars.front().endTick() - firstBars.front().startTick);
     const double length = std::max<double>(plan ? plan->lengthTicks() : 0, 8 * barTicks);
     m_state->setHorizontalView(0, length / std::max(1, viewport()->width() - 8));
     int low = 48, high = 72; // C3..C5
@@ -188,8 +190,7 @@ void PianoRollView::zoomToFit()
 void PianoRollView::showEvent(QShowEvent* event)
 {
     QAbstractScrollArea::showEvent(event);
-    if (m_fitPending)
-        zoomToFit();
+    if (m_fitPending) zoomToFit();
 }
 
 void PianoRollView::wheelEvent(QWheelEvent* event)
@@ -202,10 +203,12 @@ void PianoRollView::wheelEvent(QWheelEvent* event)
         else
             zoomHorizontally(std::pow(1.25, steps), event->position().x());
     } else if ((event->modifiers() & Qt::ShiftModifier) || delta.x() != 0) {
-        m_state->setHorizontalView(m_state->leftTick() - steps * viewport()->width() * m_state->ticksPerPixel() / 8,
+        m_state->setHorizontalView(m_state->leftTick() -
+                                       steps * viewport()->width() * m_state->ticksPerPixel() / 8,
                                    m_state->ticksPerPixel());
     } else {
-        verticalScrollBar()->setValue(verticalScrollBar()->value() - static_cast<int>(steps * 3 * m_rowHeight));
+        verticalScrollBar()->setValue(verticalScrollBar()->value() -
+                                      static_cast<int>(steps * 3 * m_rowHeight));
     }
     event->accept();
 }
@@ -242,14 +245,14 @@ void PianoRollView::deleteSelection()
 {
     const auto notes = m_state->selectedNotes();
     if (!notes.empty())
-        submitReplacement(notes, {}, tr("Delete %n note(s)", nullptr, static_cast<int>(notes.size())));
+        submitReplacement(notes, {},
+                          tr("Delete %n note(s)", nullptr, static_cast<int>(notes.size())));
 }
 
 void PianoRollView::copySelection()
 {
     auto notes = m_state->selectedNotes();
-    if (notes.empty())
-        return;
+    if (notes.empty()) return;
     Tick first = notes.front().startTick;
     for (const Note& n : notes)
         first = std::min(first, n.startTick);
@@ -269,8 +272,7 @@ void PianoRollView::cutSelection()
 void PianoRollView::paste()
 {
     const model::Track* track = m_state->track();
-    if (!track || m_clipboard.empty() || !m_state->mayEdit({}))
-        return;
+    if (!track || m_clipboard.empty() || !m_state->mayEdit({})) return;
     const Tick at = m_state->snappedDown(static_cast<Tick>(m_state->playheadTick()));
     model::NoteId id = model::nextNoteId(*track);
     std::vector<Note> added = m_clipboard;
@@ -289,8 +291,7 @@ void PianoRollView::duplicateSelection()
 {
     const model::Track* track = m_state->track();
     auto notes = m_state->selectedNotes();
-    if (!track || notes.empty() || !m_state->mayEdit({}))
-        return;
+    if (!track || notes.empty() || !m_state->mayEdit({})) return;
     Tick first = notes.front().startTick, last = 0;
     for (const Note& n : notes)
         first = std::min(first, n.startTick), last = std::max(last, n.endTick());
@@ -303,8 +304,7 @@ void PianoRollView::duplicateSelection()
         n.id = id++;
         ids.insert(n.id);
     }
-    if (notes.back().endTick() > model::Limits::kMaxTick)
-        return;
+    if (notes.back().endTick() > model::Limits::kMaxTick) return;
     if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, notes},
                         tr("Duplicate %n note(s)", nullptr, static_cast<int>(notes.size()))))
         m_state->setSelection(std::move(ids));
@@ -313,14 +313,11 @@ void PianoRollView::duplicateSelection()
 void PianoRollView::nudgeSelection(int gridSteps, int semitones)
 {
     const auto notes = m_state->selectedNotes();
-    if (notes.empty())
-        return;
+    if (notes.empty()) return;
     auto moved = model::moved(notes, gridSteps * m_state->snapTicks(), semitones);
-    if (!moved)
-        return;
+    if (!moved) return;
     submitReplacement(notes, *moved, semitones ? tr("Transpose") : tr("Move notes"));
-    if (semitones && moved->size() == 1)
-        audition(moved->front().key, moved->front().velocity);
+    if (semitones && moved->size() == 1) audition(moved->front().key, moved->front().velocity);
 }
 
 void PianoRollView::toggleSelectionLock()
@@ -330,20 +327,23 @@ void PianoRollView::toggleSelectionLock()
         emit m_state->refused(tr("Select the notes to lock first"));
         return;
     }
-    const bool lock = std::any_of(notes.begin(), notes.end(), [](const Note& n) { return !n.locked; });
+    const bool lock =
+        std::any_of(notes.begin(), notes.end(), [](const Note& n) { return !n.locked; });
     const auto before = notes;
     for (Note& n : notes)
         n.locked = lock;
     const int count = static_cast<int>(notes.size());
     m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, notes},
-                    lock ? tr("Lock %n note(s)", nullptr, count) : tr("Unlock %n note(s)", nullptr, count));
+                    lock ? tr("Lock %n note(s)", nullptr, count)
+                         : tr("Unlock %n note(s)", nullptr, count));
 }
 
-void PianoRollView::submitReplacement(const std::vector<Note>& before, const std::vector<Note>& after, const QString& text)
+void PianoRollView::submitReplacement(const std::vector<Note>& before,
+                                      const std::vector<Note>& after, const QString& text)
 {
-    if (!m_state->mayEdit(before))
-        return;
-    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after}, text);
+    if (!m_state->mayEdit(before)) return;
+    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after},
+                    text);
 }
 
 void PianoRollView::audition(int key, int velocity)

@@ -5,12 +5,10 @@
 
 #include "widgets/EditorState.h"
 
+#include <array>
+#include <optional>
 #include <QAbstractScrollArea>
 #include <QImage>
-
-#include <array>
-
-#include <optional>
 
 namespace pianola::widgets {
 
@@ -23,7 +21,7 @@ class PianoRollView : public QAbstractScrollArea
     Q_OBJECT
 public:
     static constexpr int kGutterWidth = 72;
-    static constexpr int kRulerHeight = 48;   ///< above the roll: the chord lane, then the ruler
+    static constexpr int kRulerHeight = 48; ///< above the roll: the chord lane, then the ruler
     static constexpr int kChordLaneHeight = 20;
 
     explicit PianoRollView(EditorState* state, QWidget* parent = nullptr);
@@ -35,7 +33,7 @@ public:
     // Vertical geometry (viewport coordinates).
     int rowHeight() const { return m_rowHeight; }
     void setRowHeight(int pixels);
-    double keyToY(int key) const;   ///< top of the key's row
+    double keyToY(int key) const; ///< top of the key's row
     int yToKey(double y) const;
     /// Scrolls so that `key` is in the middle.
     void centreOnKey(int key);
@@ -44,7 +42,10 @@ public:
     int rowCount() const { return static_cast<int>(m_rowKeys.size()); }
     int rowKey(int row) const { return m_rowKeys[static_cast<std::size_t>(row)]; }
     /// The row of `key`, -1 when a drum track hides it.
-    int keyRow(int key) const { return key >= 0 && key < 128 ? m_keyRow[static_cast<std::size_t>(key)] : -1; }
+    int keyRow(int key) const
+    {
+        return key >= 0 && key < 128 ? m_keyRow[static_cast<std::size_t>(key)] : -1;
+    }
     bool allDrumRows() const { return m_allDrumRows; }
     void setAllDrumRows(bool all);
     void zoomHorizontally(double factor, double anchorX);
@@ -131,12 +132,14 @@ private:
         std::vector<Run> runs;
     };
     const Summary& summary(model::Tick bucket);
-    void paintDense(QPainter& p, const QRect& area, const std::vector<Run>& runs, std::size_t first, std::size_t last);
+    void paintDense(QPainter& p, const QRect& area, const std::vector<Run>& runs, std::size_t first,
+                    std::size_t last);
     void paintPreview(QPainter& p);
     void paintRubberBand(QPainter& p);
     void paintPlayhead(QPainter& p, const QRect& area);
     /// The index range of `track`'s notes that may show in [fromTick, toTick).
-    std::pair<std::size_t, std::size_t> visibleRange(int trackIndex, double fromTick, double toTick) const;
+    std::pair<std::size_t, std::size_t> visibleRange(int trackIndex, double fromTick,
+                                                     double toTick) const;
     QRectF noteRect(const model::Note& note) const;
 
     // Editing (PianoRollInput.cpp)
@@ -149,7 +152,8 @@ private:
     void createNoteAt(const QPointF& pos, bool bypassSnap);
     void eraseAt(const QPointF& pos);
     void splitAt(const QPointF& pos, bool bypassSnap);
-    void submitReplacement(const std::vector<model::Note>& before, const std::vector<model::Note>& after, const QString& text);
+    void submitReplacement(const std::vector<model::Note>& before,
+                           const std::vector<model::Note>& after, const QString& text);
     void updateCursor(const QPointF& pos);
     void audition(int key, int velocity);
 
@@ -165,32 +169,32 @@ private:
     TimeRuler* m_ruler;
     ChordLane* m_chordLane;
     int m_rowHeight = 12;
-    std::vector<int> m_rowKeys;          ///< top to bottom
-    std::array<int, 128> m_keyRow{};     ///< row of each key, -1 hidden
+    std::vector<int> m_rowKeys;      ///< top to bottom
+    std::array<int, 128> m_keyRow{}; ///< row of each key, -1 hidden
     bool m_allDrumRows = false;
-    std::optional<double> m_mouseX;   ///< over the viewport (zoom anchor), none when outside
-    bool m_fitPending = false; ///< zoomToFit() waits for the viewport's first real size
+    std::optional<double> m_mouseX; ///< over the viewport (zoom anchor), none when outside
+    bool m_fitPending = false;      ///< zoomToFit() waits for the viewport's first real size
     PaintStats m_stats;
     QImage m_denseImage;
     std::vector<std::uint8_t> m_denseCells;
     std::vector<Run> m_denseRuns;
-    std::vector<model::Tick> m_maxLength;   ///< per track: the longest note (visibility search)
-    std::vector<Summary> m_summaries;       ///< of the current track, built on demand
+    std::vector<model::Tick> m_maxLength; ///< per track: the longest note (visibility search)
+    std::vector<Summary> m_summaries;     ///< of the current track, built on demand
     std::unordered_set<std::uint64_t> m_compareKeys;
     bool m_compareKeysValid = false;
 
     // The gesture in progress.
     Drag m_drag = Drag::None;
     QPointF m_pressPos;
-    model::Note m_anchor;                 ///< the note grabbed (its state at press)
+    model::Note m_anchor; ///< the note grabbed (its state at press)
     std::vector<model::Note> m_dragOriginal;
-    std::vector<model::Note> m_preview;   ///< what the gesture will submit
-    std::unordered_set<model::NoteId> m_hidden;   ///< originals hidden while previewing
+    std::vector<model::Note> m_preview;         ///< what the gesture will submit
+    std::unordered_set<model::NoteId> m_hidden; ///< originals hidden while previewing
     std::unordered_set<model::NoteId> m_selectionAtPress;
     QRectF m_rubberBand;
     int m_lastAuditionKey = -1;
 
-    std::vector<model::Note> m_clipboard;   ///< start ticks relative to the first note
+    std::vector<model::Note> m_clipboard; ///< start ticks relative to the first note
 };
 
 } // namespace pianola::widgets

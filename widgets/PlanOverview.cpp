@@ -2,9 +2,8 @@
 // A read-only overview of a plan.
 #include "widgets/PlanOverview.h"
 
-#include <QPainter>
-
 #include <algorithm>
+#include <QPainter>
 
 namespace pianola::widgets {
 
@@ -52,8 +51,7 @@ void PlanOverview::paintEvent(QPaintEvent*)
 
 void PlanOverview::setPlayheadTick(double tick)
 {
-    if (tick == m_playheadTick)
-        return;
+    if (tick == m_playheadTick) return;
     m_playheadTick = tick;
     update();
 }
@@ -74,10 +72,11 @@ void PlanOverview::paintEmpty(QPainter& p)
 
 void PlanOverview::paintBars(QPainter& p, const QRectF& area)
 {
-    const auto& ts = m_plan.timeSignatures.empty() ? model::TimeSignature{} : m_plan.timeSignatures.front();
+    const auto& ts =
+        m_plan.timeSignatures.empty() ? model::TimeSignature{} : m_plan.timeSignatures.front();
     const double barTicks = m_plan.ppq * 4.0 * ts.numerator / std::max(1, ts.denominator);
     const double scale = area.width() / static_cast<double>(m_length);
-    const double step = std::max(1.0, std::ceil(24.0 / (barTicks * scale)));   // >= 24 px apart
+    const double step = std::max(1.0, std::ceil(24.0 / (barTicks * scale))); // >= 24 px apart
     p.setPen(QColor(0x3a, 0x3e, 0x44));
     for (double t = 0; t <= static_cast<double>(m_length); t += barTicks * step) {
         const double x = area.left() + t * scale;
@@ -95,7 +94,8 @@ void PlanOverview::paintNotes(QPainter& p, const QRectF& area)
             const double x = area.left() + static_cast<double>(n.startTick) * xScale;
             const double w = std::max(1.0, static_cast<double>(n.lengthTicks) * xScale);
             const double y = area.top() + (m_highKey - n.key) * rowHeight;
-            p.fillRect(QRectF(x, y, w, std::max(1.0, rowHeight - 1)), base.darker(200 - n.velocity * 3 / 4));
+            p.fillRect(QRectF(x, y, w, std::max(1.0, rowHeight - 1)),
+                       base.darker(200 - n.velocity * 3 / 4));
         }
     }
 }

@@ -2,20 +2,19 @@
 // The takes panel.
 #include "widgets/TakesPanel.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <QDateTime>
 #include <QDrag>
 #include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QVBoxLayout>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QUrl>
-
-#include <algorithm>
-#include <map>
-#include <optional>
+#include <QVBoxLayout>
 #include <set>
 
 namespace pianola::widgets {
@@ -27,7 +26,8 @@ enum Column { NameColumn, ChecksColumn, AbColumn, SourceColumn, NotesColumn, Col
 QString checkLine(const model::Check& c)
 {
     QString line = (c.pass ? TakesPanel::tr("ok") : TakesPanel::tr("FAIL")) + QStringLiteral("  ") +
-                   QString::fromStdString(c.name) + QStringLiteral(": ") + QString::fromStdString(c.measured);
+                   QString::fromStdString(c.name) + QStringLiteral(": ") +
+                   QString::fromStdString(c.measured);
     if (!c.asked.empty())
         line += TakesPanel::tr(" (asked %1)").arg(QString::fromStdString(c.asked));
     return line;
@@ -59,8 +59,7 @@ TakesPanel::TakesPanel(QWidget* parent) : QTreeWidget(parent)
     setDragDropMode(QAbstractItemView::DragOnly);
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (!m_filling && takeOf(item) != 0)
-            emit takeActivated(takeOf(item));
+        if (!m_filling && takeOf(item) != 0) emit takeActivated(takeOf(item));
     });
     connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item, int column) {
         if (column == ChecksColumn && !item->data(ChecksColumn, Qt::UserRole).toString().isEmpty())
@@ -80,8 +79,7 @@ model::TakeId TakesPanel::takeOf(const QTreeWidgetItem* item)
 QTreeWidgetItem* TakesPanel::itemFor(model::TakeId id) const
 {
     for (QTreeWidgetItemIterator it(const_cast<TakesPanel*>(this)); *it; ++it)
-        if (takeOf(*it) == id)
-            return *it;
+        if (takeOf(*it) == id) return *it;
     return nullptr;
 }
 
@@ -107,10 +105,8 @@ GroupKey groupOf(const model::Take& take, const std::map<model::TakeId, std::siz
     const model::Provenance& p = take.provenance;
     if (auto it = replies.find(take.id); it != replies.end())
         return {"reply " + std::to_string(it->second), p.prompt};
-    if (!p.prompt.empty())
-        return {"prompt " + p.prompt, p.prompt};
-    if (p.provider == "import")
-        return {"import", TakesPanel::tr("Imported").toStdString()};
+    if (!p.prompt.empty()) return {"prompt " + p.prompt, p.prompt};
+    if (p.provider == "import") return {"import", TakesPanel::tr("Imported").toStdString()};
     return {"user", TakesPanel::tr("Your takes").toStdString()};
 }
 
@@ -119,7 +115,8 @@ QString chainOf(const model::Project& project, model::TakeId parentId)
 {
     QStringList names;
     std::set<model::TakeId> seen;
-    for (std::optional<model::TakeId> id = parentId; id && names.size() < 8 && seen.insert(*id).second;) {
+    for (std::optional<model::TakeId> id = parentId;
+         id && names.size() < 8 && seen.insert(*id).second;) {
         const model::Take* parent = project.findTake(*id);
         if (!parent) {
             names << TakesPanel::tr("a deleted take");
@@ -135,7 +132,8 @@ QString chainOf(const model::Project& project, model::TakeId parentId)
 QString localTime(const std::string& isoUtc)
 {
     const QDateTime utc = QDateTime::fromString(QString::fromStdString(isoUtc), Qt::ISODate);
-    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : QString::fromStdString(isoUtc);
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat)
+                         : QString::fromStdString(isoUtc);
 }
 
 QString tooltipOf(const model::Project& project, const model::Take& take)
@@ -146,34 +144,33 @@ QString tooltipOf(const model::Project& project, const model::Take& take)
     if (!p.prompt.empty())
         tip << TakesPanel::tr("Prompt: %1").arg(QString::fromStdString(p.prompt));
     tip << TakesPanel::tr("Provider: %1").arg(QString::fromStdString(p.provider));
-    if (!p.model.empty())
-        tip << TakesPanel::tr("Model: %1").arg(QString::fromStdString(p.model));
-    if (p.seed)
-        tip << TakesPanel::tr("Seed: %1").arg(static_cast<qulonglong>(*p.seed));
-    if (p.parentTake)
-        tip << TakesPanel::tr("Made from: %1").arg(chainOf(project, *p.parentTake));
-    if (!p.createdUtc.empty())
-        tip << TakesPanel::tr("Created: %1").arg(localTime(p.createdUtc));
+    if (!p.model.empty()) tip << TakesPanel::tr("Model: %1").arg(QString::fromStdString(p.model));
+    if (p.seed) tip << TakesPanel::tr("Seed: %1").arg(static_cast<qulonglong>(*p.seed));
+    if (p.parentTake) tip << TakesPanel::tr("Made from: %1").arg(chainOf(project, *p.parentTake));
+    if (!p.createdUtc.empty()) tip << TakesPanel::tr("Created: %1").arg(localTime(p.createdUtc));
     return tip.join(QLatin1Char('\n'));
 }
 } // namespace
 
-void TakesPanel::fillItem(QTreeWidgetItem* item, const model::Project& project, const model::Take& take,
-                          model::TakeId a, model::TakeId b)
+void TakesPanel::fillItem(QTreeWidgetItem* item, const model::Project& project,
+                          const model::Take& take, model::TakeId a, model::TakeId b)
 {
     const model::Provenance& p = take.provenance;
     item->setData(NameColumn, Qt::UserRole, QVariant::fromValue<qulonglong>(take.id));
-    item->setText(NameColumn, (take.starred ? QStringLiteral("\u2605 ") : QString()) + QString::fromStdString(take.name));
-    item->setText(AbColumn, take.id == a ? QStringLiteral("A") : take.id == b ? QStringLiteral("B") : QString());
-    item->setText(SourceColumn, p.model.empty() ? QString::fromStdString(p.provider) : QString::fromStdString(p.model));
+    item->setText(NameColumn, (take.starred ? QStringLiteral("\u2605 ") : QString()) +
+                                  QString::fromStdString(take.name));
+    item->setText(AbColumn, take.id == a   ? QStringLiteral("A")
+                            : take.id == b ? QStringLiteral("B")
+                                           : QString());
+    item->setText(SourceColumn, p.model.empty() ? QString::fromStdString(p.provider)
+                                                : QString::fromStdString(p.model));
     item->setText(NotesColumn, QString::number(take.plan.noteCount()));
     fillChecks(item, take);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     const QString tip = tooltipOf(project, take);
     for (int c = 0; c < columnCount(); ++c)
         item->setToolTip(c, tip);
-    if (!take.checks.empty())
-        item->setToolTip(ChecksColumn, checkList(take));
+    if (!take.checks.empty()) item->setToolTip(ChecksColumn, checkList(take));
 }
 
 // When the takes and their groups are the ones already shown (a take was activated, renamed,
@@ -195,18 +192,18 @@ void TakesPanel::setProject(const model::Project& project, model::TakeId a, mode
     for (const model::Take& take : project.takes)
         if (QTreeWidgetItem* item = itemFor(take.id)) {
             fillItem(item, project, take, a, b);
-            if (take.id == project.activeTake)
-                current = item;
+            if (take.id == project.activeTake) current = item;
         }
     if (current && current != currentItem())
-        setCurrentItem(current, NameColumn, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        setCurrentItem(current, NameColumn,
+                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     verticalScrollBar()->setValue(scroll);
-    if (current)
-        scrollToItem(current, QAbstractItemView::EnsureVisible);
+    if (current) scrollToItem(current, QAbstractItemView::EnsureVisible);
     m_filling = false;
 }
 
-void TakesPanel::rebuild(const model::Project& project, const std::map<model::TakeId, std::size_t>& replies)
+void TakesPanel::rebuild(const model::Project& project,
+                         const std::map<model::TakeId, std::size_t>& replies)
 {
     clear();
     std::map<std::string, QTreeWidgetItem*> groups;
@@ -236,10 +233,12 @@ void TakesPanel::fillChecks(QTreeWidgetItem* item, const model::Take& take)
     const auto passed = std::count_if(take.checks.begin(), take.checks.end(),
                                       [](const model::Check& c) { return c.pass; });
     const bool any = !take.checks.empty();
-    item->setText(ChecksColumn, any ? QStringLiteral("%1/%2").arg(passed).arg(take.checks.size()) : QString());
+    item->setText(ChecksColumn,
+                  any ? QStringLiteral("%1/%2").arg(passed).arg(take.checks.size()) : QString());
     item->setData(ChecksColumn, Qt::UserRole, checkList(take));
-    item->setForeground(ChecksColumn, passed == qsizetype(take.checks.size()) ? QColor(0x2e, 0x9e, 0x48)
-                                                                              : QColor(0xd0, 0x7a, 0x10));
+    item->setForeground(ChecksColumn, passed == qsizetype(take.checks.size())
+                                          ? QColor(0x2e, 0x9e, 0x48)
+                                          : QColor(0xd0, 0x7a, 0x10));
     item->setTextAlignment(ChecksColumn, Qt::AlignCenter);
 }
 
@@ -251,7 +250,8 @@ void TakesPanel::showChecks(QTreeWidgetItem* item)
     popup->setAttribute(Qt::WA_DeleteOnClose);
     popup->setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(popup);
-    auto* title = new QLabel(tr("%1: %2 checks pass").arg(item->text(NameColumn), item->text(ChecksColumn)), popup);
+    auto* title = new QLabel(
+        tr("%1: %2 checks pass").arg(item->text(NameColumn), item->text(ChecksColumn)), popup);
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
@@ -263,18 +263,17 @@ void TakesPanel::showChecks(QTreeWidgetItem* item)
     layout->addWidget(list);
     m_checksPopup = popup;
     const QRect cell = visualItemRect(item);
-    popup->move(viewport()->mapToGlobal(QPoint(columnViewportPosition(ChecksColumn), cell.bottom())));
+    popup->move(
+        viewport()->mapToGlobal(QPoint(columnViewportPosition(ChecksColumn), cell.bottom())));
     popup->show();
 }
 
 void TakesPanel::startDrag(Qt::DropActions)
 {
     const model::TakeId id = takeOf(currentItem());
-    if (!id || !m_exporter)
-        return;
+    if (!id || !m_exporter) return;
     const QString path = m_exporter(id);
-    if (!path.isEmpty())
-        dragFile(this, path);
+    if (!path.isEmpty()) dragFile(this, path);
 }
 
 void TakesPanel::dragFile(QWidget* source, const QString& path)

@@ -5,11 +5,10 @@
 
 #include "model/Project.h"
 
-#include <QPointer>
-#include <QTreeWidget>
-
 #include <functional>
 #include <map>
+#include <QPointer>
+#include <QTreeWidget>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,7 +22,10 @@ public:
     explicit TakesPanel(QWidget* parent = nullptr);
     void setProject(const model::Project& project, model::TakeId a, model::TakeId b);
     /// Writes a take to a temporary .mid for dragging out; returns its path (empty on failure).
-    void setDragExporter(std::function<QString(model::TakeId)> exporter) { m_exporter = std::move(exporter); }
+    void setDragExporter(std::function<QString(model::TakeId)> exporter)
+    {
+        m_exporter = std::move(exporter);
+    }
     /// The take of an item (0 for a group row).
     static model::TakeId takeOf(const QTreeWidgetItem* item);
     QTreeWidgetItem* itemFor(model::TakeId id) const;
@@ -41,9 +43,10 @@ protected:
     void startDrag(Qt::DropActions actions) override;
 
 private:
-    void rebuild(const model::Project& project, const std::map<model::TakeId, std::size_t>& replies);
-    void fillItem(QTreeWidgetItem* item, const model::Project& project, const model::Take& take, model::TakeId a,
-                  model::TakeId b);
+    void rebuild(const model::Project& project,
+                 const std::map<model::TakeId, std::size_t>& replies);
+    void fillItem(QTreeWidgetItem* item, const model::Project& project, const model::Take& take,
+                  model::TakeId a, model::TakeId b);
     void fillChecks(QTreeWidgetItem* item, const model::Take& take);
 
     std::vector<std::pair<std::string, model::TakeId>> m_shape; ///< (group, take) rows shown

@@ -4,12 +4,11 @@
 
 #include "widgets/TempoMarks.h"
 
+#include <cmath>
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
-
-#include <cmath>
 
 namespace pianola::widgets {
 
@@ -35,13 +34,17 @@ void TimeRuler::paintEvent(QPaintEvent*)
     constexpr int top = 0; // the chords have a lane of their own above (ChordLane)
     paintScope(p);
     if (m_state->loopEnd() > m_state->loopStart()) {
-        const double x0 = m_state->tickToX(m_state->loopStart()), x1 = m_state->tickToX(m_state->loopEnd());
-        p.fillRect(QRectF(x0, top, x1 - x0, 7), m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
+        const double x0 = m_state->tickToX(m_state->loopStart()),
+                     x1 = m_state->tickToX(m_state->loopEnd());
+        p.fillRect(QRectF(x0, top, x1 - x0, 7),
+                   m_state->loopEnabled() ? QColor(0x5c, 0x9d, 0xe0) : QColor(0x4a, 0x50, 0x5b));
     }
-    const auto from = static_cast<model::Tick>(m_state->xToTick(0)), to = static_cast<model::Tick>(m_state->xToTick(width())) + 1;
-    const auto bars = m_state->bars(from, to, 3 * tpp);   // unlabelled bar ticks down to 3 px
+    const auto from = static_cast<model::Tick>(m_state->xToTick(0)),
+               to = static_cast<model::Tick>(m_state->xToTick(width())) + 1;
+    const auto bars = m_state->bars(from, to, 3 * tpp); // unlabelled bar ticks down to 3 px
     // Label every bar, or every 2nd, 4th... so that labels do not collide.
-    const double barWidth = bars.empty() ? 100 : (bars.front().endTick() - bars.front().startTick) / tpp;
+    const double barWidth =
+        bars.empty() ? 100 : (bars.front().endTick() - bars.front().startTick) / tpp;
     int every = 1;
     while (barWidth * every < 36)
         every *= 2;
@@ -57,34 +60,35 @@ void TimeRuler::paintEvent(QPaintEvent*)
         }
         if (bar.beatTicks / tpp >= 8)
             for (int b = 1; b < bar.beats; ++b)
-                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), top + 20, 1, height()), QColor(0x5a, 0x60, 0x6a));
+                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), top + 20, 1,
+                                  height()),
+                           QColor(0x5a, 0x60, 0x6a));
     }
     paintTempoMarks(p, *m_state, top + 8, width(), height() - top - 8);
     const double x = m_state->tickToX(m_state->playheadTick());
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0xff, 0x8a, 0x3d));
-    p.drawPolygon(QPolygonF({QPointF(x - 5, height() - 8), QPointF(x + 5, height() - 8), QPointF(x, height())}));
+    p.drawPolygon(QPolygonF(
+        {QPointF(x - 5, height() - 8), QPointF(x + 5, height() - 8), QPointF(x, height())}));
     p.fillRect(QRectF(0, height() - 1, width(), 1), QColor(0x11, 0x12, 0x15));
 }
 
 // The bars the chat is narrowed to: a band across the ruler.
 void TimeRuler::paintScope(QPainter& p)
 {
-    if (m_state->scopeFromBar() < 1)
-        return;
+    if (m_state->scopeFromBar() < 1) return;
     // Only the bars in view (the scope's first bar may be far to the left).
-    const auto visible = m_state->bars(static_cast<model::Tick>(m_state->xToTick(0)), static_cast<model::Tick>(m_state->xToTick(width())) + 1);
+    const auto visible = m_state->bars(static_cast<model::Tick>(m_state->xToTick(0)),
+                                       static_cast<model::Tick>(m_state->xToTick(width())) + 1);
     model::Tick from = -1, to = -1;
     for (const Bar& bar : visible) {
-        if (bar.number < m_state->scopeFromBar() || bar.number > m_state->scopeToBar())
-            continue;
-        if (from < 0)
-            from = bar.startTick;
+        if (bar.number < m_state->scopeFromBar() || bar.number > m_state->scopeToBar()) continue;
+        if (from < 0) from = bar.startTick;
         to = bar.endTick();
     }
-    if (from < 0)
-        return;
-    const double x0 = m_state->tickToX(static_cast<double>(from)), x1 = m_state->tickToX(static_cast<double>(to));
+    if (from < 0) return;
+    const double x0 = m_state->tickToX(static_cast<double>(from)),
+                 x1 = m_state->tickToX(static_cast<double>(to));
     p.fillRect(QRectF(x0, 0, x1 - x0, height()), QColor(0xf0, 0xc6, 0x74, 48));
     p.fillRect(QRectF(x0, height() - 3, x1 - x0, 3), QColor(0xf0, 0xc6, 0x74));
 }
@@ -96,8 +100,7 @@ model::Tick TimeRuler::tickAt(double x) const
 
 void TimeRuler::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton)
-        return;
+    if (event->button() != Qt::LeftButton) return;
     m_dragging = true;
     m_pressX = event->position().x();
     m_pressTick = tickAt(m_pressX);
@@ -105,30 +108,30 @@ void TimeRuler::mousePressEvent(QMouseEvent* event)
 
 void TimeRuler::mouseMoveEvent(QMouseEvent* event)
 {
-    if (!m_dragging || std::abs(event->position().x() - m_pressX) < 4)
-        return;
+    if (!m_dragging || std::abs(event->position().x() - m_pressX) < 4) return;
     m_state->setLoop(true, m_pressTick, tickAt(event->position().x()));
 }
 
 void TimeRuler::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (!m_dragging)
-        return;
+    if (!m_dragging) return;
     m_dragging = false;
     const double x = event->position().x();
-    if (std::abs(x - m_pressX) < 4) {   // a click: move the playhead there
+    if (std::abs(x - m_pressX) < 4) { // a click: move the playhead there
         emit m_state->seekRequested(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(x))));
         return;
     }
     // A drag: its bars become the scope of the chat and of Regenerate.
     const model::Tick releaseTick = tickAt(x);
-    const model::Tick a = std::min(m_pressTick, releaseTick), b = std::max(m_pressTick, releaseTick);
+    const model::Tick a = std::min(m_pressTick, releaseTick),
+                      b = std::max(m_pressTick, releaseTick);
     m_state->setScopeBars(m_state->barAt(a).number, m_state->barAt(std::max(a, b - 1)).number);
 }
 
 void TimeRuler::contextMenuEvent(QContextMenuEvent* event)
 {
-    QMenu* menu = barMenu(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(event->pos().x()))));
+    QMenu* menu =
+        barMenu(static_cast<model::Tick>(std::max(0.0, m_state->xToTick(event->pos().x()))));
     menu->exec(event->globalPos());
     delete menu;
 }
@@ -136,15 +139,18 @@ void TimeRuler::contextMenuEvent(QContextMenuEvent* event)
 QMenu* TimeRuler::barMenu(model::Tick tick)
 {
     const int bar = m_state->barAt(tick).number;
-    const bool inScope = m_state->scopeFromBar() > 0 && bar >= m_state->scopeFromBar() && bar <= m_state->scopeToBar();
-    const int from = inScope ? m_state->scopeFromBar() : bar, to = inScope ? m_state->scopeToBar() : bar;
+    const bool inScope = m_state->scopeFromBar() > 0 && bar >= m_state->scopeFromBar() &&
+                         bar <= m_state->scopeToBar();
+    const int from = inScope ? m_state->scopeFromBar() : bar,
+              to = inScope ? m_state->scopeToBar() : bar;
     const QString bars = from == to ? tr("bar %1").arg(from) : tr("bars %1–%2").arg(from).arg(to);
     auto* menu = new QMenu(this);
     QAction* regenerate = menu->addAction(tr("Regenerate %1").arg(bars), this, [this, from, to] {
         emit m_state->regenerateRequested(m_state->scopeTrack(), from, to);
     });
     regenerate->setObjectName("regenerateBars");
-    QAction* narrow = menu->addAction(tr("Narrow the chat to %1").arg(bars), this, [this, from, to] { m_state->setScopeBars(from, to); });
+    QAction* narrow = menu->addAction(tr("Narrow the chat to %1").arg(bars), this,
+                                      [this, from, to] { m_state->setScopeBars(from, to); });
     narrow->setObjectName("scopeBars");
     return menu;
 }

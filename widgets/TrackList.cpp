@@ -7,7 +7,6 @@
 #include "widgets/Padlock.h"
 
 #include <algorithm>
-
 #include <QColorDialog>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,21 +19,25 @@
 
 namespace pianola::widgets {
 
-TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_state(state), m_table(new QTableWidget(this))
+TrackList::TrackList(EditorState* state, QWidget* parent)
+    : QWidget(parent), m_state(state), m_table(new QTableWidget(this))
 {
     setObjectName("trackList");
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels({QString(), tr("Name"), tr("Ch"), tr("Instrument"), tr("M"), tr("S"), QString()});
+    m_table->setHorizontalHeaderLabels(
+        {QString(), tr("Name"), tr("Ch"), tr("Instrument"), tr("M"), tr("S"), QString()});
     m_table->horizontalHeaderItem(MuteColumn)->setToolTip(tr("Mute"));
     m_table->horizontalHeaderItem(SoloColumn)->setToolTip(tr("Solo"));
     m_table->horizontalHeaderItem(LockColumn)->setIcon(padlockIcon(true));
-    m_table->horizontalHeaderItem(LockColumn)->setToolTip(tr("Lock: no regeneration or variation changes the track"));
+    m_table->horizontalHeaderItem(LockColumn)
+        ->setToolTip(tr("Lock: no regeneration or variation changes the track"));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    // The instrument takes the room ("Electric Bass (finger)" unclipped); a name is short or elided.
+    // The instrument takes the room ("Electric Bass (finger)" unclipped); a name is short or
+    // elided.
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->resizeSection(NameColumn, 64);
     m_table->horizontalHeader()->setSectionResizeMode(ProgramColumn, QHeaderView::Stretch);
@@ -44,8 +47,10 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     const QFontMetrics metrics(m_table->font());
     int longest = 0;
     for (int program = 0; program < 128; ++program)
-        longest = std::max(longest, metrics.horizontalAdvance(QString::fromStdString(model::gm::programName(program))));
-    m_table->setMinimumWidth(360 + std::max(0, longest - metrics.horizontalAdvance(QStringLiteral("Electric Bass (finger)"))));
+        longest = std::max(longest, metrics.horizontalAdvance(
+                                        QString::fromStdString(model::gm::programName(program))));
+    m_table->setMinimumWidth(360 + std::max(0, longest - metrics.horizontalAdvance(QStringLiteral(
+                                                             "Electric Bass (finger)"))));
     layout->addWidget(m_table);
     auto* buttons = new QHBoxLayout;
     auto* add = new QToolButton(this);
@@ -60,15 +65,14 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
     layout->addLayout(buttons);
     connect(add, &QToolButton::clicked, this, &TrackList::addTrackRequested);
     connect(remove, &QToolButton::clicked, this, [this] {
-        if (m_state->currentTrack() >= 0)
-            emit removeTrackRequested(m_state->currentTrack());
+        if (m_state->currentTrack() >= 0) emit removeTrackRequested(m_state->currentTrack());
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (!m_rebuilding && row >= 0)
-            m_state->setCurrentTrack(row);
+        if (!m_rebuilding && row >= 0) m_state->setCurrentTrack(row);
     });
-    connect(m_table, &QTableWidget::cellClicked, this, [this](int row) {   // the user's choice only
-        if (const model::Plan* plan = m_state->plan(); plan && row >= 0 && row < static_cast<int>(plan->tracks.size()))
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row) { // the user's choice only
+        if (const model::Plan* plan = m_state->plan();
+            plan && row >= 0 && row < static_cast<int>(plan->tracks.size()))
             m_state->setScopeTrack(plan->tracks[static_cast<std::size_t>(row)].id);
     });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -80,36 +84,38 @@ TrackList::TrackList(EditorState* state, QWidget* parent) : QWidget(parent), m_s
         }
     });
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
-        if (m_rebuilding || item->column() != NameColumn)
-            return;
+        if (m_rebuilding || item->column() != NameColumn) return;
         const std::string name = item->text().toStdString();
-        changeTrack(item->row(), [&](model::TrackSettings& s) { s.name = name; }, tr("Rename track"));
+        changeTrack(
+            item->row(), [&](model::TrackSettings& s) { s.name = name; }, tr("Rename track"));
     });
     connect(m_state, &EditorState::planChanged, this, &TrackList::rebuild);
     connect(m_state, &EditorState::currentTrackChanged, this, [this](int index) {
-        if (!m_rebuilding && index != m_table->currentRow())
-            m_table->selectRow(index);
+        if (!m_rebuilding && index != m_table->currentRow()) m_table->selectRow(index);
     });
     rebuild();
 }
 
-void TrackList::changeTrack(int index, const std::function<void(model::TrackSettings&)>& change, const QString& text)
+void TrackList::changeTrack(int index, const std::function<void(model::TrackSettings&)>& change,
+                            const QString& text)
 {
     const model::Plan* plan = m_state->plan();
-    if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size()))
-        return;
-    const model::TrackSettings before = model::settingsOf(plan->tracks[static_cast<std::size_t>(index)]);
+    if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size())) return;
+    const model::TrackSettings before =
+        model::settingsOf(plan->tracks[static_cast<std::size_t>(index)]);
     model::TrackSettings after = before;
     change(after);
     if (after != before)
-        m_state->submit(model::TrackSettingsEdit{m_state->take(), plan->tracks[static_cast<std::size_t>(index)].id, before, after}, text);
+        m_state->submit(model::TrackSettingsEdit{m_state->take(),
+                                                 plan->tracks[static_cast<std::size_t>(index)].id,
+                                                 before, after},
+                        text);
 }
 
 QMenu* TrackList::contextMenu(int index)
 {
     const model::Plan* plan = m_state->plan();
-    if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size()))
-        return nullptr;
+    if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size())) return nullptr;
     const model::Track& track = plan->tracks[static_cast<std::size_t>(index)];
     const QString name = QString::fromStdString(track.name);
     auto* menu = new QMenu(this);
@@ -120,9 +126,13 @@ QMenu* TrackList::contextMenu(int index)
     regenerate->setObjectName("regenerateTrack");
     regenerate->setEnabled(!track.locked && !track.notes.empty());
     const bool locked = track.locked;
-    QAction* lock = menu->addAction(padlockIcon(!locked), locked ? tr("Unlock %1").arg(name) : tr("Lock %1").arg(name), this, [this, index, locked] {
-        changeTrack(index, [&](model::TrackSettings& s) { s.locked = !locked; }, locked ? tr("Unlock track") : tr("Lock track"));
-    });
+    QAction* lock = menu->addAction(
+        padlockIcon(!locked), locked ? tr("Unlock %1").arg(name) : tr("Lock %1").arg(name), this,
+        [this, index, locked] {
+            changeTrack(
+                index, [&](model::TrackSettings& s) { s.locked = !locked; },
+                locked ? tr("Unlock track") : tr("Lock track"));
+        });
     lock->setObjectName("lockTrack");
     return menu;
 }
@@ -135,8 +145,7 @@ void TrackList::rebuild()
     m_table->setRowCount(rows);
     for (int row = 0; row < rows; ++row)
         fillRow(row, plan->tracks[static_cast<std::size_t>(row)]);
-    if (m_state->currentTrack() >= 0)
-        m_table->selectRow(m_state->currentTrack());
+    if (m_state->currentTrack() >= 0) m_table->selectRow(m_state->currentTrack());
     m_rebuilding = false;
 }
 
@@ -145,11 +154,18 @@ void TrackList::fillRow(int row, const model::Track& track)
     auto* colour = new QToolButton;
     colour->setAutoRaise(true);
     colour->setToolTip(tr("Track colour"));
-    colour->setStyleSheet(QStringLiteral("background: %1; border: none; min-width: 14px;").arg(m_state->trackColour(row).name()));
+    colour->setStyleSheet(QStringLiteral("background: %1; border: none; min-width: 14px;")
+                              .arg(m_state->trackColour(row).name()));
     connect(colour, &QToolButton::clicked, this, [this, row] {
-        const QColor chosen = QColorDialog::getColor(m_state->trackColour(row), this, tr("Track colour"));
+        const QColor chosen =
+            QColorDialog::getColor(m_state->trackColour(row), this, tr("Track colour"));
         if (chosen.isValid())
-            changeTrack(row, [&](model::TrackSettings& s) { s.colour = static_cast<int>(chosen.rgb() & 0xFFFFFF); }, tr("Change track colour"));
+            changeTrack(
+                row,
+                [&](model::TrackSettings& s) {
+                    s.colour = static_cast<int>(chosen.rgb() & 0xFFFFFF);
+                },
+                tr("Change track colour"));
     });
     m_table->setCellWidget(row, ColourColumn, colour);
     auto* name = new QTableWidgetItem(QString::fromStdString(track.name));
@@ -161,7 +177,8 @@ void TrackList::fillRow(int row, const model::Track& track)
     channel->setButtonSymbols(QAbstractSpinBox::NoButtons);
     channel->setToolTip(tr("MIDI channel (10 = drums)"));
     connect(channel, &QSpinBox::valueChanged, this, [this, row](int value) {
-        changeTrack(row, [&](model::TrackSettings& s) { s.channel = value - 1; }, tr("Change channel"));
+        changeTrack(
+            row, [&](model::TrackSettings& s) { s.channel = value - 1; }, tr("Change channel"));
     });
     m_table->setCellWidget(row, ChannelColumn, channel);
     m_table->setCellWidget(row, ProgramColumn, programEditor(row, track));
@@ -174,8 +191,9 @@ void TrackList::fillRow(int row, const model::Track& track)
         button->setToolTip(mute ? tr("Mute") : tr("Solo"));
         button->setObjectName(mute ? "mute" : "solo");
         connect(button, &QToolButton::toggled, this, [this, row, mute](bool on) {
-            changeTrack(row, [&](model::TrackSettings& s) { (mute ? s.muted : s.soloed) = on; },
-                        mute ? tr("Mute track") : tr("Solo track"));
+            changeTrack(
+                row, [&](model::TrackSettings& s) { (mute ? s.muted : s.soloed) = on; },
+                mute ? tr("Mute track") : tr("Solo track"));
         });
         m_table->setCellWidget(row, column, button);
     }
@@ -185,10 +203,14 @@ void TrackList::fillRow(int row, const model::Track& track)
     lock->setChecked(track.locked);
     lock->setIcon(padlockIcon(track.locked));
     lock->setObjectName("lock");
-    lock->setToolTip(track.locked ? tr("Locked: no regeneration or variation changes this track (click to unlock)")
-                                  : tr("Lock this track: no regeneration or variation will change it"));
+    lock->setToolTip(
+        track.locked
+            ? tr("Locked: no regeneration or variation changes this track (click to unlock)")
+            : tr("Lock this track: no regeneration or variation will change it"));
     connect(lock, &QToolButton::toggled, this, [this, row](bool on) {
-        changeTrack(row, [&](model::TrackSettings& s) { s.locked = on; }, on ? tr("Lock track") : tr("Unlock track"));
+        changeTrack(
+            row, [&](model::TrackSettings& s) { s.locked = on; },
+            on ? tr("Lock track") : tr("Unlock track"));
     });
     m_table->setCellWidget(row, LockColumn, lock);
 }
@@ -197,7 +219,8 @@ QWidget* TrackList::programEditor(int row, const model::Track& track)
 {
     auto* box = new InstrumentBox(track.channel == model::gm::kDrumChannel, track.program);
     connect(box, &InstrumentBox::programChosen, this, [this, row](int program) {
-        changeTrack(row, [&](model::TrackSettings& s) { s.program = program; }, tr("Change instrument"));
+        changeTrack(
+            row, [&](model::TrackSettings& s) { s.program = program; }, tr("Change instrument"));
     });
     return box;
 }

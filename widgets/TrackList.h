@@ -6,9 +6,8 @@
 
 #include "widgets/EditorState.h"
 
-#include <QWidget>
-
 #include <functional>
+#include <QWidget>
 
 class QMenu;
 class QTableWidget;
@@ -20,11 +19,21 @@ class TrackList : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { ColourColumn, NameColumn, ChannelColumn, ProgramColumn, MuteColumn, SoloColumn, LockColumn, ColumnCount };
+    enum Column {
+        ColourColumn,
+        NameColumn,
+        ChannelColumn,
+        ProgramColumn,
+        MuteColumn,
+        SoloColumn,
+        LockColumn,
+        ColumnCount
+    };
     explicit TrackList(EditorState* state, QWidget* parent = nullptr);
     QTableWidget* table() const { return m_table; }
     /// Changes one setting of track `index` through the edit sink (what the row's widgets do).
-    void changeTrack(int index, const std::function<void(model::TrackSettings&)>& change, const QString& text);
+    void changeTrack(int index, const std::function<void(model::TrackSettings&)>& change,
+                     const QString& text);
     /// The context menu of track `index` (Regenerate, Lock/Unlock); the caller owns it.
     QMenu* contextMenu(int index);
 

@@ -9,8 +9,8 @@
 #include "engine/PlanFile.h"
 #include "model/PlanJson.h"
 
-#include <cstring>
 #include <algorithm>
+#include <cstring>
 
 namespace pianola::cli {
 
@@ -59,7 +59,8 @@ const Command kCommands[] = {
      "  sequencer and synth as the app, offline, then the reverb and release tail until\n"
      "  silence (at most 10 s), streamed to OUT. Music longer than --max-seconds (default\n"
      "  3600) or than a WAV file holds (4 GiB) is refused before rendering. 16-bit stereo PCM;\n"
-     "  identical input gives identical bytes. The SoundFont: --soundfont, else $PIANOLA_SOUNDFONT, else\n"
+     "  identical input gives identical bytes. The SoundFont: --soundfont, else "
+     "$PIANOLA_SOUNDFONT, else\n"
      "  /usr/share/sounds/sf2/default-GM.sf2, FluidR3_GM.sf2, TimGM6mb.sf2. Default 44100 Hz.\n",
      commandRender},
     {"ports", "list the MIDI output and input ports (ALSA, JACK)",
@@ -68,7 +69,8 @@ const Command kCommands[] = {
      "  are none; exit 0). APIs that cannot be used (no ALSA sequencer, no JACK server) are\n"
      "  reported on stderr. --api lists one API only.\n",
      commandPorts},
-    {"play", "play a .mid, plan or project to a MIDI port, or through FluidSynth to the audio device",
+    {"play",
+     "play a .mid, plan or project to a MIDI port, or through FluidSynth to the audio device",
      "usage: pianola-cli play FILE [--port NAME | --virtual] [--api alsa|jack] [--clock] [--loop]\n"
      "                        [--soundfont FILE.sf2] [--take NAME|ID]\n"
      "  Plays FILE (a project: its active take or --take) until its end (or forever with\n"
@@ -80,22 +82,26 @@ const Command kCommands[] = {
      "  Without --port/--virtual: FluidSynth on the default audio device (exit 1 if there is\n"
      "  none), with --soundfont, $PIANOLA_SOUNDFONT or the system's GM SoundFont.\n",
      commandPlay},
-    {"generate", "music from words (offline or an LLM): chords, bass, drums, melody; or a variation",
-     "usage: pianola-cli generate [--seed N] [--takes N] [--from TAKE.mid|.json] [--plan-out PLAN.json]\n"
+    {"generate",
+     "music from words (offline or an LLM): chords, bass, drums, melody; or a variation",
+     "usage: pianola-cli generate [--seed N] [--takes N] [--from TAKE.mid|.json] [--plan-out "
+     "PLAN.json]\n"
      "                            [--provider offline|openai|anthropic|ollama [--model M]\n"
      "                             [--base-url URL] [--mode brief|notes] [--api-key-env NAME]\n"
      "                             [--timeout SECONDS] [--stall-timeout SECONDS]]\n"
      "                            [--explain] -o OUT.mid \"PROMPT\"\n"
      "  Turns the prompt into a brief (key, tempo, meter, bars, genre, mood, instruments, feel,\n"
      "  drum directives) and writes music for it, without network or API key, e.g.\n"
-     "    pianola-cli generate -o out.mid \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths\"\n"
+     "    pianola-cli generate -o out.mid \"8-bar lo-fi chord progression in Am at 78 BPM, jazzy "
+     "9ths\"\n"
      "  --takes N   N candidates of varying complexity: OUT-1.mid .. OUT-N.mid (default 1, or\n"
      "              as many as the prompt asks for: \"3 versions\")\n"
      "  --seed N    the same seed gives the same music (default: derived from the prompt)\n"
      "  --from F    a variation of the take in F; the prompt says what to change: darker,\n"
      "              brighter, harder/softer [kick|snare|hats|drums|bass|chords|melody], busier,\n"
      "              simpler, more/less swing, more/less humanize, quantize, add a fill at bar M\n"
-     "              (\"a 2-bar fill at bar 7\"), transpose up/down N (or \"to E minor\"), 100 bpm,\n"
+     "              (\"a 2-bar fill at bar 7\"), transpose up/down N (or \"to E minor\"), 100 "
+     "bpm,\n"
      "              faster/slower, double/half time, make it N bars, a B section\n"
      "  --plan-out P  also write the plan JSON (numbered like OUT with --takes)\n"
      "  --explain   print what was understood, what was not, the brief, and each take's\n"
@@ -105,7 +111,8 @@ const Command kCommands[] = {
      "  --provider  offline (default) or an LLM: openai (any OpenAI-compatible server: OpenAI,\n"
      "              Ollama's /v1, LM Studio, llama.cpp, vLLM, OpenRouter), anthropic, ollama\n"
      "  --model M   the provider's model (defaults: gpt-4o-mini, claude-sonnet-4-5, llama3.2)\n"
-     "  --base-url URL  e.g. http://localhost:1234/v1 (LM Studio), http://localhost:11434 (Ollama)\n"
+     "  --base-url URL  e.g. http://localhost:1234/v1 (LM Studio), http://localhost:11434 "
+     "(Ollama)\n"
      "  --mode      brief (default): the LLM fills the generator's brief; notes: it writes the\n"
      "              notes. Invalid replies are sent back with their problems twice, then the\n"
      "              offline generator takes over (said on stderr)\n"
@@ -122,7 +129,8 @@ const Command kCommands[] = {
      "  and timing from the tempo map, note counts and lengths, density per bar, polyphony,\n"
      "  articulation, inter-onset intervals, pitch classes, velocities, ranges, controllers and\n"
      "  pitch bend, the key (with confidence, runner-ups and key changes), chords with their\n"
-     "  times, swing, timing, groove, drums, a short narrative and suggestions. Files are analysed in parallel; output follows the\n"
+     "  times, swing, timing, groove, drums, a short narrative and suggestions. Files are analysed "
+     "in parallel; output follows the\n"
      "  argument order.\n"
      "  --json    one JSON object per file and line (resources/schemas/analysis.schema.json)\n"
      "  --jobs N  threads (default: one per core)\n"
@@ -147,11 +155,13 @@ const Command kCommands[] = {
      "  beat), spelled for the key (the file's key signature, else the key of its notes). A\n"
      "  file without a chord track (no chord markers, no plan chords) gets the chords the\n"
      "  analysis recognises in its notes; --detect always detects them.\n"
-     "  --json   {\"file\", \"source\": \"file\"|\"detected\", \"key\", \"chords\": [{\"at\", \"start\",\n"
+     "  --json   {\"file\", \"source\": \"file\"|\"detected\", \"key\", \"chords\": [{\"at\", "
+     "\"start\",\n"
      "           \"length\", \"symbol\", \"root\", \"quality\", \"bass\", \"tones\"}]}\n",
      commandChords},
     {"refit", "new chords for a take: the pitched parts follow, rhythm and drums stay",
-     "usage: pianola-cli refit IN --chords \"Am7 | Fmaj7 | C G | E7\" -o OUT [--take NAME|ID] [--quiet]\n"
+     "usage: pianola-cli refit IN --chords \"Am7 | Fmaj7 | C G | E7\" -o OUT [--take NAME|ID] "
+     "[--quiet]\n"
      "  Replaces IN's chord track: one bar per '|', the chords of a bar sharing it equally,\n"
      "  N.C. for none, repeated until the take ends. Then the pitched parts follow it: chord\n"
      "  parts are re-voiced with the least movement, bass notes go to the new roots (or the\n"
@@ -190,10 +200,8 @@ void printHelp(const Io& io)
 static bool wantsHelp(const std::vector<std::string>& args)
 {
     for (const std::string& a : args) {
-        if (a == "--")
-            return false;
-        if (a == "--help" || a == "-h")
-            return true;
+        if (a == "--") return false;
+        if (a == "--help" || a == "-h") return true;
     }
     return false;
 }
@@ -221,8 +229,7 @@ int run(const std::vector<std::string>& args, const Io& io)
         return kOk;
     }
     for (const Command& c : kCommands) {
-        if (name != c.name)
-            continue;
+        if (name != c.name) continue;
         const std::vector<std::string> rest(args.begin() + 1, args.end());
         if (wantsHelp(rest)) {
             std::fputs(c.usage, io.out);
@@ -235,8 +242,8 @@ int run(const std::vector<std::string>& args, const Io& io)
     return kUsage;
 }
 
-std::optional<engine::LoadedPlan> loadInput(const Io& io, const std::string& path, const CliArgs& parsed,
-                                            bool showWarnings)
+std::optional<engine::LoadedPlan> loadInput(const Io& io, const std::string& path,
+                                            const CliArgs& parsed, bool showWarnings)
 {
     engine::LoadOptions options;
     options.take = parsed.value("--take").value_or("");
@@ -254,8 +261,7 @@ std::optional<engine::LoadedPlan> loadInput(const Io& io, const std::string& pat
 int commandConvert(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({}, {"-o", "--output", "--format", "--take"});
-    if (!parsed.parse(args))
-        return usageError(io, "convert", parsed.error());
+    if (!parsed.parse(args)) return usageError(io, "convert", parsed.error());
     const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
     if (parsed.positionals().size() != 1 || !output)
         return usageError(io, "convert", "needs one input file and -o OUT");
@@ -264,10 +270,10 @@ int commandConvert(const std::vector<std::string>& args, const Io& io)
         return usageError(io, "convert", "--format must be 0 or 1, not '" + format + "'");
     const std::string& input = parsed.positionals().front();
     auto loaded = loadInput(io, input, parsed, true);
-    if (!loaded)
-        return kBadInput;
+    if (!loaded) return kBadInput;
     std::vector<std::string> warnings;
-    if (auto saved = engine::savePlanFile(*output, loaded->plan, format == "0" ? 0 : 1, &warnings); !saved) {
+    if (auto saved = engine::savePlanFile(*output, loaded->plan, format == "0" ? 0 : 1, &warnings);
+        !saved) {
         printError(io.err, saved.error().message);
         return kBadInput;
     }
@@ -279,9 +285,10 @@ int commandConvert(const std::vector<std::string>& args, const Io& io)
 namespace {
 void printLines(const Io& io, const std::string& path, std::string_view lines)
 {
-    while (!lines.empty()) {   // every problem, one per line
+    while (!lines.empty()) { // every problem, one per line
         const std::size_t nl = std::min(lines.find('\n'), lines.size());
-        std::fprintf(io.err, "%s: %s\n", printable(path).c_str(), printable(lines.substr(0, nl)).c_str());
+        std::fprintf(io.err, "%s: %s\n", printable(path).c_str(),
+                     printable(lines.substr(0, nl)).c_str());
         lines.remove_prefix(std::min(nl + 1, lines.size()));
     }
 }
@@ -303,7 +310,8 @@ bool validateOne(const Io& io, const std::string& path, std::string_view text)
         }
         for (const auto& w : result->report.warnings)
             printWarning(io.err, path, w.toString());
-        std::fprintf(io.out, "%s: ok (project, %zu takes)\n", printable(path).c_str(), result->project.takes.size());
+        std::fprintf(io.out, "%s: ok (project, %zu takes)\n", printable(path).c_str(),
+                     result->project.takes.size());
         return true;
     }
     auto result = model::planFromJson(text);
@@ -313,8 +321,8 @@ bool validateOne(const Io& io, const std::string& path, std::string_view text)
     }
     for (const auto& w : result->report.warnings)
         printWarning(io.err, path, w.toString());
-    std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", printable(path).c_str(), result->plan.tracks.size(),
-                 static_cast<long long>(result->plan.noteCount()));
+    std::fprintf(io.out, "%s: ok (%zu tracks, %lld notes)\n", printable(path).c_str(),
+                 result->plan.tracks.size(), static_cast<long long>(result->plan.noteCount()));
     return true;
 }
 } // namespace
@@ -322,8 +330,7 @@ bool validateOne(const Io& io, const std::string& path, std::string_view text)
 int commandValidate(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({}, {});
-    if (!parsed.parse(args))
-        return usageError(io, "validate", parsed.error());
+    if (!parsed.parse(args)) return usageError(io, "validate", parsed.error());
     if (parsed.positionals().empty())
         return usageError(io, "validate", "needs at least one PLAN.json or PROJECT.pianola");
     int status = kOk;
@@ -335,8 +342,7 @@ int commandValidate(const std::vector<std::string>& args, const Io& io)
             continue;
         }
         const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
-        if (!validateOne(io, path, text))
-            status = kBadInput;
+        if (!validateOne(io, path, text)) status = kBadInput;
     }
     return status;
 }

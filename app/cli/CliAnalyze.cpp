@@ -39,7 +39,8 @@ Outcome analyzeFile(const std::string& path, bool json, const engine::LoadOption
 class Pool
 {
 public:
-    Pool(const std::vector<std::string>& files, bool json, const engine::LoadOptions& options, unsigned threads)
+    Pool(const std::vector<std::string>& files, bool json, const engine::LoadOptions& options,
+         unsigned threads)
         : m_files(files), m_options(options), m_outcomes(files.size())
     {
         for (unsigned i = 0; i < threads; ++i)
@@ -97,7 +98,8 @@ int commandAnalyze(const std::vector<std::string>& args, const Io& io)
     const bool json = parsed.has("--json");
     int status = kOk;
     const engine::LoadOptions options{parsed.value("--take").value_or("")};
-    Pool pool(files, json, options, static_cast<unsigned>(std::min<std::size_t>(jobs, files.size())));
+    Pool pool(files, json, options,
+              static_cast<unsigned>(std::min<std::size_t>(jobs, files.size())));
     for (std::size_t i = 0; i < files.size(); ++i) {
         const Outcome o = pool.take(i);
         if (!parsed.has("--quiet"))
@@ -109,7 +111,8 @@ int commandAnalyze(const std::vector<std::string>& args, const Io& io)
             status = kBadInput;
             continue;
         }
-        std::fputs((json ? o.text : printable(o.text, true)).c_str(), io.out);   // JSON escapes controls itself
+        std::fputs((json ? o.text : printable(o.text, true)).c_str(),
+                   io.out); // JSON escapes controls itself
         if (!json && i + 1 < files.size()) std::fputc('\n', io.out);
     }
     return status;

@@ -12,14 +12,11 @@ namespace {
 bool looksLikeOption(const std::string& a)
 {
     const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    if (a.size() == 2 && a[0] == '-')
-        return letter(a[1]);
-    if (a.size() < 3 || a.rfind("--", 0) != 0 || !letter(a[2]))
-        return false;
+    if (a.size() == 2 && a[0] == '-') return letter(a[1]);
+    if (a.size() < 3 || a.rfind("--", 0) != 0 || !letter(a[2])) return false;
     const std::size_t end = std::min(a.find('='), a.size());
     for (std::size_t i = 3; i < end; ++i)
-        if (!letter(a[i]) && !(a[i] >= '0' && a[i] <= '9') && a[i] != '-')
-            return false;
+        if (!letter(a[i]) && !(a[i] >= '0' && a[i] <= '9') && a[i] != '-') return false;
     return true;
 }
 } // namespace
@@ -62,8 +59,7 @@ bool CliArgs::parse(const std::vector<std::string>& args)
 std::optional<std::string> CliArgs::value(const std::string& option) const
 {
     auto it = m_values.find(option);
-    if (it == m_values.end())
-        return std::nullopt;
+    if (it == m_values.end()) return std::nullopt;
     return it->second;
 }
 

@@ -16,8 +16,7 @@ public:
     /// `flags`: options without a value (e.g. "--count"); `options`: with one ("-o", "--format").
     CliArgs(std::set<std::string> flags, std::set<std::string> options)
         : m_flags(std::move(flags)), m_options(std::move(options))
-    {
-    }
+    {}
 
     /// Parses; on failure returns false and error() says why (unknown option, missing value).
     /// Arguments that do not have an option's shape ("-120 bpm", "-3", "-") are positionals,

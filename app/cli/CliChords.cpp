@@ -184,7 +184,8 @@ int commandHarmonize(const std::vector<std::string>& args, const Io& io)
         return kBadInput;
     }
     model::Plan alone = plan; // the file's parts do not follow: each take gets a chord part
-    for (model::Track& t : alone.tracks) t.followsChords = false;
+    for (model::Track& t : alone.tracks)
+        t.followsChords = false;
     const auto candidates = engine::generate::harmonizedTakes(alone, melody, takes);
     for (int i = 0; i < takes; ++i) {
         const model::Plan& take = candidates[static_cast<std::size_t>(i)];

@@ -7,7 +7,6 @@
 #include "engine/PlanFile.h"
 
 #include <optional>
-
 #include <string>
 #include <vector>
 
@@ -29,8 +28,8 @@ int commandHarmonize(const std::vector<std::string>& args, const Io& io);
 
 /// Reads a .mid, a plan .json or a take of a project (--take NAME|ID, else the active take).
 /// Prints the error (and nullopt) or, with `showWarnings`, the reader's warnings on stderr.
-std::optional<engine::LoadedPlan> loadInput(const Io& io, const std::string& path, const CliArgs& parsed,
-                                            bool showWarnings);
+std::optional<engine::LoadedPlan> loadInput(const Io& io, const std::string& path,
+                                            const CliArgs& parsed, bool showWarnings);
 
 /// Prints "pianola-cli COMMAND: MESSAGE" and the help hint on stderr; returns kUsage.
 int usageError(const Io& io, const std::string& command, const std::string& message);

@@ -108,7 +108,8 @@ int generateFresh(const std::string& prompt, std::optional<std::uint64_t> seed,
     request.candidates = takes.value_or(interp.candidatesNamed ? interp.brief.candidates : 1);
     auto result = llm::offlineResult(request);
     if (!result) {
-        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result.error().message, true).c_str());
+        std::fprintf(io.err, "pianola-cli generate: %s\n",
+                     printable(result.error().message, true).c_str());
         return kBadInput;
     }
     Written w;
@@ -137,18 +138,22 @@ int generateFrom(const std::string& from, const std::string& prompt, std::uint64
     request.parent = model::Take{1, from, false, std::move(loaded->plan), {}};
     auto result = llm::offlineResult(request);
     if (!result) {
-        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result.error().message, true).c_str());
+        std::fprintf(io.err, "pianola-cli generate: %s\n",
+                     printable(result.error().message, true).c_str());
         return kBadInput;
     }
     if (result->takes.empty()) { // words of a new song: made as one, with no parent
-        std::fprintf(io.err, "pianola-cli generate: nothing to make from \"%s\"\n", printable(prompt).c_str());
+        std::fprintf(io.err, "pianola-cli generate: nothing to make from \"%s\"\n",
+                     printable(prompt).c_str());
         return kBadInput;
     }
     for (const std::string& line : result->understood)
-        if (line.find("not done") != std::string::npos || line.find("too many") != std::string::npos)
+        if (line.find("not done") != std::string::npos ||
+            line.find("too many") != std::string::npos)
             std::fprintf(io.err, "pianola-cli generate: warning: %s\n", printable(line).c_str());
     if (explain) {
-        std::fprintf(io.out, "%s of %s:\n", printable(result->intent).c_str(), printable(from).c_str());
+        std::fprintf(io.out, "%s of %s:\n", printable(result->intent).c_str(),
+                     printable(from).c_str());
         for (const std::string& c : result->understood)
             std::fprintf(io.out, "  %s\n", printable(c).c_str());
         for (const std::string& w : result->notUnderstood)
@@ -215,11 +220,13 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     session.start(std::move(request));
     loop.exec();
     if (!result) {
-        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(failure.toStdString(), true).c_str());
+        std::fprintf(io.err, "pianola-cli generate: %s\n",
+                     printable(failure.toStdString(), true).c_str());
         return kBadInput;
     }
     if (result->fellBack)
-        std::fprintf(io.err, "pianola-cli generate: %s\n", printable(result->fallbackReason, true).c_str());
+        std::fprintf(io.err, "pianola-cli generate: %s\n",
+                     printable(result->fallbackReason, true).c_str());
     if (explain) std::fprintf(io.out, "%s\n", printable(result->explanation, true).c_str());
     Written w;
     for (model::Take& t : result->takes) {
@@ -280,10 +287,9 @@ bool parseLlmOptions(const CliArgs& parsed, LlmOptions& o, std::string& error)
 
 int commandGenerate(const std::vector<std::string>& args, const Io& io)
 {
-    CliArgs parsed({"--explain"},
-                   {"-o", "--output", "--seed", "--takes", "--from", "--plan-out", "--provider",
-                    "--model", "--base-url", "--mode", "--api-key-env", "--timeout",
-                    "--stall-timeout"});
+    CliArgs parsed({"--explain"}, {"-o", "--output", "--seed", "--takes", "--from", "--plan-out",
+                                   "--provider", "--model", "--base-url", "--mode", "--api-key-env",
+                                   "--timeout", "--stall-timeout"});
     if (!parsed.parse(args)) return usageError(io, "generate", parsed.error());
     const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
     if (parsed.positionals().empty() || !output)
@@ -329,8 +335,8 @@ int commandGenerate(const std::vector<std::string>& args, const Io& io)
                                     io);
     }
     if (const auto from = parsed.value("--from"))
-        return generateFrom(*from, prompt, seed.value_or(gen::promptSeed(prompt)), takes.value_or(1),
-                            parsed.has("--explain"), out, io);
+        return generateFrom(*from, prompt, seed.value_or(gen::promptSeed(prompt)),
+                            takes.value_or(1), parsed.has("--explain"), out, io);
     return generateFresh(prompt, seed, takes, parsed.has("--explain"), out, io);
 }
 

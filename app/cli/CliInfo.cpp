@@ -17,7 +17,8 @@ namespace pianola::cli {
 namespace {
 struct ChunkCounts
 {
-    std::int64_t notes = 0, controllers = 0, pitchBends = 0, programs = 0, pressure = 0, metas = 0, sysex = 0;
+    std::int64_t notes = 0, controllers = 0, pitchBends = 0, programs = 0, pressure = 0, metas = 0,
+                 sysex = 0;
     std::set<int> channels;
     std::string name;
 };
@@ -38,12 +39,24 @@ ChunkCounts countChunk(const engine::smf::SmfFile& file, const engine::smf::Trac
         }
         c.channels.insert(e.channel() + 1);
         switch (e.kind()) {
-        case 0x90: c.notes += e.data2 > 0; break;
-        case 0xB0: ++c.controllers; break;
-        case 0xC0: ++c.programs; break;
-        case 0xE0: ++c.pitchBends; break;
-        case 0xA0: case 0xD0: ++c.pressure; break;
-        default: break;
+        case 0x90:
+            c.notes += e.data2 > 0;
+            break;
+        case 0xB0:
+            ++c.controllers;
+            break;
+        case 0xC0:
+            ++c.programs;
+            break;
+        case 0xE0:
+            ++c.pitchBends;
+            break;
+        case 0xA0:
+        case 0xD0:
+            ++c.pressure;
+            break;
+        default:
+            break;
         }
     }
     return c;
@@ -60,7 +73,8 @@ struct FileSummary
 
 FileSummary summarize(const engine::smf::SmfFile& file)
 {
-    FileSummary s{file.format, file.ppq, file.smpteFps, file.smpteTicksPerFrame, file.smpte, {}, {}};
+    FileSummary s{file.format, file.ppq, file.smpteFps, file.smpteTicksPerFrame, file.smpte,
+                  {},          {}};
     for (const auto& chunk : file.tracks) {
         s.chunks.push_back(countChunk(file, chunk));
         s.endTicks.push_back(chunk.endTick);
@@ -71,7 +85,8 @@ FileSummary summarize(const engine::smf::SmfFile& file)
 void printChunks(const Io& io, const FileSummary& file)
 {
     if (file.smpte)
-        std::fprintf(io.out, "format %d, %zu track(s), SMPTE division %d fps x %d ticks per frame\n",
+        std::fprintf(io.out,
+                     "format %d, %zu track(s), SMPTE division %d fps x %d ticks per frame\n",
                      file.format, file.chunks.size(), file.smpteFps, file.smpteTicksPerFrame);
     else
         std::fprintf(io.out, "format %d, %zu track(s), %d ticks per quarter note\n", file.format,
@@ -81,14 +96,15 @@ void printChunks(const Io& io, const FileSummary& file)
         std::string channels;
         for (int ch : c.channels)
             channels += (channels.empty() ? "" : ",") + std::to_string(ch);
-        std::fprintf(io.out,
-                     "  track %zu \"%s\": channels %s; %lld notes, %lld CC, %lld pitch bend, %lld program, "
-                     "%lld pressure, %lld meta, %lld sysex; ends at tick %lld\n",
-                     i, printable(c.name).c_str(), channels.empty() ? "-" : channels.c_str(),
-                     static_cast<long long>(c.notes), static_cast<long long>(c.controllers),
-                     static_cast<long long>(c.pitchBends), static_cast<long long>(c.programs),
-                     static_cast<long long>(c.pressure), static_cast<long long>(c.metas),
-                     static_cast<long long>(c.sysex), static_cast<long long>(file.endTicks[i]));
+        std::fprintf(
+            io.out,
+            "  track %zu \"%s\": channels %s; %lld notes, %lld CC, %lld pitch bend, %lld program, "
+            "%lld pressure, %lld meta, %lld sysex; ends at tick %lld\n",
+            i, printable(c.name).c_str(), channels.empty() ? "-" : channels.c_str(),
+            static_cast<long long>(c.notes), static_cast<long long>(c.controllers),
+            static_cast<long long>(c.pitchBends), static_cast<long long>(c.programs),
+            static_cast<long long>(c.pressure), static_cast<long long>(c.metas),
+            static_cast<long long>(c.sysex), static_cast<long long>(file.endTicks[i]));
     }
 }
 
@@ -100,16 +116,16 @@ void printPlan(const Io& io, const model::Plan& plan)
         std::fprintf(io.out, "  tick %lld  %.3f s  %g bpm\n", static_cast<long long>(t.tick),
                      map.ticksToSeconds(t.tick), t.bpm);
     for (const auto& ts : plan.timeSignatures)
-        std::fprintf(io.out, "meter: tick %lld  %d/%d\n", static_cast<long long>(ts.tick), ts.numerator,
-                     ts.denominator);
+        std::fprintf(io.out, "meter: tick %lld  %d/%d\n", static_cast<long long>(ts.tick),
+                     ts.numerator, ts.denominator);
     for (const auto& ks : plan.keySignatures)
         std::fprintf(io.out, "key: tick %lld  %s %s\n", static_cast<long long>(ks.tick),
                      model::keySignatureTonic(ks).c_str(), ks.minor ? "minor" : "major");
     std::fprintf(io.out, "plan tracks: %zu\n", plan.tracks.size());
     for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
         const auto& t = plan.tracks[i];
-        std::fprintf(io.out, "  %zu \"%s\": channel %d, program %d, %zu notes\n", i, printable(t.name).c_str(),
-                     t.channel + 1, t.program, t.notes.size());
+        std::fprintf(io.out, "  %zu \"%s\": channel %d, program %d, %zu notes\n", i,
+                     printable(t.name).c_str(), t.channel + 1, t.program, t.notes.size());
     }
     const model::Tick length = plan.lengthTicks();
     std::fprintf(io.out, "notes: %lld\nlength: %lld ticks, %.3f s\n",
@@ -120,11 +136,11 @@ void printPlan(const Io& io, const model::Plan& plan)
 int infoPlanFile(const Io& io, const std::string& path, const CliArgs& parsed)
 {
     auto loaded = loadInput(io, path, parsed, false);
-    if (!loaded)
-        return kBadInput;
+    if (!loaded) return kBadInput;
     std::fprintf(io.out, "%s\n", printable(path).c_str());
     if (loaded->fromProject)
-        std::fprintf(io.out, "project: take %llu \"%s\" (of %zu)\n", static_cast<unsigned long long>(loaded->takeId),
+        std::fprintf(io.out, "project: take %llu \"%s\" (of %zu)\n",
+                     static_cast<unsigned long long>(loaded->takeId),
                      printable(loaded->takeName).c_str(), loaded->takeCount);
     else
         std::fprintf(io.out, "plan JSON\n");
@@ -145,10 +161,9 @@ int infoOne(const Io& io, const std::string& path, const CliArgs& parsed)
     }
     const bool smf = bytes.size() >= 4 && (std::memcmp(bytes.data(), "MThd", 4) == 0 ||
                                            std::memcmp(bytes.data(), "RIFF", 4) == 0);
-    if (!smf || parsed.value("--take"))
-        return infoPlanFile(io, path, parsed);
+    if (!smf || parsed.value("--take")) return infoPlanFile(io, path, parsed);
     auto file = engine::smf::readSmf(bytes);
-    std::vector<std::uint8_t>().swap(bytes);   // the events hold what is needed now
+    std::vector<std::uint8_t>().swap(bytes); // the events hold what is needed now
     if (!file) {
         printError(io.err, path + ": " + file.error().message);
         return kBadInput;
@@ -171,10 +186,8 @@ int infoOne(const Io& io, const std::string& path, const CliArgs& parsed)
 int commandInfo(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({}, {"--take"});
-    if (!parsed.parse(args))
-        return usageError(io, "info", parsed.error());
-    if (parsed.positionals().empty())
-        return usageError(io, "info", "needs at least one FILE");
+    if (!parsed.parse(args)) return usageError(io, "info", parsed.error());
+    if (parsed.positionals().empty()) return usageError(io, "info", "needs at least one FILE");
     int status = kOk;
     for (const std::string& path : parsed.positionals())
         status = std::max(status, infoOne(io, path, parsed));

@@ -19,7 +19,7 @@ public:
     explicit CsvWriter(std::FILE* out) : m_out(out) { m_buffer.reserve(1 << 16); }
     ~CsvWriter() { flush(); }
 
-    void line(const std::string& file, const engine::smf::PairedNote& n)   // `file` printable
+    void line(const std::string& file, const engine::smf::PairedNote& n) // `file` printable
     {
         m_buffer += file;
         number(n.track);
@@ -29,8 +29,7 @@ public:
         number(n.startTick);
         number(n.endTick);
         m_buffer += '\n';
-        if (m_buffer.size() > (1 << 16) - 256)
-            flush();
+        if (m_buffer.size() > (1 << 16) - 256) flush();
     }
     void flush()
     {
@@ -55,30 +54,27 @@ private:
 void sortNotes(std::vector<engine::smf::PairedNote>& notes)
 {
     std::stable_sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) {
-        if (a.startTick != b.startTick)
-            return a.startTick < b.startTick;
-        if (a.track != b.track)
-            return a.track < b.track;
+        if (a.startTick != b.startTick) return a.startTick < b.startTick;
+        if (a.track != b.track) return a.track < b.track;
         return a.channel != b.channel ? a.channel < b.channel : a.key < b.key;
     });
 }
 // A plan or project (JSON) is not read here: say how to get its notes.
 std::string jsonHint(const std::vector<std::uint8_t>& bytes)
 {
-    const auto first = std::find_if(bytes.begin(), bytes.end(), [](std::uint8_t c) { return !std::isspace(c); });
-    return first != bytes.end() && *first == '{'
-               ? " (this looks like a plan or project: notes reads MIDI files; convert it to .mid first)"
-               : "";
+    const auto first =
+        std::find_if(bytes.begin(), bytes.end(), [](std::uint8_t c) { return !std::isspace(c); });
+    return first != bytes.end() && *first == '{' ? " (this looks like a plan or project: notes "
+                                                   "reads MIDI files; convert it to .mid first)"
+                                                 : "";
 }
 } // namespace
 
 int commandNotes(const std::vector<std::string>& args, const Io& io)
 {
     CliArgs parsed({"--count", "--quiet"}, {});
-    if (!parsed.parse(args))
-        return usageError(io, "notes", parsed.error());
-    if (parsed.positionals().empty())
-        return usageError(io, "notes", "needs at least one FILE");
+    if (!parsed.parse(args)) return usageError(io, "notes", parsed.error());
+    if (parsed.positionals().empty()) return usageError(io, "notes", "needs at least one FILE");
     const bool count = parsed.has("--count");
     const bool quiet = parsed.has("--quiet");
     std::size_t failed = 0;
@@ -87,7 +83,7 @@ int commandNotes(const std::vector<std::string>& args, const Io& io)
     CsvWriter csv(io.out);
     for (const std::string& path : parsed.positionals()) {
         auto read = engine::readFileInto(path, engine::smf::kMaxFileBytes, bytes);
-        if (!read) {   // the message names the path
+        if (!read) { // the message names the path
             ++failed;
             csv.flush();
             printError(io.err, read.error().message);
@@ -104,8 +100,7 @@ int commandNotes(const std::vector<std::string>& args, const Io& io)
             for (const auto& w : notes->warnings)
                 printWarning(io.err, path, w.message);
         total += static_cast<std::int64_t>(notes->notes.size());
-        if (count)
-            continue;
+        if (count) continue;
         sortNotes(notes->notes);
         const std::string shown = printable(path);
         for (const auto& n : notes->notes)
@@ -113,8 +108,8 @@ int commandNotes(const std::vector<std::string>& args, const Io& io)
     }
     csv.flush();
     if (count)
-        std::fprintf(io.out, "files %zu, failed %zu, notes %lld\n", parsed.positionals().size() - failed,
-                     failed, static_cast<long long>(total));
+        std::fprintf(io.out, "files %zu, failed %zu, notes %lld\n",
+                     parsed.positionals().size() - failed, failed, static_cast<long long>(total));
     return failed ? kBadInput : kOk;
 }
 

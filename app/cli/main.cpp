@@ -7,7 +7,7 @@
 int main(int argc, char** argv)
 {
     pianola::engine::routeSystemLibraryLogs();
-    pianola::engine::ControlThread::claim();   // debug builds: callbacks never run here
+    pianola::engine::ControlThread::claim(); // debug builds: callbacks never run here
     std::vector<std::string> args(argv + 1, argv + argc);
     return pianola::cli::run(args);
 }

@@ -11,7 +11,8 @@ namespace pianola::engine::analysis {
 namespace {
 // What reads the plan's notes runs before the timeline is built; from then on only the timeline
 // is read, so the notes of a plan we own (`release`) are freed there.
-model::analysis::Analysis analyze(const model::Plan& plan, const AnalysisOptions& options, model::Plan* release)
+model::analysis::Analysis analyze(const model::Plan& plan, const AnalysisOptions& options,
+                                  model::Plan* release)
 {
     model::analysis::Analysis out;
     addDynamics(plan, out);

@@ -13,16 +13,25 @@ using model::analysis::Chord;
 const std::vector<ChordQuality>& chordQualities()
 {
     static const std::vector<ChordQuality> kQualities = {
-        {"maj", {0, 4, 7}, false},         {"min", {0, 3, 7}, false},
-        {"7", {0, 4, 7, 10}, false},       {"maj7", {0, 4, 7, 11}, false},
-        {"min7", {0, 3, 7, 10}, false},    {"6", {0, 4, 7, 9}, false},
-        {"add9", {0, 4, 7, 2}, false},     {"9", {0, 4, 7, 10, 2}, false},
-        {"maj9", {0, 4, 7, 11, 2}, false}, {"min9", {0, 3, 7, 10, 2}, false},
+        {"maj", {0, 4, 7}, false},
+        {"min", {0, 3, 7}, false},
+        {"7", {0, 4, 7, 10}, false},
+        {"maj7", {0, 4, 7, 11}, false},
+        {"min7", {0, 3, 7, 10}, false},
+        {"6", {0, 4, 7, 9}, false},
+        {"add9", {0, 4, 7, 2}, false},
+        {"9", {0, 4, 7, 10, 2}, false},
+        {"maj9", {0, 4, 7, 11, 2}, false},
+        {"min9", {0, 3, 7, 10, 2}, false},
         // Six-tone chords as they are voiced, without the fifth (an Am11 is not "Gadd9/A").
-        {"min11", {0, 3, 10, 2, 5}, false}, {"13", {0, 4, 10, 2, 9}, false},
-        {"dim", {0, 3, 6}, true},          {"aug", {0, 4, 8}, true},
-        {"sus2", {0, 2, 7}, true},         {"sus4", {0, 5, 7}, true},
-        {"hdim7", {0, 3, 6, 10}, true},    {"dim7", {0, 3, 6, 9}, true},
+        {"min11", {0, 3, 10, 2, 5}, false},
+        {"13", {0, 4, 10, 2, 9}, false},
+        {"dim", {0, 3, 6}, true},
+        {"aug", {0, 4, 8}, true},
+        {"sus2", {0, 2, 7}, true},
+        {"sus4", {0, 5, 7}, true},
+        {"hdim7", {0, 3, 6, 10}, true},
+        {"dim7", {0, 3, 6, 9}, true},
     };
     return kQualities;
 }

@@ -61,7 +61,9 @@ void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
         ends.push_back(n.endTick);
     std::sort(ends.begin(), ends.end());
     std::size_t start = 0, end = 0;
-    const auto nextTick = [&] { return start < notes.size() ? std::min(notes[start].startTick, ends[end]) : ends[end]; };
+    const auto nextTick = [&] {
+        return start < notes.size() ? std::min(notes[start].startTick, ends[end]) : ends[end];
+    };
     int sounding = 0;
     double area = 0, busy = 0;
     while (end < ends.size()) {
@@ -82,7 +84,8 @@ void addPolyphony(const std::vector<TimedNote>& notes, Analysis& out)
 
 // Per track: each note's length against the time to the track's next onset. The notes come
 // sorted by start, so a track's notes at its latest onset wait there for its next one.
-void addArticulation(const std::vector<TimedNote>& notes, const model::TempoMap& tempo, Analysis& out)
+void addArticulation(const std::vector<TimedNote>& notes, const model::TempoMap& tempo,
+                     Analysis& out)
 {
     std::map<int, std::vector<const TimedNote*>> waiting;
     std::int64_t counted = 0, staccato = 0, legato = 0;

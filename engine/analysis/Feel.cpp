@@ -64,7 +64,8 @@ void addSwing(const std::vector<Tick>& ticks, Tick phase, int ppq, Analysis& out
     const Swing sixteenths = swingOf(ticks, phase, ppq, 2);
     out.swingRatio8 = eighths.ratio;
     out.swingRatio16 = sixteenths.ratio;
-    const bool use16 = std::abs(std::log(sixteenths.ratio)) > std::abs(std::log(eighths.ratio)) + 0.05;
+    const bool use16 =
+        std::abs(std::log(sixteenths.ratio)) > std::abs(std::log(eighths.ratio)) + 0.05;
     out.swingSubdivision = use16 ? 16 : 8;
     out.swingRatio = use16 ? sixteenths.ratio : eighths.ratio;
 }

@@ -213,17 +213,19 @@ bool preferDeclaredKey(KeyEstimate& estimate, const std::vector<model::KeySignat
 {
     if (declared.empty() || estimate.runnerUps.empty()) return false;
     const model::KeySignature& sig = declared.front();
-    if (sig.sharps == 0 && !sig.minor) return false;   // the default, not a choice
+    if (sig.sharps == 0 && !sig.minor) return false; // the default, not a choice
     const int tonic = model::keySignatureTonicPc(sig);
     model::analysis::Key& best = estimate.key;
     model::analysis::Key& second = estimate.runnerUps.front();
     const auto relative = [](const model::analysis::Key& a, const model::analysis::Key& b) {
-        return a.minor != b.minor && (a.minor ? (a.tonic + 3) % 12 == b.tonic : (b.tonic + 3) % 12 == a.tonic);
+        return a.minor != b.minor &&
+               (a.minor ? (a.tonic + 3) % 12 == b.tonic : (b.tonic + 3) % 12 == a.tonic);
     };
     if (second.tonic != tonic || second.minor != sig.minor || !relative(best, second)) return false;
     const model::analysis::Key old = best;
     std::swap(best, second);
-    std::swap(best.confidence, second.confidence);   // the pair keeps its probabilities, the larger goes first
+    std::swap(best.confidence,
+              second.confidence); // the pair keeps its probabilities, the larger goes first
     for (model::analysis::KeySpan& span : estimate.spans)
         if (span.key.tonic == old.tonic && span.key.minor == old.minor) span.key = best;
     return true;

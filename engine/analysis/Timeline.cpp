@@ -24,7 +24,7 @@ bool byStart(const TimedNote& a, const TimedNote& b)
 
 Timeline::Timeline(const model::Plan& plan) : m_tempo(plan), m_ppq(std::max(1, plan.ppq))
 {
-    std::size_t pitched = 0, drums = 0;   // reserved exactly: a million notes are 32 MB here
+    std::size_t pitched = 0, drums = 0; // reserved exactly: a million notes are 32 MB here
     for (const model::Track& track : plan.tracks)
         (track.channel == kDrumChannel ? drums : pitched) += track.notes.size();
     m_pitched.reserve(pitched);

@@ -11,7 +11,8 @@
 
 namespace pianola::engine::analysis {
 
-/// 32 bytes (a million notes are 32 MB here); the end in seconds is tempo().ticksToSeconds(endTick).
+/// 32 bytes (a million notes are 32 MB here); the end in seconds is
+/// tempo().ticksToSeconds(endTick).
 struct TimedNote
 {
     model::Tick startTick = 0, endTick = 0;

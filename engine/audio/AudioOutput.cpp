@@ -4,9 +4,8 @@
 
 #include "engine/ThreadCheck.h"
 
-#include <fluidsynth.h>
-
 #include <cstdlib>
+#include <fluidsynth.h>
 #include <mutex>
 
 namespace pianola::engine {
@@ -20,8 +19,7 @@ void captureLog(int, const char* message, void*)
 {
     std::lock_guard lock(g_logMutex);
     if (g_capture && message) {
-        if (!g_capture->empty())
-            *g_capture += "; ";
+        if (!g_capture->empty()) *g_capture += "; ";
         *g_capture += message;
     }
 }
@@ -29,29 +27,31 @@ void captureLog(int, const char* message, void*)
 
 const std::vector<std::string>& audioDriverCandidates()
 {
-    static const std::vector<std::string> drivers = {"pulseaudio", "pipewire", "alsa", "jack", "sdl2"};
+    static const std::vector<std::string> drivers = {"pulseaudio", "pipewire", "alsa", "jack",
+                                                     "sdl2"};
     return drivers;
 }
 
 int AudioOutput::callback(void* data, int len, int, float*[], int nout, float* out[])
 {
-    PIANOLA_ASSERT_NOT_CONTROL_THREAD();   // the driver's own thread, never the GUI's
+    PIANOLA_ASSERT_NOT_CONTROL_THREAD(); // the driver's own thread, never the GUI's
     auto* self = static_cast<AudioOutput*>(data);
-    if (nout < 2)
-        return FLUID_FAILED;
-    self->m_core->render(len, out[0], out[1]);   // buffers come zeroed
+    if (nout < 2) return FLUID_FAILED;
+    self->m_core->render(len, out[0], out[1]); // buffers come zeroed
     return FLUID_OK;
 }
 
-Result<std::unique_ptr<AudioOutput>> AudioOutput::start(SynthCore& core, const std::string& driver, int periodFrames)
+Result<std::unique_ptr<AudioOutput>> AudioOutput::start(SynthCore& core, const std::string& driver,
+                                                        int periodFrames)
 {
     std::unique_ptr<AudioOutput> output(new AudioOutput);
     output->m_core = &core;
     fluid_settings_t* settings = core.settings();
     fluid_settings_setint(settings, "audio.period-size", periodFrames);
-    const std::vector<std::string> tries = driver.empty() ? audioDriverCandidates() : std::vector<std::string>{driver};
+    const std::vector<std::string> tries =
+        driver.empty() ? audioDriverCandidates() : std::vector<std::string>{driver};
     std::string report, names;
-    ::setenv("JACK_NO_START_SERVER", "1", 0);   // use a running JACK server, never spawn one
+    ::setenv("JACK_NO_START_SERVER", "1", 0); // use a running JACK server, never spawn one
     for (const std::string& name : tries) {
         std::string said;
         {
@@ -76,14 +76,15 @@ Result<std::unique_ptr<AudioOutput>> AudioOutput::start(SynthCore& core, const s
         names += (names.empty() ? "" : ", ") + name;
     }
     // One line that stands on its own (the status bar shows it), then what each driver said.
-    return makeError(Error::Code::Unsupported, "no audio output could be opened (tried " + names +
-                                                   "); Pianola runs without sound. Choose a driver in Preferences > Sound." + report);
+    return makeError(Error::Code::Unsupported,
+                     "no audio output could be opened (tried " + names +
+                         "); Pianola runs without sound. Choose a driver in Preferences > Sound." +
+                         report);
 }
 
 AudioOutput::~AudioOutput()
 {
-    if (m_driver)
-        delete_fluid_audio_driver(m_driver);
+    if (m_driver) delete_fluid_audio_driver(m_driver);
 }
 
 } // namespace pianola::engine

@@ -24,8 +24,8 @@ public:
     /// Opens `driver` ("pulseaudio", "pipewire", "alsa", "jack", "sdl2"), or when empty the
     /// first of audioDriverCandidates() that opens. The error says what each attempt said, so
     /// the app can show why there is no sound and keep running.
-    static Result<std::unique_ptr<AudioOutput>> start(SynthCore& core, const std::string& driver = {},
-                                                      int periodFrames = 256);
+    static Result<std::unique_ptr<AudioOutput>>
+    start(SynthCore& core, const std::string& driver = {}, int periodFrames = 256);
     ~AudioOutput();
     AudioOutput(const AudioOutput&) = delete;
     AudioOutput& operator=(const AudioOutput&) = delete;

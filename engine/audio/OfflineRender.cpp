@@ -16,11 +16,11 @@
 namespace pianola::engine {
 
 namespace {
-constexpr int kBlockFrames = 1024;          // a multiple of the synth's 64-frame grid
-constexpr float kSilence = 3.2e-5f;         // about -90 dBFS
+constexpr int kBlockFrames = 1024;  // a multiple of the synth's 64-frame grid
+constexpr float kSilence = 3.2e-5f; // about -90 dBFS
 constexpr double kSilentTailSeconds = 0.25;
 constexpr std::uint64_t kWavHeaderBytes = 44;
-constexpr std::uint64_t kMaxWavBytes = 0xFFFFFFFFu;   // RIFF sizes are 32-bit
+constexpr std::uint64_t kMaxWavBytes = 0xFFFFFFFFu; // RIFF sizes are 32-bit
 
 using BlockSink = std::function<Result<void>(std::span<const std::int16_t> interleaved)>;
 
@@ -45,11 +45,11 @@ Result<void> checkLength(double musicSeconds, const RenderOptions& options)
     const double rate = options.synth.sampleRate;
     const double wavSeconds = static_cast<double>(kMaxWavBytes - kWavHeaderBytes) / (rate * 4);
     if (musicSeconds + options.maxTailSeconds + 1.0 > wavSeconds)
-        return makeError(Error::Code::TooLarge, "the music lasts " + seconds(musicSeconds) +
-                                                    "; a WAV file holds at most " + seconds(wavSeconds) +
-                                                    " at " + std::to_string(static_cast<int>(rate)) +
-                                                    " Hz (with up to " + seconds(options.maxTailSeconds) +
-                                                    " of tail)");
+        return makeError(Error::Code::TooLarge,
+                         "the music lasts " + seconds(musicSeconds) +
+                             "; a WAV file holds at most " + seconds(wavSeconds) + " at " +
+                             std::to_string(static_cast<int>(rate)) + " Hz (with up to " +
+                             seconds(options.maxTailSeconds) + " of tail)");
     return {};
 }
 
@@ -61,11 +61,9 @@ public:
     {
         auto sequence = PlaybackSequence::build(plan);
         m_length = sequence->lengthSeconds();
-        if (auto ok = checkLength(m_length, options); !ok)
-            return ok;
+        if (auto ok = checkLength(m_length, options); !ok) return ok;
         auto core = SynthCore::create(options.synth);
-        if (!core)
-            return core.error();
+        if (!core) return core.error();
         m_core = std::move(*core);
         m_core->transport().setSequence(std::move(sequence));
         m_core->transport().play();
@@ -91,8 +89,7 @@ public:
                 block[2 * i + 1] = toPcm16(right[i]);
                 peak = std::max({peak, std::abs(left[i]), std::abs(right[i])});
             }
-            if (auto sent = sink(block); !sent)
-                return sent.error();
+            if (auto sent = sink(block); !sent) return sent.error();
             audio.frames += kBlockFrames;
             if (m_core->sequencer().playing()) {
                 const double done = m_length > 0 ? m_core->sequencer().position() / m_length : 1.0;
@@ -104,13 +101,11 @@ public:
             }
             tail += blockSeconds;
             silentFor = peak < kSilence ? silentFor + blockSeconds : 0;
-            if (silentFor >= kSilentTailSeconds || tail >= options.maxTailSeconds)
-                break;
+            if (silentFor >= kSilentTailSeconds || tail >= options.maxTailSeconds) break;
         }
         audio.musicSeconds = m_length;
         audio.tailSeconds = tail;
-        if (options.progress)
-            options.progress(1.0);
+        if (options.progress) options.progress(1.0);
         return audio;
     }
 
@@ -135,12 +130,12 @@ std::vector<std::uint8_t> wavHeader(int sampleRate, std::uint64_t frames)
     tag("WAVE");
     tag("fmt ");
     le(16, 4);
-    le(1, 2);            // PCM
-    le(2, 2);            // stereo
+    le(1, 2); // PCM
+    le(2, 2); // stereo
     le(rate, 4);
-    le(rate * 4, 4);     // bytes per second
-    le(4, 2);            // block align
-    le(16, 2);           // bits per sample
+    le(rate * 4, 4); // bytes per second
+    le(4, 2);        // block align
+    le(16, 2);       // bits per sample
     tag("data");
     le(dataBytes, 4);
     return out;
@@ -161,29 +156,28 @@ struct FileCloser
 };
 
 // Devices and FIFOs cannot be patched: render to a temporary file, then send header + data.
-Result<RenderedAudio> renderThroughTemporary(Renderer& renderer, OutputFile& out, const std::string& path,
-                                             const RenderOptions& options)
+Result<RenderedAudio> renderThroughTemporary(Renderer& renderer, OutputFile& out,
+                                             const std::string& path, const RenderOptions& options)
 {
     std::unique_ptr<std::FILE, FileCloser> tmp(std::tmpfile());
     if (!tmp)
-        return makeError(Error::Code::IoError, std::string("a temporary file: ") + std::strerror(errno));
+        return makeError(Error::Code::IoError,
+                         std::string("a temporary file: ") + std::strerror(errno));
     std::vector<std::uint8_t> bytes;
     auto audio = renderer.run(options, [&](std::span<const std::int16_t> block) -> Result<void> {
         bytes.clear();
         appendLe16(bytes, block);
         if (std::fwrite(bytes.data(), 1, bytes.size(), tmp.get()) != bytes.size())
-            return makeError(Error::Code::IoError, std::string("a temporary file: ") + std::strerror(errno));
+            return makeError(Error::Code::IoError,
+                             std::string("a temporary file: ") + std::strerror(errno));
         return {};
     });
-    if (!audio)
-        return audio;
-    if (auto h = out.write(wavHeader(audio->sampleRate, audio->frames)); !h)
-        return h.error();
+    if (!audio) return audio;
+    if (auto h = out.write(wavHeader(audio->sampleRate, audio->frames)); !h) return h.error();
     std::rewind(tmp.get());
     std::vector<std::uint8_t> chunk(1 << 16);
     while (const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), tmp.get()))
-        if (auto w = out.write(std::span(chunk.data(), n)); !w)
-            return w.error();
+        if (auto w = out.write(std::span(chunk.data(), n)); !w) return w.error();
     if (std::ferror(tmp.get()))
         return makeError(Error::Code::IoError, path + ": reading back the temporary file failed");
     return audio;
@@ -193,15 +187,13 @@ Result<RenderedAudio> renderThroughTemporary(Renderer& renderer, OutputFile& out
 Result<RenderedAudio> renderPlan(const model::Plan& plan, const RenderOptions& options)
 {
     Renderer renderer;
-    if (auto ready = renderer.prepare(plan, options); !ready)
-        return ready.error();
+    if (auto ready = renderer.prepare(plan, options); !ready) return ready.error();
     std::vector<std::int16_t> samples;
     auto audio = renderer.run(options, [&](std::span<const std::int16_t> block) -> Result<void> {
         samples.insert(samples.end(), block.begin(), block.end());
         return {};
     });
-    if (audio)
-        audio->samples = std::move(samples);
+    if (audio) audio->samples = std::move(samples);
     return audio;
 }
 
@@ -213,14 +205,13 @@ std::vector<std::uint8_t> wavBytes(const RenderedAudio& audio)
     return out;
 }
 
-Result<RenderedAudio> renderPlanToWav(const model::Plan& plan, const std::string& path, const RenderOptions& options)
+Result<RenderedAudio> renderPlanToWav(const model::Plan& plan, const std::string& path,
+                                      const RenderOptions& options)
 {
     Renderer renderer;
-    if (auto ready = renderer.prepare(plan, options); !ready)
-        return ready.error();
+    if (auto ready = renderer.prepare(plan, options); !ready) return ready.error();
     auto out = OutputFile::open(path);
-    if (!out)
-        return out.error();
+    if (!out) return out.error();
     OutputFile& file = **out;
     Result<RenderedAudio> audio = RenderedAudio{};
     if (!file.seekable()) {
@@ -238,10 +229,8 @@ Result<RenderedAudio> renderPlanToWav(const model::Plan& plan, const std::string
             if (auto h = file.writeAt(0, wavHeader(audio->sampleRate, audio->frames)); !h)
                 return h.error();
     }
-    if (!audio)
-        return audio;
-    if (auto done = file.commit(); !done)
-        return done.error();
+    if (!audio) return audio;
+    if (auto done = file.commit(); !done) return done.error();
     return audio;
 }
 

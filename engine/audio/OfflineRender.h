@@ -16,18 +16,18 @@ namespace pianola::engine {
 struct RenderOptions
 {
     SynthOptions synth;
-    double maxTailSeconds = 10.0;   ///< reverb/release tail after the last event, at most
-    double maxSeconds = 3600.0;     ///< music longer than this is refused (TooLarge) before rendering
-    std::function<void(double fraction)> progress;   ///< called now and then with 0..1
+    double maxTailSeconds = 10.0; ///< reverb/release tail after the last event, at most
+    double maxSeconds = 3600.0;   ///< music longer than this is refused (TooLarge) before rendering
+    std::function<void(double fraction)> progress; ///< called now and then with 0..1
 };
 
 struct RenderedAudio
 {
-    std::vector<std::int16_t> samples;   ///< interleaved stereo (renderPlan only)
-    std::uint64_t frames = 0;            ///< stereo frames rendered
+    std::vector<std::int16_t> samples; ///< interleaved stereo (renderPlan only)
+    std::uint64_t frames = 0;          ///< stereo frames rendered
     int sampleRate = 44100;
-    double musicSeconds = 0;             ///< up to the plan's end
-    double tailSeconds = 0;              ///< rendered after it until silence
+    double musicSeconds = 0; ///< up to the plan's end
+    double tailSeconds = 0;  ///< rendered after it until silence
     std::string soundFont;
 };
 

@@ -22,9 +22,9 @@ namespace pianola::engine {
 
 struct SynthOptions
 {
-    std::string soundFont;        ///< a path, or empty to search (see findSoundFont)
+    std::string soundFont; ///< a path, or empty to search (see findSoundFont)
     double sampleRate = 44100.0;
-    double gain = 0.2;            ///< FluidSynth's default, as `fluidsynth` uses
+    double gain = 0.2; ///< FluidSynth's default, as `fluidsynth` uses
     int polyphony = 256;
     bool reverb = true;
     bool chorus = true;
@@ -77,7 +77,7 @@ public:
 private:
     SynthCore() = default;
     class Sink;
-    void dispatch(const std::uint8_t* message, int size);   // [rt]
+    void dispatch(const std::uint8_t* message, int size); // [rt]
     Result<void> loadSoundFont(const std::string& path, bool dynamicSamples);
 
     // PlayerPreparer (control thread)
@@ -98,10 +98,10 @@ private:
     bool m_dynamic = false;
     fluid_sfont_t* m_sfont = nullptr;
     int m_sfontId = -1;
-    std::array<std::set<int>, 16> m_banks;      ///< bank numbers each channel may have
-    std::array<std::set<int>, 16> m_programs;   ///< programs each channel may select
-    std::set<int> m_pinned;                     ///< bank * 128 + program
-    std::mutex m_loading;   ///< held while the synth loads; render() only try-locks it
+    std::array<std::set<int>, 16> m_banks;    ///< bank numbers each channel may have
+    std::array<std::set<int>, 16> m_programs; ///< programs each channel may select
+    std::set<int> m_pinned;                   ///< bank * 128 + program
+    std::mutex m_loading; ///< held while the synth loads; render() only try-locks it
     std::atomic<std::uint64_t> m_silentBlocks{0};
     ThreadChecker m_renderThread;
     ThreadChecker m_controlThread;

@@ -2,8 +2,6 @@
 // Generation in context: the take's brief and harmony, one part made for it, spliced in.
 #include "engine/generate/Arranger.h"
 
-#include "engine/generate/Rebar.h"
-
 #include "engine/generate/ArrangerContext.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
@@ -125,8 +123,8 @@ model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint
         auto moved = vary(take, "transpose to " + name, seed);
         if (moved) {
             out = std::move(moved->plan);
-            const bool lockedStay = std::any_of(
-                take.tracks.begin(), take.tracks.end(), [](const model::Track& t) {
+            const bool lockedStay =
+                std::any_of(take.tracks.begin(), take.tracks.end(), [](const model::Track& t) {
                     return t.channel != 9 &&
                            (t.locked || std::any_of(t.notes.begin(), t.notes.end(),
                                                     [](const model::Note& n) { return n.locked; }));
@@ -145,8 +143,8 @@ model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint
         out = rebar(out, q.meter->first, q.meter->second);
         restoreLocked(take, out);
         chips.push_back("meter: " + std::to_string(info.numerator) + "/" +
-                        std::to_string(info.denominator) + " -> " +
-                        std::to_string(q.meter->first) + "/" + std::to_string(q.meter->second) +
+                        std::to_string(info.denominator) + " -> " + std::to_string(q.meter->first) +
+                        "/" + std::to_string(q.meter->second) +
                         " for the whole take (each bar of the other parts kept as that bar)");
     }
     return out;
@@ -164,10 +162,10 @@ Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& reque
 {
     ArrangeResult result;
     std::vector<std::string> whole;
-    const model::Plan take = request.action == PartAction::Add ||
-                                     request.action == PartAction::Regenerate
-                                 ? wholeTake(asked, words, seed, whole)
-                                 : asked;
+    const model::Plan take =
+        request.action == PartAction::Add || request.action == PartAction::Regenerate
+            ? wholeTake(asked, words, seed, whole)
+            : asked;
     result.plan = take;
     model::Plan& plan = result.plan;
     const std::string role(roleName(request.role));
@@ -271,12 +269,12 @@ bool restoreLocked(const model::Plan& before, model::Plan& after)
     for (std::size_t i = 0; i < before.tracks.size(); ++i) {
         const model::Track& old = before.tracks[i];
         // By index while the tracks are as many; else (a track added) by name and channel.
-        auto match = sameCount ? after.tracks.begin() + static_cast<std::ptrdiff_t>(i)
-                               : std::find_if(after.tracks.begin(), after.tracks.end(),
-                                              [&](const model::Track& t) {
-                                                  return t.name == old.name &&
-                                                         t.channel == old.channel;
-                                              });
+        auto match = sameCount
+                         ? after.tracks.begin() + static_cast<std::ptrdiff_t>(i)
+                         : std::find_if(after.tracks.begin(), after.tracks.end(),
+                                        [&](const model::Track& t) {
+                                            return t.name == old.name && t.channel == old.channel;
+                                        });
         if (match == after.tracks.end()) {
             if (old.locked || std::any_of(old.notes.begin(), old.notes.end(),
                                           [](const model::Note& n) { return n.locked; }))

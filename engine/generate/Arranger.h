@@ -22,12 +22,12 @@ struct PartRequest
 {
     PartAction action = PartAction::Add;
     Role role = Role::Chords;
-    int fromBar = 0, toBar = 0;     ///< region, bars counted from 1, inclusive; 0 = whole take
-    bool secondLayer = false;       ///< a second drum track is wanted ("a second percussion layer")
-    bool keepRhythm = false;        ///< "re-roll the chords but keep the rhythm": same onsets
+    int fromBar = 0, toBar = 0; ///< region, bars counted from 1, inclusive; 0 = whole take
+    bool secondLayer = false;   ///< a second drum track is wanted ("a second percussion layer")
+    bool keepRhythm = false;    ///< "re-roll the chords but keep the rhythm": same onsets
     std::optional<std::size_t> track; ///< Regenerate this track (index; the app's scope), not
                                       ///< the first of the role
-    std::optional<Genre> genreHint; ///< the style the take was made in, when known
+    std::optional<Genre> genreHint;   ///< the style the take was made in, when known
     /// A model's brief for the part (LLM brief mode): its genre, mood, density, complexity,
     /// chord colour, swing and the part's program and register replace what the words say; the
     /// take still gives tempo, meter, key and length.

@@ -110,9 +110,8 @@ std::vector<ChordSpan> spans(const std::vector<model::PlanChord>& chords)
 // to choose.
 bool harmonyFree(const model::Plan& take)
 {
-    return std::none_of(take.tracks.begin(), take.tracks.end(), [](const model::Track& t) {
-               return t.channel != 9 && !t.notes.empty();
-           });
+    return std::none_of(take.tracks.begin(), take.tracks.end(),
+                        [](const model::Track& t) { return t.channel != 9 && !t.notes.empty(); });
 }
 
 // Candidate `index` > 0 of a part whose voicing the words left open: another voicing.
@@ -325,7 +324,8 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
     pc.seed = mixSeed(seed, static_cast<std::uint64_t>(index));
     b.seed = pc.seed;
     candidateVoicing(b, q, index);
-    pc.ctx = std::make_unique<Context>(Context{b, Grid(b, take.ppq), {}, {}, false, 0, false, false});
+    pc.ctx =
+        std::make_unique<Context>(Context{b, Grid(b, take.ppq), {}, {}, false, 0, false, false});
     pc.ctx->variant = index % 4;
     pc.ctx->fillsFree = !q.noFills && !q.fill && q.fillBars.empty();
     pc.ctx->rootsAsked = q.follow == BassFollow::Roots;
@@ -344,8 +344,9 @@ PartContext partContext(const model::Plan& take, const PartRequest& request, std
     if (((request.role == Role::Chords || padIsHarmony) && target) || freeHarmony) {
         Brief drawn = base;
         drawn.parts = b.parts;
-        pc.ctx->chords = candidateProgression(drawn, pc.ctx->grid, seed, index,
-                                              freeHarmony ? std::vector<ChordSpan>{} : pc.ctx->chords);
+        pc.ctx->chords =
+            candidateProgression(drawn, pc.ctx->grid, seed, index,
+                                 freeHarmony ? std::vector<ChordSpan>{} : pc.ctx->chords);
         pc.harmonyChanged = true;
         pc.chips.back() = "chords: a new progression";
     }

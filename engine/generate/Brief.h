@@ -65,7 +65,7 @@ struct BriefIntent
 {
     enum class Action { NewSong, AddPart, RegeneratePart, RemovePart, Change };
     Action action = Action::NewSong;
-    std::optional<Role> part; ///< the part added, regenerated or removed
+    std::optional<Role> part;   ///< the part added, regenerated or removed
     int fromBar = 0, toBar = 0; ///< a region (bars from 1, inclusive); 0 = the whole take
     friend bool operator==(const BriefIntent&, const BriefIntent&) = default;
 };

@@ -116,76 +116,86 @@ template <auto Member> void readUnit(JsonReader& in, const Json& v, const JsonPa
     if (const auto x = in.number(v, p, 0, 1)) b.*Member = *x;
 }
 
-const std::array<Field<Brief>, 22> kBriefFields = {{
-    {"genre", false,
-     [](JsonReader&, const Json&, const JsonPath&, Brief&) {}}, // read first, see briefFromJson
-    {"parts", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         b.parts.clear();
-         model::jsonio::readArray(
-             in, v, p, b.parts, [&](const Json& e, const JsonPath& ep, Part& part) {
-                 if (const Json* role = model::jsonio::findMember(e, "role");
-                     role && role->is_string())
-                     if (const auto r = roleFromName(role->get<std::string>()))
-                         part = defaultPart(b.genre, *r); // unnamed fields: the genre's default
-                 model::jsonio::visitFields<Part>(in, e, ep, kPartFields, part);
-             });
-     }},
-    {"tonic", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         if (const auto i = in.choice(v, p, kTonics)) b.tonic = kTonicPcs[*i];
-     }},
-    enumField<Brief, &Brief::mode, modeNames>("mode"),
-    {"bpm", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         if (const auto x = in.number(v, p, Brief::kMinBpm, Brief::kMaxBpm)) b.bpm = *x;
-     }},
-    model::jsonio::intField<Brief, &Brief::numerator, 1, 32>("numerator"),
-    {"denominator", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         if (const auto d = in.integer<std::int64_t>(v, p, 2, 16)) {
-             if (*d == 2 || *d == 4 || *d == 8 || *d == 16)
-                 b.denominator = static_cast<int>(*d);
-             else
-                 in.error(p, "must be 2, 4, 8 or 16");
-         }
-     }},
-    model::jsonio::intField<Brief, &Brief::bars, Brief::kMinBars, Brief::kMaxBars>("bars"),
-    enumField<Brief, &Brief::mood, moodNames>("mood"),
-    {"density", false, readUnit<&Brief::density>},
-    {"complexity", false, readUnit<&Brief::complexity>},
-    {"extension", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         if (const auto e = in.integer<std::int64_t>(v, p, 0, 13)) {
-             if (*e == 0 || *e == 7 || *e == 9 || *e == 11 || *e == 13)
-                 b.extension = static_cast<int>(*e);
-             else
-                 in.error(p, "must be 0 (triads), 7, 9, 11 or 13");
-         }
-     }},
-    model::jsonio::boolField<Brief, &Brief::sus>("sus"),
-    model::jsonio::boolField<Brief, &Brief::add9>("add9"),
-    enumField<Brief, &Brief::voicing, voicingNames>("voicing"),
-    {"humanize", false, readUnit<&Brief::humanize>},
-    {"swing", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         if (const auto x = in.number(v, p, 50, 75)) b.swing = *x;
-     }},
-    model::jsonio::boolField<Brief, &Brief::swing16>("swing16"),
-    {"directives", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         model::jsonio::visitFields<Directives>(in, v, p, kDirectiveFields, b.directives);
-     }},
-    model::jsonio::intField<Brief, &Brief::candidates, 1, Brief::kMaxCandidates>("candidates"),
-    model::jsonio::idField<Brief, &Brief::seed, 0>("seed"),
-    {"intent", false,
-     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
-         BriefIntent intent;
-         model::jsonio::visitFields<BriefIntent>(in, v, p, kIntentFields, intent);
-         if (intent.toBar < intent.fromBar) intent.toBar = intent.fromBar;
-         b.intent = intent;
-     }},
-}};
+const std::
+    array<Field<Brief>, 22>
+        kBriefFields =
+            {
+                {
+                    {"genre", false,
+                     [](JsonReader&, const Json&, const JsonPath&, Brief&) {
+                     }}, // read first, see briefFromJson
+                    {"parts", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         b.parts.clear();
+                         model::jsonio::readArray(
+                             in, v, p, b.parts, [&](const Json& e, const JsonPath& ep, Part& part) {
+                                 if (const Json* role = model::jsonio::findMember(e, "role");
+                                     role && role->is_string())
+                                     if (const auto r = roleFromName(role->get<std::string>()))
+                                         part = defaultPart(
+                                             b.genre, *r); // unnamed fields: the genre's default
+                                 model::jsonio::visitFields<Part>(in, e, ep, kPartFields, part);
+                             });
+                     }},
+                    {"tonic", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         if (const auto i = in.choice(v, p, kTonics)) b.tonic = kTonicPcs[*i];
+                     }},
+                    enumField<Brief, &Brief::mode, modeNames>("mode"),
+                    {"bpm", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         if (const auto x = in.number(v, p, Brief::kMinBpm, Brief::kMaxBpm))
+                             b.bpm = *x;
+                     }},
+                    model::jsonio::intField<Brief, &Brief::numerator, 1, 32>("numerator"),
+                    {"denominator", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         if (const auto d = in.integer<std::int64_t>(v, p, 2, 16)) {
+                             if (*d == 2 || *d == 4 || *d == 8 || *d == 16)
+                                 b.denominator = static_cast<int>(*d);
+                             else
+                                 in.error(p, "must be 2, 4, 8 or 16");
+                         }
+                     }},
+                    model::jsonio::intField<Brief, &Brief::bars, Brief::kMinBars, Brief::kMaxBars>(
+                        "bars"),
+                    enumField<Brief, &Brief::mood, moodNames>("mood"),
+                    {"density", false, readUnit<&Brief::density>},
+                    {"complexity", false, readUnit<&Brief::complexity>},
+                    {"extension", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         if (const auto e = in.integer<std::int64_t>(v, p, 0, 13)) {
+                             if (*e == 0 || *e == 7 || *e == 9 || *e == 11 || *e == 13)
+                                 b.extension = static_cast<int>(*e);
+                             else
+                                 in.error(p, "must be 0 (triads), 7, 9, 11 or 13");
+                         }
+                     }},
+                    model::jsonio::boolField<Brief, &Brief::sus>("sus"),
+                    model::jsonio::boolField<Brief, &Brief::add9>("add9"),
+                    enumField<Brief, &Brief::voicing, voicingNames>("voicing"),
+                    {"humanize", false, readUnit<&Brief::humanize>},
+                    {"swing", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         if (const auto x = in.number(v, p, 50, 75)) b.swing = *x;
+                     }},
+                    model::jsonio::boolField<Brief, &Brief::swing16>("swing16"),
+                    {"directives", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         model::jsonio::visitFields<Directives>(in, v, p, kDirectiveFields,
+                                                                b.directives);
+                     }},
+                    model::jsonio::intField<Brief, &Brief::candidates, 1, Brief::kMaxCandidates>(
+                        "candidates"),
+                    model::jsonio::idField<Brief, &Brief::seed, 0>("seed"),
+                    {"intent", false,
+                     [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
+                         BriefIntent intent;
+                         model::jsonio::visitFields<BriefIntent>(in, v, p, kIntentFields, intent);
+                         if (intent.toBar < intent.fromBar) intent.toBar = intent.fromBar;
+                         b.intent = intent;
+                     }},
+                }};
 } // namespace
 
 std::string briefToJson(const Brief& b, int indent)

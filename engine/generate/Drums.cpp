@@ -234,8 +234,7 @@ void fill(BarBuilder& b, bool lastBar)
 }
 } // namespace
 
-void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing,
-              int pattern)
+void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing, int pattern)
 {
     std::erase_if(notes, [&](const model::Note& n) {
         return n.startTick >= from && n.startTick < to && n.key != drum::kCrash;

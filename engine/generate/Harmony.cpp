@@ -124,7 +124,7 @@ void addRootsBelow(const Context& ctx, std::vector<std::vector<int>>& voicings)
         int root = v.front() - 5;
         while (root >= 0 && root % 12 != ctx.chords[i].chord.root)
             --root;
-        if (root < 28) continue;   // the voicing sits too low already: it keeps its own bottom
+        if (root < 28) continue; // the voicing sits too low already: it keeps its own bottom
         v.insert(v.begin(), root);
     }
 }
@@ -159,8 +159,9 @@ Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
         for (const auto& [step, steps] : barRhythm(ctx, rng, bar)) {
             const Tick t = g.barStart(bar) + step * g.stepTicks;
             const std::size_t i = spanIndex(ctx, t);
-            const Tick length = heldLength(
-                ctx, std::min<Tick>(steps * g.stepTicks, ctx.chords[i].end - t), voicings[i].size());
+            const Tick length =
+                heldLength(ctx, std::min<Tick>(steps * g.stepTicks, ctx.chords[i].end - t),
+                           voicings[i].size());
             const int velocity = ctx.accent(step, 84, 10) + rng.range(-3, 3);
             const auto voices = static_cast<Tick>(voicings[i].size());
             const Tick spread = voices > 1 ? std::min(roll, length / (2 * (voices - 1))) : 0;
@@ -173,9 +174,8 @@ Notes makeChords(const Context& ctx, Rng& rng, const Part& part)
 Notes makePad(const Context& ctx, const Part& part)
 {
     // A pad is held: close voicings open up (a candidate's close voicing stays, as its idea).
-    const Voicing style = ctx.brief.voicing == Voicing::Close && ctx.variant == 0
-                              ? Voicing::Open
-                              : ctx.brief.voicing;
+    const Voicing style =
+        ctx.brief.voicing == Voicing::Close && ctx.variant == 0 ? Voicing::Open : ctx.brief.voicing;
     const auto voicings = voiceAll(ctx, part, style);
     Notes out;
     for (std::size_t i = 0; i < ctx.chords.size(); ++i) {
@@ -193,7 +193,7 @@ Notes makeArpeggio(const Context& ctx, Rng& rng, const Part& part)
     window.highKey = std::min(part.highKey, part.lowKey + 24);
     const auto voicings = voiceAll(ctx, window, Voicing::Close);
     const int rate = (b.density > 0.55 || b.genre == Genre::Techno) ? 1 : 2; // steps per note
-    int shape = rng.range(0, 2); // up, up-down, 1-3-5-8-5-3
+    int shape = rng.range(0, 2);                            // up, up-down, 1-3-5-8-5-3
     if (ctx.variant > 0) shape = (shape + ctx.variant) % 3; // another candidate, another shape
     Notes out;
     int index = 0;

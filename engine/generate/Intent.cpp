@@ -170,7 +170,8 @@ Intent readIntent(std::string_view line, const std::vector<std::optional<Role>>*
         if (std::find(distinct.begin(), distinct.end(), r.role) == distinct.end())
             distinct.push_back(r.role);
     // "a trap beat in F# minor", "jazz trio with piano, bass and drums": a whole song.
-    if (!sameBut && ((!role && (q.full || q.genre)) || distinct.size() >= 3 || (q.full && q.genre))) {
+    if (!sameBut &&
+        ((!role && (q.full || q.genre)) || distinct.size() >= 3 || (q.full && q.genre))) {
         in.kind = IntentKind::NewSong;
         return in;
     }
@@ -193,9 +194,8 @@ Intent readIntent(std::string_view line, const std::vector<std::optional<Role>>*
     }
     const bool nounPhrase = startsWith(w, {"a", "an", "some"});
     // "add drums, no swing": feel words of a part the take does not have are for the new part.
-    const bool addsMissing =
-        !there && anyOf(w, {"add", "generate", "give", "put", "create", "write", "layer", "bring",
-                            "compose"});
+    const bool addsMissing = !there && anyOf(w, {"add", "generate", "give", "put", "create",
+                                                 "write", "layer", "bring", "compose"});
     if (role && !drumsOnly && !sameBut && (!changeWords || addsMissing) &&
         (addVerb || nounPhrase)) {
         const bool again = in.secondLayer || anyOf(w, {"counter", "countermelody", "second"});

@@ -53,8 +53,8 @@ private:
     Interpretation& m_out;
     Request m_req;
     int m_pendingRegister = 0;
-    bool m_pendingWithout = false; ///< "no", "not", "without", "less": the next thing negated
-    int m_degree = 100;            ///< "a little" 50, "much" 200: scales the next change
+    bool m_pendingWithout = false;      ///< "no", "not", "without", "less": the next thing negated
+    int m_degree = 100;                 ///< "a little" 50, "much" 200: scales the next change
     bool m_with = false;                ///< instruments from here on are additions
     std::optional<Kind> m_barDirective; ///< the last directive that can take a bar number
     std::vector<int> m_pendingBars;     ///< bar numbers said before their directive
@@ -68,7 +68,8 @@ std::string Reader::span(std::size_t from, std::size_t count) const
     return s;
 }
 
-// "what ("words")"; a second phrase meaning the same joins the first: chords: 9ths ("jazzy", "9ths").
+// "what ("words")"; a second phrase meaning the same joins the first: chords: 9ths ("jazzy",
+// "9ths").
 void Reader::note(const std::string& what, std::size_t from, std::size_t count)
 {
     understood(what, span(from, count));

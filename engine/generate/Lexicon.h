@@ -43,8 +43,8 @@ enum class Kind {
     BarWord,
     Candidates,
     KeyWord,
-    Sound,   ///< sound design MIDI cannot carry ("vinyl crackle", "reverb", "sidechain")
-    Degree   ///< a = percent of a step: "a little" 50, "much" 200, "less" -100 (the next change)
+    Sound, ///< sound design MIDI cannot carry ("vinyl crackle", "reverb", "sidechain")
+    Degree ///< a = percent of a step: "a little" 50, "much" 200, "less" -100 (the next change)
 };
 
 /// One phrase: space-separated lower-case words; `a`, `b` depend on the kind (a genre, a role

@@ -90,8 +90,8 @@ Notes makeMelody(const Context& ctx, Rng& rng, const Part& part)
             const double x = (bar % 2 + static_cast<double>(steps[i]) / g.stepsPerBar) /
                              2.0; // place in the phrase
             const int target =
-                low + static_cast<int>((high - low) *
-                                       (contour(ctx.variant, x) + (answer ? -0.1 : 0.05)));
+                low +
+                static_cast<int>((high - low) * (contour(ctx.variant, x) + (answer ? -0.1 : 0.05)));
             const Chord& chord = ctx.chordAt(t).chord;
             int key;
             const bool last = bar == b.bars - 1 && i + 1 == steps.size();

@@ -59,7 +59,7 @@ struct Context
     /// groove and fills for drums, line shape for bass and melody, the voicing's starting point
     /// for chords. Set by the arranger; a fresh brief keeps 0.
     int variant = 0;
-    bool fillsFree = false; ///< no fill named or refused: a variant may place its own
+    bool fillsFree = false;  ///< no fill named or refused: a variant may place its own
     bool rootsAsked = false; ///< "following the chord roots": a bass variant leaps by octaves only
 
     const ChordSpan& chordAt(Tick t) const;

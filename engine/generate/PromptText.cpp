@@ -28,7 +28,9 @@ std::string takeStepName(std::string_view step)
         out.pop_back();
     if (out.size() > kMax) {
         const std::size_t cut = out.rfind(' ', kMax);
-        out = std::string(model::utf8Prefix(out, cut == std::string::npos || cut < kMax / 2 ? kMax : cut)) + "...";
+        out = std::string(
+                  model::utf8Prefix(out, cut == std::string::npos || cut < kMax / 2 ? kMax : cut)) +
+              "...";
     }
     if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
     return out.empty() ? std::string("Take") : out;
@@ -65,7 +67,7 @@ std::optional<int> pitchClassFromName(std::string_view name)
 namespace {
 constexpr double kLargestNumber = 1e9;
 constexpr double kBeyond = kLargestNumber + 1; // what any larger number reads as
-}
+} // namespace
 
 std::string numberText(double value)
 {

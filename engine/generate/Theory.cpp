@@ -193,16 +193,21 @@ std::string chordQualityName(const std::vector<int>& tones)
     const bool dim = minor && has[6] && !has[7], aug = major && has[8] && !has[7];
     const bool sus = !minor && !major;
     const int seventh = has[11] ? 11 : has[10] ? 10 : (dim && has[9]) ? 9 : 0;
-    const int ext = seventh && has[9] && seventh != 9 ? 13 : seventh && has[5] && !sus ? 11
-                    : seventh && has[2]                ? 9
-                                                       : 7;
-    std::string q = dim && seventh == 10 ? "m7b5" : dim && seventh == 9 ? "dim7" : dim ? "dim"
-                    : aug                                               ? "aug"
-                    : minor                                             ? "m"
-                                                                        : "";
+    const int ext = seventh && has[9] && seventh != 9 ? 13
+                    : seventh && has[5] && !sus       ? 11
+                    : seventh && has[2]               ? 9
+                                                      : 7;
+    std::string q = dim && seventh == 10  ? "m7b5"
+                    : dim && seventh == 9 ? "dim7"
+                    : dim                 ? "dim"
+                    : aug                 ? "aug"
+                    : minor               ? "m"
+                                          : "";
     if (seventh && !(dim && seventh != 11)) {
-        if (seventh == 11) q += ext == 7 ? "maj7" : "maj" + std::to_string(ext);
-        else q += std::to_string(ext);
+        if (seventh == 11)
+            q += ext == 7 ? "maj7" : "maj" + std::to_string(ext);
+        else
+            q += std::to_string(ext);
     }
     if (!seventh && has[2] && !sus) q += "add9";
     if (sus) q += has[5] ? "sus4" : has[2] ? "sus2" : "5";

@@ -333,7 +333,7 @@ std::vector<bool> Varier::readKeeps(const Words& w)
                 continue;
             }
             const auto t = targetWord(w[j]);
-            if (!t || !t->drumKeys.empty()) break;   // "same but harder kick": the kick is a change
+            if (!t || !t->drumKeys.empty()) break; // "same but harder kick": the kick is a change
             roles.insert(roles.end(), t->roles.begin(), t->roles.end());
             used.push_back(j++);
         }
@@ -359,20 +359,20 @@ std::vector<bool> Varier::readKeeps(const Words& w)
 Result<VariationResult> Varier::run(std::string_view instruction)
 {
     if (instruction.size() > kMaxPromptBytes) // an instruction, not a document: bounded work
-        return makeError(Error::Code::TooLarge,
-                         "the instruction has " + std::to_string(instruction.size()) +
-                             " characters; at most " + std::to_string(kMaxPromptBytes) +
-                             " are read");
+        return makeError(Error::Code::TooLarge, "the instruction has " +
+                                                    std::to_string(instruction.size()) +
+                                                    " characters; at most " +
+                                                    std::to_string(kMaxPromptBytes) + " are read");
     m_budget = std::max(kMaxVariationNotes, m_plan.noteCount());
     const Words w = promptWords(instruction);
     const std::vector<bool> keepWords = readKeeps(w);
     static const std::vector<std::string> kFiller = {
-        "a",    "an",    "the", "and",  "make", "it",      "more", "please", "add",
-        "with", "based", "on",  "this", "of",   "to",      "bit",  "little", "by",
-        "then", "some",  "at",  "give", "me",   "version", "lot",  "much",
+        "a", "an", "the", "and", "make", "it", "more", "please", "add", "with", "based", "on",
+        "this", "of", "to", "bit", "little", "by", "then", "some", "at", "give", "me", "version",
+        "lot", "much",
         // "same drums but harder kick", "keep everything else": what is not asked for stays
-        "same", "but",   "keep", "everything", "else", "rest", "just", "now", "also", "slightly",
-        "can",  "you",   "could", "i",  "want", "as",   "before", "still", "one", "that"};
+        "same", "but", "keep", "everything", "else", "rest", "just", "now", "also", "slightly",
+        "can", "you", "could", "i", "want", "as", "before", "still", "one", "that"};
     for (std::size_t i = 0; i < w.size();) {
         if (keepWords[i]) {
             ++i;
@@ -403,11 +403,10 @@ Result<VariationResult> Varier::run(std::string_view instruction)
                 std::find(present.begin(), present.end(), std::optional<Role>(r)) != present.end())
                 names += (names.empty() ? "" : ", ") + std::string(roleName(r));
         if (!names.empty())
-            m_result.changes.push_back(
-                std::string(m_wholeTakeKey ? "apart from the key, "
-                            : m_keptNamed  ? "apart from what was named, "
-                                           : "") +
-                "kept as it was: " + names);
+            m_result.changes.push_back(std::string(m_wholeTakeKey ? "apart from the key, "
+                                                   : m_keptNamed  ? "apart from what was named, "
+                                                                  : "") +
+                                       "kept as it was: " + names);
     }
     m_plan.normalize();
     m_result.plan = std::move(m_plan);
@@ -422,7 +421,9 @@ std::string variationHelp()
            "at bar M "
            "(\"a 2 bar fill at bar 7\"); transpose up/down N semitones, up an octave, transpose to "
            "E minor; "
-           "N bpm, faster, slower; double time, half time; make it N bars; 3/4, 6/8 (each bar kept); a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to leave it as it was.";
+           "N bpm, faster, slower; double time, half time; make it N bars; 3/4, 6/8 (each bar "
+           "kept); a B section; keep the [instrument] (or \"same drums\", \"except the bass\") to "
+           "leave it as it was.";
 }
 
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,

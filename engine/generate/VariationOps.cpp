@@ -2,9 +2,9 @@
 // The variation operations: each changes only the tracks (and notes) it concerns.
 #include "engine/generate/Generator.h"
 #include "engine/generate/Parts.h"
+#include "engine/generate/PromptText.h"
 #include "engine/generate/Rebar.h"
 #include "engine/generate/Varier.h"
-#include "engine/generate/PromptText.h"
 #include "model/ChordTrack.h"
 #include "model/NoteOps.h"
 
@@ -327,7 +327,8 @@ void Varier::humanizeMore()
         Track& t = m_plan.tracks[i];
         if (kept(i)) continue;
         Rng rng(mixSeed(m_seed, 300 + i));
-        humanize(t.notes, std::min(1.0, 0.6 * degree()), m_plan.ppq, std::max(t.endTick, m_plan.lengthTicks()), rng);
+        humanize(t.notes, std::min(1.0, 0.6 * degree()), m_plan.ppq,
+                 std::max(t.endTick, m_plan.lengthTicks()), rng);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
     m_result.changes.push_back("more human: correlated timing drift and velocity variation added");
@@ -418,7 +419,7 @@ void Varier::doubleTime(bool doubled)
         t.controllers.clear(); // controller curves cannot follow a time change meaningfully
         t.pitchBends.clear();
     }
-    std::vector<model::PlanChord> chords;   // the chord track follows the notes
+    std::vector<model::PlanChord> chords; // the chord track follows the notes
     for (int pass = 0; pass < (doubled ? 2 : 1); ++pass)
         for (model::PlanChord c : m_plan.chords) {
             c.startTick = doubled ? c.startTick / 2 + pass * (length / 2) : c.startTick * 2;
@@ -452,7 +453,7 @@ void Varier::setBars(int bars)
         std::erase_if(t.controllers, [&](const auto& c) { return c.tick >= newLength; });
         t.endTick = newLength;
     }
-    const std::vector<model::PlanChord> chords = m_plan.chords;   // looped and cut like the notes
+    const std::vector<model::PlanChord> chords = m_plan.chords; // looped and cut like the notes
     for (model::Tick offset = oldLength; offset < newLength; offset += oldLength)
         for (model::PlanChord c : chords) {
             c.startTick += offset;
@@ -495,7 +496,7 @@ void Varier::sectionB()
             }
     }
     if (std::find(m_keep.begin(), m_keep.end(), Role::Chords) == m_keep.end())
-        m_plan.chords = b.chords;   // the B section's own progression
+        m_plan.chords = b.chords; // the B section's own progression
     model::trimChordTrack(m_plan);
     m_result.changes.push_back("a B section: same instruments, key and tempo; a contrasting "
                                "progression away from the tonic");

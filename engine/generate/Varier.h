@@ -32,8 +32,7 @@ public:
     /// much harder, which darker scale, how much swing); 0 is the plain reading.
     Varier(const model::Plan& plan, std::uint64_t seed, int index = 0)
         : m_plan(plan), m_rng(seed), m_seed(seed), m_index(index % 4)
-    {
-    }
+    {}
     Result<VariationResult> run(std::string_view instruction);
 
 private:
@@ -79,7 +78,7 @@ private:
     bool withinBudget(std::int64_t projected, const std::string& what);
 
     model::Plan m_plan;
-    std::int64_t m_budget = 0; ///< set in run(): max(kMaxVariationNotes, the plan's notes)
+    std::int64_t m_budget = 0;          ///< set in run(): max(kMaxVariationNotes, the plan's notes)
     std::vector<std::string> m_refused; ///< operations not done, and why
     Rng m_rng;
     std::uint64_t m_seed;
@@ -87,10 +86,10 @@ private:
     VariationResult m_result;
     std::optional<Target> m_lastTarget;
     std::vector<Role> m_keep;
-    bool m_keepsAllBut = false; ///< "same drums but ...": the keeps are the roles not named
+    bool m_keepsAllBut = false;  ///< "same drums but ...": the keeps are the roles not named
     bool m_wholeTakeKey = false; ///< a key word moved the kept roles too
-    bool m_keptNamed = false; ///< a change named a kept track ("same drums but harder kick")
-    int m_fillBars = 1; ///< length of the fill being read ("a 2 bar fill")
+    bool m_keptNamed = false;    ///< a change named a kept track ("same drums but harder kick")
+    int m_fillBars = 1;          ///< length of the fill being read ("a 2 bar fill")
 };
 
 } // namespace pianola::engine::generate

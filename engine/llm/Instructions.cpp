@@ -70,9 +70,11 @@ Conversation initialConversation(const GenerationRequest& request)
         c.system += notes ? variationInstructions() : briefInContextInstructions();
         user += QStringLiteral("\n\nThe current take:\n") +
                 QString::fromStdString(describeTake(*request.parent, request.selection));
-        if (const std::string scope = describeScope(request.scope, request.parent->plan); !scope.empty())
-            user += QStringLiteral("\n\nThe user narrowed this request to %1 of the current take: change "
-                                   "nothing outside it.")
+        if (const std::string scope = describeScope(request.scope, request.parent->plan);
+            !scope.empty())
+            user += QStringLiteral(
+                        "\n\nThe user narrowed this request to %1 of the current take: change "
+                        "nothing outside it.")
                         .arg(QString::fromStdString(scope));
     }
     c.turns.push_back({false, user});

@@ -122,8 +122,9 @@ Result<gen::ArrangeResult> arrangeParts(const model::Take& parent,
         changed = true;
     }
     if (!changed)
-        return refused ? *refused
-                       : Error{Error::Code::InvalidArgument, "nothing changed: no part to regenerate"};
+        return refused
+                   ? *refused
+                   : Error{Error::Code::InvalidArgument, "nothing changed: no part to regenerate"};
     return all;
 }
 
@@ -186,8 +187,9 @@ Error nothingChanged(const GenerationRequest& request, const std::vector<std::st
     for (const std::string& c : changes)
         what += (what.empty() ? "" : "; ") + c;
     const model::Plan& plan = request.parent->plan;
-    const bool drums = std::any_of(plan.tracks.begin(), plan.tracks.end(),
-                                   [](const model::Track& t) { return t.channel == 9 && !t.notes.empty(); });
+    const bool drums =
+        std::any_of(plan.tracks.begin(), plan.tracks.end(),
+                    [](const model::Track& t) { return t.channel == 9 && !t.notes.empty(); });
     bool drumWords = false; // whole words: "that" is not a hat
     std::string word;
     for (const char c : request.prompt + " ") {
@@ -195,15 +197,17 @@ Error nothingChanged(const GenerationRequest& request, const std::vector<std::st
             word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             continue;
         }
-        for (const char* w : {"kick", "kicks", "snare", "snares", "hat", "hats", "drum", "drums", "fill", "fills"})
+        for (const char* w :
+             {"kick", "kicks", "snare", "snares", "hat", "hats", "drum", "drums", "fill", "fills"})
             drumWords = drumWords || word == w;
         word.clear();
     }
     return Error{Error::Code::InvalidArgument,
-                 "nothing changed: \"" + model::cutUtf8(request.prompt, 120, "...") + "\" changes nothing in " +
-                     model::cutUtf8(request.parent->name, 120, "...") +
+                 "nothing changed: \"" + model::cutUtf8(request.prompt, 120, "...") +
+                     "\" changes nothing in " + model::cutUtf8(request.parent->name, 120, "...") +
                      (drumWords && !drums ? " (the take has no drums; \"add drums\" adds them)"
-                                          : what.empty() ? std::string() : " (" + what + ")") +
+                      : what.empty()      ? std::string()
+                                          : " (" + what + ")") +
                      ", so no take was made"};
 }
 
@@ -215,7 +219,8 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         inside.parent->plan = lockOutsideScope(request.parent->plan, request.scope);
         auto result = varied(inside, seed);
         if (!result && !result.error().message.starts_with("nothing changed: ")) return result;
-        if (!result || result->takes.empty()) // the words change nothing there: say so, not "not understood"
+        if (!result ||
+            result->takes.empty()) // the words change nothing there: say so, not "not understood"
             return makeError(Error::Code::InvalidArgument,
                              "nothing changed: \"" + request.prompt + "\" changes nothing in " +
                                  describeScope(request.scope, request.parent->plan) +
@@ -224,7 +229,8 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
             restoreOwnLocks(request.parent->plan, t.plan);
             t.provenance.parentTake = request.parent->id;
         }
-        std::erase(result->understood, std::string("locked tracks and notes were left as they were"));
+        std::erase(result->understood,
+                   std::string("locked tracks and notes were left as they were"));
         result->intent += ": " + describeScope(request.scope, request.parent->plan);
         return result;
     }
@@ -273,8 +279,8 @@ Error notAChange(const GenerationRequest& request)
 {
     const std::string name = request.parent ? request.parent->name : std::string("the take");
     return Error{Error::Code::InvalidArgument,
-                 "\"" + request.prompt + "\" is not a change the offline generator can make to " + name +
-                     " (it would make a new song); nothing was changed"};
+                 "\"" + request.prompt + "\" is not a change the offline generator can make to " +
+                     name + " (it would make a new song); nothing was changed"};
 }
 
 Result<GenerationResult> newSong(const GenerationRequest& request)
@@ -336,8 +342,8 @@ Result<gen::Intent> modelIntent(const GenerationRequest& request, const gen::Bri
     else if (!readPart && m.action != A::NewSong && m.action != A::Change)
         return makeError(Error::Code::ValidationError,
                          "intent.part: name the part to " +
-                             std::string(gen::briefActionName(m.action)).substr(
-                                 0, gen::briefActionName(m.action).find(' ')));
+                             std::string(gen::briefActionName(m.action))
+                                 .substr(0, gen::briefActionName(m.action).find(' ')));
     return in;
 }
 
@@ -345,9 +351,9 @@ Result<GenerationResult> answer(const GenerationRequest& request, const gen::Int
                                 const std::shared_ptr<const gen::Brief>& modelBrief)
 {
     const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
-    const ScopedIntent scoped = request.parent
-                                    ? narrowIntent(read, request.scope, request.parent->plan, request.prompt)
-                                    : ScopedIntent{read, {read.partRequest()}, false};
+    const ScopedIntent scoped =
+        request.parent ? narrowIntent(read, request.scope, request.parent->plan, request.prompt)
+                       : ScopedIntent{read, {read.partRequest()}, false};
     const gen::Intent& intent = scoped.intent;
     switch (intent.kind) {
     case gen::IntentKind::Nonsense:

@@ -137,7 +137,8 @@ void Provider::startAttempt()
                          QNetworkRequest::UserVerifiedRedirectPolicy);
     m_requestUrl = m_currentUrl = request.url();
     m_redirects = 0;
-    qCInfo(lcLlm).noquote() << "POST" << m_requestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+    qCInfo(lcLlm).noquote() << "POST"
+                            << m_requestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
                             << "model" << m_config.model << "attempt" << m_attempt;
     m_reply = m_nam.post(request, m_body);
     limitReadBuffer(m_reply);
@@ -203,8 +204,8 @@ void Provider::onRedirected(const QUrl& target)
     }
     const bool sameOrigin = to.scheme() == from.scheme() && to.host() == from.host() &&
                             to.port(defaultPort(to)) == from.port(defaultPort(from));
-    const bool downgrade = from.scheme() == QLatin1String("https") &&
-                           to.scheme() != QLatin1String("https");
+    const bool downgrade =
+        from.scheme() == QLatin1String("https") && to.scheme() != QLatin1String("https");
     if (sameOrigin || (m_apiKey.isEmpty() && !downgrade)) {
         qCInfo(lcLlm).noquote() << "redirected to" << safe(origin(to) + to.path());
         m_currentUrl = to;
@@ -228,9 +229,8 @@ void Provider::onReadyRead()
         m_errorBody += data.left(kMaxErrorBody - m_errorBody.size());
         return;
     }
-    const Result<void> framed = m_framer.feed(m_reply->readAll(), [this](QByteArrayView line) {
-        return takeLine(line);
-    });
+    const Result<void> framed =
+        m_framer.feed(m_reply->readAll(), [this](QByteArrayView line) { return takeLine(line); });
     if (framingFailed(framed)) return;
     if (!m_streamError.isEmpty()) {
         dropReply();
@@ -362,11 +362,9 @@ HttpError parseErrorBody(const QByteArray& body)
 // " The server said: <message>." (redacted), or nothing when it said nothing.
 QString Provider::serverSaid(const QString& message) const
 {
-    if (message.trimmed().isEmpty())
-        return {};
+    if (message.trimmed().isEmpty()) return {};
     QString text = safe(message.trimmed());
-    if (!text.endsWith(QLatin1Char('.')))
-        text += QLatin1Char('.');
+    if (!text.endsWith(QLatin1Char('.'))) text += QLatin1Char('.');
     return QStringLiteral(" The server said: ") + text;
 }
 
@@ -382,11 +380,12 @@ void Provider::handleHttpError(int status, const QByteArray& retryAfter)
                         .arg(status)
                         .arg(m_config.baseUrl));
     if (status == 401)
-        return fail(env.isEmpty()
-                        ? QStringLiteral("The server refused the request (401)%1.").arg(said)
-                    : m_apiKey.isEmpty()
-                        ? QStringLiteral("The server wants an API key (401): set %1.%2").arg(env, serverSaid(e.message))
-                        : QStringLiteral("The API key was refused (401). Check %1.%2").arg(env, serverSaid(e.message)));
+        return fail(
+            env.isEmpty() ? QStringLiteral("The server refused the request (401)%1.").arg(said)
+            : m_apiKey.isEmpty() ? QStringLiteral("The server wants an API key (401): set %1.%2")
+                                       .arg(env, serverSaid(e.message))
+                                 : QStringLiteral("The API key was refused (401). Check %1.%2")
+                                       .arg(env, serverSaid(e.message)));
     if (status == 403)
         return fail(QStringLiteral("Access was denied (403)%1. Check that the key may use the "
                                    "model \"%2\".")

@@ -153,10 +153,10 @@ namespace {
 // something that ends it.
 std::string completeValue(const std::string& text, const char* key)
 {
-    const std::regex value(std::string("\"") + key + R"re("\s*:\s*(?:"([^"\\]{1,40})"|(\d{1,4}(?:\.\d+)?)\s*[,}\s]))re");
+    const std::regex value(std::string("\"") + key +
+                           R"re("\s*:\s*(?:"([^"\\]{1,40})"|(\d{1,4}(?:\.\d+)?)\s*[,}\s]))re");
     std::smatch m;
-    if (!std::regex_search(text, m, value))
-        return {};
+    if (!std::regex_search(text, m, value)) return {};
     return m[1].matched ? m[1].str() : m[2].str();
 }
 } // namespace
@@ -165,20 +165,15 @@ std::string briefSoFar(std::string_view partialJson)
 {
     const std::string text(partialJson.substr(0, 8192));
     std::vector<std::string> parts;
-    if (auto genre = completeValue(text, "genre"); !genre.empty())
-        parts.push_back(genre);
+    if (auto genre = completeValue(text, "genre"); !genre.empty()) parts.push_back(genre);
     const std::string tonic = completeValue(text, "tonic"), mode = completeValue(text, "mode");
-    if (!tonic.empty())
-        parts.push_back(tonic + (mode.empty() ? std::string() : " " + mode));
-    if (auto bpm = completeValue(text, "bpm"); !bpm.empty())
-        parts.push_back(bpm + " bpm");
-    if (auto bars = completeValue(text, "bars"); !bars.empty())
-        parts.push_back(bars + " bars");
-    const std::string num = completeValue(text, "numerator"), den = completeValue(text, "denominator");
-    if (!num.empty() && !den.empty())
-        parts.push_back(num + "/" + den);
-    if (auto mood = completeValue(text, "mood"); !mood.empty())
-        parts.push_back(mood);
+    if (!tonic.empty()) parts.push_back(tonic + (mode.empty() ? std::string() : " " + mode));
+    if (auto bpm = completeValue(text, "bpm"); !bpm.empty()) parts.push_back(bpm + " bpm");
+    if (auto bars = completeValue(text, "bars"); !bars.empty()) parts.push_back(bars + " bars");
+    const std::string num = completeValue(text, "numerator"),
+                      den = completeValue(text, "denominator");
+    if (!num.empty() && !den.empty()) parts.push_back(num + "/" + den);
+    if (auto mood = completeValue(text, "mood"); !mood.empty()) parts.push_back(mood);
     std::string out;
     for (const std::string& p : parts)
         out += (out.empty() ? "" : ", ") + p;
@@ -191,39 +186,35 @@ std::string problemInWords(std::string_view problems)
     while (true) { // a heading ("The brief is not valid:") is skipped for its first problem
         const std::string_view head = first.substr(0, first.find('\n'));
         const std::size_t next = first.find('\n');
-        if (next == std::string_view::npos || !head.ends_with(':'))
-            break;
+        if (next == std::string_view::npos || !head.ends_with(':')) break;
         first.remove_prefix(next + 1);
     }
     while (!first.empty() && (first.front() == ' ' || first.front() == '-'))
         first.remove_prefix(1);
     const std::string line(first.substr(0, std::min(first.find('\n'), std::size_t{300})));
     std::smatch m;
-    static const std::regex outOfRange(R"(^\$?\.?([A-Za-z]+)(?:\[\d+\])?(?:\.[A-Za-z\[\]0-9.]*)?: \"?(-?[\d.]+)\"? is out(?:side| of range))");
+    static const std::regex outOfRange(
+        R"(^\$?\.?([A-Za-z]+)(?:\[\d+\])?(?:\.[A-Za-z\[\]0-9.]*)?: \"?(-?[\d.]+)\"? is out(?:side| of range))");
     if (std::regex_search(line, m, outOfRange)) {
         const std::string field = m[1].str();
         if (field == "bpm" || field == "tempoChanges")
             return "the model said " + m[2].str() + " bpm";
-        if (field == "bars")
-            return "the model asked for " + m[2].str() + " bars";
+        if (field == "bars") return "the model asked for " + m[2].str() + " bars";
         return "the model said " + m[2].str() + " for " + field;
     }
-    if (line.find("has no notes") != std::string::npos)
-        return "the model wrote no notes";
-    if (line.find("bars, at most") != std::string::npos)
-        return "the model's music was too long";
-    if (line.find("notes, at most") != std::string::npos)
-        return "the model wrote too many notes";
+    if (line.find("has no notes") != std::string::npos) return "the model wrote no notes";
+    if (line.find("bars, at most") != std::string::npos) return "the model's music was too long";
+    if (line.find("notes, at most") != std::string::npos) return "the model wrote too many notes";
     static const std::regex missing(R"(missing required field \"([^\"]{1,40})\")");
-    if (std::regex_search(line, m, missing))
-        return "the model left out the " + m[1].str();
+    if (std::regex_search(line, m, missing)) return "the model left out the " + m[1].str();
     if (line.find("JSON") != std::string::npos || line.find("line ") != std::string::npos)
         return "the model's reply was not valid JSON";
     if (line.find("not part of the request") != std::string::npos)
         return "the model changed more than was asked";
     const auto colon = line.find(": ");
     if (colon != std::string::npos && colon < 80)
-        return "the model's reply had a problem at " + line.substr(0, colon) + " (" + line.substr(colon + 2) + ")";
+        return "the model's reply had a problem at " + line.substr(0, colon) + " (" +
+               line.substr(colon + 2) + ")";
     return "the model's reply was not usable (" + line + ")";
 }
 

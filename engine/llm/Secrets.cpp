@@ -57,8 +57,10 @@ QString redactSecrets(QString text, const QString& key)
     // shaped token first, before the key's pieces would cut it into unshaped ones.
     static const QRegularExpression shaped(QStringLiteral(R"((sk-|key-)[A-Za-z0-9_\-\*\.]{4,})"));
     text.replace(shaped, kRedacted);
-    if (key.size() >= kMinFragment) text = redactFragments(text, key);
-    else if (key.size() >= 4) text.replace(key, kRedacted);
+    if (key.size() >= kMinFragment)
+        text = redactFragments(text, key);
+    else if (key.size() >= 4)
+        text.replace(key, kRedacted);
     if (key.size() >= 12) { // and its head or tail when a server quotes a shorter fragment
         text.replace(key.left(8), kRedacted);
         text.replace(key.right(6), kRedacted);
@@ -99,7 +101,8 @@ std::string untrustedText(std::string_view utf8, const QString& key, qsizetype m
 {
     // 4 bytes per character at most: enough of the text for maxChars after redaction.
     const qsizetype take = 4 * (maxChars + 2 * key.size() + 64);
-    const QString text = QString::fromUtf8(utf8.data(), std::min<qsizetype>(qsizetype(utf8.size()), take));
+    const QString text =
+        QString::fromUtf8(utf8.data(), std::min<qsizetype>(qsizetype(utf8.size()), take));
     return untrustedText(text, key, maxChars, multiLine).toStdString();
 }
 

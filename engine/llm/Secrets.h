@@ -42,9 +42,10 @@ private:
 };
 
 /// `text` with `key` (any run of 10 or more of its characters, so a quoted piece of it goes too;
-/// its first 8 and last 6 characters for keys of 12 or more) and anything shaped like a provider key ("sk-...",
-/// "sk-ant-...", also the "sk-abc***xyz" forms servers echo) replaced by "[redacted]". Apply to
-/// every server text that reaches a log or a message (untrustedText does, and bounds it).
+/// its first 8 and last 6 characters for keys of 12 or more) and anything shaped like a provider
+/// key ("sk-...", "sk-ant-...", also the "sk-abc***xyz" forms servers echo) replaced by
+/// "[redacted]". Apply to every server text that reaches a log or a message (untrustedText does,
+/// and bounds it).
 QString redactSecrets(QString text, const QString& key);
 
 /// Text that came from the network (a model name, an error message, a problem list echoing a

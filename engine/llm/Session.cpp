@@ -24,7 +24,7 @@ namespace pianola::engine::llm {
 namespace gen = engine::generate;
 
 namespace {
-constexpr qsizetype kMaxEchoedReply = 64 << 10; // a longer bad reply is not sent back whole
+constexpr qsizetype kMaxEchoedReply = 64 << 10;  // a longer bad reply is not sent back whole
 constexpr qsizetype kMaxProblemChars = 16 << 10; // the problems of one reply, as text
 constexpr qsizetype kMaxModelChars = 100;
 constexpr std::size_t kMaxTakeNameBytes = 60;
@@ -35,9 +35,8 @@ void redactBytes(std::string& bytes, const QString& key)
 {
     if (key.size() < 4) return;
     const std::string k = key.toStdString();
-    for (const std::string& part :
-         {k, key.size() >= 12 ? key.left(8).toStdString() : k,
-          key.size() >= 12 ? key.right(6).toStdString() : k})
+    for (const std::string& part : {k, key.size() >= 12 ? key.left(8).toStdString() : k,
+                                    key.size() >= 12 ? key.right(6).toStdString() : k})
         for (std::size_t at; (at = bytes.find(part)) != std::string::npos;)
             bytes.replace(at, part.size(), "[redacted]");
 }
@@ -92,7 +91,8 @@ std::string_view changeWords(std::string_view prompt)
         cut = false;
         while (!prompt.empty() && (prompt.front() == ' ' || prompt.front() == ','))
             prompt.remove_prefix(1);
-        for (std::string_view filler : {"the same but ", "same but ", "same, but ", "but ", "and ", "now ", "make it ", "please "})
+        for (std::string_view filler : {"the same but ", "same but ", "same, but ", "but ", "and ",
+                                        "now ", "make it ", "please "})
             if (prompt.size() > filler.size() &&
                 std::equal(filler.begin(), filler.end(), prompt.begin(), [](char a, char b) {
                     return a == std::tolower(static_cast<unsigned char>(b));
@@ -107,11 +107,13 @@ std::string_view changeWords(std::string_view prompt)
 // A model's takes are named by their source and what they are: a new song by the model
 // ("gpt-4o-mini 2/4"), a change by its words ("Darker 2/4"); the chain stays in provenance
 // (parentTake), never in the name.
-void nameModelTakes(std::vector<model::Take>& takes, const GenerationRequest& r, const std::string& modelName)
+void nameModelTakes(std::vector<model::Take>& takes, const GenerationRequest& r,
+                    const std::string& modelName)
 {
     const std::size_t n = takes.size();
-    const std::string base = r.parent ? gen::takeStepName(changeWords(r.prompt))
-                                      : model::cutUtf8(modelName.empty() ? std::string("Model") : modelName, 40, "…");
+    const std::string base =
+        r.parent ? gen::takeStepName(changeWords(r.prompt))
+                 : model::cutUtf8(modelName.empty() ? std::string("Model") : modelName, 40, "…");
     for (std::size_t i = 0; i < n; ++i)
         takes[i].name = n > 1 ? base + " " + std::to_string(i + 1) + "/" + std::to_string(n) : base;
 }
@@ -153,15 +155,16 @@ void Session::start(GenerationRequest request)
     }
     m_provider = makeProvider(m_config, FixedKeySource(m_apiKey));
     connect(m_provider.get(), &Provider::progressed, this, &Session::onProgressed);
-    connect(m_provider.get(), &Provider::retrying, this, [this](int delayMs, int next, int max, const QString& why) {
-        GenerationProgress p;
-        p.round = m_round;
-        p.attempt = next;
-        p.retryInMs = delayMs;
-        p.maxAttempts = max;
-        p.retryReason = why.toStdString();
-        emit progressed(p);
-    });
+    connect(m_provider.get(), &Provider::retrying, this,
+            [this](int delayMs, int next, int max, const QString& why) {
+                GenerationProgress p;
+                p.round = m_round;
+                p.attempt = next;
+                p.retryInMs = delayMs;
+                p.maxAttempts = max;
+                p.retryReason = why.toStdString();
+                emit progressed(p);
+            });
     connect(m_provider.get(), &Provider::replied, this, &Session::onReplied);
     connect(m_provider.get(), &Provider::failed, this, [this](const QString& s, bool cancelled) {
         m_busy = false;
@@ -236,8 +239,8 @@ Result<GenerationResult> Session::accept(const std::string& reply,
             stamp(t, m_request, result.provider, result.model);
         result.takes = std::move(*takes);
         result.explanation = modelName + " wrote this brief; the offline generator made " +
-                             std::to_string(result.takes.size()) + (result.takes.size() == 1 ? " take" : " takes") +
-                             " from it:\n" +
+                             std::to_string(result.takes.size()) +
+                             (result.takes.size() == 1 ? " take" : " takes") + " from it:\n" +
                              gen::describeBrief(*brief);
         return result;
     }
@@ -252,7 +255,8 @@ Result<GenerationResult> Session::accept(const std::string& reply,
     makeSafe(take.plan, m_apiKey);
     stamp(take, m_request, result.provider, result.model);
     result.explanation = modelName + " wrote " + std::to_string(take.plan.noteCount()) +
-                         " notes in " + std::to_string(take.plan.tracks.size()) + (take.plan.tracks.size() == 1 ? " track." : " tracks.");
+                         " notes in " + std::to_string(take.plan.tracks.size()) +
+                         (take.plan.tracks.size() == 1 ? " track." : " tracks.");
     result.takes.push_back(std::move(take));
     return result;
 }
@@ -279,8 +283,8 @@ Result<GenerationResult> Session::acceptInContext(const gen::Brief& brief,
 void Session::onReplied(const QString& text, const QString& modelName)
 {
     // The provider made the model name safe already; a Session trusts no network text.
-    auto accepted =
-        accept(text.toStdString(), untrustedText(modelName, m_apiKey, kMaxModelChars).toStdString());
+    auto accepted = accept(text.toStdString(),
+                           untrustedText(modelName, m_apiKey, kMaxModelChars).toStdString());
     if (accepted) {
         accepted->corrections = m_round - 1;
         return complete(std::move(*accepted));
@@ -293,13 +297,14 @@ void Session::onReplied(const QString& text, const QString& modelName)
         problems += "\n(root): the reply stopped at the output limit (" +
                     std::to_string(m_config.maxTokens) +
                     " tokens) before its end; make it shorter (fewer bars, tracks or notes)";
-    qCInfo(lcLlm).noquote() << "reply" << m_round << "rejected:"
-                            << QString::fromStdString(firstLines(problems, 3));
+    qCInfo(lcLlm).noquote() << "reply" << m_round
+                            << "rejected:" << QString::fromStdString(firstLines(problems, 3));
     if (m_round <= kMaxCorrections) {
         m_repairs.push_back(problemInWords(problems) + "; asked again");
         return askForCorrection(text, problems);
     }
-    m_repairs.push_back(problemInWords(problems) + "; the offline generator made the takes instead");
+    m_repairs.push_back(problemInWords(problems) +
+                        "; the offline generator made the takes instead");
     fallBack(problems);
 }
 
@@ -333,7 +338,8 @@ void Session::fallBack(const std::string& problems)
     result->fellBack = true;
     result->corrections = kMaxCorrections;
     result->fallbackReason = "The model's replies were still not usable after " +
-                             std::to_string(kMaxCorrections) + " corrections (" + problemInWords(problems) +
+                             std::to_string(kMaxCorrections) + " corrections (" +
+                             problemInWords(problems) +
                              "), so the offline generator made these takes from your words.";
     complete(std::move(*result));
 }

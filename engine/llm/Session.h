@@ -53,8 +53,8 @@ struct GenerationProgress
     int attempt = 1;       ///< HTTP attempt of this round (retries)
     int retryInMs = 0;     ///< > 0: this attempt failed; attempt `attempt` starts in that time
     int maxAttempts = 1;
-    std::string retryReason;   ///< why the last attempt failed (redacted), when retryInMs > 0
-    std::string understood;    ///< brief mode: what the brief says so far ("lo-fi, A minor, 78 bpm")
+    std::string retryReason; ///< why the last attempt failed (redacted), when retryInMs > 0
+    std::string understood;  ///< brief mode: what the brief says so far ("lo-fi, A minor, 78 bpm")
 };
 
 struct GenerationResult
@@ -67,11 +67,11 @@ struct GenerationResult
     /// Each rejected reply in the user's words, with what was done: "the model said 900 bpm;
     /// asked again".
     std::vector<std::string> repairs;
-    std::string provider, model;    ///< as in the takes' provenance
+    std::string provider, model; ///< as in the takes' provenance
     // Offline answers only (offlineResult), for the chat's chips:
-    bool variation = false;                 ///< the takes vary request.parent
-    std::string intent;                     ///< what the line was read as ("add part: bass")
-    std::vector<std::string> understood;    ///< what the interpreter understood, or the changes made
+    bool variation = false;              ///< the takes vary request.parent
+    std::string intent;                  ///< what the line was read as ("add part: bass")
+    std::vector<std::string> understood; ///< what the interpreter understood, or the changes made
     std::vector<std::string> notUnderstood; ///< words of the prompt left unused
 };
 

@@ -22,13 +22,14 @@ class MidiClock
 public:
     struct State
     {
-        double position = 0;   ///< seconds
+        double position = 0; ///< seconds
         bool playing = false;
     };
 
     /// Reports one step: the player was at `before`, `elapsedSeconds` passed (0 when the step
     /// applied commands), and it is at `after`. Sends what fell due in between to `sink`.
-    void follow(const model::TempoMap& map, State before, double elapsedSeconds, State after, MidiSink& sink);
+    void follow(const model::TempoMap& map, State before, double elapsedSeconds, State after,
+                MidiSink& sink);
     /// Seconds from `position` until the next 0xF8 is due (0 if late); +infinity when stopped.
     double secondsUntilNextTick(const model::TempoMap& map, double position) const;
 
@@ -44,8 +45,8 @@ private:
     void sendTicksBefore(const model::TempoMap& map, double seconds, MidiSink& sink);
     void sendSongPosition(const model::TempoMap& map, double seconds, MidiSink& sink);
 
-    const model::TempoMap* m_map = nullptr;   ///< the map m_next counts on
-    std::int64_t m_next = 0;                  ///< index of the next 0xF8
+    const model::TempoMap* m_map = nullptr; ///< the map m_next counts on
+    std::int64_t m_next = 0;                ///< index of the next 0xF8
     bool m_running = false;
 };
 

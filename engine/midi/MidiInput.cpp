@@ -24,8 +24,7 @@ Result<std::unique_ptr<MidiInput>> MidiInput::open(const MidiInputOptions& optio
             in.ignoreTypes(true, !options.receiveClock, true);
             in.setCallback(&MidiInput::onMessage, self);
         });
-    if (!port)
-        return port.error();
+    if (!port) return port.error();
     input->m_port = std::make_unique<Port>(Port{std::move(*port)});
     return input;
 }
@@ -34,13 +33,12 @@ MidiInput::~MidiInput()
 {
     // Not cancelCallback(): RtMidi's JACK input may read the callback while it is cleared.
     // Destroying the RtMidiIn closes the client, which waits for a running callback to return.
-    if (m_port)
-        rtmidi::close(m_port->open);
+    if (m_port) rtmidi::close(m_port->open);
 }
 
 void MidiInput::onMessage(double, std::vector<unsigned char>* bytes, void* self)
 {
-    PIANOLA_ASSERT_NOT_CONTROL_THREAD();   // RtMidi's input thread: the GUI drains the queue
+    PIANOLA_ASSERT_NOT_CONTROL_THREAD(); // RtMidi's input thread: the GUI drains the queue
     auto* input = static_cast<MidiInput*>(self);
     MidiMessage message;
     message.time = std::chrono::steady_clock::now();
@@ -51,8 +49,7 @@ void MidiInput::onMessage(double, std::vector<unsigned char>* bytes, void* self)
     message.size = static_cast<std::uint8_t>(bytes->size());
     for (std::size_t i = 0; i < bytes->size(); ++i)
         message.bytes[i] = (*bytes)[i];
-    if (!input->m_queue.push(message))
-        input->m_dropped.fetch_add(1, std::memory_order_relaxed);
+    if (!input->m_queue.push(message)) input->m_dropped.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::size_t MidiInput::drain(std::vector<MidiMessage>& out)
@@ -66,8 +63,7 @@ std::size_t MidiInput::drain(std::vector<MidiMessage>& out)
 bool MidiInput::pop(MidiMessage& message)
 {
     auto next = m_queue.pop();
-    if (!next)
-        return false;
+    if (!next) return false;
     message = *next;
     return true;
 }

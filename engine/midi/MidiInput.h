@@ -15,12 +15,12 @@ namespace pianola::engine {
 
 struct MidiInputOptions
 {
-    std::string api;               ///< "alsa", "jack"; empty = every compiled API in RtMidi's order
-    std::string port;              ///< case-insensitive substring of the port name; empty = the first
-    bool virtualPort = false;      ///< create a port for others to connect to instead
-    std::string ownPortName = "Pianola In";   ///< our port: the virtual one, or our end (JACK)
+    std::string api;          ///< "alsa", "jack"; empty = every compiled API in RtMidi's order
+    std::string port;         ///< case-insensitive substring of the port name; empty = the first
+    bool virtualPort = false; ///< create a port for others to connect to instead
+    std::string ownPortName = "Pianola In"; ///< our port: the virtual one, or our end (JACK)
     std::string clientName = "Pianola";
-    bool receiveClock = false;     ///< keep system real-time messages (clock, start, stop...)
+    bool receiveClock = false; ///< keep system real-time messages (clock, start, stop...)
 };
 
 /// An open MIDI input. RtMidi's input thread calls onMessage(), which stamps the arrival with
@@ -34,7 +34,7 @@ public:
 
     /// Opens the port (or the virtual port) and starts receiving. Control thread.
     static Result<std::unique_ptr<MidiInput>> open(const MidiInputOptions& options);
-    ~MidiInput();   ///< closes the port: after it returns no callback runs
+    ~MidiInput(); ///< closes the port: after it returns no callback runs
     MidiInput(const MidiInput&) = delete;
     MidiInput& operator=(const MidiInput&) = delete;
 
@@ -53,7 +53,8 @@ public:
 private:
     struct Port;
     MidiInput();
-    static void onMessage(double deltaSeconds, std::vector<unsigned char>* bytes, void* self);   // [rt]
+    static void onMessage(double deltaSeconds, std::vector<unsigned char>* bytes,
+                          void* self); // [rt]
 
     std::unique_ptr<Port> m_port;
     SpscQueue<MidiMessage, kQueueCapacity> m_queue;

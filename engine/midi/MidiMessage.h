@@ -12,7 +12,7 @@ namespace pianola::engine {
 /// copyable, so it travels through an SpscQueue without allocation.
 struct MidiMessage
 {
-    std::chrono::steady_clock::time_point time;   ///< arrival, taken in RtMidi's input callback
+    std::chrono::steady_clock::time_point time; ///< arrival, taken in RtMidi's input callback
     std::array<std::uint8_t, 3> bytes{};
     std::uint8_t size = 0;
 

@@ -19,9 +19,9 @@
 namespace pianola::engine {
 
 namespace {
-constexpr double kCommandPollSeconds = 0.002;   // longest sleep: how late a command may apply
-constexpr auto kWakeMargin = std::chrono::microseconds(1);   // wake just after, never just before
-constexpr int kSchedulerPriority = 5;   // SCHED_FIFO, below JACK's and audio threads' defaults
+constexpr double kCommandPollSeconds = 0.002; // longest sleep: how late a command may apply
+constexpr auto kWakeMargin = std::chrono::microseconds(1); // wake just after, never just before
+constexpr int kSchedulerPriority = 5; // SCHED_FIFO, below JACK's and audio threads' defaults
 
 // Best effort: a 1 ns timer slack (default 50 us) and real-time scheduling when allowed.
 void configureSchedulerThread(bool realtime)
@@ -31,7 +31,7 @@ void configureSchedulerThread(bool realtime)
     if (realtime) {
         sched_param param{};
         param.sched_priority = std::max(sched_get_priority_min(SCHED_FIFO), kSchedulerPriority);
-        pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);   // EPERM: stay as we are
+        pthread_setschedparam(pthread_self(), SCHED_FIFO, &param); // EPERM: stay as we are
     }
 #else
     (void)realtime;
@@ -80,13 +80,11 @@ MidiOutput::MidiOutput() = default;
 Result<std::unique_ptr<MidiOutput>> MidiOutput::open(const MidiOutputOptions& options)
 {
     auto port = openPort(options);
-    if (!port)
-        return port.error();
+    if (!port) return port.error();
     std::unique_ptr<MidiOutput> output(new MidiOutput);
     output->m_options = options;
     output->m_port = std::make_unique<Port>(Port{std::move(*port)});
-    if (options.sendClock)
-        output->m_clock = std::make_unique<MidiClock>();
+    if (options.sendClock) output->m_clock = std::make_unique<MidiClock>();
     output->start();
     return output;
 }
@@ -104,9 +102,8 @@ MidiOutput::~MidiOutput()
 Result<void> MidiOutput::changePort(const MidiOutputOptions& options)
 {
     auto opened = openPort(options);
-    if (!opened)
-        return opened.error();
-    stopThread();   // from here until start() this thread owns the Sequencer
+    if (!opened) return opened.error();
+    stopThread(); // from here until start() this thread owns the Sequencer
     const bool wasPlaying = m_sequencer.playing();
     {
         Sink old(*m_port->open.midi, m_sent);
@@ -155,8 +152,7 @@ void MidiOutput::start()
 
 void MidiOutput::stopThread()
 {
-    if (!m_thread.joinable())
-        return;
+    if (!m_thread.joinable()) return;
     m_quit.store(true, std::memory_order_release);
     m_thread.join();
 }
@@ -175,12 +171,12 @@ void MidiOutput::silence(Sink& sink, bool stopPlayback)
     m_transport.publish(m_sequencer);
 }
 
-void MidiOutput::followClock(double positionBefore, bool playingBefore, double elapsedSeconds, Sink& sink)
+void MidiOutput::followClock(double positionBefore, bool playingBefore, double elapsedSeconds,
+                             Sink& sink)
 {
-    if (!m_clock || !m_sequencer.sequence())
-        return;
-    m_clock->follow(m_sequencer.sequence()->tempoMap(), {positionBefore, playingBefore}, elapsedSeconds,
-                    {m_sequencer.position(), m_sequencer.playing()}, sink);
+    if (!m_clock || !m_sequencer.sequence()) return;
+    m_clock->follow(m_sequencer.sequence()->tempoMap(), {positionBefore, playingBefore},
+                    elapsedSeconds, {m_sequencer.position(), m_sequencer.playing()}, sink);
 }
 
 void MidiOutput::run()
@@ -193,8 +189,7 @@ void MidiOutput::run()
     Wake wake;
     while (!m_quit.load(std::memory_order_acquire)) {
         const Clock::time_point now = Clock::now();
-        if (wake.due)
-            recordLateness(now - (wake.at - kWakeMargin));
+        if (wake.due) recordLateness(now - (wake.at - kWakeMargin));
         step(now - last, now, sink);
         last = now;
         wake = nextWake(now);
@@ -218,7 +213,8 @@ void MidiOutput::step(Clock::duration elapsed, Clock::time_point now, Sink& sink
     m_transport.publish(m_sequencer);
     m_finished.store(m_sequencer.finished(), std::memory_order_relaxed);
     if (m_sequencer.playing())
-        m_originNs.store(toNs(now) - std::llround(m_sequencer.position() * 1e9), std::memory_order_relaxed);
+        m_originNs.store(toNs(now) - std::llround(m_sequencer.position() * 1e9),
+                         std::memory_order_relaxed);
 }
 
 MidiOutput::Wake MidiOutput::nextWake(Clock::time_point now) const
@@ -229,17 +225,20 @@ MidiOutput::Wake MidiOutput::nextWake(Clock::time_point now) const
                                                           m_sequencer.position()));
     const double wait = std::min(kCommandPollSeconds, due);
     const auto ns = std::chrono::nanoseconds(static_cast<std::int64_t>(std::ceil(wait * 1e9)));
-    return {now + std::chrono::duration_cast<Clock::duration>(ns) + kWakeMargin, due <= kCommandPollSeconds};
+    return {now + std::chrono::duration_cast<Clock::duration>(ns) + kWakeMargin,
+            due <= kCommandPollSeconds};
 }
 
 void MidiOutput::recordLateness(Clock::duration late)
 {
-    const auto ns = std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::nanoseconds>(late).count());
-    const auto bucket = std::min<std::int64_t>(ns / static_cast<std::int64_t>(MidiSchedulerStats::kBucketMs * 1e6),
-                                               MidiSchedulerStats::kBuckets);
+    const auto ns = std::max<std::int64_t>(
+        0, std::chrono::duration_cast<std::chrono::nanoseconds>(late).count());
+    const auto bucket =
+        std::min<std::int64_t>(ns / static_cast<std::int64_t>(MidiSchedulerStats::kBucketMs * 1e6),
+                               MidiSchedulerStats::kBuckets);
     m_lateHistogram[static_cast<std::size_t>(bucket)].fetch_add(1, std::memory_order_relaxed);
     if (ns > m_maxLateNs.load(std::memory_order_relaxed))
-        m_maxLateNs.store(ns, std::memory_order_relaxed);   // only this thread writes
+        m_maxLateNs.store(ns, std::memory_order_relaxed); // only this thread writes
 }
 
 MidiSchedulerStats MidiOutput::schedulerStats() const
@@ -255,16 +254,15 @@ MidiSchedulerStats MidiOutput::schedulerStats() const
 
 double MidiSchedulerStats::percentileMs(double p) const
 {
-    if (wakes == 0)
-        return 0;
-    const auto wanted = static_cast<std::uint64_t>(std::ceil(std::clamp(p, 0.0, 1.0) * static_cast<double>(wakes)));
+    if (wakes == 0) return 0;
+    const auto wanted =
+        static_cast<std::uint64_t>(std::ceil(std::clamp(p, 0.0, 1.0) * static_cast<double>(wakes)));
     std::uint64_t seen = 0;
     for (int i = 0; i < kBuckets; ++i) {
         seen += histogram[static_cast<std::size_t>(i)];
-        if (seen >= wanted)
-            return (i + 1) * kBucketMs;
+        if (seen >= wanted) return (i + 1) * kBucketMs;
     }
-    return maxLateMs;   // in the overflow bucket
+    return maxLateMs; // in the overflow bucket
 }
 
 } // namespace pianola::engine

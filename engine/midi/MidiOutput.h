@@ -21,13 +21,13 @@ class MidiClock;
 
 struct MidiOutputOptions
 {
-    std::string api;               ///< "alsa", "jack"; empty = every compiled API in RtMidi's order
-    std::string port;              ///< case-insensitive substring of the port name; empty = the first
-    bool virtualPort = false;      ///< create a port for others to connect to instead
-    std::string ownPortName = "Pianola";   ///< our port: the virtual one, or our end (JACK)
+    std::string api;          ///< "alsa", "jack"; empty = every compiled API in RtMidi's order
+    std::string port;         ///< case-insensitive substring of the port name; empty = the first
+    bool virtualPort = false; ///< create a port for others to connect to instead
+    std::string ownPortName = "Pianola"; ///< our port: the virtual one, or our end (JACK)
     std::string clientName = "Pianola";
-    bool sendClock = false;        ///< MIDI clock (24 PPQN), Start/Stop/Continue, Song Position Pointer
-    bool realtimePriority = true;  ///< ask for SCHED_FIFO for the scheduler thread (best effort)
+    bool sendClock = false; ///< MIDI clock (24 PPQN), Start/Stop/Continue, Song Position Pointer
+    bool realtimePriority = true; ///< ask for SCHED_FIFO for the scheduler thread (best effort)
 };
 
 /// How late the scheduler thread woke for due messages: its own precision, before the port adds
@@ -36,9 +36,9 @@ struct MidiSchedulerStats
 {
     static constexpr int kBuckets = 100;
     static constexpr double kBucketMs = 0.02;
-    std::uint64_t wakes = 0;   ///< wakes for a due message or clock tick
+    std::uint64_t wakes = 0; ///< wakes for a due message or clock tick
     double maxLateMs = 0;
-    std::array<std::uint64_t, kBuckets + 1> histogram{};   ///< the last bucket: later than 2 ms
+    std::array<std::uint64_t, kBuckets + 1> histogram{}; ///< the last bucket: later than 2 ms
     /// The lateness (bucket upper edge, ms) that a fraction `p` (0..1) of the wakes stayed within.
     double percentileMs(double p) const;
 };
@@ -98,7 +98,7 @@ private:
     struct Wake
     {
         Clock::time_point at;
-        bool due = false;   ///< for a message or clock tick (not just to pick up commands)
+        bool due = false; ///< for a message or clock tick (not just to pick up commands)
     };
     void step(Clock::duration elapsed, Clock::time_point now, Sink& sink);
     Wake nextWake(Clock::time_point now) const;
@@ -109,10 +109,10 @@ private:
     MidiOutputOptions m_options;
     std::unique_ptr<Port> m_port;
     Transport m_transport;
-    Sequencer m_sequencer;   ///< scheduler thread only (the control thread while it is joined)
-    std::unique_ptr<MidiClock> m_clock;   ///< null unless options.sendClock
+    Sequencer m_sequencer; ///< scheduler thread only (the control thread while it is joined)
+    std::unique_ptr<MidiClock> m_clock; ///< null unless options.sendClock
     std::thread m_thread;
-    std::thread::id m_schedulerThread;   ///< set by the thread itself: step() asserts it
+    std::thread::id m_schedulerThread; ///< set by the thread itself: step() asserts it
     std::atomic<bool> m_quit{false};
     std::atomic<bool> m_finished{false};
     std::atomic<std::int64_t> m_originNs{0};

@@ -14,16 +14,17 @@ Result<void> appendPorts(RtMidi::Api api, bool output, std::vector<MidiPort>& ou
 {
     rtmidi::ErrorLog log;
     auto midi = rtmidi::create<Midi>(api, kListingClient, log);
-    if (!midi)
-        return midi.error();
+    if (!midi) return midi.error();
     auto names = rtmidi::portNames(**midi, log);
     rtmidi::destroy(*midi);
     if (!names)
-        return makeError(Error::Code::IoError, RtMidi::getApiName(api) + ": " + names.error().message);
-    if (names->empty() && !log.lastMessage().empty())   // e.g. "JACK server not running?"
+        return makeError(Error::Code::IoError,
+                         RtMidi::getApiName(api) + ": " + names.error().message);
+    if (names->empty() && !log.lastMessage().empty()) // e.g. "JACK server not running?"
         return makeError(Error::Code::IoError, RtMidi::getApiName(api) + ": " + log.lastMessage());
     for (unsigned i = 0; i < names->size(); ++i)
-        out.push_back({RtMidi::getApiName(api), RtMidi::getApiDisplayName(api), output, i, (*names)[i]});
+        out.push_back(
+            {RtMidi::getApiName(api), RtMidi::getApiDisplayName(api), output, i, (*names)[i]});
     return {};
 }
 } // namespace
@@ -41,14 +42,12 @@ std::vector<std::string> compiledMidiApis()
 Result<std::vector<MidiPort>> listMidiPorts(const std::string& api)
 {
     auto apis = rtmidi::apisFor(api);
-    if (!apis)
-        return apis.error();
+    if (!apis) return apis.error();
     std::vector<MidiPort> ports;
     for (RtMidi::Api one : *apis) {
         if (auto outputs = appendPorts<RtMidiOut>(one, true, ports); !outputs)
-            return outputs.error();   // the API is unusable: do not ask it twice
-        if (auto inputs = appendPorts<RtMidiIn>(one, false, ports); !inputs)
-            return inputs.error();
+            return outputs.error(); // the API is unusable: do not ask it twice
+        if (auto inputs = appendPorts<RtMidiIn>(one, false, ports); !inputs) return inputs.error();
     }
     return ports;
 }

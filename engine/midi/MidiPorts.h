@@ -11,17 +11,17 @@ namespace pianola::engine {
 
 struct MidiPort
 {
-    std::string api;          ///< RtMidi's API name: "alsa", "jack" (what MidiOutputOptions::api takes)
-    std::string apiDisplayName;   ///< "ALSA", "Jack"
-    bool output = true;       ///< a port we can send to; false: one we can receive from
-    unsigned index = 0;       ///< RtMidi's port number at the time of listing
-    std::string name;         ///< what MidiOutputOptions::port / MidiInputOptions::port match
+    std::string api; ///< RtMidi's API name: "alsa", "jack" (what MidiOutputOptions::api takes)
+    std::string apiDisplayName; ///< "ALSA", "Jack"
+    bool output = true;         ///< a port we can send to; false: one we can receive from
+    unsigned index = 0;         ///< RtMidi's port number at the time of listing
+    std::string name;           ///< what MidiOutputOptions::port / MidiInputOptions::port match
 };
 
 struct MidiPortListing
 {
-    std::vector<MidiPort> ports;          ///< per API: outputs, then inputs
-    std::vector<std::string> problems;    ///< one line per API that could not be asked
+    std::vector<MidiPort> ports;       ///< per API: outputs, then inputs
+    std::vector<std::string> problems; ///< one line per API that could not be asked
 };
 
 /// RtMidi's names of the APIs compiled in, in RtMidi's order of preference.

@@ -31,13 +31,14 @@ void Recorder::noteOn(int channel, int key, int velocity, model::Tick tick)
 
 void Recorder::noteOff(int channel, int key, int releaseVelocity, model::Tick tick)
 {
-    const auto it = std::find_if(m_held.begin(), m_held.end(),
-                                 [&](const Held& h) { return h.channel == channel && h.key == key; });
-    if (it == m_held.end())
-        return;   // its note-on came before the take started
+    const auto it = std::find_if(m_held.begin(), m_held.end(), [&](const Held& h) {
+        return h.channel == channel && h.key == key;
+    });
+    if (it == m_held.end()) return; // its note-on came before the take started
     model::Note note;
     note.startTick = it->startTick;
-    note.lengthTicks = std::max<model::Tick>(1, tick - it->startTick);   // a loop wrap can reverse time
+    note.lengthTicks =
+        std::max<model::Tick>(1, tick - it->startTick); // a loop wrap can reverse time
     note.key = static_cast<std::uint8_t>(key);
     note.velocity = it->velocity;
     note.releaseVelocity = static_cast<std::uint8_t>(releaseVelocity);
@@ -48,7 +49,7 @@ void Recorder::noteOff(int channel, int key, int releaseVelocity, model::Tick ti
 void Recorder::receive(double positionSeconds, const std::uint8_t* bytes, int size)
 {
     if (!m_recording || size < 2 || bytes[0] < 0x80 || bytes[0] >= 0xF0)
-        return;   // channel messages only
+        return; // channel messages only
     const int channel = bytes[0] & 0x0F;
     const int kind = bytes[0] & 0xF0;
     const int d1 = bytes[1] & 0x7F;
@@ -66,16 +67,23 @@ void Recorder::receive(double positionSeconds, const std::uint8_t* bytes, int si
         }
         noteOff(channel, d1, 64, tick);
         break;
-    case 0x80: noteOff(channel, d1, d2, tick); break;
-    case 0xB0:
-        m_track.controllers.push_back({tick, static_cast<std::uint8_t>(d1), static_cast<std::uint8_t>(d2)});
+    case 0x80:
+        noteOff(channel, d1, d2, tick);
         break;
-    case 0xD0: m_track.channelPressure.push_back({tick, static_cast<std::uint8_t>(d1)}); break;
+    case 0xB0:
+        m_track.controllers.push_back(
+            {tick, static_cast<std::uint8_t>(d1), static_cast<std::uint8_t>(d2)});
+        break;
+    case 0xD0:
+        m_track.channelPressure.push_back({tick, static_cast<std::uint8_t>(d1)});
+        break;
     case 0xE0:
         if (size > 2)
-            m_track.pitchBends.push_back({tick, static_cast<std::int16_t>((d1 | (d2 << 7)) - 8192)});
+            m_track.pitchBends.push_back(
+                {tick, static_cast<std::int16_t>((d1 | (d2 << 7)) - 8192)});
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -87,9 +95,10 @@ model::Track Recorder::stop(double positionSeconds)
     m_recording = false;
     model::Track track = std::move(m_track);
     m_track = model::Track{};
-    std::stable_sort(track.notes.begin(), track.notes.end(), [](const model::Note& a, const model::Note& b) {
-        return a.startTick != b.startTick ? a.startTick < b.startTick : a.key < b.key;
-    });
+    std::stable_sort(
+        track.notes.begin(), track.notes.end(), [](const model::Note& a, const model::Note& b) {
+            return a.startTick != b.startTick ? a.startTick < b.startTick : a.key < b.key;
+        });
     for (std::size_t i = 0; i < track.notes.size(); ++i)
         track.notes[i].id = static_cast<model::NoteId>(i + 1);
     const auto byTick = [](const auto& a, const auto& b) { return a.tick < b.tick; };

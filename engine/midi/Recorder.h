@@ -51,7 +51,7 @@ private:
 
     model::TempoMap m_tempoMap;
     bool m_recording = false;
-    std::vector<Held> m_held;   ///< in arrival order: the first match is the oldest
+    std::vector<Held> m_held; ///< in arrival order: the first match is the oldest
     model::Track m_track;
     bool m_channelKnown = false;
 };

@@ -18,7 +18,7 @@ namespace pianola::engine::rtmidi {
 
 namespace {
 constexpr std::size_t kMaxLoggedMessages = 64;
-constexpr auto kJackSettle = std::chrono::milliseconds(50);   // see close() and destroy()
+constexpr auto kJackSettle = std::chrono::milliseconds(50); // see close() and destroy()
 
 bool isWarning(RtMidiError::Type type)
 {
@@ -85,8 +85,7 @@ Result<std::vector<RtMidi::Api>> apisFor(const std::string& api)
 {
     std::vector<RtMidi::Api> apis;
     RtMidi::getCompiledApi(apis);
-    if (api.empty())
-        return apis;
+    if (api.empty()) return apis;
     const RtMidi::Api chosen = RtMidi::getCompiledApiByName(lower(api));
     if (chosen == RtMidi::UNSPECIFIED)
         return makeError(Error::Code::InvalidArgument,
@@ -110,8 +109,7 @@ Result<std::unique_ptr<Midi>> create(RtMidi::Api api, const std::string& clientN
         ~Restore()
         {
             std::cerr.rdbuf(buffer);
-            if (!text.str().empty())
-                qCDebug(lcSystem, "RtMidi: %s", text.str().c_str());
+            if (!text.str().empty()) qCDebug(lcSystem, "RtMidi: %s", text.str().c_str());
         }
     } restore{cerr, printed};
     try {
@@ -135,8 +133,7 @@ Result<std::vector<std::string>> portNames(RtMidi& midi, ErrorLog& log)
     } catch (const RtMidiError& e) {
         return makeError(Error::Code::IoError, e.getMessage());
     }
-    if (log.failed())
-        return makeError(Error::Code::IoError, log.lastMessage());
+    if (log.failed()) return makeError(Error::Code::IoError, log.lastMessage());
     return names;
 }
 
@@ -144,26 +141,23 @@ int findPort(const std::vector<std::string>& names, const std::string& needle)
 {
     const std::string wanted = lower(needle);
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (lower(names[i]).find(wanted) != std::string::npos)
-            return static_cast<int>(i);
+        if (lower(names[i]).find(wanted) != std::string::npos) return static_cast<int>(i);
     return -1;
 }
 
 namespace {
 // The index of the requested port on `port`'s API (-1 for a virtual port); fills port.name.
-template <typename Midi>
-Result<int> findRequested(OpenPort<Midi>& port, const PortRequest& request)
+template <typename Midi> Result<int> findRequested(OpenPort<Midi>& port, const PortRequest& request)
 {
-    if (request.virtualPort)
-        return -1;
+    if (request.virtualPort) return -1;
     auto names = portNames(*port.midi, *port.log);
-    if (!names)
-        return makeError(Error::Code::IoError, names.error().message);
+    if (!names) return makeError(Error::Code::IoError, names.error().message);
     const int index = findPort(*names, request.port);
     if (index < 0) {
         const std::string why = port.log->lastMessage();
         return makeError(Error::Code::IoError,
-                         (request.port.empty() ? std::string("no ports") : "no port matching '" + request.port + "'") +
+                         (request.port.empty() ? std::string("no ports")
+                                               : "no port matching '" + request.port + "'") +
                              (why.empty() ? "" : " (" + why + ")"));
     }
     port.name = (*names)[static_cast<std::size_t>(index)];
@@ -178,8 +172,7 @@ Result<OpenPort<Midi>> openOn(RtMidi::Api api, const PortRequest& request,
     const std::string apiName = RtMidi::getApiName(api);
     OpenPort<Midi> port{std::make_unique<ErrorLog>(), nullptr, apiName, request.ourPortName};
     auto midi = create<Midi>(api, request.clientName, *port.log);
-    if (!midi)
-        return midi.error();
+    if (!midi) return midi.error();
     port.midi = std::move(*midi);
     auto index = findRequested(port, request);
     if (!index) {
@@ -188,8 +181,7 @@ Result<OpenPort<Midi>> openOn(RtMidi::Api api, const PortRequest& request,
     }
     std::string failure;
     try {
-        if (prepare)
-            prepare(*port.midi);
+        if (prepare) prepare(*port.midi);
         if (request.virtualPort)
             port.midi->openVirtualPort(request.ourPortName);
         else
@@ -197,11 +189,9 @@ Result<OpenPort<Midi>> openOn(RtMidi::Api api, const PortRequest& request,
     } catch (const RtMidiError& e) {
         failure = e.getMessage();
     }
-    if (failure.empty() && port.log->failed())
-        failure = port.log->lastMessage();
-    if (failure.empty())
-        return port;
-    close(port);   // a JACK port may have been registered before the connection failed
+    if (failure.empty() && port.log->failed()) failure = port.log->lastMessage();
+    if (failure.empty()) return port;
+    close(port); // a JACK port may have been registered before the connection failed
     return apiError(apiName, failure);
 }
 } // namespace
@@ -210,65 +200,61 @@ template <typename Midi>
 Result<OpenPort<Midi>> open(const PortRequest& request, const std::function<void(Midi&)>& prepare)
 {
     auto apis = apisFor(request.api);
-    if (!apis)
-        return apis.error();
+    if (!apis) return apis.error();
     std::string report;
     for (RtMidi::Api api : *apis) {
         auto port = openOn<Midi>(api, request, prepare);
-        if (port)
-            return port;
+        if (port) return port;
         report += "\n  " + port.error().message;
     }
-    const std::string what = request.virtualPort  ? "the virtual MIDI port '" + request.ourPortName + "'"
+    const std::string what = request.virtualPort
+                                 ? "the virtual MIDI port '" + request.ourPortName + "'"
                              : request.port.empty() ? std::string("a MIDI port")
                                                     : "the MIDI port '" + request.port + "'";
     return makeError(Error::Code::IoError, "could not open " + what + ":" + report);
 }
 
-template <typename Midi>
-void destroy(std::unique_ptr<Midi>& midi)
+template <typename Midi> void destroy(std::unique_ptr<Midi>& midi)
 {
-    if (!midi)
-        return;
+    if (!midi) return;
     const bool jack = midi->getCurrentApi() == RtMidi::UNIX_JACK;
-    midi.reset();   // RtMidi's destructors do not throw
+    midi.reset(); // RtMidi's destructors do not throw
     // libjack (jackd2 1.9.21) crashed now and then in one of its threads when another client of
     // this process unregistered a port right after this one closed: listMidiPorts() then
     // ~MidiInput, 200 times under a dummy jackd, crashed in 3 of 8 runs, and in 0 of 8 with this.
-    if (jack)
-        std::this_thread::sleep_for(kJackSettle);
+    if (jack) std::this_thread::sleep_for(kJackSettle);
 }
 
-template <typename Midi>
-void close(OpenPort<Midi>& port)
+template <typename Midi> void close(OpenPort<Midi>& port)
 {
-    if (!port.midi)
-        return;
+    if (!port.midi) return;
     // RtMidi 5's JACK closePort() posts a semaphore and waits for the process callback to answer,
     // but a callback that drained the ring buffer just before our last sendMessage() calls can
     // answer it too: closePort() then returns and unregisters the port with those messages (the
     // note-offs and All Notes Off of a stop) still queued. Let a few cycles take them first.
     if constexpr (std::is_same_v<Midi, RtMidiOut>) {
-        if (port.api == "jack")
-            std::this_thread::sleep_for(kJackSettle);
+        if (port.api == "jack") std::this_thread::sleep_for(kJackSettle);
     }
     try {
-        port.midi->closePort();   // JACK output: waits until a cycle took what was sent
+        port.midi->closePort(); // JACK output: waits until a cycle took what was sent
     } catch (const RtMidiError&) {
         // reported through the callback; the object goes regardless
     }
     // RtMidi 5's JACK teardown unregisters the port and (output) frees its ring buffer before
     // it closes the client, so a process callback that read the port pointer just before it was
     // cleared could still be running: let it finish before the destructor frees anything.
-    if (port.api == "jack")
-        std::this_thread::sleep_for(kJackSettle);
+    if (port.api == "jack") std::this_thread::sleep_for(kJackSettle);
     destroy(port.midi);
 }
 
-template Result<std::unique_ptr<RtMidiOut>> create<RtMidiOut>(RtMidi::Api, const std::string&, ErrorLog&);
-template Result<std::unique_ptr<RtMidiIn>> create<RtMidiIn>(RtMidi::Api, const std::string&, ErrorLog&);
-template Result<OpenPort<RtMidiOut>> open<RtMidiOut>(const PortRequest&, const std::function<void(RtMidiOut&)>&);
-template Result<OpenPort<RtMidiIn>> open<RtMidiIn>(const PortRequest&, const std::function<void(RtMidiIn&)>&);
+template Result<std::unique_ptr<RtMidiOut>> create<RtMidiOut>(RtMidi::Api, const std::string&,
+                                                              ErrorLog&);
+template Result<std::unique_ptr<RtMidiIn>> create<RtMidiIn>(RtMidi::Api, const std::string&,
+                                                            ErrorLog&);
+template Result<OpenPort<RtMidiOut>> open<RtMidiOut>(const PortRequest&,
+                                                     const std::function<void(RtMidiOut&)>&);
+template Result<OpenPort<RtMidiIn>> open<RtMidiIn>(const PortRequest&,
+                                                   const std::function<void(RtMidiIn&)>&);
 template void close<RtMidiOut>(OpenPort<RtMidiOut>&);
 template void close<RtMidiIn>(OpenPort<RtMidiIn>&);
 template void destroy<RtMidiOut>(std::unique_ptr<RtMidiOut>&);

@@ -4,11 +4,10 @@
 
 #include "model/Result.h"
 
-#include <RtMidi.h>
-
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <RtMidi.h>
 #include <string>
 #include <vector>
 
@@ -36,13 +35,12 @@ private:
 };
 
 /// An open RtMidiOut or RtMidiIn with the log its error callback writes to (a stable address).
-template <typename Midi>
-struct OpenPort
+template <typename Midi> struct OpenPort
 {
     std::unique_ptr<ErrorLog> log;
     std::unique_ptr<Midi> midi;
-    std::string api;    ///< RtMidi's name: "alsa", "jack"
-    std::string name;   ///< the port connected to, or our virtual port's name
+    std::string api;  ///< RtMidi's name: "alsa", "jack"
+    std::string name; ///< the port connected to, or our virtual port's name
 };
 
 struct PortRequest
@@ -70,15 +68,14 @@ int findPort(const std::vector<std::string>& names, const std::string& needle);
 /// Opens the requested port on the first API where it exists. `prepare` runs on the new object
 /// before its port opens (an input's callback). The error says what each API said.
 template <typename Midi>
-Result<OpenPort<Midi>> open(const PortRequest& request, const std::function<void(Midi&)>& prepare = {});
+Result<OpenPort<Midi>> open(const PortRequest& request,
+                            const std::function<void(Midi&)>& prepare = {});
 
 /// Closes the port (RtMidi flushes what was sent) and destroys the object, catching errors.
-template <typename Midi>
-void close(OpenPort<Midi>& port);
+template <typename Midi> void close(OpenPort<Midi>& port);
 
 /// Destroys an RtMidi object; with JACK then pauses 50 ms (a libjack crash otherwise, see .cpp).
 /// Every RtMidi object goes this way, also the temporary ones that only list ports.
-template <typename Midi>
-void destroy(std::unique_ptr<Midi>& midi);
+template <typename Midi> void destroy(std::unique_ptr<Midi>& midi);
 
 } // namespace pianola::engine::rtmidi

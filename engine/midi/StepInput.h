@@ -40,8 +40,8 @@ public:
 private:
     model::Tick m_cursorTick;
     model::Tick m_gridTicks;
-    std::array<std::uint8_t, 16 * 128> m_held{};      ///< presses per channel and key
-    std::array<bool, 128> m_writtenInChord{};        ///< keys already written at the cursor
+    std::array<std::uint8_t, 16 * 128> m_held{}; ///< presses per channel and key
+    std::array<bool, 128> m_writtenInChord{};    ///< keys already written at the cursor
     int m_heldCount = 0;
     bool m_chordWritten = false;
 };

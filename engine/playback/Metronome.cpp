@@ -9,14 +9,16 @@ namespace pianola::engine {
 namespace {
 model::Tick beatTicks(const model::Plan& plan, const model::TimeSignature& meter)
 {
-    const model::Tick note = std::max<model::Tick>(1, plan.ppq * 4 / std::max(1, meter.denominator));
+    const model::Tick note =
+        std::max<model::Tick>(1, plan.ppq * 4 / std::max(1, meter.denominator));
     const bool compound = meter.denominator == 8 && meter.numerator % 3 == 0 && meter.numerator > 3;
     return compound ? 3 * note : note;
 }
 
 model::Tick barTicks(const model::Plan& plan, const model::TimeSignature& meter)
 {
-    return std::max<model::Tick>(1, plan.ppq * 4 * std::max(1, meter.numerator) / std::max(1, meter.denominator));
+    return std::max<model::Tick>(1, plan.ppq * 4 * std::max(1, meter.numerator) /
+                                        std::max(1, meter.denominator));
 }
 
 const model::TimeSignature& meterAt(const model::Plan& plan, model::Tick tick)
@@ -29,7 +31,8 @@ const model::TimeSignature& meterAt(const model::Plan& plan, model::Tick tick)
 }
 } // namespace
 
-std::vector<Click> metronomeClicks(const model::Plan& plan, model::Tick endTick, std::size_t maxClicks)
+std::vector<Click> metronomeClicks(const model::Plan& plan, model::Tick endTick,
+                                   std::size_t maxClicks)
 {
     std::vector<Click> clicks;
     model::Tick barStart = 0;
@@ -40,7 +43,8 @@ std::vector<Click> metronomeClicks(const model::Plan& plan, model::Tick endTick,
         model::Tick barEnd = barStart + bar;
         for (const model::TimeSignature& m : plan.timeSignatures)
             if (m.tick > barStart && m.tick < barEnd) barEnd = m.tick;
-        for (model::Tick t = barStart; t < barEnd && t < endTick && clicks.size() < maxClicks; t += beat)
+        for (model::Tick t = barStart; t < barEnd && t < endTick && clicks.size() < maxClicks;
+             t += beat)
             clicks.push_back({t, t == barStart});
         barStart = barEnd;
     }

@@ -13,8 +13,8 @@ namespace pianola::engine {
 struct MetronomeSound
 {
     static constexpr int kChannel = 9;
-    static constexpr int kDownbeatKey = 76;   ///< Hi Wood Block
-    static constexpr int kBeatKey = 77;       ///< Low Wood Block
+    static constexpr int kDownbeatKey = 76; ///< Hi Wood Block
+    static constexpr int kBeatKey = 77;     ///< Low Wood Block
     static constexpr int kDownbeatVelocity = 127;
     static constexpr int kBeatVelocity = 80;
 };
@@ -28,7 +28,8 @@ struct Click
 /// The beats from tick 0 up to `endTick` (exclusive) through the plan's meters: a beat is the
 /// denominator's note, in compound meters (6/8, 9/8, 12/8) a dotted quarter. At most
 /// `maxClicks` of them.
-std::vector<Click> metronomeClicks(const model::Plan& plan, model::Tick endTick, std::size_t maxClicks = 1u << 16);
+std::vector<Click> metronomeClicks(const model::Plan& plan, model::Tick endTick,
+                                   std::size_t maxClicks = 1u << 16);
 
 /// The length of `bars` bars of the meter in force at `tick`, in ticks (a count-in).
 model::Tick barsTicks(const model::Plan& plan, model::Tick tick, int bars);

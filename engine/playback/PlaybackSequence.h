@@ -17,19 +17,19 @@ namespace pianola::engine {
 /// a sequence holds two per note.
 struct PlaybackEvent
 {
-    std::uint32_t tick = 0;   ///< at most model::Limits::kMaxTick
+    std::uint32_t tick = 0; ///< at most model::Limits::kMaxTick
     std::uint8_t status = 0;
     std::uint8_t data1 = 0;
     std::uint8_t data2 = 0;
-    std::uint8_t size = 3;   ///< 2 for program change and channel pressure
+    std::uint8_t size = 3; ///< 2 for program change and channel pressure
 };
 
 struct PlaybackOptions
 {
-    std::vector<bool> muted;   ///< per plan track; missing entries = audible
-    std::vector<bool> soloed;  ///< if any track is soloed, only soloed tracks sound
-    model::Tick minimumTicks = 0;   ///< play at least this long (recording past the end)
-    bool metronome = false;   ///< clicks on every beat (engine/playback/Metronome.h); never exported
+    std::vector<bool> muted;      ///< per plan track; missing entries = audible
+    std::vector<bool> soloed;     ///< if any track is soloed, only soloed tracks sound
+    model::Tick minimumTicks = 0; ///< play at least this long (recording past the end)
+    bool metronome = false; ///< clicks on every beat (engine/playback/Metronome.h); never exported
 };
 
 /// Controller, program and note state of every channel at one instant (what a seek chases).
@@ -59,14 +59,18 @@ public:
 
     /// The events of every audible track (from EventRenderer, the source SMF export uses too),
     /// merged in time order: at one instant the renderer's order (note-offs first) holds.
-    static std::unique_ptr<PlaybackSequence> build(const model::Plan& plan, const PlaybackOptions& options = {});
+    static std::unique_ptr<PlaybackSequence> build(const model::Plan& plan,
+                                                   const PlaybackOptions& options = {});
 
     const std::vector<PlaybackEvent>& events() const { return m_events; }
     /// The end of the plan's last event, or options.minimumTicks if later.
     double lengthSeconds() const { return m_lengthSeconds; }
     const model::TempoMap& tempoMap() const { return m_tempoMap; }
     /// The time of `event` in seconds from the start (through the tempo map). [rt]
-    double seconds(const PlaybackEvent& event) const { return m_tempoMap.ticksToSeconds(event.tick); }
+    double seconds(const PlaybackEvent& event) const
+    {
+        return m_tempoMap.ticksToSeconds(event.tick);
+    }
     /// Index of the first event at or after `seconds` (binary search). [rt]
     std::size_t firstAtOrAfter(double seconds) const;
 
@@ -78,8 +82,10 @@ public:
     std::size_t checkpointCount() const { return m_checkpoints.size(); }
 
 private:
-    static std::vector<PlaybackEvent> collect(const model::Plan& plan, const PlaybackOptions& options);
-    static void addClicks(const model::Plan& plan, const PlaybackOptions& options, std::vector<PlaybackEvent>& all);
+    static std::vector<PlaybackEvent> collect(const model::Plan& plan,
+                                              const PlaybackOptions& options);
+    static void addClicks(const model::Plan& plan, const PlaybackOptions& options,
+                          std::vector<PlaybackEvent>& all);
 
     std::vector<PlaybackEvent> m_events;
     model::TempoMap m_tempoMap;

@@ -51,7 +51,8 @@ public:
     /// Plays a note now and ends it after `durationSeconds` (keyboard clicks, drawn notes).
     void audition(int channel, int key, int velocity, double durationSeconds, MidiSink& sink);
     /// Sends a channel message now (play-through); its notes are tracked like the sequence's.
-    void live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size, MidiSink& sink);
+    void live(std::uint8_t status, std::uint8_t data1, std::uint8_t data2, int size,
+              MidiSink& sink);
 
     /// Moves time forward by `seconds`, sending every due message at its offset.
     void advance(double seconds, MidiSink& sink);
@@ -67,7 +68,8 @@ public:
     bool looping() const { return m_loopEnabled && m_loopEnd > m_loopStart; }
 
 private:
-    void send(double offset, std::uint8_t status, std::uint8_t d1, std::uint8_t d2, int size, MidiSink& sink);
+    void send(double offset, std::uint8_t status, std::uint8_t d1, std::uint8_t d2, int size,
+              MidiSink& sink);
     void releaseAll(double offset, MidiSink& sink);
     void chase(double at, double offset, MidiSink& sink);
     void runUntil(double endSeconds, double spanOffset, MidiSink& sink);
@@ -91,7 +93,7 @@ private:
     std::array<std::array<std::uint8_t, 128>, 16> m_sounding{};
     std::uint16_t m_channelsUsed = 0;
     std::array<Audition, 16> m_auditions{};
-    std::unique_ptr<ChaseState> m_chase;   ///< scratch for chase(), allocated once
+    std::unique_ptr<ChaseState> m_chase; ///< scratch for chase(), allocated once
 };
 
 } // namespace pianola::engine

@@ -11,28 +11,25 @@ namespace pianola::engine {
 
 /// One thread pushes, one other thread pops. `Capacity` must be a power of two; the queue holds
 /// Capacity - 1 items. push() returns false when full (the caller decides: retry or drop).
-template <typename T, std::size_t Capacity>
-class SpscQueue
+template <typename T, std::size_t Capacity> class SpscQueue
 {
     static_assert((Capacity & (Capacity - 1)) == 0, "Capacity must be a power of two");
 
 public:
-    bool push(const T& value)   // producer thread
+    bool push(const T& value) // producer thread
     {
         const std::size_t head = m_head.load(std::memory_order_relaxed);
         const std::size_t next = (head + 1) & (Capacity - 1);
-        if (next == m_tail.load(std::memory_order_acquire))
-            return false;
+        if (next == m_tail.load(std::memory_order_acquire)) return false;
         m_items[head] = value;
         m_head.store(next, std::memory_order_release);
         return true;
     }
 
-    std::optional<T> pop()   // consumer thread
+    std::optional<T> pop() // consumer thread
     {
         const std::size_t tail = m_tail.load(std::memory_order_relaxed);
-        if (tail == m_head.load(std::memory_order_acquire))
-            return std::nullopt;
+        if (tail == m_head.load(std::memory_order_acquire)) return std::nullopt;
         T value = m_items[tail];
         m_tail.store((tail + 1) & (Capacity - 1), std::memory_order_release);
         return value;
@@ -52,7 +49,10 @@ public:
         return next == m_tail.load(std::memory_order_acquire);
     }
 
-    bool empty() const { return m_tail.load(std::memory_order_acquire) == m_head.load(std::memory_order_acquire); }
+    bool empty() const
+    {
+        return m_tail.load(std::memory_order_acquire) == m_head.load(std::memory_order_acquire);
+    }
 
 private:
     std::array<T, Capacity> m_items{};

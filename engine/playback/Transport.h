@@ -34,7 +34,7 @@ class Transport
 {
 public:
     Transport();
-    ~Transport();   ///< call only after the player thread stopped calling applyCommands()
+    ~Transport(); ///< call only after the player thread stopped calling applyCommands()
     Transport(const Transport&) = delete;
     Transport& operator=(const Transport&) = delete;
 
@@ -69,7 +69,17 @@ public:
 private:
     struct Command
     {
-        enum class Type : std::uint8_t { SetSequence, Play, Pause, Stop, Seek, Loop, Panic, Audition, Live };
+        enum class Type : std::uint8_t {
+            SetSequence,
+            Play,
+            Pause,
+            Stop,
+            Seek,
+            Loop,
+            Panic,
+            Audition,
+            Live
+        };
         Type type = Type::Play;
         const PlaybackSequence* sequence = nullptr;
         double a = 0, b = 0;
@@ -83,7 +93,7 @@ private:
     SpscQueue<const PlaybackSequence*, 64> m_garbage;
     std::atomic<double> m_position{0.0};
     std::atomic<bool> m_playing{false};
-    const PlaybackSequence* m_current = nullptr;   ///< player side: the sequence in use
+    const PlaybackSequence* m_current = nullptr; ///< player side: the sequence in use
     PlayerPreparer* m_preparer = nullptr;
     ThreadChecker m_controlThread;
 };

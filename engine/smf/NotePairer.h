@@ -16,7 +16,11 @@ namespace pianola::engine::smf::detail {
 class NotePairer
 {
 public:
-    explicit NotePairer(std::vector<PairedNote>& out) : m_out(out) { m_head.fill(-1); m_tail.fill(-1); }
+    explicit NotePairer(std::vector<PairedNote>& out) : m_out(out)
+    {
+        m_head.fill(-1);
+        m_tail.fill(-1);
+    }
 
     void beginTrack(int track)
     {
@@ -37,8 +41,7 @@ public:
     /// Closes the notes still sounding at `endTick`; returns how many there were.
     std::size_t endTrack(Tick endTick)
     {
-        if (m_open == 0)
-            return 0;
+        if (m_open == 0) return 0;
         const std::size_t closed = m_open;
         for (std::size_t slot = 0; slot < m_head.size(); ++slot) {
             for (std::int64_t i = m_head[slot]; i >= 0;) {
@@ -58,8 +61,8 @@ private:
     {
         const std::size_t slot = static_cast<std::size_t>(channel * 128 + key);
         const auto index = static_cast<std::int64_t>(m_out.size());
-        m_out.push_back(PairedNote{tick, -1, m_track, static_cast<std::uint8_t>(channel), key,
-                                   velocity, 64});
+        m_out.push_back(
+            PairedNote{tick, -1, m_track, static_cast<std::uint8_t>(channel), key, velocity, 64});
         if (m_tail[slot] >= 0)
             m_out[static_cast<std::size_t>(m_tail[slot])].endTick = index;
         else
@@ -72,12 +75,10 @@ private:
     {
         const std::size_t slot = static_cast<std::size_t>(channel * 128 + key);
         const std::int64_t index = m_head[slot];
-        if (index < 0)
-            return;   // a note-off without a note: nothing sounds, nothing to pair
+        if (index < 0) return; // a note-off without a note: nothing sounds, nothing to pair
         PairedNote& n = m_out[static_cast<std::size_t>(index)];
         m_head[slot] = n.endTick;
-        if (m_head[slot] < 0)
-            m_tail[slot] = -1;
+        if (m_head[slot] < 0) m_tail[slot] = -1;
         n.endTick = tick;
         n.releaseVelocity = release;
         --m_open;

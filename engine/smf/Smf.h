@@ -49,27 +49,27 @@ struct Event
 
 struct TrackChunk
 {
-    std::vector<Event> events;   ///< in file order (ticks non-decreasing); no end-of-track
-    Tick endTick = 0;            ///< tick of the end-of-track event (or of the last event)
-    std::size_t byteOffset = 0;  ///< where the chunk starts in the file
+    std::vector<Event> events;  ///< in file order (ticks non-decreasing); no end-of-track
+    Tick endTick = 0;           ///< tick of the end-of-track event (or of the last event)
+    std::size_t byteOffset = 0; ///< where the chunk starts in the file
 };
 
 /// A reader's remark about a recovered problem, with the byte offset it concerns.
 struct Diagnostic
 {
     std::size_t offset = 0;
-    std::string message;   ///< already says "at byte N"
+    std::string message; ///< already says "at byte N"
 };
 
 struct SmfFile
 {
-    int format = 1;                ///< 0, 1 or 2
-    int ppq = 480;                 ///< ticks per quarter (derived for SMPTE files)
-    bool smpte = false;            ///< the file used an SMPTE division
-    int smpteFps = 0;              ///< 24, 25, 29 (29.97 drop) or 30
+    int format = 1;     ///< 0, 1 or 2
+    int ppq = 480;      ///< ticks per quarter (derived for SMPTE files)
+    bool smpte = false; ///< the file used an SMPTE division
+    int smpteFps = 0;   ///< 24, 25, 29 (29.97 drop) or 30
     int smpteTicksPerFrame = 0;
     std::vector<TrackChunk> tracks;
-    std::string payload;           ///< meta and sysex bytes, referenced by Event offsets
+    std::string payload; ///< meta and sysex bytes, referenced by Event offsets
     std::vector<Diagnostic> warnings;
 
     std::string_view payloadOf(const Event& e) const

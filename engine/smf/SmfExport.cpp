@@ -28,13 +28,16 @@ public:
     void meta(Tick tick, std::uint8_t type, std::string_view data, std::uint8_t rank = 0)
     {
         m_pending.push_back({Event{tick, store(data), static_cast<std::uint32_t>(data.size()),
-                                   kMetaStatus, type, 0}, rank});
+                                   kMetaStatus, type, 0},
+                             rank});
     }
     void raw(const model::RawEvent& e)
     {
         if (e.sysex)
-            m_pending.push_back({Event{e.tick, store(e.data), static_cast<std::uint32_t>(e.data.size()),
-                                       e.type == 0xF7 ? std::uint8_t(0xF7) : std::uint8_t(0xF0), 0, 0}, 1});
+            m_pending.push_back(
+                {Event{e.tick, store(e.data), static_cast<std::uint32_t>(e.data.size()),
+                       e.type == 0xF7 ? std::uint8_t(0xF7) : std::uint8_t(0xF0), 0, 0},
+                 1});
         else
             meta(e.tick, e.type, e.data, 1);
     }
@@ -45,9 +48,10 @@ public:
     }
     void finish(Tick endTick)
     {
-        std::stable_sort(m_pending.begin(), m_pending.end(), [](const Pending& a, const Pending& b) {
-            return a.event.tick != b.event.tick ? a.event.tick < b.event.tick : a.rank < b.rank;
-        });
+        std::stable_sort(
+            m_pending.begin(), m_pending.end(), [](const Pending& a, const Pending& b) {
+                return a.event.tick != b.event.tick ? a.event.tick < b.event.tick : a.rank < b.rank;
+            });
         TrackChunk chunk;
         chunk.events.reserve(m_pending.size());
         for (const Pending& p : m_pending)
@@ -106,16 +110,16 @@ void addConductor(ChunkBuilder& b, const model::Plan& plan)
 
 void addTrack(ChunkBuilder& b, const model::Track& track, bool withName, ExportResult& result)
 {
-    if (withName && !track.name.empty())
-        b.meta(0, kMetaTrackName, track.name, 0);
+    if (withName && !track.name.empty()) b.meta(0, kMetaTrackName, track.name, 0);
     for (const model::RawEvent& e : track.rawEvents)
         b.raw(e);
     const RenderedTrack rendered = renderTrack(track);
     for (const TimedEvent& t : rendered.events)
         b.channel(t);
     if (rendered.trimmedNotes > 0)
-        result.warnings.push_back("track \"" + track.name + "\": " + std::to_string(rendered.trimmedNotes) +
-                                  " note(s) overlapping a later note of the same key now end where it starts");
+        result.warnings.push_back(
+            "track \"" + track.name + "\": " + std::to_string(rendered.trimmedNotes) +
+            " note(s) overlapping a later note of the same key now end where it starts");
 }
 } // namespace
 
@@ -146,8 +150,7 @@ std::vector<std::uint8_t> writePlan(const model::Plan& plan, const ExportOptions
                                     std::vector<std::string>* warnings)
 {
     ExportResult r = smfFromPlan(plan, options);
-    if (warnings)
-        *warnings = std::move(r.warnings);
+    if (warnings) *warnings = std::move(r.warnings);
     return writeSmf(r.file);
 }
 

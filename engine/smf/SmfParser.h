@@ -55,8 +55,8 @@ struct Header
     int format = 1;
     int trackCount = 0;
     std::uint16_t division = 0;
-    std::size_t firstChunk = 0;   ///< offset of the first chunk after MThd
-    std::size_t end = 0;          ///< end of the SMF data (RIFF RMID may wrap it)
+    std::size_t firstChunk = 0; ///< offset of the first chunk after MThd
+    std::size_t end = 0;        ///< end of the SMF data (RIFF RMID may wrap it)
 };
 
 /// Parses MThd (and an optional RIFF RMID wrapper). Errors name the byte offset.
@@ -71,14 +71,12 @@ inline constexpr std::uint8_t kDataBytes[16] = {0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2,
 ///   void meta(Tick, uint8_t type, const uint8_t* data, uint32_t length);
 ///   void sysex(Tick, uint8_t status, const uint8_t* data, uint32_t length);
 ///   void endTrack(int index, Tick endTick);
-template <typename Handler>
-class Parser
+template <typename Handler> class Parser
 {
 public:
     Parser(const std::uint8_t* data, std::size_t size, Diagnostics& diag, Handler& handler)
         : m_data(data), m_size(size), m_diag(diag), m_handler(handler)
-    {
-    }
+    {}
 
     /// The byte offset of the event being handled (for handlers that refuse it).
     std::size_t eventOffset() const { return m_eventOffset; }
@@ -86,10 +84,8 @@ public:
     Result<Header> run()
     {
         auto header = parseHeader(m_data, m_size, m_diag);
-        if (!header)
-            return header;
-        if (auto r = parseChunks(*header); !r)
-            return r.error();
+        if (!header) return header;
+        if (auto r = parseChunks(*header); !r) return r.error();
         return header;
     }
 
@@ -105,19 +101,19 @@ private:
             std::size_t bodyEnd = bodyStart + declared;
             if (declared > h.end - bodyStart) {
                 bodyEnd = h.end;
-                m_diag.warn(pos, "chunk \"" + chunkIdText(id) + "\" at byte " + std::to_string(pos) +
-                                     " declares " + std::to_string(declared) + " bytes but only " +
-                                     std::to_string(h.end - bodyStart) +
+                m_diag.warn(pos, "chunk \"" + chunkIdText(id) + "\" at byte " +
+                                     std::to_string(pos) + " declares " + std::to_string(declared) +
+                                     " bytes but only " + std::to_string(h.end - bodyStart) +
                                      " remain; read up to the end of the file");
             }
             if (std::memcmp(id, "MTrk", 4) == 0) {
                 if (index >= kMaxTracks)
-                    return makeError(Error::Code::TooLarge, "more than " + std::to_string(kMaxTracks) +
-                                                                " tracks at byte " + std::to_string(pos));
+                    return makeError(Error::Code::TooLarge,
+                                     "more than " + std::to_string(kMaxTracks) +
+                                         " tracks at byte " + std::to_string(pos));
                 m_handler.beginTrack(index, pos);
                 auto r = parseTrack(index, bodyStart, bodyEnd);
-                if (!r)
-                    return r;
+                if (!r) return r;
                 ++index;
             } else {
                 m_diag.warn(pos, "skipped unknown chunk \"" + chunkIdText(id) + "\" (" +
@@ -127,8 +123,9 @@ private:
             pos = bodyEnd;
         }
         if (pos < h.end)
-            m_diag.warn(pos, std::to_string(h.end - pos) + " byte(s) after the last chunk at byte " +
-                                 std::to_string(pos) + " ignored");
+            m_diag.warn(pos, std::to_string(h.end - pos) +
+                                 " byte(s) after the last chunk at byte " + std::to_string(pos) +
+                                 " ignored");
         if (index != h.trackCount)
             m_diag.warn(0, "the header announces " + std::to_string(h.trackCount) +
                                " track(s) but the file holds " + std::to_string(index));
@@ -148,7 +145,7 @@ private:
         const std::uint8_t* const e = base + end;
         Tick tick = 0;
         std::uint8_t running = 0;
-        std::uint8_t cancelled = 0;   // running status cancelled by a meta/sysex event
+        std::uint8_t cancelled = 0; // running status cancelled by a meta/sysex event
         bool warnedRunning = false;
         while (p < e) {
             const std::size_t eventOffset = static_cast<std::size_t>(p - base);
@@ -166,7 +163,8 @@ private:
             }
             tick += delta;
             if (tick > model::Limits::kMaxTick)
-                return error(eventOffset, "tick " + std::to_string(tick) + " beyond the supported range");
+                return error(eventOffset,
+                             "tick " + std::to_string(tick) + " beyond the supported range");
             if (p == e) {
                 m_diag.warn(eventOffset, "track " + std::to_string(index) +
                                              " ends after a delta time at byte " +
@@ -179,8 +177,7 @@ private:
             std::uint8_t status = *p;
             if (status >= 0x80) {
                 ++p;
-                if (status < 0xF0)
-                    running = status;
+                if (status < 0xF0) running = status;
             } else if (running != 0) {
                 status = running;
             } else if (cancelled != 0) {
@@ -188,8 +185,9 @@ private:
                 // using it mean the previous status (mido, most players agree).
                 const auto at = static_cast<std::size_t>(p - base);
                 if (!warnedRunning)
-                    m_diag.warn(at, "running status continued after a meta or sysex event at byte " +
-                                        std::to_string(at) + " (recovered)");
+                    m_diag.warn(at,
+                                "running status continued after a meta or sysex event at byte " +
+                                    std::to_string(at) + " (recovered)");
                 warnedRunning = true;
                 status = running = cancelled;
             } else {
@@ -197,7 +195,7 @@ private:
                              "data byte " + hexByte(status) + " without a running status");
             }
 
-            if (status < 0xF0) {   // channel message
+            if (status < 0xF0) { // channel message
                 const std::uint8_t n = kDataBytes[status >> 4];
                 if (static_cast<std::size_t>(e - p) < n) {
                     m_diag.warn(eventOffset, "track " + std::to_string(index) +
@@ -210,7 +208,7 @@ private:
                 if ((d1 | d2) & 0x80) {
                     m_diag.warn(eventOffset, "incomplete message " + hexByte(status) + " at byte " +
                                                  std::to_string(eventOffset) + " dropped");
-                    p += (d1 & 0x80) ? 0 : 1;   // resume at the status byte that interrupted it
+                    p += (d1 & 0x80) ? 0 : 1; // resume at the status byte that interrupted it
                     continue;
                 }
                 p += n;
@@ -218,8 +216,7 @@ private:
                 continue;
             }
             if (status == kMetaStatus || status == 0xF0 || status == 0xF7) {
-                if (running != 0)
-                    cancelled = running;
+                if (running != 0) cancelled = running;
                 running = 0;
                 const bool meta = status == kMetaStatus;
                 std::uint8_t type = 0;
@@ -238,14 +235,16 @@ private:
                     return error(eventOffset, "event length longer than 4 bytes");
                 if (s == VlqStatus::Truncated || length > static_cast<std::size_t>(e - p)) {
                     if (meta && type == kMetaEndOfTrack) {
-                        m_diag.warn(eventOffset, "end-of-track event at byte " + std::to_string(eventOffset) +
+                        m_diag.warn(eventOffset, "end-of-track event at byte " +
+                                                     std::to_string(eventOffset) +
                                                      " is cut short (recovered)");
                         m_handler.endTrack(index, tick);
                         return {};
                     }
-                    m_diag.warn(eventOffset, std::string(meta ? "meta" : "sysex") + " event at byte " +
-                                                 std::to_string(eventOffset) +
-                                                 " runs past the end of its track; the track ends there");
+                    m_diag.warn(eventOffset,
+                                std::string(meta ? "meta" : "sysex") + " event at byte " +
+                                    std::to_string(eventOffset) +
+                                    " runs past the end of its track; the track ends there");
                     return endTruncated(index, tick);
                 }
                 if (meta && type == kMetaEndOfTrack) {
@@ -273,14 +272,13 @@ private:
             while (skip < n && p + skip < e && p[skip] < 0x80)
                 ++skip;
             p += skip;
-            if (status < 0xF8)
-                running = 0;
+            if (status < 0xF8) running = 0;
             m_diag.warn(eventOffset, "system message " + hexByte(status) + " at byte " +
                                          std::to_string(eventOffset) +
                                          " is not allowed in a MIDI file; skipped");
         }
         m_diag.warn(static_cast<std::size_t>(p - base),
-                        "track " + std::to_string(index) + " has no end-of-track event");
+                    "track " + std::to_string(index) + " has no end-of-track event");
         m_handler.endTrack(index, tick);
         return {};
     }

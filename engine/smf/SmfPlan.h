@@ -16,7 +16,7 @@ namespace pianola::engine::smf {
 struct ImportResult
 {
     model::Plan plan;
-    std::vector<Diagnostic> warnings;   ///< reader recoveries and import remarks
+    std::vector<Diagnostic> warnings; ///< reader recoveries and import remarks
 };
 
 /// Turns a parsed file into a plan: one plan track per (chunk, channel); tempo, meter and key
@@ -32,7 +32,7 @@ Result<ImportResult> readPlan(std::span<const std::uint8_t> bytes);
 
 struct ExportOptions
 {
-    int format = 1;   ///< 1: conductor track + one track per plan track; 0: everything in one
+    int format = 1; ///< 1: conductor track + one track per plan track; 0: everything in one
 };
 
 struct ExportResult

@@ -37,7 +37,7 @@ bool unwrapRiff(const std::uint8_t* data, std::size_t size, std::size_t& begin, 
     std::size_t pos = 12;
     while (pos + 8 <= size) {
         const std::uint32_t len = data[pos + 4] | (data[pos + 5] << 8) | (data[pos + 6] << 16) |
-                                  (std::uint32_t(data[pos + 7]) << 24);   // RIFF is little-endian
+                                  (std::uint32_t(data[pos + 7]) << 24); // RIFF is little-endian
         if (std::memcmp(data + pos, "data", 4) == 0) {
             begin = pos + 8;
             end = std::min<std::size_t>(size, begin + len);
@@ -45,8 +45,7 @@ bool unwrapRiff(const std::uint8_t* data, std::size_t size, std::size_t& begin, 
         }
         // In 64-bit arithmetic: 8 + len in 32 bits wraps to 0 for len 0xFFFFFFF8 and never ends.
         const std::size_t next = pos + std::size_t{8} + len + (len & 1u);
-        if (next <= pos)
-            return false;
+        if (next <= pos) return false;
         pos = next;
     }
     return false;
@@ -69,21 +68,23 @@ Result<Header> parseHeader(const std::uint8_t* data, std::size_t size, Diagnosti
     h.end = size;
     if (unwrapRiff(data, size, begin, h.end))
         diag.warn(0, "RIFF RMID wrapper at byte 0: reading the MIDI data inside it");
-    if (size == 0)
-        return makeError(Error::Code::ParseError, "the file is empty (0 bytes)");
+    if (size == 0) return makeError(Error::Code::ParseError, "the file is empty (0 bytes)");
     if (h.end - begin < 14 || std::memcmp(data + begin, "MThd", 4) != 0)
         return headerError(begin, "not a Standard MIDI File: no \"MThd\" header");
     const std::uint32_t headerLength = be32(data + begin + 4);
     if (headerLength < 6)
-        return headerError(begin + 4, "header length " + std::to_string(headerLength) + " is less than 6");
+        return headerError(begin + 4,
+                           "header length " + std::to_string(headerLength) + " is less than 6");
     if (headerLength > h.end - begin - 8)
-        return headerError(begin + 4, "header length " + std::to_string(headerLength) + " runs past the end of the file");
+        return headerError(begin + 4, "header length " + std::to_string(headerLength) +
+                                          " runs past the end of the file");
     h.format = be16(data + begin + 8);
     h.trackCount = be16(data + begin + 10);
     h.division = be16(data + begin + 12);
     h.firstChunk = begin + 8 + headerLength;
     if (h.format > 2)
-        return headerError(begin + 8, "unknown SMF format " + std::to_string(h.format) + " (0, 1 or 2 expected)");
+        return headerError(begin + 8, "unknown SMF format " + std::to_string(h.format) +
+                                          " (0, 1 or 2 expected)");
     if (h.format == 0 && h.trackCount > 1)
         diag.warn(begin + 10, "format 0 file announces " + std::to_string(h.trackCount) +
                                   " tracks (one expected); reading them all");
@@ -130,15 +131,14 @@ public:
     {
         ++perTrack.back();
         const bool noteOff = (status & 0xF0) == 0x80 || ((status & 0xF0) == 0x90 && d2 == 0);
-        if (!noteOff)
-            countPlanEvent();   // a note-on becomes a note; its note-off adds nothing
+        if (!noteOff) countPlanEvent(); // a note-on becomes a note; its note-off adds nothing
     }
     void meta(Tick, std::uint8_t type, const std::uint8_t*, std::uint32_t length)
     {
         ++perTrack.back();
         payloadBytes += length;
         if (type != kMetaTempo && type != kMetaTimeSignature && type != kMetaKeySignature)
-            countPlanEvent();   // those three go to the song's maps
+            countPlanEvent(); // those three go to the song's maps
     }
     void sysex(Tick, std::uint8_t, const std::uint8_t*, std::uint32_t length)
     {
@@ -151,14 +151,13 @@ public:
     std::vector<std::size_t> perTrack;
     std::size_t payloadBytes = 0;
     std::int64_t planEvents = 0;
-    std::optional<std::size_t> overAt;   ///< byte offset of the first event past the plan's limit
+    std::optional<std::size_t> overAt; ///< byte offset of the first event past the plan's limit
     std::function<std::size_t()> offset;
 
 private:
     void countPlanEvent()
     {
-        if (++planEvents == model::Limits::kMaxEvents + 1)
-            overAt = offset();
+        if (++planEvents == model::Limits::kMaxEvents + 1) overAt = offset();
     }
 };
 
@@ -238,25 +237,24 @@ Result<SmfFile> readSmf(std::span<const std::uint8_t> bytes)
 {
     EventCounter counter;
     {
-        std::vector<Diagnostic> ignored;   // the second pass reports them
+        std::vector<Diagnostic> ignored; // the second pass reports them
         Diagnostics quiet(ignored);
         detail::Parser counting(bytes.data(), bytes.size(), quiet, counter);
         counter.offset = [&counting] { return counting.eventOffset(); };
         auto header = counting.run();
-        if (counter.overAt)   // before any later problem (the reader's own event cap, say)
-            return makeError(Error::Code::TooLarge, "more than " + std::to_string(model::Limits::kMaxEvents) +
-                                                        " notes and other events (the most a plan holds) at byte " +
-                                                        std::to_string(*counter.overAt));
-        if (!header)
-            return header.error();
+        if (counter.overAt) // before any later problem (the reader's own event cap, say)
+            return makeError(Error::Code::TooLarge,
+                             "more than " + std::to_string(model::Limits::kMaxEvents) +
+                                 " notes and other events (the most a plan holds) at byte " +
+                                 std::to_string(*counter.overAt));
+        if (!header) return header.error();
     }
     SmfFile file;
     Diagnostics diag(file.warnings);
     EventCollector collector(file, counter);
     detail::Parser parser(bytes.data(), bytes.size(), diag, collector);
     auto header = parser.run();
-    if (!header)
-        return header.error();
+    if (!header) return header.error();
     file.format = header->format;
     applyDivision(header->division, file);
     diag.finish();
@@ -271,8 +269,7 @@ Result<NoteReadResult> readSmfNotes(std::span<const std::uint8_t> bytes)
     NoteHandler handler(result.notes, diag);
     detail::Parser parser(bytes.data(), bytes.size(), diag, handler);
     auto header = parser.run();
-    if (!header)
-        return header.error();
+    if (!header) return header.error();
     SmfFile division;
     applyDivision(header->division, division);
     result.format = header->format;
@@ -291,8 +288,7 @@ std::vector<PairedNote> pairNotes(const SmfFile& file, std::vector<Diagnostic>& 
         const TrackChunk& track = file.tracks[t];
         handler.beginTrack(static_cast<int>(t), track.byteOffset);
         for (const Event& e : track.events)
-            if (e.isChannel())
-                handler.channel(e.tick, e.status, e.data1, e.data2);
+            if (e.isChannel()) handler.channel(e.tick, e.status, e.data1, e.data2);
         handler.endTrack(static_cast<int>(t), track.endTick);
     }
     return notes;

@@ -20,7 +20,7 @@ struct NoteReadResult
     int format = 1;
     int ppq = 480;
     int trackCount = 0;
-    std::vector<PairedNote> notes;       ///< in note-on order, track by track
+    std::vector<PairedNote> notes; ///< in note-on order, track by track
     std::vector<Diagnostic> warnings;
 };
 

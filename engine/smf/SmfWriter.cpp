@@ -33,7 +33,7 @@ public:
     void bytes(std::string_view s) { m_out.insert(m_out.end(), s.begin(), s.end()); }
     void tag(const char* id)
     {
-        for (int i = 0; i < 4; ++i)   // byte by byte: GCC 12 misreports insert() here
+        for (int i = 0; i < 4; ++i) // byte by byte: GCC 12 misreports insert() here
             byte(static_cast<std::uint8_t>(id[i]));
     }
     std::size_t size() const { return m_out.size(); }
@@ -65,13 +65,11 @@ void writeEvent(ByteWriter& w, const SmfFile& file, const Event& e)
     if (e.isChannel()) {
         w.byte(e.status);
         w.byte(e.data1 & 0x7F);
-        if (e.kind() != 0xC0 && e.kind() != 0xD0)
-            w.byte(e.data2 & 0x7F);
+        if (e.kind() != 0xC0 && e.kind() != 0xD0) w.byte(e.data2 & 0x7F);
         return;
     }
     w.byte(e.status);
-    if (e.isMeta())
-        w.byte(e.data1);   // any type byte, as read
+    if (e.isMeta()) w.byte(e.data1); // any type byte, as read
     const std::string_view payload = file.payloadOf(e);
     w.vlq(static_cast<std::uint32_t>(payload.size()));
     w.bytes(payload);
@@ -84,9 +82,8 @@ void writeTrack(ByteWriter& w, const SmfFile& file, const TrackChunk& track)
     w.be32(0);
     Tick last = 0;
     for (const Event& e : track.events) {
-        if (e.isMeta() && e.data1 == kMetaEndOfTrack)
-            continue;   // written once, below
-        const Tick tick = std::max(e.tick, last);   // never a negative delta
+        if (e.isMeta() && e.data1 == kMetaEndOfTrack) continue; // written once, below
+        const Tick tick = std::max(e.tick, last);               // never a negative delta
         writeDelta(w, tick - last);
         last = tick;
         writeEvent(w, file, e);

@@ -17,8 +17,7 @@ inline VlqStatus readVlq(const std::uint8_t*& p, const std::uint8_t* end, std::u
     std::uint32_t v = 0;
     const std::uint8_t* q = p;
     for (int i = 0; i < 4; ++i) {
-        if (q == end)
-            return VlqStatus::Truncated;
+        if (q == end) return VlqStatus::Truncated;
         const std::uint8_t b = *q++;
         v = (v << 7) | (b & 0x7Fu);
         if (!(b & 0x80u)) {
@@ -33,8 +32,7 @@ inline VlqStatus readVlq(const std::uint8_t*& p, const std::uint8_t* end, std::u
 /// Writes `value` (clamped to kMaxVlq) to `out` (at least 4 bytes); returns the byte count.
 inline std::size_t writeVlq(std::uint32_t value, std::uint8_t* out)
 {
-    if (value > kMaxVlq)
-        value = kMaxVlq;
+    if (value > kMaxVlq) value = kMaxVlq;
     std::uint8_t tmp[4];
     std::size_t n = 0;
     do {

@@ -16,7 +16,7 @@ struct CliRun
 {
     int code = -1;
     QString out, err;
-    bool crashed = false;   ///< runBinary(): the process died of a signal (abort, segfault)
+    bool crashed = false; ///< runBinary(): the process died of a signal (abort, segfault)
 };
 
 inline QString drainFile(std::FILE* f)

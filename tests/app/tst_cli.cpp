@@ -4,16 +4,14 @@
 // in context (--from).
 #include "../generate/ArrangeChecks.h"
 #include "CliRun.h"
-#include "engine/PlanFile.h"
 #include "engine/audio/SoundFont.h"
+#include "engine/PlanFile.h"
 
+#include <cstdio>
+#include <fcntl.h>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cstdio>
-
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -57,7 +55,8 @@ QByteArray be(quint32 v, int bytes)
 // A Standard MIDI File from track bodies (each should end with its end-of-track event).
 QByteArray smf(const QList<QByteArray>& tracks, int format = 1, int division = 96)
 {
-    QByteArray out = "MThd" + be(6, 4) + be(quint32(format), 2) + be(quint32(tracks.size()), 2) + be(quint32(division), 2);
+    QByteArray out = "MThd" + be(6, 4) + be(quint32(format), 2) + be(quint32(tracks.size()), 2) +
+                     be(quint32(division), 2);
     for (const QByteArray& t : tracks)
         out += "MTrk" + be(quint32(t.size()), 4) + t;
     return out;
@@ -77,11 +76,13 @@ bool isCharDevice(const QString& path)
     return ::stat(path.toLocal8Bit().constData(), &st) == 0 && S_ISCHR(st.st_mode);
 }
 
-const char* kSeed = R"({"ppq":480,"bpm":110,"program":0,"tracks":[{"name":"Piano","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]})";
+const char* kSeed =
+    R"({"ppq":480,"bpm":110,"program":0,"tracks":[{"name":"Piano","channel":0,"program":0,"notes":[{"key":60,"vel":96,"start":0,"length":480}]}]})";
 // C major for one 4/4 bar across a tempo change: 960 ticks at 120 bpm (1 s) + 960 at 60 (2 s).
-const char* kTempoChord = R"({"ppq":480,"bpm":120,"tempoChanges":[{"tick":960,"bpm":60}],"tracks":[{"name":"Keys","channel":0,"notes":[)"
-                          R"({"key":48,"vel":90,"start":0,"length":1920},{"key":60,"vel":90,"start":0,"length":1920},)"
-                          R"({"key":64,"vel":90,"start":0,"length":1920},{"key":67,"vel":90,"start":0,"length":1920}]}]})";
+const char* kTempoChord =
+    R"({"ppq":480,"bpm":120,"tempoChanges":[{"tick":960,"bpm":60}],"tracks":[{"name":"Keys","channel":0,"notes":[)"
+    R"({"key":48,"vel":90,"start":0,"length":1920},{"key":60,"vel":90,"start":0,"length":1920},)"
+    R"({"key":64,"vel":90,"start":0,"length":1920},{"key":67,"vel":90,"start":0,"length":1920}]}]})";
 } // namespace
 
 class TestCli : public QObject
@@ -155,19 +156,31 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QString>("expect");
     QTest::newRow("nothing") << QStringList{} << "";
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
-    QTest::newRow("unknown option") << QStringList{"notes", "--bogus", "x.mid"} << "unknown option --bogus";
+    QTest::newRow("unknown option")
+        << QStringList{"notes", "--bogus", "x.mid"} << "unknown option --bogus";
     QTest::newRow("no files") << QStringList{"notes"} << "needs at least one FILE";
-    QTest::newRow("convert without -o") << QStringList{"convert", "a.mid"} << "needs one input file and -o OUT";
-    QTest::newRow("bad format") << QStringList{"convert", "a.mid", "-o", "b.mid", "--format", "2"} << "--format must be 0 or 1";
-    QTest::newRow("-o without value") << QStringList{"convert", "a.mid", "-o"} << "option -o needs a value";
-    QTest::newRow("generate without prompt") << QStringList{"generate", "-o", "x.mid"} << "needs a PROMPT and -o OUT.mid";
-    QTest::newRow("generate without -o") << QStringList{"generate", "pop"} << "needs a PROMPT and -o OUT.mid";
-    QTest::newRow("generate bad takes") << QStringList{"generate", "--takes", "0", "-o", "x.mid", "pop"} << "--takes must be";
-    QTest::newRow("generate bad seed") << QStringList{"generate", "--seed", "-3", "-o", "x.mid", "pop"} << "--seed must be";
-    QTest::newRow("analyze nothing") << QStringList{"analyze", "--json"} << "needs at least one FILE";
-    QTest::newRow("check without prompt") << QStringList{"check", "a.mid"} << "needs a TAKE file and the PROMPT";
-    QTest::newRow("check bad option") << QStringList{"check", "--bogus", "a.mid", "pop"} << "unknown option --bogus";
-    QTest::newRow("analyze bad jobs") << QStringList{"analyze", "--jobs", "many", "a.mid"} << "--jobs needs a number";
+    QTest::newRow("convert without -o")
+        << QStringList{"convert", "a.mid"} << "needs one input file and -o OUT";
+    QTest::newRow("bad format") << QStringList{"convert", "a.mid", "-o", "b.mid", "--format", "2"}
+                                << "--format must be 0 or 1";
+    QTest::newRow("-o without value")
+        << QStringList{"convert", "a.mid", "-o"} << "option -o needs a value";
+    QTest::newRow("generate without prompt")
+        << QStringList{"generate", "-o", "x.mid"} << "needs a PROMPT and -o OUT.mid";
+    QTest::newRow("generate without -o")
+        << QStringList{"generate", "pop"} << "needs a PROMPT and -o OUT.mid";
+    QTest::newRow("generate bad takes")
+        << QStringList{"generate", "--takes", "0", "-o", "x.mid", "pop"} << "--takes must be";
+    QTest::newRow("generate bad seed")
+        << QStringList{"generate", "--seed", "-3", "-o", "x.mid", "pop"} << "--seed must be";
+    QTest::newRow("analyze nothing")
+        << QStringList{"analyze", "--json"} << "needs at least one FILE";
+    QTest::newRow("check without prompt")
+        << QStringList{"check", "a.mid"} << "needs a TAKE file and the PROMPT";
+    QTest::newRow("check bad option")
+        << QStringList{"check", "--bogus", "a.mid", "pop"} << "unknown option --bogus";
+    QTest::newRow("analyze bad jobs")
+        << QStringList{"analyze", "--jobs", "many", "a.mid"} << "--jobs needs a number";
 }
 
 void TestCli::usageErrors()
@@ -185,22 +198,25 @@ void TestCli::notesCsvAndCount()
     QCOMPARE(runCli({"convert", path("seed.json"), "-o", path("seed.mid")}).code, 0);
     const Run notes = runCli({"notes", path("seed.mid")});
     QCOMPARE(notes.code, 0);
-    QCOMPARE(notes.out, path("seed.mid") + ",1,0,60,96,0,480\n");   // track 1: after the conductor
+    QCOMPARE(notes.out, path("seed.mid") + ",1,0,60,96,0,480\n"); // track 1: after the conductor
     const Run count = runCli({"notes", "--count", path("seed.mid"), path("seed.mid")});
     QCOMPARE(count.out, QString("files 2, failed 0, notes 2\n"));
 }
 
 void TestCli::badInputExitsOne()
 {
-    writeFile(path("bad.mid"), QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
+    writeFile(path("bad.mid"),
+              QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
     const Run r = runCli({"notes", "--count", path("bad.mid"), path("missing.mid")});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"), qPrintable(r.err));
-    QVERIFY2(r.err.contains(path("missing.mid") + ": No such file or directory"), qPrintable(r.err));
+    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(path("missing.mid") + ": No such file or directory"),
+             qPrintable(r.err));
     QCOMPARE(r.out, QString("files 0, failed 2, notes 0\n"));
     const Run convert = runCli({"convert", path("bad.mid"), "-o", path("never.json")});
     QCOMPARE(convert.code, 1);
-    QVERIFY(!QFile::exists(path("never.json")));   // nothing half-written
+    QVERIFY(!QFile::exists(path("never.json"))); // nothing half-written
 }
 
 void TestCli::convertRoundTrip()
@@ -211,11 +227,11 @@ void TestCli::convertRoundTrip()
     QCOMPARE(runCli({"convert", path("a.json"), "-o", path("b.mid")}).code, 0);
     QFile a(path("a.mid")), b(path("b.mid"));
     QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-    QCOMPARE(a.readAll(), b.readAll());   // byte-identical after a trip through JSON
+    QCOMPARE(a.readAll(), b.readAll()); // byte-identical after a trip through JSON
     QFile json(path("a.json"));
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QByteArray text = json.readAll();
-    QVERIFY2(text.contains("\"bpm\": 110"), text.constData());   // 545455 us reads back as 110
+    QVERIFY2(text.contains("\"bpm\": 110"), text.constData()); // 545455 us reads back as 110
 }
 
 void TestCli::convertFormat0()
@@ -225,7 +241,7 @@ void TestCli::convertFormat0()
     QFile f(path("f0.mid"));
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
-    QCOMPARE(bytes.mid(8, 4), QByteArray::fromHex("00000001"));   // format 0, one track
+    QCOMPARE(bytes.mid(8, 4), QByteArray::fromHex("00000001")); // format 0, one track
 }
 
 void TestCli::validate()
@@ -234,11 +250,16 @@ void TestCli::validate()
     const Run ok = runCli({"validate", path("ok.json")});
     QCOMPARE(ok.code, 0);
     QCOMPARE(ok.out, path("ok.json") + ": ok (1 tracks, 1 notes)\n");
-    writeFile(path("bad.json"), R"({"ppq":480,"tracks":[{"channel":16,"notes":[{"key":60,"vel":0,"start":0,"length":480}]}]})");
+    writeFile(
+        path("bad.json"),
+        R"({"ppq":480,"tracks":[{"channel":16,"notes":[{"key":60,"vel":0,"start":0,"length":480}]}]})");
     const Run bad = runCli({"validate", path("bad.json")});
     QCOMPARE(bad.code, 1);
-    QVERIFY2(bad.err.contains(path("bad.json") + ": tracks[0].channel: 16 is out of range 0..15"), qPrintable(bad.err));
-    QVERIFY2(bad.err.contains(path("bad.json") + ": tracks[0].notes[0].vel: 0 is out of range 1..127"), qPrintable(bad.err));
+    QVERIFY2(bad.err.contains(path("bad.json") + ": tracks[0].channel: 16 is out of range 0..15"),
+             qPrintable(bad.err));
+    QVERIFY2(
+        bad.err.contains(path("bad.json") + ": tracks[0].notes[0].vel: 0 is out of range 1..127"),
+        qPrintable(bad.err));
 }
 
 void TestCli::info()
@@ -255,10 +276,12 @@ void TestCli::info()
 
 void TestCli::validateProject()
 {
-    writeFile(path("song.pianola"),
-              QByteArray(R"({"format":"pianola-project","version":1,"activeTake":1,"takes":[{"id":1,"name":"Take 1",)"
-                         R"("provenance":{"prompt":"lo-fi in Am","provider":"offline","seed":42},"plan":)") +
-                  kSeed + "}],\"chat\":[]}");
+    writeFile(
+        path("song.pianola"),
+        QByteArray(
+            R"({"format":"pianola-project","version":1,"activeTake":1,"takes":[{"id":1,"name":"Take 1",)"
+            R"("provenance":{"prompt":"lo-fi in Am","provider":"offline","seed":42},"plan":)") +
+            kSeed + "}],\"chat\":[]}");
     const Run ok = runCli({"validate", path("song.pianola")});
     QVERIFY2(ok.code == 0, qPrintable(ok.err));
     QCOMPARE(ok.out, path("song.pianola") + ": ok (project, 1 takes)\n");
@@ -271,7 +294,8 @@ void TestCli::validateProject()
 void TestCli::generateWritesTakes()
 {
     const QString prompt = "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths";
-    const Run one = runCli({"generate", "--seed", "7", "-o", path("one.mid"), "--plan-out", path("one.json"), prompt});
+    const Run one = runCli(
+        {"generate", "--seed", "7", "-o", path("one.mid"), "--plan-out", path("one.json"), prompt});
     QVERIFY2(one.code == 0, qPrintable(one.err));
     QVERIFY(QFile::exists(path("one.mid")) && QFile::exists(path("one.json")));
     QCOMPARE(runCli({"validate", path("one.json")}).code, 0);
@@ -281,10 +305,11 @@ void TestCli::generateWritesTakes()
         QFile f(p);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     };
-    QCOMPARE(bytes(path("again.mid")), bytes(path("one.mid")));   // same seed, same bytes
+    QCOMPARE(bytes(path("again.mid")), bytes(path("one.mid"))); // same seed, same bytes
     QCOMPARE(runCli({"generate", "--seed", "8", "-o", path("other.mid"), prompt}).code, 0);
     QVERIFY(bytes(path("other.mid")) != bytes(path("one.mid")));
-    const Run four = runCli({"generate", "--takes", "3", "-o", path("t.mid"), "--plan-out", path("t.json"), "trap beat in F#m"});
+    const Run four = runCli({"generate", "--takes", "3", "-o", path("t.mid"), "--plan-out",
+                             path("t.json"), "trap beat in F#m"});
     QVERIFY2(four.code == 0, qPrintable(four.err));
     for (const char* f : {"t-1.mid", "t-2.mid", "t-3.mid", "t-1.json", "t-3.json"})
         QVERIFY2(QFile::exists(path(f)), f);
@@ -292,14 +317,17 @@ void TestCli::generateWritesTakes()
     QCOMPARE(runCli({"generate", "-o", path("v.mid"), "4 versions of a pop song"}).code, 0);
     QVERIFY(QFile::exists(path("v-4.mid")) && !QFile::exists(path("v-5.mid")));
     const Run info = runCli({"info", path("t-2.mid")});
-    QVERIFY2(info.out.contains("key: tick 0  F# minor") && info.out.contains("140 bpm"), qPrintable(info.out));
+    QVERIFY2(info.out.contains("key: tick 0  F# minor") && info.out.contains("140 bpm"),
+             qPrintable(info.out));
 }
 
 void TestCli::generateExplainAndImpossible()
 {
-    const Run r = runCli({"generate", "--explain", "-o", path("e.mid"), "lo-fi", "in", "Am", "with", "florp"});
+    const Run r = runCli(
+        {"generate", "--explain", "-o", path("e.mid"), "lo-fi", "in", "Am", "with", "florp"});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains("key: A minor") && r.out.contains("not understood: \"florp\""), qPrintable(r.out));
+    QVERIFY2(r.out.contains("key: A minor") && r.out.contains("not understood: \"florp\""),
+             qPrintable(r.out));
     for (const char* prompt : {"0 bars of pop", "pop at 900 bpm"}) {
         const Run bad = runCli({"generate", "-o", path("impossible.mid"), prompt});
         QCOMPARE(bad.code, 1);
@@ -310,16 +338,23 @@ void TestCli::generateExplainAndImpossible()
 
 void TestCli::generateVariation()
 {
-    QCOMPARE(runCli({"generate", "--seed", "3", "-o", path("base.mid"), "pop song in C major, 8 bars"}).code, 0);
-    const Run v = runCli({"generate", "--explain", "--from", path("base.mid"), "-o", path("up.mid"), "transpose up 2"});
+    QCOMPARE(
+        runCli({"generate", "--seed", "3", "-o", path("base.mid"), "pop song in C major, 8 bars"})
+            .code,
+        0);
+    const Run v = runCli({"generate", "--explain", "--from", path("base.mid"), "-o", path("up.mid"),
+                          "transpose up 2"});
     QVERIFY2(v.code == 0, qPrintable(v.err));
     QVERIFY2(v.out.contains("transposed up 2 semitones"), qPrintable(v.out));
-    QVERIFY2(runCli({"info", path("up.mid")}).out.contains("D major"), "key signature follows the transposition");
-    const Run unknown = runCli({"generate", "--from", path("base.mid"), "-o", path("x.mid"), "make it sparkle"});
+    QVERIFY2(runCli({"info", path("up.mid")}).out.contains("D major"),
+             "key signature follows the transposition");
+    const Run unknown =
+        runCli({"generate", "--from", path("base.mid"), "-o", path("x.mid"), "make it sparkle"});
     QCOMPARE(unknown.code, 1);
     QVERIFY2(unknown.err.contains("did not understand"), qPrintable(unknown.err));
     QVERIFY(!QFile::exists(path("x.mid")));
-    const Run missing = runCli({"generate", "--from", path("nope.mid"), "-o", path("x.mid"), "darker"});
+    const Run missing =
+        runCli({"generate", "--from", path("nope.mid"), "-o", path("x.mid"), "darker"});
     QCOMPARE(missing.code, 1);
 }
 
@@ -327,13 +362,20 @@ void TestCli::generateVariation()
 // writes the take with the new part; the last file is measured.
 void TestCli::generateInContextSeedConversation()
 {
-    QCOMPARE(runCli({"generate", "-o", path("1.mid"), "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and 11th chords, soft humanization."}).code, 0);
+    QCOMPARE(runCli({"generate", "-o", path("1.mid"),
+                     "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and "
+                     "11th chords, soft humanization."})
+                 .code,
+             0);
     const Run drums = runCli({"generate", "--explain", "--from", path("1.mid"), "-o", path("2.mid"),
-                              "Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed snare on 2 and 4, vinyl crackle hat."});
+                              "Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed "
+                              "snare on 2 and 4, vinyl crackle hat."});
     QVERIFY2(drums.code == 0, qPrintable(drums.err));
-    QVERIFY2(drums.out.contains("add part: drums") && drums.out.contains("not in MIDI: dusty"), qPrintable(drums.out));
-    const Run bass = runCli({"generate", "--explain", "--from", path("2.mid"), "-o", path("3.mid"),
-                             "Generate a soft sub bass following the chord roots, ghost notes on the off-beats."});
+    QVERIFY2(drums.out.contains("add part: drums") && drums.out.contains("not in MIDI: dusty"),
+             qPrintable(drums.out));
+    const Run bass = runCli(
+        {"generate", "--explain", "--from", path("2.mid"), "-o", path("3.mid"),
+         "Generate a soft sub bass following the chord roots, ghost notes on the off-beats."});
     QVERIFY2(bass.code == 0, qPrintable(bass.err));
     // The .mid carries the generator's chord track as markers: the bass follows it.
     QVERIFY2(bass.out.contains("chords: the take's progression"), qPrintable(bass.out));
@@ -354,24 +396,35 @@ void TestCli::generateInContextSeedConversation()
     QVERIFY2(swing >= 0.59 && swing <= 0.65, qPrintable(QString::number(swing)));
     QCOMPARE(kit->program, 40);
     // Step 4: each change only touches what it names.
-    QCOMPARE(runCli({"generate", "--from", path("3.mid"), "-o", path("4.mid"), "Same drums but harder kick."}).code, 0);
+    QCOMPARE(runCli({"generate", "--from", path("3.mid"), "-o", path("4.mid"),
+                     "Same drums but harder kick."})
+                 .code,
+             0);
     auto harder = pianola::engine::loadPlanFile(path("4.mid").toStdString());
     QVERIFY(harder && arrange::sameTrack(*arrange::named(harder->plan, "Bass"), *b));
     QVERIFY(arrange::sameTrack(*arrange::named(harder->plan, "Chords"), *c));
     QVERIFY(!arrange::sameTrack(*arrange::drums(harder->plan), *kit));
-    const Run fillRun = runCli({"generate", "--explain", "--from", path("3.mid"), "-o", path("5.mid"), "Add a 2-bar fill on bar 7."});
+    const Run fillRun = runCli({"generate", "--explain", "--from", path("3.mid"), "-o",
+                                path("5.mid"), "Add a 2-bar fill on bar 7."});
     QCOMPARE(fillRun.code, 0);
     // "2-bar fill" is the fill's length, not the song's: no "FAIL bars: 8 (asked 2)".
-    QVERIFY2(fillRun.out.contains("fill in bar 7") && !fillRun.out.contains("FAIL"), qPrintable(fillRun.out));
+    QVERIFY2(fillRun.out.contains("fill in bar 7") && !fillRun.out.contains("FAIL"),
+             qPrintable(fillRun.out));
     auto fill = pianola::engine::loadPlanFile(path("5.mid").toStdString());
     QVERIFY(fill && arrange::sameTrack(*arrange::named(fill->plan, "Bass"), *b));
     const pianola::model::Tick bar = 4 * p.ppq;
-    QVERIFY(arrange::notesInBars(*arrange::drums(fill->plan), bar, 6, 8).size() > arrange::notesInBars(*kit, bar, 6, 8).size());
-    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(fill->plan), bar, 0, 6), arrange::notesInBars(*kit, bar, 0, 6)));
+    QVERIFY(arrange::notesInBars(*arrange::drums(fill->plan), bar, 6, 8).size() >
+            arrange::notesInBars(*kit, bar, 6, 8).size());
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(fill->plan), bar, 0, 6),
+                               arrange::notesInBars(*kit, bar, 0, 6)));
     // --takes 4: four candidates, OUT-1.mid .. OUT-4.mid.
-    QCOMPARE(runCli({"generate", "--takes", "4", "--from", path("3.mid"), "-o", path("6.mid"), "new drums"}).code, 0);
+    QCOMPARE(runCli({"generate", "--takes", "4", "--from", path("3.mid"), "-o", path("6.mid"),
+                     "new drums"})
+                 .code,
+             0);
     QVERIFY(QFile::exists(path("6-4.mid")));
-    const Run missing = runCli({"generate", "--from", path("1.mid"), "-o", path("7.mid"), "remove the melody"});
+    const Run missing =
+        runCli({"generate", "--from", path("1.mid"), "-o", path("7.mid"), "remove the melody"});
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains("no melody"), qPrintable(missing.err));
     QVERIFY(!QFile::exists(path("7.mid")));
@@ -383,13 +436,15 @@ void TestCli::generateInContextSeedConversation()
 void TestCli::generateInContextKeyAndLocks()
 {
     namespace m = pianola::model;
-    QCOMPARE(runCli({"generate", "--seed", "4", "-o", path("lk-k.mid"), "--plan-out", path("lk-k.json"), "lo-fi chords, bass and drums in Am at 78 bpm"}).code, 0);
+    QCOMPARE(runCli({"generate", "--seed", "4", "-o", path("lk-k.mid"), "--plan-out",
+                     path("lk-k.json"), "lo-fi chords, bass and drums in Am at 78 bpm"})
+                 .code,
+             0);
     auto plan = pianola::engine::loadPlanFile(path("lk-k.json").toStdString());
     QVERIFY(plan);
     m::Plan locked = plan->plan;
     for (m::Track& t : locked.tracks) {
-        if (t.name == "Bass")
-            t.locked = true;
+        if (t.name == "Bass") t.locked = true;
         if (t.name == "Chords")
             for (std::size_t i = 0; i < 3; ++i)
                 t.notes[i].locked = true;
@@ -400,9 +455,11 @@ void TestCli::generateInContextKeyAndLocks()
     const m::Track& bass = *arrange::named(before, "Bass");
     const m::Track& kit = *arrange::drums(before);
 
-    const Run added = runCli({"generate", "--explain", "--from", path("lk-locked.json"), "-o", path("lk-e.mid"), "add a melody in E minor at 90 bpm"});
+    const Run added = runCli({"generate", "--explain", "--from", path("lk-locked.json"), "-o",
+                              path("lk-e.mid"), "add a melody in E minor at 90 bpm"});
     QVERIFY2(added.code == 0, qPrintable(added.err));
-    QVERIFY2(added.out.contains("key: A minor -> E minor for the whole take (the other parts transposed; locked notes stay as they were)") &&
+    QVERIFY2(added.out.contains("key: A minor -> E minor for the whole take (the other parts "
+                                "transposed; locked notes stay as they were)") &&
                  added.out.contains("tempo: 90 bpm for the whole take (was 78)"),
              qPrintable(added.out));
     const m::Plan e = pianola::engine::loadPlanFile(path("lk-e.mid").toStdString())->plan;
@@ -410,31 +467,37 @@ void TestCli::generateInContextKeyAndLocks()
     QCOMPARE(m::keySignatureTonicPc(e.keySignatures.front()), 4);
     QVERIFY(e.keySignatures.front().minor);
     QVERIFY(arrange::named(e, "Melody"));
-    QVERIFY(arrange::sameTrack(*arrange::named(e, "Bass"), bass));   // locked: byte-identical
-    QVERIFY(arrange::sameTrack(*arrange::drums(e), kit));            // drums have no key
+    QVERIFY(arrange::sameTrack(*arrange::named(e, "Bass"), bass)); // locked: byte-identical
+    QVERIFY(arrange::sameTrack(*arrange::drums(e), kit));          // drums have no key
     const m::Track& movedChords = *arrange::named(e, "Chords");
-    QVERIFY(!arrange::sameNotes(movedChords.notes, chords.notes));   // transposed ...
-    for (std::size_t i = 0; i < 3; ++i)                              // ... but the locked notes
-        QVERIFY(std::any_of(movedChords.notes.begin(), movedChords.notes.end(), [&](const m::Note& n) {
-            return arrange::sameNotes({n}, {chords.notes[i]});
-        }));
+    QVERIFY(!arrange::sameNotes(movedChords.notes, chords.notes)); // transposed ...
+    for (std::size_t i = 0; i < 3; ++i)                            // ... but the locked notes
+        QVERIFY(
+            std::any_of(movedChords.notes.begin(), movedChords.notes.end(), [&](const m::Note& n) {
+                return arrange::sameNotes({n}, {chords.notes[i]});
+            }));
 
     // A change with key words: the whole take moves, "same drums" or not; locks hold.
-    QCOMPARE(runCli({"generate", "--from", path("lk-locked.json"), "-o", path("lk-s.mid"), "same drums but in E minor"}).code, 0);
+    QCOMPARE(runCli({"generate", "--from", path("lk-locked.json"), "-o", path("lk-s.mid"),
+                     "same drums but in E minor"})
+                 .code,
+             0);
     const m::Plan s = pianola::engine::loadPlanFile(path("lk-s.mid").toStdString())->plan;
     QCOMPARE(m::keySignatureTonicPc(s.keySignatures.front()), 4);
     QVERIFY(arrange::sameTrack(*arrange::named(s, "Bass"), bass));
     QVERIFY(!arrange::sameNotes(arrange::named(s, "Chords")->notes, chords.notes));
 
     // Nothing can change: the reason, exit 1, no file.
-    const Run refused = runCli({"generate", "--from", path("lk-locked.json"), "-o", path("lk-r.mid"), "regenerate the bass"});
+    const Run refused = runCli({"generate", "--from", path("lk-locked.json"), "-o",
+                                path("lk-r.mid"), "regenerate the bass"});
     QCOMPARE(refused.code, 1);
     QVERIFY2(refused.err.contains("the bass track is locked"), qPrintable(refused.err));
     QVERIFY(!QFile::exists(path("lk-r.mid")));
     for (m::Track& t : locked.tracks)
         t.locked = true;
     QVERIFY(pianola::engine::savePlanFile(path("lk-all.json").toStdString(), locked));
-    const Run all = runCli({"generate", "--from", path("lk-all.json"), "-o", path("lk-a.mid"), "darker and busier"});
+    const Run all = runCli(
+        {"generate", "--from", path("lk-all.json"), "-o", path("lk-a.mid"), "darker and busier"});
     QCOMPARE(all.code, 1);
     QVERIFY2(all.err.contains("locked"), qPrintable(all.err));
     QVERIFY(!QFile::exists(path("lk-a.mid")));
@@ -442,16 +505,24 @@ void TestCli::generateInContextKeyAndLocks()
 
 void TestCli::checkAgainstWords()
 {
-    QCOMPARE(runCli({"generate", "--seed", "5", "-o", path("am.mid"), "lo-fi in Am at 78 bpm, 8 bars"}).code, 0);
+    QCOMPARE(
+        runCli({"generate", "--seed", "5", "-o", path("am.mid"), "lo-fi in Am at 78 bpm, 8 bars"})
+            .code,
+        0);
     const Run json = runCli({"check", "--json", path("am.mid"), "lo-fi in Am at 78 bpm, 8 bars"});
     QCOMPARE(json.code, 0);
-    QVERIFY2(json.out.startsWith(R"({"checks":[{"name":"tempo","asked":"78 bpm","measured":"78 bpm","pass":true},)"),
-             qPrintable(json.out));
-    QVERIFY2(json.out.contains(R"({"name":"key","asked":"A minor","measured":"A minor","pass":true})"), qPrintable(json.out));
+    QVERIFY2(
+        json.out.startsWith(
+            R"({"checks":[{"name":"tempo","asked":"78 bpm","measured":"78 bpm","pass":true},)"),
+        qPrintable(json.out));
+    QVERIFY2(
+        json.out.contains(R"({"name":"key","asked":"A minor","measured":"A minor","pass":true})"),
+        qPrintable(json.out));
     // Failing checks still exit 0; the text says how many pass.
     const Run wrong = runCli({"check", path("am.mid"), "in", "E", "major", "at", "140", "bpm"});
     QCOMPARE(wrong.code, 0);
-    QVERIFY2(wrong.out.contains("0 of 2 checks pass") && wrong.out.contains("FAIL  tempo: 78 bpm (asked 140 bpm)"),
+    QVERIFY2(wrong.out.contains("0 of 2 checks pass") &&
+                 wrong.out.contains("FAIL  tempo: 78 bpm (asked 140 bpm)"),
              qPrintable(wrong.out));
     const Run unreadable = runCli({"check", path("missing.mid"), "pop"});
     QCOMPARE(unreadable.code, 1);
@@ -459,12 +530,20 @@ void TestCli::checkAgainstWords()
     writeFile(path("garbage.mid"), "MThd garbage");
     QCOMPARE(runCli({"check", path("garbage.mid"), "pop"}).code, 1);
     // A change of a parent: what changed and what stayed.
-    QCOMPARE(runCli({"generate", "--from", path("am.mid"), "-o", path("hard.mid"), "harder kick"}).code, 0);
-    const Run change = runCli({"check", "--parent", path("am.mid"), path("hard.mid"), "harder kick"});
-    QVERIFY2(change.out.contains("ok    change: changed: Drums; identical: "), qPrintable(change.out));
+    QCOMPARE(
+        runCli({"generate", "--from", path("am.mid"), "-o", path("hard.mid"), "harder kick"}).code,
+        0);
+    const Run change =
+        runCli({"check", "--parent", path("am.mid"), path("hard.mid"), "harder kick"});
+    QVERIFY2(change.out.contains("ok    change: changed: Drums; identical: "),
+             qPrintable(change.out));
     // A change that changes nothing (no drums to hit harder): exit 1, no file, and why.
-    QCOMPARE(runCli({"generate", "-o", path("keys.mid"), "8-bar chord progression in A minor, chords only"}).code, 0);
-    const Run nothing = runCli({"generate", "--from", path("keys.mid"), "-o", path("same.mid"), "harder kick"});
+    QCOMPARE(runCli({"generate", "-o", path("keys.mid"),
+                     "8-bar chord progression in A minor, chords only"})
+                 .code,
+             0);
+    const Run nothing =
+        runCli({"generate", "--from", path("keys.mid"), "-o", path("same.mid"), "harder kick"});
     QCOMPARE(nothing.code, 1);
     QVERIFY2(nothing.err.contains("the take has no drums"), qPrintable(nothing.err));
     QVERIFY(!QFile::exists(path("same.mid")));
@@ -487,8 +566,9 @@ void TestCli::analyzeText()
     const Run r = runCli({"analyze", path("chord.json")});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.startsWith(path("chord.json") + "\n"), qPrintable(r.out));
-    QVERIFY2(r.out.contains("duration     0:03.00 (3000.0 ms), 1 bar of 4/4, 80.0 bpm (1 tempo change)"),
-             qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains("duration     0:03.00 (3000.0 ms), 1 bar of 4/4, 80.0 bpm (1 tempo change)"),
+        qPrintable(r.out));
     QVERIFY2(r.out.contains("key          C major"), qPrintable(r.out));
     QVERIFY2(r.out.contains("0:00.00 C\n"), qPrintable(r.out));
     QVERIFY2(r.out.contains("narrative    A 0:03 piece in 4/4"), qPrintable(r.out));
@@ -499,17 +579,21 @@ void TestCli::analyzeJsonLinesAndBadFile()
 {
     writeFile(path("chord.json"), kTempoChord);
     writeFile(path("seed.json"), kSeed);
-    writeFile(path("bad.mid"), QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
+    writeFile(path("bad.mid"),
+              QByteArray::fromHex("4D546864000000060001000100604D54726B000000088080808000903C40"));
     const Run r = runCli({"analyze", "--json", "--jobs", "2", path("chord.json"), path("bad.mid"),
                           path("seed.json")});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"), qPrintable(r.err));
+    QVERIFY2(r.err.contains(path("bad.mid") + ": delta time longer than 4 bytes at byte 22"),
+             qPrintable(r.err));
     const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);   // one object per line, argument order, the bad file left out
-    const QString first = QString("{\"file\":\"") + path("chord.json") + "\",\"duration_ms\":3000.0,";
+    QCOMPARE(lines.size(), 2); // one object per line, argument order, the bad file left out
+    const QString first =
+        QString("{\"file\":\"") + path("chord.json") + "\",\"duration_ms\":3000.0,";
     const QString key = "\"key\":{\"tonic\":\"C\",\"mode\":\"major\",\"confidence\":";
-    const QString chords = "\"chords\":[{\"start_s\":0.0,\"end_s\":3.0,\"symbol\":\"C\",\"root\":\"C\","
-                           "\"quality\":\"maj\",\"bass\":\"C\"}]";
+    const QString chords =
+        "\"chords\":[{\"start_s\":0.0,\"end_s\":3.0,\"symbol\":\"C\",\"root\":\"C\","
+        "\"quality\":\"maj\",\"bass\":\"C\"}]";
     const QString second = QString("{\"file\":\"") + path("seed.json") + "\",";
     QVERIFY2(lines[0].startsWith(first), qPrintable(lines[0]));
     QVERIFY2(lines[0].contains(key), qPrintable(lines[0]));
@@ -521,12 +605,15 @@ void TestCli::analyzeJsonLinesAndBadFile()
 // Take 1 "Intro": one note; take 2 "Verse" (active): three notes, 1.5 s at 120 bpm.
 void TestCli::writeProject(const QString& name)
 {
-    const QByteArray intro = R"({"ppq":480,"bpm":120,"tracks":[{"name":"One","channel":0,"notes":[{"key":60,"vel":90,"start":0,"length":480}]}]})";
-    const QByteArray verse = R"({"ppq":480,"bpm":120,"tracks":[{"name":"Three","channel":0,"notes":[)"
-                             R"({"key":60,"vel":90,"start":0,"length":480},{"key":64,"vel":90,"start":480,"length":480},)"
-                             R"({"key":67,"vel":90,"start":960,"length":480}]}]})";
+    const QByteArray intro =
+        R"({"ppq":480,"bpm":120,"tracks":[{"name":"One","channel":0,"notes":[{"key":60,"vel":90,"start":0,"length":480}]}]})";
+    const QByteArray verse =
+        R"({"ppq":480,"bpm":120,"tracks":[{"name":"Three","channel":0,"notes":[)"
+        R"({"key":60,"vel":90,"start":0,"length":480},{"key":64,"vel":90,"start":480,"length":480},)"
+        R"({"key":67,"vel":90,"start":960,"length":480}]}]})";
     writeFile(path(name), R"({"format":"pianola-project","version":1,"activeTake":2,"takes":[)"
-                          R"({"id":1,"name":"Intro","plan":)" + intro + R"(},{"id":2,"name":"Verse","plan":)" + verse +
+                          R"({"id":1,"name":"Intro","plan":)" +
+                              intro + R"(},{"id":2,"name":"Verse","plan":)" + verse +
                               "}],\"chat\":[]}");
 }
 
@@ -534,27 +621,36 @@ void TestCli::writeProject(const QString& name)
 void TestCli::projectsAreReadAsProjects()
 {
     writeProject("song.pianola");
-    writeProject("song-project.json");   // a project under another name: known by its "format"
+    writeProject("song-project.json"); // a project under another name: known by its "format"
     for (const char* name : {"song.pianola", "song-project.json"}) {
         const Run convert = runCli({"convert", path(name), "-o", path("active.mid")});
         QVERIFY2(convert.code == 0, qPrintable(convert.err));
         QVERIFY2(!convert.err.contains("unknown field"), qPrintable(convert.err));
-        QCOMPARE(runCli({"notes", "--count", path("active.mid")}).out, QString("files 1, failed 0, notes 3\n"));
+        QCOMPARE(runCli({"notes", "--count", path("active.mid")}).out,
+                 QString("files 1, failed 0, notes 3\n"));
     }
-    QCOMPARE(runCli({"convert", path("song.pianola"), "--take", "1", "-o", path("one.mid")}).code, 0);
-    QCOMPARE(runCli({"notes", "--count", path("one.mid")}).out, QString("files 1, failed 0, notes 1\n"));
-    QCOMPARE(runCli({"convert", path("song.pianola"), "--take", "Intro", "-o", path("intro.mid")}).code, 0);
+    QCOMPARE(runCli({"convert", path("song.pianola"), "--take", "1", "-o", path("one.mid")}).code,
+             0);
+    QCOMPARE(runCli({"notes", "--count", path("one.mid")}).out,
+             QString("files 1, failed 0, notes 1\n"));
+    QCOMPARE(
+        runCli({"convert", path("song.pianola"), "--take", "Intro", "-o", path("intro.mid")}).code,
+        0);
     QCOMPARE(readAll(path("intro.mid")), readAll(path("one.mid")));
     const Run info = runCli({"info", path("song.pianola")});
     QCOMPARE(info.code, 0);
-    QVERIFY2(info.out.contains("project: take 2 \"Verse\" (of 2)") && info.out.contains("notes: 3\n"), qPrintable(info.out));
-    QVERIFY2(runCli({"info", "--take", "Intro", path("song.pianola")}).out.contains("notes: 1\n"), "info --take");
+    QVERIFY2(info.out.contains("project: take 2 \"Verse\" (of 2)") &&
+                 info.out.contains("notes: 3\n"),
+             qPrintable(info.out));
+    QVERIFY2(runCli({"info", "--take", "Intro", path("song.pianola")}).out.contains("notes: 1\n"),
+             "info --take");
     // analyze reads the same take as convert: the same report as the converted plan's.
     QCOMPARE(runCli({"convert", path("song.pianola"), "-o", path("active.json")}).code, 0);
     const Run fromProject = runCli({"analyze", "--json", path("song.pianola")});
     const Run fromPlan = runCli({"analyze", "--json", path("active.json")});
     QCOMPARE(fromProject.code, 0);
-    QCOMPARE(QString(fromProject.out).replace(path("song.pianola"), "F"), QString(fromPlan.out).replace(path("active.json"), "F"));
+    QCOMPARE(QString(fromProject.out).replace(path("song.pianola"), "F"),
+             QString(fromPlan.out).replace(path("active.json"), "F"));
     // A project written by convert reads back as the same take.
     QCOMPARE(runCli({"convert", path("active.mid"), "-o", path("back.pianola")}).code, 0);
     QCOMPARE(runCli({"validate", path("back.pianola")}).code, 0);
@@ -566,12 +662,15 @@ void TestCli::projectsAreReadAsProjects()
 void TestCli::projectTakeErrors()
 {
     writeProject("song.pianola");
-    const Run missing = runCli({"convert", path("song.pianola"), "--take", "Chorus", "-o", path("x.mid")});
+    const Run missing =
+        runCli({"convert", path("song.pianola"), "--take", "Chorus", "-o", path("x.mid")});
     QCOMPARE(missing.code, 1);
-    QVERIFY2(missing.err.contains("no take \"Chorus\" (by id or name); the takes are 1 \"Intro\", 2 \"Verse\""),
+    QVERIFY2(missing.err.contains(
+                 "no take \"Chorus\" (by id or name); the takes are 1 \"Intro\", 2 \"Verse\""),
              qPrintable(missing.err));
     QVERIFY(!QFile::exists(path("x.mid")));
-    writeFile(path("empty.pianola"), R"({"format":"pianola-project","version":1,"takes":[],"chat":[]})");
+    writeFile(path("empty.pianola"),
+              R"({"format":"pianola-project","version":1,"takes":[],"chat":[]})");
     for (const char* command : {"convert", "render"}) {
         const Run empty = runCli({command, path("empty.pianola"), "-o", path("x.out")});
         QCOMPARE(empty.code, 1);
@@ -580,7 +679,8 @@ void TestCli::projectTakeErrors()
     }
     QCOMPARE(runCli({"info", path("empty.pianola")}).code, 1);
     writeFile(path("seed.json"), kSeed);
-    const Run notProject = runCli({"convert", path("seed.json"), "--take", "2", "-o", path("x.mid")});
+    const Run notProject =
+        runCli({"convert", path("seed.json"), "--take", "2", "-o", path("x.mid")});
     QCOMPARE(notProject.code, 1);
     QVERIFY2(notProject.err.contains("not a project"), qPrintable(notProject.err));
     const Run notes = runCli({"notes", path("song.pianola")});
@@ -595,12 +695,14 @@ void TestCli::renderReadsProjects()
     writeProject("song.pianola");
     const Run r = runCli({"render", "--quiet", path("song.pianola"), "-o", path("song.wav")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains("1.500 s of music"), qPrintable(r.out));   // the active take, not silence
-    const Run intro = runCli({"render", "--quiet", "--take", "Intro", path("song.pianola"), "-o", path("intro.wav")});
+    QVERIFY2(r.out.contains("1.500 s of music"), qPrintable(r.out)); // the active take, not silence
+    const Run intro = runCli(
+        {"render", "--quiet", "--take", "Intro", path("song.pianola"), "-o", path("intro.wav")});
     QVERIFY2(intro.out.contains("0.500 s of music"), qPrintable(intro.out));
     // Item 4: a device is written directly; a full one is an error, and stays a device.
     const QString full = path("full-render");
-    QCOMPARE(::mknod(full.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 7)), 0);   // needs root
+    QCOMPARE(::mknod(full.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 7)),
+             0); // needs root
     const Run toFull = runBinary({"render", "--quiet", path("song.pianola"), "-o", full});
     QCOMPARE(toFull.code, 1);
     QVERIFY2(toFull.err.contains(full + ": No space left on device"), qPrintable(toFull.err));
@@ -629,7 +731,8 @@ void TestCli::outputToFifoAndDevices()
     QVERIFY(isFifo(fifo));
 
     const QString full = path("full"), null = path("null");
-    QCOMPARE(::mknod(full.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 7)), 0);   // needs root
+    QCOMPARE(::mknod(full.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 7)),
+             0); // needs root
     QCOMPARE(::mknod(null.toLocal8Bit().constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
     const Run toFull = runBinary({"convert", path("seed.json"), "-o", full});
     QCOMPARE(toFull.code, 1);
@@ -648,25 +751,31 @@ void TestCli::outputToFifoAndDevices()
 // refused before anything is rendered or written.
 void TestCli::renderRefusesHugeLengths()
 {
-    const QByteArray held = QByteArray::fromHex("00FF5103FFFFFF" "00903C40") + vlq(0x0FFFFFFF) +
-                            QByteArray::fromHex("803C40") + kEndOfTrack;
+    const QByteArray held = QByteArray::fromHex("00FF5103FFFFFF"
+                                                "00903C40") +
+                            vlq(0x0FFFFFFF) + QByteArray::fromHex("803C40") + kEndOfTrack;
     writeFile(path("held.mid"), smf({held}, 0, 1));
     QCOMPARE(readAll(path("held.mid")).size(), 44);
     const Run r = runBinary({"render", "--quiet", path("held.mid"), "-o", path("held.wav")});
     QVERIFY2(!r.crashed, qPrintable(r.err));
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.err.contains(path("held.mid") + ": the music lasts 4026531825.0 s, longer than the render limit of "
-                                               "3600.0 s (--max-seconds raises it)"),
+    QVERIFY2(r.err.contains(path("held.mid") +
+                            ": the music lasts 4026531825.0 s, longer than the render limit of "
+                            "3600.0 s (--max-seconds raises it)"),
              qPrintable(r.err));
     QVERIFY(!QFile::exists(path("held.wav")));
-    const QByteArray day = QByteArray::fromHex("00903C40") + vlq(86400 * 2 * 96) + QByteArray::fromHex("FF2F00");
+    const QByteArray day =
+        QByteArray::fromHex("00903C40") + vlq(86400 * 2 * 96) + QByteArray::fromHex("FF2F00");
     writeFile(path("day.mid"), smf({day}, 0, 96));
-    const Run longer = runBinary({"render", "--quiet", "--max-seconds", "90000", path("day.mid"), "-o", path("day.wav")});
+    const Run longer = runBinary(
+        {"render", "--quiet", "--max-seconds", "90000", path("day.mid"), "-o", path("day.wav")});
     QCOMPARE(longer.code, 1);
-    QVERIFY2(longer.err.contains("the music lasts 86400.0 s; a WAV file holds at most 24347.9 s at 44100 Hz"),
+    QVERIFY2(longer.err.contains(
+                 "the music lasts 86400.0 s; a WAV file holds at most 24347.9 s at 44100 Hz"),
              qPrintable(longer.err));
     QVERIFY(!QFile::exists(path("day.wav")));
-    const Run bad = runCli({"render", "--max-seconds", "0", path("day.mid"), "-o", path("day.wav")});
+    const Run bad =
+        runCli({"render", "--max-seconds", "0", path("day.mid"), "-o", path("day.wav")});
     QCOMPARE(bad.code, 2);
 }
 
@@ -675,17 +784,17 @@ void TestCli::renderRefusesHugeLengths()
 void TestCli::bigFileRefusedWhileReading()
 {
     constexpr int kNotes = 8'000'001;
-    QByteArray track = QByteArray::fromHex("00903C40");   // then running status: off, on, off...
+    QByteArray track = QByteArray::fromHex("00903C40"); // then running status: off, on, off...
     track.reserve(6 * kNotes + 8);
     for (int i = 0; i < kNotes; ++i) {
         track += QByteArray::fromHex("003C00");
-        if (i + 1 < kNotes)
-            track += QByteArray::fromHex("003C40");
+        if (i + 1 < kNotes) track += QByteArray::fromHex("003C40");
     }
     track += kEndOfTrack;
     writeFile(path("big.mid"), smf({track}, 0, 96));
-    const QString expected = path("big.mid") +
-                             ": more than 8000000 notes and other events (the most a plan holds) at byte 48000023\n";
+    const QString expected =
+        path("big.mid") +
+        ": more than 8000000 notes and other events (the most a plan holds) at byte 48000023\n";
     const Run info = runCli({"info", path("big.mid")});
     QCOMPARE(info.code, 1);
     QCOMPARE(info.err, expected);
@@ -705,7 +814,8 @@ void TestCli::manyTracksRefusedFirst()
     const Run r = runCli({"info", path("tracks.mid")});
     QCOMPARE(r.code, 1);
     QCOMPARE(r.out, QString());
-    QCOMPARE(r.err, path("tracks.mid") + ": the file needs more than 1024 tracks (chunk 1025 at byte " +
+    QCOMPARE(r.err, path("tracks.mid") +
+                        ": the file needs more than 1024 tracks (chunk 1025 at byte " +
                         QString::number(14 + 12 * 1025) + ")\n");
 }
 
@@ -714,8 +824,9 @@ void TestCli::untrustedTextIsEscaped()
 {
     const QByteArray name = "\x1b]0;pwned\x07\x1b[2J";
     const QByteArray meta = QByteArray::fromHex("00FF03") + vlq(quint32(name.size())) + name +
-                            QByteArray::fromHex("00FF05") + vlq(5) + "\x1b[31m" + QByteArray::fromHex("00903C40") +
-                            QByteArray::fromHex("60803C40") + kEndOfTrack;
+                            QByteArray::fromHex("00FF05") + vlq(5) + "\x1b[31m" +
+                            QByteArray::fromHex("00903C40") + QByteArray::fromHex("60803C40") +
+                            kEndOfTrack;
     writeFile(path("esc.mid"), smf({kEndOfTrack, meta}));
     const Run info = runCli({"info", path("esc.mid")});
     QCOMPARE(info.code, 0);
@@ -724,7 +835,8 @@ void TestCli::untrustedTextIsEscaped()
     QCOMPARE(runCli({"convert", path("esc.mid"), "-o", path("esc.json")}).code, 0);
     const Run analyze = runCli({"analyze", path("esc.json")});
     QVERIFY(!analyze.out.contains('\x1b') && !analyze.err.contains('\x1b'));
-    const Run gen = runCli({"generate", "--explain", "-o", path("g.mid"), "pop \x1b[2J\xe2\x80\xae"});
+    const Run gen =
+        runCli({"generate", "--explain", "-o", path("g.mid"), "pop \x1b[2J\xe2\x80\xae"});
     QVERIFY2(!gen.out.contains('\x1b') && !gen.out.contains(QChar(0x202E)), qPrintable(gen.out));
     QVERIFY2(gen.out.contains("\\x1B") && gen.out.contains("\\u202E"), qPrintable(gen.out));
 }
@@ -735,10 +847,12 @@ void TestCli::dashWordsArePrompt()
     const Run r = runCli({"generate", "--explain", "-o", path("d.mid"), "pop", "-120 bpm"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("tempo: 120 bpm"), qPrintable(r.out));
-    const Run dashes = runCli({"generate", "--explain", "-o", path("e.mid"), "--", "--seed", "pop"});
+    const Run dashes =
+        runCli({"generate", "--explain", "-o", path("e.mid"), "--", "--seed", "pop"});
     QVERIFY2(dashes.code == 0, qPrintable(dashes.err));
     QVERIFY2(dashes.out.contains("genre: pop"), qPrintable(dashes.out));
-    QCOMPARE(runCli({"generate", "-o", path("f.mid"), "--sede", "pop"}).code, 2);   // a mistyped option stays an error
+    QCOMPARE(runCli({"generate", "-o", path("f.mid"), "--sede", "pop"}).code,
+             2); // a mistyped option stays an error
 }
 
 // Item 13 of issue 16: "1e309 bpm" was echoed as "1e+09 bpm", 1234567 as "1.23457e+06".
@@ -746,10 +860,12 @@ void TestCli::hugeNumbersEchoedCorrectly()
 {
     const Run huge = runCli({"generate", "--explain", "-o", path("h.mid"), "pop at 1e309 bpm"});
     QCOMPARE(huge.code, 1);
-    QVERIFY2(huge.err.contains("more than 1000000000 bpm: the tempo must be 20 to 400 bpm"), qPrintable(huge.err));
+    QVERIFY2(huge.err.contains("more than 1000000000 bpm: the tempo must be 20 to 400 bpm"),
+             qPrintable(huge.err));
     QVERIFY2(!huge.out.contains("e+") && !huge.err.contains("e+"), qPrintable(huge.out + huge.err));
     const Run big = runCli({"generate", "-o", path("h.mid"), "pop at 1234567 bpm in 5000000 bars"});
-    QVERIFY2(big.err.contains("1234567 bpm: the tempo") && big.err.contains("5000000 bars: a take"), qPrintable(big.err));
+    QVERIFY2(big.err.contains("1234567 bpm: the tempo") && big.err.contains("5000000 bars: a take"),
+             qPrintable(big.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

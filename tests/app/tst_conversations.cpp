@@ -338,8 +338,8 @@ void TestConversations::conversation()
             path(QString("%1-%2.mid").arg(QString(c.name).replace(' ', '_')).arg(i + 1));
         const QString json = mid.chopped(4) + ".json";
         const test::CliRun r =
-            test::runCli({"generate", "--explain", "--from", c.json ? plans[from] : mids[from], "-o", mid,
-                          "--plan-out", json, s.line});
+            test::runCli({"generate", "--explain", "--from", c.json ? plans[from] : mids[from],
+                          "-o", mid, "--plan-out", json, s.line});
         const QString label = QString("%1 step %2 \"%3\"").arg(c.name).arg(i + 1).arg(s.line);
         if (s.flags & kRefused) {
             QVERIFY2(r.code == 1 && !QFile::exists(mid), qPrintable(label + ": " + r.out));

@@ -127,7 +127,10 @@ int main(int argc, char** argv)
             submitMs = millis(
                 [&] {
                     document->submit(
-                        model::NotesEdit{document->project().activeTake, document->activeTake()->plan.tracks.front().id, {}, {note}},
+                        model::NotesEdit{document->project().activeTake,
+                                         document->activeTake()->plan.tracks.front().id,
+                                         {},
+                                         {note}},
                         "bench edit");
                 },
                 &submitCpuMs);
@@ -147,7 +150,10 @@ int main(int argc, char** argv)
     const Stall zoomedStall = longestStall(
         180'000,
         [&] {
-            document->submit(model::NotesEdit{document->project().activeTake, document->activeTake()->plan.tracks.front().id, {}, {second}},
+            document->submit(model::NotesEdit{document->project().activeTake,
+                                              document->activeTake()->plan.tracks.front().id,
+                                              {},
+                                              {second}},
                              "bench edit");
         },
         [&] { return document->hasRecovery(); });

@@ -24,7 +24,8 @@ using bench::measure;
 // A POP909 song if the shared corpus is here, else a generated 150-bar take (5 min at 120 bpm).
 model::Plan fiveMinuteSong()
 {
-    const auto bytes = engine::readFile(PIANOLA_SHARED_DIR "/corpora/pop909-dev/001/001.mid", 64u << 20);
+    const auto bytes =
+        engine::readFile(PIANOLA_SHARED_DIR "/corpora/pop909-dev/001/001.mid", 64u << 20);
     if (bytes) {
         if (auto plan = engine::smf::readPlan(*bytes)) return plan->plan;
     }
@@ -49,10 +50,12 @@ int main()
                 static_cast<long long>(song.lengthTicks()));
     measure("detect chords: a whole song (POP909 001: 196 s)", 20,
             [&](int) { sink += gen::detectChords(song).size(); });
-    const char* const symbols[] = {"Fmaj9", "Bb/D", "C7#9", "Dm7b5", "Csus4", "C6/9", "Am11", "N.C."};
+    const char* const symbols[] = {"Fmaj9", "Bb/D", "C7#9", "Dm7b5",
+                                   "Csus4", "C6/9", "Am11", "N.C."};
     measure("parse + print 8,000 chord symbols", 50, [&](int) {
         for (int i = 0; i < 1000; ++i)
-            for (const char* s : symbols) sink += model::chordSymbolText(*model::parseChordSymbol(s)).size();
+            for (const char* s : symbols)
+                sink += model::chordSymbolText(*model::parseChordSymbol(s)).size();
     });
     std::printf("(%zu)\n", sink);
 }

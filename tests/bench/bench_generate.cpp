@@ -59,27 +59,28 @@ int main()
     });
     // Generation in context (issue 11): a part added to an existing take, read by the intent
     // reader and written for the take (targets: 8 bars <= 5 ms; 128 bars, 16 tracks <= 50 ms).
-    gen::Brief chords = gen::interpret("8-bar lo-fi chord progression in Am at 78 bpm, jazzy 9ths").brief;
+    gen::Brief chords =
+        gen::interpret("8-bar lo-fi chord progression in Am at 78 bpm, jazzy 9ths").brief;
     const model::Take small{1, "chords", false, gen::generatePlan(chords, 0), {}};
     measure("in context: add drums to an 8-bar take (offlineResult)", 200, [&](int i) {
-        engine::llm::GenerationRequest r{"add a swung drum loop", small, {}, {}, 1,
+        engine::llm::GenerationRequest r{"add a swung drum loop",       small, {}, {}, 1,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     measure("in context: add a bass to an 8-bar take", 200, [&](int i) {
-        engine::llm::GenerationRequest r{"add a soft sub bass", small, {}, {}, 1,
+        engine::llm::GenerationRequest r{"add a soft sub bass",         small, {}, {}, 1,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     // The chat's default: 4 candidates, each a different idea (candidates = 0).
     measure("in context: add drums to an 8-bar take, 4 candidates", 100, [&](int i) {
-        engine::llm::GenerationRequest r{"add a swung drum loop", small, {}, {}, 0,
+        engine::llm::GenerationRequest r{"add a swung drum loop",       small, {}, {}, 0,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     measure("in context: regenerate the chords in bars 3-4, 4 candidates", 100, [&](int i) {
         engine::llm::GenerationRequest r{"regenerate the chords in bars 3-4", small, {}, {}, 0,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i),       {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     measure("change: same progression but darker, 4 candidates", 100, [&](int i) {
@@ -97,7 +98,7 @@ int main()
     std::printf("large take: %zu tracks, %lld notes\n", large.plan.tracks.size(),
                 static_cast<long long>(large.plan.noteCount()));
     measure("in context: add a melody to a 128-bar 16-track take", 20, [&](int i) {
-        engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 1,
+        engine::llm::GenerationRequest r{"add a flute melody",          large, {}, {}, 1,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
@@ -109,17 +110,16 @@ int main()
     });
     const engine::analysis::Asked asked =
         engine::analysis::askedFromWords("add a flute melody", &large.plan);
-    measure("  of which the checklist of 1 candidate", 10, [&](int) {
-        sink += engine::analysis::checkTake(large.plan, asked).size();
-    });
+    measure("  of which the checklist of 1 candidate", 10,
+            [&](int) { sink += engine::analysis::checkTake(large.plan, asked).size(); });
     measure("in context: add a melody to a 128-bar 16-track take, 4 candidates", 10, [&](int i) {
-        engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 0,
+        engine::llm::GenerationRequest r{"add a flute melody",          large, {}, {}, 0,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     large.plan.chords.clear(); // an imported take: its chords come from analysis
     measure("in context: add a melody to a 128-bar 16-track take, chords detected", 20, [&](int i) {
-        engine::llm::GenerationRequest r{"add a flute melody", large, {}, {}, 1,
+        engine::llm::GenerationRequest r{"add a flute melody",          large, {}, {}, 1,
                                          static_cast<std::uint64_t>(i), {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });

@@ -7,14 +7,13 @@
 #include "engine/smf/SmfPlan.h"
 #include "widgets/PianoRollView.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-
-#include <algorithm>
-#include <cstdio>
 #include <random>
 
 using namespace pianola;
@@ -32,7 +31,8 @@ model::Plan millionNotes(int tracks)
         track.channel = t == 9 ? 10 : t;
         model::Tick tick = 0;
         for (int i = 0; i < perTrack; ++i) {
-            track.notes.push_back({tick, static_cast<model::Tick>(60 + rng() % 400), 0, static_cast<std::uint8_t>(36 + rng() % 60),
+            track.notes.push_back({tick, static_cast<model::Tick>(60 + rng() % 400), 0,
+                                   static_cast<std::uint8_t>(36 + rng() % 60),
                                    static_cast<std::uint8_t>(40 + rng() % 80), 64});
             tick += (i % 4 == 3) ? 240 : 0;
         }
@@ -58,18 +58,27 @@ void paintBench(const char* label, const model::Plan& plan)
     state.setTake(1);
     state.setCurrentTrack(0);
     widgets::PianoRollView roll(&state);
-    roll.resize(1600 + widgets::PianoRollView::kGutterWidth, 900 + widgets::PianoRollView::kRulerHeight);
+    roll.resize(1600 + widgets::PianoRollView::kGutterWidth,
+                900 + widgets::PianoRollView::kRulerHeight);
     roll.setFrameShape(QFrame::NoFrame);
     roll.show();
     QImage target(roll.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
     const double length = static_cast<double>(plan.lengthTicks());
-    struct Zoom { const char* name; double visibleTicks; };
-    const Zoom zooms[] = {{"1 bar", 1920}, {"8 bars", 8 * 1920}, {"64 bars", 64 * 1920}, {"512 bars", 512 * 1920}, {"whole song", length}};
-    std::printf("%s: %lld notes, %.0f bars\n", label, static_cast<long long>(plan.noteCount()), length / 1920);
+    struct Zoom
+    {
+        const char* name;
+        double visibleTicks;
+    };
+    const Zoom zooms[] = {{"1 bar", 1920},
+                          {"8 bars", 8 * 1920},
+                          {"64 bars", 64 * 1920},
+                          {"512 bars", 512 * 1920},
+                          {"whole song", length}};
+    std::printf("%s: %lld notes, %.0f bars\n", label, static_cast<long long>(plan.noteCount()),
+                length / 1920);
     for (const Zoom& z : zooms) {
         state.setHorizontalView(length / 2 - z.visibleTicks / 2, z.visibleTicks / 1600);
-        if (z.visibleTicks >= length)
-            state.setHorizontalView(0, length / 1600);
+        if (z.visibleTicks >= length) state.setHorizontalView(0, length / 1600);
         std::vector<double> ms;
         for (int i = 0; i < 41; ++i) {
             QElapsedTimer timer;
@@ -78,8 +87,10 @@ void paintBench(const char* label, const model::Plan& plan)
             ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         }
         const auto stats = roll.lastPaintStats();
-        std::printf("  %-10s  visible notes %8zu%s  paint p50 %6.2f ms  p90 %6.2f ms  max %6.2f ms\n", z.name, stats.notesVisited,
-                    stats.dense ? " (dense)" : "        ", percentile(ms, 0.5), percentile(ms, 0.9), percentile(ms, 1.0));
+        std::printf(
+            "  %-10s  visible notes %8zu%s  paint p50 %6.2f ms  p90 %6.2f ms  max %6.2f ms\n",
+            z.name, stats.notesVisited, stats.dense ? " (dense)" : "        ", percentile(ms, 0.5),
+            percentile(ms, 0.9), percentile(ms, 1.0));
     }
 }
 } // namespace
@@ -110,7 +121,8 @@ int main(int argc, char** argv)
         window.openFile(QString::fromStdString(path));
         window.pianoRoll()->viewport()->repaint();
         const double firstPaint = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-        std::printf("open %zu-byte 1M-note .mid to first paint: %.0f ms\n", bytes.size(), firstPaint);
+        std::printf("open %zu-byte 1M-note .mid to first paint: %.0f ms\n", bytes.size(),
+                    firstPaint);
     }
     return 0;
 }

@@ -64,7 +64,8 @@ int measureBands(const char* out)
         const double lo = percentile(v, 0.1), mid = percentile(v, 0.5), hi = percentile(v, 0.9);
         std::printf("%-22s p10 %.3f  median %.3f  p90 %.3f\n", an::textureNames()[m], lo, mid, hi);
         char line[160];
-        std::snprintf(line, sizeof line, "%s\t%.3f\t%.3f\t%.3f\n", an::textureNames()[m], lo, mid, hi);
+        std::snprintf(line, sizeof line, "%s\t%.3f\t%.3f\t%.3f\n", an::textureNames()[m], lo, mid,
+                      hi);
         file << line;
     }
     return 0;
@@ -90,9 +91,10 @@ Bands readBands()
 int genres()
 {
     const Bands bands = readBands();
-    const char* kGenres[] = {"pop", "rock", "ballad", "R&B", "jazz", "lo-fi", "house", "neo-soul",
-                             "hip-hop", "funk"};
-    std::printf("%-9s %6s  %-46s %s\n", "genre", "inside", "outside per measure (entropy scale groove empty poly)", "mean polyphony");
+    const char* kGenres[] = {"pop",   "rock",  "ballad",   "R&B",     "jazz",
+                             "lo-fi", "house", "neo-soul", "hip-hop", "funk"};
+    std::printf("%-9s %6s  %-46s %s\n", "genre", "inside",
+                "outside per measure (entropy scale groove empty poly)", "mean polyphony");
     for (const char* genre : kGenres) {
         int inside = 0, all = 0;
         std::array<int, an::kTextureMeasures> outside{};
@@ -111,7 +113,8 @@ int genres()
                     outside[m] += !within;
                     if (!within && std::getenv("TEXTURE_DETAIL"))
                         std::printf("  %s %s: %s %.3f (%s)\n", genre, t.name.c_str(),
-                                    an::textureNames()[m], v[m], v[m] < bands[m].low ? "low" : "high");
+                                    an::textureNames()[m], v[m],
+                                    v[m] < bands[m].low ? "low" : "high");
                     ok = ok && within;
                 }
                 inside += ok;
@@ -127,9 +130,10 @@ int genres()
 
 int checklistSpeed()
 {
-    const std::string prompt = "8-bar pop song in C major at 110 bpm, full arrangement, 7th chords, "
-                               "swing 58%, humanize, snare on 2 and 4, bass follows the roots, "
-                               "fill in bar 4";
+    const std::string prompt =
+        "8-bar pop song in C major at 110 bpm, full arrangement, 7th chords, "
+        "swing 58%, humanize, snare on 2 and 4, bass follows the roots, "
+        "fill in bar 4";
     gen::Interpretation in = gen::interpret(prompt, 1);
     const model::Plan plan = gen::generatePlan(in.brief, 0);
     const an::Asked asked = an::askedFrom(in);

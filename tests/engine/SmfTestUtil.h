@@ -4,10 +4,9 @@
 
 #include "model/Plan.h"
 
+#include <cstdint>
 #include <QByteArray>
 #include <QString>
-
-#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -22,10 +21,10 @@ inline std::vector<std::uint8_t> hexBytes(const char* hex)
 
 inline QString toHex(std::span<const std::uint8_t> bytes)
 {
-    return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()))
-            .toHex(' ')
-            .toUpper());
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(bytes.data()),
+                                          static_cast<qsizetype>(bytes.size()))
+                                   .toHex(' ')
+                                   .toUpper());
 }
 
 /// A plan with tempo, meter and key changes, two tracks, every controller kind, bank/program
@@ -44,14 +43,16 @@ inline model::Plan richPlan()
     keys.program = 4;
     keys.bankMsb = 0;
     keys.bankLsb = 3;
-    keys.notes = {{0, 960, 0, 60, 96, 64}, {0, 960, 0, 63, 80, 10}, {0, 960, 0, 67, 70, 64},
-                  {960, 480, 0, 60, 127, 0}, {1440, 720, 0, 72, 1, 127}, {1920, 480, 0, 72, 50, 64}};
+    keys.notes = {{0, 960, 0, 60, 96, 64},    {0, 960, 0, 63, 80, 10},
+                  {0, 960, 0, 67, 70, 64},    {960, 480, 0, 60, 127, 0},
+                  {1440, 720, 0, 72, 1, 127}, {1920, 480, 0, 72, 50, 64}};
     keys.controllers = {{0, 7, 100}, {0, 10, 64}, {480, 64, 127}, {1900, 64, 0}, {2000, 1, 33}};
     keys.pitchBends = {{0, 0}, {100, -8192}, {200, 8191}, {300, 1}};
     keys.channelPressure = {{960, 20}, {1000, 0}};
     keys.polyPressure = {{0, 60, 5}};
     keys.programChanges = {{3840, 5, 1, 2}, {5000, 6, -1, -1}};
-    keys.rawEvents = {{0, 0x01, false, "voicing: shell"}, {10, 0x7F, false, std::string("\x00\x01\xFF", 3)},
+    keys.rawEvents = {{0, 0x01, false, "voicing: shell"},
+                      {10, 0x7F, false, std::string("\x00\x01\xFF", 3)},
                       {20, 0xF0, true, std::string("\x7E\x7F\x09\x01\xF7", 5)}};
     keys.endTick = 9600;
     model::Track drums;
@@ -59,7 +60,8 @@ inline model::Plan richPlan()
     drums.channel = 9;
     drums.program = 0;
     for (int beat = 0; beat < 8; ++beat)
-        drums.notes.push_back({beat * 960, 120, 0, static_cast<std::uint8_t>(beat % 2 ? 38 : 36), 110, 64});
+        drums.notes.push_back(
+            {beat * 960, 120, 0, static_cast<std::uint8_t>(beat % 2 ? 38 : 36), 110, 64});
     plan.tracks = {keys, drums};
     plan.normalize();
     return plan;

@@ -220,7 +220,8 @@ void TestAnalysis::modulation()
     QCOMPARE(a.keySpans.size(), std::size_t(2));
     QCOMPARE(a.keySpans[0].key.tonic, 0);
     QCOMPARE(a.keySpans[0].startS, 0.0);
-    QVERIFY2(std::abs(a.keySpans[1].startS - 16.0) <= 4.0, std::to_string(a.keySpans[1].startS).c_str());
+    QVERIFY2(std::abs(a.keySpans[1].startS - 16.0) <= 4.0,
+             std::to_string(a.keySpans[1].startS).c_str());
     QCOMPARE(a.keySpans[1].key, a.key);
     QCOMPARE(a.keySpans[1].endS, 48.0);
     QVERIFY(a.narrative.find("with 1 key change") != std::string::npos);
@@ -234,15 +235,18 @@ void TestAnalysis::declaredKeyBreaksARelativeTie()
     Track chords = named("Chords"), bass = named("Bass");
     bass.channel = 1;
     for (int bar = 0; bar < 8; ++bar)
-        addChordBar(chords, bass, bar, bar % 2 ? 9 : 0, bar % 2 ? std::vector<int>{0, 3, 7} : std::vector<int>{0, 4, 7});
+        addChordBar(chords, bass, bar, bar % 2 ? 9 : 0,
+                    bar % 2 ? std::vector<int>{0, 3, 7} : std::vector<int>{0, 4, 7});
     Plan plan = planWith({chords, bass});
     const Analysis plain = engine::analysis::analyzePlan(plan);
     const auto isPair = [](const Key& a, const Key& b) {
-        return (a.tonic == 0 && !a.minor && b.tonic == 9 && b.minor) || (a.tonic == 9 && a.minor && b.tonic == 0 && !b.minor);
+        return (a.tonic == 0 && !a.minor && b.tonic == 9 && b.minor) ||
+               (a.tonic == 9 && a.minor && b.tonic == 0 && !b.minor);
     };
     QVERIFY(!plain.keyRunnerUps.empty());
-    QVERIFY2(isPair(plain.key, plain.keyRunnerUps.front()), qPrintable(QString::fromStdString(keyName(plain.key))));
-    QCOMPARE(plain.key.tonic, 0);   // starting on C, the notes lean to C major
+    QVERIFY2(isPair(plain.key, plain.keyRunnerUps.front()),
+             qPrintable(QString::fromStdString(keyName(plain.key))));
+    QCOMPARE(plain.key.tonic, 0); // starting on C, the notes lean to C major
 
     for (const bool minor : {true, false}) {
         plan.keySignatures = {model::KeySignature{0, 0, minor}};
@@ -253,11 +257,11 @@ void TestAnalysis::declaredKeyBreaksARelativeTie()
             QVERIFY(declared.key.confidence >= declared.keyRunnerUps.front().confidence);
             QCOMPARE(declared.keySpans.front().key.tonic, 9);
         } else {
-            QVERIFY(declared.key == plain.key);   // C major declared: the default, ignored
+            QVERIFY(declared.key == plain.key); // C major declared: the default, ignored
         }
     }
 
-    plan.keySignatures = {model::KeySignature{0, 2, false}};   // D major: the notes say otherwise
+    plan.keySignatures = {model::KeySignature{0, 2, false}}; // D major: the notes say otherwise
     QVERIFY(engine::analysis::analyzePlan(plan).key == plain.key);
 }
 
@@ -393,7 +397,8 @@ void TestAnalysis::swingPerSubdivision()
     const Analysis a = engine::analysis::analyzePlan(planWith({hats, keys}));
     QCOMPARE(a.swingSubdivision, 16);
     QCOMPARE(a.swingRatio8, 1.0);
-    QVERIFY2(std::abs(a.swingRatio - 149.0 / 91.0) < 0.01, qPrintable(QString::number(a.swingRatio)));
+    QVERIFY2(std::abs(a.swingRatio - 149.0 / 91.0) < 0.01,
+             qPrintable(QString::number(a.swingRatio)));
     QVERIFY(a.narrative.find("swings (sixteenths") != std::string::npos);
     const Analysis straight = engine::analysis::analyzePlan(planWith({hats}));
     QCOMPARE(straight.swingSubdivision, 8);
@@ -405,17 +410,27 @@ void TestAnalysis::swingPerSubdivision()
 void TestAnalysis::interpretationContradictions_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("flagged");   // a word of the flag, or empty: none
-    QTest::newRow("drums in a piece without") << "The drums keep a plain backbeat." << "no drums";
-    QTest::newRow("no drums, rightly") << "There are no drums; the piano carries the groove." << "";
-    QTest::newRow("key") << "A bright song in C major." << "the analysis estimates";
-    QTest::newRow("key with a sharp sign") << "A bright song in F\u266F major." << "";
-    QTest::newRow("the key itself") << "A bright song in F# major." << "";
-    QTest::newRow("lower-case a is not a key") << "It has a minor feel in places." << "";
-    QTest::newRow("tempo") << "At 90 bpm it feels relaxed." << "148 bpm";
-    QTest::newRow("tempo within 5%") << "At 150 BPM it drives." << "";
-    QTest::newRow("meter") << "A waltz in 3/4." << "4/4";
-    QTest::newRow("nothing factual") << "Warm and nostalgic, with a gentle lift in the chorus." << "";
+    QTest::addColumn<QString>("flagged"); // a word of the flag, or empty: none
+    QTest::newRow("drums in a piece without") << "The drums keep a plain backbeat."
+                                              << "no drums";
+    QTest::newRow("no drums, rightly") << "There are no drums; the piano carries the groove."
+                                       << "";
+    QTest::newRow("key") << "A bright song in C major."
+                         << "the analysis estimates";
+    QTest::newRow("key with a sharp sign") << "A bright song in F\u266F major."
+                                           << "";
+    QTest::newRow("the key itself") << "A bright song in F# major."
+                                    << "";
+    QTest::newRow("lower-case a is not a key") << "It has a minor feel in places."
+                                               << "";
+    QTest::newRow("tempo") << "At 90 bpm it feels relaxed."
+                           << "148 bpm";
+    QTest::newRow("tempo within 5%") << "At 150 BPM it drives."
+                                     << "";
+    QTest::newRow("meter") << "A waltz in 3/4."
+                           << "4/4";
+    QTest::newRow("nothing factual") << "Warm and nostalgic, with a gentle lift in the chorus."
+                                     << "";
 }
 
 void TestAnalysis::interpretationContradictions()

@@ -312,8 +312,9 @@ void TestChecklist::wordsBecomeAsked()
     QVERIFY(!a.meter && !a.humanize && !a.loudness && !a.fourOnTheFloor);
     // "a 2-bar fill" names the fill's length, not the song's.
     QVERIFY(!engine::analysis::askedFromWords("Add a 2-bar fill on bar 7.").bars);
-    QCOMPARE(engine::analysis::askedFromWords("16 bars, a 2 bar drum fill on bar 7").bars.value_or(0),
-             16);
+    QCOMPARE(
+        engine::analysis::askedFromWords("16 bars, a 2 bar drum fill on bar 7").bars.value_or(0),
+        16);
     const Asked b = engine::analysis::askedFromWords("soft piano ballad without drums, quantized");
     QCOMPARE(b.loudness.value_or(0), -1);
     QCOMPARE(b.humanize.value_or(true), false);
@@ -357,9 +358,10 @@ void TestChecklist::textAndJson()
     a.bpm = 100;
     a.bars = 8;
     const auto checks = checkTake(song(), a);
-    QCOMPARE(engine::analysis::checklistJson(checks),
-             std::string(R"({"checks":[{"name":"tempo","asked":"100 bpm","measured":"100 bpm",)"
-                         R"("pass":true},{"name":"bars","asked":"8","measured":"4","pass":false}]})"));
+    QCOMPARE(
+        engine::analysis::checklistJson(checks),
+        std::string(R"({"checks":[{"name":"tempo","asked":"100 bpm","measured":"100 bpm",)"
+                    R"("pass":true},{"name":"bars","asked":"8","measured":"4","pass":false}]})"));
     QCOMPARE(engine::analysis::checklistText(checks),
              std::string("  ok    tempo: 100 bpm (asked 100 bpm)\n  FAIL  bars: 4 (asked 8)\n"));
 }

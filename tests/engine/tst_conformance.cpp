@@ -15,20 +15,18 @@ using namespace pianola::engine::smf;
 namespace {
 struct Expectation
 {
-    QString verdict;   // ok (no warnings), warn (recovered, with warnings), error
-    QString message;   // the error message, or the first warning for "warn"
+    QString verdict; // ok (no warnings), warn (recovered, with warnings), error
+    QString message; // the error message, or the first warning for "warn"
 };
 
 QMap<QString, Expectation> loadExpectations()
 {
     QMap<QString, Expectation> map;
     QFile f(QString(PIANOLA_TEST_DATA) + "/conformance/expected.txt");
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        qFatal("cannot open expected.txt");
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) qFatal("cannot open expected.txt");
     while (!f.atEnd()) {
         const QString line = QString::fromUtf8(f.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
+        if (line.isEmpty() || line.startsWith('#')) continue;
         const QStringList parts = line.split(' ', Qt::SkipEmptyParts);
         map[parts[0]] = {parts.value(1), parts.mid(2).join(' ')};
     }
@@ -39,20 +37,26 @@ QMap<QString, Expectation> loadExpectations()
 QStringList csvLines(const QString& name, std::vector<PairedNote> notes)
 {
     std::stable_sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.startTick, a.track, a.channel, a.key) < std::tie(b.startTick, b.track, b.channel, b.key);
+        return std::tie(a.startTick, a.track, a.channel, a.key) <
+               std::tie(b.startTick, b.track, b.channel, b.key);
     });
     QStringList lines;
     for (const auto& n : notes)
-        lines << QString("%1,%2,%3,%4,%5,%6,%7").arg(name).arg(n.track).arg(n.channel).arg(n.key)
-                     .arg(n.velocity).arg(n.startTick).arg(n.endTick);
+        lines << QString("%1,%2,%3,%4,%5,%6,%7")
+                     .arg(name)
+                     .arg(n.track)
+                     .arg(n.channel)
+                     .arg(n.key)
+                     .arg(n.velocity)
+                     .arg(n.startTick)
+                     .arg(n.endTick);
     return lines;
 }
 
 QStringList goldenLines(const QString& name)
 {
     QFile f(QString(PIANOLA_TEST_DATA) + "/conformance/" + QString(name).replace(".mid", ".csv"));
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
     return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
 }
 
@@ -77,8 +81,7 @@ private:
 
 void TestConformance::initTestCase()
 {
-    if (!QDir(corpusDir()).exists())
-        QSKIP("../shared/corpora/test-midi-files not present");
+    if (!QDir(corpusDir()).exists()) QSKIP("../shared/corpora/test-midi-files not present");
     m_expected = loadExpectations();
 }
 
@@ -97,7 +100,7 @@ void TestConformance::file()
     auto bytes = engine::readFile((corpusDir() + "/" + name).toStdString(), kMaxFileBytes);
     QVERIFY(bytes.ok());
     auto notes = readSmfNotes(*bytes);
-    auto plan = readPlan(*bytes);   // the full path must agree and never crash
+    auto plan = readPlan(*bytes); // the full path must agree and never crash
     QCOMPARE(plan.ok(), notes.ok());
     if (want.verdict == "error") {
         QVERIFY(!notes.ok());
@@ -106,7 +109,8 @@ void TestConformance::file()
     }
     QVERIFY2(notes.ok(), notes.ok() ? "" : notes.error().message.c_str());
     if (want.verdict == "ok") {
-        QVERIFY2(notes->warnings.empty(), notes->warnings.empty() ? "" : notes->warnings[0].message.c_str());
+        QVERIFY2(notes->warnings.empty(),
+                 notes->warnings.empty() ? "" : notes->warnings[0].message.c_str());
     } else {
         QCOMPARE(want.verdict, QString("warn"));
         QVERIFY(!notes->warnings.empty());

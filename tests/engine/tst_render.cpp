@@ -6,10 +6,9 @@
 #include "engine/playback/PlaybackSequence.h"
 #include "model/TempoMap.h"
 
+#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cmath>
 
 using namespace pianola;
 using namespace pianola::engine;
@@ -28,7 +27,7 @@ model::Plan clickTrack()
     drums.channel = 9;
     for (int beat = 0; beat < 12; ++beat)
         drums.notes.push_back({beat * 480, 60, 0, 76, 120, 64});
-    drums.endTick = 12 * 480 + 960;   // a rest at the end: silence expected there
+    drums.endTick = 12 * 480 + 960; // a rest at the end: silence expected there
     plan.tracks = {drums};
     return plan;
 }
@@ -46,8 +45,7 @@ std::vector<std::size_t> onsets(const RenderedAudio& a)
     std::size_t quiet = 0;
     for (std::size_t f = 0; f < frames; ++f) {
         if (amplitude(a, f) > 0.0f) {
-            if (quiet >= kRate / 10 || found.empty())
-                found.push_back(f);
+            if (quiet >= kRate / 10 || found.empty()) found.push_back(f);
             quiet = 0;
         } else {
             ++quiet;
@@ -66,7 +64,8 @@ model::Plan multiProgramTake()
         t.channel = channel;
         t.program = program;
         for (int beat = 0; beat < 16; ++beat)
-            t.notes.push_back({beat * 480, 400, 0, static_cast<std::uint8_t>(key + beat % 5), 100, 64});
+            t.notes.push_back(
+                {beat * 480, 400, 0, static_cast<std::uint8_t>(key + beat % 5), 100, 64});
         return t;
     };
     model::Track lead = track(0, 0, 60);
@@ -82,9 +81,9 @@ model::Plan multiProgramTake()
 std::vector<std::string> installedSoundFonts()
 {
     std::vector<std::string> found;
-    for (const char* path : {"/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/TimGM6mb.sf2"})
-        if (isSoundFont(path))
-            found.push_back(path);
+    for (const char* path :
+         {"/usr/share/sounds/sf2/FluidR3_GM.sf2", "/usr/share/sounds/sf2/TimGM6mb.sf2"})
+        if (isSoundFont(path)) found.push_back(path);
     return found;
 }
 
@@ -92,7 +91,7 @@ RenderOptions dryOptions()
 {
     RenderOptions o;
     o.synth.sampleRate = kRate;
-    o.synth.reverb = false;   // a dry signal makes onsets and silence measurable
+    o.synth.reverb = false; // a dry signal makes onsets and silence measurable
     o.synth.chorus = false;
     return o;
 }
@@ -116,8 +115,7 @@ private slots:
 
 void TestRender::initTestCase()
 {
-    if (!findSoundFont().ok())
-        QSKIP("no General MIDI SoundFont installed (fluid-soundfont-gm)");
+    if (!findSoundFont().ok()) QSKIP("no General MIDI SoundFont installed (fluid-soundfont-gm)");
 }
 
 void TestRender::onsetsLandOnTimeAcrossTempoChanges()
@@ -135,9 +133,11 @@ void TestRender::onsetsLandOnTimeAcrossTempoChanges()
     double worstMs = 0;
     for (int beat = 1; beat < 12; ++beat) {
         const double expected = map.ticksToSeconds(beat * 480);
-        const double errorMs = (static_cast<double>(found[beat]) / kRate - expected) * 1000.0 - leadMs;
+        const double errorMs =
+            (static_cast<double>(found[beat]) / kRate - expected) * 1000.0 - leadMs;
         worstMs = std::max(worstMs, std::abs(errorMs));
-        QVERIFY2(std::abs(errorMs) <= 1.0, qPrintable(QString("beat %1: %2 ms off").arg(beat).arg(errorMs)));
+        QVERIFY2(std::abs(errorMs) <= 1.0,
+                 qPrintable(QString("beat %1: %2 ms off").arg(beat).arg(errorMs)));
     }
     qInfo("worst onset error: %.3f ms", worstMs);
 }
@@ -147,19 +147,20 @@ void TestRender::silenceWhereNothingPlays()
     model::Plan plan;
     model::Track t;
     t.channel = 9;
-    t.notes = {{0, 60, 0, 76, 120, 64}, {4 * 480, 60, 0, 76, 120, 64}};   // beat 0 and beat 4
+    t.notes = {{0, 60, 0, 76, 120, 64}, {4 * 480, 60, 0, 76, 120, 64}}; // beat 0 and beat 4
     plan.tracks = {t};
     auto audio = renderPlan(plan, dryOptions());
     QVERIFY(audio.ok());
     // The first hit has died away by 0.5 s; until the second (2.0 s): digital silence.
     for (std::size_t f = kRate / 2; f < static_cast<std::size_t>(1.99 * kRate); ++f)
-        QVERIFY2(amplitude(*audio, f) == 0.0f, qPrintable(QString("sound at %1 s").arg(double(f) / kRate)));
-    QVERIFY(amplitude(*audio, kRate * 2 + 200) > 0.0f);   // and the second hit is there
+        QVERIFY2(amplitude(*audio, f) == 0.0f,
+                 qPrintable(QString("sound at %1 s").arg(double(f) / kRate)));
+    QVERIFY(amplitude(*audio, kRate * 2 + 200) > 0.0f); // and the second hit is there
 }
 
 void TestRender::identicalTwice()
 {
-    RenderOptions withEffects;   // reverb and chorus on: still deterministic
+    RenderOptions withEffects; // reverb and chorus on: still deterministic
     model::Plan plan = clickTrack();
     model::Track pad;
     pad.channel = 0;
@@ -184,7 +185,8 @@ void TestRender::tailAfterTheLastNote()
     auto audio = renderPlan(plan, RenderOptions{});
     QVERIFY(audio.ok());
     QCOMPARE(audio->musicSeconds, 0.5);
-    QVERIFY2(audio->tailSeconds > 0.3, qPrintable(QString::number(audio->tailSeconds)));   // release + reverb
+    QVERIFY2(audio->tailSeconds > 0.3,
+             qPrintable(QString::number(audio->tailSeconds))); // release + reverb
     QVERIFY(audio->tailSeconds <= 10.0);
     // The render ends quiet: the last 0.2 s below -80 dBFS.
     const std::size_t frames = audio->samples.size() / 2;
@@ -203,7 +205,7 @@ void TestRender::wavFileIsValid()
     const QByteArray bytes = f.readAll();
     QCOMPARE(bytes.left(4), QByteArray("RIFF"));
     QCOMPARE(bytes.mid(8, 8), QByteArray("WAVEfmt "));
-    QVERIFY(audio->samples.empty());   // streamed to the file, not held in memory
+    QVERIFY(audio->samples.empty()); // streamed to the file, not held in memory
     QCOMPARE(bytes.size(), qsizetype(44 + audio->frames * 4));
     const auto le32 = [&](int at) {
         return quint32(quint8(bytes[at])) | quint32(quint8(bytes[at + 1])) << 8 |
@@ -212,10 +214,11 @@ void TestRender::wavFileIsValid()
     QCOMPARE(le32(4), quint32(bytes.size() - 8));
     QCOMPARE(le32(24), quint32(kRate));
     QCOMPARE(le32(40), quint32(audio->frames * 4));
-    auto inMemory = renderPlan(clickTrack(), dryOptions());   // the same bytes as wavBytes()
+    auto inMemory = renderPlan(clickTrack(), dryOptions()); // the same bytes as wavBytes()
     QVERIFY(inMemory.ok());
     const std::vector<std::uint8_t> expected = wavBytes(*inMemory);
-    QCOMPARE(bytes, QByteArray(reinterpret_cast<const char*>(expected.data()), qsizetype(expected.size())));
+    QCOMPARE(bytes, QByteArray(reinterpret_cast<const char*>(expected.data()),
+                               qsizetype(expected.size())));
 }
 
 void TestRender::missingSoundFontIsAClearError()
@@ -229,7 +232,8 @@ void TestRender::missingSoundFontIsAClearError()
     o.synth.soundFont = PIANOLA_SOURCE_DIR "/README.md";
     audio = renderPlan(clickTrack(), o);
     QVERIFY(!audio.ok());
-    QVERIFY(QString::fromStdString(audio.error().message).endsWith("which is not a SoundFont (.sf2/.sf3)"));
+    QVERIFY(QString::fromStdString(audio.error().message)
+                .endsWith("which is not a SoundFont (.sf2/.sf3)"));
 }
 
 // A note held for 2^28 quarters at 4 bpm (about 127 years) is refused at once, not allocated for.
@@ -246,17 +250,19 @@ void TestRender::tooLongIsRefusedBeforeRendering()
     auto audio = renderPlanToWav(plan, path, dryOptions());
     QVERIFY(!audio.ok());
     QCOMPARE(audio.error().code, Error::Code::TooLarge);
-    QVERIFY2(QString::fromStdString(audio.error().message).contains("longer than the render limit of 3600.0 s"),
+    QVERIFY2(QString::fromStdString(audio.error().message)
+                 .contains("longer than the render limit of 3600.0 s"),
              audio.error().message.c_str());
     QVERIFY(!QFile::exists(QString::fromStdString(path)));
     // Within --max-seconds but past what a WAV file can hold (4 GiB: 6.76 h at 44.1 kHz).
     plan.tempos = {{0, 60.0}};
-    plan.tracks[0].notes[0].lengthTicks = 86400;   // a day
+    plan.tracks[0].notes[0].lengthTicks = 86400; // a day
     RenderOptions o = dryOptions();
     o.maxSeconds = 1e9;
     audio = renderPlan(plan, o);
     QVERIFY(!audio.ok());
-    QVERIFY2(QString::fromStdString(audio.error().message).contains("a WAV file holds at most 24347.9 s at 44100 Hz"),
+    QVERIFY2(QString::fromStdString(audio.error().message)
+                 .contains("a WAV file holds at most 24347.9 s at 44100 Hz"),
              audio.error().message.c_str());
 }
 
@@ -264,13 +270,12 @@ void TestRender::tooLongIsRefusedBeforeRendering()
 void TestRender::dynamicSamplesSoundTheSame()
 {
     const auto fonts = installedSoundFonts();
-    if (fonts.empty())
-        QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
+    if (fonts.empty()) QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
     for (const std::string& font : fonts) {
-        RenderOptions whole;   // reverb and chorus on
+        RenderOptions whole; // reverb and chorus on
         whole.synth.soundFont = font;
         whole.synth.dynamicSamples = false;
-        RenderOptions dynamic = whole;   // as the app plays: dynamic for big fonts (FluidR3_GM)
+        RenderOptions dynamic = whole; // as the app plays: dynamic for big fonts (FluidR3_GM)
         dynamic.synth.dynamicSamples = true;
         auto a = renderPlan(multiProgramTake(), whole);
         auto b = renderPlan(multiProgramTake(), dynamic);
@@ -288,9 +293,12 @@ void TestRender::dynamicSamplesSoundTheSame()
             differing += d != 0;
         }
         const double ratio = std::sqrt(difference / signal);
-        qInfo("%s: %zu of %zu samples differ, by at most %d (16-bit steps); difference/signal RMS %.2g (%.0f dB)",
-              font.c_str(), differing, a->samples.size(), largest, ratio, ratio > 0 ? 20 * std::log10(ratio) : -999.0);
-        // Inaudible: single 16-bit steps (rounding where a sample buffer ends), 80 dB under the music.
+        qInfo("%s: %zu of %zu samples differ, by at most %d (16-bit steps); difference/signal RMS "
+              "%.2g (%.0f dB)",
+              font.c_str(), differing, a->samples.size(), largest, ratio,
+              ratio > 0 ? 20 * std::log10(ratio) : -999.0);
+        // Inaudible: single 16-bit steps (rounding where a sample buffer ends), 80 dB under the
+        // music.
         QVERIFY2(largest <= 2 && ratio < 1e-4, font.c_str());
     }
 }
@@ -300,17 +308,16 @@ void TestRender::dynamicSamplesSoundTheSame()
 void TestRender::programChangeMidSongLoadsBeforePlaying()
 {
     const auto fonts = installedSoundFonts();
-    if (fonts.empty())
-        QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
+    if (fonts.empty()) QSKIP("neither FluidR3_GM nor TimGM6mb is installed");
     SynthOptions options;
     options.soundFont = fonts.front();
     options.dynamicSamples = true;
-    options.dynamicFromBytes = 0;   // TimGM6mb too, if it is the only one
+    options.dynamicFromBytes = 0; // TimGM6mb too, if it is the only one
     auto core = SynthCore::create(options);
     QVERIFY(core.ok());
     SynthCore& synth = **core;
     const std::size_t initial = synth.pinnedPresets();
-    QCOMPARE(initial, std::size_t(2));   // piano and the standard kit: what the channels start with
+    QCOMPARE(initial, std::size_t(2)); // piano and the standard kit: what the channels start with
     const std::uint64_t readsBefore = SynthCore::fileOpensOnRealTimeThread();
     synth.transport().setSequence(PlaybackSequence::build(multiProgramTake()));
     synth.transport().play();
@@ -327,7 +334,7 @@ void TestRender::programChangeMidSongLoadsBeforePlaying()
     QCOMPARE(SynthCore::fileOpensOnRealTimeThread(), readsBefore);
     QCOMPARE(synth.silentBlocks(), std::uint64_t(0));
     QVERIFY(loudInBar3 > 0.01);
-    QCOMPARE(synth.pinnedPresets(), initial + 3);   // strings, bass, violin
+    QCOMPARE(synth.pinnedPresets(), initial + 3); // strings, bass, violin
 }
 
 QTEST_GUILESS_MAIN(TestRender)

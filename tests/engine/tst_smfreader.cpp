@@ -12,10 +12,12 @@ using pianola::test::hexBytes;
 
 namespace {
 // Header (format, 1 track, division) + one MTrk whose length is computed from `trackHex`.
-std::vector<std::uint8_t> oneTrack(const char* trackHex, const char* division = "01E0", const char* format = "0001")
+std::vector<std::uint8_t> oneTrack(const char* trackHex, const char* division = "01E0",
+                                   const char* format = "0001")
 {
     const auto body = hexBytes(trackHex);
-    auto out = hexBytes(qPrintable(QString("4D546864 00000006 %1 0001 %2 4D54726B").arg(format, division)));
+    auto out = hexBytes(
+        qPrintable(QString("4D546864 00000006 %1 0001 %2 4D54726B").arg(format, division)));
     const auto n = static_cast<std::uint32_t>(body.size());
     for (int s = 24; s >= 0; s -= 8)
         out.push_back(static_cast<std::uint8_t>(n >> s));
@@ -35,8 +37,14 @@ QString notesText(const std::vector<PairedNote>& notes)
 {
     QStringList l;
     for (const auto& n : notes)
-        l << QString("%1/%2 k%3 v%4 %5-%6 r%7").arg(n.track).arg(n.channel).arg(n.key).arg(n.velocity)
-                 .arg(n.startTick).arg(n.endTick).arg(n.releaseVelocity);
+        l << QString("%1/%2 k%3 v%4 %5-%6 r%7")
+                 .arg(n.track)
+                 .arg(n.channel)
+                 .arg(n.key)
+                 .arg(n.velocity)
+                 .arg(n.startTick)
+                 .arg(n.endTick)
+                 .arg(n.releaseVelocity);
     return l.join("; ");
 }
 } // namespace
@@ -69,17 +77,19 @@ private slots:
 void TestSmfReader::minimalFileWithWrongTrackLength()
 {
     // Published as a "correct minimal SMF"; its track length says 27 but 20 bytes follow.
-    const auto bytes = hexBytes("4D546864 00000006 0000 0001 01E0 4D54726B 0000001B 00FF5103 07A120 "
-                                "00903C64 8360803C40 00FF2F00");
+    const auto bytes =
+        hexBytes("4D546864 00000006 0000 0001 01E0 4D54726B 0000001B 00FF5103 07A120 "
+                 "00903C64 8360803C40 00FF2F00");
     auto file = readSmf(bytes);
     QVERIFY2(file.ok(), file.ok() ? "" : file.error().message.c_str());
     QCOMPARE(file->format, 0);
     QCOMPARE(file->ppq, 480);
     QCOMPARE(file->tracks.size(), std::size_t(1));
     QCOMPARE(joinWarnings(file->warnings),
-             QString("chunk \"MTrk\" at byte 14 declares 27 bytes but only 20 remain; read up to the end of the file"));
+             QString("chunk \"MTrk\" at byte 14 declares 27 bytes but only 20 remain; read up to "
+                     "the end of the file"));
     const auto& ev = file->tracks[0].events;
-    QCOMPARE(ev.size(), std::size_t(3));   // tempo, note on, note off (end of track is not an event)
+    QCOMPARE(ev.size(), std::size_t(3)); // tempo, note on, note off (end of track is not an event)
     QCOMPARE(file->tracks[0].endTick, 480);
     std::vector<Diagnostic> w;
     QCOMPARE(notesText(pairNotes(*file, w)), QString("0/0 k60 v100 0-480 r64"));
@@ -91,8 +101,9 @@ void TestSmfReader::minimalFileWithWrongTrackLength()
 
 void TestSmfReader::everyChannelEventKind()
 {
-    auto file = readSmf(oneTrack("00 80 3C 40  00 91 3D 41  00 A2 3E 42  00 B3 07 64  00 C4 05  00 D5 33 "
-                                 "00 E6 00 40  00 E6 7F 7F  00 FF 2F 00"));
+    auto file =
+        readSmf(oneTrack("00 80 3C 40  00 91 3D 41  00 A2 3E 42  00 B3 07 64  00 C4 05  00 D5 33 "
+                         "00 E6 00 40  00 E6 7F 7F  00 FF 2F 00"));
     QVERIFY(file.ok());
     const auto& ev = file->tracks[0].events;
     QCOMPARE(ev.size(), std::size_t(8));
@@ -128,40 +139,46 @@ void TestSmfReader::runningStatus()
 void TestSmfReader::runningStatusAfterMetaIsRecovered()
 {
     // The standard cancels running status at a meta event; this file keeps using it.
-    auto notes = readSmfNotes(oneTrack("00 90 3C 64 60 3C 00 00 FF 01 01 41 00 3E 64 60 3E 00 00 FF 2F 00"));
+    auto notes =
+        readSmfNotes(oneTrack("00 90 3C 64 60 3C 00 00 FF 01 01 41 00 3E 64 60 3E 00 00 FF 2F 00"));
     QVERIFY(notes.ok());
     QCOMPARE(notesText(notes->notes), QString("0/0 k60 v100 0-96 r64; 0/0 k62 v100 96-192 r64"));
-    QCOMPARE(joinWarnings(notes->warnings),
-             QString("running status continued after a meta or sysex event at byte 35 (recovered)"));
+    QCOMPARE(
+        joinWarnings(notes->warnings),
+        QString("running status continued after a meta or sysex event at byte 35 (recovered)"));
     // Without any earlier status a data byte is an error that names its offset.
     auto bad = readSmfNotes(oneTrack("00 3C 64 00 FF 2F 00"));
     QVERIFY(!bad.ok());
-    QCOMPARE(QString::fromStdString(bad.error().message), QString("data byte 0x3C without a running status at byte 23"));
+    QCOMPARE(QString::fromStdString(bad.error().message),
+             QString("data byte 0x3C without a running status at byte 23"));
 }
 
 void TestSmfReader::sysexAndEscapes()
 {
-    auto file = readSmf(oneTrack("00 F0 05 7E 7F 09 01 F7  10 F0 03 43 12 00  05 F7 02 43 F7  00 F7 02 F3 01 00 FF 2F 00"));
+    auto file = readSmf(oneTrack(
+        "00 F0 05 7E 7F 09 01 F7  10 F0 03 43 12 00  05 F7 02 43 F7  00 F7 02 F3 01 00 FF 2F 00"));
     QVERIFY(file.ok());
     const auto& ev = file->tracks[0].events;
     QCOMPARE(ev.size(), std::size_t(4));
     QCOMPARE(ev[0].status, std::uint8_t(0xF0));
-    QCOMPARE(pianola::test::toHex({reinterpret_cast<const std::uint8_t*>(file->payloadOf(ev[0]).data()), 5}),
+    QCOMPARE(pianola::test::toHex(
+                 {reinterpret_cast<const std::uint8_t*>(file->payloadOf(ev[0]).data()), 5}),
              QString("7E 7F 09 01 F7"));
-    QCOMPARE(ev[1].tick, 16);   // a sysex split in packets: F0 ... then F7 continuation
+    QCOMPARE(ev[1].tick, 16); // a sysex split in packets: F0 ... then F7 continuation
     QCOMPARE(ev[2].status, std::uint8_t(0xF7));
     QCOMPARE(ev[2].tick, 21);
-    QCOMPARE(ev[3].status, std::uint8_t(0xF7));   // an escape carrying a real-time/common message
+    QCOMPARE(ev[3].status, std::uint8_t(0xF7)); // an escape carrying a real-time/common message
     QCOMPARE(file->payloadOf(ev[3]).size(), std::size_t(2));
 }
 
 void TestSmfReader::unknownMetaKept()
 {
-    auto file = readSmf(oneTrack("00 FF 60 03 01 02 03  00 FF 7F 02 00 41  00 FF 2F 00", "01E0", "0000"));
+    auto file =
+        readSmf(oneTrack("00 FF 60 03 01 02 03  00 FF 7F 02 00 41  00 FF 2F 00", "01E0", "0000"));
     QVERIFY(file.ok());
     auto plan = planFromSmf(*file);
     QVERIFY(plan.ok());
-    const auto& raw = plan->plan.globalEvents;   // format 0: the song's events
+    const auto& raw = plan->plan.globalEvents; // format 0: the song's events
     QCOMPARE(raw.size(), std::size_t(2));
     QCOMPARE(raw[0].type, std::uint8_t(0x60));
     QCOMPARE(raw[0].data, std::string("\x01\x02\x03", 3));
@@ -178,13 +195,16 @@ void TestSmfReader::noteOnVelocityZeroIsNoteOff()
 void TestSmfReader::overlappingNotesPairFirstInFirstOut()
 {
     // on A (v10) at 0, on B (v20) at 10, off at 20 (r1), off at 30 (r2): A=0-20, B=10-30.
-    auto notes = readSmfNotes(oneTrack("00 90 3C 0A 0A 90 3C 14 0A 80 3C 01 0A 80 3C 02 00 FF 2F 00"));
+    auto notes =
+        readSmfNotes(oneTrack("00 90 3C 0A 0A 90 3C 14 0A 80 3C 01 0A 80 3C 02 00 FF 2F 00"));
     QVERIFY(notes.ok());
     QCOMPARE(notesText(notes->notes), QString("0/0 k60 v10 0-20 r1; 0/0 k60 v20 10-30 r2"));
     // Other channels and keys do not interfere.
-    auto mixed = readSmfNotes(oneTrack("00 90 3C 0A 00 91 3C 0B 00 90 3D 0C 05 80 3D 00 05 81 3C 00 05 80 3C 00 00 FF 2F 00"));
+    auto mixed = readSmfNotes(oneTrack(
+        "00 90 3C 0A 00 91 3C 0B 00 90 3D 0C 05 80 3D 00 05 81 3C 00 05 80 3C 00 00 FF 2F 00"));
     QVERIFY(mixed.ok());
-    QCOMPARE(notesText(mixed->notes), QString("0/0 k60 v10 0-15 r0; 0/1 k60 v11 0-10 r0; 0/0 k61 v12 0-5 r0"));
+    QCOMPARE(notesText(mixed->notes),
+             QString("0/0 k60 v10 0-15 r0; 0/1 k60 v11 0-10 r0; 0/0 k61 v12 0-5 r0"));
 }
 
 void TestSmfReader::openNotesClosedAtEndOfTrack()
@@ -192,7 +212,8 @@ void TestSmfReader::openNotesClosedAtEndOfTrack()
     auto notes = readSmfNotes(oneTrack("00 90 3C 64 00 90 40 64 83 60 FF 2F 00"));
     QVERIFY(notes.ok());
     QCOMPARE(notesText(notes->notes), QString("0/0 k60 v100 0-480 r64; 0/0 k64 v100 0-480 r64"));
-    QCOMPARE(joinWarnings(notes->warnings), QString("2 note(s) still sounding at the end of track 0 were ended at tick 480"));
+    QCOMPARE(joinWarnings(notes->warnings),
+             QString("2 note(s) still sounding at the end of track 0 were ended at tick 480"));
     // A note-off with no note is ignored.
     auto stray = readSmfNotes(oneTrack("00 80 3C 40 00 FF 2F 00"));
     QVERIFY(stray.ok());
@@ -206,12 +227,14 @@ void TestSmfReader::junkChunkSkipped()
     auto notes = readSmfNotes(bytes);
     QVERIFY(notes.ok());
     QCOMPARE(notes->notes.size(), std::size_t(1));
-    QCOMPARE(joinWarnings(notes->warnings), QString("skipped unknown chunk \"Junk\" (3 bytes) at byte 14"));
+    QCOMPARE(joinWarnings(notes->warnings),
+             QString("skipped unknown chunk \"Junk\" (3 bytes) at byte 14"));
 }
 
 void TestSmfReader::illegalSystemMessagesSkipped()
 {
-    auto notes = readSmfNotes(oneTrack("00 F4 00 F1 05 00 F2 01 02 00 F8 00 90 3C 64 60 80 3C 40 00 FF 2F 00"));
+    auto notes = readSmfNotes(
+        oneTrack("00 F4 00 F1 05 00 F2 01 02 00 F8 00 90 3C 64 60 80 3C 40 00 FF 2F 00"));
     QVERIFY(notes.ok());
     QCOMPARE(notesText(notes->notes), QString("0/0 k60 v100 0-96 r64"));
     QCOMPARE(notes->warnings.size(), std::size_t(4));
@@ -222,7 +245,8 @@ void TestSmfReader::illegalSystemMessagesSkipped()
 void TestSmfReader::smpteDivision()
 {
     // 25 fps x 40 ticks per frame = 1000 ticks per second; tempo events do not apply.
-    auto file = readSmf(oneTrack("00 FF 51 03 07 A1 20 00 90 3C 64 87 68 80 3C 40 00 FF 2F 00", "E728"));
+    auto file =
+        readSmf(oneTrack("00 FF 51 03 07 A1 20 00 90 3C 64 87 68 80 3C 40 00 FF 2F 00", "E728"));
     QVERIFY(file.ok());
     QVERIFY(file->smpte);
     QCOMPARE(file->smpteFps, 25);
@@ -231,7 +255,7 @@ void TestSmfReader::smpteDivision()
     QVERIFY(plan.ok());
     QCOMPARE(plan->plan.ppq, 1000);
     QCOMPARE(plan->plan.tempos.size(), std::size_t(1));
-    QCOMPARE(plan->plan.tempos[0].bpm, 60.0);   // one quarter = one second: ticks stay absolute
+    QCOMPARE(plan->plan.tempos[0].bpm, 60.0); // one quarter = one second: ticks stay absolute
     QCOMPARE(plan->plan.tracks[0].notes[0].lengthTicks, 1000);
 }
 
@@ -243,7 +267,7 @@ void TestSmfReader::format2PatternsPlayInSequence()
     auto plan = readPlan(bytes);
     QVERIFY(plan.ok());
     QCOMPARE(plan->plan.tracks.size(), std::size_t(2));
-    QCOMPARE(plan->plan.tracks[1].notes[0].startTick, 96);   // after the first pattern
+    QCOMPARE(plan->plan.tracks[1].notes[0].startTick, 96); // after the first pattern
 }
 
 void TestSmfReader::riffWrapper()
@@ -260,7 +284,8 @@ void TestSmfReader::riffWrapper()
 
     // A RIFF chunk length of 0xFFFFFFF8: 8 + length wrapped to 0 in 32 bits and the chunk walk
     // never advanced (a hang found by fuzz_smf_pair in CI). Now it ends: no "data" chunk, no MThd.
-    const auto wrap = hexBytes("52494646 46000000 524D4944 52490000 F8FFFFFF 001400FF 00000000 001400FF 143C3C00 FF2F00");
+    const auto wrap = hexBytes(
+        "52494646 46000000 524D4944 52490000 F8FFFFFF 001400FF 00000000 001400FF 143C3C00 FF2F00");
     auto refused = readSmf(wrap);
     QVERIFY(!refused.ok());
     QVERIFY2(refused.error().message.find("no \"MThd\" header at byte 0") != std::string::npos,
@@ -271,23 +296,26 @@ void TestSmfReader::malformedConductorEventsDropped()
 {
     // A 2-byte tempo, a key of 9 sharps, a 2000 bpm tempo (30000 us): the first two mean
     // nothing and are dropped, the last is clamped to the plan's 1000 bpm; all with warnings.
-    auto plan = readPlan(oneTrack("00 FF 51 02 07 A1  00 FF 59 02 09 00  00 FF 51 03 00 75 30  00 FF 2F 00"));
+    auto plan = readPlan(
+        oneTrack("00 FF 51 02 07 A1  00 FF 59 02 09 00  00 FF 51 03 00 75 30  00 FF 2F 00"));
     QVERIFY(plan.ok());
     QCOMPARE(plan->plan.tempos.size(), std::size_t(1));
     QCOMPARE(plan->plan.tempos[0].bpm, 1000.0);
     QVERIFY(plan->plan.keySignatures.empty());
     QCOMPARE(joinWarnings(plan->warnings),
-             QString("malformed tempo event at tick 0 ignored | malformed key signature event at tick 0 ignored | "
+             QString("malformed tempo event at tick 0 ignored | malformed key signature event at "
+                     "tick 0 ignored | "
                      "tempo of 2000.000000 bpm at tick 0 is outside 4..1000 bpm; set to 1000"));
 }
 
 void TestSmfReader::namesBecomeUtf8AndAnyMetaTypeIsKept()
 {
     // "Café" in Latin-1 as the track name; a meta of type 0x81 (outside the defined range).
-    auto plan = readPlan(oneTrack("00 FF 03 04 43 61 66 E9  00 FF 81 01 07  00 90 3C 40 60 80 3C 40  00 FF 2F 00"));
+    auto plan = readPlan(
+        oneTrack("00 FF 03 04 43 61 66 E9  00 FF 81 01 07  00 90 3C 40 60 80 3C 40  00 FF 2F 00"));
     QVERIFY(plan.ok());
     QCOMPARE(QString::fromStdString(plan->plan.tracks[0].name), QString::fromUtf8("Caf\xC3\xA9"));
-    QCOMPARE(plan->plan.globalEvents.size(), std::size_t(1));   // chunk 0 of format 1: the song
+    QCOMPARE(plan->plan.globalEvents.size(), std::size_t(1)); // chunk 0 of format 1: the song
     QCOMPARE(plan->plan.globalEvents[0].type, std::uint8_t(0x81));
     auto again = readPlan(writePlan(plan->plan));
     QVERIFY(again.ok());
@@ -299,14 +327,25 @@ void TestSmfReader::errors_data()
     QTest::addColumn<QByteArray>("hex");
     QTest::addColumn<QString>("message");
     QTest::newRow("empty") << QByteArray("") << "the file is empty (0 bytes)";
-    QTest::newRow("not MIDI") << QByteArray("52617220 21") << "not a Standard MIDI File: no \"MThd\" header at byte 0";
-    QTest::newRow("short header") << QByteArray("4D546864 00000004 0001 0001 0060") << "header length 4 is less than 6 at byte 4";
-    QTest::newRow("header past end") << QByteArray("4D546864 00000010 0001 0001 0060") << "header length 16 runs past the end of the file at byte 4";
-    QTest::newRow("format 3") << QByteArray("4D546864 00000006 0003 0001 0060") << "unknown SMF format 3 (0, 1 or 2 expected) at byte 8";
-    QTest::newRow("division 0") << QByteArray("4D546864 00000006 0001 0001 0000") << "division of 0 ticks per quarter note at byte 12";
-    QTest::newRow("SMPTE 23 fps") << QByteArray("4D546864 00000006 0001 0001 E928") << "SMPTE division with 23 frames per second (24, 25, 29 or 30 expected) at byte 12";
-    QTest::newRow("5-byte delta") << QByteArray("4D546864 00000006 0001 0001 0060 4D54726B 00000009 8080808000 903C40") << "delta time longer than 4 bytes at byte 22";
-    QTest::newRow("5-byte meta length") << QByteArray("4D546864 00000006 0001 0001 0060 4D54726B 00000008 00FF01 8080808000") << "event length longer than 4 bytes at byte 22";
+    QTest::newRow("not MIDI") << QByteArray("52617220 21")
+                              << "not a Standard MIDI File: no \"MThd\" header at byte 0";
+    QTest::newRow("short header") << QByteArray("4D546864 00000004 0001 0001 0060")
+                                  << "header length 4 is less than 6 at byte 4";
+    QTest::newRow("header past end") << QByteArray("4D546864 00000010 0001 0001 0060")
+                                     << "header length 16 runs past the end of the file at byte 4";
+    QTest::newRow("format 3") << QByteArray("4D546864 00000006 0003 0001 0060")
+                              << "unknown SMF format 3 (0, 1 or 2 expected) at byte 8";
+    QTest::newRow("division 0") << QByteArray("4D546864 00000006 0001 0001 0000")
+                                << "division of 0 ticks per quarter note at byte 12";
+    QTest::newRow("SMPTE 23 fps")
+        << QByteArray("4D546864 00000006 0001 0001 E928")
+        << "SMPTE division with 23 frames per second (24, 25, 29 or 30 expected) at byte 12";
+    QTest::newRow("5-byte delta")
+        << QByteArray("4D546864 00000006 0001 0001 0060 4D54726B 00000009 8080808000 903C40")
+        << "delta time longer than 4 bytes at byte 22";
+    QTest::newRow("5-byte meta length")
+        << QByteArray("4D546864 00000006 0001 0001 0060 4D54726B 00000008 00FF01 8080808000")
+        << "event length longer than 4 bytes at byte 22";
 }
 
 void TestSmfReader::errors()
@@ -324,8 +363,9 @@ void TestSmfReader::errors()
 
 void TestSmfReader::notesFastPathAgreesWithFullReader()
 {
-    const auto bytes = oneTrack("00 90 3C 0A 0A 90 3C 14 0A 80 3C 01 00 B0 40 7F 00 C0 05 0A 80 3C 02 "
-                                "00 91 40 50 00 91 41 50 60 81 40 00 00 FF 2F 00");
+    const auto bytes =
+        oneTrack("00 90 3C 0A 0A 90 3C 14 0A 80 3C 01 00 B0 40 7F 00 C0 05 0A 80 3C 02 "
+                 "00 91 40 50 00 91 41 50 60 81 40 00 00 FF 2F 00");
     auto fast = readSmfNotes(bytes);
     auto full = readSmf(bytes);
     QVERIFY(fast.ok() && full.ok());

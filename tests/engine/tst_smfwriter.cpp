@@ -32,8 +32,9 @@ void TestSmfWriter::correctedMinimalFile()
 {
     // Reading the published minimal file (wrong track length 27) and writing it back gives the
     // corrected file: the same events with the true length 20.
-    auto file = readSmf(hexBytes("4D546864 00000006 0000 0001 01E0 4D54726B 0000001B 00FF5103 07A120 "
-                                 "00903C64 8360803C40 00FF2F00"));
+    auto file =
+        readSmf(hexBytes("4D546864 00000006 0000 0001 01E0 4D54726B 0000001B 00FF5103 07A120 "
+                         "00903C64 8360803C40 00FF2F00"));
     QVERIFY(file.ok());
     QCOMPARE(toHex(writeSmf(*file)),
              toHex(hexBytes("4D546864 00000006 0000 0001 01E0 4D54726B 00000014 00FF5103 07A120 "
@@ -74,9 +75,10 @@ void TestSmfWriter::format0Golden()
 {
     ExportOptions options;
     options.format = 0;
-    const char* expected = "4D546864 00000006 0000 0001 0060 "
-                           "4D54726B 00000036 00FF5804 04021808 00FF5103 07A120 00C121 00B10764 00912464 "
-                           "18E10060 18B10A14 18E10000 18812440 0091285A 60812840 00FF2F00";
+    const char* expected =
+        "4D546864 00000006 0000 0001 0060 "
+        "4D54726B 00000036 00FF5804 04021808 00FF5103 07A120 00C121 00B10764 00912464 "
+        "18E10060 18B10A14 18E10000 18812440 0091285A 60812840 00FF2F00";
     QCOMPARE(toHex(writePlan(bassPlan(), options)), toHex(hexBytes(expected)));
 }
 
@@ -90,7 +92,8 @@ void TestSmfWriter::bankBeforeProgram()
     t.programChanges = {{480, 49, 0, -1}};
     const auto r = engine::renderTrack(t);
     QCOMPARE(r.events.size(), std::size_t(5));
-    const std::uint8_t expected[5][3] = {{0xB2, 0, 121}, {0xB2, 32, 1}, {0xC2, 48, 0}, {0xB2, 0, 0}, {0xC2, 49, 0}};
+    const std::uint8_t expected[5][3] = {
+        {0xB2, 0, 121}, {0xB2, 32, 1}, {0xC2, 48, 0}, {0xB2, 0, 0}, {0xC2, 49, 0}};
     for (int i = 0; i < 5; ++i) {
         QCOMPARE(r.events[i].status, expected[i][0]);
         QCOMPARE(r.events[i].data1, expected[i][1]);
@@ -109,7 +112,7 @@ void TestSmfWriter::twoProgramChangesAtOneTickKeepTheirBanks()
     t.bankMsb = 8;
     t.bankLsb = 0;
     t.programChanges = {{0, 4, 0, 0}, {528, 32, 8, -1}};
-    t.controllers = {{0, 32, 5}};   // a plain bank LSB at tick 0: no program change of its own
+    t.controllers = {{0, 32, 5}}; // a plain bank LSB at tick 0: no program change of its own
     t.notes = {model::Note{.startTick = 0, .lengthTicks = 120, .key = 60}};
     plan.tracks = {t};
     const auto back = readPlan(writePlan(plan));
@@ -123,7 +126,7 @@ void TestSmfWriter::twoProgramChangesAtOneTickKeepTheirBanks()
     QCOMPARE(r.programChanges[0].bankLsb, 0);
     QCOMPARE(r.programChanges[1].program, 32);
     QCOMPARE(r.programChanges[1].bankMsb, 8);
-    QCOMPARE(r.programChanges[1].bankLsb, -1);   // not the plain LSB of tick 0
+    QCOMPARE(r.programChanges[1].bankLsb, -1); // not the plain LSB of tick 0
     QCOMPARE(r.controllers.size(), std::size_t(1));
     QCOMPARE(r.controllers[0].value, 5);
     QVERIFY(readPlan(writePlan(back->plan))->plan == back->plan);
@@ -169,7 +172,7 @@ void TestSmfWriter::longGapsBridgedNotClamped()
 {
     model::Plan plan;
     model::Track t;
-    t.notes = {{0x10000000 + 5, 10, 1, 60, 100, 64}};   // beyond one 4-byte VLQ delta
+    t.notes = {{0x10000000 + 5, 10, 1, 60, 100, 64}}; // beyond one 4-byte VLQ delta
     plan.tracks = {t};
     auto back = readPlan(writePlan(plan));
     QVERIFY(back.ok());

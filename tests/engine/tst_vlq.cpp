@@ -47,7 +47,7 @@ void TestVlq::roundTrip()
     std::uint32_t read = 0;
     QCOMPARE(readVlq(p, bytes.data() + bytes.size(), read), VlqStatus::Ok);
     QCOMPARE(read, value);
-    QCOMPARE(*p, std::uint8_t(0x55));   // stops right after the last byte
+    QCOMPARE(*p, std::uint8_t(0x55)); // stops right after the last byte
 }
 
 void TestVlq::truncated()
@@ -56,7 +56,7 @@ void TestVlq::truncated()
     const std::uint8_t* p = bytes.data();
     std::uint32_t v = 0;
     QCOMPARE(readVlq(p, bytes.data() + bytes.size(), v), VlqStatus::Truncated);
-    QCOMPARE(p, bytes.data());   // not advanced
+    QCOMPARE(p, bytes.data()); // not advanced
     const std::uint8_t* empty = bytes.data();
     QCOMPARE(readVlq(empty, bytes.data(), v), VlqStatus::Truncated);
 }

@@ -16,8 +16,7 @@ namespace fs = std::filesystem;
 static bool replay(const fs::path& file)
 {
     std::ifstream in(file, std::ios::binary);
-    if (!in)
-        return false;
+    if (!in) return false;
     const std::vector<char> bytes{std::istreambuf_iterator<char>(in), {}};
     std::fprintf(stderr, "replaying %s (%zu bytes)\n", file.c_str(), bytes.size());
     LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
@@ -32,8 +31,7 @@ int main(int argc, char** argv)
         std::error_code ec;
         if (fs::is_directory(argv[i], ec)) {
             for (const auto& entry : fs::directory_iterator(argv[i], ec))
-                if (entry.is_regular_file())
-                    files.push_back(entry.path());
+                if (entry.is_regular_file()) files.push_back(entry.path());
         } else {
             files.emplace_back(argv[i]);
         }

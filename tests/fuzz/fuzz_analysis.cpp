@@ -5,11 +5,10 @@
 #include "engine/analysis/Analyzer.h"
 #include "engine/smf/SmfPlan.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 static void check(bool ok, const char* what)
 {
@@ -22,12 +21,10 @@ static void check(bool ok, const char* what)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     auto plan = pianola::engine::smf::readPlan(std::span<const std::uint8_t>(data, size));
-    if (!plan.ok())
-        return 0;
+    if (!plan.ok()) return 0;
     // Longer pieces (here: over 256 beats) run the same code on more frames (up to kMaxFrames):
     // up to 0.6 s per input under ASan + coverage, which starved the search (50-84 executions/s).
-    if (plan->plan.lengthTicks() > 256 * pianola::model::Tick(plan->plan.ppq))
-        return 0;
+    if (plan->plan.lengthTicks() > 256 * pianola::model::Tick(plan->plan.ppq)) return 0;
     const auto a = pianola::engine::analysis::analyzePlan(plan->plan);
     check(std::isfinite(a.durationMs) && a.durationMs >= 0, "duration not finite");
     check(std::isfinite(a.meanBpm) && std::isfinite(a.swingRatio), "tempo or swing not finite");

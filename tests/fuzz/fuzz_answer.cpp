@@ -2,14 +2,13 @@
 // Fuzzes the offline answer to a chat line while a take is playing: whatever is made in context
 // (an added, regenerated or removed part, a variation) exports to a readable SMF and never
 // changes a locked track. The reader alone is fuzz_intent; new songs from words are fuzz_generate.
-#include "FuzzCheck.h"
-
 #include "engine/generate/Generator.h"
 #include "engine/generate/Intent.h"
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/PlanInfo.h"
 #include "engine/llm/Session.h"
 #include "engine/smf/SmfPlan.h"
+#include "FuzzCheck.h"
 
 #include <algorithm>
 

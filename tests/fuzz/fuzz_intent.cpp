@@ -2,11 +2,10 @@
 // Fuzzes the one reader of chat lines alone (no generation, so it runs fast): any text read as an
 // intent with and without a playing take, as a brief (the interpreter) and as the words a
 // checklist measures. Invariants: reading is pure, regions are sane, chips are valid UTF-8.
-#include "FuzzCheck.h"
-
 #include "engine/analysis/AskedFromWords.h"
 #include "engine/generate/Intent.h"
 #include "engine/generate/Interpreter.h"
+#include "FuzzCheck.h"
 #include "model/Text.h"
 
 using namespace pianola;

@@ -22,8 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     (void)model::validatePlanJson(text);
     auto plan = model::planFromJson(text);
-    if (!plan.ok())
-        return 0;
+    if (!plan.ok()) return 0;
     auto again = model::planFromJson(model::planToJson(plan->plan));
     check(again.ok(), "planToJson output does not validate");
     check(again->plan == plan->plan, "JSON round trip changed the plan");

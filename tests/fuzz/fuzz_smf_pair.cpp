@@ -18,8 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     const std::span<const std::uint8_t> bytes(data, size);
     auto full = readSmf(bytes);
-    if (!full.ok())
-        return 0;
+    if (!full.ok()) return 0;
     auto fast = readSmfNotes(bytes);
     check(fast.ok(), "the fast path rejects what the full reader accepts");
     std::vector<Diagnostic> warnings;

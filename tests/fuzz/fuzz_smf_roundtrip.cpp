@@ -10,8 +10,7 @@ using pianola::fuzz::check;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     auto plan = readPlan(std::span<const std::uint8_t>(data, size));
-    if (!plan.ok())
-        return 0;
+    if (!plan.ok()) return 0;
     auto again = readPlan(writePlan(plan->plan));
     check(again.ok(), "our own export does not read back");
     auto twice = readPlan(writePlan(again->plan));

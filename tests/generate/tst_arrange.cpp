@@ -409,8 +409,10 @@ void TestArrange::rerollChordsGivesNewProgression()
     const model::Track& before = *named(song.plan, "Chords");
     const model::Track& after = *named(kept.takes.front().plan, "Chords");
     std::vector<std::pair<model::Tick, model::Tick>> a, b;
-    for (const model::Note& n : before.notes) a.push_back({n.startTick, n.lengthTicks});
-    for (const model::Note& n : after.notes) b.push_back({n.startTick, n.lengthTicks});
+    for (const model::Note& n : before.notes)
+        a.push_back({n.startTick, n.lengthTicks});
+    for (const model::Note& n : after.notes)
+        b.push_back({n.startTick, n.lengthTicks});
     std::sort(a.begin(), a.end()), std::sort(b.begin(), b.end());
     b.erase(std::unique(b.begin(), b.end()), b.end());
     a.erase(std::unique(a.begin(), a.end()), a.end());
@@ -498,7 +500,8 @@ void TestArrange::addedDrumsAreFourGrooves()
             if (hit.second < 16) firstBar.insert(hit);
         kicks.insert(firstBar);
         grooves.insert(pattern(*kit, p.ppq));
-        QVERIFY2(backbeatShare(p, *kit) == 1.0, qPrintable(QString::number(backbeatShare(p, *kit))));
+        QVERIFY2(backbeatShare(p, *kit) == 1.0,
+                 qPrintable(QString::number(backbeatShare(p, *kit))));
         QVERIFY(othersUnchanged(roundTrip(chords.plan), p, "Drums"));
     }
     QCOMPARE(kicks.size(), std::size_t(4));
@@ -617,7 +620,8 @@ void TestArrange::regeneratedPadCarryingTheHarmonyIsFourProgressions()
 // gained beat is filled from the bar's head.
 void TestArrange::meterChangeKeepsBarsAsBars()
 {
-    model::Take take = first(ask("pop chords, bass and drums in G major at 100 bpm, 8 bars", std::nullopt), 1);
+    model::Take take =
+        first(ask("pop chords, bass and drums in G major at 100 bpm, 8 bars", std::nullopt), 1);
     const model::Plan before = roundTrip(take.plan);
     QCOMPARE(barTicks(before), model::Tick(4 * before.ppq));
     auto r = ask("make it 3/4", take);
@@ -639,8 +643,10 @@ void TestArrange::meterChangeKeepsBarsAsBars()
         QVERIFY(now);
         std::vector<std::pair<model::Tick, int>> kept, moved;
         for (const model::Note& n : t.notes) { // an onset humanized early is its next bar's
-            const model::Tick b = (n.startTick + before.ppq / 16) / oldBar, off = n.startTick - b * oldBar;
-            if (off < bar - before.ppq / 16) kept.push_back({std::max<model::Tick>(0, b * bar + off), n.key});
+            const model::Tick b = (n.startTick + before.ppq / 16) / oldBar,
+                              off = n.startTick - b * oldBar;
+            if (off < bar - before.ppq / 16)
+                kept.push_back({std::max<model::Tick>(0, b * bar + off), n.key});
         }
         for (const model::Note& n : now->notes)
             moved.push_back({n.startTick, n.key});
@@ -663,9 +669,12 @@ void TestArrange::meterChangeKeepsBarsAsBars()
     const model::Track* kit = arrange::drums(back);
     QVERIFY(kit);
     for (int b = 0; b < 8; ++b)
-        QVERIFY2(std::any_of(kit->notes.begin(), kit->notes.end(), [&](const model::Note& n) {
-                     return n.startTick >= b * oldBar + 3 * back.ppq && n.startTick < (b + 1) * oldBar;
-                 }), qPrintable(QString("bar %1 has no beat 4").arg(b + 1)));
+        QVERIFY2(std::any_of(kit->notes.begin(), kit->notes.end(),
+                             [&](const model::Note& n) {
+                                 return n.startTick >= b * oldBar + 3 * back.ppq &&
+                                        n.startTick < (b + 1) * oldBar;
+                             }),
+                 qPrintable(QString("bar %1 has no beat 4").arg(b + 1)));
 }
 
 // A change gives four candidates in the chat's default where the words leave room (which darker
@@ -760,13 +769,15 @@ void TestArrange::regionJoinsItsNeighbours()
     for (const char* song : {"pop song in C major with a melody", "ballad in A major with a melody",
                              "lo-fi chords, bass and melody in D minor"}) {
         model::Take take = first(ask(song, std::nullopt), 1);
-        for (const char* line : {"regenerate the melody in bars 3-4", "regenerate the bass in bars 5-6",
-                                 "regenerate the chords in bars 3-4"}) {
+        for (const char* line :
+             {"regenerate the melody in bars 3-4", "regenerate the bass in bars 5-6",
+              "regenerate the chords in bars 3-4"}) {
             auto r = ask(line, take);
             QCOMPARE(r.takes.size(), std::size_t(4));
             const std::string role = std::string(line).substr(15, 5) == "melod" ? "Melody"
-                                     : std::string(line).find("bass") != std::string::npos ? "Bass"
-                                                                                          : "Chords";
+                                     : std::string(line).find("bass") != std::string::npos
+                                         ? "Bass"
+                                         : "Chords";
             const int fromBar = role == "Bass" ? 4 : 2, toBar = fromBar + 2;
             for (const model::Take& t : r.takes) {
                 const model::Plan p = roundTrip(t.plan);
@@ -775,8 +786,9 @@ void TestArrange::regionJoinsItsNeighbours()
                 const int in = edgeLeap(m, fromBar * bar), out = edgeLeap(m, toBar * bar);
                 if (role != "Bass") worst = std::max({worst, in, out});
                 const int widest = role == "Bass" ? 12 : 7;
-                QVERIFY2(in <= widest && out <= widest, qPrintable(QString("%1 / %2: leaps %3 and %4")
-                                                             .arg(song, line).arg(in).arg(out)));
+                QVERIFY2(in <= widest && out <= widest,
+                         qPrintable(
+                             QString("%1 / %2: leaps %3 and %4").arg(song, line).arg(in).arg(out)));
                 for (const model::Note& n : m.notes) // no sliver cut at the region's end
                     if (n.startTick < toBar * bar && n.endTick() == toBar * bar &&
                         n.startTick >= fromBar * bar)

@@ -107,7 +107,8 @@ void TestBriefJson::unknownFieldsWarn()
 // A model's reading of a line for the playing take, read and written back.
 void TestBriefJson::intentRoundTrips()
 {
-    auto r = briefFromJson(R"({"intent":{"action":"regenerate part","part":"bass","fromBar":5,"toBar":8}})");
+    auto r = briefFromJson(
+        R"({"intent":{"action":"regenerate part","part":"bass","fromBar":5,"toBar":8}})");
     QVERIFY(r && r->brief.intent);
     QCOMPARE(int(r->brief.intent->action), int(BriefIntent::Action::RegeneratePart));
     QVERIFY(r->brief.intent->part == Role::Bass);

@@ -141,19 +141,21 @@ void TestGenerator::variationKeepsUntouchedTracks()
 // names part of them ("but harder kick") still applies to that part only.
 void TestGenerator::variationKeepsWhatItIsAskedToKeep()
 {
-    const model::Plan base = generatePlan(interpret("pop song in C major with bass, 8 bars", 3).brief, 0);
+    const model::Plan base =
+        generatePlan(interpret("pop song in C major with bass, 8 bars", 3).brief, 0);
     const auto roleTrack = [&](Role role) {
         for (std::size_t i = 0; i < base.tracks.size(); ++i)
             if (inferRole(base.tracks[i]) == role) return static_cast<int>(i);
         return -1;
     };
-    const int bass = roleTrack(Role::Bass), chords = roleTrack(Role::Chords), drums = roleTrack(Role::Drums);
+    const int bass = roleTrack(Role::Bass), chords = roleTrack(Role::Chords),
+              drums = roleTrack(Role::Drums);
     QVERIFY(bass >= 0 && chords >= 0 && drums >= 0);
 
     auto plain = vary(base, "transpose up 2", 1);
     auto keep = vary(base, "keep the bass, transpose up 2", 1);
     QVERIFY(plain && keep);
-    QVERIFY(plain->plan.tracks[bass] != base.tracks[bass]);   // without "keep" the bass moves
+    QVERIFY(plain->plan.tracks[bass] != base.tracks[bass]); // without "keep" the bass moves
     QVERIFY(keep->plan.tracks[bass] == base.tracks[bass]);
     QCOMPARE(keep->plan.tracks[chords], plain->plan.tracks[chords]);
     QVERIFY(keep->notUnderstood.empty());
@@ -175,11 +177,13 @@ void TestGenerator::variationKeepsWhatItIsAskedToKeep()
 
     auto busier = vary(base, "busier, except the drums and bass", 1);
     QVERIFY(busier);
-    QVERIFY(busier->plan.tracks[drums] == base.tracks[drums] && busier->plan.tracks[bass] == base.tracks[bass]);
+    QVERIFY(busier->plan.tracks[drums] == base.tracks[drums] &&
+            busier->plan.tracks[bass] == base.tracks[bass]);
     std::size_t othersBefore = 0, othersAfter = 0;
     for (std::size_t i = 0; i < base.tracks.size(); ++i)
         if (static_cast<int>(i) != drums && static_cast<int>(i) != bass)
-            othersBefore += base.tracks[i].notes.size(), othersAfter += busier->plan.tracks[i].notes.size();
+            othersBefore += base.tracks[i].notes.size(),
+                othersAfter += busier->plan.tracks[i].notes.size();
     QVERIFY(othersAfter > othersBefore);
 }
 
@@ -195,13 +199,14 @@ void TestGenerator::variationGrowthIsBounded()
     auto grown = vary(base, text, 1);
     QVERIFY(grown);
     QVERIFY(grown->plan.noteCount() <= kMaxVariationNotes);
-    QVERIFY(grown->plan.noteCount() > 8 * base.noteCount());          // what fitted was done
+    QVERIFY(grown->plan.noteCount() > 8 * base.noteCount()); // what fitted was done
     const auto refused = [&](const std::string& what) {
-        return std::count_if(grown->changes.begin(), grown->changes.end(), [&](const std::string& c) {
-            return c.starts_with(what + ": not done, the take would grow to about");
-        });
+        return std::count_if(
+            grown->changes.begin(), grown->changes.end(), [&](const std::string& c) {
+                return c.starts_with(what + ": not done, the take would grow to about");
+            });
     };
-    QCOMPARE(refused("double time"), 1);                               // said once, not 30 times
+    QCOMPARE(refused("double time"), 1); // said once, not 30 times
     QCOMPARE(grown->notDone.size(), std::size_t{1});
     QVERIFY(grown->notDone.front().starts_with("double time: not done"));
     QVERIFY(grown->plan.tracks.size() == base.tracks.size());
@@ -284,28 +289,36 @@ QTEST_GUILESS_MAIN(TestGenerator)
 // alone used to leave bars of inversions over one held E.
 void TestGenerator::chordsWithoutBassCarryTheRoot()
 {
-    const Interpretation in = interpret("8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths", 3);
+    const Interpretation in =
+        interpret("8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths", 3);
     QVERIFY(in.ok());
-    QVERIFY(std::none_of(in.brief.parts.begin(), in.brief.parts.end(), [](const Part& p) { return p.role == Role::Bass; }));
+    QVERIFY(std::none_of(in.brief.parts.begin(), in.brief.parts.end(),
+                         [](const Part& p) { return p.role == Role::Bass; }));
     auto takes = generate(in.brief, "lo-fi");
     QVERIFY(takes.ok());
     for (const model::Take& take : *takes) {
-        std::map<model::Tick, std::vector<int>> onsets;   // quantized to a sixteenth (humanized takes)
+        std::map<model::Tick, std::vector<int>>
+            onsets; // quantized to a sixteenth (humanized takes)
         const model::Tick sixteenth = take.plan.ppq / 4;
         for (const model::Note& n : take.plan.tracks.front().notes)
             onsets[(n.startTick + sixteenth / 2) / sixteenth].push_back(n.key);
         QVERIFY(onsets.size() >= 8);
         for (const auto& [step, keys] : onsets) {
-            if (keys.size() < 4)
-                continue;   // a lone anticipation or a passing voice
+            if (keys.size() < 4) continue; // a lone anticipation or a passing voice
             const int bass = *std::min_element(keys.begin(), keys.end());
             std::set<int> above;
             for (int k : keys)
                 if (k != bass) above.insert(((k - bass) % 12 + 12) % 12);
             const bool third = above.count(3) || above.count(4);
             const bool seventh = above.count(10) || above.count(11);
-            QVERIFY2(third && seventh, qPrintable(QString("%1: bass %2 under a chord without its third or seventh above it (step %3)")
-                                                      .arg(QString::fromStdString(take.name)).arg(bass).arg(step)));
+            QVERIFY2(
+                third && seventh,
+                qPrintable(
+                    QString(
+                        "%1: bass %2 under a chord without its third or seventh above it (step %3)")
+                        .arg(QString::fromStdString(take.name))
+                        .arg(bass)
+                        .arg(step)));
         }
     }
 }

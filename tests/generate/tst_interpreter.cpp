@@ -367,15 +367,18 @@ QTEST_GUILESS_MAIN(TestInterpreter)
 void TestInterpreter::sameMeaningIsOneChip()
 {
     const Interpretation in = interpret("lo-fi in Am, jazzy 9ths");
-    const auto nine = std::count_if(in.understood.begin(), in.understood.end(),
-                                    [](const std::string& u) { return u.starts_with("chords: 9ths"); });
+    const auto nine =
+        std::count_if(in.understood.begin(), in.understood.end(),
+                      [](const std::string& u) { return u.starts_with("chords: 9ths"); });
     QCOMPARE(nine, 1);
-    QVERIFY(std::find(in.understood.begin(), in.understood.end(), "chords: 9ths (\"jazzy\", \"9ths\")") !=
-            in.understood.end());
+    QVERIFY(std::find(in.understood.begin(), in.understood.end(),
+                      "chords: 9ths (\"jazzy\", \"9ths\")") != in.understood.end());
     // The same phrase twice is named once (it read mood: soft ("soft", "soft")).
     const Interpretation twice = interpret("soft lo-fi, soft keys");
-    const auto soft = std::count_if(twice.understood.begin(), twice.understood.end(),
-                                    [](const std::string& u) { return u.find("(\"soft\")") != std::string::npos; });
+    const auto soft =
+        std::count_if(twice.understood.begin(), twice.understood.end(), [](const std::string& u) {
+            return u.find("(\"soft\")") != std::string::npos;
+        });
     QCOMPARE(soft, 1);
 }
 

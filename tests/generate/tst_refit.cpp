@@ -120,18 +120,30 @@ void TestRefit::chordRequestsAreRead_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("chip"); // empty: not a chord request
-    QTest::newRow("refit") << "make the parts follow the new chords" << "chords: the following parts refit to the chord track";
-    QTest::newRow("harmonize") << "Harmonize my melody" << "chords: harmonize the melody";
-    QTest::newRow("chords for") << "chords for this melody in a sad mood" << "chords: harmonize the melody";
-    QTest::newRow("detect") << "detect the chords" << "chords: detect the chord track";
-    QTest::newRow("sus") << "make bar 4 a sus chord" << "chords: bar 4 sus4";
-    QTest::newRow("minor") << "change bar 2 to minor" << "chords: bar 2 m";
-    QTest::newRow("seventh") << "make bar 3 a 7 chord" << "chords: bar 3 7";
-    QTest::newRow("a song") << "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths" << "";
-    QTest::newRow("bass") << "add a soft sub bass following the chord roots" << "";
-    QTest::newRow("fill") << "add a 2-bar fill on bar 7 with 9 toms" << "";
-    QTest::newRow("song with melody") << "a song for my mum with chords and a melody" << "";
-    QTest::newRow("rerolled") << "re-roll the chords but keep the rhythm" << "";
+    QTest::newRow("refit") << "make the parts follow the new chords"
+                           << "chords: the following parts refit to the chord track";
+    QTest::newRow("harmonize") << "Harmonize my melody"
+                               << "chords: harmonize the melody";
+    QTest::newRow("chords for") << "chords for this melody in a sad mood"
+                                << "chords: harmonize the melody";
+    QTest::newRow("detect") << "detect the chords"
+                            << "chords: detect the chord track";
+    QTest::newRow("sus") << "make bar 4 a sus chord"
+                         << "chords: bar 4 sus4";
+    QTest::newRow("minor") << "change bar 2 to minor"
+                           << "chords: bar 2 m";
+    QTest::newRow("seventh") << "make bar 3 a 7 chord"
+                             << "chords: bar 3 7";
+    QTest::newRow("a song") << "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths"
+                            << "";
+    QTest::newRow("bass") << "add a soft sub bass following the chord roots"
+                          << "";
+    QTest::newRow("fill") << "add a 2-bar fill on bar 7 with 9 toms"
+                          << "";
+    QTest::newRow("song with melody") << "a song for my mum with chords and a melody"
+                                      << "";
+    QTest::newRow("rerolled") << "re-roll the chords but keep the rhythm"
+                              << "";
 }
 
 void TestRefit::chordRequestsAreRead()
@@ -153,9 +165,9 @@ void TestRefit::refitTracksMovesOnlyThoseAsked()
     QVERIFY(!following.empty());
     const model::Plan one = gen::refitTracks(edited, {following.front()});
     for (std::size_t t = 0; t < take.tracks.size(); ++t)
-        if (static_cast<int>(t) != following.front())
-            QVERIFY(one.tracks[t] == take.tracks[t]);
-    QVERIFY(!(one.tracks[static_cast<std::size_t>(following.front())] == take.tracks[static_cast<std::size_t>(following.front())]));
+        if (static_cast<int>(t) != following.front()) QVERIFY(one.tracks[t] == take.tracks[t]);
+    QVERIFY(!(one.tracks[static_cast<std::size_t>(following.front())] ==
+              take.tracks[static_cast<std::size_t>(following.front())]));
     QCOMPARE(one.chords, edited.chords);
 }
 

@@ -110,12 +110,14 @@ void FakeLlmServer::writeBody(QTcpSocket* socket, const Job& job, const QByteArr
 bool FakeLlmServer::pumpFiller(QTcpSocket* socket, Job& job)
 {
     while (job.fillerLeft != 0 && socket->bytesToWrite() < (1 << 20)) {
-        const qint64 units = job.fillerLeft < 0 ? job.blockUnits
-                                                : std::min(job.fillerLeft, job.blockUnits);
+        const qint64 units =
+            job.fillerLeft < 0 ? job.blockUnits : std::min(job.fillerLeft, job.blockUnits);
         const QByteArray bytes =
             units == job.blockUnits ? job.block : job.reply.filler.repeated(units);
-        if (job.headDone) writeBody(socket, job, bytes);
-        else socket->write(bytes);
+        if (job.headDone)
+            writeBody(socket, job, bytes);
+        else
+            socket->write(bytes);
         if (job.fillerLeft > 0) job.fillerLeft -= units;
     }
     return job.fillerLeft == 0;

@@ -120,8 +120,8 @@ void TestLlmCli::usageErrors_data()
     QTest::newRow("stall timeout text")
         << QStringList{"--provider", "openai", "--stall-timeout", "soon"}
         << "--stall-timeout must be a whole number of seconds";
-    QTest::newRow("timeout offline") << QStringList{"--timeout", "5"}
-                                     << "--timeout needs --provider";
+    QTest::newRow("timeout offline")
+        << QStringList{"--timeout", "5"} << "--timeout needs --provider";
 }
 
 void TestLlmCli::usageErrors()
@@ -155,8 +155,7 @@ void TestLlmCli::timeoutOptionIsHonouredAndNamed()
     const Run s = runCli({"generate", "--provider", "ollama", "--base-url", silent.url(),
                           "--stall-timeout", "1", "-o", path("s.mid"), "pop"});
     QCOMPARE(s.code, 1);
-    QVERIFY2(s.err.contains("sent nothing for 1 s") &&
-                 s.err.contains("(--stall-timeout SECONDS)"),
+    QVERIFY2(s.err.contains("sent nothing for 1 s") && s.err.contains("(--stall-timeout SECONDS)"),
              qPrintable(s.err));
 }
 
@@ -169,8 +168,8 @@ void TestLlmCli::endlessLineIsRefusedEarly()
     endless.filler = "y";
     endless.fillerCount = -1;
     server.enqueue(endless);
-    const Run r = runCli({"generate", "--provider", "openai", "--base-url", server.url("/v1"),
-                          "-o", path("e.mid"), "pop"});
+    const Run r = runCli({"generate", "--provider", "openai", "--base-url", server.url("/v1"), "-o",
+                          path("e.mid"), "pop"});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("a stream line longer than 8 MB (the line starting at byte 0)"),
              qPrintable(r.err));

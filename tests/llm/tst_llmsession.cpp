@@ -142,7 +142,8 @@ QByteArray planReply(const model::Plan& plan)
                                   {"program", t.program},
                                   {"notes", notes}});
     }
-    return QJsonDocument(QJsonObject{{"ppq", plan.ppq}, {"bpm", plan.initialBpm()}, {"tracks", tracks}})
+    return QJsonDocument(
+               QJsonObject{{"ppq", plan.ppq}, {"bpm", plan.initialBpm()}, {"tracks", tracks}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -414,14 +415,17 @@ void TestLlmSession::unauthorizedIsNotRetried()
     server.enqueue(streamed(test::openAiStream(kBrief, "m")));
     const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi"));
     QVERIFY(o.failed && !o.cancelled);
-    QCOMPARE(o.sentence, "The API key was refused (401). Check OPENAI_API_KEY. The server said: Incorrect API key "
-                         "provided: [redacted].");   // its own words, the masked key redacted too
+    QCOMPARE(
+        o.sentence,
+        "The API key was refused (401). Check OPENAI_API_KEY. The server said: Incorrect API key "
+        "provided: [redacted]."); // its own words, the masked key redacted too
     QCOMPARE(server.requests().size(), 1);
 
     FakeLlmServer anthropic;
     anthropic.enqueue(test::errorReply(401, "invalid x-api-key", "authentication_error"));
     const Outcome a = run(configFor(ProviderKind::Anthropic, anthropic), request("lo-fi"), {});
-    QCOMPARE(a.sentence, "The server wants an API key (401): set ANTHROPIC_API_KEY. The server said: invalid x-api-key.");
+    QCOMPARE(a.sentence, "The server wants an API key (401): set ANTHROPIC_API_KEY. The server "
+                         "said: invalid x-api-key.");
 }
 
 void TestLlmSession::quotaIsNotRetried()
@@ -543,7 +547,7 @@ void TestLlmSession::variationSendsTheTake()
     const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
     VERIFY_FINISHED(o);
     QCOMPARE(o.result.takes.front().provenance.parentTake.value_or(0), 42u);
-    QCOMPARE(o.result.takes.front().name, "Darker");   // what it is; the parent is in provenance
+    QCOMPARE(o.result.takes.front().name, "Darker"); // what it is; the parent is in provenance
     const QString user = lastMessage(server.requests().front());
     QVERIFY(user.startsWith("same but darker\n\nThe current take:\ntempo 100 bpm, meter 4/4"));
     QVERIFY(user.contains("selected in track 0: "));
@@ -560,7 +564,8 @@ void TestLlmSession::briefModeAddsThePartToTheTake()
     FakeLlmServer server;
     server.enqueue(streamed(test::openAiStream(
         R"({"intent":{"action":"regenerate part","part":"bass"},"genre":"funk","tonic":"F#","bpm":150,)"
-        R"("parts":[{"role":"bass","program":38,"lowKey":28,"highKey":52}]})", "m")));
+        R"("parts":[{"role":"bass","program":38,"lowKey":28,"highKey":52}]})",
+        "m")));
     GenerationRequest r = request("regenerate the bass, funkier");
     r.parent = parent;
     r.candidates = 4;
@@ -593,7 +598,8 @@ void TestLlmSession::briefModeAddsThePartToTheTake()
     const QJsonObject sent = body(server.requests().front());
     QVERIFY(sent["messages"][0]["content"].toString().contains("\"intent\""));
     QVERIFY(lastMessage(server.requests().front()).contains("The current take:"));
-    QVERIFY(sent["response_format"]["json_schema"]["schema"]["properties"].toObject().contains("intent"));
+    QVERIFY(sent["response_format"]["json_schema"]["schema"]["properties"].toObject().contains(
+        "intent"));
 }
 
 // The model's reading wins over the words: a line the reader takes for a change, read by the
@@ -604,7 +610,8 @@ void TestLlmSession::briefModeUsesTheModelsIntent()
     std::erase_if(parent.plan.tracks, [](const model::Track& t) { return t.name == "Bass"; });
     FakeLlmServer server;
     server.enqueue(streamed(test::openAiStream(
-        R"({"intent":{"action":"add part"},"parts":[{"role":"bass","program":33}],"density":0.3})", "m")));
+        R"({"intent":{"action":"add part"},"parts":[{"role":"bass","program":33}],"density":0.3})",
+        "m")));
     GenerationRequest r = request("more low end please");
     r.parent = parent;
     r.candidates = 2;
@@ -620,9 +627,11 @@ void TestLlmSession::briefModeUsesTheModelsIntent()
     for (const model::Note& n : bass.notes) {
         if (n.startTick % (2 * p.ppq) > p.ppq / 8) continue;
         for (const model::PlanChord& c : p.chords)
-            if (c.startTick <= n.startTick && n.startTick < c.endTick()) ++strong, roots += n.key % 12 == c.root;
+            if (c.startTick <= n.startTick && n.startTick < c.endTick())
+                ++strong, roots += n.key % 12 == c.root;
     }
-    QVERIFY2(strong > 0 && roots * 10 >= strong * 7, qPrintable(QString("%1/%2").arg(roots).arg(strong)));
+    QVERIFY2(strong > 0 && roots * 10 >= strong * 7,
+             qPrintable(QString("%1/%2").arg(roots).arg(strong)));
     for (std::size_t i = 0; i < parent.plan.tracks.size(); ++i)
         QCOMPARE(p.tracks[i], parent.plan.tracks[i]);
 }
@@ -634,7 +643,8 @@ void TestLlmSession::briefModeIntentWithoutPartIsCorrected()
     FakeLlmServer server;
     server.enqueue(streamed(test::openAiStream(R"({"intent":{"action":"add part"}})", "m")));
     server.enqueue(streamed(test::openAiStream(
-        R"({"intent":{"action":"add part","part":"arpeggio"},"parts":[{"role":"arpeggio","program":46}]})", "m")));
+        R"({"intent":{"action":"add part","part":"arpeggio"},"parts":[{"role":"arpeggio","program":46}]})",
+        "m")));
     GenerationRequest r = request("something sparkly on top");
     r.parent = parent;
     r.candidates = 1;
@@ -667,8 +677,10 @@ void TestLlmSession::replyOutsideItsScopeIsCorrected()
     model::Plan wrong = parent.plan, right = parent.plan;
     QVERIFY(trackNamed(wrong, "Bass") && trackNamed(right, "Drums"));
     trackNamed(wrong, "Bass")->notes.front().key += 1;
-    std::erase_if(trackNamed(wrong, "Drums")->notes, [](const model::Note& n) { return n.key == 42; });
-    std::erase_if(trackNamed(right, "Drums")->notes, [](const model::Note& n) { return n.key == 42; });
+    std::erase_if(trackNamed(wrong, "Drums")->notes,
+                  [](const model::Note& n) { return n.key == 42; });
+    std::erase_if(trackNamed(right, "Drums")->notes,
+                  [](const model::Note& n) { return n.key == 42; });
     FakeLlmServer server;
     server.enqueue(streamed(test::openAiStream(planReply(wrong), "m")));
     server.enqueue(streamed(test::openAiStream(planReply(right), "m")));
@@ -785,7 +797,8 @@ void TestLlmSession::offlineResultVariesOrStartsAfresh()
     QCOMPARE(varied->takes[0].plan.tracks[0].notes[0].key, parent.plan.tracks[0].notes[0].key + 3);
     QCOMPARE(varied->takes[0].provenance.seed, 11u);
     QCOMPARE(varied->understood.size(), 1u);
-    QVERIFY2(QString::fromStdString(varied->understood.front()).contains("3"), varied->understood.front().c_str());
+    QVERIFY2(QString::fromStdString(varied->understood.front()).contains("3"),
+             varied->understood.front().c_str());
     QCOMPARE(varied->notUnderstood, std::vector<std::string>{"florp"});
 
     r.prompt = "a waltz in D major, 3 versions";
@@ -794,19 +807,21 @@ void TestLlmSession::offlineResultVariesOrStartsAfresh()
     QVERIFY(fresh.ok());
     QVERIFY(!fresh->variation);
     QCOMPARE(fresh->takes.size(), 3u);
-    QVERIFY(!fresh->takes[0].provenance.parentTake);   // a new brief owes the parent nothing
+    QVERIFY(!fresh->takes[0].provenance.parentTake); // a new brief owes the parent nothing
     QCOMPARE(fresh->takes[0].plan.timeSignatures.front().numerator, 3);
     QVERIFY(!fresh->understood.empty());
 
     r.prompt = "0 bpm";
     auto impossible = offlineResult(r);
     QVERIFY(!impossible.ok());
-    QVERIFY2(QString::fromStdString(impossible.error().message).startsWith("The offline generator cannot make that:"),
+    QVERIFY2(QString::fromStdString(impossible.error().message)
+                 .startsWith("The offline generator cannot make that:"),
              impossible.error().message.c_str());
 
     // A change understood but too big to make is said, not answered with a new song.
-    r.parent->plan.tracks[0].notes.resize(static_cast<std::size_t>(engine::generate::kMaxVariationNotes),
-                                          r.parent->plan.tracks[0].notes.front());
+    r.parent->plan.tracks[0].notes.resize(
+        static_cast<std::size_t>(engine::generate::kMaxVariationNotes),
+        r.parent->plan.tracks[0].notes.front());
     for (std::size_t i = 0; i < r.parent->plan.tracks[0].notes.size(); ++i)
         r.parent->plan.tracks[0].notes[i].startTick = static_cast<model::Tick>(i) * 8;
     r.prompt = "double time";
@@ -901,7 +916,9 @@ QByteArray savedProject(const GenerationResult& result)
         project.takes.push_back(t);
     }
     project.chat.push_back({model::ChatMessage::Role::Assistant,
-                            result.explanation + "\n" + result.fallbackReason, "", {1}});
+                            result.explanation + "\n" + result.fallbackReason,
+                            "",
+                            {1}});
     return QByteArray::fromStdString(model::projectToJson(project));
 }
 } // namespace
@@ -1035,17 +1052,17 @@ void TestLlmSession::fallbackEchoingTheKeyIsRedacted()
     const QtMessageHandler previous = qInstallMessageHandler(capture);
     const QByteArray key = kOddKey.toUtf8();
     FakeLlmServer server;
-    server.enqueue(streamed(test::openAiStream(
-        R"({"genre":")" + key + R"(","tonic":")" + key + R"(","bars":")" + key +
-            R"(","bpm":")" + key.mid(5) + R"(","mode":"x)" + key + R"("})",
-        "m")));
-    const Outcome o = run(configFor(ProviderKind::OpenAi, server), request("lo-fi at 90 bpm"),
-                          kOddKey);
+    server.enqueue(streamed(test::openAiStream(R"({"genre":")" + key + R"(","tonic":")" + key +
+                                                   R"(","bars":")" + key + R"(","bpm":")" +
+                                                   key.mid(5) + R"(","mode":"x)" + key + R"("})",
+                                               "m")));
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("lo-fi at 90 bpm"), kOddKey);
     FakeLlmServer notes;
     QByteArray plan = kPlan;
     plan.replace("\"Keys\"", "\"\\u001b[31m" + key + "\"");
-    plan.replace("\"notes\":", R"("rawEvents":[{"tick":0,"meta":1,"text":")" + key +
-                                   R"("}],"notes":)");
+    plan.replace("\"notes\":",
+                 R"("rawEvents":[{"tick":0,"meta":1,"text":")" + key + R"("}],"notes":)");
     notes.enqueue(streamed(test::openAiStream(plan, "m")));
     const Outcome n = run(configFor(ProviderKind::OpenAi, notes),
                           request("two notes", ReplyMode::Notes), kOddKey);
@@ -1099,8 +1116,7 @@ void TestLlmSession::streamBoundsEndTheReply_data()
         QTest::addRow("%s endless empty events (bytes)", names[i])
             << int(kinds[i]) << events[i] << "more than 1 MB in one reply (at byte 1048576)";
         QTest::addRow("%s endless empty events (lines)", names[i])
-            << int(kinds[i]) << events[i]
-            << "more than 1000 stream lines in one reply";
+            << int(kinds[i]) << events[i] << "more than 1000 stream lines in one reply";
     }
 }
 

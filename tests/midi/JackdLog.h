@@ -24,7 +24,8 @@ public:
         std::ifstream log(m_path);
         int count = 0;
         for (std::string line; std::getline(log, line);)
-            count += line.find("XRun") != std::string::npos || line.find("not finished") != std::string::npos;
+            count += line.find("XRun") != std::string::npos ||
+                     line.find("not finished") != std::string::npos;
         return count;
     }
 

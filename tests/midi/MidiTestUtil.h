@@ -16,7 +16,7 @@ namespace pianola::miditest {
 
 struct Expected
 {
-    double at;   ///< seconds from the start of playback
+    double at; ///< seconds from the start of playback
     std::vector<std::uint8_t> bytes;
 };
 
@@ -50,8 +50,7 @@ inline bool waitFor(const std::function<bool()>& condition,
 {
     const auto end = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < end) {
-        if (condition())
-            return true;
+        if (condition()) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     return condition();
@@ -63,14 +62,14 @@ inline void collect(engine::MidiInput& in, std::vector<engine::MidiMessage>& out
 {
     auto lastArrival = std::chrono::steady_clock::now();
     while (std::chrono::steady_clock::now() - lastArrival < quiet) {
-        if (in.drain(out) > 0)
-            lastArrival = std::chrono::steady_clock::now();
+        if (in.drain(out) > 0) lastArrival = std::chrono::steady_clock::now();
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
 }
 
 /// Milliseconds from when `e` was due (origin + e.at) to when `m` arrived.
-inline double lateMs(const engine::MidiMessage& m, std::chrono::steady_clock::time_point origin, const Expected& e)
+inline double lateMs(const engine::MidiMessage& m, std::chrono::steady_clock::time_point origin,
+                     const Expected& e)
 {
     return std::chrono::duration<double, std::milli>(m.time - origin).count() - e.at * 1000.0;
 }

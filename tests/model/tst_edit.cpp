@@ -72,11 +72,28 @@ void TestEdit::roundTrip()
     const Track& t = project.takes[0].plan.tracks[0];
     Edit edit;
     switch (kind) {
-    case 0: edit = NotesEdit{1, 1, {}, {{960, 480, nextNoteId(t), 72, 100}}}; break;
-    case 1: edit = NotesEdit{1, 1, {t.notes[2]}, {{720, 240, 3, 69, 80}}}; break;
-    case 2: edit = NotesEdit{1, 1, {t.notes[0], t.notes[1]}, {}}; break;
-    case 3: edit = LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 1000, {{0, 0}, {960, 64}}, {{0, 10}, {480, 60}, {960, 110}}}; break;
-    case 4: edit = LaneEdit{1, 1, {Lane::Kind::PitchBend, 0}, 150, 300, {{200, 4096}}, {{150, -8192}, {250, 8191}}}; break;
+    case 0:
+        edit = NotesEdit{1, 1, {}, {{960, 480, nextNoteId(t), 72, 100}}};
+        break;
+    case 1:
+        edit = NotesEdit{1, 1, {t.notes[2]}, {{720, 240, 3, 69, 80}}};
+        break;
+    case 2:
+        edit = NotesEdit{1, 1, {t.notes[0], t.notes[1]}, {}};
+        break;
+    case 3:
+        edit = LaneEdit{1,
+                        1,
+                        {Lane::Kind::Controller, 1},
+                        0,
+                        1000,
+                        {{0, 0}, {960, 64}},
+                        {{0, 10}, {480, 60}, {960, 110}}};
+        break;
+    case 4:
+        edit = LaneEdit{
+            1, 1, {Lane::Kind::PitchBend, 0}, 150, 300, {{200, 4096}}, {{150, -8192}, {250, 8191}}};
+        break;
     case 5: {
         TrackSettings after = settingsOf(t);
         after.name = "Rhodes";
@@ -102,14 +119,16 @@ void TestEdit::roundTrip()
         edit = TakeListEdit{1, true, take, 1, 2};
         break;
     }
-    case 8: edit = TakeSettingsEdit{1, "Take 1", "Keeper", false, true}; break;
+    case 8:
+        edit = TakeSettingsEdit{1, "Take 1", "Keeper", false, true};
+        break;
     case 10: {
         ChatMessage m;
         m.text = "8 bars of lo-fi";
         edit = ChatEdit{0, true, m};
         break;
     }
-    case 11: {   // two takes (the first active), the placeholder removed, the reply
+    case 11: { // two takes (the first active), the placeholder removed, the reply
         Take a, b;
         a.id = 2;
         b.id = 3;
@@ -118,7 +137,8 @@ void TestEdit::roundTrip()
         reply.takes = {2, 3};
         reply.understood = {"A minor"};
         edit = CompositeEdit{{TakeListEdit{1, true, a, 1, 2}, TakeListEdit{2, true, b, 1, 2},
-                              TakeListEdit{0, false, project.takes[0], 2, 2}, ChatEdit{0, true, reply}}};
+                              TakeListEdit{0, false, project.takes[0], 2, 2},
+                              ChatEdit{0, true, reply}}};
         break;
     }
     case 9: {
@@ -129,7 +149,7 @@ void TestEdit::roundTrip()
     }
     }
     QVERIFY(checkEdit(project, edit));
-    QCOMPARE(project, original);   // checking changes nothing
+    QCOMPARE(project, original); // checking changes nothing
     QVERIFY(applyEdit(project, edit));
     QVERIFY(!(project == original));
     const Project edited = project;
@@ -137,8 +157,8 @@ void TestEdit::roundTrip()
     QCOMPARE(project, original);
     QVERIFY(applyEdit(project, edit));
     QCOMPARE(project, edited);
-    if (kind != 10) {   // (inserting a second equal message is legitimate; a track needs a new id)
-        QVERIFY(!applyEdit(project, edit));   // applied twice: the "before" no longer holds
+    if (kind != 10) { // (inserting a second equal message is legitimate; a track needs a new id)
+        QVERIFY(!applyEdit(project, edit)); // applied twice: the "before" no longer holds
         QCOMPARE(project, edited);
     }
 }
@@ -150,15 +170,21 @@ void TestEdit::staleEditChangesNothing()
     Note changed = project.takes[0].plan.tracks[0].notes[0];
     changed.velocity = 1;
     QVERIFY(!applyEdit(project, NotesEdit{1, 1, {changed}, {}}));
-    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {}, {{0, 10, 2, 60, 100}}}));   // id 2 in use
-    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {}, {{0, 0, 9, 60, 100}}}));    // zero length
-    QVERIFY(!applyEdit(project, NotesEdit{1, 5, {}, {}}));   // no track has id 5
-    QVERIFY(!applyEdit(project, NotesEdit{1, 0, {}, {}}));   // 0 names no track
-    QVERIFY(!applyEdit(project, TrackListEdit{1, 1, true, project.takes[0].plan.tracks[0]}));   // id 1 is used
+    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {}, {{0, 10, 2, 60, 100}}})); // id 2 in use
+    QVERIFY(!applyEdit(project, NotesEdit{1, 1, {}, {{0, 0, 9, 60, 100}}}));  // zero length
+    QVERIFY(!applyEdit(project, NotesEdit{1, 5, {}, {}}));                    // no track has id 5
+    QVERIFY(!applyEdit(project, NotesEdit{1, 0, {}, {}}));                    // 0 names no track
+    QVERIFY(!applyEdit(project,
+                       TrackListEdit{1, 1, true, project.takes[0].plan.tracks[0]})); // id 1 is used
     QVERIFY(!applyEdit(project, NotesEdit{7, 0, {}, {}}));
-    QVERIFY(!applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 100, {}, {{0, 5}}}));   // point at 0 exists
-    QVERIFY(!applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{20, 5}}}));   // outside
-    QVERIFY(!applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{0, 128}}}));
+    QVERIFY(!applyEdit(
+        project,
+        LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 100, {}, {{0, 5}}})); // point at 0 exists
+    QVERIFY(!applyEdit(
+        project,
+        LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{20, 5}}})); // outside
+    QVERIFY(!applyEdit(project,
+                       LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 10, {{0, 0}}, {{0, 128}}}));
     QCOMPARE(project, original);
 }
 
@@ -170,13 +196,14 @@ void TestEdit::compositeIsAllOrNothing()
     added.id = 2;
     ChatMessage stale;
     stale.text = "not there";
-    const Edit edit = CompositeEdit{{TakeListEdit{1, true, added, 1, 2}, ChatEdit{0, false, stale}}};
-    QVERIFY(checkEdit(project, edit));   // only its first edit can be checked without applying
-    QVERIFY(!applyEdit(project, edit));   // the second fails: the first is taken back
+    const Edit edit =
+        CompositeEdit{{TakeListEdit{1, true, added, 1, 2}, ChatEdit{0, false, stale}}};
+    QVERIFY(checkEdit(project, edit));  // only its first edit can be checked without applying
+    QVERIFY(!applyEdit(project, edit)); // the second fails: the first is taken back
     QCOMPARE(project, original);
     QVERIFY(contains<ChatEdit>(edit));
     QVERIFY(!contains<NotesEdit>(edit));
-    QVERIFY(!checkEdit(project, NotesEdit{1, 1, {}, {{0, 10, 2, 60, 100}}}));   // id 2 in use
+    QVERIFY(!checkEdit(project, NotesEdit{1, 1, {}, {{0, 10, 2, 60, 100}}})); // id 2 in use
     QCOMPARE(project, original);
 }
 
@@ -208,7 +235,8 @@ void TestEdit::tracksAreNamedByIdAcrossInserts()
 void TestEdit::laneEditKeepsOtherControllers()
 {
     Project project = sampleProject();
-    QVERIFY(applyEdit(project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 2000, {{0, 0}, {960, 64}}, {}}));
+    QVERIFY(applyEdit(
+        project, LaneEdit{1, 1, {Lane::Kind::Controller, 1}, 0, 2000, {{0, 0}, {960, 64}}, {}}));
     const auto& cc = project.takes[0].plan.tracks[0].controllers;
     QCOMPARE(cc.size(), std::size_t{1});
     QCOMPARE(int(cc[0].controller), 7);
@@ -259,19 +287,21 @@ void TestEdit::humanizeIsSeededAndBounded()
     // Correlated, not white: neighbours' offsets agree more often than not.
     int sameSign = 0;
     for (std::size_t i = 1; i < a.size(); ++i)
-        sameSign += ((a[i].startTick - notes[i].startTick) > 0) == ((a[i - 1].startTick - notes[i - 1].startTick) > 0);
+        sameSign += ((a[i].startTick - notes[i].startTick) > 0) ==
+                    ((a[i - 1].startTick - notes[i - 1].startTick) > 0);
     QVERIFY(sameSign > 40);
 }
 
 void TestEdit::transposeInScale()
 {
     const Scale cMajor{0, Scale::Mode::Major};
-    auto up = transposedInScale({{0, 1, 1, 60, 100}, {0, 1, 2, 64, 100}, {0, 1, 3, 71, 100}}, 2, cMajor);
+    auto up =
+        transposedInScale({{0, 1, 1, 60, 100}, {0, 1, 2, 64, 100}, {0, 1, 3, 71, 100}}, 2, cMajor);
     QVERIFY(up);
-    QCOMPARE(int((*up)[0].key), 64);   // C -> E
-    QCOMPARE(int((*up)[1].key), 67);   // E -> G
-    QCOMPARE(int((*up)[2].key), 74);   // B -> D
-    auto down = transposedInScale({{0, 1, 1, 61, 100}}, -1, cMajor);   // C# snaps to C, then B
+    QCOMPARE(int((*up)[0].key), 64);                                 // C -> E
+    QCOMPARE(int((*up)[1].key), 67);                                 // E -> G
+    QCOMPARE(int((*up)[2].key), 74);                                 // B -> D
+    auto down = transposedInScale({{0, 1, 1, 61, 100}}, -1, cMajor); // C# snaps to C, then B
     QCOMPARE(int((*down)[0].key), 59);
     QVERIFY(!transposedInScale({{0, 1, 1, 127, 100}}, 1, cMajor));
     QVERIFY(!transposed({{0, 1, 1, 120, 100}}, 12));
@@ -281,13 +311,14 @@ void TestEdit::snapAndLegatoAndVelocity()
 {
     const Scale aMinor{9, Scale::Mode::Minor};
     const auto snapped = snappedToScale({{0, 1, 1, 61, 100}, {0, 1, 2, 66, 100}}, aMinor);
-    QCOMPARE(int(snapped[0].key), 60);   // C# -> C (tie C/D goes down)
-    QCOMPARE(int(snapped[1].key), 65);   // F# -> F
+    QCOMPARE(int(snapped[0].key), 60); // C# -> C (tie C/D goes down)
+    QCOMPARE(int(snapped[1].key), 65); // F# -> F
     const auto l = legato({{0, 100, 1, 60, 100}, {0, 50, 2, 64, 100}, {480, 10, 3, 62, 100}});
     QCOMPARE(l[0].lengthTicks, Tick{480});
     QCOMPARE(l[1].lengthTicks, Tick{480});
     QCOMPARE(l[2].lengthTicks, Tick{10});
-    const auto ramp = velocityRamp({{0, 1, 1, 60, 1}, {480, 1, 2, 60, 1}, {960, 1, 3, 60, 1}}, 40, 120);
+    const auto ramp =
+        velocityRamp({{0, 1, 1, 60, 1}, {480, 1, 2, 60, 1}, {960, 1, 3, 60, 1}}, 40, 120);
     QCOMPARE(int(ramp[1].velocity), 80);
     QCOMPARE(int(velocityScaled({{0, 1, 1, 60, 100}}, 2.0)[0].velocity), 127);
 }

@@ -33,7 +33,7 @@ void TestPlan::normalizeSortsAndAssignsIds()
     QCOMPARE(n[0].key, 60);
     QCOMPARE(n[1].key, 62);
     QCOMPARE(n[2].startTick, 960);
-    QCOMPARE(n[1].id, 7u);   // kept
+    QCOMPARE(n[1].id, 7u); // kept
     QVERIFY(n[0].id != 0 && n[2].id != 0 && n[0].id != n[2].id && n[0].id != 7 && n[2].id != 7);
     QCOMPARE(plan.tracks[0].controllers.front().tick, 0);
 }
@@ -86,9 +86,9 @@ void TestPlan::keyNames()
 void TestPlan::enharmonicTonics()
 {
     KeySignature k;
-    QVERIFY(keySignatureFromTonic("D#", false, k));   // no D# major signature: Eb major
+    QVERIFY(keySignatureFromTonic("D#", false, k)); // no D# major signature: Eb major
     QCOMPARE(k.sharps, -3);
-    QVERIFY(keySignatureFromTonic("Db", true, k));    // C# minor
+    QVERIFY(keySignatureFromTonic("Db", true, k)); // C# minor
     QCOMPARE(k.sharps, 4);
     QVERIFY(!keySignatureFromTonic("H", false, k));
 }
@@ -106,7 +106,7 @@ void TestPlan::projectTakeIds()
 // "B♭" cut at 2 bytes is "B", never "B" and half a flat (which became U+FFFD when saved).
 void TestPlan::cutsOnCharacterBoundaries()
 {
-    const std::string flat = "B\u266D minor";   // ♭: 3 bytes
+    const std::string flat = "B\u266D minor"; // ♭: 3 bytes
     for (std::size_t n = 0; n <= flat.size() + 1; ++n) {
         const std::string cut = pianola::model::cutUtf8(flat, n);
         QVERIFY(cut.size() <= n);
@@ -115,7 +115,7 @@ void TestPlan::cutsOnCharacterBoundaries()
     }
     QCOMPARE(pianola::model::cutUtf8(flat, 2), std::string("B"));
     QCOMPARE(pianola::model::cutUtf8(flat, 4), std::string("B\u266D"));
-    QCOMPARE(pianola::model::cutUtf8("\U0001F3B9 piano", 3), std::string());   // 🎹 is 4 bytes
+    QCOMPARE(pianola::model::cutUtf8("\U0001F3B9 piano", 3), std::string()); // 🎹 is 4 bytes
     QCOMPARE(pianola::model::cutUtf8("abcdefghij", 8, "…"), std::string("abcde…"));
     QCOMPARE(pianola::model::cutUtf8("abc", 8, "…"), std::string("abc"));
     QCOMPARE(std::string(pianola::model::utf8Prefix("\u00E9t\u00E9", 3)), std::string("\u00E9t"));

@@ -69,7 +69,7 @@ Plan richPlan()
                        {2, 0xF7, true, "\x01\x02"}};
     piano.endTick = 9600;
     p.chords = {{0, 1920, 9, "m7", {9, 0, 4, 7}},
-                {1920, 1920, 10, "", {10, 2, 5}, 2},   // Bb/D
+                {1920, 1920, 10, "", {10, 2, 5}, 2}, // Bb/D
                 {5760, 960, 0, "7#9", {0, 4, 7, 10, 3}}};
     Track drums;
     drums.name = "Drums";
@@ -96,11 +96,16 @@ Project richProject()
                 {"slower", "openai", "gpt-x", UINT64_MAX, 1, "2026-11-21T22:44:00Z"},
                 {}};
     project.takes = {first, second};
-    for (Take& take : project.takes)   // a project read gets track ids
+    for (Take& take : project.takes) // a project read gets track ids
         take.plan.assignTrackIds();
     project.activeTake = 2;
     project.chat = {{ChatMessage::Role::User, "a waltz", "2026-11-21T22:42:59Z", {}},
-                    {ChatMessage::Role::Assistant, "Here it is.", "2026-11-21T22:43:00Z", {1}, {"A minor", "78 bpm"}, {"zorp"}},
+                    {ChatMessage::Role::Assistant,
+                     "Here it is.",
+                     "2026-11-21T22:43:00Z",
+                     {1},
+                     {"A minor", "78 bpm"},
+                     {"zorp"}},
                     {ChatMessage::Role::System, "line\nbreak", "", {1, 2}}};
     return project;
 }
@@ -268,9 +273,9 @@ void TstPlanJson::invalidValues_data()
         << bar + R"("chords":[{"start":0,"length":960,"root":0},{"start":480,"length":960,)"
                  R"("root":7}]})"
         << "chords[1].start: 480 is before the end of chords[0] (960): chords may not overlap";
-    QTest::newRow("chord bass")
-        << bar + R"("chords":[{"start":0,"length":960,"root":0,"bass":12}]})"
-        << "chords[0].bass: 12 is out of range 0..11";
+    QTest::newRow("chord bass") << bar +
+                                       R"("chords":[{"start":0,"length":960,"root":0,"bass":12}]})"
+                                << "chords[0].bass: 12 is out of range 0..11";
 }
 
 void TstPlanJson::invalidValues()
@@ -423,12 +428,11 @@ void TstPlanJson::warnings_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("warnings");
-    QTest::newRow("unknown keys")
-        << R"({"title":"x","tracks":[{"colour":"red",)"
-           R"("notes":[{"key":1,"vel":1,"start":0,"length":1,"id":3}]}]})"
-        << "title: unknown field, ignored\n"
-           "tracks[0].colour: unknown field, ignored\n"
-           "tracks[0].notes[0].id: unknown field, ignored";
+    QTest::newRow("unknown keys") << R"({"title":"x","tracks":[{"colour":"red",)"
+                                     R"("notes":[{"key":1,"vel":1,"start":0,"length":1,"id":3}]}]})"
+                                  << "title: unknown field, ignored\n"
+                                     "tracks[0].colour: unknown field, ignored\n"
+                                     "tracks[0].notes[0].id: unknown field, ignored";
     QTest::newRow("odd key names are quoted")
         << R"({"tracks":[{"my colour":1,"":2}]})"
         << "tracks[0][\"my colour\"]: unknown field, ignored\n"
@@ -621,10 +625,10 @@ void TstPlanJson::writerOmitsDefaults()
 
 void TstPlanJson::chordsWithoutTonesGetTheSymbols()
 {
-    const auto result = planFromJson(
-        R"({"tracks":[{"notes":[{"key":60,"vel":90,"start":0,"length":1920}]}],)"
-        R"("chords":[{"start":0,"length":960,"root":2,"quality":"m7b5"},)"
-        R"({"start":960,"length":960,"root":7,"quality":"7","bass":11}]})");
+    const auto result =
+        planFromJson(R"({"tracks":[{"notes":[{"key":60,"vel":90,"start":0,"length":1920}]}],)"
+                     R"("chords":[{"start":0,"length":960,"root":2,"quality":"m7b5"},)"
+                     R"({"start":960,"length":960,"root":7,"quality":"7","bass":11}]})");
     QVERIFY2(result, result ? "" : result.error().message.c_str());
     const auto& chords = result->plan.chords;
     QCOMPARE(chords[0].tones, (std::vector<int>{2, 5, 8, 0}));
@@ -682,15 +686,27 @@ void TstPlanJson::interpretationsRoundTrip()
 {
     Project project = richProject();
     const TakeId take = project.takes.front().id;
-    project.setInterpretation({take, "gpt-test", "Calm, in C major, at 90 bpm.", {"add more swing"}, "2026-12-06T08:00:00Z"});
+    project.setInterpretation({take,
+                               "gpt-test",
+                               "Calm, in C major, at 90 bpm.",
+                               {"add more swing"},
+                               "2026-12-06T08:00:00Z"});
     const std::string json = projectToJson(project);
     QVERIFY(json.find("\"interpretations\"") != std::string::npos);
     const auto read = projectFromJson(json);
     QVERIFY(read && read.value() == project);
-    QCOMPARE(read.value().findInterpretation(take)->suggestions, std::vector<std::string>{"add more swing"});
-    QVERIFY(projectToJson(richProject()).find("\"interpretations\"") == std::string::npos);   // old files: none
+    QCOMPARE(read.value().findInterpretation(take)->suggestions,
+             std::vector<std::string>{"add more swing"});
+    QVERIFY(projectToJson(richProject()).find("\"interpretations\"") ==
+            std::string::npos); // old files: none
     // A failed reply keeps its status; an ok one writes none (old files read as ok).
-    project.chat.push_back({ChatMessage::Role::Assistant, "401 from the server", "", {}, {}, {}, ChatMessage::Status::Failed});
+    project.chat.push_back({ChatMessage::Role::Assistant,
+                            "401 from the server",
+                            "",
+                            {},
+                            {},
+                            {},
+                            ChatMessage::Status::Failed});
     QVERIFY(projectFromJson(projectToJson(project)).value() == project);
     QVERIFY(projectToJson(project).find("\"status\": \"failed\"") != std::string::npos);
     Project orphan = project;
@@ -716,10 +732,9 @@ void TstPlanJson::projectErrors_data()
         << R"({"format":"pianola-project","version":1,"takes":[{"id":1,"plan":{}},
               {"id":2,"plan":{"tracks":[{},{"notes":[{"key":1,"vel":0,"start":0,"length":1}]}]}}]})"
         << "takes[1].plan.tracks[1].notes[0].vel: 0 is out of range 1..127";
-    QTest::newRow("duplicate take ids")
-        << R"({"format":"pianola-project","version":1,
+    QTest::newRow("duplicate take ids") << R"({"format":"pianola-project","version":1,
               "takes":[{"id":4,"plan":{}},{"id":4,"plan":{}}]})"
-        << "takes[1].id: take id 4 is also used by takes[0]";
+                                        << "takes[1].id: take id 4 is also used by takes[0]";
     QTest::newRow("take without plan or id")
         << R"({"format":"pianola-project","version":1,"takes":[{"name":"x"}]})"
         << "takes[0]: missing required field \"id\"\ntakes[0]: missing required field \"plan\"";

@@ -41,11 +41,14 @@ void TestTempoMap::ticksToSeconds_data()
     // 120 bpm for 2 quarters (1 s), then 60 bpm: one more quarter = 1 s.
     QTest::newRow("after a change") << 480 << Tempos{{0, 120}, {960, 60}} << qint64(1440) << 2.0;
     QTest::newRow("before a change") << 480 << Tempos{{0, 120}, {960, 60}} << qint64(480) << 0.5;
-    QTest::newRow("exactly at a change") << 480 << Tempos{{0, 120}, {960, 60}} << qint64(960) << 1.0;
+    QTest::newRow("exactly at a change")
+        << 480 << Tempos{{0, 120}, {960, 60}} << qint64(960) << 1.0;
     // 100 bpm x 4 quarters = 2.4 s, 150 bpm x 2 = 0.8 s, 75 bpm x 1 = 0.8 s.
-    QTest::newRow("three segments") << 480 << Tempos{{0, 100}, {1920, 150}, {2880, 75}} << qint64(3360) << 4.0;
+    QTest::newRow("three segments")
+        << 480 << Tempos{{0, 100}, {1920, 150}, {2880, 75}} << qint64(3360) << 4.0;
     // 110 bpm is stored as 545455 us per quarter: 8 quarters = 4.36364 s.
-    QTest::newRow("110 bpm as a file stores it") << 480 << Tempos{{0, 110}} << qint64(3840) << 4.36364;
+    QTest::newRow("110 bpm as a file stores it")
+        << 480 << Tempos{{0, 110}} << qint64(3840) << 4.36364;
     QTest::newRow("no tick-0 tempo: 120 first") << 480 << Tempos{{960, 60}} << qint64(1440) << 2.0;
 }
 
@@ -65,7 +68,8 @@ void TestTempoMap::secondsToTicksInverts()
 {
     const TempoMap map(960, toChanges({{0, 97}, {3000, 143.5}, {9000, 61}, {20000, 200}}));
     for (Tick t = 0; t < 30000; t += 37)
-        QVERIFY(std::abs(map.secondsToTicks(map.ticksToSeconds(t)) - static_cast<double>(t)) < 1e-6);
+        QVERIFY(std::abs(map.secondsToTicks(map.ticksToSeconds(t)) - static_cast<double>(t)) <
+                1e-6);
 }
 
 void TestTempoMap::sameTickChangeWins()
@@ -82,7 +86,7 @@ void TestTempoMap::usPerQuarter_data()
     QTest::newRow("120") << 120.0 << 500000u;
     QTest::newRow("110 rounds") << 110.0 << 545455u;
     QTest::newRow("60") << 60.0 << 1000000u;
-    QTest::newRow("slowest SMF tempo") << 3.0 << 16777215u;   // 20,000,000 clamps to 24 bits
+    QTest::newRow("slowest SMF tempo") << 3.0 << 16777215u; // 20,000,000 clamps to 24 bits
     QTest::newRow("invalid falls back to 120") << 0.0 << 500000u;
 }
 

@@ -135,14 +135,15 @@ void TestAnalysisPanel::showsAnAnalysisOfAPlan()
     // 4 bars at 100 bpm (9.6 s) + 4 at 120 (8 s); (100 * 9.6 + 120 * 8) / 17.6 = 109.1 bpm
     QVERIFY2(text.contains("0:17.60 · 109 bpm · 4/4 · 32 note(s)"), qPrintable(text));
     QVERIFY2(text.contains("The key is F# major"), qPrintable(text));
-    QVERIFY2(text.contains("\nnone\n"), qPrintable(text));   // no key changes
+    QVERIFY2(text.contains("\nnone\n"), qPrintable(text)); // no key changes
     auto* chords = panel.findChild<QListWidget*>();
     QVERIFY(chords);
     QStringList symbols;
     for (int i = 0; i < chords->count(); ++i)
         symbols << chords->item(i)->text();
     // At bar.beat as the ruler counts them, across the tempo change (they were listed in seconds).
-    QCOMPARE(symbols, (QStringList{"1.1  F#", "2.1  B", "3.1  C#", "4.1  F#", "6.1  B", "7.1  C#", "8.1  F#"}));
+    QCOMPARE(symbols, (QStringList{"1.1  F#", "2.1  B", "3.1  C#", "4.1  F#", "6.1  B", "7.1  C#",
+                                   "8.1  F#"}));
     const auto charts = panel.findChildren<AnalysisChart*>();
     QCOMPARE(charts.size(), 4);
     for (AnalysisChart* c : charts) {
@@ -170,7 +171,7 @@ void TestAnalysisPanel::applyEmitsTheSuggestion()
     QCOMPARE(applied.front().front().toString(), QString("add a drum groove"));
     // A new analysis replaces the buttons.
     panel.setAnalysis(engine::analysis::analyzePlan(model::Plan{}));
-    QCOMPARE(panel.findChildren<QPushButton*>().size(), 2);   // one Apply, and "ask the model"
+    QCOMPARE(panel.findChildren<QPushButton*>().size(), 2); // one Apply, and "ask the model"
     QVERIFY(panel.findChild<QPushButton*>("apply:write an 8-bar chord progression"));
     QVERIFY(panel.findChild<QPushButton*>("askModel"));
 }
@@ -233,11 +234,13 @@ void TestAnalysisPanel::interpretationIsItsOwnBlock()
     panel.setAnalysis(a);
     auto* box = panel.findChild<QGroupBox*>("interpretationBox");
     QVERIFY(box && box->isHidden());
-    panel.setInterpretation("gpt-test", "The drums keep a backbeat.", {"it speaks of drums; the analysis found no drums"},
+    panel.setInterpretation("gpt-test", "The drums keep a backbeat.",
+                            {"it speaks of drums; the analysis found no drums"},
                             {"add more swing", "Add a drum groove"});
     QVERIFY(!box->isHidden());
     QCOMPARE(box->title(), QString("Interpretation — gpt-test"));
-    QCOMPARE(panel.findChild<QLabel*>("interpretation")->text(), QString("The drums keep a backbeat."));
+    QCOMPARE(panel.findChild<QLabel*>("interpretation")->text(),
+             QString("The drums keep a backbeat."));
     QVERIFY(panel.findChild<QLabel*>("interpretationFlags")->text().contains("found no drums"));
     bool computedShown = false;
     for (QLabel* label : panel.findChildren<QLabel*>())
@@ -245,7 +248,7 @@ void TestAnalysisPanel::interpretationIsItsOwnBlock()
     QVERIFY(computedShown);
     QVERIFY(panel.findChild<QPushButton*>("apply:add a drum groove"));
     QVERIFY(panel.findChild<QPushButton*>("apply:add more swing"));
-    QVERIFY(!panel.findChild<QPushButton*>("apply:Add a drum groove"));   // the same request once
+    QVERIFY(!panel.findChild<QPushButton*>("apply:Add a drum groove")); // the same request once
     panel.setInterpretationError("The API key was refused (401).");
     QVERIFY(panel.findChild<QLabel*>("interpretationError")->text().contains("401"));
     QVERIFY(panel.findChild<QLabel*>("interpretation")->isHidden());

@@ -3,23 +3,22 @@
 // get a variation of the playing take; try again; undo an exchange; A/B between takes; the
 // conversation is saved with the project.
 #include "../generate/ArrangeChecks.h"
-
 #include "app/ChatController.h"
-#include "engine/smf/SmfPlan.h"
 #include "app/MainWindow.h"
 #include "engine/playback/PlaybackSequence.h"
+#include "engine/smf/SmfPlan.h"
 #include "widgets/ChatDock.h"
 #include "widgets/EditorState.h"
 #include "widgets/TakesPanel.h"
 
+#include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
-#include <QApplication>
-#include <QLabel>
-#include <QScrollArea>
 
 using namespace pianola;
 
@@ -44,38 +43,41 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     widgets::ChatDock* chat = w.chatDock();
-    QTest::keyClicks(chat->input(), "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization");
+    QTest::keyClicks(
+        chat->input(),
+        "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths, soft humanization");
     QTest::keyClick(chat->input(), Qt::Key_Return);
     const model::Project& project = w.document()->project();
     QCOMPARE(project.chat.size(), std::size_t(2));
     QCOMPARE(project.chat[1].takes.size(), std::size_t(4));
-    QCOMPARE(project.takes.size(), std::size_t(4));   // the empty placeholder take gave way
+    QCOMPARE(project.takes.size(), std::size_t(4)); // the empty placeholder take gave way
     QCOMPARE(project.activeTake, project.chat[1].takes.front());
     QVERIFY(w.plan().noteCount() > 0);
     QCOMPARE(w.plan().initialBpm(), 78.0);
     QVERIFY(chat->historyText().contains("A minor"));
     QVERIFY2(!chat->historyText().contains("Not understood"), qPrintable(chat->historyText()));
     QVERIFY(chat->input()->text().isEmpty());
-    QCOMPARE(w.document()->undoStack()->count(), 2);   // the prompt, then the reply with its takes
+    QCOMPARE(w.document()->undoStack()->count(), 2); // the prompt, then the reply with its takes
 
     // A change request varies the playing take and records it as the parent.
     const model::TakeId parent = project.activeTake;
     QTest::keyClicks(chat->input(), "same but darker and add a 2-bar fill on bar 7");
     QTest::keyClick(chat->input(), Qt::Key_Return);
     QCOMPARE(project.chat.size(), std::size_t(4));
-    QCOMPARE(project.chat[3].takes.size(), std::size_t(4));   // four candidates of the change
+    QCOMPARE(project.chat[3].takes.size(), std::size_t(4)); // four candidates of the change
     const model::Take* varied = project.findTake(project.chat[3].takes.front());
     QVERIFY(varied);
     QCOMPARE(varied->provenance.parentTake.value_or(0), parent);
     QCOMPARE(project.activeTake, varied->id);
     QVERIFY2(!chat->historyText().contains("Not understood"), qPrintable(chat->historyText()));
-    const model::TakeId variedId = varied->id;   // (pointers into the take list do not last)
+    const model::TakeId variedId = varied->id; // (pointers into the take list do not last)
 
     // Try again: new takes for the first request, with another seed.
     const std::size_t before = project.takes.size();
     emit chat->tryAgainRequested(1);
     QCOMPARE(project.takes.size(), before + 4);
-    QVERIFY(project.takes.back().provenance.seed != project.findTake(project.chat[1].takes.front())->provenance.seed);
+    QVERIFY(project.takes.back().provenance.seed !=
+            project.findTake(project.chat[1].takes.front())->provenance.seed);
     // Undo removes that whole exchange at once.
     w.document()->undoStack()->undo();
     QCOMPARE(project.takes.size(), before);
@@ -107,16 +109,17 @@ void TestChat::aReplyIsOneEditOneNotificationOneRebuild()
     app::MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QTest::qWait(100);   // the audio engine starts from the event loop
+    QTest::qWait(100); // the audio engine starts from the event loop
     int edited = 0, activated = 0, takesChanged = 0;
     connect(w.document(), &app::Document::edited, this, [&] { ++edited; });
     connect(w.document(), &app::Document::activeTakeChanged, this, [&] { ++activated; });
     connect(w.document(), &app::Document::takesChanged, this, [&] { ++takesChanged; });
     const std::size_t builds = engine::PlaybackSequence::builtCount();
-    const auto ids = w.chatController()->ask(QStringLiteral("8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths"));
+    const auto ids = w.chatController()->ask(
+        QStringLiteral("8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths"));
     QCOMPARE(ids.size(), std::size_t(4));
     QTest::qWait(150);   // past the coalescing timers
-    QCOMPARE(edited, 2);   // the prompt, then the reply
+    QCOMPARE(edited, 2); // the prompt, then the reply
     QCOMPARE(activated, 1);
     QCOMPARE(takesChanged, 1);
     QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));
@@ -162,7 +165,7 @@ void TestChat::changeRequestsAreRecognised()
 {
     QFETCH(QString, prompt);
     QFETCH(bool, change);
-    model::Plan playing;   // a take with chords and drums is playing
+    model::Plan playing; // a take with chords and drums is playing
     playing.tracks = {model::Track{}, model::Track{}};
     playing.tracks[0].name = "Chords";
     playing.tracks[0].notes = {{0, 480, 1, 60, 90}};
@@ -196,9 +199,11 @@ void TestChat::seedConversationBuildsTheLoopPartByPart()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     widgets::ChatDock* chat = w.chatDock();
     const model::Project& project = w.document()->project();
-    type(chat, "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and 11th chords, soft humanization.");
+    type(chat, "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th and 11th "
+               "chords, soft humanization.");
     const model::TakeId chords = project.activeTake;
-    type(chat, "Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed snare on 2 and 4, vinyl crackle hat.");
+    type(chat, "Generate a swung lo-fi drum loop at 78 BPM, dusty kick, brushed snare on 2 and 4, "
+               "vinyl crackle hat.");
     QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
     const model::TakeId drums = project.activeTake;
     QCOMPARE(project.findTake(drums)->provenance.parentTake.value_or(0), chords);
@@ -245,8 +250,10 @@ void TestChat::seedConversationBuildsTheLoopPartByPart()
     type(chat, "Add a 2-bar fill on bar 7.");
     const model::Plan fill = written(project.findTake(project.activeTake)->plan);
     const model::Tick bar = 4 * smf.ppq;
-    QVERIFY(arrange::notesInBars(*arrange::drums(fill), bar, 6, 8).size() > arrange::notesInBars(*kit, bar, 6, 8).size());
-    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(fill), bar, 0, 6), arrange::notesInBars(*kit, bar, 0, 6)));
+    QVERIFY(arrange::notesInBars(*arrange::drums(fill), bar, 6, 8).size() >
+            arrange::notesInBars(*kit, bar, 6, 8).size());
+    QVERIFY(arrange::sameNotes(arrange::notesInBars(*arrange::drums(fill), bar, 0, 6),
+                               arrange::notesInBars(*kit, bar, 0, 6)));
     QVERIFY(arrange::sameTrack(*arrange::named(fill, "Bass"), *bass));
     w.document()->activateTake(fullId);
     type(chat, "Same progression but darker.");
@@ -273,7 +280,8 @@ void TestChat::nonsenseAndSoundDesignGetOneReplyAndNoTakes()
     QVERIFY(QString::fromStdString(project.chat.back().text).contains("MIDI carries notes"));
 }
 
-// "harder kick" on a take without drums made an identical copy: now no take, and the reply says why.
+// "harder kick" on a take without drums made an identical copy: now no take, and the reply says
+// why.
 void TestChat::aChangeThatChangesNothingMakesNoTake()
 {
     app::MainWindow w;
@@ -304,7 +312,8 @@ void TestChat::understoodItemsAreChipsThatWrapBetweenThemselves()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     widgets::ChatDock* chat = w.chatDock();
-    type(chat, "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th chords, soft soft humanization.");
+    type(chat, "Generate an 8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9th chords, soft "
+               "soft humanization.");
     const model::Project& project = w.document()->project();
     const model::ChatMessage& reply = project.chat.back();
     QVERIFY(reply.understood.size() >= 3);
@@ -314,11 +323,15 @@ void TestChat::understoodItemsAreChipsThatWrapBetweenThemselves()
     const auto chips = messages.back()->findChildren<QLabel*>("chip");
     QCOMPARE(chips.size(), qsizetype(reply.understood.size()));
     for (qsizetype i = 0; i < chips.size(); ++i) {
-        QCOMPARE(chips[i]->text(), QString::fromStdString(reply.understood[static_cast<std::size_t>(i)]));
-        QVERIFY2(!chips[i]->text().contains(QLatin1String("\"soft\", \"soft\"")), qPrintable(chips[i]->text()));
-        QCOMPARE(chips[i]->height(), chips.front()->height()); // one line each, never wrapped inside
+        QCOMPARE(chips[i]->text(),
+                 QString::fromStdString(reply.understood[static_cast<std::size_t>(i)]));
+        QVERIFY2(!chips[i]->text().contains(QLatin1String("\"soft\", \"soft\"")),
+                 qPrintable(chips[i]->text()));
+        QCOMPARE(chips[i]->height(),
+                 chips.front()->height()); // one line each, never wrapped inside
     }
-    QVERIFY(chips[1]->y() == chips[0]->y() || chips[0]->width() + chips[1]->width() > chips[0]->parentWidget()->width());
+    QVERIFY(chips[1]->y() == chips[0]->y() ||
+            chips[0]->width() + chips[1]->width() > chips[0]->parentWidget()->width());
     chat->parentWidget()->setFixedWidth(260); // a narrow dock: more lines of whole chips
     QApplication::processEvents();
     int lines = 1;

@@ -4,32 +4,31 @@
 // Cancel stops a stalled reply and keeps nothing, and the API key reaches no saved file.
 #include "app/ChatController.h"
 #include "app/Document.h"
-#include "widgets/EditorState.h"
 #include "app/MainWindow.h"
-#include "engine/llm/ProviderConfig.h"
-#include "engine/smf/SmfPlan.h"
-#include "tests/llm/FakeLlmServer.h"
 #include "app/NarrativeRequest.h"
 #include "app/PreferencesDialog.h"
 #include "engine/llm/Keychain.h"
+#include "engine/llm/ProviderConfig.h"
+#include "engine/smf/SmfPlan.h"
+#include "tests/llm/FakeLlmServer.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/ChatDock.h"
+#include "widgets/EditorState.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
-#include <QComboBox>
-#include <QDockWidget>
 #include <QLineEdit>
-#include <QLabel>
-#include <QTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace pianola;
 
@@ -98,7 +97,7 @@ void TestChatLlm::replyArrivesAsTakes()
     QSignalSpy replied(w.chatController(), &app::ChatController::replied);
     QTest::keyClicks(w.chatDock()->input(), "4-bar lo-fi in A minor at 78 bpm");
     QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
-    QVERIFY(w.chatDock()->isBusy());   // asynchronous: the window keeps running
+    QVERIFY(w.chatDock()->isBusy()); // asynchronous: the window keeps running
     QVERIFY(replied.wait(8000));
     QVERIFY(!w.chatDock()->isBusy());
     const model::Project& project = w.document()->project();
@@ -120,7 +119,8 @@ void TestChatLlm::replyArrivesAsTakes()
     QVERIFY(w.document()->save(dir.filePath("p.pianola")));
     QVERIFY(w.document()->exportTake(dir.filePath("t.mid")));
     QVERIFY(w.document()->writeRecovery());
-    for (const QString& path : {dir.filePath("p.pianola"), dir.filePath("t.mid"), w.document()->recoveryPath()}) {
+    for (const QString& path :
+         {dir.filePath("p.pianola"), dir.filePath("t.mid"), w.document()->recoveryPath()}) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains(kKey), qPrintable(path));
@@ -130,7 +130,8 @@ void TestChatLlm::replyArrivesAsTakes()
 
 void TestChatLlm::cancelKeepsNothing()
 {
-    test::ScriptedReply stalled = streamed(test::openAiStream(kBrief, "gpt-test-0613", 6).mid(0, 2));
+    test::ScriptedReply stalled =
+        streamed(test::openAiStream(kBrief, "gpt-test-0613", 6).mid(0, 2));
     stalled.stall = true;
     m_server.enqueue(stalled);
     app::MainWindow w;
@@ -139,7 +140,7 @@ void TestChatLlm::cancelKeepsNothing()
     QTest::keyClicks(w.chatDock()->input(), "4-bar lo-fi in A minor");
     QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
     QTRY_VERIFY(w.chatController()->busy());
-    QTest::qWait(200);   // part of the reply has arrived
+    QTest::qWait(200); // part of the reply has arrived
     auto* cancel = w.chatDock()->findChild<QPushButton*>("chatCancel");
     QVERIFY(cancel && cancel->isVisible());
     cancel->click();
@@ -149,15 +150,16 @@ void TestChatLlm::cancelKeepsNothing()
     QVERIFY(project.chat[1].takes.empty());
     QCOMPARE(QString::fromStdString(project.chat[1].text), QString("Cancelled; nothing was kept."));
     QCOMPARE(project.chat[1].status, model::ChatMessage::Status::Cancelled);
-    QCOMPARE(project.takes.size(), std::size_t(1));   // only the empty start take
+    QCOMPARE(project.takes.size(), std::size_t(1)); // only the empty start take
     QVERIFY(!w.chatDock()->isBusy());
-    QVERIFY(!w.chatDock()->historyHtml().contains("More variations"));   // nothing to vary
+    QVERIFY(!w.chatDock()->historyHtml().contains("More variations")); // nothing to vary
     QVERIFY(w.chatDock()->historyHtml().contains("pianola:retry/1"));
 }
 
 void TestChatLlm::analysisNarrativeFromTheModel()
 {
-    test::FakeLlmServer server;   // a fresh one: the stalled connection of cancelKeepsNothing stays out
+    test::FakeLlmServer
+        server; // a fresh one: the stalled connection of cancelKeepsNothing stays out
     QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
     server.enqueue(streamed(test::openAiStream(
         R"({"narrative":"A calm four-bar loop; the drums keep a plain backbeat at 90 bpm in 3/4.","suggestions":["add more swing","start a new song in E"]})",
@@ -168,7 +170,8 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     take.name = "loop";
     model::Track keys;
     for (int i = 0; i < 16; ++i)
-        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1), static_cast<std::uint8_t>(57 + (i % 4) * 3), 90, 64});
+        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1),
+                              static_cast<std::uint8_t>(57 + (i % 4) * 3), 90, 64});
     take.plan.tracks.push_back(keys);
     QSignalSpy shown(w.analysisPanel(), &widgets::AnalysisPanel::analysisShown);
     QVERIFY(w.document()->addTake(take, "loop"));
@@ -187,7 +190,8 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     QCOMPARE(w.analysisPanel()->analysis().narrative, computed);
     // Statements the analysis contradicts are flagged: drums (there are none), tempo, meter.
     QVERIFY(!flags->isHidden());
-    QVERIFY2(flags->text().contains("no drums") && flags->text().contains("90 bpm") && flags->text().contains("3/4"),
+    QVERIFY2(flags->text().contains("no drums") && flags->text().contains("90 bpm") &&
+                 flags->text().contains("3/4"),
              qPrintable(flags->text()));
     // Its suggestions: only what the engine can do to the take (no new song).
     QVERIFY(w.analysisPanel()->findChild<QPushButton*>("apply:add more swing"));
@@ -203,7 +207,8 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     QVERIFY(w.document()->addTake(other, "other"));
     QTRY_VERIFY_WITH_TIMEOUT(box->isHidden(), 5000);
     QVERIFY(w.document()->activateTake(loop));
-    QTRY_VERIFY_WITH_TIMEOUT(!box->isHidden() && text->text().startsWith("A calm four-bar loop"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isHidden() && text->text().startsWith("A calm four-bar loop"),
+                             5000);
     QCOMPARE(server.requests().size(), before + 1);
     // ... and saved with the project.
     QTemporaryDir dir;
@@ -218,7 +223,8 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     // Replies that are not usable are refused with the reason.
     QVERIFY(!app::NarrativeRequest::parseReply("no json here"));
     QVERIFY(!app::NarrativeRequest::parseReply(R"({"narrative":"","suggestions":[]})"));
-    QVERIFY(app::NarrativeRequest::parseReply("```json\n{\"narrative\":\"ok\",\"suggestions\":[]}\n```"));
+    QVERIFY(app::NarrativeRequest::parseReply(
+        "```json\n{\"narrative\":\"ok\",\"suggestions\":[]}\n```"));
 }
 
 // The interpretation's errors show in the panel: the server's 401, and no model chosen.
@@ -229,7 +235,8 @@ void TestChatLlm::interpretationErrorsShowInThePanel()
     test::ScriptedReply denied;
     denied.status = 401;
     denied.headers = {{"Content-Type", "application/json"}};
-    denied.pieces = {R"({"error":{"message":"Incorrect API key provided: sk-test-****cdef","type":"invalid_request_error"}})"};
+    denied.pieces = {
+        R"({"error":{"message":"Incorrect API key provided: sk-test-****cdef","type":"invalid_request_error"}})"};
     server.enqueue(denied);
     app::MainWindow w;
     w.show();
@@ -245,7 +252,8 @@ void TestChatLlm::interpretationErrorsShowInThePanel()
     auto* error = w.analysisPanel()->findChild<QLabel*>("interpretationError");
     w.analysisPanel()->findChild<QPushButton*>("askModel")->click();
     QTRY_VERIFY_WITH_TIMEOUT(!error->isHidden(), 5000);
-    QVERIFY2(error->text().contains("401") || error->text().contains("Incorrect API key"), qPrintable(error->text()));
+    QVERIFY2(error->text().contains("401") || error->text().contains("Incorrect API key"),
+             qPrintable(error->text()));
     QVERIFY(!error->text().contains(kKey));
 
     w.chatController()->setProvider("offline");
@@ -269,7 +277,8 @@ void TestChatLlm::regenerateTellsTheModelItsScope()
     model::Track keys, bass;
     keys.name = "Piano", bass.name = "Bass", bass.channel = 1, bass.program = 33;
     for (int i = 0; i < 16; ++i) {
-        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1), static_cast<std::uint8_t>(57 + (i % 4) * 3), 90, 64});
+        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1),
+                              static_cast<std::uint8_t>(57 + (i % 4) * 3), 90, 64});
         bass.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1), 33, 90, 64});
     }
     take.plan.tracks = {keys, bass};
@@ -282,9 +291,11 @@ void TestChatLlm::regenerateTellsTheModelItsScope()
     QVERIFY(replied.count() == 1 || replied.wait(8000));
     QCOMPARE(server.requests().size(), 1);
     const QByteArray body = server.requests().front().body;
-    QVERIFY2(body.contains("narrowed this request to track 2 (Bass), bars 2-3 of the current take"), body.constData());
+    QVERIFY2(body.contains("narrowed this request to track 2 (Bass), bars 2-3 of the current take"),
+             body.constData());
     const auto& chat = w.document()->project().chat;
-    QVERIFY(QString::fromStdString(chat[chat.size() - 2].text).endsWith(QStringLiteral("Bass · bars 2–3")));
+    QVERIFY(QString::fromStdString(chat[chat.size() - 2].text)
+                .endsWith(QStringLiteral("Bass · bars 2–3")));
 }
 
 namespace {
@@ -298,9 +309,11 @@ QString writeSongFile(const QString& dir)
     model::NoteId id = 1;
     for (int bar = 0; bar < 16; ++bar) {
         for (int k : fsMajor)
-            chords.notes.push_back({bar * 1920, 1800, id++, static_cast<std::uint8_t>(k + (bar % 4 == 3 ? 5 : 0)), 80, 64});
+            chords.notes.push_back({bar * 1920, 1800, id++,
+                                    static_cast<std::uint8_t>(k + (bar % 4 == 3 ? 5 : 0)), 80, 64});
         for (int beat = 0; beat < 4; ++beat)
-            melody.notes.push_back({bar * 1920 + beat * 480, 420, id++, static_cast<std::uint8_t>(scale[(bar + beat) % 8]), 96, 64});
+            melody.notes.push_back({bar * 1920 + beat * 480, 420, id++,
+                                    static_cast<std::uint8_t>(scale[(bar + beat) % 8]), 96, 64});
     }
     plan.tracks = {chords, melody};
     const std::vector<std::uint8_t> bytes = engine::smf::writePlan(plan);
@@ -338,12 +351,16 @@ void TestChatLlm::applyChangesTheImportedTake()
     const model::Project& project = w.document()->project();
     const model::TakeId song = project.activeTake;
     const model::Plan imported = project.findTake(song)->plan;
-    QTRY_VERIFY_WITH_TIMEOUT(!w.analysisPanel()->isBusy() && w.analysisPanel()->analysis().noteCount == imported.noteCount(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.analysisPanel()->isBusy() &&
+                                 w.analysisPanel()->analysis().noteCount == imported.noteCount(),
+                             30000);
     const auto suggestions = w.analysisPanel()->analysis().suggestions;
     QVERIFY(!suggestions.empty());
-    QVERIFY(std::find(suggestions.begin(), suggestions.end(), "add a drum groove") != suggestions.end());
+    QVERIFY(std::find(suggestions.begin(), suggestions.end(), "add a drum groove") !=
+            suggestions.end());
     for (std::size_t i = 0; i < suggestions.size(); ++i) {
-        auto* apply = w.analysisPanel()->findChild<QPushButton*>("apply:" + QString::fromStdString(suggestions[i]));
+        auto* apply = w.analysisPanel()->findChild<QPushButton*>(
+            "apply:" + QString::fromStdString(suggestions[i]));
         QVERIFY(apply);
         QSignalSpy replied(w.chatController(), &app::ChatController::replied);
         apply->click();
@@ -355,10 +372,10 @@ void TestChatLlm::applyChangesTheImportedTake()
             QCOMPARE(made->provenance.parentTake, std::optional<model::TakeId>(song));
             QVERIFY(made->plan.tracks.size() >= imported.tracks.size());
         }
-        QVERIFY(project.findTake(song));   // the song is still there ...
+        QVERIFY(project.findTake(song)); // the song is still there ...
         QCOMPARE(project.findTake(song)->plan, imported);
         QVERIFY(!QString::fromStdString(project.chat.back().text).contains("Not understood"));
-        QVERIFY(w.document()->activateTake(song));   // ... and back in the roll for the next one
+        QVERIFY(w.document()->activateTake(song)); // ... and back in the roll for the next one
         QCOMPARE(w.plan(), imported);
     }
     // The drum groove kept the song's own tracks note for note.
@@ -379,10 +396,13 @@ void TestChatLlm::applyRefusesWhatIsNotAChange()
     const model::Project& project = w.document()->project();
     const std::size_t takesBefore = project.takes.size();
     const model::TakeId song = project.activeTake;
-    QVERIFY(w.chatController()->applySuggestion("start a new song: a 12-bar blues in E at 100 bpm", song).empty());
+    QVERIFY(w.chatController()
+                ->applySuggestion("start a new song: a 12-bar blues in E at 100 bpm", song)
+                .empty());
     QCOMPARE(project.takes.size(), takesBefore);
     QCOMPARE(project.activeTake, song);
-    QVERIFY2(QString::fromStdString(project.chat.back().text).contains("is not a change"), project.chat.back().text.c_str());
+    QVERIFY2(QString::fromStdString(project.chat.back().text).contains("is not a change"),
+             project.chat.back().text.c_str());
     QVERIFY(w.chatController()->applySuggestion("add a drum groove", 9999).empty());
     QVERIFY(QString::fromStdString(project.chat.back().text).contains("no longer in the project"));
     QCOMPARE(server.requests().size(), 0);
@@ -406,7 +426,8 @@ void TestChatLlm::errorsAreStyledWithActions()
     test::ScriptedReply denied;
     denied.status = 401;
     denied.headers = {{"Content-Type", "application/json"}};
-    denied.pieces = {R"({"error":{"message":"Incorrect API key provided: )" + kKey + R"(","type":"invalid_request_error"}})"};
+    denied.pieces = {R"({"error":{"message":"Incorrect API key provided: )" + kKey +
+                     R"(","type":"invalid_request_error"}})"};
     server.enqueue(denied);
     app::MainWindow w;
     w.show();
@@ -416,21 +437,24 @@ void TestChatLlm::errorsAreStyledWithActions()
     const model::Project& project = w.document()->project();
     const model::ChatMessage& error = project.chat.back();
     QCOMPARE(error.status, model::ChatMessage::Status::Failed);
-    QVERIFY2(QString::fromStdString(error.text).contains("Incorrect API key provided"), error.text.c_str());
+    QVERIFY2(QString::fromStdString(error.text).contains("Incorrect API key provided"),
+             error.text.c_str());
     QVERIFY(!QString::fromStdString(error.text).contains(kKey));
     const QString html = w.chatDock()->historyHtml();
-    QVERIFY(html.contains("Open Preferences") && html.contains("Use the offline generator") && html.contains("Try again"));
+    QVERIFY(html.contains("Open Preferences") && html.contains("Use the offline generator") &&
+            html.contains("Try again"));
     QVERIFY(!html.contains("More variations"));
     const auto* errorLabel = w.chatDock()->findChild<QLabel*>("chatError");
-    QVERIFY(errorLabel && errorLabel->styleSheet().contains("#e53935"));   // error colour
+    QVERIFY(errorLabel && errorLabel->styleSheet().contains("#e53935")); // error colour
     QVERIFY(!html.contains(kKey));
     w.chatDock()->openLink("pianola:offline/1");
     QCOMPARE(w.chatController()->provider(), QString("offline"));
     QCOMPARE(w.chatDock()->provider(), QString("offline"));
-    QCOMPARE(project.chat.size(), std::size_t(4));   // the same words again, answered offline
+    QCOMPARE(project.chat.size(), std::size_t(4)); // the same words again, answered offline
     QCOMPARE(project.chat[2].text, project.chat[0].text);
     QVERIFY(!project.chat[3].takes.empty());
-    QCOMPARE(project.findTake(project.chat[3].takes.front())->provenance.provider, std::string("offline"));
+    QCOMPARE(project.findTake(project.chat[3].takes.front())->provenance.provider,
+             std::string("offline"));
     w.chatController()->setProvider("openai");
 }
 
@@ -456,8 +480,7 @@ void TestChatLlm::progressShowsTimeRetriesAndWhatIsUnderstood()
     QElapsedTimer clock;
     clock.start();
     while (replied.isEmpty() && clock.elapsed() < 10000) {
-        if (seen.isEmpty() || seen.back() != progress->toolTip())
-            seen << progress->toolTip();
+        if (seen.isEmpty() || seen.back() != progress->toolTip()) seen << progress->toolTip();
         QTest::qWait(20);
     }
     QVERIFY(!replied.isEmpty());
@@ -486,7 +509,8 @@ void TestChatLlm::repairsAndContradictionsAreSaid()
     QVERIFY2(text.contains("Not as you asked: tempo"), qPrintable(text));
     QVERIFY2(text.contains("4 takes from openai (gpt-test-0613)."), qPrintable(text));
     QVERIFY(!text.contains("take(s)") && !text.contains("correction(s)"));
-    const model::Take* first = w.document()->project().findTake(w.document()->project().chat.back().takes.front());
+    const model::Take* first =
+        w.document()->project().findTake(w.document()->project().chat.back().takes.front());
     QCOMPARE(first->name, std::string("gpt-test-0613 1/4"));
 }
 
@@ -501,10 +525,11 @@ void TestChatLlm::progressNeverWidensTheDock()
     const int width = dock->width();
     auto* combo = w.chatDock()->findChild<QComboBox*>("chatProvider");
     for (int i = 1; i <= 5; ++i) {
-        w.chatDock()->setBusy(true, QString("gpt-test · %1 s · understood so far: ").arg(i) + QString(40 * i, QChar('x')));
+        w.chatDock()->setBusy(true, QString("gpt-test · %1 s · understood so far: ").arg(i) +
+                                        QString(40 * i, QChar('x')));
         QTest::qWait(20);
         QCOMPARE(dock->width(), width);
-        QVERIFY(combo->width() >= combo->sizeHint().width());   // not clipped
+        QVERIFY(combo->width() >= combo->sizeHint().width()); // not clipped
     }
     w.chatDock()->setBusy(false);
 }
@@ -524,8 +549,7 @@ void TestChatLlm::preferencesTestTheConnection()
     app::PreferencesDialog dialog(&keys);
     QComboBox* provider = nullptr;
     for (QComboBox* box : dialog.findChildren<QComboBox*>())
-        if (box->findData("anthropic") >= 0)
-            provider = box;
+        if (box->findData("anthropic") >= 0) provider = box;
     QCOMPARE(provider->currentData().toString(), QString("openai"));
     auto* status = dialog.findChild<QLabel*>("keyStatus");
     QVERIFY2(status->text().contains("PIANOLA_TEST_KEY is set"), qPrintable(status->text()));
@@ -573,8 +597,7 @@ void TestChatLlm::providerConfiguredInPreferencesIsTheChats()
         dialog->accept();
     });
     for (QAction* action : w.findChildren<QAction*>())
-        if (action->text() == "&Preferences...")
-            action->trigger();   // File > Preferences...
+        if (action->text() == "&Preferences...") action->trigger(); // File > Preferences...
     QCOMPARE(w.chatController()->provider(), QString("ollama"));
     auto* combo = w.chatDock()->findChild<QComboBox*>("chatProvider");
     QCOMPARE(combo->currentData().toString(), QString("ollama"));

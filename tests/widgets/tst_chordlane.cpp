@@ -3,12 +3,12 @@
 // a fake edit sink: it shows the take's chord track (the analysis only as a marked fallback),
 // every gesture is one edit that undoes, bad symbols get an error tooltip, the alternatives
 // menu replaces and auditions, and names are spelled for the take's key.
+#include "EditorFixture.h"
 #include "model/ChordEdits.h"
 #include "model/ChordSymbol.h"
 #include "widgets/ChordLane.h"
 #include "widgets/KeyboardGutter.h"
 #include "widgets/PianoRollView.h"
-#include "EditorFixture.h"
 #include "widgets/TimeRuler.h"
 
 #include <QApplication>

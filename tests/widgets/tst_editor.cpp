@@ -6,8 +6,8 @@
 #include "app/RecoveryFiles.h"
 #include "model/GeneralMidi.h"
 #include "widgets/ControllerLanes.h"
-#include "widgets/PianoRollView.h"
 #include "widgets/InstrumentBox.h"
+#include "widgets/PianoRollView.h"
 #include "widgets/TrackList.h"
 
 #include <QAbstractButton>
@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
-#include <QUndoStack>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -23,6 +22,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoStack>
 
 using namespace pianola;
 
@@ -51,14 +51,13 @@ std::shared_ptr<QStringList> answerRecoverDialog(const QString& text)
                 continue;
             titles->append(box->windowTitle());
             for (QAbstractButton* b : box->buttons())
-                if (b->text().remove(QLatin1Char('&')) == text)
-                    b->click();
+                if (b->text().remove(QLatin1Char('&')) == text) b->click();
             timer->deleteLater();
             return;
         }
     });
     timer->start();
-    QTimer::singleShot(3000, timer, &QObject::deleteLater);   // no dialog came
+    QTimer::singleShot(3000, timer, &QObject::deleteLater); // no dialog came
     return titles;
 }
 
@@ -71,7 +70,8 @@ struct Editor
     const model::Track& track() { return window.plan().tracks.at(0); }
     QPoint at(model::Tick tick, int key)
     {
-        return QPoint(static_cast<int>(std::lround(state()->tickToX(static_cast<double>(tick)))) + 1,
+        return QPoint(static_cast<int>(std::lround(state()->tickToX(static_cast<double>(tick)))) +
+                          1,
                       static_cast<int>(roll()->keyToY(key)) + roll()->rowHeight() / 2);
     }
     void show()
@@ -79,7 +79,7 @@ struct Editor
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        state()->setHorizontalView(0, 8);   // 480 ticks = 60 px
+        state()->setHorizontalView(0, 8); // 480 ticks = 60 px
         roll()->centreOnKey(60);
     }
     void drag(QWidget* w, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {})
@@ -125,7 +125,7 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
     QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(1920 + 30, 60));
     QCOMPARE(e.track().notes.size(), std::size_t(1));
     model::Note note = e.track().notes[0];
-    QCOMPARE(note.startTick, model::Tick(1920));   // snapped down to the 1/16 grid
+    QCOMPARE(note.startTick, model::Tick(1920)); // snapped down to the 1/16 grid
     QCOMPARE(int(note.key), 60);
     QCOMPARE(note.lengthTicks, e.state()->lastLength());
 
@@ -138,7 +138,8 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
 
     // Resize from the right edge by one beat.
     const model::Tick oldLength = note.lengthTicks;
-    e.drag(e.viewport(), e.at(note.endTick(), 62) - QPoint(2, 0), e.at(note.endTick() + 480, 62) - QPoint(2, 0));
+    e.drag(e.viewport(), e.at(note.endTick(), 62) - QPoint(2, 0),
+           e.at(note.endTick() + 480, 62) - QPoint(2, 0));
     note = e.track().notes.at(0);
     QCOMPARE(note.lengthTicks, oldLength + 480);
     QCOMPARE(note.startTick, model::Tick(2400));
@@ -146,14 +147,17 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
     // Velocity in the velocity lane: drag the stem down to about 40.
     widgets::ControllerLane* velocity = e.window.controllerLanes()->lanes().at(0);
     QVERIFY(!velocity->lane());
-    const int x = widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->tickToX(2400.0));
+    const int x =
+        widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->tickToX(2400.0));
     const double plotTop = 4, plotHeight = velocity->height() - 8;
     const int y40 = static_cast<int>(plotTop + plotHeight * (1.0 - 39.0 / 126.0));
     e.drag(velocity, QPoint(x, 10), QPoint(x, y40));
-    QVERIFY2(std::abs(e.track().notes.at(0).velocity - 40) <= 2, qPrintable(QString::number(e.track().notes.at(0).velocity)));
+    QVERIFY2(std::abs(e.track().notes.at(0).velocity - 40) <= 2,
+             qPrintable(QString::number(e.track().notes.at(0).velocity)));
 
     // A CC 1 ramp drawn with the line tool over bar 1, rising.
-    widgets::ControllerLane* mod = e.window.controllerLanes()->addLane(model::Lane{model::Lane::Kind::Controller, 1});
+    widgets::ControllerLane* mod =
+        e.window.controllerLanes()->addLane(model::Lane{model::Lane::Kind::Controller, 1});
     // The new lane takes its height when the splitter lays out; under load that can come later
     // than one short wait. Press only once the height has held for a while, or the press point
     // (height - 5) maps to another value than the release uses.
@@ -164,11 +168,15 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
         last = mod->height();
     }
     e.state()->setTool(widgets::Tool::Draw);
-    const int x0 = widgets::PianoRollView::kGutterWidth + 1, x1 = widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->tickToX(1920.0));
+    const int x0 = widgets::PianoRollView::kGutterWidth + 1,
+              x1 = widgets::PianoRollView::kGutterWidth +
+                   static_cast<int>(e.state()->tickToX(1920.0));
     e.drag(mod, QPoint(x0, mod->height() - 5), QPoint(x1, 5), Qt::ControlModifier);
     const auto points = model::lanePoints(e.track(), model::Lane{model::Lane::Kind::Controller, 1});
     QVERIFY2(points.size() >= 8, qPrintable(QString::number(points.size())));
-    QVERIFY2(points.front().value <= 5, qPrintable(QStringLiteral("first value %1, lane height %2").arg(points.front().value).arg(mod->height())));
+    QVERIFY2(points.front().value <= 5, qPrintable(QStringLiteral("first value %1, lane height %2")
+                                                       .arg(points.front().value)
+                                                       .arg(mod->height())));
     QVERIFY(points.back().value >= 120);
     for (std::size_t i = 1; i < points.size(); ++i)
         QVERIFY(points[i].value >= points[i - 1].value && points[i].tick > points[i - 1].tick);
@@ -219,12 +227,11 @@ static QString crashAfterOneNote(model::Project* before = nullptr)
     crashed->window.document()->setAutosaveDelay(20);
     crashed->state()->setTool(widgets::Tool::Draw);
     QTest::mouseClick(crashed->viewport(), Qt::LeftButton, {}, crashed->at(960, 67));
-    [&] { QTRY_VERIFY(crashed->window.document()->hasRecovery()); }();   // autosave after 20 ms idle
+    [&] { QTRY_VERIFY(crashed->window.document()->hasRecovery()); }(); // autosave after 20 ms idle
     const QString file = crashed->window.document()->recoveryPath();
-    if (before)
-        *before = crashed->window.document()->project();
+    if (before) *before = crashed->window.document()->project();
     crashed->window.hide();
-    delete crashed;   // no closeEvent: like a crash, the recovery file stays
+    delete crashed; // no closeEvent: like a crash, the recovery file stays
     return file;
 }
 
@@ -258,7 +265,7 @@ void TestEditor::recoveryKeptUntilChosen()
         answerRecoverDialog(QStringLiteral("Keep for later"));
         QVERIFY(!next.window.offerRecovery());
         QVERIFY(QFileInfo::exists(file));
-        QVERIFY(next.window.close());   // nothing changed here: no question
+        QVERIFY(next.window.close()); // nothing changed here: no question
         QVERIFY(QFileInfo::exists(file));
     }
     Editor again;
@@ -284,7 +291,8 @@ void TestEditor::liveInstanceFileNotOffered()
         second.state()->setTool(widgets::Tool::Draw);
         QTest::mouseClick(second.viewport(), Qt::LeftButton, {}, second.at(480, 62));
         QTRY_VERIFY(second.window.document()->hasRecovery());
-        QVERIFY(second.window.document()->recoveryPath() != first.window.document()->recoveryPath());
+        QVERIFY(second.window.document()->recoveryPath() !=
+                first.window.document()->recoveryPath());
         const auto titles = answerRecoverDialog(QStringLiteral("Discard"));
         QVERIFY(!second.window.offerRecovery());
         QVERIFY2(titles->isEmpty(), "a live window's recovery file was offered");
@@ -305,18 +313,19 @@ void TestEditor::keysAndNoteFunctions()
     e.roll()->setFocus();
     QTest::keyClick(e.viewport(), Qt::Key_A, Qt::ControlModifier);
     QCOMPARE(e.state()->selection().size(), std::size_t(2));
-    QTest::keyClick(e.roll(), Qt::Key_Up, Qt::ShiftModifier);   // an octave up
+    QTest::keyClick(e.roll(), Qt::Key_Up, Qt::ShiftModifier); // an octave up
     QCOMPARE(int(e.track().notes[0].key), 72);
-    QTest::keyClick(e.roll(), Qt::Key_Right);   // one grid step (1/16 = 120 ticks) later
+    QTest::keyClick(e.roll(), Qt::Key_Right); // one grid step (1/16 = 120 ticks) later
     QCOMPARE(e.track().notes[0].startTick, model::Tick(120));
-    QTest::keyClick(e.roll(), Qt::Key_D, Qt::ControlModifier);   // duplicate after the selection
+    QTest::keyClick(e.roll(), Qt::Key_D, Qt::ControlModifier); // duplicate after the selection
     QCOMPARE(e.track().notes.size(), std::size_t(4));
     // Humanize-like drift, then Q puts everything back on the grid.
     const auto notes = e.track().notes;
     std::vector<model::Note> off = notes;
     for (auto& n : off)
         n.startTick += 37;
-    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), notes, off}, "drift"));
+    QVERIFY(e.window.document()->submit(
+        model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), notes, off}, "drift"));
     e.state()->setSelection({});
     QTest::keyClick(&e.window, Qt::Key_Q);
     for (const auto& n : e.track().notes)
@@ -337,7 +346,8 @@ void TestEditor::trackSettingsAreUndoable()
     QVERIFY(e.track().muted);
     QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(!e.track().muted);
-    e.window.trackList()->changeTrack(0, [](model::TrackSettings& s) { s.program = 33; }, "bass");
+    e.window.trackList()->changeTrack(
+        0, [](model::TrackSettings& s) { s.program = 33; }, "bass");
     QCOMPARE(e.track().program, 33);
 }
 
@@ -345,7 +355,8 @@ void TestEditor::shortcutsAreListed()
 {
     Editor e;
     const QString all = e.window.shortcutList().join('\n');
-    for (const char* expected : {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+D", "Ctrl+C", "Ctrl+X", "Ctrl+V", "Del", "Shift+Up", "Space", "Q"})
+    for (const char* expected : {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+D", "Ctrl+C", "Ctrl+X", "Ctrl+V",
+                                 "Del", "Shift+Up", "Space", "Q"})
         QVERIFY2(all.contains(QLatin1String(expected)), expected);
 }
 
@@ -357,8 +368,9 @@ void TestEditor::longNotesFromBeforeTheViewAreDrawn()
     std::vector<model::Note> notes{{0, 16 * 1920, 1, 60, 127}};
     for (model::NoteId i = 0; i < 2000; ++i)
         notes.push_back({1920 + model::Tick(i) * 30, 20, i + 2, 72, 100});
-    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), {}, notes}, "notes"));
-    e.state()->setHorizontalView(8 * 1920, 8);   // the view starts at bar 9, inside the long note
+    QVERIFY(e.window.document()->submit(
+        model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), {}, notes}, "notes"));
+    e.state()->setHorizontalView(8 * 1920, 8); // the view starts at bar 9, inside the long note
     const QImage before = e.viewport()->grab().toImage();
     const QPoint inside = e.at(9 * 1920, 60);
     const QRgb background = before.pixel(e.at(9 * 1920, 62));
@@ -380,8 +392,9 @@ void TestEditor::newProjectOpensOnEightBarsAroundMiddleC()
     widgets::PianoRollView* roll = window.pianoRoll();
     const double visibleTicks = roll->viewport()->width() * window.editorState()->ticksPerPixel();
     const double bar = 4.0 * window.plan().ppq;
-    QVERIFY2(visibleTicks >= 8 * bar && visibleTicks <= 8.5 * bar, qPrintable(QString::number(visibleTicks / bar)));
-    QVERIFY(roll->keyToY(72) >= 0);                                   // C5 on screen
+    QVERIFY2(visibleTicks >= 8 * bar && visibleTicks <= 8.5 * bar,
+             qPrintable(QString::number(visibleTicks / bar)));
+    QVERIFY(roll->keyToY(72) >= 0);                                              // C5 on screen
     QVERIFY(roll->keyToY(48) + roll->rowHeight() <= roll->viewport()->height()); // and C3
 }
 
@@ -393,23 +406,30 @@ void TestEditor::shortNotesMoveByTheirBody()
     e.show();
     e.state()->setHorizontalView(0, 8); // 1/16 = 120 ticks = 15 px
     QVERIFY(e.window.document()->submit(
-        model::NotesEdit{e.state()->take(), e.track().id, {}, {model::Note{960, 120, 1, 60, 100, 64}}}, "note"));
+        model::NotesEdit{
+            e.state()->take(), e.track().id, {}, {model::Note{960, 120, 1, 60, 100, 64}}},
+        "note"));
     const QPoint middle(static_cast<int>(e.state()->tickToX(960 + 32)), e.at(960, 60).y());
     e.drag(e.viewport(), middle, middle + QPoint(60, -2 * e.roll()->rowHeight()));
     QCOMPARE(e.track().notes.size(), std::size_t(1));
-    QCOMPARE(e.track().notes.front().lengthTicks, model::Tick(120));   // not resized
+    QCOMPARE(e.track().notes.front().lengthTicks, model::Tick(120));     // not resized
     QCOMPARE(e.track().notes.front().startTick, model::Tick(960 + 480)); // moved a beat
     QCOMPARE(e.track().notes.front().key, 62);                           // two rows up
 }
 
 // Undo of a move selects the moved notes at their old place, undo of a delete selects the
-// notes it brings back (the selection was empty after both, so the next edit had nothing to act on).
+// notes it brings back (the selection was empty after both, so the next edit had nothing to act
+// on).
 void TestEditor::undoSelectsTheNotesItRestores()
 {
     Editor e;
     e.show();
     QVERIFY(e.window.document()->submit(
-        model::NotesEdit{e.state()->take(), e.track().id, {}, {model::Note{0, 240, 1, 60, 100}, model::Note{480, 240, 2, 64, 100}, model::Note{960, 240, 3, 67, 100}}},
+        model::NotesEdit{e.state()->take(),
+                         e.track().id,
+                         {},
+                         {model::Note{0, 240, 1, 60, 100}, model::Note{480, 240, 2, 64, 100},
+                          model::Note{960, 240, 3, 67, 100}}},
         "notes"));
     e.state()->setSelection({1, 2});
     e.roll()->setFocus();

@@ -10,12 +10,11 @@
 #include "engine/playback/Transport.h"
 #include "widgets/EditorState.h"
 
+#include <map>
 #include <QAction>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
-
-#include <map>
 
 using namespace pianola;
 using namespace std::chrono_literals;
@@ -30,16 +29,14 @@ private slots:
     void abSwitchingWhilePlayingLeavesNoNoteSounding();
 
 private:
-    std::unique_ptr<engine::MidiOutput> m_keys;   ///< the "keyboard": virtual output port
-    std::unique_ptr<engine::MidiInput> m_sink;    ///< what the window sends to
+    std::unique_ptr<engine::MidiOutput> m_keys; ///< the "keyboard": virtual output port
+    std::unique_ptr<engine::MidiInput> m_sink;  ///< what the window sends to
     std::vector<engine::MidiMessage> m_heard;
-    void collect()
-    {
-        m_sink->drain(m_heard);
-    }
+    void collect() { m_sink->drain(m_heard); }
     void press(int key, int velocity)
     {
-        m_keys->transport().live(static_cast<std::uint8_t>(velocity ? 0x90 : 0x80), static_cast<std::uint8_t>(key),
+        m_keys->transport().live(static_cast<std::uint8_t>(velocity ? 0x90 : 0x80),
+                                 static_cast<std::uint8_t>(key),
                                  static_cast<std::uint8_t>(velocity));
     }
     /// Every note-on heard is followed by its note-off or by All Notes Off on its channel.
@@ -51,23 +48,26 @@ private:
             if (m.isNoteOn())
                 ++sounding[{m.channel(), m.bytes[1]}];
             else if (m.kind() == 0x80 || m.kind() == 0x90)
-                sounding[{m.channel(), m.bytes[1]}] = std::max(0, sounding[{m.channel(), m.bytes[1]}] - 1);
+                sounding[{m.channel(), m.bytes[1]}] =
+                    std::max(0, sounding[{m.channel(), m.bytes[1]}] - 1);
             else if (m.kind() == 0xB0 && m.bytes[1] == 123)
                 for (auto& [note, count] : sounding)
-                    if (note.first == m.channel())
-                        count = 0;
+                    if (note.first == m.channel()) count = 0;
         }
         for (const auto& [note, count] : sounding)
             if (count > 0)
-                return QString("channel %1 key %2 still sounds").arg(note.first + 1).arg(note.second);
+                return QString("channel %1 key %2 still sounds")
+                    .arg(note.first + 1)
+                    .arg(note.second);
         return {};
     }
     int heardNoteOns(int channel, int key)
     {
         collect();
-        return static_cast<int>(std::count_if(m_heard.begin(), m_heard.end(), [&](const engine::MidiMessage& m) {
-            return m.isNoteOn() && m.channel() == channel && m.bytes[1] == key;
-        }));
+        return static_cast<int>(
+            std::count_if(m_heard.begin(), m_heard.end(), [&](const engine::MidiMessage& m) {
+                return m.isNoteOn() && m.channel() == channel && m.bytes[1] == key;
+            }));
     }
 };
 
@@ -109,8 +109,14 @@ void TestEditorMidi::playThroughStepInputAndRecording()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTRY_VERIFY_WITH_TIMEOUT(w.midiSession()->hasInput() && w.midiSession()->output(), 5000);
     // The new project's piano track; put it on channel 3 so rechannelling shows.
-    w.document()->submit(model::TrackSettingsEdit{w.editorState()->take(), w.plan().tracks[0].id, model::settingsOf(w.plan().tracks[0]),
-                                                  [&] { auto s = model::settingsOf(w.plan().tracks[0]); s.channel = 3; return s; }()},
+    w.document()->submit(model::TrackSettingsEdit{w.editorState()->take(), w.plan().tracks[0].id,
+                                                  model::settingsOf(w.plan().tracks[0]),
+                                                  [&] {
+                                                      auto s =
+                                                          model::settingsOf(w.plan().tracks[0]);
+                                                      s.channel = 3;
+                                                      return s;
+                                                  }()},
                          "channel");
 
     // Play-through: a key on the keyboard (channel 1) sounds on the track's channel 4.
@@ -142,17 +148,17 @@ void TestEditorMidi::playThroughStepInputAndRecording()
     press(67, 110);
     QTest::qWait(250);
     press(67, 0);
-    press(69, 100);   // still held when recording stops: it ends there
+    press(69, 100); // still held when recording stops: it ends there
     QTest::qWait(150);
     w.recordAction()->setChecked(false);
     std::vector<model::Note> recorded;
     for (const model::Note& n : w.plan().tracks[0].notes)
-        if (n.key == 67 || n.key == 69)
-            recorded.push_back(n);
+        if (n.key == 67 || n.key == 69) recorded.push_back(n);
     QCOMPARE(recorded.size(), std::size_t(2));
     const model::Note& held = recorded[0].key == 67 ? recorded[0] : recorded[1];
     // 120 bpm, 480 ppq: 250 ms = 240 ticks; JACK periods and the 2 ms poll blur it a little.
-    QVERIFY2(std::abs(held.lengthTicks - 240) <= 60, qPrintable(QString("start %1 length %2").arg(held.startTick).arg(held.lengthTicks)));
+    QVERIFY2(std::abs(held.lengthTicks - 240) <= 60,
+             qPrintable(QString("start %1 length %2").arg(held.startTick).arg(held.lengthTicks)));
     QVERIFY(held.startTick > 100);
     // Undo removes the whole recording in one step.
     w.document()->undoStack()->undo();
@@ -168,9 +174,10 @@ void TestEditorMidi::playThroughStepInputAndRecording()
     // is what guarantees silence, as it does with real hardware.)
     const QString stuck = stuckNote();
     QVERIFY2(stuck.isEmpty(), qPrintable(stuck));
-    const bool allNotesOff = std::any_of(m_heard.begin(), m_heard.end(), [](const engine::MidiMessage& m) {
-        return m.kind() == 0xB0 && m.bytes[1] == 123;
-    });
+    const bool allNotesOff =
+        std::any_of(m_heard.begin(), m_heard.end(), [](const engine::MidiMessage& m) {
+            return m.kind() == 0xB0 && m.bytes[1] == 123;
+        });
     QVERIFY(allNotesOff);
 }
 
@@ -198,18 +205,18 @@ void TestEditorMidi::abSwitchingWhilePlayingLeavesNoNoteSounding()
     const model::TakeId b = w.document()->project().activeTake;
     w.setAB(a, b);
     w.document()->activateTake(a);
-    QTest::qWait(100);   // the new sequence reaches the player
-    QTest::keyClick(&w, Qt::Key_L);       // loop
-    QTest::keyClick(&w, Qt::Key_Space);   // play
+    QTest::qWait(100);                  // the new sequence reaches the player
+    QTest::keyClick(&w, Qt::Key_L);     // loop
+    QTest::keyClick(&w, Qt::Key_Space); // play
     QTRY_VERIFY_WITH_TIMEOUT(heardNoteOns(0, 48) >= 1, 3000);
-    for (int i = 0; i < 4; ++i) {   // switch A/B in the middle of held notes
+    for (int i = 0; i < 4; ++i) { // switch A/B in the middle of held notes
         QTest::qWait(350);
         QTest::keyClick(&w, Qt::Key_B);
     }
     QTest::qWait(350);
-    QVERIFY(heardNoteOns(0, 72) >= 1);   // B was heard at once, not at its next note
+    QVERIFY(heardNoteOns(0, 72) >= 1); // B was heard at once, not at its next note
     QVERIFY(heardNoteOns(0, 48) >= 2);
-    QTest::keyClick(&w, Qt::Key_Return);   // stop
+    QTest::keyClick(&w, Qt::Key_Return); // stop
     QTest::qWait(300);
     const QString stuck = stuckNote();
     QVERIFY2(stuck.isEmpty(), qPrintable(stuck));

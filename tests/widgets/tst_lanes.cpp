@@ -3,8 +3,8 @@
 // events against a fake edit sink (what each gesture submits), and painting whose cost is
 // bounded by the pixels shown, not by the plan's declared length (a 44-byte MIDI file with one
 // note ending at tick 536,870,910 used to build 134 million bars: 4.3 GB and a minute frozen).
-#include "engine/PlanFile.h"
 #include "EditorFixture.h"
+#include "engine/PlanFile.h"
 #include "widgets/ControllerLanes.h"
 #include "widgets/PianoRollView.h"
 #include "widgets/PointLane.h"
@@ -226,14 +226,14 @@ void TestLanes::viewsNameTakesNotAddresses()
     other.id = 8;
     f.sink.project.takes.push_back(other);
     f.state.setCompareTake(8);
-    for (model::TakeId id = 9; id < 100; ++id) {   // reallocates the take list
+    for (model::TakeId id = 9; id < 100; ++id) { // reallocates the take list
         other.id = id;
         f.sink.project.takes.push_back(other);
     }
     QVERIFY(f.state.comparePlan() == &f.sink.project.findTake(8)->plan);
     QVERIFY(f.state.plan() == &f.sink.project.findTake(7)->plan);
     QCOMPARE(f.state.currentTrackId(), f.track().id);
-    f.sink.project.takes.erase(f.sink.project.takes.begin() + 1);   // take 8 deleted
+    f.sink.project.takes.erase(f.sink.project.takes.begin() + 1); // take 8 deleted
     QVERIFY(!f.state.comparePlan());
 }
 

@@ -7,13 +7,13 @@
 #include "engine/analysis/Analyzer.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
+#include "model/GeneralMidi.h"
 #include "widgets/AnalysisChart.h"
 #include "widgets/AnalysisPanel.h"
 #include "widgets/EditorState.h"
 #include "widgets/InstrumentBox.h"
-#include "widgets/TrackList.h"
-#include "model/GeneralMidi.h"
 #include "widgets/TempoMarks.h"
+#include "widgets/TrackList.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -24,11 +24,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -135,8 +135,9 @@ void TestMainWindow::badFileGetsAClearMessage()
     QString shown;
     closeNextMessageBox(&shown);
     QVERIFY(!w.openFile(path));
-    QVERIFY2(shown.contains("unknown SMF format 3 (0, 1 or 2 expected) at byte 8"), qPrintable(shown));
-    QCOMPARE(w.plan().noteCount(), 0);   // nothing half-loaded
+    QVERIFY2(shown.contains("unknown SMF format 3 (0, 1 or 2 expected) at byte 8"),
+             qPrintable(shown));
+    QCOMPARE(w.plan().noteCount(), 0); // nothing half-loaded
 }
 
 // A new window's keyboard focus is the chat input: a user types a request at once, and no letter
@@ -149,7 +150,8 @@ void TestMainWindow::typingStartsInTheChat()
     QVERIFY(QTest::qWaitForWindowActive(&w));
     auto* input = qobject_cast<QLineEdit*>(QApplication::focusWidget());
     QVERIFY(input);
-    QVERIFY2(input->placeholderText().startsWith("Ask for music"), qPrintable(input->placeholderText()));
+    QVERIFY2(input->placeholderText().startsWith("Ask for music"),
+             qPrintable(input->placeholderText()));
     QTest::keyClicks(input, "add drums");
     QCOMPARE(input->text(), QString("add drums"));
 }
@@ -161,13 +163,13 @@ void TestMainWindow::transportKeysNeverCrash()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(w.openFile(writeSong(dir)));
-    QTest::qWait(50);   // the audio engine starts after the window shows
+    QTest::qWait(50); // the audio engine starts after the window shows
     for (Qt::Key key : {Qt::Key_Space, Qt::Key_L, Qt::Key_Space, Qt::Key_Return, Qt::Key_Space})
         QTest::keyClick(&w, key);
     QTest::qWait(100);
     auto* label = w.findChild<QToolBar*>("transport")->findChildren<QLabel*>().value(0);
     QVERIFY(label);
-    QVERIFY2(label->text().contains('.'), qPrintable(label->text()));   // bar.beat.tick shown
+    QVERIFY2(label->text().contains('.'), qPrintable(label->text())); // bar.beat.tick shown
 }
 
 // Document::submit: the undo stack's push applies the edit (one notification, one step); an
@@ -198,7 +200,7 @@ void TestMainWindow::documentPushIsTheApplicationAndRefusalsNeverReachTheStack()
                              "second add of id 1"));
     QCOMPARE(edited, 2);
     QCOMPARE(undo->count(), 1);
-    QVERIFY(undo->canRedo());   // the redo history was not cut by a refused edit
+    QVERIFY(undo->canRedo()); // the redo history was not cut by a refused edit
     QVERIFY(document.project().takes.front().plan.tracks.front().notes.empty());
     undo->redo();
     QCOMPARE(document.project().takes.front().plan.tracks.front().notes.size(), std::size_t(1));
@@ -213,33 +215,34 @@ void TestMainWindow::aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake()
     app::MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(w.openFile(writeSong(dir)));   // 8 beats of notes: two bars
-    QTest::qWait(100);   // the audio engine starts from the event loop
+    QVERIFY(w.openFile(writeSong(dir))); // 8 beats of notes: two bars
+    QTest::qWait(100);                   // the audio engine starts from the event loop
     const model::TakeId take = w.document()->project().activeTake;
     const model::TrackId track = w.plan().tracks.front().id;
     std::size_t builds = engine::PlaybackSequence::builtCount();
     for (int i = 0; i < 5; ++i) {
-        const model::Note note{4000 + i * 120, 100, model::nextNoteId(w.plan().tracks.front()), 72, 90, 64};
+        const model::Note note{
+            4000 + i * 120, 100, model::nextNoteId(w.plan().tracks.front()), 72, 90, 64};
         QVERIFY(w.document()->submit(model::NotesEdit{take, track, {}, {note}}, "add"));
     }
-    QCOMPARE(engine::PlaybackSequence::builtCount(), builds);   // not yet: the timer coalesces
+    QCOMPARE(engine::PlaybackSequence::builtCount(), builds); // not yet: the timer coalesces
     QTest::qWait(150);
     QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));
 
     builds = engine::PlaybackSequence::builtCount();
     model::Take other = w.document()->project().takes.front();
     other.id = 0;
-    QVERIFY(w.document()->addTake(other, "copy"));   // added and made active
-    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));   // at once
+    QVERIFY(w.document()->addTake(other, "copy")); // added and made active
+    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1)); // at once
     QTest::qWait(150);
-    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1));   // and only once
+    QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1)); // and only once
 
     widgets::EditorState* state = w.editorState();
     QVERIFY(!state->loopEnabled());
     QTest::keyClick(&w, Qt::Key_L);
     QVERIFY(state->loopEnabled());
     QCOMPARE(state->loopStart(), model::Tick(0));
-    QCOMPARE(state->loopEnd(), model::Tick(3 * 4 * 480));   // notes up to tick 4700: three bars
+    QCOMPARE(state->loopEnd(), model::Tick(3 * 4 * 480)); // notes up to tick 4700: three bars
     QTest::keyClick(&w, Qt::Key_L);
     QVERIFY(!state->loopEnabled());
 }
@@ -249,7 +252,8 @@ std::vector<model::Tick> noteTicks(const model::Plan& plan)
 {
     std::vector<model::Tick> ticks;
     for (const auto& t : plan.tracks)
-        for (const auto& n : t.notes) ticks.insert(ticks.end(), {n.startTick, n.lengthTicks});
+        for (const auto& n : t.notes)
+            ticks.insert(ticks.end(), {n.startTick, n.lengthTicks});
     return ticks;
 }
 } // namespace
@@ -330,17 +334,18 @@ void TestMainWindow::tempoChangesAreMarkedInTheRuler()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QWidget* ruler = w.findChild<QWidget*>("timeRuler");
     QVERIFY(ruler);
-    w.editorState()->setHorizontalView(0, 16); // bar 5 (tick 7680) at x 480
+    w.editorState()->setHorizontalView(0, 16);   // bar 5 (tick 7680) at x 480
     const int x = 480, y = ruler->height() - 12; // above the playhead's triangle
     const QColor mark{QRgb(0xff000000u | widgets::kTempoMarkRgb)};
     QVERIFY(ruler->grab().toImage().pixelColor(x, y) != mark);
     model::Plan after = w.plan();
     after.tempos = {{0, 90.0}, {7680, 140.0}};
-    QVERIFY(w.document()->submit(model::PlanEdit{w.editorState()->take(), w.plan(), after}, "tempo map"));
+    QVERIFY(w.document()->submit(model::PlanEdit{w.editorState()->take(), w.plan(), after},
+                                 "tempo map"));
     const QImage image = ruler->grab().toImage();
     QCOMPARE(image.pixelColor(x, y), mark);
-    QCOMPARE(image.pixelColor(0, y), mark);          // the first tempo too
-    QVERIFY(image.pixelColor(x - 60, y) != mark);    // nothing between
+    QCOMPARE(image.pixelColor(0, y), mark);       // the first tempo too
+    QVERIFY(image.pixelColor(x - 60, y) != mark); // nothing between
 }
 
 // At 1280x800 with the default docks: the analysis charts sit inside the dock (they were cut
@@ -356,9 +361,12 @@ void TestMainWindow::nothingIsClippedAt1280x800()
     std::vector<model::Note> notes;
     for (int bar = 0; bar < 8; ++bar)
         for (int key : {57, 60, 64})
-            notes.push_back({bar * 1920, 1920, model::NoteId(notes.size() + 1), static_cast<std::uint8_t>(key + (bar % 2) * 5), 90});
-    QVERIFY(w.document()->submit(model::NotesEdit{w.editorState()->take(), w.plan().tracks[0].id, {}, notes}, "chords"));
-    w.trackList()->changeTrack(0, [](model::TrackSettings& s) { s.program = 33; }, "bass"); // Electric Bass (finger)
+            notes.push_back({bar * 1920, 1920, model::NoteId(notes.size() + 1),
+                             static_cast<std::uint8_t>(key + (bar % 2) * 5), 90});
+    QVERIFY(w.document()->submit(
+        model::NotesEdit{w.editorState()->take(), w.plan().tracks[0].id, {}, notes}, "chords"));
+    w.trackList()->changeTrack(
+        0, [](model::TrackSettings& s) { s.program = 33; }, "bass"); // Electric Bass (finger)
     w.analysisPanel()->setAnalysis(engine::analysis::analyzePlan(w.plan()));
     QApplication::processEvents();
     auto* scroll = w.analysisPanel()->findChild<QScrollArea*>("analysisScroll");
@@ -366,31 +374,41 @@ void TestMainWindow::nothingIsClippedAt1280x800()
     const int visibleWidth = scroll->viewport()->width();
     for (auto* chart : w.analysisPanel()->findChildren<widgets::AnalysisChart*>()) {
         const QRect r(chart->mapTo(scroll->viewport(), QPoint(0, 0)), chart->size());
-        QVERIFY2(r.left() >= 0 && r.right() < visibleWidth, qPrintable(QStringLiteral("%1: %2..%3 of %4").arg(chart->title()).arg(r.left()).arg(r.right()).arg(visibleWidth)));
+        QVERIFY2(r.left() >= 0 && r.right() < visibleWidth,
+                 qPrintable(QStringLiteral("%1: %2..%3 of %4")
+                                .arg(chart->title())
+                                .arg(r.left())
+                                .arg(r.right())
+                                .arg(visibleWidth)));
     }
     auto* chords = w.analysisPanel()->findChild<QListWidget*>();
     QVERIFY(chords->count() > 0);
     QVERIFY(!chords->horizontalScrollBar()->isVisible());
-    auto* box = qobject_cast<widgets::InstrumentBox*>(w.trackList()->table()->cellWidget(0, widgets::TrackList::ProgramColumn));
+    auto* box = qobject_cast<widgets::InstrumentBox*>(
+        w.trackList()->table()->cellWidget(0, widgets::TrackList::ProgramColumn));
     QVERIFY(box);
     QCOMPARE(box->currentText(), QStringLiteral("Electric Bass (finger)"));
-    const int textRoom = box->width() - 24; // the drop-down arrow
+    const int textRoom = box->width() - 24;           // the drop-down arrow
     for (int program = 0; program < 128; ++program) { // every General MIDI name fits
         const QString name = QString::fromStdString(model::gm::programName(program));
-        QVERIFY2(box->fontMetrics().horizontalAdvance(name) <= textRoom, qPrintable(QStringLiteral("%1 in %2 px").arg(name).arg(box->width())));
+        QVERIFY2(box->fontMetrics().horizontalAdvance(name) <= textRoom,
+                 qPrintable(QStringLiteral("%1 in %2 px").arg(name).arg(box->width())));
     }
     // Every tool bar widget is on screen, none behind an extension button (the grid was).
     for (auto* bar : w.findChildren<QToolBar*>())
         for (QAction* action : bar->actions())
             if (QWidget* widget = bar->widgetForAction(action); widget && action->isVisible())
-                QVERIFY2(widget->isVisible(), qPrintable(bar->objectName() + QStringLiteral(": ") + widget->objectName()));
+                QVERIFY2(widget->isVisible(), qPrintable(bar->objectName() + QStringLiteral(": ") +
+                                                         widget->objectName()));
 }
 
 // A generated A-minor take: the key chooser shows A minor and the roll highlights that scale.
 void TestMainWindow::anAMinorTakeShowsAndHighlightsAMinor()
 {
     app::MainWindow w;
-    QVERIFY(!w.chatController()->ask(QStringLiteral("8-bar lo-fi chord progression in A minor at 78 BPM")).empty());
+    QVERIFY(!w.chatController()
+                 ->ask(QStringLiteral("8-bar lo-fi chord progression in A minor at 78 BPM"))
+                 .empty());
     auto* key = w.findChild<QComboBox*>("scaleKey");
     auto* mode = w.findChild<QComboBox*>("scaleMode");
     QVERIFY(key && mode);

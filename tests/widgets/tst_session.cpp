@@ -182,8 +182,10 @@ void TestSession::aCountInClicksABarBeforeRecordingStarts()
     QVERIFY(recorded);
     QCOMPARE(*recorded, 1);
     const auto& notes = session.plan().tracks.front().notes;
-    QVERIFY(std::any_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 60 && n.startTick < 100; }));
-    QVERIFY(std::none_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 72; }));
+    QVERIFY(std::any_of(notes.begin(), notes.end(),
+                        [](const model::Note& n) { return n.key == 60 && n.startTick < 100; }));
+    QVERIFY(
+        std::none_of(notes.begin(), notes.end(), [](const model::Note& n) { return n.key == 72; }));
     playback->setCountInBars(0);
 }
 
@@ -194,7 +196,11 @@ void TestSession::snapshotsShareTheProjectUntilAnEdit()
     app::Document document;
     const auto note = [&](model::Tick start) {
         const model::Take* take = document.activeTake();
-        return model::NotesEdit{take->id, take->plan.tracks.front().id, {}, {model::Note{start, 120, static_cast<model::NoteId>(start + 1), 60, 100, 64}}};
+        return model::NotesEdit{
+            take->id,
+            take->plan.tracks.front().id,
+            {},
+            {model::Note{start, 120, static_cast<model::NoteId>(start + 1), 60, 100, 64}}};
     };
     auto held = document.snapshot();
     QCOMPARE(held.get(), &document.project());

@@ -92,7 +92,8 @@ void TestTakesPanel::draggedTakesHaveShortSafeNames()
     ask(w, "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths");
     ask(w, "dark trap beat in F# minor at 140 bpm");
     const auto& takes = w.document()->project().takes;
-    QCOMPARE(QFileInfo(w.exportForDrag(takes[2].id)).fileName(), QStringLiteral("lofi-am-78bpm-take3.mid"));
+    QCOMPARE(QFileInfo(w.exportForDrag(takes[2].id)).fileName(),
+             QStringLiteral("lofi-am-78bpm-take3.mid"));
     const QString trap = w.exportForDrag(takes[4].id);
     QCOMPARE(QFileInfo(trap).fileName(), QStringLiteral("trap-fsharpm-140bpm-take5.mid"));
     QVERIFY(QFileInfo(trap).size() > 100);
@@ -120,8 +121,9 @@ void TestTakesPanel::checklistBadgeOpensTheList()
 
     panel->scrollToItem(item);
     const QRect cell = panel->visualItemRect(item);
-    QTest::mouseClick(panel->viewport(), Qt::LeftButton, {},
-                      QPoint(panel->columnViewportPosition(1) + panel->columnWidth(1) / 2, cell.center().y()));
+    QTest::mouseClick(
+        panel->viewport(), Qt::LeftButton, {},
+        QPoint(panel->columnViewportPosition(1) + panel->columnWidth(1) / 2, cell.center().y()));
     QTRY_VERIFY(panel->checksPopup() && panel->checksPopup()->isVisible());
     auto* list = panel->checksPopup()->findChild<QLabel*>("takeChecksList");
     QVERIFY(list);
@@ -146,8 +148,7 @@ void TestTakesPanel::tooltipNamesTheChainInLocalTime()
     QCOMPARE(last->provenance.parentTake, std::optional<model::TakeId>(darker));
     QTreeWidgetItem* item = nullptr;
     for (QTreeWidgetItemIterator it(w.takesPanel()); *it; ++it)
-        if (widgets::TakesPanel::takeOf(*it) == last->id)
-            item = *it;
+        if (widgets::TakesPanel::takeOf(*it) == last->id) item = *it;
     QVERIFY(item);
     const QString tip = item->toolTip(0);
     QVERIFY2(tip.contains("Take: " + QString::fromStdString(last->name)), qPrintable(tip));
