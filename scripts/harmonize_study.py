@@ -746,9 +746,6 @@ def main():
     return rows
 
 
-if __name__ == "__main__" and "--repro" not in sys.argv:
-    main()
-
 
 # ---------------------------------------------------------------------------------------------
 # Softmax regression per half bar with melody context (needs python3-numpy): log(1 + beats) per
@@ -815,3 +812,7 @@ class SoftmaxChords:
         lp = self.logprob(feats)
         self.last_score = float(lp.max(1).sum())
         return [int(c) for c in lp.argmax(1)]
+
+
+if __name__ == "__main__" and "--repro" not in sys.argv:
+    main()
