@@ -3,7 +3,10 @@
 real songs")
 
 Run:  /usr/bin/python3 scripts/harmonize_study.py [CORPUS_DIR]
-      (default ../shared/corpora/pop909-dev; needs python3-mido; about a minute on one core)
+      (default ../shared/corpora/pop909-dev; needs python3-mido, and python3-numpy for the
+      softmax rows; about 12 minutes on the busy 2-core dev machine; the parsed songs are cached
+      in /tmp/harmonize_study_UID.pkl: delete it after changing the corpus)
+      /usr/bin/python3 scripts/harmonize_study.py --repro   only the baseline check (28.4%)
 
 Reproduces tests/engine/tst_harmonize_pop909.cpp's scoring in Python (MIREX majmin by time over
 the labels that map to maj/min, as Pop909Eval.h) and prints one table: the C++ baseline, the
