@@ -49,7 +49,7 @@ struct GenerationProgress
     qint64 bytes = 0;      ///< received in this reply
     qint64 characters = 0; ///< reply text so far
     int notes = 0;         ///< notes mode: notes in the partial reply ("key" fields)
-    int round = 1;         ///< 1 = first reply, 2-3 = corrections asked for
+    int round = 1;         ///< 1 = first reply, 2-4 = corrections asked for (and a check repair)
     int attempt = 1;       ///< HTTP attempt of this round (retries)
     int retryInMs = 0;     ///< > 0: this attempt failed; attempt `attempt` starts in that time
     int maxAttempts = 1;
