@@ -135,10 +135,16 @@ void ChatController::cancel()
 void ChatController::refresh()
 {
     const model::Project& project = m_document->project();
-    m_dock->setMessages(project.chat, [&project](model::TakeId id) {
-        const model::Take* take = project.findTake(id);
-        return take ? QString::fromStdString(take->name) : tr("(deleted take)");
-    });
+    m_dock->setMessages(
+        project.chat,
+        [&project](model::TakeId id) {
+            const model::Take* take = project.findTake(id);
+            return take ? QString::fromStdString(take->name) : tr("(deleted take)");
+        },
+        [&project](model::TakeId id) {
+            const model::Take* take = project.findTake(id);
+            return take ? take->checks : std::vector<model::Check>{};
+        });
 }
 
 bool ChatController::isChangeRequest(const QString& prompt, const model::Plan& playing)
@@ -383,6 +389,8 @@ void ChatController::modelFinished(const engine::llm::GenerationResult& result)
     for (const std::string& repair : result.repairs) // "the model said 900 bpm; asked again"
         lines << tr("Corrected: %1.").arg(QString::fromStdString(repair));
     if (result.fellBack) lines << QString::fromStdString(result.fallbackReason);
+    if (!result.checkRepair.empty()) // asked once to meet its failed checks, and how it went
+        lines << QString::fromStdString(result.checkRepair);
     if (!result.takes.empty())
         for (const model::Check& c : result.takes.front().checks)
             if (!c.pass) // the reply contradicts the words: say so

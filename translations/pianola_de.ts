@@ -1796,6 +1796,18 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
         <source>Use the offline generator</source>
         <translation>Offline-Generator verwenden</translation>
     </message>
+    <message>
+        <source>%1: %2 (asked %3)</source>
+        <translation>%1: %2 (gewünscht %3)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 checks ✓</source>
+        <translation>%1 — %2 Prüfungen ✓</translation>
+    </message>
+    <message>
+        <source>%1 — %2 checks; not as asked: %3</source>
+        <translation>%1 — %2 Prüfungen; nicht wie gewünscht: %3</translation>
+    </message>
 </context>
 <context>
     <name>pianola::widgets::ChordLane</name>

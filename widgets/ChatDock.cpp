@@ -245,8 +245,45 @@ QWidget* ChatDock::chipRow(const std::vector<std::string>& items, QWidget* paren
     return row;
 }
 
+// Under a reply's takes, one line per take with a checklist: "Take 1/4 — 10/10 checks ✓", or
+// what the notes do not do as asked ("key: C major (asked A minor)"); the whole checklist of
+// every take in the tooltip. Null when no take has a checklist.
+QLabel* ChatDock::checksLabel(const model::ChatMessage& message,
+                              const std::function<QString(model::TakeId)>& names,
+                              const ChecksOf& checks, QWidget* parent)
+{
+    QStringList lines, tips;
+    for (model::TakeId id : message.takes) {
+        const std::vector<model::Check> list = checks ? checks(id) : std::vector<model::Check>{};
+        if (list.empty()) continue;
+        QStringList failed, all;
+        for (const model::Check& c : list) {
+            const QString item =
+                tr("%1: %2 (asked %3)")
+                    .arg(QString::fromStdString(c.name), QString::fromStdString(c.measured),
+                         QString::fromStdString(c.asked));
+            all << (c.pass ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + item;
+            if (!c.pass) failed << item;
+        }
+        const QString score =
+            QStringLiteral("%1/%2").arg(list.size() - failed.size()).arg(list.size());
+        lines << (failed.isEmpty() ? tr("%1 — %2 checks ✓").arg(names(id), score)
+                                   : tr("%1 — %2 checks; not as asked: %3")
+                                         .arg(names(id), score, failed.join(QStringLiteral("; "))));
+        tips << names(id) + QLatin1Char('\n') + all.join(QLatin1Char('\n'));
+    }
+    if (lines.isEmpty()) return nullptr;
+    auto* label = new QLabel(lines.join(QLatin1Char('\n')), parent);
+    label->setObjectName("chatChecks");
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setToolTip(tips.join(QStringLiteral("\n\n")));
+    return label;
+}
+
 QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message,
-                                 const std::function<QString(model::TakeId)>& names)
+                                 const std::function<QString(model::TakeId)>& names,
+                                 const ChecksOf& checks)
 {
     auto* box = new QWidget;
     box->setObjectName("chatMessage");
@@ -287,6 +324,8 @@ QWidget* ChatDock::messageWidget(int index, const model::ChatMessage& message,
     }
     if (!user) links << actionsHtml(index, message);
     if (!links.isEmpty()) column->addWidget(textLabel(links.join(QStringLiteral("<br>")), box));
+    if (QLabel* list = user ? nullptr : checksLabel(message, names, checks, box))
+        column->addWidget(list);
     return box;
 }
 
@@ -312,7 +351,8 @@ QString ChatDock::actionsHtml(int index, const model::ChatMessage& message)
 }
 
 void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages,
-                           const std::function<QString(model::TakeId)>& names)
+                           const std::function<QString(model::TakeId)>& names,
+                           const ChecksOf& checks)
 {
     while (m_messages->count() > 2) { // the placeholder and the stretch stay
         QLayoutItem* item = m_messages->takeAt(1);
@@ -324,7 +364,7 @@ void ChatDock::setMessages(const std::vector<model::ChatMessage>& messages,
     }
     for (std::size_t i = 0; i < messages.size(); ++i)
         m_messages->insertWidget(m_messages->count() - 1,
-                                 messageWidget(static_cast<int>(i), messages[i], names));
+                                 messageWidget(static_cast<int>(i), messages[i], names, checks));
     m_placeholder->setVisible(messages.empty());
 }
 

@@ -27,9 +27,14 @@ class ChatDock : public QWidget
 public:
     explicit ChatDock(QWidget* parent = nullptr);
 
-    /// Shows `messages` (the project's chat); `names` gives each take id's display name.
+    /// Gives a take id's checklist (empty: none, or the take is gone).
+    using ChecksOf = std::function<std::vector<model::Check>(model::TakeId)>;
+    /// Shows `messages` (the project's chat); `names` gives each take id's display name and
+    /// `checks` its checklist, shown under the reply's takes ("10/10 ✓", the failed items in
+    /// words, the whole list in the tooltip).
     void setMessages(const std::vector<model::ChatMessage>& messages,
-                     const std::function<QString(model::TakeId)>& names);
+                     const std::function<QString(model::TakeId)>& names,
+                     const ChecksOf& checks = {});
     /// Waiting for a reply: progress text and Cancel shown, input disabled.
     void setBusy(bool busy, const QString& progress = {});
     bool isBusy() const { return m_busy; }
@@ -77,7 +82,11 @@ private:
     QLabel* textLabel(const QString& html, QWidget* parent);
     QWidget* chipRow(const std::vector<std::string>& items, QWidget* parent);
     QWidget* messageWidget(int index, const model::ChatMessage& message,
-                           const std::function<QString(model::TakeId)>& names);
+                           const std::function<QString(model::TakeId)>& names,
+                           const ChecksOf& checks);
+    QLabel* checksLabel(const model::ChatMessage& message,
+                        const std::function<QString(model::TakeId)>& names, const ChecksOf& checks,
+                        QWidget* parent);
     void elideProgress();
     static QString actionsHtml(int index, const model::ChatMessage& message);
 

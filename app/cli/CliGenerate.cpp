@@ -227,6 +227,9 @@ int generateWithProvider(const LlmOptions& options, llm::GenerationRequest reque
     if (result->fellBack)
         std::fprintf(io.err, "pianola-cli generate: %s\n",
                      printable(result->fallbackReason, true).c_str());
+    if (!result->checkRepair.empty()) // the model was asked once to meet failed checks
+        std::fprintf(io.err, "pianola-cli generate: %s\n",
+                     printable(result->checkRepair, true).c_str());
     if (explain) std::fprintf(io.out, "%s\n", printable(result->explanation, true).c_str());
     Written w;
     for (model::Take& t : result->takes) {

@@ -92,4 +92,14 @@ QString correctionMessage(const std::string& problems)
         .arg(QString::fromStdString(problems));
 }
 
+QString checkRepairMessage(const std::string& failed, bool brief)
+{
+    return QStringLiteral("Your reply was valid, but the music %1 does not do what the user "
+                          "asked. Pianola measured it on the notes; these checks fail (check: "
+                          "what was asked, what was measured):\n%2\nReply again with the whole "
+                          "corrected JSON object only, keeping what already matches the request.")
+        .arg(brief ? QStringLiteral("made from it") : QStringLiteral("it holds"),
+             QString::fromStdString(failed));
+}
+
 } // namespace pianola::engine::llm

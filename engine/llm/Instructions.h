@@ -17,4 +17,9 @@ Conversation initialConversation(const GenerationRequest& request);
 /// with their JSON paths.
 QString correctionMessage(const std::string& problems);
 
+/// The follow-up user message for a valid reply whose music fails checks of the request:
+/// `failed` names each check with what was asked and what Pianola measured on the notes
+/// ("key: asked A minor, measured C major; ..."). `brief`: the notes were made from a brief.
+QString checkRepairMessage(const std::string& failed, bool brief);
+
 } // namespace pianola::engine::llm

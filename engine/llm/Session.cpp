@@ -118,6 +118,40 @@ void nameModelTakes(std::vector<model::Take>& takes, const GenerationRequest& r,
         takes[i].name = n > 1 ? base + " " + std::to_string(i + 1) + "/" + std::to_string(n) : base;
 }
 
+// The take passing the largest share of its checks (the first on a tie).
+const model::Take* bestChecked(const std::vector<model::Take>& takes)
+{
+    const model::Take* best = nullptr;
+    double bestShare = -1;
+    for (const model::Take& t : takes) {
+        const double share =
+            t.checks.empty() ? 1.0
+                             : double(analysis::passedChecks(t.checks)) / double(t.checks.size());
+        if (share > bestShare) best = &t, bestShare = share;
+    }
+    return best;
+}
+
+// "key: asked A minor, measured C major; tempo: asked 80 bpm, measured 120 bpm" for the failed
+// checks of the best take; empty when it passes them all (or there is no take).
+std::string failedChecks(const std::vector<model::Take>& takes)
+{
+    const model::Take* best = bestChecked(takes);
+    std::string text;
+    if (best)
+        for (const model::Check& c : best->checks)
+            if (!c.pass)
+                text += (text.empty() ? "" : "; ") + c.name + ": asked " + c.asked + ", measured " +
+                        c.measured;
+    return text;
+}
+
+int failedCount(const GenerationResult& r)
+{
+    const model::Take* best = bestChecked(r.takes);
+    return best ? int(best->checks.size()) - analysis::passedChecks(best->checks) : 0;
+}
+
 } // namespace
 
 Session::Session(ProviderConfig config, const KeySource& keys, QObject* parent)
@@ -143,6 +177,8 @@ void Session::start(GenerationRequest request)
     m_request = std::move(request);
     m_round = 1;
     m_repairs.clear();
+    m_unrepaired.reset();
+    m_failedChecks.clear();
     m_counted = 0;
     m_noteCount = 0;
     m_busy = true;
@@ -287,8 +323,13 @@ void Session::onReplied(const QString& text, const QString& modelName)
                            untrustedText(modelName, m_apiKey, kMaxModelChars).toStdString());
     if (accepted) {
         accepted->corrections = m_round - 1;
+        checkTakes(*accepted);
+        if (m_unrepaired) return completeCheckRepair(std::move(*accepted));
+        if (std::string failed = failedChecks(accepted->takes); !failed.empty())
+            return askToMeetChecks(text, std::move(*accepted), failed);
         return complete(std::move(*accepted));
     }
+    if (m_unrepaired) return completeCheckRepair(std::nullopt); // the first takes stay
     // The problems quote the reply: redacted and bounded before they are logged, sent back,
     // shown or saved (fallbackReason).
     std::string problems =
@@ -310,16 +351,66 @@ void Session::onReplied(const QString& text, const QString& modelName)
 
 void Session::askForCorrection(const QString& reply, const std::string& problems)
 {
+    sendBack(reply, correctionMessage(problems));
+}
+
+void Session::sendBack(const QString& reply, const QString& message)
+{
     QString echoed = reply;
     if (echoed.size() > kMaxEchoedReply)
         echoed =
             echoed.left(kMaxEchoedReply) + QStringLiteral("\n(the rest of the reply left out)");
     m_conversation.turns.push_back({true, echoed});
-    m_conversation.turns.push_back({false, correctionMessage(problems)});
+    m_conversation.turns.push_back({false, message});
     ++m_round;
     m_counted = 0;
     m_noteCount = 0;
     m_provider->send(m_conversation);
+}
+
+// Each take without a checklist gets the one of the request's words, measured on its notes.
+void Session::checkTakes(GenerationResult& result) const
+{
+    const analysis::Asked asked = analysis::askedFromWords(
+        m_request.prompt, m_request.parent ? &m_request.parent->plan : nullptr);
+    for (model::Take& t : result.takes)
+        if (t.checks.empty()) t.checks = analysis::checkTake(t.plan, asked);
+}
+
+// A valid reply whose every take fails a check of the words: sent back once with the failed
+// checks and what was measured; the takes are kept in case the correction does no better.
+void Session::askToMeetChecks(const QString& reply, GenerationResult result,
+                              const std::string& failed)
+{
+    qCInfo(lcLlm).noquote() << "reply" << m_round
+                            << "fails checks:" << QString::fromStdString(failed);
+    m_unrepaired = std::move(result);
+    m_failedChecks = failed;
+    sendBack(reply, checkRepairMessage(failed, m_request.mode == ReplyMode::Brief));
+}
+
+// The reply to the check repair: its takes when they pass more checks than the first ones,
+// else the first ones; either way the result says what was asked and what came of it.
+void Session::completeCheckRepair(std::optional<GenerationResult> repaired)
+{
+    GenerationResult first = std::move(*m_unrepaired);
+    m_unrepaired.reset();
+    const bool better = repaired && failedCount(*repaired) <= failedCount(first);
+    GenerationResult kept = better ? std::move(*repaired) : std::move(first);
+    kept.corrections = m_round - 1;
+    const int failing = failedCount(kept);
+    kept.checkRepairFailed = failing > 0;
+    const std::string asked = "The take did not do what was asked (" + m_failedChecks +
+                              "), so the model was asked once to correct it";
+    kept.checkRepair =
+        failing == 0 ? asked + "; the corrected take passes every check."
+        : !repaired
+            ? asked + ", but its corrected reply was not valid; the first take is kept "
+                      "with its failures shown."
+            : asked + ", but " + (better ? "the corrected" : "the first") + " take still fails " +
+                  std::to_string(failing) + (failing == 1 ? " check" : " checks") +
+                  "; it is kept with its failures shown.";
+    complete(std::move(kept));
 }
 
 void Session::fallBack(const std::string& problems)
@@ -350,12 +441,9 @@ void Session::complete(GenerationResult result)
         nameModelTakes(result.takes, m_request, result.model);
     result.repairs = m_repairs;
     const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-    const analysis::Asked asked = analysis::askedFromWords(
-        m_request.prompt, m_request.parent ? &m_request.parent->plan : nullptr);
-    for (model::Take& t : result.takes) {
+    checkTakes(result); // LLM takes; offline ones have theirs
+    for (model::Take& t : result.takes)
         if (t.provenance.createdUtc.empty()) t.provenance.createdUtc = now;
-        if (t.checks.empty()) t.checks = analysis::checkTake(t.plan, asked); // LLM takes
-    }
     m_busy = false;
     qCInfo(lcLlm).noquote() << "accepted" << result.takes.size() << "take(s) from"
                             << QString::fromStdString(result.provider)

@@ -49,7 +49,7 @@ struct GenerationProgress
     qint64 bytes = 0;      ///< received in this reply
     qint64 characters = 0; ///< reply text so far
     int notes = 0;         ///< notes mode: notes in the partial reply ("key" fields)
-    int round = 1;         ///< 1 = first reply, 2-3 = corrections asked for
+    int round = 1;         ///< 1 = first reply, 2-4 = corrections asked for (and a check repair)
     int attempt = 1;       ///< HTTP attempt of this round (retries)
     int retryInMs = 0;     ///< > 0: this attempt failed; attempt `attempt` starts in that time
     int maxAttempts = 1;
@@ -68,6 +68,10 @@ struct GenerationResult
     /// asked again".
     std::vector<std::string> repairs;
     std::string provider, model; ///< as in the takes' provenance
+    /// A sentence when a model's take failed a check of its words and the model was asked once
+    /// to correct it: whether the corrected take passes, or is kept with its failures.
+    std::string checkRepair;
+    bool checkRepairFailed = false; ///< the take kept still fails a check
     // Offline answers only (offlineResult), for the chat's chips:
     bool variation = false;              ///< the takes vary request.parent
     std::string intent;                  ///< what the line was read as ("add part: bass")
@@ -92,6 +96,9 @@ public:
     const ProviderConfig& config() const { return m_config; }
     /// The maximum number of corrections asked for before the offline generator takes over.
     static constexpr int kMaxCorrections = 2;
+    /// A model's valid reply whose takes all fail a check of the words is sent back once with
+    /// the failed checks and their measured values (this many times at most).
+    static constexpr int kMaxCheckRepairs = 1;
 
 signals:
     void progressed(const pianola::engine::llm::GenerationProgress& progress);
@@ -106,6 +113,10 @@ private:
     Result<GenerationResult> acceptInContext(const generate::Brief& brief,
                                              const GenerationResult& named) const;
     void askForCorrection(const QString& reply, const std::string& problems);
+    void sendBack(const QString& reply, const QString& message);
+    void checkTakes(GenerationResult& result) const;
+    void askToMeetChecks(const QString& reply, GenerationResult result, const std::string& failed);
+    void completeCheckRepair(std::optional<GenerationResult> repaired);
     void fallBack(const std::string& problems);
     void complete(GenerationResult result);
     void dropProvider();
@@ -117,6 +128,9 @@ private:
     Conversation m_conversation;
     int m_round = 1;
     std::vector<std::string> m_repairs; ///< GenerationResult::repairs so far
+    /// The reply whose takes failed a check, while its correction is awaited.
+    std::optional<GenerationResult> m_unrepaired;
+    std::string m_failedChecks; ///< of m_unrepaired, as sent to the model
     int m_noteCount = 0;
     qint64 m_counted = 0;
     bool m_busy = false;

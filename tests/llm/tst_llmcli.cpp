@@ -41,6 +41,7 @@ private slots:
     void timeoutOptionIsHonouredAndNamed();
     void endlessLineIsRefusedEarly();
     void echoedKeyNeverReachesTheTerminal();
+    void failedCheckIsSentBackOnce();
 
 private:
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -198,6 +199,24 @@ void TestLlmCli::echoedKeyNeverReachesTheTerminal()
     for (const QByteArray& part : {key, key.mid(12, 10), key.right(8)})
         for (const QString& text : {r.out, r.err, f.out, f.err})
             QVERIFY2(!text.toUtf8().contains(part), qPrintable(text));
+}
+
+// A valid reply at the wrong tempo is sent back once with the measured value (issue 15); the
+// model stays wrong, so the takes are written with their failures and stderr says so.
+void TestLlmCli::failedCheckIsSentBackOnce()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kBrief, "m"))); // 140 bpm, every time
+    const Run r = runCli({"generate", "--provider", "openai", "--base-url", server.url("/v1"),
+                          "--explain", "-o", path("w.mid"), "dark trap in F#m at 150 bpm"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(server.requests().size(), 2);
+    QVERIFY2(server.requests()[1].body.contains("tempo: asked 150 bpm, measured 140 bpm"),
+             server.requests()[1].body.constData());
+    QVERIFY2(r.err.contains("asked once to correct it") && r.err.contains("still fails 1 check"),
+             qPrintable(r.err));
+    QVERIFY2(r.out.contains("FAIL  tempo: 140 bpm (asked 150 bpm)"), qPrintable(r.out));
+    QVERIFY(engine::loadPlanFile(path("w.mid").toStdString()).ok());
 }
 
 QTEST_GUILESS_MAIN(TestLlmCli)

@@ -28,6 +28,8 @@ using pianola::test::ScriptedReply;
 namespace {
 const QString kKey = QStringLiteral("sk-test-SECRET0123456789abcdef");
 const QByteArray kBrief = R"({"genre":"lo-fi","tonic":"A","mode":"minor","bpm":78,"bars":4})";
+// Asked for A minor at 78 bpm, this brief makes E major at 120 bpm.
+const QByteArray kWrongBrief = R"({"genre":"lo-fi","tonic":"E","mode":"major","bpm":120,"bars":4})";
 const QByteArray kPlan =
     R"({"ppq":480,"bpm":96,"tracks":[{"name":"Keys","channel":0,"program":4,"notes":[{"key":57,"vel":90,"start":0,"length":480},{"key":60,"vel":80,"start":480,"length":480}]}]})";
 
@@ -168,6 +170,10 @@ private slots:
     void malformedJsonIsRepaired();
     void outOfRangeNotesAreRepaired();
     void twoBadRepliesFallBackOffline();
+    void wrongKeyIsRepairedOnce();
+    void takeThatStaysWrongIsKeptWithItsFailures();
+    void invalidCheckRepairKeepsTheFirstTake();
+    void notesTakeWithTheWrongKeyIsRepaired();
     void outputLimitIsNamed();
     void retryAfterIsHonoured();
     void serverErrorIsRetried();
@@ -361,6 +367,97 @@ void TestLlmSession::twoBadRepliesFallBackOffline()
     QCOMPARE(o.result.takes.front().provenance.provider, "offline");
     QCOMPARE(o.result.takes.front().plan.initialBpm(), 140.0);
     QVERIFY(lastMessage(server.requests()[2]).contains("no JSON object"));
+}
+
+// A valid brief whose takes fail checks of the words (issue 15): sent back once, naming each
+// failed check with what was asked and what was measured on the notes; the corrected takes pass.
+void TestLlmSession::wrongKeyIsRepairedOnce()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kWrongBrief, "m")));
+    server.enqueue(streamed(test::openAiStream(kBrief, "m")));
+    GenerationRequest r = request("4-bar lo-fi in A minor at 78 bpm");
+    r.candidates = 2;
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    const QJsonArray messages = body(server.requests()[1])["messages"].toArray();
+    QCOMPARE(messages.size(), 4); // system, prompt, the first reply, the failed checks
+    QCOMPARE(messages[2]["content"].toString(), QString::fromUtf8(kWrongBrief));
+    const QString asked = messages[3]["content"].toString();
+    QVERIFY2(asked.contains("key: asked A minor, measured E major"), qPrintable(asked));
+    QVERIFY2(asked.contains("tempo: asked 78 bpm, measured 120 bpm"), qPrintable(asked));
+    QVERIFY(!o.result.fellBack);
+    QCOMPARE(o.result.corrections, 1);
+    QVERIFY(!o.result.checkRepairFailed);
+    QVERIFY2(QString::fromStdString(o.result.checkRepair).contains("passes every check"),
+             qPrintable(QString::fromStdString(o.result.checkRepair)));
+    QCOMPARE(o.result.takes.size(), 2u);
+    const model::Take& best = o.result.takes.front();
+    QCOMPARE(engine::analysis::passedChecks(best.checks), int(best.checks.size()));
+    QCOMPARE(best.plan.initialBpm(), 78.0);
+}
+
+// A model that stays wrong: one repair only, then its take is kept with the failures listed.
+void TestLlmSession::takeThatStaysWrongIsKeptWithItsFailures()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kWrongBrief, "m"))); // repeats
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("4-bar lo-fi in A minor at 78 bpm"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 1 + Session::kMaxCheckRepairs);
+    QVERIFY(!o.result.fellBack);
+    QVERIFY(o.result.checkRepairFailed);
+    const QString said = QString::fromStdString(o.result.checkRepair);
+    QVERIFY2(said.contains("key: asked A minor, measured E major") &&
+                 said.contains("still fails 2 checks") && said.contains("failures shown"),
+             qPrintable(said));
+    const model::Take& take = o.result.takes.front();
+    QCOMPARE(take.provenance.provider, "openai");
+    QCOMPARE(take.plan.initialBpm(), 120.0);
+    QStringList failed;
+    for (const model::Check& c : take.checks)
+        if (!c.pass) failed << QString::fromStdString(c.name);
+    QCOMPARE(failed, QStringList({"tempo", "key"}));
+}
+
+// A correction that is not valid JSON ends the exchange: the first takes stay, and it is said.
+void TestLlmSession::invalidCheckRepairKeepsTheFirstTake()
+{
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(kWrongBrief, "m")));
+    server.enqueue(streamed(test::openAiStream("{\"genre\": \"lo-fi\",", "m")));
+    const Outcome o =
+        run(configFor(ProviderKind::OpenAi, server), request("4-bar lo-fi in A minor at 78 bpm"));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    QVERIFY(o.result.checkRepairFailed);
+    QVERIFY(QString::fromStdString(o.result.checkRepair).contains("not valid"));
+    QCOMPARE(o.result.takes.front().plan.initialBpm(), 120.0);
+}
+
+// Notes mode: the model's own notes in the wrong key are sent back with the measured key.
+void TestLlmSession::notesTakeWithTheWrongKeyIsRepaired()
+{
+    const auto plan = [](const char* prompt) {
+        auto takes =
+            engine::generate::generate(engine::generate::interpret(prompt, 3).brief, prompt);
+        return takes.ok() ? takes->front().plan : model::Plan{};
+    };
+    FakeLlmServer server;
+    server.enqueue(streamed(test::openAiStream(planReply(plan("4-bar pop in E major")), "m")));
+    server.enqueue(streamed(test::openAiStream(planReply(plan("4-bar pop in A minor")), "m")));
+    const Outcome o = run(configFor(ProviderKind::OpenAi, server),
+                          request("4-bar pop in A minor", ReplyMode::Notes));
+    VERIFY_FINISHED(o);
+    QCOMPARE(server.requests().size(), 2);
+    const QString asked = lastMessage(server.requests()[1]);
+    QVERIFY2(asked.contains("key: asked A minor, measured E major"), qPrintable(asked));
+    QVERIFY2(asked.contains("the music it holds"), qPrintable(asked));
+    QVERIFY(!o.result.checkRepairFailed);
+    const std::vector<model::Check>& checks = o.result.takes.front().checks;
+    QCOMPARE(engine::analysis::passedChecks(checks), int(checks.size()));
 }
 
 void TestLlmSession::outputLimitIsNamed()
@@ -666,7 +763,10 @@ void TestLlmSession::notesModeMakesOneTake()
     const Outcome o = run(configFor(ProviderKind::OpenAi, server), r);
     VERIFY_FINISHED(o);
     QCOMPARE(o.result.takes.size(), 1u);
-    QCOMPARE(server.requests().size(), 1);
+    // The two quarter notes are one bar, not the two asked: sent back once (issue 15), and the
+    // same reply again is still one take.
+    QCOMPARE(server.requests().size(), 1 + Session::kMaxCheckRepairs);
+    QVERIFY(lastMessage(server.requests()[1]).contains("bars: asked 2, measured 1"));
 }
 
 // "regenerate the drums": a reply that also changes the bass is sent back with the problem named,

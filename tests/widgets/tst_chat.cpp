@@ -35,6 +35,7 @@ private slots:
     void nonsenseAndSoundDesignGetOneReplyAndNoTakes();
     void aChangeThatChangesNothingMakesNoTake();
     void understoodItemsAreChipsThatWrapBetweenThemselves();
+    void replyShowsEachTakesChecklist();
 };
 
 void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
@@ -351,3 +352,38 @@ void TestChat::understoodItemsAreChipsThatWrapBetweenThemselves()
 
 QTEST_MAIN(TestChat)
 #include "tst_chat.moc"
+
+// Under a reply's takes, each take's checklist (issue 15): "10/10 checks ✓" per take, the
+// failed items in words, the whole list in the tooltip; what the takes panel's badge counts.
+void TestChat::replyShowsEachTakesChecklist()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClicks(w.chatDock()->input(), "8-bar lo-fi in A minor at 78 bpm, jazzy 9ths");
+    QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
+    const model::Project& project = w.document()->project();
+    QCOMPARE(project.chat.size(), std::size_t(2));
+    const auto labels = w.chatDock()->history()->widget()->findChildren<QLabel*>("chatChecks");
+    QCOMPARE(labels.size(), 1);
+    const QStringList lines = labels.front()->text().split('\n');
+    QCOMPARE(lines.size(), qsizetype(project.chat[1].takes.size()));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const model::Take* take = project.findTake(project.chat[1].takes[std::size_t(i)]);
+        QVERIFY(take && take->checks.size() >= 4);
+        const int passed = int(std::count_if(take->checks.begin(), take->checks.end(),
+                                             [](const model::Check& c) { return c.pass; }));
+        const QString score = QString("%1/%2 checks").arg(passed).arg(take->checks.size());
+        QVERIFY2(lines[i].startsWith(QString::fromStdString(take->name) + " — " + score),
+                 qPrintable(lines[i]));
+        QCOMPARE(lines[i].endsWith("✓"), passed == int(take->checks.size()));
+        for (const model::Check& c : take->checks)
+            if (!c.pass) // the failure in words
+                QVERIFY2(lines[i].contains(QString::fromStdString(c.name + ": " + c.measured)),
+                         qPrintable(lines[i]));
+    }
+    QVERIFY2(lines.front().endsWith("✓"), qPrintable(lines.front())); // the best passes all
+    const QString tip = labels.front()->toolTip();
+    QVERIFY2(tip.contains("✓ tempo: 78 bpm (asked 78 bpm)") && tip.contains("key: A minor"),
+             qPrintable(tip));
+}

@@ -20,9 +20,13 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -63,6 +67,7 @@ private slots:
     void errorsAreStyledWithActions();
     void progressShowsTimeRetriesAndWhatIsUnderstood();
     void repairsAndContradictionsAreSaid();
+    void wrongKeyIsCorrectedOnceInTheChat();
     void progressNeverWidensTheDock();
     void preferencesTestTheConnection();
     void providerConfiguredInPreferencesIsTheChats();
@@ -512,6 +517,53 @@ void TestChatLlm::repairsAndContradictionsAreSaid()
     const model::Take* first =
         w.document()->project().findTake(w.document()->project().chat.back().takes.front());
     QCOMPARE(first->name, std::string("gpt-test-0613 1/4"));
+    // The valid reply still made 78 bpm: sent back once with the failed check (issue 15), the
+    // model stayed wrong, and the reply says the take is kept with its failures.
+    QCOMPARE(server.requests().size(), 3);
+    const QString checkRepair = QJsonDocument::fromJson(server.requests()[2].body)
+                                    .object()["messages"]
+                                    .toArray()
+                                    .last()
+                                    .toObject()["content"]
+                                    .toString();
+    QVERIFY2(checkRepair.contains("tempo: asked 80 bpm, measured 78 bpm"), qPrintable(checkRepair));
+    QVERIFY2(text.contains("asked once to correct it") && text.contains("still fails 1 check") &&
+                 text.contains("kept with its failures shown"),
+             qPrintable(text));
+    // Under the takes, each take's checklist with the failure in words.
+    const auto checks = w.chatDock()->history()->widget()->findChildren<QLabel*>("chatChecks");
+    QCOMPARE(checks.size(), 1);
+    QVERIFY2(checks.front()->text().startsWith("gpt-test-0613 1/4 — ") &&
+                 checks.front()->text().contains("not as asked: tempo: 78 bpm (asked 80 bpm)"),
+             qPrintable(checks.front()->text()));
+    QVERIFY(checks.front()->toolTip().contains("✗ tempo: 78 bpm (asked 80 bpm)"));
+}
+
+// A reply in the wrong key is corrected once through the chat: the second request names the
+// measured key, the reply says the corrected take passes, and its checklist shows all passing.
+void TestChatLlm::wrongKeyIsCorrectedOnceInTheChat()
+{
+    test::FakeLlmServer server;
+    QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
+    QByteArray wrong = kBrief;
+    wrong.replace("\"tonic\":\"A\",\"mode\":\"minor\"", "\"tonic\":\"E\",\"mode\":\"major\"");
+    server.enqueue(streamed(test::openAiStream(wrong, "gpt-test-0613", 3)));
+    server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 3)));
+    app::MainWindow w;
+    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
+    send(w, "4-bar lo-fi in A minor at 78 bpm");
+    QVERIFY(replied.wait(8000));
+    QSettings().setValue("llm/openai/baseUrl", m_server.url("/v1"));
+    QCOMPARE(server.requests().size(), 2);
+    QVERIFY(server.requests()[1].body.contains("key: asked A minor, measured E major"));
+    const model::ChatMessage& reply = w.document()->project().chat.back();
+    const QString text = QString::fromStdString(reply.text);
+    QVERIFY2(text.contains("the corrected take passes every check"), qPrintable(text));
+    QVERIFY2(!text.contains("Not as you asked"), qPrintable(text));
+    const auto checks = w.chatDock()->history()->widget()->findChildren<QLabel*>("chatChecks");
+    QCOMPARE(checks.size(), 1);
+    QVERIFY2(checks.front()->text().split('\n').front().endsWith("checks ✓"),
+             qPrintable(checks.front()->text()));
 }
 
 // Long progress lines are elided: the dock keeps its width and the provider menu its size.
