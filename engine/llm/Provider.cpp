@@ -189,6 +189,14 @@ QString Provider::safe(const QString& serverText) const
     return untrustedText(serverText, m_apiKey, kMaxServerTextChars).simplified();
 }
 
+void Provider::failRedirectLoop()
+{
+    fail(QStringLiteral("The server redirected the request more than %1 times (a redirect "
+                        "loop?); nothing was kept. Check the base URL (%2).")
+             .arg(kMaxRedirects)
+             .arg(m_config.baseUrl));
+}
+
 void Provider::onRedirected(const QUrl& target)
 {
     if (!m_reply) return;
@@ -196,10 +204,7 @@ void Provider::onRedirected(const QUrl& target)
     const QUrl to = from.resolved(target);
     if (++m_redirects > kMaxRedirects) {
         dropReply();
-        fail(QStringLiteral("The server redirected the request more than %1 times (a redirect "
-                            "loop?); nothing was kept. Check the base URL (%2).")
-                 .arg(kMaxRedirects)
-                 .arg(m_config.baseUrl));
+        failRedirectLoop();
         return;
     }
     const bool sameOrigin = to.scheme() == from.scheme() && to.host() == from.host() &&
@@ -338,6 +343,18 @@ bool Provider::transferFailed(QNetworkReply* reply, int status)
         return true;
     }
     if (status != 0) return false;
+    // A redirect chain that ends in a transport error is the server's set-up, not a passing
+    // fault: retrying it only repeats the chain (once 11 requests where 6 were allowed).
+    if (error == QNetworkReply::TooManyRedirectsError) {
+        failRedirectLoop();
+        return true;
+    }
+    if (m_redirects > 0) {
+        fail(QStringLiteral("The server redirected the request and the redirected request "
+                            "failed (%1); nothing was kept. Check the base URL (%2).")
+                 .arg(safe(reply->errorString()), m_config.baseUrl));
+        return true;
+    }
     retryOrFail(QStringLiteral("Could not reach %1 (%2)")
                     .arg(m_requestUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
                          safe(reply->errorString())),

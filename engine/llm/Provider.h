@@ -116,6 +116,7 @@ private:
     void retryOrFail(const QString& sentence, bool retryable, int delayMs = -1,
                      const QString& advice = {});
     void fail(const QString& sentence, bool cancelled = false);
+    void failRedirectLoop();
     void dropReply();
     QString safe(const QString& serverText) const;
 

@@ -1088,8 +1088,10 @@ void TestLlmSession::redirectLoopIsSaid()
     QVERIFY2(o.sentence.contains("redirected the request") &&
                  (o.sentence.contains("loop") || o.sentence.contains("more than 5 times")),
              qPrintable(o.sentence));
-    QTest::qWait(200); // QtNetwork may still have a redirect in flight when the reply is dropped
-    QVERIFY2(server.requests().size() <= 10, qPrintable(QString::number(server.requests().size())));
+    // A redirect chain is never retried: at most the request and its 5 allowed redirects, plus
+    // one QtNetwork may still have in flight when the reply is dropped (retries made it 11-12).
+    QTest::qWait(200);
+    QVERIFY2(server.requests().size() <= 7, qPrintable(QString::number(server.requests().size())));
 
     // To the same address again: said as a redirect loop, not as a refusal.
     FakeLlmServer same;
@@ -1099,7 +1101,7 @@ void TestLlmSession::redirectLoopIsSaid()
     QVERIFY2(s.sentence.contains("redirected the request") && s.sentence.contains("loop"),
              qPrintable(s.sentence));
     QTest::qWait(200);
-    QVERIFY2(same.requests().size() <= 10, qPrintable(QString::number(same.requests().size())));
+    QVERIFY2(same.requests().size() <= 7, qPrintable(QString::number(same.requests().size())));
 }
 
 void TestLlmSession::serverTextsAreRedactedAndBounded_data()
