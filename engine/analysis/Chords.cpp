@@ -2,6 +2,8 @@
 // Chord recognition by template matching and Viterbi smoothing over sixteenth frames.
 #include "engine/analysis/Chords.h"
 
+#include "engine/analysis/TrackWeights.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -225,10 +227,14 @@ HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
     HarmonyFrames best;
     double bestScore = 0.0;
     const model::Tick ppq = timeline.ppq();
-    for (int k = 0; k < (params.changeOnBeats ? 2 : 1); ++k) {
+    const std::vector<double> weights =
+        params.weighTracks ? chordTrackWeights(timeline) : std::vector<double>{};
+    // A file on its own grid (phase 0) may still start off the beat: try every sixteenth.
+    const int candidates = !params.changeOnBeats ? 1 : phase == 0 ? params.phaseCandidates : 2;
+    for (int k = 0; k < candidates; ++k) {
         HarmonyFrames candidate;
-        candidate.phase = (phase + k * ppq / 2) % ppq;
-        candidate.frames = chromaFrames(timeline, candidate.phase);
+        candidate.phase = (phase + k * ppq / candidates) % ppq;
+        candidate.frames = chromaFrames(timeline, candidate.phase, &weights);
         double score = 0.0;
         candidate.chords = recognizeChords(timeline, candidate.frames, params, &score);
         if (k == 0 || score > bestScore) {
@@ -236,6 +242,8 @@ HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
             bestScore = score;
         }
     }
+    // The key and the pitch-class profile read every note as it sounds.
+    if (params.weighTracks) best.frames = chromaFrames(timeline, best.phase);
     return best;
 }
 
