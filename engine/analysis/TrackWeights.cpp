@@ -5,77 +5,84 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <queue>
 
 namespace pianola::engine::analysis {
 
 namespace {
 using model::Tick;
 
-struct TrackShape
+// One track's sweep in start order: the notes sounding (their ends in a heap, so memory follows
+// the polyphony, not the note count) and the pitch classes they cover.
+struct TrackSweep
 {
-    double thickness = 0.0; ///< mean pitch classes sounding while the track sounds
-    double meanKey = 128.0; ///< mean key of its notes
-    Tick sounding = 0;      ///< ticks with at least one note
-};
-
-// A sweep over one track's note starts and ends: per pitch class how many notes sound.
-TrackShape shapeOf(const std::vector<TimedNote>& all, const std::vector<std::size_t>& notes)
-{
-    struct Event
-    {
-        Tick tick;
-        int delta, pc;
-    };
-    std::vector<Event> events;
-    events.reserve(notes.size() * 2);
-    double keys = 0.0;
-    for (std::size_t i : notes) {
-        events.push_back({all[i].startTick, 1, all[i].key % 12});
-        events.push_back({all[i].endTick, -1, all[i].key % 12});
-        keys += all[i].key;
-    }
-    std::sort(events.begin(), events.end(),
-              [](const Event& a, const Event& b) { return a.tick < b.tick; });
+    using End = std::pair<Tick, int>; // (end tick, pitch class)
+    std::priority_queue<End, std::vector<End>, std::greater<>> ends;
     std::array<int, 12> count{};
     int distinct = 0;
-    double weighted = 0.0;
-    TrackShape shape;
-    for (std::size_t e = 0; e < events.size(); ++e) {
-        const Event& ev = events[e];
-        if (ev.delta > 0 && count[ev.pc]++ == 0) ++distinct;
-        if (ev.delta < 0 && --count[ev.pc] == 0) --distinct;
-        const Tick next = e + 1 < events.size() ? events[e + 1].tick : ev.tick;
-        if (distinct > 0 && next > ev.tick) {
-            weighted += static_cast<double>(distinct) * static_cast<double>(next - ev.tick);
-            shape.sounding += next - ev.tick;
+    Tick at = 0;           ///< time accounted up to here
+    double weighted = 0.0; ///< sum of distinct pitch classes x ticks
+    Tick sounding = 0;     ///< ticks with at least one note
+    double keys = 0.0;     ///< sum of keys
+    std::size_t notes = 0;
+
+    void advance(Tick to)
+    {
+        if (to <= at) return;
+        if (distinct > 0) {
+            weighted += static_cast<double>(distinct) * static_cast<double>(to - at);
+            sounding += to - at;
         }
+        at = to;
     }
-    if (shape.sounding > 0) shape.thickness = weighted / static_cast<double>(shape.sounding);
-    if (!notes.empty()) shape.meanKey = keys / static_cast<double>(notes.size());
-    return shape;
-}
+    // Ends every note that stops by `to`, accounting the time in between.
+    void endUntil(Tick to)
+    {
+        while (!ends.empty() && ends.top().first <= to) {
+            advance(ends.top().first);
+            if (--count[static_cast<std::size_t>(ends.top().second)] == 0) --distinct;
+            ends.pop();
+        }
+        advance(to);
+    }
+    void start(const TimedNote& n)
+    {
+        endUntil(n.startTick);
+        const int pc = n.key % 12;
+        if (count[static_cast<std::size_t>(pc)]++ == 0) ++distinct;
+        ends.emplace(n.endTick, pc);
+        keys += n.key;
+        ++notes;
+    }
+    double thickness() const
+    {
+        return sounding > 0 ? weighted / static_cast<double>(sounding) : 0.0;
+    }
+};
 } // namespace
 
 std::vector<double> chordTrackWeights(const Timeline& timeline)
 {
-    const auto& notes = timeline.pitched();
-    std::vector<std::vector<std::size_t>> byTrack;
-    for (std::size_t i = 0; i < notes.size(); ++i) {
-        const auto t = static_cast<std::size_t>(std::max(0, notes[i].track));
-        if (t >= byTrack.size()) byTrack.resize(t + 1);
-        byTrack[t].push_back(i);
+    std::vector<TrackSweep> sweeps;
+    for (const TimedNote& n : timeline.pitched()) {
+        const auto t = static_cast<std::size_t>(std::max(0, n.track));
+        if (t >= sweeps.size()) sweeps.resize(t + 1);
+        sweeps[t].start(n);
     }
-    std::vector<double> weights(byTrack.size(), 0.0);
+    std::vector<double> weights(sweeps.size(), 0.0);
     double top = 0.0, lowestKey = 128.0;
-    std::size_t bass = byTrack.size();
+    std::size_t bass = sweeps.size();
     const Tick length = std::max<Tick>(1, timeline.endTick());
-    for (std::size_t t = 0; t < byTrack.size(); ++t) {
-        if (byTrack[t].empty()) continue;
-        const TrackShape shape = shapeOf(notes, byTrack[t]);
-        weights[t] = std::max(0.0, 1.0 - std::exp(-(shape.thickness - 0.95)));
+    for (std::size_t t = 0; t < sweeps.size(); ++t) {
+        TrackSweep& s = sweeps[t];
+        if (s.notes == 0) continue;
+        s.endUntil(timeline.endTick());
+        weights[t] = std::max(0.0, 1.0 - std::exp(-(s.thickness() - 0.95)));
         top = std::max(top, weights[t]);
-        if (shape.sounding * 5 >= length && shape.meanKey < lowestKey) {
-            lowestKey = shape.meanKey;
+        const double meanKey = s.keys / static_cast<double>(s.notes);
+        if (s.sounding * 5 >= length && meanKey < lowestKey) {
+            lowestKey = meanKey;
             bass = t;
         }
     }

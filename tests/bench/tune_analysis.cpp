@@ -8,6 +8,7 @@
 #include "engine/analysis/Chroma.h"
 #include "engine/analysis/Feel.h"
 #include "engine/analysis/KeyFinder.h"
+#include "engine/analysis/TrackWeights.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -51,7 +52,8 @@ void phaseStudy(const std::vector<Song>& songs, const AnalysisOptions& o)
 {
     Half halves[2];
     for (const Song& s : songs) {
-        const ChromaFrames frames = chromaFrames(s.timeline, s.labelPhase);
+        const std::vector<double> weights = chordTrackWeights(s.timeline);
+        const ChromaFrames frames = chromaFrames(s.timeline, s.labelPhase, &weights);
         const auto chords = recognizeChords(s.timeline, frames, o.chords);
         const auto chosen = chordsOnBestPhase(s.timeline, s.phase, o.chords);
         double total = 0;
@@ -62,10 +64,14 @@ void phaseStudy(const std::vector<Song>& songs, const AnalysisOptions& o)
         h.right += right;
         h.total += total;
         const double ppq = s.timeline.ppq();
+        const Tick first =
+            s.timeline.pitched().empty() ? 0 : s.timeline.pitched().front().startTick;
         if (std::getenv("TUNE_PER_SONG"))
-            std::printf("%s phase est %.2f chosen %.2f label %.2f  chords %5.1f%% on label phase "
+            std::printf("%s first %.2f phase est %.2f chosen %.2f label %.2f  chords %5.1f%% on "
+                        "label phase "
                         "%5.1f%%\n",
-                        s.name.c_str(), s.phase / ppq, chosen.phase / ppq, s.labelPhase / ppq,
+                        s.name.c_str(), double(first % s.timeline.ppq()) / ppq, s.phase / ppq,
+                        chosen.phase / ppq, s.labelPhase / ppq,
                         100 * test::majminOverlap(s.labels, chosen.chords) / total,
                         100 * right / total);
     }
@@ -81,6 +87,7 @@ std::map<std::string, std::function<void(AnalysisOptions&, double)>> parameters(
             {"colour", [](AnalysisOptions& o, double v) { o.chords.colourPenalty = v; }},
             {"bass", [](AnalysisOptions& o, double v) { o.chords.bassWeight = v; }},
             {"change", [](AnalysisOptions& o, double v) { o.chords.changePenalty = v; }},
+            {"weak", [](AnalysisOptions& o, double v) { o.chords.weakBeatPenalty = v; }},
             {"weigh", [](AnalysisOptions& o, double v) { o.chords.weighTracks = v != 0; }},
             {"phases", [](AnalysisOptions& o, double v) { o.chords.phaseCandidates = int(v); }},
             {"tonic", [](AnalysisOptions& o, double v) { o.key.tonicChordWeight = v; }},
@@ -225,6 +232,28 @@ void byBoundaryDistance(const std::vector<Song>& songs, const AnalysisOptions& o
             for (double c : changes)
                 if (std::abs(c - at) < std::abs(best)) best = c - at;
             offsets[std::abs(best) > 2.1 ? 99 : int(std::lround(best * 4))]++;
+            if (std::getenv("TUNE_OFFSETS") && std::abs(std::abs(best) - 1) < 0.1)
+                std::printf("  %s beat %7.2f (bar beat %.2f): %d%c -> %d%c, ours off by %+.2f\n",
+                            s.name.c_str(), at,
+                            std::fmod(at - s.timeline.barStarts().front() / ppq, 4.0), a.root,
+                            a.third == 4 ? 'M' : 'm', b.root, b.third == 4 ? 'M' : 'm', best);
+            if (std::getenv("TUNE_OFFSETS") && std::abs(std::abs(best) - 1) < 0.1 &&
+                s.name == std::getenv("TUNE_OFFSETS")) {
+                const std::vector<double> w = chordTrackWeights(s.timeline);
+                for (int k = -2; k < 2; ++k) {
+                    const Tick from = Tick((at + k) * ppq), to = from + Tick(ppq);
+                    PitchClasses pcs{};
+                    for (const auto& n : s.timeline.pitched()) {
+                        const Tick lo = std::max(from, n.startTick), hi = std::min(to, n.endTick);
+                        if (hi > lo)
+                            pcs[n.key % 12] += w[std::size_t(n.track)] * double(hi - lo) / ppq;
+                    }
+                    std::printf("      beat %+d:", k);
+                    for (int pc = 0; pc < 12; ++pc)
+                        if (pcs[pc] > 0.05) std::printf(" %d:%.2f", pc, pcs[pc]);
+                    std::printf("\n");
+                }
+            }
         }
     }
     for (const auto& [q, n] : offsets)
