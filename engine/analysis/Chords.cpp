@@ -199,6 +199,13 @@ void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFram
     else
         out.push_back(c);
 }
+// The score of the plain path (no beat parity), to compare beat phases.
+double pathScore(const ChromaFrames& frames, const ChordParams& params)
+{
+    double total = 0.0;
+    if (frames.size() > 0) viterbi(frames, states(params), params, -1, total);
+    return total;
+}
 } // namespace
 
 std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames& frames,
@@ -250,13 +257,13 @@ HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
         HarmonyFrames candidate;
         candidate.phase = (phase + k * ppq / candidates) % ppq;
         candidate.frames = chromaFrames(timeline, candidate.phase, &weights);
-        double score = 0.0;
-        candidate.chords = recognizeChords(timeline, candidate.frames, params, &score);
+        const double score = timeline.pitched().empty() ? 0.0 : pathScore(candidate.frames, params);
         if (k == 0 || score > bestScore) {
             best = std::move(candidate);
             bestScore = score;
         }
     }
+    best.chords = recognizeChords(timeline, best.frames, params);
     // The key and the pitch-class profile read every note as it sounds.
     if (params.weighTracks) best.frames = chromaFrames(timeline, best.phase);
     return best;
