@@ -2,6 +2,8 @@
 // Chord recognition by template matching and Viterbi smoothing over sixteenth frames.
 #include "engine/analysis/Chords.h"
 
+#include "engine/analysis/TrackWeights.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -101,9 +103,10 @@ void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double ma
     }
 }
 
-// The state path maximising sum(score) - changePenalty * changes. O(frames * states).
+// The state path maximising sum(score) - changePenalty * changes, a change on a beat of parity
+// `weakParity` (0 even, 1 odd, -1 none) paying weakBeatPenalty more. O(frames * states).
 std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector<State>& all,
-                                   const ChordParams& p, double& bestScore)
+                                   const ChordParams& p, int weakParity, double& bestScore)
 {
     const std::size_t n = frames.size(), k = all.size();
     double meanMass = 0.0, voiced = 0.0;
@@ -135,7 +138,9 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
             }
             frameScores(chroma, bass, frames.mass[f] * scale, bassMass, all, p, score);
         }
-        const double leave = total[best] - p.changePenalty;
+        const auto beat = static_cast<int>(f / static_cast<std::size_t>(frames.framesPerBeat));
+        const double leave =
+            total[best] - p.changePenalty - (beat % 2 == weakParity ? p.weakBeatPenalty : 0.0);
         const bool onBeat = f > 0 && (!p.changeOnBeats || f % frames.framesPerBeat == 0);
         std::size_t nextBest = 0;
         for (std::size_t s = 0; s < k; ++s) {
@@ -156,6 +161,16 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
         if (switched[f * k + s]) s = bestAt[f];
     }
     return path;
+}
+
+// The beat parity (0 even, 1 odd) on which fewer of the path's changes fall: chords mostly
+// change on every other beat, whichever that is (a pickup or an offset shifts it).
+int weakParity(const std::vector<std::uint16_t>& path, int framesPerBeat)
+{
+    std::size_t on[2] = {0, 0};
+    for (std::size_t f = 1; f < path.size(); ++f)
+        if (path[f] != path[f - 1]) ++on[(f / static_cast<std::size_t>(framesPerBeat)) % 2];
+    return on[1] > on[0] ? 0 : 1;
 }
 
 // The chord tone most often in the bass over the frames (the root if there is no bass).
@@ -184,6 +199,13 @@ void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFram
     else
         out.push_back(c);
 }
+// The score of the plain path (no beat parity), to compare beat phases.
+double pathScore(const ChromaFrames& frames, const ChordParams& params)
+{
+    double total = 0.0;
+    if (frames.size() > 0) viterbi(frames, states(params), params, -1, total);
+    return total;
+}
 } // namespace
 
 std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames& frames,
@@ -194,7 +216,9 @@ std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames&
     if (frames.size() == 0 || timeline.pitched().empty()) return out;
     const std::vector<State> all = states(params);
     double total = 0.0;
-    const std::vector<std::uint16_t> path = viterbi(frames, all, params, total);
+    std::vector<std::uint16_t> path = viterbi(frames, all, params, -1, total);
+    if (params.weakBeatPenalty > 0.0)
+        path = viterbi(frames, all, params, weakParity(path, frames.framesPerBeat), total);
     if (score) *score = total;
     // Runs of one state, cut at silences of a beat or more.
     const std::size_t minGap = static_cast<std::size_t>(frames.framesPerBeat);
@@ -225,17 +249,23 @@ HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
     HarmonyFrames best;
     double bestScore = 0.0;
     const model::Tick ppq = timeline.ppq();
-    for (int k = 0; k < (params.changeOnBeats ? 2 : 1); ++k) {
+    const std::vector<double> weights =
+        params.weighTracks ? chordTrackWeights(timeline) : std::vector<double>{};
+    // A file on its own grid (phase 0) may still start off the beat: try every sixteenth.
+    const int candidates = !params.changeOnBeats ? 1 : phase == 0 ? params.phaseCandidates : 2;
+    for (int k = 0; k < candidates; ++k) {
         HarmonyFrames candidate;
-        candidate.phase = (phase + k * ppq / 2) % ppq;
-        candidate.frames = chromaFrames(timeline, candidate.phase);
-        double score = 0.0;
-        candidate.chords = recognizeChords(timeline, candidate.frames, params, &score);
+        candidate.phase = (phase + k * ppq / candidates) % ppq;
+        candidate.frames = chromaFrames(timeline, candidate.phase, &weights);
+        const double score = timeline.pitched().empty() ? 0.0 : pathScore(candidate.frames, params);
         if (k == 0 || score > bestScore) {
             best = std::move(candidate);
             bestScore = score;
         }
     }
+    best.chords = recognizeChords(timeline, best.frames, params);
+    // The key and the pitch-class profile read every note as it sounds.
+    if (params.weighTracks) best.frames = chromaFrames(timeline, best.phase);
     return best;
 }
 

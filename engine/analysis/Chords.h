@@ -13,12 +13,16 @@ namespace pianola::engine::analysis {
 /// piece's mean sounding mass per beat = 1), so the weights do not depend on ppq or density.
 struct ChordParams
 {
-    double outsidePenalty = 0.8;   ///< per unit of mass on pitch classes outside the chord
+    double outsidePenalty = 1.2;   ///< per unit of mass on pitch classes outside the chord
     double extraTonePenalty = 0.3; ///< per tone beyond a triad, per unit of mass
     double colourPenalty = 0.3;    ///< dim, aug, sus: less common than major and minor
-    double bassWeight = 0.3;       ///< bonus for the root in the bass (per beat of bass)
-    double changePenalty = 0.5;    ///< cost of a chord change, in beats of mass
+    double bassWeight = 0.1;       ///< bonus for the root in the bass (per beat of bass)
+    double changePenalty = 0.2;    ///< cost of a chord change, in beats of mass
     bool changeOnBeats = true;     ///< chords change on beats only (anticipations stay put)
+    int phaseCandidates = 4;       ///< beat phases tried (evenly spaced from the onset phase)
+    bool weighTracks = true;       ///< chordal tracks count more than single lines
+    double weakBeatPenalty = 0.2;  ///< extra cost of a change on the beats a first pass changes
+                                   ///< on less (every other beat); 0: one pass, no such cost
 };
 
 /// One chord kind: its quality name and intervals above the root (root first).

@@ -13,24 +13,26 @@ using model::Tick;
 
 // Adds every note's sounding ticks to its frames: partial frames directly, whole frames through
 // a difference array, so a long note costs O(1).
-void addChroma(const Timeline& timeline, ChromaFrames& frames)
+void addChroma(const Timeline& timeline, ChromaFrames& frames, const std::vector<double>* weights)
 {
     const std::size_t count = frames.size();
     std::vector<PitchClasses> whole(count + 1, PitchClasses{});
     const Tick step = frames.step;
     for (const TimedNote& n : timeline.pitched()) {
         const int pc = n.key % 12;
+        const auto track = static_cast<std::size_t>(n.track);
+        const double w = weights && track < weights->size() ? (*weights)[track] : 1.0;
         const Tick start = n.startTick - frames.origin, end = n.endTick - frames.origin;
         const auto f0 = static_cast<std::size_t>(start / step);
         const auto f1 = static_cast<std::size_t>((end - 1) / step);
         if (f0 == f1) {
-            frames.chroma[f0][pc] += static_cast<double>(end - start);
+            frames.chroma[f0][pc] += w * static_cast<double>(end - start);
             continue;
         }
-        frames.chroma[f0][pc] += static_cast<double>(Tick(f0 + 1) * step - start);
-        frames.chroma[f1][pc] += static_cast<double>(end - Tick(f1) * step);
-        whole[f0 + 1][pc] += static_cast<double>(step);
-        whole[f1][pc] -= static_cast<double>(step);
+        frames.chroma[f0][pc] += w * static_cast<double>(Tick(f0 + 1) * step - start);
+        frames.chroma[f1][pc] += w * static_cast<double>(end - Tick(f1) * step);
+        whole[f0 + 1][pc] += w * static_cast<double>(step);
+        whole[f1][pc] -= w * static_cast<double>(step);
     }
     PitchClasses running{};
     for (std::size_t f = 0; f < count; ++f) {
@@ -72,7 +74,8 @@ void addBass(const Timeline& timeline, ChromaFrames& frames)
 }
 } // namespace
 
-ChromaFrames chromaFrames(const Timeline& timeline, Tick phase)
+ChromaFrames chromaFrames(const Timeline& timeline, Tick phase,
+                          const std::vector<double>* trackWeights)
 {
     ChromaFrames frames;
     const Tick sixteenth = std::max(1, timeline.ppq() / 4);
@@ -87,7 +90,7 @@ ChromaFrames chromaFrames(const Timeline& timeline, Tick phase)
     frames.chroma.assign(count, PitchClasses{});
     frames.bass.assign(count, PitchClasses{});
     frames.mass.assign(count, 0.0);
-    addChroma(timeline, frames);
+    addChroma(timeline, frames, trackWeights);
     addBass(timeline, frames);
     return frames;
 }

@@ -34,8 +34,11 @@ struct ChromaFrames
 constexpr std::size_t kMaxFrames = 1u << 15;
 
 /// Frames of a sixteenth note (or coarser for very long pieces), a beat starting every
-/// `framesPerBeat` frames from frame 0 at the beat phase `phase` (ticks, 0..ppq).
-ChromaFrames chromaFrames(const Timeline& timeline, model::Tick phase = 0);
+/// `framesPerBeat` frames from frame 0 at the beat phase `phase` (ticks, 0..ppq). With
+/// `trackWeights` (per track index), each note's chroma counts with its track's weight (the bass
+/// is the lowest note whatever its weight).
+ChromaFrames chromaFrames(const Timeline& timeline, model::Tick phase = 0,
+                          const std::vector<double>* trackWeights = nullptr);
 
 /// The sum of `frames[first, last)`.
 PitchClasses sumFrames(const std::vector<PitchClasses>& frames, std::size_t first,

@@ -112,6 +112,7 @@ private slots:
     void emptyPlan();
     void extendedChordsNamedByTheirRoot();
     void swingPerSubdivision();
+    void chordalTracksOutweighTheMelody();
 };
 
 void TestAnalysis::timingAcrossTempoChanges()
@@ -380,6 +381,30 @@ void TestAnalysis::extendedChordsNamedByTheirRoot()
     QCOMPARE(a.chords.size(), std::size_t{2});
     QCOMPARE(model::analysis::chordSymbol(a.chords[0]), std::string("Am11"));
     QCOMPARE(model::analysis::chordSymbol(a.chords[1]), std::string("E13"));
+}
+
+// A piano stabbing C-E-G on every beat under a melody holding F and A as long as the piano's
+// notes sound in all: by duration alone the notes are an Fmaj9 (F A C E G); the piano says C.
+void TestAnalysis::chordalTracksOutweighTheMelody()
+{
+    Track piano = named("Piano"), melody = named("Melody");
+    melody.channel = 1;
+    for (int bar = 0; bar < 4; ++bar) {
+        const model::Tick at = bar * kBar;
+        for (int beat = 0; beat < 4; ++beat)
+            for (int key : {60, 64, 67})
+                piano.notes.push_back(note(at + beat * kPpq, kPpq / 2, key));
+        melody.notes.push_back(note(at, kBar / 2, 77));            // F
+        melody.notes.push_back(note(at + kBar / 2, kBar / 2, 81)); // A
+    }
+    const Plan plan = planWith({piano, melody});
+    const Analysis a = engine::analysis::analyzePlan(plan);
+    QCOMPARE(symbols(a), std::vector<std::string>{"C"});
+    engine::analysis::AnalysisOptions unweighted;
+    unweighted.chords.weighTracks = false; // every note by its duration only
+    const Analysis b = engine::analysis::analyzePlan(plan, unweighted);
+    QVERIFY(!b.chords.empty());
+    QCOMPARE(b.chords.front().root, 5); // F: what the melody's long notes outweigh it to
 }
 
 // Straight eighth hats with swung sixteenths (what the generator writes for "swing 62%"): the

@@ -51,8 +51,8 @@ void TestAnalysisPop909::accuracy()
     const double heldOutChords = 100.0 * halves[1].right / halves[1].total;
     QVERIFY2(keyPercent >= 90.0, qPrintable(QString::number(keyPercent)));
     QVERIFY2(heldOutKey >= 90.0, qPrintable(QString::number(heldOutKey)));
-    QVERIFY2(chordPercent >= 88.0, qPrintable(QString::number(chordPercent)));
-    QVERIFY2(heldOutChords >= 88.0, qPrintable(QString::number(heldOutChords)));
+    QVERIFY2(chordPercent >= 93.0, qPrintable(QString::number(chordPercent)));
+    QVERIFY2(heldOutChords >= 93.0, qPrintable(QString::number(heldOutChords)));
 }
 
 QTEST_GUILESS_MAIN(TestAnalysisPop909)
