@@ -238,8 +238,9 @@ const PlanChord* chordCovering(const std::vector<PlanChord>& chords, Tick tick)
     return nullptr;
 }
 
-// The chord track with the chords touching the gap set to `before` / `after` (placed over the
-// rest of the bar next to the gap when no chord is there).
+// The chord track with the chords touching the gap set to `before` / `after`: a chord ending
+// (starting) right at the gap is replaced over its span; otherwise the new chord takes the bar
+// next to the gap, cutting what is there.
 std::vector<PlanChord> withBounds(const model::Plan& take, const ChordGap& gap, Tick limit)
 {
     std::vector<PlanChord> chords = take.chords;
@@ -250,7 +251,8 @@ std::vector<PlanChord> withBounds(const model::Plan& take, const ChordGap& gap, 
             if (b < gap.from) start = b;
         for (const PlanChord& c : chords)
             if (c.endTick() <= gap.from) start = std::max(start, c.endTick());
-        if (const PlanChord* c = chordCovering(chords, gap.from - 1)) start = c->startTick;
+        for (const PlanChord& c : chords)
+            if (c.endTick() == gap.from) start = c.startTick; // the chord before, over its span
         if (gap.from - start >= model::kMinChordTicks)
             chords = model::withChordPlaced(
                 std::move(chords), model::planChordOf(*gap.before, start, gap.from - start));
@@ -261,7 +263,8 @@ std::vector<PlanChord> withBounds(const model::Plan& take, const ChordGap& gap, 
             if (b > gap.to) end = std::min(end, b);
         for (const PlanChord& c : chords)
             if (c.startTick >= gap.to) end = std::min(end, c.startTick);
-        if (const PlanChord* c = chordCovering(chords, gap.to)) end = c->endTick();
+        for (const PlanChord& c : chords)
+            if (c.startTick == gap.to) end = c.endTick(); // the chord after, over its span
         if (end - gap.to >= model::kMinChordTicks)
             chords = model::withChordPlaced(std::move(chords),
                                             model::planChordOf(*gap.after, gap.to, end - gap.to));

@@ -140,7 +140,7 @@ std::optional<ChordRequest> fillGap(std::string_view line, const std::vector<std
     const bool drums = has(w, "drum") || has(w, "drums") || has(w, "beat") || has(w, "percussion");
     const bool asks = has(w, "suggest") || has(w, "propose") || has(w, "recommend") ||
                       has(w, "fill") || has(w, "between") || has(w, "ideas") || has(w, "options") ||
-                      has(w, "new") || has(w, "write");
+                      has(w, "alternatives");
     if (drums || !((chords && asks) || fillBars)) return std::nullopt;
     ChordRequest request = requestOf(ChordRequest::Kind::FillGap, first);
     request.lastBar = last;
