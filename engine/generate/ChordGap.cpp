@@ -20,7 +20,6 @@ using model::Tick;
 
 enum Func { kTonic, kPredominant, kDominant, kOther };
 
-constexpr double kRepeat = -2.0;  ///< the same chord again: a gap asks for motion
 constexpr double kMelody = 0.5;   ///< per beat of a fixed melody note in (or out of) the chord
 constexpr double kOutside = -0.8; ///< ...relative weight of a note outside it
 constexpr std::size_t kBeam = 96; ///< partial paths kept per slot
@@ -98,9 +97,13 @@ std::vector<Cand> candidates(const Key& key, const Layout& layout,
     return out;
 }
 
+bool repeats(const ChordSymbol& a, const ChordSymbol& b)
+{
+    return a.root == b.root && a.third == b.third;
+}
+
 double transition(const ChordSymbol& a, Func fa, const Cand& b)
 {
-    if (a.root == b.symbol.root && a.third == b.symbol.third) return kRepeat;
     static constexpr double kFunc[4][4] = {{0.1, 0.6, 0.3, 0.0},  // from tonic
                                            {-0.2, 0.2, 0.8, 0.0}, // from predominant
                                            {1.0, -1.0, 0.0, 0.0}, // from dominant
@@ -199,12 +202,13 @@ std::vector<std::vector<std::size_t>> rankedPaths(const std::vector<Slot>& slots
         for (std::size_t p = 0; p < prev.size(); ++p)
             for (std::size_t c = 0; c < cands.size(); ++c) {
                 if (cands[c].secondary && !last) continue;
+                const Cand* from = s > 0 ? &cands[prev[p].cand] : before ? &*before : nullptr;
+                if ((from && repeats(from->symbol, cands[c].symbol)) ||
+                    (last && after && repeats(cands[c].symbol, after->symbol)))
+                    continue; // a gap asks for motion
                 double score = prev[p].score + emission(slots[s], cands[c].symbol);
-                if (s > 0)
-                    score +=
-                        transition(cands[prev[p].cand].symbol, cands[prev[p].cand].func, cands[c]);
-                else if (before)
-                    score += transition(before->symbol, before->func, cands[c]);
+                if (from)
+                    score += transition(from->symbol, from->func, cands[c]);
                 else if (cands[c].symbol.root == key.tonic)
                     score += 0.5; // the take starts on the tonic
                 if (last && after)
@@ -339,7 +343,15 @@ std::vector<std::vector<PlanChord>> fillChordGap(const model::Plan& take, const 
     const std::vector<PlanChord> base = withBounds(take, {from, to, gap.before, gap.after}, limit);
     const std::optional<Cand> before = boundCand(base, from - 1, key);
     const std::optional<Cand> after = boundCand(base, to, key);
-    std::vector<std::vector<PlanChord>> seen; // the gap chords of each candidate so far
+    // The gap chords of each candidate so far, and those there now: suggestions are new.
+    std::vector<std::vector<PlanChord>> seen{{}};
+    for (const PlanChord& c : base)
+        if (c.startTick < to && c.endTick() > from) {
+            const Tick start = std::max(c.startTick, from), end = std::min(c.endTick(), to);
+            PlanChord cut = c;
+            cut.startTick = start, cut.lengthTicks = end - start;
+            seen.front().push_back(cut);
+        }
     for (int i = 0; i < count; ++i) {
         const Layout& layout = kLayouts[static_cast<std::size_t>(i) % kLayouts.size()];
         const std::vector<Slot> slots = slotsOf(take, from, to, layout.halves);

@@ -71,23 +71,40 @@ changedSpans(const std::vector<model::PlanChord>& a, const std::vector<model::Pl
     return out;
 }
 
+namespace {
+// Whether note `n` belongs to a span where the chords changed: struck inside it, struck a 32nd
+// early (humanized), or an anticipation struck within a beat before it that fits the old chord
+// there and not the one it is struck in (the refit moves those with the chord they anticipate).
+bool inChangedSpan(const model::Note& n,
+                   const std::vector<std::pair<model::Tick, model::Tick>>& spans,
+                   const std::vector<model::PlanChord>& old, model::Tick beat)
+{
+    const auto fits = [&](model::Tick tick) {
+        const model::PlanChord* c = chordAt(old, tick);
+        return c && std::find(c->tones.begin(), c->tones.end(), n.key % 12) != c->tones.end();
+    };
+    return std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
+        if (n.startTick >= s.second || n.startTick < s.first - beat) return false;
+        return n.startTick >= s.first - beat / 8 || (fits(s.first) && !fits(n.startTick));
+    });
+}
+} // namespace
+
 model::Plan followChordChange(const model::Plan& take, std::vector<model::PlanChord> chords,
                               RefitReport* report)
 {
-    const auto spans = changedSpans(takeHarmony(take), chords);
+    const std::vector<model::PlanChord> old = takeHarmony(take);
+    const auto spans = changedSpans(old, chords);
     const model::Plan refit = refitToChords(take, std::move(chords), report);
     model::Plan out = take;
     out.chords = refit.chords;
-    const auto changed = [&](const model::Note& n) {
-        return std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
-            return n.startTick >= s.first && n.startTick < s.second;
-        });
-    };
+    const model::Tick beat = std::max(1, take.ppq);
     for (int t : followingTracks(take)) {
         auto& notes = out.tracks[static_cast<std::size_t>(t)].notes;
         const auto& moved = refit.tracks[static_cast<std::size_t>(t)].notes;
         for (std::size_t k = 0; k < notes.size() && k < moved.size(); ++k)
-            if (moved[k].id == notes[k].id && !notes[k].locked && changed(notes[k]))
+            if (moved[k].id == notes[k].id && !notes[k].locked &&
+                inChangedSpan(notes[k], spans, old, beat))
                 notes[k] = moved[k];
     }
     return out;

@@ -24,8 +24,9 @@ std::vector<std::pair<model::Tick, model::Tick>>
 changedSpans(const std::vector<model::PlanChord>& a, const std::vector<model::PlanChord>& b);
 /// The take with `chords` as its chord track and its following tracks (followingTracks()) refit
 /// from the old harmony (the take's chord track, else the detected one) to `chords`, only for
-/// notes struck where the chords changed (changedSpans()): the rest of every part, the other
-/// tracks, drums and locked notes stay as they were. What a hand edit of the chord track does.
+/// notes struck where the chords changed (changedSpans()), a 32nd early, or anticipating such a
+/// change within a beat: the rest of every part, the other tracks, drums and locked notes stay
+/// as they were. What a hand edit of the chord track does.
 model::Plan followChordChange(const model::Plan& take, std::vector<model::PlanChord> chords,
                               RefitReport* report = nullptr);
 /// The indices of the tracks that follow the chord track (Track::followsChords), pitched and

@@ -26,7 +26,6 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
-#include <set>
 
 using namespace pianola;
 using model::Tick;
@@ -111,12 +110,13 @@ void typeSymbol(app::MainWindow& w, const QString& symbol)
     QTest::keyClick(lane->symbolEditor(), Qt::Key_Return);
 }
 
-/// Share of the notes of `track` struck in [from, to) whose pitch class is one of `tones`.
+/// Share of the notes of `track` struck for a chord over [from, to) whose pitch class is one of
+/// `tones`: a 32nd early counts (humanized), a 32nd before its end is the next chord's.
 double shareIn(const model::Track& track, Tick from, Tick to, const std::vector<int>& tones)
 {
     int in = 0, all = 0;
     for (const auto& n : track.notes)
-        if (n.startTick >= from && n.startTick < to) {
+        if (n.startTick >= from - 60 && n.startTick < to - 60) {
             ++all;
             in += std::find(tones.begin(), tones.end(), n.key % 12) != tones.end();
         }
@@ -212,13 +212,24 @@ void TestChordActions::chordLaneEditTakesFollowingPartsAlong()
         const model::Track& a = before.tracks[static_cast<std::size_t>(t)];
         const model::Track& b = after.tracks[static_cast<std::size_t>(t)];
         QCOMPARE(rhythm(b), rhythm(a));
-        for (const auto& n : b.notes)
-            if (n.startTick < now.startTick || n.startTick >= now.endTick())
+        for (const auto& n : b.notes) // nothing moves outside the chord (and the beat before it,
+                                      // where notes may anticipate it)
+            if (n.startTick < now.startTick - 480 || n.startTick >= now.endTick())
                 QVERIFY(std::find(a.notes.begin(), a.notes.end(), n) != a.notes.end());
         const double share = shareIn(b, now.startTick, now.endTick(), now.tones);
-        QVERIFY2(share >= 0.9, qPrintable(QStringLiteral("%1: %2 of the notes in the new chord")
+        QString keys; // for the message: the keys struck in the chord, before -> after
+        for (std::size_t i = 0; i < b.notes.size(); ++i)
+            if (b.notes[i].startTick >= now.startTick - 60 &&
+                b.notes[i].startTick < now.endTick() - 60)
+                keys += QStringLiteral(" %1@%2->%3")
+                            .arg(a.notes[i].key)
+                            .arg(b.notes[i].startTick)
+                            .arg(b.notes[i].key);
+        QVERIFY2(share >= 0.9, qPrintable(QStringLiteral("%1: %2 of the notes in %3:%4")
                                               .arg(QString::fromStdString(b.name))
-                                              .arg(share)));
+                                              .arg(share)
+                                              .arg(QString::fromStdString(now.quality))
+                                              .arg(keys)));
         QVERIFY(shareIn(a, now.startTick, now.endTick(), now.tones) < share);
     }
     for (const auto& n : after.tracks[static_cast<std::size_t>(parts.bass)].notes)
@@ -449,7 +460,7 @@ void TestChordActions::chatSuggestsChordsForAGap()
     QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
     QCOMPARE(w.document()->undoStack()->count(), undo + 2); // the prompt, the reply with takes
     const Tick bar = 1920, from = 2 * bar, to = 4 * bar;
-    std::set<std::vector<model::PlanChord>> seen;
+    std::vector<std::vector<model::PlanChord>> seen;
     for (std::size_t i = takes; i < takes + 4; ++i) {
         const model::Take& t = project.takes[i];
         QCOMPARE(t.provenance.parentTake.value_or(0), parent);
@@ -464,7 +475,8 @@ void TestChordActions::chatSuggestsChordsForAGap()
             if (c.startTick == to) QCOMPARE(c.root, 7);   // G
         }
         QVERIFY(!inside.empty());
-        QVERIFY2(seen.insert(inside).second, t.name.c_str());
+        QVERIFY2(std::find(seen.begin(), seen.end(), inside) == seen.end(), t.name.c_str());
+        seen.push_back(inside);
         QCOMPARE(t.plan.tracks[static_cast<std::size_t>(parts.drums)],
                  before.tracks[static_cast<std::size_t>(parts.drums)]);
         const auto& bass = t.plan.tracks[static_cast<std::size_t>(parts.bass)];
