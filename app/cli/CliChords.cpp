@@ -248,6 +248,7 @@ int commandFill(const std::vector<std::string>& args, const Io& io)
     const auto bars = parsed.value("--bars") ? barsOf(*parsed.value("--bars")) : std::nullopt;
     if (parsed.positionals().size() != 1 || !output || !bars)
         return usageError(io, "fill", "needs one input file, --bars FIRST-LAST and -o OUT");
+    const int first = bars->first, last = bars->second;
     int takes = 4;
     try {
         if (const auto n = parsed.value("--takes")) takes = std::stoi(*n);
@@ -270,15 +271,14 @@ int commandFill(const std::vector<std::string>& args, const Io& io)
     if (plan.chords.empty()) plan.chords = engine::generate::detectChords(plan);
     const model::Tick limit = model::chordTrackLimit(plan);
     const std::vector<model::Tick> starts = model::barStarts(plan, limit);
-    if (bars->second > static_cast<int>(starts.size())) {
+    if (last > static_cast<int>(starts.size())) {
         printError(io.err, "pianola-cli fill: --bars: the take has bars 1 to " +
                                std::to_string(starts.size()));
         return kBadInput;
     }
-    gap.from = starts[static_cast<std::size_t>(bars->first - 1)];
-    gap.to = bars->second < static_cast<int>(starts.size())
-                 ? starts[static_cast<std::size_t>(bars->second)]
-                 : limit;
+    gap.from = starts[static_cast<std::size_t>(first - 1)];
+    gap.to =
+        last < static_cast<int>(starts.size()) ? starts[static_cast<std::size_t>(last)] : limit;
     if (engine::generate::followingTracks(plan).empty()) // a .mid: every pitched part follows
         for (model::Track& t : plan.tracks)
             t.followsChords = t.channel != 9;
@@ -296,8 +296,8 @@ int commandFill(const std::vector<std::string>& args, const Io& io)
         for (const model::PlanChord& c : take.chords)
             if (c.startTick >= gap.from && c.startTick < gap.to)
                 names += (names.empty() ? "" : " ") + symbolText(take, c);
-        std::fprintf(io.err, "%s: bars %d-%d: %s\n", printable(path).c_str(), bars->first,
-                     bars->second, printable(names).c_str());
+        std::fprintf(io.err, "%s: bars %d-%d: %s\n", printable(path).c_str(), first, last,
+                     printable(names).c_str());
     }
     return kOk;
 }
