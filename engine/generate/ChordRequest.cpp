@@ -139,7 +139,7 @@ std::optional<ChordRequest> fillGap(std::string_view line, const std::vector<std
             (w[i] == "fill" && (w[i + 1] == "bar" || w[i + 1] == "bars" || w[i + 1] == "measures"));
     const bool drums = has(w, "drum") || has(w, "drums") || has(w, "beat") || has(w, "percussion");
     const bool asks = has(w, "suggest") || has(w, "propose") || has(w, "recommend") ||
-                      has(w, "fill") || has(w, "between") || has(w, "ideas") || has(w, "options") ||
+                      has(w, "between") || has(w, "ideas") || has(w, "options") ||
                       has(w, "alternatives");
     if (drums || !((chords && asks) || fillBars)) return std::nullopt;
     ChordRequest request = requestOf(ChordRequest::Kind::FillGap, first);

@@ -148,6 +148,9 @@ void TestRefit::chordRequestsAreRead_data()
                                   << "chords: suggest for bars 3-4";
     QTest::newRow("drum fill bars") << "fill bars 3 to 4 with drums"
                                     << "";
+    QTest::newRow("song with a fill")
+        << "8-bar pop song with drums, bass, chords and a fill on bar 8"
+        << "";
     QTest::newRow("a song") << "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths"
                             << "";
     QTest::newRow("bass") << "add a soft sub bass following the chord roots"
