@@ -2,7 +2,9 @@
 // The Chords menu and the chat's chord requests.
 #include "app/ChordActions.h"
 
+#include "app/ChordFollowSink.h"
 #include "app/Document.h"
+#include "engine/generate/ChordGap.h"
 #include "engine/generate/ChordParts.h"
 #include "engine/generate/ChordRequest.h"
 #include "engine/generate/Harmonize.h"
@@ -25,8 +27,15 @@ using model::Plan;
 using model::Take;
 
 ChordActions::ChordActions(Document* document, widgets::EditorState* state, QWidget* window)
-    : QObject(window), m_document(document), m_state(state), m_window(window)
-{}
+    : QObject(window), m_document(document), m_state(state), m_window(window),
+      m_followSink(std::make_unique<ChordFollowSink>(document))
+{
+    m_state->setSink(m_followSink.get());
+    connect(m_state, &widgets::EditorState::chordSuggestionRequested, this,
+            [this](model::Tick from, model::Tick to) { suggestChords(from, to); });
+}
+
+ChordActions::~ChordActions() = default; // the window goes first: nothing submits any more
 
 void ChordActions::addMenu(QMenuBar* bar)
 {
@@ -49,6 +58,12 @@ void ChordActions::addMenu(QMenuBar* bar)
     m_follows = add(tr("Current track &follows the chord track"), "followsChords",
                     [this](bool on) { setFollowsChords(on); });
     m_follows->setCheckable(true);
+    QAction* partsFollow = add(tr("&Parts follow chord edits"), "partsFollowChordEdits",
+                               [this](bool on) { m_followSink->setEnabled(on); });
+    partsFollow->setCheckable(true);
+    partsFollow->setChecked(m_followSink->enabled());
+    partsFollow->setToolTip(tr("When you edit the chord lane, the tracks that follow the chord "
+                               "track play the new chords (in the same undo step)"));
     connect(m_state, &widgets::EditorState::currentTrackChanged, this,
             &ChordActions::updateFollows);
     connect(m_state, &widgets::EditorState::planChanged, this, &ChordActions::updateFollows);
@@ -290,6 +305,86 @@ std::vector<Take> ChordActions::barChangeTakes(int bar, const std::string& quali
         tr("bar %1 %2").arg(bar).arg(QString::fromStdString(quality.empty() ? "major" : quality)))};
 }
 
+namespace {
+// The gap's chords of a chord track, as text ("F Dm7 G/B").
+QString gapText(const std::vector<model::PlanChord>& chords, model::Tick from, model::Tick to,
+                const model::Plan& plan)
+{
+    const model::KeySignature key =
+        plan.keySignatures.empty() ? model::KeySignature{} : plan.keySignatures.front();
+    QStringList names;
+    for (const model::PlanChord& c : chords)
+        if (c.startTick >= from && c.startTick < to)
+            if (const auto symbol = model::chordSymbolOf(c))
+                names << QString::fromStdString(model::chordSymbolText(*symbol, key));
+    return names.join(QLatin1Char(' '));
+}
+} // namespace
+
+std::vector<Take> ChordActions::gapTakes(model::Tick from, model::Tick to,
+                                         const std::optional<model::ChordSymbol>& before,
+                                         const std::optional<model::ChordSymbol>& after,
+                                         QString* why) const
+{
+    const Take* take = active();
+    if (!take) {
+        *why = tr("No take to suggest chords for");
+        return {};
+    }
+    Plan plan = take->plan;
+    if (plan.chords.empty() && plan.noteCount() > 0)
+        plan.chords = engine::generate::detectChords(plan);
+    const auto tracks = engine::generate::fillChordGap(plan, {from, to, before, after}, 4);
+    if (tracks.empty()) {
+        *why = tr("No room for chords there: the span is empty or after the take's end");
+        return {};
+    }
+    std::vector<Take> out;
+    for (const auto& chords : tracks) {
+        Plan followed = engine::generate::followChordChange(plan, chords);
+        followed.normalize();
+        out.push_back(
+            childTake(std::move(followed), tr("chords: %1").arg(gapText(chords, from, to, plan))));
+    }
+    return out;
+}
+
+bool ChordActions::suggestChords(model::Tick from, model::Tick to,
+                                 const std::optional<model::ChordSymbol>& before,
+                                 const std::optional<model::ChordSymbol>& after)
+{
+    QString why;
+    auto takes = gapTakes(from, to, before, after, &why);
+    if (takes.empty()) {
+        emit statusMessage(why);
+        return false;
+    }
+    const auto count = static_cast<int>(takes.size());
+    if (!addTakes(std::move(takes), tr("Suggest chords"))) return false;
+    emit statusMessage(tr("%n chord suggestion(s) as takes: switch between them in the Takes panel",
+                          nullptr, count));
+    return true;
+}
+
+// Bars `first`..`last` (1-based) of the active take as ticks.
+std::optional<std::pair<model::Tick, model::Tick>> ChordActions::barSpan(int first, int last,
+                                                                         QString* why) const
+{
+    const Take* take = active();
+    const auto bars = take ? model::barStarts(take->plan, model::chordTrackLimit(take->plan))
+                           : std::vector<model::Tick>{};
+    if (first < 1 || last < first || last > static_cast<int>(bars.size())) {
+        *why = tr("The take has bars 1 to %1: no bar %2")
+                   .arg(bars.size())
+                   .arg(first < 1 ? first : last);
+        return std::nullopt;
+    }
+    const model::Tick to = last < static_cast<int>(bars.size())
+                               ? bars[static_cast<std::size_t>(last)]
+                               : model::chordTrackLimit(take->plan);
+    return std::pair{bars[static_cast<std::size_t>(first - 1)], to};
+}
+
 std::optional<ChordActions::ChatWork> ChordActions::chatRequest(const QString& line)
 {
     const auto request = engine::generate::readChordRequest(line.toStdString());
@@ -325,6 +420,21 @@ std::optional<ChordActions::ChatWork> ChordActions::chatRequest(const QString& l
             work.reply =
                 tr("Bar %1 changed in the chord track, and the following parts refit to it.")
                     .arg(request->bar);
+        break;
+    case Kind::FillGap:
+        if (const auto span = barSpan(request->bar, request->lastBar, &why)) {
+            work.takes = gapTakes(span->first, span->second, request->before, request->after, &why);
+            QStringList options;
+            for (const Take& t : work.takes)
+                options << gapText(t.plan.chords, span->first, span->second, t.plan);
+            if (!work.takes.empty())
+                work.reply = tr("%n suggestion(s) for bars %1 to %2, one take each (the chords "
+                                "around them stay; the following parts play them): %3.",
+                                nullptr, static_cast<int>(work.takes.size()))
+                                 .arg(request->bar)
+                                 .arg(request->lastBar)
+                                 .arg(options.join(QLatin1String(" / ")));
+        }
         break;
     }
     if (work.reply.isEmpty()) work.reply = why;

@@ -6,8 +6,10 @@
 // chords", "make bar 4 a sus chord") come here too.
 #pragma once
 
+#include "model/ChordSymbol.h"
 #include "model/Edit.h"
 
+#include <memory>
 #include <optional>
 #include <QObject>
 #include <QString>
@@ -23,6 +25,7 @@ class EditorState;
 
 namespace pianola::app {
 
+class ChordFollowSink;
 class Document;
 
 class ChordActions : public QObject
@@ -31,7 +34,10 @@ class ChordActions : public QObject
 public:
     enum class Scope { Take, Track, Selection };
 
+    /// Puts a ChordFollowSink between `state` and `document`: the chord lane's edits take the
+    /// following parts along ("Parts follow chord edits", on by default).
     ChordActions(Document* document, widgets::EditorState* state, QWidget* window);
+    ~ChordActions() override;
     /// Adds the Chords menu to `bar`.
     void addMenu(QMenuBar* bar);
 
@@ -45,6 +51,13 @@ public:
     /// Candidate takes with chord tracks for the current track's melody (the highest pitched
     /// track when the current one is drums or empty).
     bool harmonize();
+    /// Candidate takes (4, parent: the active one) whose chord tracks fill [from, to) with chords
+    /// leading from the chord before to the chord after (set to `before` / `after` when given),
+    /// the following parts refit where the chords changed. The chord lane's "Suggest chords
+    /// here" comes here.
+    bool suggestChords(model::Tick from, model::Tick to,
+                       const std::optional<model::ChordSymbol>& before = {},
+                       const std::optional<model::ChordSymbol>& after = {});
     /// The take, its chord track and key `semitones` higher (drums stay): one edit.
     bool transposeTake(int semitones);
     /// The current track follows the chord track (or no longer).
@@ -73,6 +86,12 @@ private:
     std::vector<model::Take> harmonizeTakes(QString* why) const;
     std::vector<model::Take> barChangeTakes(int bar, const std::string& quality,
                                             QString* why) const;
+    std::vector<model::Take> gapTakes(model::Tick from, model::Tick to,
+                                      const std::optional<model::ChordSymbol>& before,
+                                      const std::optional<model::ChordSymbol>& after,
+                                      QString* why) const;
+    std::optional<std::pair<model::Tick, model::Tick>> barSpan(int first, int last,
+                                                               QString* why) const;
     model::Take childTake(model::Plan plan, const QString& name) const;
     bool addTakes(std::vector<model::Take> takes, const QString& text);
     void transposeDialog();
@@ -82,6 +101,7 @@ private:
     widgets::EditorState* m_state;
     QWidget* m_window;
     QAction* m_follows = nullptr;
+    std::unique_ptr<ChordFollowSink> m_followSink;
 };
 
 } // namespace pianola::app

@@ -501,6 +501,18 @@ DE = {
     "substitute in the key": "Ersatz in der Tonart",
     "tritone substitute": "Tritonus-Substitution",
     "“%1” is not a chord symbol: %2": "„%1“ ist kein Akkordsymbol: %2",
+    "&Parts follow chord edits": "&Stimmen folgen Akkordänderungen",
+    "When you edit the chord lane, the tracks that follow the chord track play the new chords (in the same undo step)":
+        "Wenn Sie die Akkordleiste bearbeiten, spielen die Spuren, die der Akkordspur folgen, die neuen Akkorde (im selben Rückgängig-Schritt)",
+    "No take to suggest chords for": "Kein Take, für den sich Akkorde vorschlagen lassen",
+    "No room for chords there: the span is empty or after the take's end":
+        "Dort ist kein Platz für Akkorde: der Bereich ist leer oder liegt nach dem Ende des Takes",
+    "chords: %1": "Akkorde: %1",
+    "Suggest chords": "Akkorde vorschlagen",
+    "The take has bars 1 to %1: no bar %2": "Der Take hat die Takte 1 bis %1: keinen Takt %2",
+    "Suggest chords here": "Hier Akkorde vorschlagen",
+    "Candidate takes with chords here that lead from the chord before to the chord after":
+        "Kandidaten-Takes mit Akkorden, die hier vom Akkord davor zum Akkord danach führen",
     # issue 18: the AI side
     'Interpretation from %1': 'Deutung von %1',
     'Interpretation': 'Deutung',
@@ -566,6 +578,8 @@ PLURAL = {
     'Unlock %n note(s)': ('%n Note entsperren', '%n Noten entsperren'),
     "%n chord(s) detected: edit them in the chord lane above the ruler": ("%n Akkord erkannt: bearbeiten Sie ihn in der Akkordleiste über dem Lineal", "%n Akkorde erkannt: bearbeiten Sie sie in der Akkordleiste über dem Lineal"),
     "I filled the chord track with %n chord(s) from the notes; edit them in the chord lane.": ("Ich habe die Akkordspur mit %n Akkord aus den Noten gefüllt; bearbeiten Sie ihn in der Akkordleiste.", "Ich habe die Akkordspur mit %n Akkorden aus den Noten gefüllt; bearbeiten Sie sie in der Akkordleiste."),
+    "%n chord suggestion(s) as takes: switch between them in the Takes panel": ("%n Akkordvorschlag als Take: im Takes-Bereich auswählbar", "%n Akkordvorschläge als Takes: wechseln Sie im Takes-Bereich zwischen ihnen"),
+    "%n suggestion(s) for bars %1 to %2, one take each (the chords around them stay; the following parts play them): %3.": ("%n Vorschlag für die Takte %1 bis %2, ein Take (die Akkorde drumherum bleiben; die folgenden Stimmen spielen ihn): %3.", "%n Vorschläge für die Takte %1 bis %2, je ein Take (die Akkorde drumherum bleiben; die folgenden Stimmen spielen sie): %3."),
     "%n chord track(s) for the melody, plainest first, one take each.": ("%n Akkordspur für die Melodie, die schlichteste zuerst, je ein Take.", "%n Akkordspuren für die Melodie, die schlichteste zuerst, je ein Take."),
 }
 

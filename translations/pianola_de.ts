@@ -320,6 +320,48 @@
         <source>Bar %1 changed in the chord track, and the following parts refit to it.</source>
         <translation>Takt %1 in der Akkordspur geändert, die folgenden Stimmen daran angepasst.</translation>
     </message>
+    <message>
+        <source>&amp;Parts follow chord edits</source>
+        <translation>&amp;Stimmen folgen Akkordänderungen</translation>
+    </message>
+    <message>
+        <source>When you edit the chord lane, the tracks that follow the chord track play the new chords (in the same undo step)</source>
+        <translation>Wenn Sie die Akkordleiste bearbeiten, spielen die Spuren, die der Akkordspur folgen, die neuen Akkorde (im selben Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <source>No take to suggest chords for</source>
+        <translation>Kein Take, für den sich Akkorde vorschlagen lassen</translation>
+    </message>
+    <message>
+        <source>No room for chords there: the span is empty or after the take&apos;s end</source>
+        <translation>Dort ist kein Platz für Akkorde: der Bereich ist leer oder liegt nach dem Ende des Takes</translation>
+    </message>
+    <message>
+        <source>chords: %1</source>
+        <translation>Akkorde: %1</translation>
+    </message>
+    <message>
+        <source>Suggest chords</source>
+        <translation>Akkorde vorschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chord suggestion(s) as takes: switch between them in the Takes panel</source>
+        <translation>
+            <numerusform>%n Akkordvorschlag als Take: im Takes-Bereich auswählbar</numerusform>
+            <numerusform>%n Akkordvorschläge als Takes: wechseln Sie im Takes-Bereich zwischen ihnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The take has bars 1 to %1: no bar %2</source>
+        <translation>Der Take hat die Takte 1 bis %1: keinen Takt %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) for bars %1 to %2, one take each (the chords around them stay; the following parts play them): %3.</source>
+        <translation>
+            <numerusform>%n Vorschlag für die Takte %1 bis %2, ein Take (die Akkorde drumherum bleiben; die folgenden Stimmen spielen ihn): %3.</numerusform>
+            <numerusform>%n Vorschläge für die Takte %1 bis %2, je ein Take (die Akkorde drumherum bleiben; die folgenden Stimmen spielen sie): %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::Document</name>
@@ -1894,6 +1936,14 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     <message>
         <source>Alternatives</source>
         <translation>Alternativen</translation>
+    </message>
+    <message>
+        <source>Suggest chords here</source>
+        <translation>Hier Akkorde vorschlagen</translation>
+    </message>
+    <message>
+        <source>Candidate takes with chords here that lead from the chord before to the chord after</source>
+        <translation>Kandidaten-Takes mit Akkorden, die hier vom Akkord davor zum Akkord danach führen</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <QWidget>
+#include <utility>
 
 class QLineEdit;
 class QMenu;
@@ -43,6 +44,9 @@ public:
     bool deleteSelected();
     void copySelected();
     bool paste();
+    /// The span "Suggest chords here" fills for `tick`: the chord there, else the gap between the
+    /// chords around it (within the take).
+    std::pair<model::Tick, model::Tick> suggestionSpan(model::Tick tick) const;
     /// The context menu at `tick`: alternatives for the chord there, then the edit actions; the
     /// caller owns it.
     QMenu* chordMenu(model::Tick tick);

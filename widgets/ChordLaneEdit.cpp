@@ -291,7 +291,33 @@ QMenu* ChordLane::chordMenu(Tick tick)
             ->setObjectName("insertChord");
     }
     menu->addAction(tr("Paste chord"), this, &ChordLane::paste)->setObjectName("pasteChord");
+    menu->addSeparator();
+    const auto [from, to] = suggestionSpan(tick);
+    QAction* suggest = menu->addAction(tr("Suggest chords here"), this, [this, from, to] {
+        emit m_state->chordSuggestionRequested(from, to);
+    });
+    suggest->setObjectName("suggestChords");
+    suggest->setEnabled(from < to);
+    suggest->setToolTip(tr("Candidate takes with chords here that lead from the chord before to "
+                           "the chord after"));
     return menu;
+}
+
+std::pair<Tick, Tick> ChordLane::suggestionSpan(Tick tick) const
+{
+    const model::Plan* plan = m_state->plan();
+    if (!plan) return {0, 0};
+    const auto chords = shownChords();
+    if (const int index = chordIndexAt(tick); index >= 0) {
+        const PlanChord& c = chords[static_cast<std::size_t>(index)];
+        return {c.startTick, c.endTick()};
+    }
+    Tick from = 0, to = model::chordTrackLimit(*plan);
+    for (const PlanChord& c : chords) {
+        if (c.endTick() <= tick) from = std::max(from, c.endTick());
+        if (c.startTick > tick) to = std::min(to, c.startTick);
+    }
+    return {from, std::max(from, to)};
 }
 
 namespace {

@@ -170,6 +170,9 @@ signals:
     void auditionRequested(int key, int velocity);
     /// A chord to hear now (the chord lane's alternatives): MIDI keys sounding together.
     void chordAuditionRequested(const QList<int>& keys);
+    /// The chord lane asks for chords to fill [from, to) between the chords around it (candidate
+    /// takes; the app's chord actions make them).
+    void chordSuggestionRequested(model::Tick from, model::Tick to);
     /// The user asked to move the playhead (ruler click).
     void seekRequested(model::Tick tick);
     void scopeChanged();

@@ -182,6 +182,17 @@ const Command kCommands[] = {
      "  'Harmony' track playing it: OUT-1 .. OUT-N (--takes, default 4, at most 16).\n"
      "  Exit 1 when IN has no pitched melody track.\n",
      commandHarmonize},
+    {"fill", "chords for a gap between fixed chords, the parts following",
+     "usage: pianola-cli fill IN --bars FIRST-LAST [--between \"C G\"] [--takes N] -o OUT\n"
+     "       [--take NAME|ID] [--quiet]\n"
+     "  Proposes chords for bars FIRST to LAST (from 1) that lead from the chord before them\n"
+     "  to the chord after (with --between, those two chords are set first), diatonic to the\n"
+     "  key, by functional motion (C | Am F | G, C | Dm7 G/B | C); the chords outside stay.\n"
+     "  IN without a chord track gets the detected one. The pitched parts that follow the\n"
+     "  chord track (every pitched part of a .mid) play the new chords where they changed;\n"
+     "  drums and locked notes stay. Candidates, plainest first: OUT-1 .. OUT-N (--takes,\n"
+     "  default 4, at most 16). Exit 1 for a bar IN does not have or a bad symbol.\n",
+     commandFill},
 };
 
 const char* kVersion = "pianola-cli 0.1.0";

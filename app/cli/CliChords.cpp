@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// `pianola-cli chords` (the chord track, or detected) and `refit` (new chords, parts follow).
+// `pianola-cli chords` (the chord track, or detected), `refit` (new chords, parts follow),
+// `harmonize` (chord tracks for a melody) and `fill` (chords for a gap between fixed chords).
 #include "app/cli/CliArgs.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliText.h"
+#include "engine/generate/ChordGap.h"
 #include "engine/generate/ChordParts.h"
 #include "engine/generate/Harmonize.h"
 #include "engine/generate/PlanInfo.h"
@@ -15,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace pianola::cli {
 
@@ -106,6 +109,43 @@ void printChords(const Io& io, const std::string& path, const model::Plan& plan,
     std::fprintf(io.out, "%s\n",
                  out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
+// "3-4" or "3": the first and last bar (1-based), or nothing.
+std::optional<std::pair<int, int>> barsOf(const std::string& text)
+{
+    const std::size_t dash = text.find('-');
+    const std::string first = text.substr(0, dash);
+    const std::string last = dash == std::string::npos ? first : text.substr(dash + 1);
+    const auto number = [](const std::string& s) {
+        return !s.empty() && s.size() <= 5 &&
+               std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!number(first) || !number(last)) return std::nullopt;
+    const int a = std::stoi(first), b = std::stoi(last);
+    if (a < 1 || b < a) return std::nullopt;
+    return std::pair{a, b};
+}
+
+// `--between "C G"`: the chords before and after the gap; an error names the bad symbol.
+Result<engine::generate::ChordGap> boundsOf(const std::string& text)
+{
+    std::istringstream in(text);
+    std::vector<std::string> words;
+    for (std::string w; in >> w && words.size() < 3;)
+        words.push_back(w);
+    if (words.size() != 2)
+        return makeError(Error::Code::ParseError, "--between needs two chords (\"C G\")");
+    engine::generate::ChordGap gap;
+    for (int i = 0; i < 2; ++i) {
+        auto symbol = model::parseChordSymbol(words[static_cast<std::size_t>(i)]);
+        if (!symbol || symbol->noChord)
+            return makeError(
+                Error::Code::ParseError,
+                "--between: \"" + words[static_cast<std::size_t>(i)] + "\": " +
+                    (symbol ? std::string("N.C. cannot bound a gap") : symbol.error().message));
+        (i == 0 ? gap.before : gap.after) = *symbol;
+    }
+    return gap;
+}
 } // namespace
 
 int commandChords(const std::vector<std::string>& args, const Io& io)
@@ -196,6 +236,68 @@ int commandHarmonize(const std::vector<std::string>& args, const Io& io)
         }
         if (!parsed.has("--quiet"))
             std::fprintf(io.err, "%s: %zu chords\n", printable(path).c_str(), take.chords.size());
+    }
+    return kOk;
+}
+
+int commandFill(const std::vector<std::string>& args, const Io& io)
+{
+    CliArgs parsed({"--quiet"}, {"--bars", "--between", "--takes", "-o", "--output", "--take"});
+    if (!parsed.parse(args)) return usageError(io, "fill", parsed.error());
+    const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
+    const auto bars = parsed.value("--bars") ? barsOf(*parsed.value("--bars")) : std::nullopt;
+    if (parsed.positionals().size() != 1 || !output || !bars)
+        return usageError(io, "fill", "needs one input file, --bars FIRST-LAST and -o OUT");
+    const int first = bars->first, last = bars->second;
+    int takes = 4;
+    try {
+        if (const auto n = parsed.value("--takes")) takes = std::stoi(*n);
+    } catch (const std::exception&) {
+        return usageError(io, "fill", "--takes needs a number");
+    }
+    if (takes < 1 || takes > 16) return usageError(io, "fill", "--takes must be 1..16");
+    engine::generate::ChordGap gap;
+    if (const auto between = parsed.value("--between")) {
+        auto bounds = boundsOf(*between);
+        if (!bounds) {
+            printError(io.err, "pianola-cli fill: " + bounds.error().message);
+            return kBadInput;
+        }
+        gap = *bounds;
+    }
+    auto loaded = loadInput(io, parsed.positionals().front(), parsed, !parsed.has("--quiet"));
+    if (!loaded) return kBadInput;
+    model::Plan plan = loaded->plan;
+    if (plan.chords.empty()) plan.chords = engine::generate::detectChords(plan);
+    const model::Tick limit = model::chordTrackLimit(plan);
+    const std::vector<model::Tick> starts = model::barStarts(plan, limit);
+    if (last > static_cast<int>(starts.size())) {
+        printError(io.err, "pianola-cli fill: --bars: the take has bars 1 to " +
+                               std::to_string(starts.size()));
+        return kBadInput;
+    }
+    gap.from = starts[static_cast<std::size_t>(first - 1)];
+    gap.to =
+        last < static_cast<int>(starts.size()) ? starts[static_cast<std::size_t>(last)] : limit;
+    if (engine::generate::followingTracks(plan).empty()) // a .mid: every pitched part follows
+        for (model::Track& t : plan.tracks)
+            t.followsChords = t.channel != 9;
+    const auto candidates = engine::generate::fillChordGap(plan, gap, takes);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const model::Plan take = engine::generate::followChordChange(plan, candidates[i]);
+        const std::string path =
+            numberedPath(*output, static_cast<int>(i), static_cast<int>(candidates.size()));
+        if (auto saved = engine::savePlanFile(path, take); !saved) {
+            printError(io.err, saved.error().message);
+            return kBadInput;
+        }
+        if (parsed.has("--quiet")) continue;
+        std::string names;
+        for (const model::PlanChord& c : take.chords)
+            if (c.startTick >= gap.from && c.startTick < gap.to)
+                names += (names.empty() ? "" : " ") + symbolText(take, c);
+        std::fprintf(io.err, "%s: bars %d-%d: %s\n", printable(path).c_str(), first, last,
+                     printable(names).c_str());
     }
     return kOk;
 }

@@ -25,6 +25,7 @@ int commandCheck(const std::vector<std::string>& args, const Io& io);
 int commandChords(const std::vector<std::string>& args, const Io& io);
 int commandRefit(const std::vector<std::string>& args, const Io& io);
 int commandHarmonize(const std::vector<std::string>& args, const Io& io);
+int commandFill(const std::vector<std::string>& args, const Io& io);
 
 /// Reads a .mid, a plan .json or a take of a project (--take NAME|ID, else the active take).
 /// Prints the error (and nullopt) or, with `showWarnings`, the reader's warnings on stderr.

@@ -2,9 +2,11 @@
 // Refit of chosen parts, a plain chord part, harmonized takes.
 #include "engine/generate/ChordParts.h"
 
+#include "engine/generate/Arranger.h"
 #include "engine/generate/Harmonize.h"
 #include "model/ChordTrack.h"
 
+#include <algorithm>
 #include <array>
 
 namespace pianola::engine::generate {
@@ -30,6 +32,81 @@ model::Plan refitTracks(const model::Plan& take, const std::vector<int>& tracks,
                 out.tracks[i].notes[k] = refit.tracks[i].notes[k];
     }
     out.normalize();
+    return out;
+}
+
+namespace {
+const model::PlanChord* chordAt(const std::vector<model::PlanChord>& chords, model::Tick tick)
+{
+    for (const model::PlanChord& c : chords)
+        if (tick >= c.startTick && tick < c.endTick()) return &c;
+    return nullptr;
+}
+
+bool sameChord(const model::PlanChord* a, const model::PlanChord* b)
+{
+    if (!a || !b) return a == b;
+    return a->root == b->root && a->quality == b->quality && a->tones == b->tones &&
+           a->bass == b->bass;
+}
+} // namespace
+
+std::vector<std::pair<model::Tick, model::Tick>>
+changedSpans(const std::vector<model::PlanChord>& a, const std::vector<model::PlanChord>& b)
+{
+    std::vector<model::Tick> edges;
+    for (const auto* chords : {&a, &b})
+        for (const model::PlanChord& c : *chords)
+            edges.push_back(c.startTick), edges.push_back(c.endTick());
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    std::vector<std::pair<model::Tick, model::Tick>> out;
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+        if (sameChord(chordAt(a, edges[i]), chordAt(b, edges[i]))) continue;
+        if (!out.empty() && out.back().second == edges[i])
+            out.back().second = edges[i + 1];
+        else
+            out.emplace_back(edges[i], edges[i + 1]);
+    }
+    return out;
+}
+
+namespace {
+// Whether note `n` belongs to a span where the chords changed: struck inside it, struck a 32nd
+// early (humanized), or an anticipation struck within a beat before it that fits the old chord
+// there and not the one it is struck in (the refit moves those with the chord they anticipate).
+bool inChangedSpan(const model::Note& n,
+                   const std::vector<std::pair<model::Tick, model::Tick>>& spans,
+                   const std::vector<model::PlanChord>& old, model::Tick beat)
+{
+    const auto fits = [&](model::Tick tick) {
+        const model::PlanChord* c = chordAt(old, tick);
+        return c && std::find(c->tones.begin(), c->tones.end(), n.key % 12) != c->tones.end();
+    };
+    return std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
+        if (n.startTick >= s.second || n.startTick < s.first - beat) return false;
+        return n.startTick >= s.first - beat / 8 || (fits(s.first) && !fits(n.startTick));
+    });
+}
+} // namespace
+
+model::Plan followChordChange(const model::Plan& take, std::vector<model::PlanChord> chords,
+                              RefitReport* report)
+{
+    const std::vector<model::PlanChord> old = takeHarmony(take);
+    const auto spans = changedSpans(old, chords);
+    const model::Plan refit = refitToChords(take, std::move(chords), report);
+    model::Plan out = take;
+    out.chords = refit.chords;
+    const model::Tick beat = std::max(1, take.ppq);
+    for (int t : followingTracks(take)) {
+        auto& notes = out.tracks[static_cast<std::size_t>(t)].notes;
+        const auto& moved = refit.tracks[static_cast<std::size_t>(t)].notes;
+        for (std::size_t k = 0; k < notes.size() && k < moved.size(); ++k)
+            if (moved[k].id == notes[k].id && !notes[k].locked &&
+                inChangedSpan(notes[k], spans, old, beat))
+                notes[k] = moved[k];
+    }
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "model/Plan.h"
 
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace pianola::engine::generate {
@@ -17,6 +18,17 @@ namespace pianola::engine::generate {
 model::Plan refitTracks(const model::Plan& take, const std::vector<int>& tracks,
                         const std::unordered_set<model::NoteId>* notes = nullptr,
                         RefitReport* report = nullptr);
+/// The spans [start, end) where two chord tracks sound different chords (or one has none),
+/// merged where they touch.
+std::vector<std::pair<model::Tick, model::Tick>>
+changedSpans(const std::vector<model::PlanChord>& a, const std::vector<model::PlanChord>& b);
+/// The take with `chords` as its chord track and its following tracks (followingTracks()) refit
+/// from the old harmony (the take's chord track, else the detected one) to `chords`, only for
+/// notes struck where the chords changed (changedSpans()), a 32nd early, or anticipating such a
+/// change within a beat: the rest of every part, the other tracks, drums and locked notes stay
+/// as they were. What a hand edit of the chord track does.
+model::Plan followChordChange(const model::Plan& take, std::vector<model::PlanChord> chords,
+                              RefitReport* report = nullptr);
 /// The indices of the tracks that follow the chord track (Track::followsChords), pitched and
 /// unlocked.
 std::vector<int> followingTracks(const model::Plan& take);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// pianola-cli chords and refit through the real binary: printing, detecting, refitting a
-// generated take (rhythm, drums and locked notes kept), bad symbols and usage errors.
+// pianola-cli chords, refit, harmonize and fill through the real binary: printing, detecting,
+// refitting a generated take (rhythm, drums and locked notes kept), chords for a gap, bad
+// symbols and usage errors.
 #include "CliRun.h"
 #include "engine/PlanFile.h"
 #include "model/ChordSymbol.h"
@@ -46,6 +47,7 @@ private slots:
     void refitKeepsLockedNotes();
     void badSymbolsExitOne();
     void harmonizeWritesTakes();
+    void fillSuggestsChordsForAGap();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(name); }
@@ -62,7 +64,7 @@ void TestCliChords::initTestCase()
 
 void TestCliChords::helpAndUsage()
 {
-    for (const char* command : {"chords", "refit", "harmonize"}) {
+    for (const char* command : {"chords", "refit", "harmonize", "fill"}) {
         const auto help = runBinary({command, "--help"});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.startsWith(QString("usage: pianola-cli ") + command));
@@ -194,6 +196,53 @@ void TestCliChords::harmonizeWritesTakes()
              1);
     QCOMPARE(runBinary({"harmonize", path("pop.mid"), "--takes", "0", "-o", path("x.mid")}).code,
              2);
+}
+
+// Bars 3-4 of a pop song in G between C and G: four files, the chords outside bars 2-5 as they
+// were, C ending where bar 3 starts and G starting bar 5, new chords inside that the pitched
+// parts play (rhythm kept), drums untouched.
+void TestCliChords::fillSuggestsChordsForAGap()
+{
+    const auto r = runBinary(
+        {"fill", path("pop.mid"), "--bars", "3-4", "--between", "C G", "-o", path("f.mid")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.err.count("bars 3-4: "), 4);
+    const model::Plan before = load(path("pop.mid"));
+    const model::Tick bar = 4 * before.ppq, from = 2 * bar, to = 4 * bar;
+    QStringList gaps;
+    for (const char* name : {"f-1.mid", "f-2.mid", "f-3.mid", "f-4.mid"}) {
+        const model::Plan take = load(path(name));
+        QString gap;
+        int moved = 0;
+        for (const model::PlanChord& c : take.chords) {
+            if (c.startTick >= from && c.startTick < to)
+                gap += QString::fromStdString(model::chordSymbol(c)) + " ";
+            if (c.endTick() <= bar || c.startTick >= 5 * bar)
+                QVERIFY(std::find(before.chords.begin(), before.chords.end(), c) !=
+                        before.chords.end());
+            if (c.endTick() == from) QCOMPARE(c.root, 0);
+            if (c.startTick == to) QCOMPARE(c.root, 7);
+        }
+        QVERIFY2(!gap.isEmpty() && !gaps.contains(gap), qPrintable(gap));
+        gaps << gap;
+        for (std::size_t t = 0; t < before.tracks.size(); ++t) {
+            QCOMPARE(rhythmOf(take.tracks[t]), rhythmOf(before.tracks[t]));
+            if (before.tracks[t].channel == 9) QVERIFY(take.tracks[t] == before.tracks[t]);
+            moved += take.tracks[t].notes != before.tracks[t].notes;
+        }
+        QVERIFY(moved >= 2);
+    }
+    const auto outside =
+        runBinary({"fill", path("pop.mid"), "--bars", "30-31", "-o", path("x.mid")});
+    QCOMPARE(outside.code, 1);
+    QVERIFY2(outside.err.contains("the take has bars 1 to"), qPrintable(outside.err));
+    const auto bad = runBinary(
+        {"fill", path("pop.mid"), "--bars", "3", "--between", "C Hx", "-o", path("x.mid")});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains("\"Hx\""), qPrintable(bad.err));
+    QVERIFY(!QFile::exists(path("x.mid")) && !QFile::exists(path("x-1.mid")));
+    QCOMPARE(runBinary({"fill", path("pop.mid"), "-o", path("x.mid")}).code, 2);
+    QCOMPARE(runBinary({"fill", path("pop.mid"), "--bars", "4-3", "-o", path("x.mid")}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliChords)

@@ -134,6 +134,23 @@ void TestRefit::chordRequestsAreRead_data()
                            << "chords: bar 2 m";
     QTest::newRow("seventh") << "make bar 3 a 7 chord"
                              << "chords: bar 3 7";
+    QTest::newRow("gap between") << "suggest chords for bars 3-4 between C and G"
+                                 << "chords: suggest for bars 3-4 between C and G";
+    QTest::newRow("gap en dash") << "Suggest chords for bars 3–4, please"
+                                 << "chords: suggest for bars 3-4";
+    QTest::newRow("fill bars") << "fill bars 3 to 4"
+                               << "chords: suggest for bars 3-4";
+    QTest::newRow("one bar") << "any chord ideas for bar 5?"
+                             << "chords: suggest for bar 5";
+    QTest::newRow("spelled") << "fill bars 2 through 3 between bb and g/b."
+                             << "chords: suggest for bars 2-3 between Bb and G/B";
+    QTest::newRow("between bars") << "between bars 3 and 4 suggest some chords"
+                                  << "chords: suggest for bars 3-4";
+    QTest::newRow("drum fill bars") << "fill bars 3 to 4 with drums"
+                                    << "";
+    QTest::newRow("song with a fill")
+        << "8-bar pop song with drums, bass, chords and a fill on bar 8"
+        << "";
     QTest::newRow("a song") << "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths"
                             << "";
     QTest::newRow("bass") << "add a soft sub bass following the chord roots"

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The chord track in the main window, driven like a user: the Chords menu (detect, refit the
 // take / track / selection as a new take, harmonize, transpose the take, "follows the chord
-// track"), the chord lane's edits feeding a refit, and the chat's chord requests, each one undo
-// step; the option survives a save and an old project loads.
+// track"), the chord lane's edits taking the following parts along in the same undo step (or
+// not, with "Parts follow chord edits" off), chords suggested for a gap (chat and the lane's
+// menu), and the chat's chord requests, each one undo step; the option survives a save and an
+// old project loads.
 #include "app/ChatController.h"
 #include "app/Document.h"
 #include "app/MainWindow.h"
@@ -17,6 +19,8 @@
 #include <QApplication>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +65,64 @@ void showPlan(app::MainWindow& w, model::Plan plan)
     QVERIFY(w.document()->addTake(std::move(take), "test take"));
 }
 
+/// Track indices of a generated take, by the generator's names.
+struct Parts
+{
+    int drums = -1, bass = -1, chords = -1, melody = -1;
+};
+
+Parts partsOf(const model::Plan& plan)
+{
+    Parts p;
+    for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
+        const std::string& name = plan.tracks[i].name;
+        int* slot = name == "Drums"    ? &p.drums
+                    : name == "Bass"   ? &p.bass
+                    : name == "Chords" ? &p.chords
+                    : name == "Melody" ? &p.melody
+                                       : nullptr;
+        if (slot) *slot = static_cast<int>(i);
+    }
+    return p;
+}
+
+/// A real click inside chord `c` of the lane, clear of its edges (which drag).
+void clickChord(app::MainWindow& w, const model::PlanChord& c)
+{
+    auto* roll = w.findChild<widgets::PianoRollView*>();
+    widgets::ChordLane* lane = roll->chordLane();
+    const double x0 = roll->state()->tickToX(static_cast<double>(c.startTick));
+    const double x1 = roll->state()->tickToX(static_cast<double>(c.endTick()));
+    QVERIFY2(x1 - x0 > 16 && x0 >= 0 && x0 + 10 < lane->width(),
+             qPrintable(QStringLiteral("chord at %1..%2 px").arg(x0).arg(x1)));
+    QTest::mouseClick(
+        lane, Qt::LeftButton, {},
+        QPoint(static_cast<int>(std::min((x0 + x1) / 2, x0 + 20)), lane->height() / 2));
+}
+
+/// Types `symbol` over the selected chord of the lane and presses Return.
+void typeSymbol(app::MainWindow& w, const QString& symbol)
+{
+    widgets::ChordLane* lane = w.findChild<widgets::PianoRollView*>()->chordLane();
+    QTest::keyClicks(lane, symbol.left(1));
+    QVERIFY(lane->symbolEditor() && lane->symbolEditor()->isVisible());
+    QTest::keyClicks(lane->symbolEditor(), symbol.mid(1));
+    QTest::keyClick(lane->symbolEditor(), Qt::Key_Return);
+}
+
+/// Share of the notes of `track` struck for a chord over [from, to) whose pitch class is one of
+/// `tones`: a 32nd early counts (humanized), a 32nd before its end is the next chord's.
+double shareIn(const model::Track& track, Tick from, Tick to, const std::vector<int>& tones)
+{
+    int in = 0, all = 0;
+    for (const auto& n : track.notes)
+        if (n.startTick >= from - 60 && n.startTick < to - 60) {
+            ++all;
+            in += std::find(tones.begin(), tones.end(), n.key % 12) != tones.end();
+        }
+    return all ? static_cast<double>(in) / all : 0.0;
+}
+
 model::Plan melodyInC()
 {
     model::Plan plan;
@@ -96,7 +158,12 @@ class TestChordActions : public QObject
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init() { QSettings().remove("chords/partsFollowEdits"); } // on by default
+    void cleanup() { QSettings().remove("chords/partsFollowEdits"); }
+    void chordLaneEditTakesFollowingPartsAlong();
     void generatedPartsFollowAndRefitMakesAChildTake();
+    void chatSuggestsChordsForAGap();
+    void laneMenuSuggestsChordsHere();
     void detectChordsFillsTheTrackUndoably();
     void harmonizeMakesCandidateTakes();
     void refitTheSelectionOnly();
@@ -106,11 +173,83 @@ private slots:
     void chatTransposeMovesTheChordTrack();
 };
 
+// Typing a new symbol over a chord in the lane: the bass and the chord part play it at once, the
+// drums and a track that does not follow stay byte-identical, nothing outside the chord moves,
+// and one Ctrl+Z restores chords and notes.
+void TestChordActions::chordLaneEditTakesFollowingPartsAlong()
+{
+    app::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QVERIFY(action(w, "partsFollowChordEdits")->isChecked()); // on by default
+    say(w, "8-bar pop song in C major at 100 BPM with drums, bass, chords and a melody");
+    const Parts parts = partsOf(w.plan());
+    QVERIFY(parts.drums >= 0 && parts.bass >= 0 && parts.chords >= 0 && parts.melody >= 0);
+    w.findChild<widgets::PianoRollView*>()->state()->setCurrentTrack(parts.melody);
+    action(w, "followsChords")->trigger(); // the melody no longer follows
+    QVERIFY(!w.plan().tracks[static_cast<std::size_t>(parts.melody)].followsChords);
+    const model::Plan before = w.plan();
+    QVERIFY(before.chords.size() >= 2);
+    const model::PlanChord old = before.chords[1];
+    const bool onEb = old.root == 3;
+    const int undo = w.document()->undoStack()->count();
+    clickChord(w, old);
+    typeSymbol(w, onEb ? "E" : "Eb");
+    const model::Plan after = w.plan();
+    QCOMPARE(w.document()->undoStack()->count(), undo + 1); // one gesture, one step
+    QCOMPARE(w.document()->undoStack()->text(undo),
+             onEb ? QStringLiteral("Change chord to E") : QStringLiteral("Change chord to Eb"));
+    const model::PlanChord& now = after.chords[1];
+    QCOMPARE(now.root, onEb ? 4 : 3);
+    QCOMPARE(after.tracks[static_cast<std::size_t>(parts.drums)],
+             before.tracks[static_cast<std::size_t>(parts.drums)]);
+    QCOMPARE(after.tracks[static_cast<std::size_t>(parts.melody)],
+             before.tracks[static_cast<std::size_t>(parts.melody)]);
+    for (const int t : {parts.bass, parts.chords}) {
+        const model::Track& a = before.tracks[static_cast<std::size_t>(t)];
+        const model::Track& b = after.tracks[static_cast<std::size_t>(t)];
+        QCOMPARE(rhythm(b), rhythm(a));
+        for (const auto& n : b.notes) // nothing moves outside the chord (and the beat before it,
+                                      // where notes may anticipate it)
+            if (n.startTick < now.startTick - 480 || n.startTick >= now.endTick())
+                QVERIFY(std::find(a.notes.begin(), a.notes.end(), n) != a.notes.end());
+        const double share = shareIn(b, now.startTick, now.endTick(), now.tones);
+        QString keys; // for the message: the keys struck in the chord, before -> after
+        for (std::size_t i = 0; i < b.notes.size(); ++i)
+            if (b.notes[i].startTick >= now.startTick - 60 &&
+                b.notes[i].startTick < now.endTick() - 60)
+                keys += QStringLiteral(" %1@%2->%3")
+                            .arg(a.notes[i].key)
+                            .arg(b.notes[i].startTick)
+                            .arg(b.notes[i].key);
+        QVERIFY2(share >= 0.9, qPrintable(QStringLiteral("%1: %2 of the notes in %3:%4")
+                                              .arg(QString::fromStdString(b.name))
+                                              .arg(share)
+                                              .arg(QString::fromStdString(now.quality))
+                                              .arg(keys)));
+        QVERIFY(shareIn(a, now.startTick, now.endTick(), now.tones) < share);
+    }
+    for (const auto& n : after.tracks[static_cast<std::size_t>(parts.bass)].notes)
+        if (n.startTick == now.startTick) QCOMPARE(n.key % 12, now.root); // the bass on the root
+    QTest::keyClick(w.findChild<widgets::PianoRollView*>()->chordLane(), Qt::Key_Z,
+                    Qt::ControlModifier);
+    QCOMPARE(w.plan(), before);
+}
+
+// With "Parts follow chord edits" off, typing changes the chord track only; "Refit the take"
+// then makes the parts follow as a child take.
 void TestChordActions::generatedPartsFollowAndRefitMakesAChildTake()
 {
     app::MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QAction* partsFollow = action(w, "partsFollowChordEdits");
+    partsFollow->trigger();
+    QVERIFY(!partsFollow->isChecked());
+    QVERIFY(!QSettings().value("chords/partsFollowEdits", true).toBool());
     say(w, "8-bar pop song in C major at 100 BPM with drums, bass, chords and a melody");
     const model::Plan generated = w.plan();
     QVERIFY(!generated.chords.empty());
@@ -129,6 +268,7 @@ void TestChordActions::generatedPartsFollowAndRefitMakesAChildTake()
     QTest::keyClicks(lane->symbolEditor(), "b");
     QTest::keyClick(lane->symbolEditor(), Qt::Key_Return);
     QCOMPARE(w.plan().chords.front().root, 3);
+    QCOMPARE(w.plan().tracks, generated.tracks); // the parts did not follow
     const model::TakeId parent = w.document()->project().activeTake;
     const int undoBefore = w.document()->undoStack()->count();
     action(w, "refitTake")->trigger();
@@ -296,6 +436,95 @@ void TestChordActions::chatDetectsRefitsHarmonizesAndChangesABar()
     QVERIFY(!project.chat.back().text.empty());
     say(w, "harmonize my melody");
     QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
+}
+
+// "suggest chords for bars 3-4 between C and G" in the chat: four candidate takes (one undo
+// step with the reply), each with C over bar 2 and G over bar 5, the other chords kept, new
+// chords in bars 3-4 that the following bass plays, drums untouched.
+void TestChordActions::chatSuggestsChordsForAGap()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    say(w, "8-bar pop song in C major at 100 BPM with drums, bass, chords and a melody");
+    const model::Project& project = w.document()->project();
+    const model::Plan before = w.plan();
+    const Parts parts = partsOf(before);
+    const model::TakeId parent = project.activeTake;
+    const std::size_t takes = project.takes.size();
+    const int undo = w.document()->undoStack()->count();
+    say(w, "suggest chords for bars 3-4 between C and G");
+    QCOMPARE(project.chat.back().understood.front(),
+             std::string("chords: suggest for bars 3-4 between C and G"));
+    QCOMPARE(project.takes.size(), takes + 4);
+    QCOMPARE(project.chat.back().takes.size(), std::size_t(4));
+    QCOMPARE(w.document()->undoStack()->count(), undo + 2); // the prompt, the reply with takes
+    const Tick bar = 1920, from = 2 * bar, to = 4 * bar;
+    std::vector<std::vector<model::PlanChord>> seen;
+    for (std::size_t i = takes; i < takes + 4; ++i) {
+        const model::Take& t = project.takes[i];
+        QCOMPARE(t.provenance.parentTake.value_or(0), parent);
+        const auto& chords = t.plan.chords;
+        std::vector<model::PlanChord> inside;
+        for (const auto& c : chords) {
+            if (c.startTick >= from && c.startTick < to) inside.push_back(c);
+            if (c.endTick() <= bar || c.startTick >= 5 * bar) // outside bars 2-5: kept
+                QVERIFY(std::find(before.chords.begin(), before.chords.end(), c) !=
+                        before.chords.end());
+            if (c.endTick() == from) QCOMPARE(c.root, 0); // C
+            if (c.startTick == to) QCOMPARE(c.root, 7);   // G
+        }
+        QVERIFY(!inside.empty());
+        QVERIFY2(std::find(seen.begin(), seen.end(), inside) == seen.end(), t.name.c_str());
+        seen.push_back(inside);
+        QCOMPARE(t.plan.tracks[static_cast<std::size_t>(parts.drums)],
+                 before.tracks[static_cast<std::size_t>(parts.drums)]);
+        const auto& bass = t.plan.tracks[static_cast<std::size_t>(parts.bass)];
+        QCOMPARE(rhythm(bass), rhythm(before.tracks[static_cast<std::size_t>(parts.bass)]));
+        for (const auto& n : bass.notes)
+            if (n.startTick == inside.front().startTick) QCOMPARE(n.key % 12, inside.front().root);
+    }
+    QVERIFY(project.chat.back().text.find("bars 3 to 4") != std::string::npos);
+    w.document()->undoStack()->undo();
+    QCOMPARE(project.takes.size(), takes);
+    // A bar the take does not have: a reply that says so, no take.
+    say(w, "fill bars 30 to 31");
+    QCOMPARE(project.takes.size(), takes);
+    QVERIFY2(project.chat.back().text.find("no bar 31") != std::string::npos,
+             project.chat.back().text.c_str());
+}
+
+// Right-click a chord in the lane, "Suggest chords here": candidate takes for that chord's span.
+void TestChordActions::laneMenuSuggestsChordsHere()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    model::Plan plan = triadsInC();
+    plan.keySignatures = {{0, 0, false}};
+    plan.chords = {model::planChordOf(*model::parseChordSymbol("C"), 0, 1920),
+                   model::planChordOf(*model::parseChordSymbol("Am"), 1920, 1920),
+                   model::planChordOf(*model::parseChordSymbol("F"), 3840, 1920),
+                   model::planChordOf(*model::parseChordSymbol("G"), 5760, 1920)};
+    plan.tracks[0].followsChords = true;
+    showPlan(w, plan);
+    const model::Project& project = w.document()->project();
+    const std::size_t takes = project.takes.size();
+    auto* lane = w.findChild<widgets::PianoRollView*>()->chordLane();
+    QMenu* menu = lane->chordMenu(1920 + 100); // on the Am
+    menu->findChild<QAction*>("suggestChords")->trigger();
+    delete menu;
+    QCOMPARE(project.takes.size(), takes + 4);
+    for (std::size_t i = takes; i < takes + 4; ++i) {
+        const auto& chords = project.takes[i].plan.chords;
+        QCOMPARE(chords.front(), plan.chords[0]);
+        QCOMPARE(chords.back(), plan.chords[3]);
+        QVERIFY(chords[1].startTick == 1920 && !(chords[1] == plan.chords[1]));
+        // The keys (following) play the new chord of bar 2.
+        QCOMPARE(shareIn(project.takes[i].plan.tracks[0], chords[1].startTick, chords[1].endTick(),
+                         chords[1].tones),
+                 1.0);
+    }
 }
 
 void TestChordActions::chatTransposeMovesTheChordTrack()

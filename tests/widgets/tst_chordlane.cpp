@@ -81,6 +81,7 @@ private slots:
     void editingDetectedChordsKeepsThem();
     void alternativesReplaceAndAudition();
     void namesAreSpelledForTheKey();
+    void suggestChordsHereAsksForTheSpan();
 };
 
 void TestChordLane::showsTheTakesChordTrackNotTheAnalysis()
@@ -303,6 +304,30 @@ void TestChordLane::namesAreSpelledForTheKey()
     g.state.setScale(true, {1, model::Scale::Mode::Major}); // Db major (not C#)
     QCOMPARE(g.roll.gutter()->labelOf(61), QStringLiteral("Db4"));
     QCOMPARE(g.lane->chordText(chord("C#m", 0, 480)), QStringLiteral("Dbm"));
+}
+
+// "Suggest chords here" on a chord asks for its span; in a gap, for the gap between the chords
+// around the pointer. The lane only asks (the app makes the takes); nothing is submitted.
+void TestChordLane::suggestChordsHereAsksForTheSpan()
+{
+    model::Plan plan = fourBars();
+    plan.chords.erase(plan.chords.begin() + 1); // C | - | F | G
+    Fixture f(plan);
+    QSignalSpy asked(&f.state, &widgets::EditorState::chordSuggestionRequested);
+    QMenu* menu = f.lane->chordMenu(3840 + 10); // on the F
+    menu->findChild<QAction*>("suggestChords")->trigger();
+    delete menu;
+    menu = f.lane->chordMenu(1920 + 700); // in the gap
+    QAction* gap = menu->findChild<QAction*>("suggestChords");
+    QVERIFY(gap->isEnabled());
+    gap->trigger();
+    delete menu;
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked[0][0].value<Tick>(), Tick(3840));
+    QCOMPARE(asked[0][1].value<Tick>(), Tick(5760));
+    QCOMPARE(asked[1][0].value<Tick>(), Tick(1920));
+    QCOMPARE(asked[1][1].value<Tick>(), Tick(3840));
+    QVERIFY(f.sink.submitted.empty());
 }
 
 QTEST_MAIN(TestChordLane)
