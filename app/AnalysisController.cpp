@@ -23,6 +23,23 @@ void keepApplicable(std::vector<std::string>& suggestions, const model::Take& ta
         return !engine::llm::offlineCanChange(s, take);
     });
 }
+
+// On a worker thread: the analysis of `take`'s plan with only the suggestions the engine can make
+// to that take, tried on the take itself, never a copy (on a million-note take a copy would add a
+// second full plan to the analysis' memory). The panel hands the analyser `take`'s plan, whose
+// pointer keeps the snapshot alive while it runs; the analyser itself holds the take weakly, so
+// the next edit does not copy the project for it.
+widgets::AnalysisPanel::Analyzer analyzerOf(const std::shared_ptr<const model::Take>& take)
+{
+    return [weak = std::weak_ptr<const model::Take>(take)](const model::Plan& plan) {
+        model::analysis::Analysis analysis = engine::analysis::analyzePlan(plan);
+        if (const auto held = weak.lock(); held && &held->plan == &plan)
+            keepApplicable(analysis.suggestions, *held);
+        else
+            analysis.suggestions.clear(); // not that take's plan: nothing tried, nothing offered
+        return analysis;
+    };
+}
 } // namespace
 
 AnalysisController::AnalysisController(Document* document, widgets::AnalysisPanel* panel,
@@ -30,13 +47,6 @@ AnalysisController::AnalysisController(Document* document, widgets::AnalysisPane
     : QObject(parent), m_document(document), m_panel(panel), m_chat(chat),
       m_narrative(new NarrativeRequest(this))
 {
-    m_panel->setAnalyzer([](const model::Plan& plan) {
-        model::Take take; // the suggestions are tried on a copy, on the worker thread
-        take.plan = plan;
-        model::analysis::Analysis analysis = engine::analysis::analyzePlan(plan);
-        keepApplicable(analysis.suggestions, take);
-        return analysis;
-    });
     connect(m_panel, &widgets::AnalysisPanel::narrativeRequested, this,
             &AnalysisController::askModel);
     connect(m_narrative, &NarrativeRequest::finished, this, &AnalysisController::modelAnswered);
@@ -57,8 +67,10 @@ void AnalysisController::analyseActiveTake()
     m_take = take ? take->id : 0;
     if (m_take != before && !(m_narrative->busy() && m_askedFor == m_take))
         m_panel->clearInterpretation(); // the cached one shows with the take's analysis
-    m_panel->setPlan(take ? m_document->planSnapshot(take->id)
-                          : std::make_shared<const model::Plan>());
+    auto snapshot = take ? m_document->takeSnapshot(take->id)
+                         : std::make_shared<const model::Take>(); // an empty take, analysed
+    m_panel->setAnalyzer(analyzerOf(snapshot)); // the panel keeps it with this request
+    m_panel->setPlan(std::shared_ptr<const model::Plan>(snapshot, &snapshot->plan));
 }
 
 void AnalysisController::askModel()
@@ -95,6 +107,32 @@ void AnalysisController::modelFailed(const QString& sentence)
     emit statusMessage(sentence);
 }
 
+QString AnalysisController::sentence(const engine::analysis::Contradiction& c)
+{
+    using Kind = engine::analysis::Contradiction::Kind;
+    const QString said = QString::fromStdString(c.said);
+    switch (c.kind) {
+    case Kind::DrumsNamed:
+        return tr("it speaks of drums; the analysis found no drums");
+    case Kind::DrumsDenied:
+        return c.drumHits == 1 ? tr("it says there are no drums; the analysis found 1 drum hit")
+                               : tr("it says there are no drums; the analysis found %1 drum hits")
+                                     .arg(c.drumHits);
+    case Kind::Key:
+        return tr("it says %1; the analysis estimates %2")
+            .arg(said, QString::fromStdString(model::analysis::keyName(c.key)));
+    case Kind::Tempo:
+        return tr("it says %1 bpm; the analysis measured %2 bpm")
+            .arg(said, QString::number(c.bpm, 'f', 0));
+    case Kind::Meter:
+        return tr("it says %1; the piece is in %2/%3")
+            .arg(said)
+            .arg(c.meterNumerator)
+            .arg(c.meterDenominator);
+    }
+    return {};
+}
+
 void AnalysisController::showInterpretation()
 {
     const model::Interpretation* cached = m_document->project().findInterpretation(m_take);
@@ -103,8 +141,8 @@ void AnalysisController::showInterpretation()
         return;
     }
     QStringList flags, suggestions;
-    for (const std::string& f : engine::analysis::contradictions(cached->text, m_panel->analysis()))
-        flags << QString::fromStdString(f);
+    for (const auto& c : engine::analysis::contradictions(cached->text, m_panel->analysis()))
+        flags << sentence(c);
     for (const std::string& s : cached->suggestions)
         suggestions << QString::fromStdString(s);
     m_panel->setInterpretation(QString::fromStdString(cached->model),

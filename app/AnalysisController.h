@@ -10,6 +10,9 @@
 namespace pianola::widgets {
 class AnalysisPanel;
 }
+namespace pianola::engine::analysis {
+struct Contradiction;
+}
 
 namespace pianola::app {
 
@@ -30,6 +33,9 @@ public:
     void analyseActiveTake();
     /// The take the panel shows (0 before the first analysis).
     model::TakeId analysedTake() const { return m_take; }
+    /// A contradiction of the interpretation, said for the panel in the user's language ("it
+    /// says 90 bpm; the analysis measured 148 bpm").
+    static QString sentence(const engine::analysis::Contradiction& c);
 
 signals:
     /// Apply was pressed: the chat shows the answer.

@@ -305,11 +305,10 @@ void ChatController::askOffline(const QString& prompt, std::uint64_t seed,
         takes = std::move(result->takes);
     }
     if (takes.size() == 1)
-        lines << tr("1 take from the offline generator; it is in the editor (Space plays it).");
+        lines << tr("1 take from the offline generator.");
     else if (!takes.empty())
-        lines << tr("%1 takes from the offline generator; the first one is in the editor (Space "
-                    "plays it).")
-                     .arg(takes.size());
+        lines << tr("%1 takes from the offline generator.").arg(takes.size());
+    if (!takes.empty()) lines << whereItIs(takes.size());
     reply.text = lines.join(QLatin1Char('\n')).toStdString();
     const auto ids = commitReply(prompt, std::move(takes), std::move(reply));
     if (!ids.empty() && request.scope.narrowed()) m_scopes[ids.front()] = request.scope;
@@ -402,6 +401,7 @@ void ChatController::modelFinished(const engine::llm::GenerationResult& result)
     lines << (result.takes.size() == 1
                   ? tr("1 take from %1.").arg(source)
                   : tr("%1 takes from %2.").arg(result.takes.size()).arg(source));
+    if (!result.takes.empty()) lines << whereItIs(result.takes.size());
     std::vector<model::Take> takes = result.takes;
     m_session.release()->deleteLater(); // we are inside its signal
     const auto ids = commitReply(m_pendingPrompt, std::move(takes), replyMessage(lines));
@@ -419,6 +419,28 @@ void ChatController::modelFailed(const QString& sentence, bool cancelled)
     reply.status =
         cancelled ? model::ChatMessage::Status::Cancelled : model::ChatMessage::Status::Failed;
     emit replied(commitReply(m_pendingPrompt, {}, std::move(reply)));
+}
+
+// Said only of what is heard: the transport keeps playing across the switch to the reply's
+// first take, so it plays now; stopped, it waits for Space; on the silent clock nothing sounds.
+QString ChatController::whereItIs(std::size_t takes) const
+{
+    using Heard = PlaybackController::Heard;
+    const Heard heard = m_heard ? m_heard() : Heard::Stopped;
+    const bool one = takes == 1;
+    switch (heard) {
+    case Heard::Playing:
+        return one ? tr("It is playing now.") : tr("The first one is playing now.");
+    case Heard::Silent:
+        return one ? tr("It is in the editor; the transport runs, but nothing sounds (no audio "
+                        "device or MIDI output: see Preferences).")
+                   : tr("The first one is in the editor; the transport runs, but nothing sounds "
+                        "(no audio device or MIDI output: see Preferences).");
+    case Heard::Stopped:
+        break;
+    }
+    return one ? tr("It is in the editor, ready — press Space to play.")
+               : tr("The first one is in the editor, ready — press Space to play.");
 }
 
 model::ChatMessage ChatController::replyMessage(const QStringList& lines)

@@ -9,6 +9,7 @@
 
 #include "app/ChordActions.h"
 #include "app/Document.h"
+#include "app/PlaybackController.h"
 #include "engine/llm/Keychain.h"
 #include "engine/llm/Scope.h"
 
@@ -54,6 +55,12 @@ public:
     setChordRequests(std::function<std::optional<ChordActions::ChatWork>(const QString&)> reader)
     {
         m_chordWork = std::move(reader);
+    }
+    /// Where replies read what is heard when they arrive, to say whether their take plays
+    /// ("it is playing now") or is ready ("press Space to play"); without one, it is ready.
+    void setHeardSource(std::function<PlaybackController::Heard()> source)
+    {
+        m_heard = std::move(source);
     }
     /// Regenerates `scope` of the active take without a prompt (the Regenerate actions): a reply
     /// like a chat reply, its takes' parent the active take. `label` names the scope in the chat.
@@ -107,6 +114,8 @@ private:
                                            model::ChatMessage reply,
                                            std::optional<model::Edit> first = std::nullopt);
     static model::ChatMessage replyMessage(const QStringList& lines);
+    /// The reply's last line: whether its (first) take plays now, of `takes` made.
+    QString whereItIs(std::size_t takes) const;
     std::uint64_t freshSeed();
 
     Document* m_document;
@@ -120,6 +129,7 @@ private:
     engine::llm::RequestScope m_pendingScope;
     std::function<std::optional<ChordActions::ChatWork>(const QString&)> m_chordWork;
     std::function<engine::llm::RequestScope()> m_scopeOf;
+    std::function<PlaybackController::Heard()> m_heard;
     std::map<model::TakeId, engine::llm::RequestScope>
         m_scopes; ///< of narrowed replies' first takes (Try again)
     std::uint64_t m_seedCounter = 0;

@@ -77,8 +77,14 @@ Document::~Document()
 
 std::shared_ptr<const model::Plan> Document::planSnapshot(model::TakeId take) const
 {
+    const auto found = takeSnapshot(take);
+    return found ? std::shared_ptr<const model::Plan>(found, &found->plan) : nullptr;
+}
+
+std::shared_ptr<const model::Take> Document::takeSnapshot(model::TakeId take) const
+{
     const model::Take* found = m_project->findTake(take ? take : m_project->activeTake);
-    return found ? std::shared_ptr<const model::Plan>(m_project, &found->plan)
+    return found ? std::shared_ptr<const model::Take>(m_project, found)
                  : nullptr; // aliases the project
 }
 

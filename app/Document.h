@@ -38,6 +38,9 @@ public:
     /// The plan of take `take` (default: the active one) in snapshot(), sharing its ownership;
     /// nullptr if there is no such take.
     std::shared_ptr<const model::Plan> planSnapshot(model::TakeId take = 0) const;
+    /// Take `take` (default: the active one) in snapshot(), sharing its ownership; nullptr if
+    /// there is no such take.
+    std::shared_ptr<const model::Take> takeSnapshot(model::TakeId take = 0) const;
 
     /// Pushes `edit` as one undo step (the push applies it) and notifies once, also for a
     /// CompositeEdit. False, and nothing reaches the undo stack, if the project does not

@@ -171,8 +171,16 @@ void MainWindow::toggleAB()
         setAB(active, other->id);
     }
     m_document->activateTake(active == m_takeA ? m_takeB : m_takeA);
-    statusBar()->showMessage(
-        tr("Playing %1").arg(active == m_takeA ? QStringLiteral("B") : QStringLiteral("A")));
+    const QString now = active == m_takeA ? QStringLiteral("B") : QStringLiteral("A");
+    switch (m_session->playback()->heard()) { // "playing" only when something plays
+    case PlaybackController::Heard::Playing:
+        return statusBar()->showMessage(tr("Playing %1").arg(now));
+    case PlaybackController::Heard::Silent:
+        return statusBar()->showMessage(
+            tr("%1 is in the editor; the transport runs, but nothing sounds").arg(now));
+    case PlaybackController::Heard::Stopped:
+        return statusBar()->showMessage(tr("%1 is ready — press Space to play").arg(now));
+    }
 }
 
 // The piano roll overlays the other take of the A/B pair.

@@ -80,6 +80,7 @@ void MainWindow::createDocks()
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     m_chatController->setChordRequests(
         [this](const QString& line) { return m_chords->chatRequest(line); });
+    m_chatController->setHeardSource([this] { return m_session->playback()->heard(); });
 
     m_analysis = new widgets::AnalysisPanel(this);
     QDockWidget* analysisDock =

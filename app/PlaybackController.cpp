@@ -91,6 +91,12 @@ bool PlaybackController::isPlaying()
     return transport()->isPlaying();
 }
 
+PlaybackController::Heard PlaybackController::heard()
+{
+    if (!isPlaying()) return Heard::Stopped;
+    return onClock() ? Heard::Silent : Heard::Playing;
+}
+
 void PlaybackController::refreshTempoMap()
 {
     m_tempoMap = model::TempoMap(plan());

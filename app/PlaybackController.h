@@ -66,6 +66,10 @@ public:
     double positionSeconds();
     /// Whether the transport plays now.
     bool isPlaying();
+    /// What is heard now: nothing (stopped), the take (the synth or the MIDI output plays it),
+    /// or nothing although the transport runs (the silent clock: no device).
+    enum class Heard { Stopped, Playing, Silent };
+    Heard heard();
     MidiSession* midi() const { return m_midi; }
     /// The active take's tempo map (ticks <-> seconds).
     const model::TempoMap& tempoMap() const { return m_tempoMap; }

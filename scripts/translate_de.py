@@ -522,8 +522,6 @@ DE = {
     'Makes this change to the analysed take, as new takes beside it': 'Nimmt diese Änderung am analysierten Take vor, als neue Takes daneben',
     'The analysed take "%1" has no notes to change; nothing was changed.': 'Der analysierte Take „%1“ hat keine Noten zum Ändern; nichts wurde geändert.',
     'The analysed take is no longer in the project; nothing was changed.': 'Der analysierte Take ist nicht mehr im Projekt; nichts wurde geändert.',
-    '1 take from the offline generator; it is in the editor (Space plays it).': '1 Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).',
-    '%1 takes from the offline generator; the first one is in the editor (Space plays it).': '%1 Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).',
     '%1; retrying in %2 s, %3 of %4': '%1; neuer Versuch in %2 s, %3 von %4',
     'understood so far: %1': 'bisher verstanden: %1',
     'receiving: 1 note so far': 'empfange: bisher 1 Note',
@@ -552,6 +550,24 @@ DE = {
     'Key: $%1 is set.': 'Schlüssel: $%1 ist gesetzt.',
     'Key: $%1 is not set; a key is in the system keychain.': 'Schlüssel: $%1 ist nicht gesetzt; ein Schlüssel liegt im Schlüsselbund des Systems.',
     'No key: $%1 is not set and the keychain holds none.': 'Kein Schlüssel: $%1 ist nicht gesetzt und der Schlüsselbund enthält keinen.',
+    # Whether a reply's take plays now (issue 18: "playing" only when something plays).
+    '1 take from the offline generator.': '1 Take vom Offline-Generator.',
+    '%1 takes from the offline generator.': '%1 Takes vom Offline-Generator.',
+    'It is playing now.': 'Er spielt jetzt.',
+    'The first one is playing now.': 'Der erste spielt jetzt.',
+    'It is in the editor; the transport runs, but nothing sounds (no audio device or MIDI output: see Preferences).': 'Er ist im Editor; der Transport läuft, aber nichts klingt (kein Audiogerät und kein MIDI-Ausgang: siehe Einstellungen).',
+    'The first one is in the editor; the transport runs, but nothing sounds (no audio device or MIDI output: see Preferences).': 'Der erste ist im Editor; der Transport läuft, aber nichts klingt (kein Audiogerät und kein MIDI-Ausgang: siehe Einstellungen).',
+    'It is in the editor, ready — press Space to play.': 'Er ist im Editor, bereit — Leertaste spielt ihn ab.',
+    'The first one is in the editor, ready — press Space to play.': 'Der erste ist im Editor, bereit — Leertaste spielt ihn ab.',
+    '%1 is in the editor; the transport runs, but nothing sounds': '%1 ist im Editor; der Transport läuft, aber nichts klingt',
+    '%1 is ready — press Space to play': '%1 ist bereit — Leertaste spielt ab',
+    # The interpretation's contradictions of the analysis ("it": die Deutung).
+    'it speaks of drums; the analysis found no drums': 'sie spricht von Schlagzeug; die Analyse fand kein Schlagzeug',
+    'it says there are no drums; the analysis found 1 drum hit': 'sie sagt, es gebe kein Schlagzeug; die Analyse fand 1 Schlagzeugschlag',
+    'it says there are no drums; the analysis found %1 drum hits': 'sie sagt, es gebe kein Schlagzeug; die Analyse fand %1 Schlagzeugschläge',
+    'it says %1; the analysis estimates %2': 'sie sagt %1; die Analyse schätzt %2',
+    'it says %1 bpm; the analysis measured %2 bpm': 'sie sagt %1 BPM; die Analyse maß %2 BPM',
+    'it says %1; the piece is in %2/%3': 'sie sagt %1; das Stück steht im %2/%3-Takt',
 }
 PLURAL = {
     "%1 · %2 bpm · %3/%4 · %n note(s)":

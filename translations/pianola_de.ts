@@ -57,6 +57,30 @@
         <source>Interpretation from %1</source>
         <translation>Deutung von %1</translation>
     </message>
+    <message>
+        <source>it speaks of drums; the analysis found no drums</source>
+        <translation>sie spricht von Schlagzeug; die Analyse fand kein Schlagzeug</translation>
+    </message>
+    <message>
+        <source>it says there are no drums; the analysis found 1 drum hit</source>
+        <translation>sie sagt, es gebe kein Schlagzeug; die Analyse fand 1 Schlagzeugschlag</translation>
+    </message>
+    <message>
+        <source>it says there are no drums; the analysis found %1 drum hits</source>
+        <translation>sie sagt, es gebe kein Schlagzeug; die Analyse fand %1 Schlagzeugschläge</translation>
+    </message>
+    <message>
+        <source>it says %1; the analysis estimates %2</source>
+        <translation>sie sagt %1; die Analyse schätzt %2</translation>
+    </message>
+    <message>
+        <source>it says %1 bpm; the analysis measured %2 bpm</source>
+        <translation>sie sagt %1 BPM; die Analyse maß %2 BPM</translation>
+    </message>
+    <message>
+        <source>it says %1; the piece is in %2/%3</source>
+        <translation>sie sagt %1; das Stück steht im %2/%3-Takt</translation>
+    </message>
 </context>
 <context>
     <name>pianola::app::ChatController</name>
@@ -103,14 +127,6 @@
     <message>
         <source>The analysed take is no longer in the project; nothing was changed.</source>
         <translation>Der analysierte Take ist nicht mehr im Projekt; nichts wurde geändert.</translation>
-    </message>
-    <message>
-        <source>1 take from the offline generator; it is in the editor (Space plays it).</source>
-        <translation>1 Take vom Offline-Generator; er ist im Editor (Leertaste spielt ihn).</translation>
-    </message>
-    <message>
-        <source>%1 takes from the offline generator; the first one is in the editor (Space plays it).</source>
-        <translation>%1 Takes vom Offline-Generator; der erste ist im Editor (Leertaste spielt ihn).</translation>
     </message>
     <message>
         <source>waiting for the first words</source>
@@ -163,6 +179,38 @@
     <message>
         <source>Cancelled; nothing was kept.</source>
         <translation>Abgebrochen; nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <source>1 take from the offline generator.</source>
+        <translation>1 Take vom Offline-Generator.</translation>
+    </message>
+    <message>
+        <source>%1 takes from the offline generator.</source>
+        <translation>%1 Takes vom Offline-Generator.</translation>
+    </message>
+    <message>
+        <source>It is playing now.</source>
+        <translation>Er spielt jetzt.</translation>
+    </message>
+    <message>
+        <source>The first one is playing now.</source>
+        <translation>Der erste spielt jetzt.</translation>
+    </message>
+    <message>
+        <source>It is in the editor; the transport runs, but nothing sounds (no audio device or MIDI output: see Preferences).</source>
+        <translation>Er ist im Editor; der Transport läuft, aber nichts klingt (kein Audiogerät und kein MIDI-Ausgang: siehe Einstellungen).</translation>
+    </message>
+    <message>
+        <source>The first one is in the editor; the transport runs, but nothing sounds (no audio device or MIDI output: see Preferences).</source>
+        <translation>Der erste ist im Editor; der Transport läuft, aber nichts klingt (kein Audiogerät und kein MIDI-Ausgang: siehe Einstellungen).</translation>
+    </message>
+    <message>
+        <source>It is in the editor, ready — press Space to play.</source>
+        <translation>Er ist im Editor, bereit — Leertaste spielt ihn ab.</translation>
+    </message>
+    <message>
+        <source>The first one is in the editor, ready — press Space to play.</source>
+        <translation>Der erste ist im Editor, bereit — Leertaste spielt ihn ab.</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1273,14 @@
     <message>
         <source>Select the notes to loop first</source>
         <translation>Zuerst die Noten zum Loopen auswählen</translation>
+    </message>
+    <message>
+        <source>%1 is in the editor; the transport runs, but nothing sounds</source>
+        <translation>%1 ist im Editor; der Transport läuft, aber nichts klingt</translation>
+    </message>
+    <message>
+        <source>%1 is ready — press Space to play</source>
+        <translation>%1 ist bereit — Leertaste spielt ab</translation>
     </message>
 </context>
 <context>

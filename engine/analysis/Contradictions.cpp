@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <regex>
 
 namespace pianola::engine::analysis {
@@ -27,17 +26,29 @@ bool containsAny(const std::string& s, std::initializer_list<const char*> words)
                        [&s](const char* w) { return s.find(w) != std::string::npos; });
 }
 
-void checkDrums(const std::string& s, const Analysis& a, std::vector<std::string>& out)
+using Kind = Contradiction::Kind;
+
+Contradiction flag(Kind kind, std::string words = {})
+{
+    Contradiction c;
+    c.kind = kind;
+    c.said = std::move(words);
+    return c;
+}
+
+void checkDrums(const std::string& s, const Analysis& a, std::vector<Contradiction>& out)
 {
     const bool denies = containsAny(
         s, {"no drums", "without drums", "no percussion", "drumless", "without percussion"});
     const bool names = containsAny(
         s, {"drum", "kick", "snare", "hi-hat", "hihat", "backbeat", "percussion", "cymbal"});
-    if (a.drums.hits == 0 && names && !denies)
-        out.push_back("it speaks of drums; the analysis found no drums");
-    else if (a.drums.hits > 0 && denies)
-        out.push_back("it says there are no drums; the analysis found " +
-                      std::to_string(a.drums.hits) + " drum hits");
+    if (a.drums.hits == 0 && names && !denies) {
+        out.push_back(flag(Kind::DrumsNamed));
+    } else if (a.drums.hits > 0 && denies) {
+        Contradiction c = flag(Kind::DrumsDenied);
+        c.drumHits = a.drums.hits;
+        out.push_back(c);
+    }
 }
 
 int pitchClassOf(const std::string& name)
@@ -49,7 +60,7 @@ int pitchClassOf(const std::string& name)
     return -1;
 }
 
-void checkKey(std::string_view original, const Analysis& a, std::vector<std::string>& out)
+void checkKey(std::string_view original, const Analysis& a, std::vector<Contradiction>& out)
 {
     if (a.noteCount == 0) return;
     std::string s(original.substr(0, 4096));
@@ -69,13 +80,14 @@ void checkKey(std::string_view original, const Analysis& a, std::vector<std::str
             std::any_of(a.keySpans.begin(), a.keySpans.end(),
                         [&](const auto& span) { return same(span.key); }))
             continue;
-        out.push_back("it says " + it->str() + "; the analysis estimates " +
-                      model::analysis::keyName(a.key));
+        Contradiction c = flag(Kind::Key, it->str());
+        c.key = a.key;
+        out.push_back(c);
         return;
     }
 }
 
-void checkTempo(const std::string& s, const Analysis& a, std::vector<std::string>& out)
+void checkTempo(const std::string& s, const Analysis& a, std::vector<Contradiction>& out)
 {
     if (a.noteCount == 0) return;
     static const std::regex bpm(R"((\d{2,3}(?:\.\d+)?)\s*(?:bpm|beats per minute))");
@@ -88,30 +100,31 @@ void checkTempo(const std::string& s, const Analysis& a, std::vector<std::string
         if (near(a.meanBpm) || std::any_of(a.tempoMap.begin(), a.tempoMap.end(),
                                            [&](const auto& t) { return near(t.bpm); }))
             continue;
-        char text[96];
-        std::snprintf(text, sizeof text, "it says %s bpm; the analysis measured %.0f bpm",
-                      (*it)[1].str().c_str(), a.meanBpm);
-        out.emplace_back(text);
+        Contradiction c = flag(Kind::Tempo, (*it)[1].str());
+        c.bpm = a.meanBpm;
+        out.push_back(c);
         return;
     }
 }
 
-void checkMeter(const std::string& s, const Analysis& a, std::vector<std::string>& out)
+void checkMeter(const std::string& s, const Analysis& a, std::vector<Contradiction>& out)
 {
     static const std::regex meter(R"((?:^|[^\d/])(2|3|4|5|6|7|9|12)/(2|4|8|16)(?:$|[^\d/]))");
     std::smatch m;
     if (!std::regex_search(s, m, meter)) return;
     const int num = std::stoi(m[1].str()), den = std::stoi(m[2].str());
-    if (num != a.meterNumerator || den != a.meterDenominator)
-        out.push_back("it says " + m[1].str() + "/" + m[2].str() + "; the piece is in " +
-                      std::to_string(a.meterNumerator) + "/" + std::to_string(a.meterDenominator));
+    if (num == a.meterNumerator && den == a.meterDenominator) return;
+    Contradiction c = flag(Kind::Meter, m[1].str() + "/" + m[2].str());
+    c.meterNumerator = a.meterNumerator;
+    c.meterDenominator = a.meterDenominator;
+    out.push_back(c);
 }
 } // namespace
 
-std::vector<std::string> contradictions(std::string_view text, const Analysis& facts)
+std::vector<Contradiction> contradictions(std::string_view text, const Analysis& facts)
 {
     const std::string s = lower(text);
-    std::vector<std::string> out;
+    std::vector<Contradiction> out;
     checkDrums(s, facts, out);
     checkKey(text, facts, out);
     checkTempo(s, facts, out);

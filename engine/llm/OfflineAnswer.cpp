@@ -72,17 +72,34 @@ void onePart(analysis::Asked& asked, gen::Role role, bool removed)
     asked.parts.push_back(part);
 }
 
+// A request with its parent apart from it: a trial (offlineCanChange) borrows the parent instead
+// of copying it (a million-note take would be copied for each suggestion tried), and a change
+// narrowed to a scope swaps in the locked parent and drops the scope without copying either.
+struct Ask
+{
+    const GenerationRequest& request;
+    const model::Take* parent = nullptr; ///< request.parent's, or a borrowed take; null: none
+    RequestScope scope;                  ///< request.scope, unless narrowed away
+    bool trial = false; ///< only whether a take is made: its checklist is not measured
+};
+
+Ask askOf(const GenerationRequest& request)
+{
+    return {request, request.parent ? &*request.parent : nullptr, request.scope};
+}
+
 // Each take's checklist, measured on its notes against what the words (and the parent) ask.
 // A lock changes no note: its checklist asks no change of the parent. A change's relative swing
 // ("more swing") names no percentage to measure against.
-void checkAgainstWords(std::vector<model::Take>& takes, const GenerationRequest& request,
+void checkAgainstWords(std::vector<model::Take>& takes, const Ask& a,
                        std::optional<gen::Role> part = std::nullopt, bool notesChange = true,
                        bool removed = false, bool change = false)
 {
+    if (a.trial) return; // measuring means analysing every take: a second plan's worth and more
     analysis::Asked asked = analysis::askedFromWords(
-        request.prompt, request.parent && notesChange ? &request.parent->plan : nullptr);
+        a.request.prompt, a.parent && notesChange ? &a.parent->plan : nullptr);
     if (part) onePart(asked, *part, removed);
-    const std::vector<std::string> words = gen::promptWords(request.prompt);
+    const std::vector<std::string> words = gen::promptWords(a.request.prompt);
     if (change && std::find(words.begin(), words.end(), "%") == words.end())
         asked.swingPercent.reset();
     for (model::Take& t : takes)
@@ -107,12 +124,12 @@ Result<gen::ArrangeResult> arrangeParts(const model::Take& parent,
                                         const std::vector<gen::PartRequest>& parts,
                                         std::string_view words, std::uint64_t seed, int index)
 {
-    gen::ArrangeResult all{parent.plan, {}};
+    gen::ArrangeResult all; // the parent's plan until a part changes it (no copy before that)
     std::optional<Error> refused;
     bool changed = false;
     for (gen::PartRequest part : parts) {
         part.genreHint = genreOf(parent);
-        auto made = gen::arrange(all.plan, part, words, seed, index);
+        auto made = gen::arrange(changed ? all.plan : parent.plan, part, words, seed, index);
         if (!made) {
             if (!refused) refused = made.error();
             continue;
@@ -128,10 +145,11 @@ Result<gen::ArrangeResult> arrangeParts(const model::Take& parent,
     return all;
 }
 
-Result<GenerationResult> arranged(const GenerationRequest& request, const gen::Intent& intent,
+Result<GenerationResult> arranged(const Ask& a, const gen::Intent& intent,
                                   const std::vector<gen::PartRequest>& parts, std::uint64_t seed)
 {
-    const model::Take& parent = *request.parent;
+    const GenerationRequest& request = a.request;
+    const model::Take& parent = *a.parent;
     const bool single = parts.size() == 1 && (parts.front().action == gen::PartAction::Remove ||
                                               parts.front().action == gen::PartAction::Lock);
     const int count = single ? 1 : request.candidates > 0 ? clampCandidates(request.candidates) : 4;
@@ -160,7 +178,7 @@ Result<GenerationResult> arranged(const GenerationRequest& request, const gen::I
     }
     if (!intent.notMidi.empty()) result.understood.push_back(notMidiChip(intent.notMidi));
     const bool removed = intent.kind == gen::IntentKind::RemovePart;
-    checkAgainstWords(result.takes, request,
+    checkAgainstWords(result.takes, a,
                       (single && !removed) || parts.size() != 1
                           ? std::nullopt
                           : std::optional<gen::Role>(parts.front().role),
@@ -181,12 +199,13 @@ bool sameMusic(const model::Plan& a, const model::Plan& b)
 }
 
 // Words read as a change that changed nothing: no take, and why ("the take has no drums").
-Error nothingChanged(const GenerationRequest& request, const std::vector<std::string>& changes)
+Error nothingChanged(const Ask& a, const std::vector<std::string>& changes)
 {
+    const GenerationRequest& request = a.request;
     std::string what;
     for (const std::string& c : changes)
         what += (what.empty() ? "" : "; ") + c;
-    const model::Plan& plan = request.parent->plan;
+    const model::Plan& plan = a.parent->plan;
     const bool drums =
         std::any_of(plan.tracks.begin(), plan.tracks.end(),
                     [](const model::Track& t) { return t.channel == 9 && !t.notes.empty(); });
@@ -204,34 +223,36 @@ Error nothingChanged(const GenerationRequest& request, const std::vector<std::st
     }
     return Error{Error::Code::InvalidArgument,
                  "nothing changed: \"" + model::cutUtf8(request.prompt, 120, "...") +
-                     "\" changes nothing in " + model::cutUtf8(request.parent->name, 120, "...") +
+                     "\" changes nothing in " + model::cutUtf8(a.parent->name, 120, "...") +
                      (drumWords && !drums ? " (the take has no drums; \"add drums\" adds them)"
                       : what.empty()      ? std::string()
                                           : " (" + what + ")") +
                      ", so no take was made"};
 }
 
-Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t seed)
+Result<GenerationResult> varied(const Ask& a, std::uint64_t seed)
 {
-    if (request.scope.narrowed()) { // vary the scope only: everything outside it locked
-        GenerationRequest inside = request;
-        inside.scope = {};
-        inside.parent->plan = lockOutsideScope(request.parent->plan, request.scope);
-        auto result = varied(inside, seed);
+    const GenerationRequest& request = a.request;
+    const model::Take& parent = *a.parent;
+    if (a.scope.narrowed()) { // vary the scope only: everything outside it locked
+        const model::Take locked{parent.id,         parent.name,
+                                 parent.starred,    lockOutsideScope(parent.plan, a.scope),
+                                 parent.provenance, parent.checks};
+        auto result = varied(Ask{request, &locked, {}, a.trial}, seed);
         if (!result && !result.error().message.starts_with("nothing changed: ")) return result;
         if (!result ||
             result->takes.empty()) // the words change nothing there: say so, not "not understood"
             return makeError(Error::Code::InvalidArgument,
                              "nothing changed: \"" + request.prompt + "\" changes nothing in " +
-                                 describeScope(request.scope, request.parent->plan) +
+                                 describeScope(a.scope, parent.plan) +
                                  " (the × above the chat input widens the scope)");
         for (model::Take& t : result->takes) {
-            restoreOwnLocks(request.parent->plan, t.plan);
-            t.provenance.parentTake = request.parent->id;
+            restoreOwnLocks(parent.plan, t.plan);
+            t.provenance.parentTake = parent.id;
         }
         std::erase(result->understood,
                    std::string("locked tracks and notes were left as they were"));
-        result->intent += ": " + describeScope(request.scope, request.parent->plan);
+        result->intent += ": " + describeScope(a.scope, parent.plan);
         return result;
     }
     GenerationResult result;
@@ -242,11 +263,11 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
     for (int i = 0; i < count; ++i) {
         const std::uint64_t s = i == 0 ? seed : gen::mixSeed(seed, static_cast<std::uint64_t>(i));
         std::vector<std::string> changes, unused;
-        auto take = gen::varyTake(*request.parent, request.prompt, s, &changes, &unused, i);
+        auto take = gen::varyTake(parent, request.prompt, s, &changes, &unused, i);
         if (!take && i == 0 && take.error().code != Error::Code::InvalidArgument)
             return take.error(); // understood as a change, but too big to make, or all locked
         if (!take) break;
-        if (sameMusic(take->plan, request.parent->plan)) { // "harder kick" on a take without drums
+        if (sameMusic(take->plan, parent.plan)) { // "harder kick" on a take without drums
             if (unchanged.empty()) unchanged = changes;
             continue;
         }
@@ -260,12 +281,12 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
         }
         result.takes.push_back(std::move(*take));
     }
-    if (result.takes.empty() && !unchanged.empty()) return nothingChanged(request, unchanged);
+    if (result.takes.empty() && !unchanged.empty()) return nothingChanged(a, unchanged);
     if (result.takes.empty()) return result;
     for (std::size_t i = 0; i < result.takes.size(); ++i)
         result.takes[i].name = candidateName(request.prompt, static_cast<int>(i),
                                              static_cast<int>(result.takes.size()));
-    checkAgainstWords(result.takes, request, std::nullopt, true, false, true);
+    checkAgainstWords(result.takes, a, std::nullopt, true, false, true);
     result.variation = true;
     result.intent = "change";
     result.explanation = "Offline variation:";
@@ -275,9 +296,10 @@ Result<GenerationResult> varied(const GenerationRequest& request, std::uint64_t 
 }
 
 // A change-only request (the analysis panel's Apply) the engine reads as a new song.
-Error notAChange(const GenerationRequest& request)
+Error notAChange(const Ask& a)
 {
-    const std::string name = request.parent ? request.parent->name : std::string("the take");
+    const GenerationRequest& request = a.request;
+    const std::string name = a.parent ? a.parent->name : std::string("the take");
     return Error{Error::Code::InvalidArgument,
                  "\"" + request.prompt + "\" is not a change the offline generator can make to " +
                      name + " (it would make a new song); nothing was changed"};
@@ -310,18 +332,18 @@ Result<GenerationResult> newSong(const GenerationRequest& request)
 }
 
 // The line as the reader reads it (the parent's roles: the playing take's).
-gen::Intent readLine(const GenerationRequest& request)
+gen::Intent readLine(const Ask& a)
 {
     std::optional<std::vector<std::optional<gen::Role>>> roles;
-    if (request.parent) roles = gen::inferPlanInfo(request.parent->plan).roles;
-    return gen::readIntent(request.prompt, roles ? &*roles : nullptr);
+    if (a.parent) roles = gen::inferPlanInfo(a.parent->plan).roles;
+    return gen::readIntent(a.request.prompt, roles ? &*roles : nullptr);
 }
 
 // A model's intent as the reader's kind; the part from the model, else the reader's, else the
 // brief's only part.
 Result<gen::Intent> modelIntent(const GenerationRequest& request, const gen::Brief& brief)
 {
-    gen::Intent read = readLine(request);
+    gen::Intent read = readLine(askOf(request));
     if (!brief.intent) return read;
     using A = gen::BriefIntent::Action;
     const gen::BriefIntent& m = *brief.intent;
@@ -347,18 +369,18 @@ Result<gen::Intent> modelIntent(const GenerationRequest& request, const gen::Bri
     return in;
 }
 
-Result<GenerationResult> answer(const GenerationRequest& request, const gen::Intent& read,
+Result<GenerationResult> answer(const Ask& a, const gen::Intent& read,
                                 const std::shared_ptr<const gen::Brief>& modelBrief)
 {
+    const GenerationRequest& request = a.request;
     const std::uint64_t seed = request.seed.value_or(gen::promptSeed(request.prompt));
-    const ScopedIntent scoped =
-        request.parent ? narrowIntent(read, request.scope, request.parent->plan, request.prompt)
-                       : ScopedIntent{read, {read.partRequest()}, false};
+    const ScopedIntent scoped = a.parent
+                                    ? narrowIntent(read, a.scope, a.parent->plan, request.prompt)
+                                    : ScopedIntent{read, {read.partRequest()}, false};
     const gen::Intent& intent = scoped.intent;
     switch (intent.kind) {
     case gen::IntentKind::Nonsense:
-        return makeError(Error::Code::InvalidArgument,
-                         gen::nonsenseAnswer(request.parent.has_value()));
+        return makeError(Error::Code::InvalidArgument, gen::nonsenseAnswer(a.parent != nullptr));
     case gen::IntentKind::NotMidi:
         return makeError(Error::Code::InvalidArgument, gen::notMidiAnswer(intent.notMidi));
     case gen::IntentKind::AddPart:
@@ -368,10 +390,10 @@ Result<GenerationResult> answer(const GenerationRequest& request, const gen::Int
         std::vector<gen::PartRequest> parts = scoped.parts;
         for (gen::PartRequest& p : parts)
             p.brief = modelBrief;
-        return arranged(request, intent, parts, seed);
+        return arranged(a, intent, parts, seed);
     }
     case gen::IntentKind::Change: {
-        GenerationRequest change = request;
+        Ask change = a;
         if (!scoped.lockOutside) change.scope = {};
         auto result = varied(change, seed);
         if (!result || !result->takes.empty()) return result;
@@ -379,11 +401,11 @@ Result<GenerationResult> answer(const GenerationRequest& request, const gen::Int
         gen::readRequest(request.prompt, heard);
         if (heard.understood.empty())
             return makeError(Error::Code::InvalidArgument, gen::nonsenseAnswer(true));
-        if (request.changeOnly) return notAChange(request);
+        if (request.changeOnly) return notAChange(a);
         break; // words of a song, not of a change: a new song
     }
     case gen::IntentKind::NewSong:
-        if (request.changeOnly) return notAChange(request);
+        if (request.changeOnly) return notAChange(a);
         break;
     }
     return newSong(request);
@@ -392,8 +414,9 @@ Result<GenerationResult> answer(const GenerationRequest& request, const gen::Int
 
 Result<GenerationResult> offlineResult(const GenerationRequest& request)
 {
-    if (request.changeOnly && !request.parent) return notAChange(request);
-    return answer(request, readLine(request), nullptr);
+    const Ask a = askOf(request);
+    if (request.changeOnly && !a.parent) return notAChange(a);
+    return answer(a, readLine(a), nullptr);
 }
 
 Result<bool> briefStartsNewSong(const GenerationRequest& request, const gen::Brief& brief)
@@ -408,17 +431,17 @@ Result<GenerationResult> briefInContext(const GenerationRequest& request, const 
 {
     auto intent = modelIntent(request, brief);
     if (!intent) return intent.error();
-    return answer(request, *intent, std::make_shared<const gen::Brief>(brief));
+    return answer(askOf(request), *intent, std::make_shared<const gen::Brief>(brief));
 }
 
 bool offlineCanChange(const std::string& line, const model::Take& parent)
 {
-    GenerationRequest trial;
+    GenerationRequest trial; // without a copy of the parent: it is borrowed
     trial.prompt = line;
-    trial.parent = parent;
     trial.candidates = 1;
     trial.changeOnly = true;
-    const auto result = offlineResult(trial);
+    const Ask a{trial, &parent, {}, true};
+    const auto result = answer(a, readLine(a), nullptr);
     return result && !result->takes.empty();
 }
 

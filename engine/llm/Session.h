@@ -150,7 +150,7 @@ private:
 /// big to make. Pure and synchronous.
 Result<GenerationResult> offlineResult(const GenerationRequest& request);
 /// True when the offline generator can make `line` as a change of `parent` (one candidate is
-/// made to find out): what the analysis panel may suggest for that take.
+/// made to find out; `parent` is borrowed, not copied): what the analysis panel may suggest.
 bool offlineCanChange(const std::string& line, const model::Take& parent);
 
 /// LLM brief mode with a parent: whether the model's brief (its `intent`, else the reader's

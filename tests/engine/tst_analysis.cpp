@@ -430,51 +430,62 @@ void TestAnalysis::swingPerSubdivision()
     QCOMPARE(straight.swingRatio, 1.0);
 }
 
-// A model's interpretation against the facts (F# major, 148 bpm, 4/4, no drums): what
-// contradicts them is flagged, what agrees (or is not a fact) is not.
+// A model's interpretation against the facts (F# major, 148 bpm, 4/4, no drums unless a row
+// gives hits): what contradicts them is flagged as a value (kind, its words, the fact), what
+// agrees (or is not a fact) is not.
 void TestAnalysis::interpretationContradictions_data()
 {
+    using K = engine::analysis::Contradiction::Kind;
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("flagged"); // a word of the flag, or empty: none
-    QTest::newRow("drums in a piece without") << "The drums keep a plain backbeat."
-                                              << "no drums";
-    QTest::newRow("no drums, rightly") << "There are no drums; the piano carries the groove."
-                                       << "";
-    QTest::newRow("key") << "A bright song in C major."
-                         << "the analysis estimates";
-    QTest::newRow("key with a sharp sign") << "A bright song in F\u266F major."
-                                           << "";
-    QTest::newRow("the key itself") << "A bright song in F# major."
-                                    << "";
-    QTest::newRow("lower-case a is not a key") << "It has a minor feel in places."
-                                               << "";
-    QTest::newRow("tempo") << "At 90 bpm it feels relaxed."
-                           << "148 bpm";
-    QTest::newRow("tempo within 5%") << "At 150 BPM it drives."
-                                     << "";
-    QTest::newRow("meter") << "A waltz in 3/4."
-                           << "4/4";
-    QTest::newRow("nothing factual") << "Warm and nostalgic, with a gentle lift in the chorus."
-                                     << "";
+    QTest::addColumn<int>("drumHits");
+    QTest::addColumn<int>("kind"); // -1: nothing flagged
+    QTest::addColumn<QString>("said");
+    const auto row = [](const char* name, const char* text, int kind, const char* said = "",
+                        int hits = 0) {
+        QTest::newRow(name) << QString(text) << hits << kind << QString(said);
+    };
+    row("drums in a piece without", "The drums keep a plain backbeat.", int(K::DrumsNamed));
+    row("no drums, rightly", "There are no drums; the piano carries the groove.", -1);
+    row("no drums, wrongly", "There are no drums; the piano carries the groove.",
+        int(K::DrumsDenied), "", 37);
+    row("key", "A bright song in C major.", int(K::Key), "C major");
+    row("key with a sharp sign", "A bright song in F\u266F major.", -1);
+    row("the key itself", "A bright song in F# major.", -1);
+    row("lower-case a is not a key", "It has a minor feel in places.", -1);
+    row("tempo", "At 90 bpm it feels relaxed.", int(K::Tempo), "90");
+    row("tempo within 5%", "At 150 BPM it drives.", -1);
+    row("meter", "A waltz in 3/4.", int(K::Meter), "3/4");
+    row("nothing factual", "Warm and nostalgic, with a gentle lift in the chorus.", -1);
 }
 
 void TestAnalysis::interpretationContradictions()
 {
     QFETCH(QString, text);
-    QFETCH(QString, flagged);
+    QFETCH(int, drumHits);
+    QFETCH(int, kind);
+    QFETCH(QString, said);
     model::analysis::Analysis facts;
     facts.noteCount = 1000;
     facts.meanBpm = 148;
     facts.tempoMap = {{0.0, 148.0}};
     facts.key = {6, false, 0.9};
     facts.keySpans = {{0.0, 100.0, facts.key}};
+    facts.drums.hits = drumHits;
     const auto flags = engine::analysis::contradictions(text.toStdString(), facts);
-    if (flagged.isEmpty()) {
-        QVERIFY2(flags.empty(), flags.empty() ? "" : flags.front().c_str());
+    if (kind < 0) {
+        QVERIFY2(flags.empty(), flags.empty() ? "" : flags.front().said.c_str());
         return;
     }
     QCOMPARE(flags.size(), std::size_t(1));
-    QVERIFY2(QString::fromStdString(flags.front()).contains(flagged), flags.front().c_str());
+    const engine::analysis::Contradiction& c = flags.front();
+    QCOMPARE(int(c.kind), kind);
+    QCOMPARE(QString::fromStdString(c.said), said);
+    using K = engine::analysis::Contradiction::Kind;
+    if (c.kind == K::DrumsDenied) QCOMPARE(c.drumHits, drumHits);
+    if (c.kind == K::Key) QCOMPARE(c.key, facts.key);
+    if (c.kind == K::Tempo) QCOMPARE(c.bpm, 148.0);
+    if (c.kind == K::Meter)
+        QCOMPARE(std::pair(c.meterNumerator, c.meterDenominator), std::pair(4, 4));
 }
 
 QTEST_GUILESS_MAIN(TestAnalysis)

@@ -5,17 +5,22 @@
 #include "../generate/ArrangeChecks.h"
 #include "app/ChatController.h"
 #include "app/MainWindow.h"
+#include "app/PlaybackController.h"
+#include "app/Session.h"
 #include "engine/playback/PlaybackSequence.h"
 #include "engine/smf/SmfPlan.h"
 #include "widgets/ChatDock.h"
 #include "widgets/EditorState.h"
 #include "widgets/TakesPanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <set>
@@ -36,6 +41,7 @@ private slots:
     void aChangeThatChangesNothingMakesNoTake();
     void understoodItemsAreChipsThatWrapBetweenThemselves();
     void replyShowsEachTakesChecklist();
+    void repliesSayPlayingOnlyWhenSomethingPlays();
 };
 
 void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
@@ -348,6 +354,53 @@ void TestChat::understoodItemsAreChipsThatWrapBetweenThemselves()
         if (label->text().contains(QStringLiteral("pianola:take/%1").arg(second)))
             emit label->linkActivated(QStringLiteral("pianola:take/%1").arg(second));
     QCOMPARE(project.activeTake, second);
+}
+
+// "Playing" is said only when something plays. Here no device can sound (no SoundFont, no MIDI
+// output): a reply while stopped says the take is ready for Space; while the transport runs on its
+// silent clock it says nothing sounds; neither says "playing", nor does the A/B switch. (A take
+// heard through a MIDI output is said to play: tst_editor_midi.)
+void TestChat::repliesSayPlayingOnlyWhenSomethingPlays()
+{
+    QSettings().setValue("audio/soundFont", QStringLiteral("/nonexistent/none.sf2"));
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    app::PlaybackController* playback = w.session()->playback();
+    QTRY_VERIFY(playback->onClock()); // the sound started (on the first event-loop turn)
+    QVERIFY(!playback->isPlaying());
+    const model::Project& project = w.document()->project();
+    type(w.chatDock(), "8-bar chord progression in A minor at 90 bpm");
+    QString reply = QString::fromStdString(project.chat.back().text);
+    QVERIFY2(reply.contains("The first one is in the editor, ready \u2014 press Space to play."),
+             qPrintable(reply));
+    QVERIFY2(!reply.contains("playing", Qt::CaseInsensitive) && !reply.contains("plays it"),
+             qPrintable(reply));
+
+    const auto action = [&w](QKeySequence keys) {
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->shortcut() == keys) return a;
+        return static_cast<QAction*>(nullptr);
+    };
+    QAction* play = action(QKeySequence(Qt::Key_Space));
+    QAction* switchAB = action(QKeySequence(Qt::Key_B));
+    QVERIFY(play && switchAB);
+    play->trigger();
+    QVERIFY(playback->isPlaying());
+    type(w.chatDock(), "add drums");
+    QVERIFY(playback->isPlaying());
+    reply = QString::fromStdString(project.chat.back().text);
+    QVERIFY2(reply.contains("the transport runs, but nothing sounds"), qPrintable(reply));
+    QVERIFY2(!reply.contains("playing", Qt::CaseInsensitive), qPrintable(reply));
+    switchAB->trigger(); // A/B: the other take, silently
+    QVERIFY2(!w.statusBar()->currentMessage().contains("Playing"),
+             qPrintable(w.statusBar()->currentMessage()));
+
+    playback->stop();
+    switchAB->trigger();
+    QVERIFY2(w.statusBar()->currentMessage().endsWith("is ready \u2014 press Space to play"),
+             qPrintable(w.statusBar()->currentMessage()));
+    QSettings().remove("audio/soundFont");
 }
 
 QTEST_MAIN(TestChat)

@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace pianola;
 
@@ -60,6 +61,7 @@ private slots:
     void cancelKeepsNothing();
     void analysisNarrativeFromTheModel();
     void interpretationErrorsShowInThePanel();
+    void contradictionsAreSaidInTheUsersLanguage();
     void regenerateTellsTheModelItsScope();
     void applyChangesTheImportedTake_data();
     void applyChangesTheImportedTake();
@@ -230,6 +232,45 @@ void TestChatLlm::analysisNarrativeFromTheModel()
     QVERIFY(!app::NarrativeRequest::parseReply(R"({"narrative":"","suggestions":[]})"));
     QVERIFY(app::NarrativeRequest::parseReply(
         "```json\n{\"narrative\":\"ok\",\"suggestions\":[]}\n```"));
+}
+
+// The contradictions are values from the engine, worded by the app through tr(): with the German
+// translation installed (the build's pianola_de.qm, as main() loads it for a German locale) the
+// panel says them in German.
+void TestChatLlm::contradictionsAreSaidInTheUsersLanguage()
+{
+    QTranslator german;
+    QVERIFY2(german.load(QStringLiteral(PIANOLA_DE_QM)), PIANOLA_DE_QM);
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    test::FakeLlmServer server;
+    QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
+    server.enqueue(streamed(test::openAiStream(
+        R"({"narrative":"The drums keep a plain backbeat at 90 bpm in 3/4, in F# major.","suggestions":[]})",
+        "gpt-test-0613")));
+    app::MainWindow w;
+    w.show();
+    model::Take take;
+    take.name = "loop";
+    model::Track keys;
+    for (int i = 0; i < 16; ++i) // C major triads at 120 bpm in 4/4, no drums
+        keys.notes.push_back({i * 480, 400, static_cast<model::NoteId>(i + 1),
+                              static_cast<std::uint8_t>(60 + (i % 3) * 4 - (i % 3 == 2)), 90, 64});
+    take.plan.tracks.push_back(keys);
+    QSignalSpy shown(w.analysisPanel(), &widgets::AnalysisPanel::analysisShown);
+    QVERIFY(w.document()->addTake(take, "loop"));
+    QVERIFY(shown.wait(5000));
+    w.analysisPanel()->findChild<QPushButton*>("askModel")->click();
+    auto* flags = w.analysisPanel()->findChild<QLabel*>("interpretationFlags");
+    QTRY_VERIFY_WITH_TIMEOUT(!flags->isHidden(), 5000);
+    const QString text = flags->text();
+    QCoreApplication::removeTranslator(&german);
+    QVERIFY2(text.startsWith("Widerspricht der Analyse:"), qPrintable(text));
+    QVERIFY2(text.contains("sie spricht von Schlagzeug; die Analyse fand kein Schlagzeug"),
+             qPrintable(text));
+    QVERIFY2(text.contains("sie sagt 90 BPM; die Analyse maß 120 BPM"), qPrintable(text));
+    QVERIFY2(text.contains("sie sagt 3/4; das Stück steht im 4/4-Takt"), qPrintable(text));
+    QVERIFY2(text.contains("sie sagt F# major; die Analyse schätzt"), qPrintable(text));
+    QVERIFY2(!text.contains("the analysis"), qPrintable(text)); // no English left
 }
 
 // The interpretation's errors show in the panel: the server's 401, and no model chosen.

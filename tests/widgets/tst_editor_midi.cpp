@@ -5,15 +5,20 @@
 // every note played through ends when the transport stops.
 #include "app/MainWindow.h"
 #include "app/MidiSession.h"
+#include "app/PlaybackController.h"
+#include "app/Session.h"
 #include "engine/midi/MidiInput.h"
 #include "engine/midi/MidiOutput.h"
 #include "engine/playback/Transport.h"
+#include "widgets/ChatDock.h"
 #include "widgets/EditorState.h"
 
 #include <map>
 #include <QAction>
+#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace pianola;
@@ -27,6 +32,7 @@ private slots:
     void cleanupTestCase();
     void playThroughStepInputAndRecording();
     void abSwitchingWhilePlayingLeavesNoNoteSounding();
+    void repliesSayPlayingWhileTheOutputPlays();
 
 private:
     std::unique_ptr<engine::MidiOutput> m_keys; ///< the "keyboard": virtual output port
@@ -216,6 +222,38 @@ void TestEditorMidi::abSwitchingWhilePlayingLeavesNoNoteSounding()
     QTest::qWait(350);
     QVERIFY(heardNoteOns(0, 72) >= 1); // B was heard at once, not at its next note
     QVERIFY(heardNoteOns(0, 48) >= 2);
+    QTest::keyClick(&w, Qt::Key_Return); // stop
+    QTest::qWait(300);
+    const QString stuck = stuckNote();
+    QVERIFY2(stuck.isEmpty(), qPrintable(stuck));
+}
+
+// With the MIDI output playing, a chat reply says its take is playing now, and so does the A/B
+// switch (tst_chat: stopped or silent, neither says so).
+void TestEditorMidi::repliesSayPlayingWhileTheOutputPlays()
+{
+    app::MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.midiSession()->output() != nullptr, 5000);
+    collect();
+    m_heard.clear();
+    const auto type = [&w](const char* line) {
+        QTest::keyClicks(w.chatDock()->input(), line);
+        QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
+    };
+    type("8-bar chord progression in A minor at 90 bpm");
+    const model::Project& project = w.document()->project();
+    QVERIFY(!QString::fromStdString(project.chat.back().text).contains("playing"));
+    QTest::keyClick(&w, Qt::Key_Space); // play
+    QTRY_VERIFY_WITH_TIMEOUT(
+        w.session()->playback()->heard() == app::PlaybackController::Heard::Playing, 3000);
+    type("add drums");
+    const QString reply = QString::fromStdString(project.chat.back().text);
+    QVERIFY2(reply.endsWith("The first one is playing now."), qPrintable(reply));
+    QTest::keyClick(&w, Qt::Key_B);
+    QVERIFY2(w.statusBar()->currentMessage().startsWith("Playing "),
+             qPrintable(w.statusBar()->currentMessage()));
     QTest::keyClick(&w, Qt::Key_Return); // stop
     QTest::qWait(300);
     const QString stuck = stuckNote();
