@@ -201,9 +201,9 @@ void TestChordActions::refitTheSelectionOnly()
     plan.chords = {model::planChordOf(*model::parseChordSymbol("Cm"), 0, 7680)};
     showPlan(w, plan);
     auto* state = w.findChild<widgets::PianoRollView*>()->state();
-    state->setCurrentTrack(0);
+    state->context().setCurrentTrack(0);
     const auto& notes = w.plan().tracks[0].notes;
-    state->setSelection({notes[0].id, notes[1].id, notes[2].id}); // bar 1: C E G
+    state->selection().set({notes[0].id, notes[1].id, notes[2].id}); // bar 1: C E G
     action(w, "refitSelection")->trigger();
     const model::Plan& refit = w.plan();
     QCOMPARE(refit.tracks[0].notes.size(), std::size_t(12));
@@ -250,7 +250,7 @@ void TestChordActions::followsChordsIsSavedAndOldProjectsLoad()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     showPlan(w, melodyInC());
-    w.findChild<widgets::PianoRollView*>()->state()->setCurrentTrack(0);
+    w.findChild<widgets::PianoRollView*>()->state()->context().setCurrentTrack(0);
     QAction* follows = action(w, "followsChords");
     QVERIFY(!follows->isChecked());
     follows->trigger();
@@ -278,7 +278,7 @@ void TestChordActions::chatDetectsRefitsHarmonizesAndChangesABar()
     say(w, "detect the chords");
     QVERIFY(!w.plan().chords.empty());
     QVERIFY(project.chat.back().understood.front().find("detect") != std::string::npos);
-    w.findChild<widgets::PianoRollView*>()->state()->setCurrentTrack(0);
+    w.findChild<widgets::PianoRollView*>()->state()->context().setCurrentTrack(0);
     action(w, "followsChords")->trigger();
     // A sus chord on bar 2: the chord track and the following part change in one new take.
     const model::TakeId parent = project.activeTake;
