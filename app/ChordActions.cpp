@@ -30,8 +30,8 @@ ChordActions::ChordActions(Document* document, widgets::EditorState* state, QWid
     : QObject(window), m_document(document), m_state(state), m_window(window),
       m_followSink(std::make_unique<ChordFollowSink>(document))
 {
-    m_state->setSink(m_followSink.get());
-    connect(m_state, &widgets::EditorState::chordSuggestionRequested, this,
+    m_state->context().setSink(m_followSink.get());
+    connect(&m_state->context(), &widgets::EditContext::chordSuggestionRequested, this,
             [this](model::Tick from, model::Tick to) { suggestChords(from, to); });
 }
 
@@ -64,9 +64,10 @@ void ChordActions::addMenu(QMenuBar* bar)
     partsFollow->setChecked(m_followSink->enabled());
     partsFollow->setToolTip(tr("When you edit the chord lane, the tracks that follow the chord "
                                "track play the new chords (in the same undo step)"));
-    connect(m_state, &widgets::EditorState::currentTrackChanged, this,
+    connect(&m_state->context(), &widgets::EditContext::currentTrackChanged, this,
             &ChordActions::updateFollows);
-    connect(m_state, &widgets::EditorState::planChanged, this, &ChordActions::updateFollows);
+    connect(&m_state->context(), &widgets::EditContext::planChanged, this,
+            &ChordActions::updateFollows);
     updateFollows();
 }
 
@@ -78,7 +79,7 @@ const Take* ChordActions::active() const
 void ChordActions::updateFollows()
 {
     if (!m_follows) return;
-    const model::Track* track = m_state->track();
+    const model::Track* track = m_state->context().track();
     const QSignalBlocker block(m_follows);
     m_follows->setEnabled(track && track->channel != model::gm::kDrumChannel);
     m_follows->setChecked(track && track->followsChords);
@@ -118,9 +119,10 @@ std::optional<model::PlanEdit> ChordActions::detectEdit(QString* why) const
         return std::nullopt;
     }
     Plan source = take->plan;
-    if (!m_state->selection().empty() &&
-        m_state->currentTrack() >= 0) { // the selected notes' track
-        const model::Track track = source.tracks[static_cast<std::size_t>(m_state->currentTrack())];
+    if (!m_state->selection().ids().empty() &&
+        m_state->context().currentTrack() >= 0) { // the selected notes' track
+        const model::Track track =
+            source.tracks[static_cast<std::size_t>(m_state->context().currentTrack())];
         source.tracks = {track};
     }
     auto chords = engine::generate::detectChords(source);
@@ -164,9 +166,9 @@ std::vector<Take> ChordActions::refitTakes(Scope scope, QString* why) const
             for (std::size_t i = 0; i < plan.tracks.size(); ++i)
                 if (plan.tracks[i].channel != model::gm::kDrumChannel)
                     tracks.push_back(static_cast<int>(i));
-    } else if (m_state->currentTrack() >= 0) {
-        tracks = {m_state->currentTrack()};
-        notes = m_state->selection();
+    } else if (m_state->context().currentTrack() >= 0) {
+        tracks = {m_state->context().currentTrack()};
+        notes = m_state->selection().ids();
     }
     if (tracks.empty() || (scope == Scope::Selection && notes.empty())) {
         *why = scope == Scope::Selection ? tr("Select the notes to refit first")
@@ -201,7 +203,7 @@ std::vector<Take> ChordActions::harmonizeTakes(QString* why) const
         *why = tr("No take to harmonize");
         return {};
     }
-    int melody = m_state->currentTrack();
+    int melody = m_state->context().currentTrack();
     const auto& tracks = take->plan.tracks;
     if (melody < 0 || melody >= static_cast<int>(tracks.size()) ||
         tracks[static_cast<std::size_t>(melody)].notes.empty() ||
@@ -255,7 +257,7 @@ void ChordActions::transposeDialog()
 bool ChordActions::setFollowsChords(bool on)
 {
     const Take* take = active();
-    const model::Track* track = m_state->track();
+    const model::Track* track = m_state->context().track();
     if (!take || !track || track->followsChords == on) return false;
     model::TrackSettings after = model::settingsOf(*track);
     after.followsChords = on;

@@ -78,11 +78,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &Document::saveFinished, this, &MainWindow::saveFinished);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &MainWindow::stopSound);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_state, &widgets::EditorState::loopChanged, this, [this] {
-        if (m_loopAction->isChecked() != m_state->loopEnabled())
-            m_loopAction->setChecked(m_state->loopEnabled());
+    connect(&m_state->view(), &widgets::ViewState::loopChanged, this, [this] {
+        if (m_loopAction->isChecked() != m_state->view().loopEnabled())
+            m_loopAction->setChecked(m_state->view().loopEnabled());
         else
-            m_session->setLoop(m_state->loopEnabled());
+            m_session->setLoop(m_state->view().loopEnabled());
     });
     connect(m_session->playback(), &PlaybackController::playheadPolled, this,
             &MainWindow::updatePlayhead);
@@ -136,8 +136,8 @@ void MainWindow::activeTakeShown()
     updateCompare();
     // Keep the view for A/B between similar takes; frame a take that the view does not fit.
     const double length = std::max<double>(plan().lengthTicks(), 1);
-    const double visible = m_roll->viewport()->width() * m_state->ticksPerPixel();
-    if (m_state->leftTick() >= length || visible > 3 * length || visible < length / 8)
+    const double visible = m_roll->viewport()->width() * m_state->view().ticksPerPixel();
+    if (m_state->view().leftTick() >= length || visible > 3 * length || visible < length / 8)
         m_roll->zoomToFit();
 }
 
@@ -191,7 +191,7 @@ void MainWindow::updateCompare()
                                 : project.activeTake == m_takeB ? m_takeA
                                                                 : 0;
     const model::Take* take = project.findTake(other);
-    m_state->setCompareTake(take && m_compareAction->isChecked() ? take->id : 0);
+    m_state->context().setCompareTake(take && m_compareAction->isChecked() ? take->id : 0);
 }
 
 void MainWindow::updateTitle()
@@ -254,7 +254,7 @@ void MainWindow::recordToggled(bool on)
     }
     statusBar()->showMessage(
         midiSession()->hasInput()
-            ? tr("Recording into %1").arg(QString::fromStdString(m_state->track()->name))
+            ? tr("Recording into %1").arg(QString::fromStdString(m_state->context().track()->name))
             : tr("Recording, but no MIDI input is chosen (Preferences)"));
 }
 
@@ -281,7 +281,7 @@ void MainWindow::showAnalysisChords()
                          static_cast<model::Tick>(std::llround(
                              m_session->playback()->tempoMap().secondsToTicks(c.endS))),
                          QString::fromStdString(model::analysis::chordSymbol(c))});
-    m_state->setChords(std::move(marks));
+    m_state->context().setChords(std::move(marks));
     const auto& key = m_analysis->analysis().key;
     m_transportControls->setAnalysisKey(key.tonic, key.minor); // when the take states no key
 }
@@ -300,9 +300,9 @@ void MainWindow::stopRequested()
 
 void MainWindow::updatePlayhead(double seconds, double polledTick, bool playing)
 {
-    const double tick = playing || seconds > 0 ? polledTick : m_state->playheadTick();
+    const double tick = playing || seconds > 0 ? polledTick : m_state->view().playheadTick();
     const auto whole = static_cast<model::Tick>(tick);
-    const widgets::Bar bar = m_state->barAt(whole);
+    const widgets::Bar bar = m_state->context().barAt(whole);
     const model::Tick inBar = whole - bar.startTick;
     m_positionLabel->setText(
         QStringLiteral("%1.%2.%3   %4:%5")

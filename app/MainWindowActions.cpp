@@ -164,9 +164,9 @@ void MainWindow::createViewMenu()
     m_followAction = view->addAction(tr("&Follow playhead"));
     m_followAction->setCheckable(true);
     m_followAction->setChecked(QSettings().value("editor/follow", true).toBool());
-    m_state->setFollowPlayhead(m_followAction->isChecked());
+    m_state->view().setFollowPlayhead(m_followAction->isChecked());
     connect(m_followAction, &QAction::toggled, this, [this](bool on) {
-        m_state->setFollowPlayhead(on);
+        m_state->view().setFollowPlayhead(on);
         QSettings().setValue("editor/follow", on);
     });
     m_compareAction = view->addAction(tr("&Overlay the other take of the A/B pair"));
@@ -175,8 +175,8 @@ void MainWindow::createViewMenu()
     connect(m_compareAction, &QAction::toggled, this, &MainWindow::updateCompare);
     QAction* ghosts = view->addAction(tr("&Ghost notes of other tracks"));
     ghosts->setCheckable(true);
-    ghosts->setChecked(m_state->ghostNotes());
-    connect(ghosts, &QAction::toggled, m_state, &widgets::EditorState::setGhostNotes);
+    ghosts->setChecked(m_state->view().ghostNotes());
+    connect(ghosts, &QAction::toggled, &m_state->view(), &widgets::ViewState::setGhostNotes);
     QAction* drumRows = view->addAction(tr("All 47 &drum pieces"));
     drumRows->setObjectName("allDrumRows");
     drumRows->setCheckable(true);
@@ -194,13 +194,13 @@ void MainWindow::createTrackMenu()
     track->addAction(tr("&Add track"), QKeySequence(tr("Ctrl+Shift+T")), this,
                      &MainWindow::addTrackRequested);
     track->addAction(tr("&Remove track"), this,
-                     [this] { removeTrackRequested(m_state->currentTrack()); });
+                     [this] { removeTrackRequested(m_state->context().currentTrack()); });
     track->addAction(tr("&Previous track"), QKeySequence(tr("Alt+Up")), this, [this] {
-        m_state->setCurrentTrack(std::max(0, m_state->currentTrack() - 1));
+        m_state->context().setCurrentTrack(std::max(0, m_state->context().currentTrack() - 1));
     });
     track->addAction(tr("&Next track"), QKeySequence(tr("Alt+Down")), this, [this] {
-        m_state->setCurrentTrack(
-            std::min(static_cast<int>(plan().tracks.size()) - 1, m_state->currentTrack() + 1));
+        m_state->context().setCurrentTrack(std::min(static_cast<int>(plan().tracks.size()) - 1,
+                                                    m_state->context().currentTrack() + 1));
     });
 }
 
@@ -238,7 +238,7 @@ void MainWindow::createTransport()
     ab->setToolTip(tr("Play the other of the two takes being compared, from the same position"));
     bar->addAction(ab);
     QAction* home = menu->addAction(tr("Go to start"), QKeySequence(Qt::Key_Home), this,
-                                    [this] { emit m_state->seekRequested(0); });
+                                    [this] { emit m_state->view().seekRequested(0); });
     for (QAction* a : {m_playAction, stop, m_recordAction, m_stepAction, m_loopAction, panic})
         menu->addAction(a);
     menu->addAction(home);
@@ -256,7 +256,7 @@ void MainWindow::createTransport()
     dragOut->setToolTip(tr("Drag the active take into your DAW or file manager as a .mid file"));
     connect(dragOut, &QToolButton::pressed, this, &MainWindow::startDragOut);
     bar->addWidget(dragOut);
-    m_transportControls = new TransportControls(m_session, m_state, bar);
+    m_transportControls = new TransportControls(m_session, &m_state->context(), bar);
 }
 
 void MainWindow::createToolBar()
@@ -275,12 +275,12 @@ void MainWindow::createToolBar()
     for (const auto& [tool, name] : tools) {
         QAction* a = bar->addAction(name);
         a->setCheckable(true);
-        a->setChecked(tool == m_state->tool());
+        a->setChecked(tool == m_state->context().tool());
         a->setShortcut(QKeySequence(QString::number(number++)));
         a->setToolTip(tr("%1 tool (%2)").arg(name, a->shortcut().toString()));
         m_toolGroup->addAction(a);
         const widgets::Tool t = tool;
-        connect(a, &QAction::triggered, this, [this, t] { m_state->setTool(t); });
+        connect(a, &QAction::triggered, this, [this, t] { m_state->context().setTool(t); });
     }
     bar->addSeparator();
     bar->addWidget(new QLabel(tr("Grid "), this));
@@ -291,7 +291,7 @@ void MainWindow::createToolBar()
     m_snapBox->setCurrentText(QStringLiteral("1/16"));
     connect(m_snapBox, &QComboBox::currentIndexChanged, this, [this] {
         const QPoint v = m_snapBox->currentData().toPoint();
-        m_state->setSnap({v.x(), v.y() != 0});
+        m_state->view().setSnap({v.x(), v.y() != 0});
     });
     bar->addWidget(m_snapBox);
 }

@@ -54,7 +54,7 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, Q
 
 void MainWindow::createDocks()
 {
-    m_tracks = new widgets::TrackList(m_state, this);
+    m_tracks = new widgets::TrackList(m_state->context(), m_state->selection(), this);
     dock(this, tr("Tracks"), "tracksDock", m_tracks, Qt::LeftDockWidgetArea);
     connect(m_tracks, &widgets::TrackList::addTrackRequested, this, &MainWindow::addTrackRequested);
     connect(m_tracks, &widgets::TrackList::removeTrackRequested, this,

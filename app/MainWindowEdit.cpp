@@ -54,13 +54,14 @@ void MainWindow::applyToSelection(const std::vector<model::Note>& before,
                                   const std::vector<model::Note>& after, const QString& text)
 {
     if (before.empty() || before == after) return;
-    m_document->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after},
+    m_document->submit(model::NotesEdit{m_state->context().take(),
+                                        m_state->context().currentTrackId(), before, after},
                        text);
 }
 
 void MainWindow::quantizeNow()
 {
-    const auto notes = m_state->selectedOrAllNotes();
+    const auto notes = m_state->context().selectedOrAllNotes();
     applyToSelection(notes, model::quantized(notes, {m_state->snapTicks(), 1.0, 0.5, false}),
                      tr("Quantize"));
 }
@@ -71,16 +72,16 @@ void MainWindow::quantizeDialog()
     auto* grid = new QComboBox(&dialog);
     for (const widgets::Snap& snap : widgets::Snap::all())
         if (snap.division > 0)
-            grid->addItem(snap.label(),
-                          QVariant::fromValue(static_cast<qlonglong>(snap.ticks(m_state->ppq()))));
-    grid->setCurrentText(m_state->snap().label());
+            grid->addItem(snap.label(), QVariant::fromValue(static_cast<qlonglong>(
+                                            snap.ticks(m_state->context().ppq()))));
+    grid->setCurrentText(m_state->view().snap().label());
     dialog.form()->addRow(tr("Grid"), grid);
     QSpinBox* strength = dialog.spin(tr("Strength"), 0, 100, 100, QStringLiteral(" %"));
     QSpinBox* swing = dialog.spin(tr("Swing"), 50, 75, 50, QStringLiteral(" %"));
     auto* ends = new QCheckBox(tr("Quantize note ends too"), &dialog);
     dialog.form()->addRow(ends);
     if (!dialog.run()) return;
-    const auto notes = m_state->selectedOrAllNotes();
+    const auto notes = m_state->context().selectedOrAllNotes();
     applyToSelection(
         notes,
         model::quantized(notes, {grid->currentData().toLongLong(), strength->value() / 100.0,
@@ -91,13 +92,13 @@ void MainWindow::quantizeDialog()
 void MainWindow::humanizeDialog()
 {
     FormDialog dialog(this, tr("Humanize"));
-    QSpinBox* timing =
-        dialog.spin(tr("Timing"), 0, m_state->ppq() / 2, m_state->ppq() / 48, tr(" ticks"));
+    QSpinBox* timing = dialog.spin(tr("Timing"), 0, m_state->context().ppq() / 2,
+                                   m_state->context().ppq() / 48, tr(" ticks"));
     QSpinBox* velocity = dialog.spin(tr("Velocity"), 0, 64, 8);
     QSpinBox* seed = dialog.spin(tr("Seed"), 1, 1000000, static_cast<int>(m_humanizeSeed));
     if (!dialog.run()) return;
     m_humanizeSeed = static_cast<std::uint64_t>(seed->value()) + 1; // a fresh variation next time
-    const auto notes = m_state->selectedOrAllNotes();
+    const auto notes = m_state->context().selectedOrAllNotes();
     applyToSelection(notes,
                      model::humanized(notes, {timing->value(), velocity->value(),
                                               static_cast<std::uint64_t>(seed->value())}),
@@ -109,13 +110,13 @@ void MainWindow::transposeDialog()
     FormDialog dialog(this, tr("Transpose"));
     QSpinBox* semitones = dialog.spin(tr("Semitones"), -48, 48, 0);
     QSpinBox* degrees = dialog.spin(tr("Scale steps"), -21, 21, 0);
-    degrees->setEnabled(m_state->scaleShown());
+    degrees->setEnabled(m_state->context().scaleShown());
     degrees->setToolTip(tr("Moves each note along the scale chosen in the toolbar"));
     if (!dialog.run()) return;
-    const auto notes = m_state->selectedOrAllNotes();
-    auto result = degrees->value() != 0
-                      ? model::transposedInScale(notes, degrees->value(), m_state->scale())
-                      : model::transposed(notes, semitones->value());
+    const auto notes = m_state->context().selectedOrAllNotes();
+    auto result = degrees->value() != 0 ? model::transposedInScale(notes, degrees->value(),
+                                                                   m_state->context().scale())
+                                        : model::transposed(notes, semitones->value());
     if (!result) {
         QMessageBox::information(
             this, tr("Transpose"),
@@ -135,7 +136,7 @@ void MainWindow::velocityDialog()
     QSpinBox* end = dialog.spin(tr("Ramp end"), 1, 127, 60);
     QSpinBox* percent = dialog.spin(tr("Scale by"), 10, 300, 110, QStringLiteral(" %"));
     if (!dialog.run()) return;
-    const auto notes = m_state->selectedOrAllNotes();
+    const auto notes = m_state->context().selectedOrAllNotes();
     std::vector<model::Note> after;
     switch (mode->currentIndex()) {
     case 0:
@@ -153,13 +154,13 @@ void MainWindow::velocityDialog()
 
 void MainWindow::legatoRequested()
 {
-    const auto notes = m_state->selectedOrAllNotes();
+    const auto notes = m_state->context().selectedOrAllNotes();
     applyToSelection(notes, model::legato(notes), tr("Legato"));
 }
 
 void MainWindow::loopSelection()
 {
-    const auto notes = m_state->selectedNotes();
+    const auto notes = m_state->context().selectedNotes();
     if (notes.empty()) {
         statusBar()->showMessage(tr("Select the notes to loop first"));
         return;
@@ -168,17 +169,18 @@ void MainWindow::loopSelection()
     for (const model::Note& n : notes)
         from = std::min(from, n.startTick), to = std::max(to, n.endTick());
     const model::Tick grid = std::max<model::Tick>(1, m_state->snapTicks());
-    m_state->setLoop(true, m_state->snappedDown(from), (to + grid - 1) / grid * grid);
+    m_state->view().setLoop(true, m_state->snappedDown(from), (to + grid - 1) / grid * grid);
 }
 
 void MainWindow::snapToScaleRequested()
 {
-    if (!m_state->scaleShown()) {
+    if (!m_state->context().scaleShown()) {
         statusBar()->showMessage(tr("Choose a scale in the toolbar first"));
         return;
     }
-    const auto notes = m_state->selectedOrAllNotes();
-    applyToSelection(notes, model::snappedToScale(notes, m_state->scale()), tr("Snap to scale"));
+    const auto notes = m_state->context().selectedOrAllNotes();
+    applyToSelection(notes, model::snappedToScale(notes, m_state->context().scale()),
+                     tr("Snap to scale"));
 }
 
 void MainWindow::addTrackRequested()
@@ -199,7 +201,7 @@ void MainWindow::addTrackRequested()
     track.id = take->plan.nextTrackId();
     const int index = static_cast<int>(take->plan.tracks.size());
     if (m_document->submit(model::TrackListEdit{take->id, index, true, track}, tr("Add track")))
-        m_state->setCurrentTrack(index);
+        m_state->context().setCurrentTrack(index);
 }
 
 void MainWindow::removeTrackRequested(int index)

@@ -22,37 +22,39 @@ ScopeActions::ScopeActions(Document* document, widgets::EditorState* state,
     : QObject(parent), m_document(document), m_state(state), m_roll(roll), m_chat(chat),
       m_dock(dock)
 {
-    using widgets::EditorState;
     m_chat->setScopeSource([this] { return scope(); });
-    for (auto signal :
-         {&EditorState::selectionChanged, &EditorState::scopeChanged, &EditorState::planChanged})
-        connect(m_state, signal, this, &ScopeActions::updateDock);
-    connect(m_state, &EditorState::currentTrackChanged, this, &ScopeActions::updateDock);
-    connect(m_dock, &widgets::ChatDock::scopeCleared, m_state, &EditorState::clearScope);
-    connect(m_state, &EditorState::regenerateRequested, this, &ScopeActions::regenerate);
-    connect(m_state, &EditorState::refused, this, &ScopeActions::statusMessage);
+    widgets::Selection* selection = &m_state->selection();
+    widgets::EditContext* context = &m_state->context();
+    for (auto signal : {&widgets::Selection::selectionChanged, &widgets::Selection::scopeChanged})
+        connect(selection, signal, this, &ScopeActions::updateDock);
+    connect(context, &widgets::EditContext::planChanged, this, &ScopeActions::updateDock);
+    connect(context, &widgets::EditContext::currentTrackChanged, this, &ScopeActions::updateDock);
+    connect(m_dock, &widgets::ChatDock::scopeCleared, selection, &widgets::Selection::clearScope);
+    connect(context, &widgets::EditContext::regenerateRequested, this, &ScopeActions::regenerate);
+    connect(context, &widgets::EditContext::refused, this, &ScopeActions::statusMessage);
     updateDock();
 }
 
 engine::llm::RequestScope ScopeActions::scope() const
 {
     engine::llm::RequestScope s;
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_state->context().plan();
     if (!plan) return s;
-    const auto selected = m_state->selectedNotes();
-    if (!selected.empty() && m_state->currentTrack() >= 0) {
+    const auto selected = m_state->context().selectedNotes();
+    if (!selected.empty() && m_state->context().currentTrack() >= 0) {
         const auto [first, last] = std::minmax_element(
             selected.begin(), selected.end(),
             [](const model::Note& a, const model::Note& b) { return a.startTick < b.startTick; });
-        s.track = static_cast<std::size_t>(m_state->currentTrack());
-        s.fromBar = m_state->barAt(first->startTick).number;
-        s.toBar = m_state->barAt(last->startTick).number;
-    } else if (const int index = plan->trackIndex(m_state->scopeTrack());
-               m_state->scopeTrack() != 0 && index >= 0) {
+        s.track = static_cast<std::size_t>(m_state->context().currentTrack());
+        s.fromBar = m_state->context().barAt(first->startTick).number;
+        s.toBar = m_state->context().barAt(last->startTick).number;
+    } else if (const int index = plan->trackIndex(m_state->selection().scopeTrack());
+               m_state->selection().scopeTrack() != 0 && index >= 0) {
         s.track = static_cast<std::size_t>(index);
     }
-    if (m_state->scopeFromBar() > 0)
-        s.fromBar = m_state->scopeFromBar(), s.toBar = m_state->scopeToBar();
+    if (m_state->selection().scopeFromBar() > 0)
+        s.fromBar = m_state->selection().scopeFromBar(),
+        s.toBar = m_state->selection().scopeToBar();
     return s;
 }
 
@@ -61,7 +63,7 @@ QString ScopeActions::describe(const engine::llm::RequestScope& scope) const
     const model::Take* take = m_document->activeTake();
     QStringList parts;
     parts << (take ? QString::fromStdString(take->name) : tr("No take"));
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_state->context().plan();
     if (scope.track && plan && *scope.track < plan->tracks.size()) {
         const std::string& name = plan->tracks[*scope.track].name;
         parts << (name.empty() ? tr("Track %1").arg(*scope.track + 1)
@@ -106,7 +108,7 @@ void ScopeActions::addEditActions(QMenu* menu)
 void ScopeActions::regenerate(model::TrackId track, int fromBar, int toBar)
 {
     engine::llm::RequestScope s;
-    if (const model::Plan* plan = m_state->plan();
+    if (const model::Plan* plan = m_state->context().plan();
         plan && track != 0 && plan->trackIndex(track) >= 0)
         s.track = static_cast<std::size_t>(plan->trackIndex(track));
     if (fromBar > 0) s.fromBar = fromBar, s.toBar = std::max(fromBar, toBar);

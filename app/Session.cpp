@@ -21,8 +21,8 @@ Session::Session(widgets::EditorState* state, QObject* parent)
       m_playback(new PlaybackController(m_document, this))
 {
     engine::ControlThread::claim(); // debug builds assert that callbacks never run here
-    m_state->setSink(m_document);
-    m_state->setSource(m_document);
+    m_state->context().setSink(m_document);
+    m_state->context().setSource(m_document);
     connect(m_document, &Document::reset, this, &Session::showNewProject);
     connect(m_document, &Document::edited, this, &Session::documentEdited);
     connect(m_document, &Document::activeTakeChanged, this, &Session::activeTakeChanged);
@@ -33,15 +33,17 @@ Session::Session(widgets::EditorState* state, QObject* parent)
     });
     connect(m_playback, &PlaybackController::midiReceived, this, &Session::midiReceived);
     connect(m_playback, &PlaybackController::playheadPolled, this, &Session::playheadPolled);
-    connect(m_state, &widgets::EditorState::auditionRequested, this, [this](int key, int velocity) {
-        if (m_state->track()) m_playback->audition(m_state->track()->channel, key, velocity);
-    });
+    connect(&m_state->context(), &widgets::EditContext::auditionRequested, this,
+            [this](int key, int velocity) {
+                if (m_state->context().track())
+                    m_playback->audition(m_state->context().track()->channel, key, velocity);
+            });
     // A chord (the chord lane's alternatives) on the current pitched track's channel, else on
     // the first pitched track's.
-    connect(m_state, &widgets::EditorState::chordAuditionRequested, this,
+    connect(&m_state->context(), &widgets::EditContext::chordAuditionRequested, this,
             [this](const QList<int>& keys) {
                 int channel = 0;
-                if (const model::Track* track = m_state->track();
+                if (const model::Track* track = m_state->context().track();
                     track && track->channel != model::gm::kDrumChannel)
                     channel = track->channel;
                 else
@@ -53,8 +55,8 @@ Session::Session(widgets::EditorState* state, QObject* parent)
                 for (const int key : keys)
                     m_playback->audition(channel, key, 90);
             });
-    connect(m_state, &widgets::EditorState::seekRequested, this, [this](model::Tick tick) {
-        m_state->setPlayheadTick(static_cast<double>(tick));
+    connect(&m_state->view(), &widgets::ViewState::seekRequested, this, [this](model::Tick tick) {
+        m_state->view().setPlayheadTick(static_cast<double>(tick));
         m_playback->seek(tick);
     });
 }
@@ -74,21 +76,21 @@ const model::Plan& Session::plan() const
 
 void Session::showNewProject()
 {
-    m_state->setTake(0); // a new project: the views start over (track, selection)
+    m_state->context().setTake(0); // a new project: the views start over (track, selection)
     // ...and the transport at its start, without the last project's loop.
     m_playback->stop();
     m_playback->setLoop(false, 0, 0);
-    if (m_state->loopEnabled() || m_state->loopEnd() > m_state->loopStart())
-        m_state->setLoop(false, 0, 0);
+    if (m_state->view().loopEnabled() || m_state->view().loopEnd() > m_state->view().loopStart())
+        m_state->view().setLoop(false, 0, 0);
     m_playback->seek(0);
-    m_state->setPlayheadTick(0);
+    m_state->view().setPlayheadTick(0);
     showActiveTake();
 }
 
 void Session::showActiveTake()
 {
     const model::Take* take = m_document->activeTake();
-    m_state->setTake(take ? take->id : 0);
+    m_state->context().setTake(take ? take->id : 0);
     m_playback->refreshTempoMap();
     schedulePlayback();
 }
@@ -104,7 +106,7 @@ void Session::documentEdited(const model::Edit& edit)
         std::holds_alternative<model::ChatEdit>(edit))
         return; // the takes list and the chat refresh themselves
     if (model::contains<model::PlanEdit>(edit)) m_playback->refreshTempoMap();
-    m_state->notifyPlanChanged();
+    m_state->context().notifyPlanChanged();
     if (m_document->isReplaying()) selectRestoredNotes(edit);
     schedulePlayback();
 }
@@ -116,7 +118,8 @@ void Session::selectRestoredNotes(const model::Edit& edit)
     std::unordered_set<model::NoteId> restored;
     const std::function<void(const model::Edit&)> collect = [&](const model::Edit& e) {
         if (const auto* notes = std::get_if<model::NotesEdit>(&e);
-            notes && notes->take == m_state->take() && notes->track == m_state->currentTrackId())
+            notes && notes->take == m_state->context().take() &&
+            notes->track == m_state->context().currentTrackId())
             for (const model::Note& n : notes->added)
                 restored.insert(n.id);
         if (const auto* all = std::get_if<model::CompositeEdit>(&e))
@@ -124,13 +127,13 @@ void Session::selectRestoredNotes(const model::Edit& edit)
                 collect(part);
     };
     collect(edit);
-    if (!restored.empty()) m_state->setSelection(std::move(restored));
+    if (!restored.empty()) m_state->selection().set(std::move(restored));
 }
 
 // A/B: the other take plays at once, from the same position.
 void Session::activeTakeChanged()
 {
-    m_state->setChords({}); // the new take's come with its analysis
+    m_state->context().setChords({}); // the new take's come with its analysis
     showActiveTake();
     m_playback->rebuildNow();
 }
@@ -143,47 +146,47 @@ void Session::schedulePlayback()
 
 void Session::playheadPolled(double seconds, double tick, bool playing)
 {
-    if (playing || seconds > 0) m_state->setPlayheadTick(tick);
+    if (playing || seconds > 0) m_state->view().setPlayheadTick(tick);
 }
 
 void Session::setLoop(bool on)
 {
-    if (on &&
-        m_state->loopEnd() <= m_state->loopStart()) { // no region yet: the whole take, in bars
+    if (on && m_state->view().loopEnd() <=
+                  m_state->view().loopStart()) { // no region yet: the whole take, in bars
         const model::Tick length = std::max<model::Tick>(plan().lengthTicks(), 1);
-        const widgets::Bar last = m_state->barAt(length - 1);
-        m_state->setLoop(true, 0, last.endTick());
+        const widgets::Bar last = m_state->context().barAt(length - 1);
+        m_state->view().setLoop(true, 0, last.endTick());
         return; // the window's loopChanged handler comes back here
     }
-    if (m_state->loopEnabled() != on)
-        m_state->setLoop(on, m_state->loopStart(), m_state->loopEnd());
-    m_playback->setLoop(on, m_state->loopStart(), m_state->loopEnd());
+    if (m_state->view().loopEnabled() != on)
+        m_state->view().setLoop(on, m_state->view().loopStart(), m_state->view().loopEnd());
+    m_playback->setLoop(on, m_state->view().loopStart(), m_state->view().loopEnd());
 }
 
 // ---- MIDI input: play-through, recording, step input ----
 
 model::Tick Session::stepGridTicks() const
 {
-    return m_state->snapTicks() > 1 ? m_state->snapTicks() : m_state->ppq() / 4;
+    return m_state->snapTicks() > 1 ? m_state->snapTicks() : m_state->context().ppq() / 4;
 }
 
 void Session::midiReceived(const engine::MidiMessage& message)
 {
-    const model::Track* track = m_state->track();
+    const model::Track* track = m_state->context().track();
     if (!track || message.size < 2 || message.kind() == 0xF0) return;
     const auto step = m_playback->input(message, track->channel, stepGridTicks());
     if (!step) return;
     if (step->note)
-        m_document->submit(model::stepNoteEdit(m_state->take(), *track, *step->note),
+        m_document->submit(model::stepNoteEdit(m_state->context().take(), *track, *step->note),
                            tr("Step input"));
-    m_state->setPlayheadTick(static_cast<double>(step->cursorTick));
+    m_state->view().setPlayheadTick(static_cast<double>(step->cursorTick));
 }
 
 bool Session::startRecording()
 {
-    if (!m_state->track() || !m_playback->transport()) return false;
-    m_recordTrack = m_state->currentTrackId();
-    return m_playback->startRecording(static_cast<model::Tick>(m_state->playheadTick()));
+    if (!m_state->context().track() || !m_playback->transport()) return false;
+    m_recordTrack = m_state->context().currentTrackId();
+    return m_playback->startRecording(static_cast<model::Tick>(m_state->view().playheadTick()));
 }
 
 std::optional<int> Session::stopRecording()
@@ -202,7 +205,8 @@ std::optional<int> Session::stopRecording()
 
 void Session::startStepInput()
 {
-    const auto cursor = m_state->snappedDown(static_cast<model::Tick>(m_state->playheadTick()));
+    const auto cursor =
+        m_state->snappedDown(static_cast<model::Tick>(m_state->view().playheadTick()));
     m_playback->startStepInput(cursor, stepGridTicks());
 }
 

@@ -7,7 +7,7 @@
 #include "app/Session.h"
 #include "model/NoteOps.h"
 #include "model/TimingEdits.h"
-#include "widgets/EditorState.h"
+#include "widgets/EditContext.h"
 #include "widgets/ValueDrag.h"
 
 #include <QAction>
@@ -28,8 +28,8 @@ constexpr std::pair<int, int> kMeters[] = {{2, 4}, {3, 4}, {4, 4}, {5, 4},
                                            {6, 8}, {7, 8}, {9, 8}, {12, 8}};
 }
 
-TransportControls::TransportControls(Session* session, widgets::EditorState* state, QToolBar* bar)
-    : QObject(bar), m_session(session), m_state(state)
+TransportControls::TransportControls(Session* session, widgets::EditContext* context, QToolBar* bar)
+    : QObject(bar), m_session(session), m_context(context)
 {
     bar->addSeparator();
     createMetronome(bar);
@@ -148,7 +148,7 @@ void TransportControls::refresh()
     const model::KeySignature* key =
         plan.keySignatures.empty() ? nullptr : &plan.keySignatures.front();
     const QString shownFor = QStringLiteral("%1:%2:%3")
-                                 .arg(m_state->take())
+                                 .arg(m_context->take())
                                  .arg(key ? key->sharps : 99)
                                  .arg(key && key->minor);
     if (shownFor == m_keyShownFor) return;
@@ -174,8 +174,8 @@ void TransportControls::showKey(int tonic, bool minor)
 void TransportControls::scaleChosen()
 {
     const int tonic = m_keyBox->currentData().toInt();
-    m_state->setScale(tonic >= 0, {std::max(0, tonic), static_cast<model::Scale::Mode>(
-                                                           m_scaleBox->currentData().toInt())});
+    m_context->setScale(tonic >= 0, {std::max(0, tonic), static_cast<model::Scale::Mode>(
+                                                             m_scaleBox->currentData().toInt())});
 }
 
 void TransportControls::tempoChosen(double bpm)

@@ -10,7 +10,7 @@ class QDoubleSpinBox;
 class QToolBar;
 
 namespace pianola::widgets {
-class EditorState;
+class EditContext;
 }
 
 namespace pianola::app {
@@ -23,7 +23,7 @@ class TransportControls : public QObject
 {
     Q_OBJECT
 public:
-    TransportControls(Session* session, widgets::EditorState* state, QToolBar* bar);
+    TransportControls(Session* session, widgets::EditContext* context, QToolBar* bar);
 
     /// The key an analysis found, used while the take states none.
     void setAnalysisKey(int tonic, bool minor);
@@ -42,7 +42,7 @@ private:
     void scaleChosen();
 
     Session* m_session;
-    widgets::EditorState* m_state;
+    widgets::EditContext* m_context; ///< the take shown, the scale chosen
     QDoubleSpinBox* m_tempo = nullptr;
     QComboBox* m_meter = nullptr;
     QComboBox* m_keyBox = nullptr;

@@ -2049,7 +2049,7 @@ Die Wiederherstellungsdatei bleibt erhalten.</translation>
     </message>
 </context>
 <context>
-    <name>pianola::widgets::EditorState</name>
+    <name>pianola::widgets::EditContext</name>
     <message>
         <source>%1 is locked: unlock it (the padlock in the track list) to edit it</source>
         <translation>%1 ist gesperrt: entsperren Sie die Spur (Schloss in der Spurliste), um sie zu bearbeiten</translation>

@@ -16,15 +16,16 @@ namespace pianola::widgets {
 using model::PlanChord;
 using model::Tick;
 
-ChordLane::ChordLane(EditorState* state, QWidget* parent) : QWidget(parent), m_state(state)
+ChordLane::ChordLane(ViewState& view, EditContext& context, QWidget* parent)
+    : QWidget(parent), m_view(view), m_context(context)
 {
     setObjectName("chordLane");
     setFocusPolicy(Qt::ClickFocus);
     setMouseTracking(true);
-    for (auto signal :
-         {&EditorState::viewChanged, &EditorState::chordsChanged, &EditorState::scaleChanged})
-        connect(state, signal, this, qOverload<>(&QWidget::update));
-    connect(state, &EditorState::planChanged, this, [this] {
+    connect(&view, &ViewState::viewChanged, this, qOverload<>(&QWidget::update));
+    for (auto signal : {&EditContext::chordsChanged, &EditContext::scaleChanged})
+        connect(&context, signal, this, qOverload<>(&QWidget::update));
+    connect(&context, &EditContext::planChanged, this, [this] {
         const auto n = static_cast<int>(shownChords().size());
         if (m_selected >= n) m_selected = -1;
         m_dragIndex = -1;
@@ -34,19 +35,19 @@ ChordLane::ChordLane(EditorState* state, QWidget* parent) : QWidget(parent), m_s
 
 bool ChordLane::showsDetected() const
 {
-    const model::Plan* plan = m_state->plan();
-    return plan && plan->chords.empty() && !m_state->chords().empty();
+    const model::Plan* plan = m_context.plan();
+    return plan && plan->chords.empty() && !m_context.chords().empty();
 }
 
 std::vector<PlanChord> ChordLane::shownChords() const
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan) return {};
     if (!plan->chords.empty()) return plan->chords;
     // The analysis' chords as a chord track: parsed, not overlapping, inside the take.
     std::vector<PlanChord> out;
     const Tick limit = model::chordTrackLimit(*plan);
-    for (const ChordMark& mark : m_state->chords()) {
+    for (const ChordMark& mark : m_context.chords()) {
         const auto symbol = model::parseChordSymbol(mark.symbol.toStdString());
         const Tick start = std::max(mark.startTick, out.empty() ? Tick(0) : out.back().endTick());
         const Tick end = std::min(mark.endTick, limit);
@@ -59,7 +60,7 @@ std::vector<PlanChord> ChordLane::shownChords() const
 QString ChordLane::chordText(const PlanChord& chord) const
 {
     const auto symbol = model::chordSymbolOf(chord);
-    return QString::fromStdString(symbol ? model::chordSymbolText(*symbol, m_state->spellingKey())
+    return QString::fromStdString(symbol ? model::chordSymbolText(*symbol, m_context.spellingKey())
                                          : model::chordSymbol(chord));
 }
 
@@ -92,8 +93,8 @@ void ChordLane::paintEvent(QPaintEvent*)
 
 void ChordLane::paintChord(QPainter& p, const PlanChord& chord, bool selected, bool detected)
 {
-    const double x0 = m_state->tickToX(static_cast<double>(chord.startTick)),
-                 x1 = m_state->tickToX(static_cast<double>(chord.endTick()));
+    const double x0 = m_view.tickToX(static_cast<double>(chord.startTick)),
+                 x1 = m_view.tickToX(static_cast<double>(chord.endTick()));
     if (x1 < 0 || x0 > width()) return;
     const QRectF box(x0 + 1, 2, std::max(1.0, x1 - x0 - 2), height() - 4);
     p.fillRect(box, selected   ? QColor(0x6a, 0x55, 0x2a)
@@ -112,7 +113,7 @@ void ChordLane::paintChord(QPainter& p, const PlanChord& chord, bool selected, b
 
 Tick ChordLane::tickAtX(double x) const
 {
-    return static_cast<Tick>(std::max(0.0, m_state->xToTick(x)));
+    return static_cast<Tick>(std::max(0.0, m_view.xToTick(x)));
 }
 
 int ChordLane::chordIndexAt(Tick tick) const
@@ -128,8 +129,8 @@ bool ChordLane::edgeAt(double x, int& index, bool& end) const
 {
     const auto chords = shownChords();
     for (std::size_t i = 0; i < chords.size(); ++i) {
-        const double x0 = m_state->tickToX(static_cast<double>(chords[i].startTick));
-        const double x1 = m_state->tickToX(static_cast<double>(chords[i].endTick()));
+        const double x0 = m_view.tickToX(static_cast<double>(chords[i].startTick));
+        const double x1 = m_view.tickToX(static_cast<double>(chords[i].endTick()));
         if (x1 - x0 < 12) continue;
         if (std::abs(x - x1) <= 4 || std::abs(x - x0) <= 4) {
             index = static_cast<int>(i);
@@ -162,9 +163,9 @@ void ChordLane::mouseMoveEvent(QMouseEvent* event)
         setCursor(edgeAt(x, index, end) ? Qt::SizeHorCursor : Qt::ArrowCursor);
         return;
     }
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     m_preview = model::withChordEdgeMoved(shownChords(), static_cast<std::size_t>(m_dragIndex),
-                                          m_dragEnd, m_state->snapped(tickAtX(x)),
+                                          m_dragEnd, m_view.snapped(tickAtX(x), m_context.ppq()),
                                           plan ? model::chordTrackLimit(*plan) : 0);
     update();
 }

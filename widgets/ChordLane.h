@@ -6,7 +6,8 @@
 #pragma once
 
 #include "model/ChordSymbol.h"
-#include "widgets/EditorState.h"
+#include "widgets/EditContext.h"
+#include "widgets/ViewState.h"
 
 #include <optional>
 #include <QWidget>
@@ -22,7 +23,7 @@ class ChordLane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ChordLane(EditorState* state, QWidget* parent = nullptr);
+    ChordLane(ViewState& view, EditContext& context, QWidget* parent = nullptr);
 
     /// The chords shown: the take's chord track, or the detected ones when it has none.
     std::vector<model::PlanChord> shownChords() const;
@@ -73,7 +74,8 @@ private:
     void audition(const model::ChordSymbol& symbol);
     model::Tick tickAtX(double x) const;
 
-    EditorState* m_state;
+    ViewState& m_view;
+    EditContext& m_context;
     int m_selected = -1;
     QLineEdit* m_editor = nullptr;
     QString m_error;

@@ -21,16 +21,16 @@ using model::Tick;
 
 bool ChordLane::submitChords(std::vector<PlanChord> chords, const QString& text, int select)
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan) return false;
-    model::PlanEdit edit = model::chordTrackEdit(m_state->take(), *plan, std::move(chords));
+    model::PlanEdit edit = model::chordTrackEdit(m_context.take(), *plan, std::move(chords));
     model::trimChordTrack(edit.after);
     if (const auto issues = model::chordTrackIssues(edit.after); !issues.empty()) {
-        emit m_state->refused(tr("The chord track would not be valid: %1")
-                                  .arg(QString::fromStdString(issues.front().message)));
+        emit m_context.refused(tr("The chord track would not be valid: %1")
+                                   .arg(QString::fromStdString(issues.front().message)));
         return false;
     }
-    if (!m_state->submit(std::move(edit), text)) return false;
+    if (!m_context.submit(std::move(edit), text)) return false;
     selectChord(select);
     return true;
 }
@@ -40,7 +40,7 @@ void ChordLane::beginTyping(const QString& text)
     if (m_selected < 0) return;
     const auto chords = shownChords();
     const PlanChord& c = chords[static_cast<std::size_t>(m_selected)];
-    const double x0 = m_state->tickToX(static_cast<double>(c.startTick));
+    const double x0 = m_view.tickToX(static_cast<double>(c.startTick));
     if (!m_editor) {
         m_editor = new QLineEdit(this);
         m_editor->setObjectName("chordSymbolEditor");
@@ -117,12 +117,12 @@ bool ChordLane::replaceSelected(const QString& text)
 // of it as the gap leaves).
 bool ChordLane::insertChordAt(Tick tick)
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan) return false;
-    tick = m_state->snapped(tick);
+    tick = m_view.snapped(tick, m_context.ppq());
     if (chordIndexAt(tick) >= 0) return splitChordAt(tick);
     auto chords = shownChords();
-    const Bar bar = m_state->barAt(tick);
+    const Bar bar = m_context.barAt(tick);
     Tick from = bar.startTick, to = std::min(bar.endTick(), model::chordTrackLimit(*plan));
     for (const PlanChord& c : chords) {
         if (c.endTick() <= tick)
@@ -131,11 +131,11 @@ bool ChordLane::insertChordAt(Tick tick)
             to = std::min(to, c.startTick);
     }
     if (to - from < model::kMinChordTicks) {
-        emit m_state->refused(
+        emit m_context.refused(
             tr("No room for a chord here (the take ends, or chords fill the bar)"));
         return false;
     }
-    const model::KeySignature key = m_state->spellingKey();
+    const model::KeySignature key = m_context.spellingKey();
     model::ChordSymbol tonic;
     tonic.root = model::keySignatureTonicPc(key);
     tonic.third = key.minor ? model::ChordSymbol::Third::Minor : model::ChordSymbol::Third::Major;
@@ -189,10 +189,11 @@ bool ChordLane::paste()
         c = model::planChordOf(*symbol, c.startTick, c.lengthTicks);
         return submitChords(std::move(chords), tr("Paste chord"), m_selected);
     }
-    const model::Plan* plan = m_state->plan();
-    const Tick start = m_state->snappedDown(static_cast<Tick>(m_state->playheadTick()));
+    const model::Plan* plan = m_context.plan();
+    const Tick start =
+        m_view.snappedDown(static_cast<Tick>(m_view.playheadTick()), m_context.ppq());
     const Tick length =
-        m_clipboard ? m_clipboard->lengthTicks : m_state->barAt(start).endTick() - start;
+        m_clipboard ? m_clipboard->lengthTicks : m_context.barAt(start).endTick() - start;
     const Tick end = std::min(start + length, plan ? model::chordTrackLimit(*plan) : 0);
     if (end - start < model::kMinChordTicks) return false;
     chords =
@@ -238,10 +239,10 @@ void ChordLane::keyPressEvent(QKeyEvent* event)
     else if (event->key() == Qt::Key_Insert)
         insertChordAt(m_selected >= 0
                           ? shownChords()[static_cast<std::size_t>(m_selected)].endTick()
-                          : static_cast<Tick>(m_state->playheadTick()));
+                          : static_cast<Tick>(m_view.playheadTick()));
     else if (event->key() == Qt::Key_Slash && m_selected >= 0) {
         const PlanChord c = shownChords()[static_cast<std::size_t>(m_selected)];
-        splitChordAt(m_state->snapped(c.startTick + c.lengthTicks / 2));
+        splitChordAt(m_view.snapped(c.startTick + c.lengthTicks / 2, m_context.ppq()));
     } else if (event->key() == Qt::Key_Left && m_selected > 0)
         selectChord(m_selected - 1);
     else if (event->key() == Qt::Key_Right && m_selected + 1 < count)
@@ -280,7 +281,7 @@ QMenu* ChordLane::chordMenu(Tick tick)
                         })
             ->setObjectName("editChord");
         menu->addAction(tr("Split here"), this,
-                        [this, tick] { splitChordAt(m_state->snapped(tick)); })
+                        [this, tick] { splitChordAt(m_view.snapped(tick, m_context.ppq())); })
             ->setObjectName("splitChord");
         menu->addAction(tr("Delete chord"), this, &ChordLane::deleteSelected)
             ->setObjectName("deleteChord");
@@ -294,7 +295,7 @@ QMenu* ChordLane::chordMenu(Tick tick)
     menu->addSeparator();
     const auto [from, to] = suggestionSpan(tick);
     QAction* suggest = menu->addAction(tr("Suggest chords here"), this, [this, from, to] {
-        emit m_state->chordSuggestionRequested(from, to);
+        emit m_context.chordSuggestionRequested(from, to);
     });
     suggest->setObjectName("suggestChords");
     suggest->setEnabled(from < to);
@@ -305,7 +306,7 @@ QMenu* ChordLane::chordMenu(Tick tick)
 
 std::pair<Tick, Tick> ChordLane::suggestionSpan(Tick tick) const
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan) return {0, 0};
     const auto chords = shownChords();
     if (const int index = chordIndexAt(tick); index >= 0) {
@@ -352,7 +353,7 @@ void ChordLane::addAlternatives(QMenu* menu, int index)
     const auto current = symbolAt(index);
     if (!current) return;
     menu->addSection(tr("Alternatives"));
-    const model::KeySignature key = m_state->spellingKey();
+    const model::KeySignature key = m_context.spellingKey();
     for (const auto& alt :
          model::chordAlternatives(*current, key, symbolAt(index - 1), symbolAt(index + 1))) {
         const QString symbol = QString::fromStdString(model::chordSymbolText(alt.symbol, key));
@@ -377,7 +378,7 @@ void ChordLane::audition(const model::ChordSymbol& symbol)
     for (const int pc : tones)
         if (pc != symbol.bass || pc == symbol.root || symbol.bass < 0)
             keys << rootKey + (pc - symbol.root + 12) % 12;
-    emit m_state->chordAuditionRequested(keys);
+    emit m_context.chordAuditionRequested(keys);
 }
 
 } // namespace pianola::widgets

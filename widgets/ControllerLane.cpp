@@ -2,6 +2,7 @@
 // The frame every controller lane shares; the data and the gestures are the subclasses'.
 #include "widgets/ControllerLane.h"
 
+#include "widgets/EditorState.h"
 #include "widgets/PianoRollView.h"
 #include "widgets/PointLane.h"
 #include "widgets/VelocityLane.h"
@@ -21,22 +22,21 @@ const QRect kCloseBox(kHeader - 16, 3, 13, 13);
 const QRect kLineBox(kHeader - 16, 19, 13, 13);
 } // namespace
 
-ControllerLane* ControllerLane::create(EditorState* state, std::optional<model::Lane> lane,
+ControllerLane* ControllerLane::create(EditorState& state, std::optional<model::Lane> lane,
                                        QWidget* parent)
 {
-    if (lane) return new PointLane(state, *lane, parent);
-    return new VelocityLane(state, parent);
+    if (lane) return new PointLane(state.view(), state.context(), *lane, parent);
+    return new VelocityLane(state.view(), state.selection(), state.context(), parent);
 }
 
-ControllerLane::ControllerLane(EditorState* state, QWidget* parent)
-    : QWidget(parent), m_state(state)
+ControllerLane::ControllerLane(ViewState& view, EditContext& context, QWidget* parent)
+    : QWidget(parent), m_view(view), m_context(context)
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::ClickFocus);
-    connect(state, &EditorState::planChanged, this, &ControllerLane::planChanged);
-    connect(state, &EditorState::currentTrackChanged, this, &ControllerLane::planChanged);
-    for (auto signal : {&EditorState::viewChanged, &EditorState::selectionChanged})
-        connect(state, signal, this, qOverload<>(&QWidget::update));
+    connect(&context, &EditContext::planChanged, this, &ControllerLane::planChanged);
+    connect(&context, &EditContext::currentTrackChanged, this, &ControllerLane::planChanged);
+    connect(&view, &ViewState::viewChanged, this, qOverload<>(&QWidget::update));
 }
 
 void ControllerLane::planChanged()
@@ -85,18 +85,18 @@ int ControllerLane::yToValue(double y) const
 
 double ControllerLane::tickToX(double tick) const
 {
-    return kHeader + m_state->tickToX(tick);
+    return kHeader + m_view.tickToX(tick);
 }
 
 Tick ControllerLane::xToTick(double x) const
 {
     return static_cast<Tick>(
-        std::clamp(m_state->xToTick(x - kHeader), 0.0, double(model::Limits::kMaxTick)));
+        std::clamp(m_view.xToTick(x - kHeader), 0.0, double(model::Limits::kMaxTick)));
 }
 
 std::pair<double, double> ControllerLane::visibleTicks() const
 {
-    return {m_state->xToTick(0), m_state->xToTick(plotArea().width())};
+    return {m_view.xToTick(0), m_view.xToTick(plotArea().width())};
 }
 
 QString ControllerLane::valueText(int value) const
@@ -127,8 +127,8 @@ void ControllerLane::paintFrame(QPainter& p)
         p.drawLine(QPointF(a.left(), y), QPointF(a.right(), y));
     }
     const auto [from, to] = visibleTicks();
-    for (const Bar& bar : m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1,
-                                        8 * m_state->ticksPerPixel()))
+    for (const Bar& bar : m_context.bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1,
+                                         8 * m_view.ticksPerPixel()))
         p.fillRect(QRectF(tickToX(static_cast<double>(bar.startTick)), 0, 1, height()),
                    QColor(0x33, 0x37, 0x3f));
 }
@@ -181,7 +181,7 @@ void ControllerLane::mousePressEvent(QMouseEvent* event)
 {
     const QPointF pos = event->position();
     m_lastPos = pos;
-    if (headerClicked(pos) || event->button() != Qt::LeftButton || !m_state->track()) return;
+    if (headerClicked(pos) || event->button() != Qt::LeftButton || !m_context.track()) return;
     if (m_active) m_active->cancel();
     m_readoutValue = yToValue(pos.y());
     m_active = toolAt(pos, event->modifiers());

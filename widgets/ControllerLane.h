@@ -4,20 +4,24 @@
 // to the lane's tools (EditTool); each gesture is one undoable edit.
 #pragma once
 
-#include "widgets/EditorState.h"
+#include "widgets/EditContext.h"
 #include "widgets/EditTool.h"
+#include "widgets/ViewState.h"
 
 #include <optional>
 #include <QWidget>
 
 namespace pianola::widgets {
 
+class EditorState;
+
 class ControllerLane : public QWidget
 {
     Q_OBJECT
 public:
-    /// A velocity lane (`lane` empty) or a point lane (CC, pitch bend, pressure).
-    static ControllerLane* create(EditorState* state, std::optional<model::Lane> lane,
+    /// A velocity lane (`lane` empty) or a point lane (CC, pitch bend, pressure), given the
+    /// parts of `state` it uses.
+    static ControllerLane* create(EditorState& state, std::optional<model::Lane> lane,
                                   QWidget* parent = nullptr);
 
     /// Empty for the velocity lane.
@@ -31,7 +35,8 @@ public:
     QSize minimumSizeHint() const override { return {200, 40}; }
 
     // The lane's geometry, for its tools (widget coordinates).
-    EditorState* state() const { return m_state; }
+    ViewState& view() const { return m_view; }
+    EditContext& context() const { return m_context; }
     QRectF plotArea() const;
     virtual int minValue() const = 0;
     virtual int maxValue() const = 0;
@@ -49,7 +54,7 @@ signals:
     void laneChangeRequested(pianola::widgets::ControllerLane* lane);
 
 protected:
-    ControllerLane(EditorState* state, QWidget* parent);
+    ControllerLane(ViewState& view, EditContext& context, QWidget* parent);
 
     /// The tool that handles a press at `pos` (nullptr: none).
     virtual EditTool* toolAt(const QPointF& pos, Qt::KeyboardModifiers modifiers) = 0;
@@ -76,7 +81,8 @@ private:
     bool headerClicked(const QPointF& pos);
     void planChanged();
 
-    EditorState* m_state;
+    ViewState& m_view;
+    EditContext& m_context;
     bool m_lineMode = false;
     EditTool* m_active = nullptr; ///< the tool of the gesture in progress
     QPointF m_lastPos, m_hoverPos;

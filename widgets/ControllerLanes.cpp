@@ -97,7 +97,7 @@ ControllerLane* ControllerLanes::addLane(std::optional<model::Lane> kind)
 
 ControllerLane* ControllerLanes::insertLane(int index, std::optional<model::Lane> kind)
 {
-    ControllerLane* lane = ControllerLane::create(m_state, kind, m_splitter);
+    ControllerLane* lane = ControllerLane::create(*m_state, kind, m_splitter);
     m_splitter->insertWidget(index, lane);
     connect(lane, &ControllerLane::removeRequested, this, &ControllerLanes::removeLane);
     connect(lane, &ControllerLane::laneChangeRequested, this, [this](ControllerLane* l) {

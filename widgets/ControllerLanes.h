@@ -4,6 +4,7 @@
 #pragma once
 
 #include "widgets/ControllerLane.h"
+#include "widgets/EditorState.h"
 
 #include <functional>
 #include <QWidget>

@@ -20,7 +20,8 @@ bool isBlack(int key)
 }
 } // namespace
 
-KeyboardGutter::KeyboardGutter(PianoRollView* roll) : QWidget(roll), m_roll(roll)
+KeyboardGutter::KeyboardGutter(EditContext& context, PianoRollView* roll)
+    : QWidget(roll), m_context(context), m_roll(roll)
 {
     setObjectName("keyboardGutter");
     setMouseTracking(true);
@@ -39,8 +40,7 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.fillRect(rect(), QColor(0x26, 0x28, 0x2e));
-    const EditorState* state = m_roll->state();
-    const model::Track* track = state->track();
+    const model::Track* track = m_context.track();
     const bool drums = track && track->channel == model::gm::kDrumChannel;
     const int rowHeight = m_roll->rowHeight();
     const int firstRow = m_roll->keyRow(m_roll->yToKey(0)),
@@ -53,7 +53,7 @@ void KeyboardGutter::paintEvent(QPaintEvent*)
         QColor fill = drums ? (key % 2 ? QColor(0x30, 0x33, 0x3a) : QColor(0x2b, 0x2e, 0x34))
                       : isBlack(key) ? QColor(0x2a, 0x2c, 0x31)
                                      : QColor(0xd8, 0xda, 0xde);
-        if (state->scaleShown() && state->scale().contains(key) && !drums)
+        if (m_context.scaleShown() && m_context.scale().contains(key) && !drums)
             fill = isBlack(key) ? QColor(0x3a, 0x4a, 0x5c) : QColor(0xc4, 0xd8, 0xee);
         if (key == m_pressedKey)
             fill = QColor(0xff, 0x8a, 0x3d);
@@ -94,7 +94,7 @@ bool KeyboardGutter::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) { // a drum piece's full name
         const auto* help = static_cast<QHelpEvent*>(event);
-        const model::Track* track = m_roll->state()->track();
+        const model::Track* track = m_context.track();
         const int key = m_roll->yToKey(help->pos().y());
         if (track && track->channel == model::gm::kDrumChannel &&
             !model::gm::drumKeyName(key).empty())
@@ -112,17 +112,16 @@ bool KeyboardGutter::event(QEvent* event)
 
 QString KeyboardGutter::labelOf(int key) const
 {
-    const EditorState* state = m_roll->state();
-    const model::Track* track = state->track();
+    const model::Track* track = m_context.track();
     if (track && track->channel == model::gm::kDrumChannel) return labelFor(key, true);
     // Every key of the take's scale when the rows are tall enough (Bb in F major, not A#), else
     // the Cs (spelled for the key too: B#3 in C# major).
-    const model::KeySignature spelling = state->spellingKey();
+    const model::KeySignature spelling = m_context.spellingKey();
     const int tonic = model::keySignatureTonicPc(spelling);
     const model::Scale scale{tonic, spelling.minor ? model::Scale::Mode::Minor
                                                    : model::Scale::Mode::Major};
     if (key % 12 == 0 || (m_roll->rowHeight() >= 14 && scale.contains(key)))
-        return state->keyLabel(key);
+        return m_context.keyLabel(key);
     return {};
 }
 
@@ -131,7 +130,7 @@ void KeyboardGutter::press(int key, double)
     if (key == m_pressedKey) return;
     m_pressedKey = key;
     update();
-    if (key >= 0) emit m_roll->state()->auditionRequested(key, 100);
+    if (key >= 0) emit m_context.auditionRequested(key, 100);
 }
 
 void KeyboardGutter::mousePressEvent(QMouseEvent* event)

@@ -2,6 +2,8 @@
 // The piano keyboard beside the roll: key names (drum names on channel 10); clicking auditions.
 #pragma once
 
+#include "widgets/EditContext.h"
+
 #include <QWidget>
 
 namespace pianola::widgets {
@@ -12,7 +14,8 @@ class KeyboardGutter : public QWidget
 {
     Q_OBJECT
 public:
-    explicit KeyboardGutter(PianoRollView* roll);
+    /// The rows and their geometry come from `roll`; the track, key and audition from `context`.
+    KeyboardGutter(EditContext& context, PianoRollView* roll);
     /// The key under the mouse in the roll (highlighted), -1 for none.
     void setHoverKey(int key);
     /// The text beside `key`: a short drum name on a drum track ("Closed HH"), else its name.
@@ -32,6 +35,7 @@ protected:
 private:
     void press(int key, double x);
 
+    EditContext& m_context;
     PianoRollView* m_roll;
     int m_hoverKey = -1;
     int m_pressedKey = -1;

@@ -24,12 +24,12 @@ constexpr double kDragThreshold = 3;
 
 PianoRollView::Hit PianoRollView::hitTest(const QPointF& pos) const
 {
-    const model::Track* track = m_state->track();
+    const model::Track* track = m_context.track();
     if (!track) return {};
     const int key = yToKey(pos.y());
-    const double tick = m_state->xToTick(pos.x());
+    const double tick = m_view.xToTick(pos.x());
     const auto [first, last] =
-        visibleRange(m_state->currentTrack(), tick, tick + m_state->ticksPerPixel());
+        visibleRange(m_context.currentTrack(), tick, tick + m_view.ticksPerPixel());
     Hit best;
     for (std::size_t k = last; k-- > first;) { // the latest start wins (drawn on top)
         const Note& n = track->notes[k];
@@ -50,7 +50,7 @@ PianoRollView::Hit PianoRollView::hitTest(const QPointF& pos) const
 
 Tick PianoRollView::pointerTick(const QPointF& pos, bool bypassSnap) const
 {
-    const auto tick = static_cast<Tick>(std::max(0.0, m_state->xToTick(pos.x())));
+    const auto tick = static_cast<Tick>(std::max(0.0, m_view.xToTick(pos.x())));
     return bypassSnap ? tick : m_state->snapped(tick);
 }
 
@@ -63,11 +63,11 @@ void PianoRollView::mousePressEvent(QMouseEvent* event)
         eraseAt(pos);
         return;
     }
-    if (event->button() != Qt::LeftButton || !m_state->track()) return;
+    if (event->button() != Qt::LeftButton || !m_context.track()) return;
     const bool bypass = event->modifiers() & Qt::AltModifier;
     const bool additive = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier);
     const Hit hit = hitTest(pos);
-    switch (m_state->tool()) {
+    switch (m_context.tool()) {
     case Tool::Erase:
         beginDrag(Drag::Erase, pos, nullptr);
         eraseAt(pos);
@@ -80,25 +80,25 @@ void PianoRollView::mousePressEvent(QMouseEvent* event)
         break;
     }
     if (!hit.note) {
-        if (m_state->tool() == Tool::Draw)
+        if (m_context.tool() == Tool::Draw)
             createNoteAt(pos, bypass);
         else
             beginDrag(Drag::RubberBand, pos, nullptr);
         return;
     }
-    auto selection = m_state->selection();
+    auto selection = m_selection.ids();
     if (event->modifiers() & Qt::ControlModifier && selection.count(hit.note->id)) {
         selection.erase(hit.note->id); // Ctrl-click toggles off
-        m_state->setSelection(std::move(selection));
+        m_selection.set(std::move(selection));
         return;
     }
     if (!selection.count(hit.note->id)) {
         if (!additive) selection.clear();
         selection.insert(hit.note->id);
-        m_state->setSelection(std::move(selection));
+        m_selection.set(std::move(selection));
     }
     audition(hit.note->key, hit.note->velocity);
-    if (!m_state->mayEdit(m_state->selectedNotes()))
+    if (!m_context.mayEdit(m_context.selectedNotes()))
         return; // selected, but locked: no drag (refused() said why)
     const Drag drag = hit.part == Part::StartEdge ? Drag::ResizeStart
                       : hit.part == Part::EndEdge ? Drag::ResizeEnd
@@ -110,27 +110,27 @@ void PianoRollView::beginDrag(Drag drag, const QPointF& pos, const Note* anchor)
 {
     m_drag = drag;
     m_pressPos = pos;
-    m_selectionAtPress = m_state->selection();
+    m_selectionAtPress = m_selection.ids();
     m_preview.clear();
     m_hidden.clear();
     if (anchor) m_anchor = *anchor;
     m_dragOriginal = drag == Drag::Move || drag == Drag::ResizeStart || drag == Drag::ResizeEnd
-                         ? m_state->selectedNotes()
+                         ? m_context.selectedNotes()
                          : std::vector<Note>{};
     if (drag == Drag::RubberBand) m_rubberBand = QRectF(pos, pos);
 }
 
 void PianoRollView::createNoteAt(const QPointF& pos, bool bypassSnap)
 {
-    const model::Track* track = m_state->track();
-    if (!m_state->mayEdit({})) return;
+    const model::Track* track = m_context.track();
+    if (!m_context.mayEdit({})) return;
     const Tick start =
         bypassSnap ? pointerTick(pos, true) : m_state->snappedDown(pointerTick(pos, true));
     Note n;
     n.startTick = start;
-    n.lengthTicks = std::min(m_state->lastLength(), model::Limits::kMaxTick - start);
+    n.lengthTicks = std::min(m_context.lastLength(), model::Limits::kMaxTick - start);
     n.key = static_cast<std::uint8_t>(yToKey(pos.y()));
-    n.velocity = static_cast<std::uint8_t>(m_state->lastVelocity());
+    n.velocity = static_cast<std::uint8_t>(m_context.lastVelocity());
     n.id = model::nextNoteId(*track);
     beginDrag(Drag::Create, pos, &n);
     m_preview = {n};
@@ -154,7 +154,7 @@ void PianoRollView::updateDrag(const QPointF& pos, Qt::KeyboardModifiers modifie
 {
     const bool bypass = modifiers & Qt::AltModifier;
     const Tick grid = bypass ? 1 : m_state->snapTicks();
-    const double dxTicks = m_state->xToTick(pos.x()) - m_state->xToTick(m_pressPos.x());
+    const double dxTicks = m_view.xToTick(pos.x()) - m_view.xToTick(m_pressPos.x());
     const bool moved = (pos - m_pressPos).manhattanLength() >= kDragThreshold;
     switch (m_drag) {
     case Drag::Move: {
@@ -195,7 +195,7 @@ void PianoRollView::updateDrag(const QPointF& pos, Qt::KeyboardModifiers modifie
         const Tick end = bypass ? pointerTick(pos, true) : m_state->snapped(pointerTick(pos, true));
         Note& n = m_preview.front();
         n.lengthTicks = end > n.startTick + grid / 2 ? end - n.startTick
-                                                     : (moved ? grid : m_state->lastLength());
+                                                     : (moved ? grid : m_context.lastLength());
         n.lengthTicks = std::min(n.lengthTicks, model::Limits::kMaxTick - n.startTick);
         break;
     }
@@ -205,12 +205,12 @@ void PianoRollView::updateDrag(const QPointF& pos, Qt::KeyboardModifiers modifie
         auto selection = (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier)
                              ? m_selectionAtPress
                              : std::unordered_set<model::NoteId>{};
-        const model::Track* track = m_state->track();
+        const model::Track* track = m_context.track();
         const auto [first, last] = visibleRange(
-            m_state->currentTrack(), m_state->xToTick(band.left()), m_state->xToTick(band.right()));
+            m_context.currentTrack(), m_view.xToTick(band.left()), m_view.xToTick(band.right()));
         for (std::size_t k = first; k < last; ++k)
             if (noteRect(track->notes[k]).intersects(band)) selection.insert(track->notes[k].id);
-        m_state->setSelection(std::move(selection));
+        m_selection.set(std::move(selection));
         break;
     }
     case Drag::Erase:
@@ -250,16 +250,16 @@ void PianoRollView::finishDrag()
         if (!preview.empty() && !(preview == original)) {
             submitReplacement(original, preview,
                               tr("Resize %n note(s)", nullptr, static_cast<int>(preview.size())));
-            if (preview.size() == 1) m_state->setLastLength(preview.front().lengthTicks);
+            if (preview.size() == 1) m_context.setLastLength(preview.front().lengthTicks);
         }
         break;
     case Drag::Create:
         if (!preview.empty()) {
-            m_state->setLastLength(preview.front().lengthTicks);
-            if (m_state->submit(
-                    model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, preview},
+            m_context.setLastLength(preview.front().lengthTicks);
+            if (m_context.submit(
+                    model::NotesEdit{m_context.take(), m_context.currentTrackId(), {}, preview},
                     tr("Draw note")))
-                m_state->setSelection({preview.front().id});
+                m_selection.set({preview.front().id});
         }
         break;
     case Drag::Erase:
@@ -302,13 +302,13 @@ void PianoRollView::splitAt(const QPointF& pos, bool bypassSnap)
     left.lengthTicks = at - original.startTick;
     right.startTick = at;
     right.lengthTicks = original.endTick() - at;
-    right.id = model::nextNoteId(*m_state->track());
+    right.id = model::nextNoteId(*m_context.track());
     submitReplacement({original}, {left, right}, tr("Split note"));
 }
 
 void PianoRollView::mouseDoubleClickEvent(QMouseEvent* event)
 {
-    if (event->button() != Qt::LeftButton || m_state->tool() != Tool::Select || !m_state->track())
+    if (event->button() != Qt::LeftButton || m_context.tool() != Tool::Select || !m_context.track())
         return;
     const Hit hit = hitTest(event->position());
     if (hit.note) { // double-click on a note deletes it (Select tool), on empty space draws one
@@ -322,17 +322,17 @@ void PianoRollView::mouseDoubleClickEvent(QMouseEvent* event)
 void PianoRollView::updateCursor(const QPointF& pos)
 {
     const Hit hit =
-        m_state->tool() == Tool::Select || m_state->tool() == Tool::Draw ? hitTest(pos) : Hit{};
+        m_context.tool() == Tool::Select || m_context.tool() == Tool::Draw ? hitTest(pos) : Hit{};
     Qt::CursorShape shape = Qt::ArrowCursor;
     if (hit.part == Part::StartEdge || hit.part == Part::EndEdge)
         shape = Qt::SizeHorCursor;
     else if (hit.part == Part::Body)
         shape = Qt::SizeAllCursor;
-    else if (m_state->tool() == Tool::Draw)
+    else if (m_context.tool() == Tool::Draw)
         shape = Qt::CrossCursor;
-    else if (m_state->tool() == Tool::Erase)
+    else if (m_context.tool() == Tool::Erase)
         shape = Qt::ForbiddenCursor;
-    else if (m_state->tool() == Tool::Split)
+    else if (m_context.tool() == Tool::Split)
         shape = Qt::SplitHCursor;
     viewport()->setCursor(shape);
 }
@@ -345,7 +345,7 @@ void PianoRollView::keyPressEvent(QKeyEvent* event)
         if (m_drag != Drag::None)
             cancelDrag();
         else
-            m_state->setSelection({});
+            m_selection.set({});
         return;
     case Qt::Key_Left:
     case Qt::Key_Right:

@@ -43,7 +43,7 @@ void PianoRollView::paintEvent(QPaintEvent*)
     paintRows(p, area);
     paintGrid(p, area);
     paintLoop(p, area);
-    if (m_state->ghostNotes()) paintGhostNotes(p, area);
+    if (m_view.ghostNotes()) paintGhostNotes(p, area);
     paintCompare(p, area);
     paintNotes(p, area);
     paintPreview(p);
@@ -55,11 +55,11 @@ void PianoRollView::paintRows(QPainter& p, const QRect& area)
 {
     p.fillRect(area, QColor::fromRgb(kBackground));
     const int firstRow = keyRow(yToKey(area.top())), lastRow = keyRow(yToKey(area.bottom()));
-    const bool scale = m_state->scaleShown();
+    const bool scale = m_context.scaleShown();
     for (int r = firstRow; r <= lastRow; ++r) {
         const int key = rowKey(r);
         const QRectF row(area.left(), keyToY(key), area.width(), m_rowHeight);
-        if (scale && m_state->scale().contains(key))
+        if (scale && m_context.scale().contains(key))
             p.fillRect(row, QColor::fromRgb(kScaleRow));
         else if (isBlackKey(key))
             p.fillRect(row, QColor::fromRgb(kBlackRow));
@@ -72,10 +72,10 @@ void PianoRollView::paintRows(QPainter& p, const QRect& area)
 
 void PianoRollView::paintGrid(QPainter& p, const QRect& area)
 {
-    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
-    const double tpp = m_state->ticksPerPixel();
+    const double from = m_view.xToTick(area.left()), to = m_view.xToTick(area.right() + 1);
+    const double tpp = m_view.ticksPerPixel();
     const Tick grid = m_state->snapTicks();
-    const auto bars = m_state->bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1, 8 * tpp);
+    const auto bars = m_context.bars(static_cast<Tick>(from), static_cast<Tick>(to) + 1, 8 * tpp);
     // Bar lines at least 8 px apart: every bar, or every 2nd, 4th... when zoomed far out.
     int every = 1;
     if (!bars.empty())
@@ -84,33 +84,32 @@ void PianoRollView::paintGrid(QPainter& p, const QRect& area)
             every *= 2;
     for (const Bar& bar : bars) {
         if ((bar.number - 1) % every != 0) continue;
-        p.fillRect(QRectF(m_state->tickToX(bar.startTick), area.top(), 1, area.height()),
+        p.fillRect(QRectF(m_view.tickToX(bar.startTick), area.top(), 1, area.height()),
                    QColor(0x4a, 0x50, 0x5b));
         if (bar.beatTicks / tpp >= 6)
             for (int b = 1; b < bar.beats; ++b)
-                p.fillRect(QRectF(m_state->tickToX(bar.startTick + b * bar.beatTicks), area.top(),
-                                  1, area.height()),
+                p.fillRect(QRectF(m_view.tickToX(bar.startTick + b * bar.beatTicks), area.top(), 1,
+                                  area.height()),
                            QColor(0x33, 0x37, 0x3f));
         if (grid > 1 && grid < bar.beatTicks && grid / tpp >= 6)
             for (Tick t = bar.startTick + grid; t < bar.endTick(); t += grid)
                 if ((t - bar.startTick) % bar.beatTicks != 0)
-                    p.fillRect(QRectF(m_state->tickToX(t), area.top(), 1, area.height()),
+                    p.fillRect(QRectF(m_view.tickToX(t), area.top(), 1, area.height()),
                                QColor(0x26, 0x29, 0x30));
     }
 }
 
 void PianoRollView::paintLoop(QPainter& p, const QRect& area)
 {
-    if (!m_state->loopEnabled() || m_state->loopEnd() <= m_state->loopStart()) return;
-    const double x0 = m_state->tickToX(m_state->loopStart()),
-                 x1 = m_state->tickToX(m_state->loopEnd());
+    if (!m_view.loopEnabled() || m_view.loopEnd() <= m_view.loopStart()) return;
+    const double x0 = m_view.tickToX(m_view.loopStart()), x1 = m_view.tickToX(m_view.loopEnd());
     p.fillRect(QRectF(x0, area.top(), x1 - x0, area.height()), QColor(0x5c, 0x9d, 0xe0, 22));
 }
 
 std::pair<std::size_t, std::size_t> PianoRollView::visibleRange(int trackIndex, double fromTick,
                                                                 double toTick) const
 {
-    const model::Track& t = m_state->plan()->tracks[static_cast<std::size_t>(trackIndex)];
+    const model::Track& t = m_context.plan()->tracks[static_cast<std::size_t>(trackIndex)];
     const Tick longest = trackIndex < static_cast<int>(m_maxLength.size())
                              ? m_maxLength[static_cast<std::size_t>(trackIndex)]
                              : model::Limits::kMaxTick;
@@ -126,8 +125,8 @@ std::pair<std::size_t, std::size_t> PianoRollView::visibleRange(int trackIndex, 
 
 QRectF PianoRollView::noteRect(const Note& n) const
 {
-    const double x0 = m_state->tickToX(static_cast<double>(n.startTick));
-    const double x1 = m_state->tickToX(static_cast<double>(n.endTick()));
+    const double x0 = m_view.tickToX(static_cast<double>(n.startTick));
+    const double x1 = m_view.tickToX(static_cast<double>(n.endTick()));
     return {x0, keyToY(n.key), std::max(1.0, x1 - x0), static_cast<double>(m_rowHeight)};
 }
 
@@ -135,8 +134,8 @@ const std::unordered_set<std::uint64_t>& PianoRollView::compareKeys()
 {
     if (!m_compareKeysValid) {
         m_compareKeys.clear();
-        const model::Plan* other = m_state->comparePlan();
-        const int t = m_state->currentTrack();
+        const model::Plan* other = m_context.comparePlan();
+        const int t = m_context.currentTrack();
         if (other && t >= 0 && t < static_cast<int>(other->tracks.size()))
             for (const Note& n : other->tracks[static_cast<std::size_t>(t)].notes)
                 m_compareKeys.insert(compareKey(n));
@@ -148,16 +147,16 @@ const std::unordered_set<std::uint64_t>& PianoRollView::compareKeys()
 // The other take's notes of this track as outlines, so the two can be told apart.
 void PianoRollView::paintCompare(QPainter& p, const QRect& area)
 {
-    const model::Plan* other = m_state->comparePlan();
-    const int t = m_state->currentTrack();
+    const model::Plan* other = m_context.comparePlan();
+    const int t = m_context.currentTrack();
     if (!other || t < 0 || t >= static_cast<int>(other->tracks.size())) return;
     const auto& notes = other->tracks[static_cast<std::size_t>(t)].notes;
-    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
+    const double from = m_view.xToTick(area.left()), to = m_view.xToTick(area.right() + 1);
     auto byStart = [](const Note& n, double tick) {
         return static_cast<double>(n.startTick) < tick;
     };
     const auto first =
-        std::lower_bound(notes.begin(), notes.end(), from - 16.0 * m_state->ppq() * 4, byStart);
+        std::lower_bound(notes.begin(), notes.end(), from - 16.0 * m_context.ppq() * 4, byStart);
     const auto last = std::lower_bound(first, notes.end(), to, byStart);
     if (last - first > static_cast<std::ptrdiff_t>(kDenseThreshold)) return;
     p.setPen(QPen(QColor(0xe0, 0xe4, 0xea, 170), 1, Qt::DashLine));
@@ -169,17 +168,17 @@ void PianoRollView::paintCompare(QPainter& p, const QRect& area)
 
 void PianoRollView::paintGhostNotes(QPainter& p, const QRect& area)
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan) return;
-    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
+    const double from = m_view.xToTick(area.left()), to = m_view.xToTick(area.right() + 1);
     std::size_t budget = kDenseThreshold; // ghosts are context: never let them cost a frame
     for (int i = 0; i < static_cast<int>(plan->tracks.size()); ++i) {
         const model::Track& t = plan->tracks[static_cast<std::size_t>(i)];
-        if (i == m_state->currentTrack() || t.channel == model::gm::kDrumChannel) continue;
+        if (i == m_context.currentTrack() || t.channel == model::gm::kDrumChannel) continue;
         const auto [first, last] = visibleRange(i, from, to);
         if (last - first > budget) continue;
         budget -= last - first;
-        QColor ghost = m_state->trackColour(i);
+        QColor ghost = m_context.trackColour(i);
         ghost.setAlpha(60);
         for (std::size_t k = first; k < last; ++k) {
             const Note& n = t.notes[k];
@@ -190,20 +189,20 @@ void PianoRollView::paintGhostNotes(QPainter& p, const QRect& area)
 
 void PianoRollView::paintNotes(QPainter& p, const QRect& area)
 {
-    const model::Track* track = m_state->track();
+    const model::Track* track = m_context.track();
     if (!track) return;
-    const double from = m_state->xToTick(area.left()), to = m_state->xToTick(area.right() + 1);
-    const auto [first, last] = visibleRange(m_state->currentTrack(), from, to);
+    const double from = m_view.xToTick(area.left()), to = m_view.xToTick(area.right() + 1);
+    const auto [first, last] = visibleRange(m_context.currentTrack(), from, to);
     m_stats.notesVisited = last - first;
     if (last - first > kDenseThreshold) {
         m_stats.dense = true;
         // Very many notes: a summary in buckets of about a pixel (a power of two of ticks) if
         // that is smaller, else the notes themselves as runs.
         Tick bucket = 64;
-        while (bucket * 2 <= static_cast<Tick>(m_state->ticksPerPixel()))
+        while (bucket * 2 <= static_cast<Tick>(m_view.ticksPerPixel()))
             bucket *= 2;
         const std::size_t notes = last - first;
-        if (m_state->ticksPerPixel() >= 128 && notes > 4 * kDenseThreshold) {
+        if (m_view.ticksPerPixel() >= 128 && notes > 4 * kDenseThreshold) {
             const Summary& s = summary(bucket);
             auto byStart = [](const Run& r, double tick) {
                 return static_cast<double>(r.start) < tick;
@@ -217,20 +216,20 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
         }
         m_denseRuns.clear();
         m_denseRuns.reserve(notes);
-        const bool anySelected = !m_state->selection().empty();
+        const bool anySelected = !m_selection.ids().empty();
         for (std::size_t k = first; k < last; ++k) {
             const Note& n = track->notes[k];
             m_denseRuns.push_back(
                 {n.startTick, n.endTick(), n.key,
-                 static_cast<std::uint8_t>(n.velocity |
-                                           (anySelected && m_state->isSelected(n.id) ? 0x80 : 0))});
+                 static_cast<std::uint8_t>(
+                     n.velocity | (anySelected && m_selection.isSelected(n.id) ? 0x80 : 0))});
         }
         paintDense(p, area, m_denseRuns, 0, m_denseRuns.size());
         return;
     }
-    const QColor base = m_state->trackColour(m_state->currentTrack());
+    const QColor base = m_context.trackColour(m_context.currentTrack());
     const bool labels = m_rowHeight >= 11;
-    const auto* differs = m_state->comparePlan() ? &compareKeys() : nullptr;
+    const auto* differs = m_context.comparePlan() ? &compareKeys() : nullptr;
     QFont font = p.font();
     font.setPixelSize(std::max(8, m_rowHeight - 3));
     p.setFont(font);
@@ -239,8 +238,8 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
         if (n.endTick() <= from || m_hidden.count(n.id)) continue;
         const QRectF r = noteRect(n);
         if (r.bottom() < area.top() || r.top() > area.bottom()) continue;
-        const bool selected = m_state->isSelected(n.id);
-        QColor fill = EditorState::velocityColour(base, n.velocity);
+        const bool selected = m_selection.isSelected(n.id);
+        QColor fill = EditContext::velocityColour(base, n.velocity);
         if (selected) fill = fill.lighter(135);
         p.fillRect(r, fill);
         if (r.width() >= 3) {
@@ -287,7 +286,7 @@ const PianoRollView::Summary& PianoRollView::summary(Tick bucket)
         if (s.bucket == bucket) return s;
     Summary s;
     s.bucket = bucket;
-    const model::Track& track = *m_state->track();
+    const model::Track& track = *m_context.track();
     std::array<Run, 128> open{};
     auto close = [&](Run& r) {
         if (r.end > r.start) {
@@ -300,7 +299,7 @@ const PianoRollView::Summary& PianoRollView::summary(Tick bucket)
         const Tick start = n.startTick / bucket * bucket,
                    end = (n.endTick() + bucket - 1) / bucket * bucket;
         const auto value =
-            static_cast<std::uint8_t>(n.velocity | (m_state->isSelected(n.id) ? 0x80 : 0));
+            static_cast<std::uint8_t>(n.velocity | (m_selection.isSelected(n.id) ? 0x80 : 0));
         Run& r = open[n.key];
         if (r.end > r.start && start <= r.end) {
             r.end = std::max(r.end, end);
@@ -325,7 +324,7 @@ void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector
 {
     const int width = area.width();
     m_denseCells.assign(static_cast<std::size_t>(width) * 128, 0);
-    const double left = m_state->leftTick(), tpp = m_state->ticksPerPixel();
+    const double left = m_view.leftTick(), tpp = m_view.ticksPerPixel();
     for (std::size_t k = first; k < last; ++k) {
         const Run& n = runs[k];
         const int x0 = std::max(0, static_cast<int>((static_cast<double>(n.start) - left) / tpp));
@@ -341,12 +340,12 @@ void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector
         m_denseImage = QImage(area.size(), QImage::Format_ARGB32_Premultiplied);
     m_denseImage.fill(Qt::transparent);
     QRgb palette[256];
-    const QColor base = m_state->trackColour(m_state->currentTrack());
+    const QColor base = m_context.trackColour(m_context.currentTrack());
     for (int v = 0; v < 256; ++v)
         palette[v] =
             v == 0
                 ? 0
-                : EditorState::velocityColour(base, v & 0x7F).lighter(v & 0x80 ? 140 : 100).rgba();
+                : EditContext::velocityColour(base, v & 0x7F).lighter(v & 0x80 ? 140 : 100).rgba();
     for (int key = 0; key < 128; ++key) {
         const int y0 = std::max(0, static_cast<int>(keyToY(key)));
         const int y1 =
@@ -366,10 +365,10 @@ void PianoRollView::paintDense(QPainter& p, const QRect& area, const std::vector
 void PianoRollView::paintPreview(QPainter& p)
 {
     if (m_preview.empty()) return;
-    const QColor base = m_state->trackColour(m_state->currentTrack());
+    const QColor base = m_context.trackColour(m_context.currentTrack());
     for (const Note& n : m_preview) {
         const QRectF r = noteRect(n);
-        p.fillRect(r, EditorState::velocityColour(base, n.velocity).lighter(125));
+        p.fillRect(r, EditContext::velocityColour(base, n.velocity).lighter(125));
         p.setPen(QColor(Qt::white));
         p.drawRect(r.adjusted(0, 0, -1, -1));
     }
@@ -386,7 +385,7 @@ void PianoRollView::paintRubberBand(QPainter& p)
 
 void PianoRollView::paintPlayhead(QPainter& p, const QRect& area)
 {
-    const double x = m_state->tickToX(m_state->playheadTick());
+    const double x = m_view.tickToX(m_view.playheadTick());
     if (x >= area.left() - 1 && x <= area.right() + 1)
         p.fillRect(QRectF(x, area.top(), 1.5, area.height()), QColor(0xff, 0x8a, 0x3d));
 }

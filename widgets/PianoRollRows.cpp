@@ -10,7 +10,7 @@ namespace pianola::widgets {
 
 void PianoRollView::updateRows()
 {
-    const model::Track* track = m_state->track();
+    const model::Track* track = m_context.track();
     const bool drums = track && track->channel == model::gm::kDrumChannel;
     std::array<bool, 128> shown{};
     for (int key = 0; key < 128; ++key)

@@ -17,8 +17,11 @@ using model::Note;
 using model::Tick;
 
 PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
-    : QAbstractScrollArea(parent), m_state(state), m_gutter(new KeyboardGutter(this)),
-      m_ruler(new TimeRuler(state, this)), m_chordLane(new ChordLane(state, this))
+    : QAbstractScrollArea(parent), m_state(state), m_view(state->view()),
+      m_selection(state->selection()), m_context(state->context()),
+      m_gutter(new KeyboardGutter(m_context, this)),
+      m_ruler(new TimeRuler(m_view, m_selection, m_context, this)),
+      m_chordLane(new ChordLane(m_view, m_context, this))
 {
     setObjectName("pianoRoll");
     viewport()->setObjectName("pianoRollViewport");
@@ -28,25 +31,29 @@ PianoRollView::PianoRollView(EditorState* state, QWidget* parent)
     setViewportMargins(kGutterWidth, kRulerHeight, 0, 0);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // where the take goes on, at any zoom
     verticalScrollBar()->setSingleStep(m_rowHeight);
-    connect(m_state, &EditorState::planChanged, this, &PianoRollView::planChanged);
-    connect(m_state, &EditorState::viewChanged, this, [this] {
+    connect(&m_context, &EditContext::planChanged, this, &PianoRollView::planChanged);
+    connect(&m_view, &ViewState::viewChanged, this, [this] {
         updateScrollBars();
         viewport()->update();
     });
-    for (auto signal : {&EditorState::selectionChanged, &EditorState::loopChanged})
-        connect(m_state, signal, viewport(), qOverload<>(&QWidget::update));
-    connect(m_state, &EditorState::currentTrackChanged, this, [this] {
+    connect(&m_context, &EditContext::scaleChanged, this, [this] { // the scale's rows
+        viewport()->update();
+        m_gutter->update();
+    });
+    connect(&m_selection, &Selection::selectionChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(&m_view, &ViewState::loopChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(&m_context, &EditContext::currentTrackChanged, this, [this] {
         updateRows();
         viewport()->update();
         m_gutter->update();
     });
-    connect(m_state, &EditorState::playheadMoved, this, &PianoRollView::followPlayhead);
-    connect(m_state, &EditorState::selectionChanged, this, [this] { m_summaries.clear(); });
-    connect(m_state, &EditorState::compareChanged, this, [this] {
+    connect(&m_view, &ViewState::playheadMoved, this, &PianoRollView::followPlayhead);
+    connect(&m_selection, &Selection::selectionChanged, this, [this] { m_summaries.clear(); });
+    connect(&m_context, &EditContext::compareChanged, this, [this] {
         m_compareKeysValid = false;
         viewport()->update();
     });
-    connect(m_state, &EditorState::currentTrackChanged, this, [this] {
+    connect(&m_context, &EditContext::currentTrackChanged, this, [this] {
         m_summaries.clear();
         m_compareKeysValid = false;
     });
@@ -60,7 +67,7 @@ void PianoRollView::planChanged()
     m_maxLength.clear();
     m_summaries.clear();
     m_compareKeysValid = false;
-    if (const model::Plan* plan = m_state->plan())
+    if (const model::Plan* plan = m_context.plan())
         for (const model::Track& t : plan->tracks) {
             Tick longest = 0;
             for (const Note& n : t.notes)
@@ -92,20 +99,20 @@ void PianoRollView::resizeEvent(QResizeEvent* event)
 
 void PianoRollView::updateScrollBars()
 {
-    const model::Plan* plan = m_state->plan();
-    const double visibleTicks = viewport()->width() * m_state->ticksPerPixel();
+    const model::Plan* plan = m_context.plan();
+    const double visibleTicks = viewport()->width() * m_view.ticksPerPixel();
     const Tick length = plan ? plan->lengthTicks() : 0;
     // Half a screen past the end of the take (or of the view) is always there to scroll to, as
     // in a DAW: the bar never fills up at zoom to fit, and the take can be extended.
     const double end =
-        std::max<double>(length + 4.0 * m_state->ppq() * 4, m_state->leftTick() + visibleTicks);
+        std::max<double>(length + 4.0 * m_context.ppq() * 4, m_view.leftTick() + visibleTicks);
     const double contentTicks = std::min<double>(model::Limits::kMaxTick, end + visibleTicks / 2);
     QScrollBar* h = horizontalScrollBar();
     const QSignalBlocker block(h);
     h->setRange(0, static_cast<int>(std::max(0.0, contentTicks - visibleTicks)));
     h->setPageStep(static_cast<int>(std::max(1.0, visibleTicks)));
     h->setSingleStep(static_cast<int>(std::max(1.0, visibleTicks / 20)));
-    h->setValue(static_cast<int>(m_state->leftTick()));
+    h->setValue(static_cast<int>(m_view.leftTick()));
     QScrollBar* v = verticalScrollBar();
     v->setRange(0, std::max(0, rowCount() * m_rowHeight - viewport()->height()));
     v->setPageStep(viewport()->height());
@@ -115,8 +122,8 @@ void PianoRollView::updateScrollBars()
 
 void PianoRollView::scrollContentsBy(int, int)
 {
-    if (horizontalScrollBar()->value() != static_cast<int>(m_state->leftTick()))
-        m_state->setHorizontalView(horizontalScrollBar()->value(), m_state->ticksPerPixel());
+    if (horizontalScrollBar()->value() != static_cast<int>(m_view.leftTick()))
+        m_view.setHorizontalView(horizontalScrollBar()->value(), m_view.ticksPerPixel());
     viewport()->update();
     m_gutter->update();
 }
@@ -155,9 +162,9 @@ void PianoRollView::centreOnKey(int key)
 
 void PianoRollView::zoomHorizontally(double factor, double anchorX)
 {
-    const double anchorTick = m_state->xToTick(anchorX);
-    const double tpp = std::clamp(m_state->ticksPerPixel() / factor, 0.05, 1e6);
-    m_state->setHorizontalView(anchorTick - anchorX * tpp, tpp);
+    const double anchorTick = m_view.xToTick(anchorX);
+    const double tpp = std::clamp(m_view.ticksPerPixel() / factor, 0.05, 1e6);
+    m_view.setHorizontalView(anchorTick - anchorX * tpp, tpp);
 }
 
 // Frames the take: its whole length (at least 8 bars of its meter) and the keys of the current
@@ -170,16 +177,16 @@ void PianoRollView::zoomToFit()
         return;
     }
     m_fitPending = false;
-    const model::Plan* plan = m_state->plan();
-    const auto firstBars = m_state->bars(0, 1);
+    const model::Plan* plan = m_context.plan();
+    const auto firstBars = m_context.bars(0, 1);
     const double barTicks =
         firstBars.empty()
-            ? m_state->ppq() * 4.0
+            ? m_context.ppq() * 4.0
             : static_cast<double>(firstBars.front().endTick() - firstBars.front().startTick);
     const double length = std::max<double>(plan ? plan->lengthTicks() : 0, 8 * barTicks);
-    m_state->setHorizontalView(0, length / std::max(1, viewport()->width() - 8));
+    m_view.setHorizontalView(0, length / std::max(1, viewport()->width() - 8));
     int low = 48, high = 72; // C3..C5
-    if (const model::Track* t = m_state->track(); t && !t->notes.empty()) {
+    if (const model::Track* t = m_context.track(); t && !t->notes.empty()) {
         low = 127, high = 0;
         for (const Note& n : t->notes)
             low = std::min<int>(low, n.key), high = std::max<int>(high, n.key);
@@ -203,9 +210,9 @@ void PianoRollView::wheelEvent(QWheelEvent* event)
         else
             zoomHorizontally(std::pow(1.25, steps), event->position().x());
     } else if ((event->modifiers() & Qt::ShiftModifier) || delta.x() != 0) {
-        m_state->setHorizontalView(m_state->leftTick() -
-                                       steps * viewport()->width() * m_state->ticksPerPixel() / 8,
-                                   m_state->ticksPerPixel());
+        m_view.setHorizontalView(m_view.leftTick() -
+                                     steps * viewport()->width() * m_view.ticksPerPixel() / 8,
+                                 m_view.ticksPerPixel());
     } else {
         verticalScrollBar()->setValue(verticalScrollBar()->value() -
                                       static_cast<int>(steps * 3 * m_rowHeight));
@@ -215,9 +222,9 @@ void PianoRollView::wheelEvent(QWheelEvent* event)
 
 void PianoRollView::followPlayhead(double tick)
 {
-    const double x = m_state->tickToX(tick);
-    if (m_state->followPlayhead() && m_drag == Drag::None && (x < 0 || x > viewport()->width() - 8))
-        m_state->setHorizontalView(tick - 16 * m_state->ticksPerPixel(), m_state->ticksPerPixel());
+    const double x = m_view.tickToX(tick);
+    if (m_view.followPlayhead() && m_drag == Drag::None && (x < 0 || x > viewport()->width() - 8))
+        m_view.setHorizontalView(tick - 16 * m_view.ticksPerPixel(), m_view.ticksPerPixel());
     viewport()->update();
     m_ruler->update();
     m_chordLane->update();
@@ -235,15 +242,15 @@ bool PianoRollView::viewportEvent(QEvent* event)
 void PianoRollView::selectAll()
 {
     std::unordered_set<model::NoteId> ids;
-    if (const model::Track* t = m_state->track())
+    if (const model::Track* t = m_context.track())
         for (const Note& n : t->notes)
             ids.insert(n.id);
-    m_state->setSelection(std::move(ids));
+    m_selection.set(std::move(ids));
 }
 
 void PianoRollView::deleteSelection()
 {
-    const auto notes = m_state->selectedNotes();
+    const auto notes = m_context.selectedNotes();
     if (!notes.empty())
         submitReplacement(notes, {},
                           tr("Delete %n note(s)", nullptr, static_cast<int>(notes.size())));
@@ -251,7 +258,7 @@ void PianoRollView::deleteSelection()
 
 void PianoRollView::copySelection()
 {
-    auto notes = m_state->selectedNotes();
+    auto notes = m_context.selectedNotes();
     if (notes.empty()) return;
     Tick first = notes.front().startTick;
     for (const Note& n : notes)
@@ -264,16 +271,16 @@ void PianoRollView::copySelection()
 void PianoRollView::cutSelection()
 {
     copySelection();
-    const auto notes = m_state->selectedNotes();
+    const auto notes = m_context.selectedNotes();
     if (!notes.empty())
         submitReplacement(notes, {}, tr("Cut %n note(s)", nullptr, static_cast<int>(notes.size())));
 }
 
 void PianoRollView::paste()
 {
-    const model::Track* track = m_state->track();
-    if (!track || m_clipboard.empty() || !m_state->mayEdit({})) return;
-    const Tick at = m_state->snappedDown(static_cast<Tick>(m_state->playheadTick()));
+    const model::Track* track = m_context.track();
+    if (!track || m_clipboard.empty() || !m_context.mayEdit({})) return;
+    const Tick at = m_state->snappedDown(static_cast<Tick>(m_view.playheadTick()));
     model::NoteId id = model::nextNoteId(*track);
     std::vector<Note> added = m_clipboard;
     std::unordered_set<model::NoteId> ids;
@@ -282,16 +289,16 @@ void PianoRollView::paste()
         n.id = id++;
         ids.insert(n.id);
     }
-    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, added},
-                        tr("Paste %n note(s)", nullptr, static_cast<int>(added.size()))))
-        m_state->setSelection(std::move(ids));
+    if (m_context.submit(model::NotesEdit{m_context.take(), m_context.currentTrackId(), {}, added},
+                         tr("Paste %n note(s)", nullptr, static_cast<int>(added.size()))))
+        m_selection.set(std::move(ids));
 }
 
 void PianoRollView::duplicateSelection()
 {
-    const model::Track* track = m_state->track();
-    auto notes = m_state->selectedNotes();
-    if (!track || notes.empty() || !m_state->mayEdit({})) return;
+    const model::Track* track = m_context.track();
+    auto notes = m_context.selectedNotes();
+    if (!track || notes.empty() || !m_context.mayEdit({})) return;
     Tick first = notes.front().startTick, last = 0;
     for (const Note& n : notes)
         first = std::min(first, n.startTick), last = std::max(last, n.endTick());
@@ -305,14 +312,14 @@ void PianoRollView::duplicateSelection()
         ids.insert(n.id);
     }
     if (notes.back().endTick() > model::Limits::kMaxTick) return;
-    if (m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), {}, notes},
-                        tr("Duplicate %n note(s)", nullptr, static_cast<int>(notes.size()))))
-        m_state->setSelection(std::move(ids));
+    if (m_context.submit(model::NotesEdit{m_context.take(), m_context.currentTrackId(), {}, notes},
+                         tr("Duplicate %n note(s)", nullptr, static_cast<int>(notes.size()))))
+        m_selection.set(std::move(ids));
 }
 
 void PianoRollView::nudgeSelection(int gridSteps, int semitones)
 {
-    const auto notes = m_state->selectedNotes();
+    const auto notes = m_context.selectedNotes();
     if (notes.empty()) return;
     auto moved = model::moved(notes, gridSteps * m_state->snapTicks(), semitones);
     if (!moved) return;
@@ -322,9 +329,9 @@ void PianoRollView::nudgeSelection(int gridSteps, int semitones)
 
 void PianoRollView::toggleSelectionLock()
 {
-    auto notes = m_state->selectedNotes();
+    auto notes = m_context.selectedNotes();
     if (notes.empty()) {
-        emit m_state->refused(tr("Select the notes to lock first"));
+        emit m_context.refused(tr("Select the notes to lock first"));
         return;
     }
     const bool lock =
@@ -333,22 +340,22 @@ void PianoRollView::toggleSelectionLock()
     for (Note& n : notes)
         n.locked = lock;
     const int count = static_cast<int>(notes.size());
-    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, notes},
-                    lock ? tr("Lock %n note(s)", nullptr, count)
-                         : tr("Unlock %n note(s)", nullptr, count));
+    m_context.submit(model::NotesEdit{m_context.take(), m_context.currentTrackId(), before, notes},
+                     lock ? tr("Lock %n note(s)", nullptr, count)
+                          : tr("Unlock %n note(s)", nullptr, count));
 }
 
 void PianoRollView::submitReplacement(const std::vector<Note>& before,
                                       const std::vector<Note>& after, const QString& text)
 {
-    if (!m_state->mayEdit(before)) return;
-    m_state->submit(model::NotesEdit{m_state->take(), m_state->currentTrackId(), before, after},
-                    text);
+    if (!m_context.mayEdit(before)) return;
+    m_context.submit(model::NotesEdit{m_context.take(), m_context.currentTrackId(), before, after},
+                     text);
 }
 
 void PianoRollView::audition(int key, int velocity)
 {
-    emit m_state->auditionRequested(key, velocity);
+    emit m_context.auditionRequested(key, velocity);
 }
 
 } // namespace pianola::widgets

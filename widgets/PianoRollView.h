@@ -24,6 +24,8 @@ public:
     static constexpr int kRulerHeight = 48; ///< above the roll: the chord lane, then the ruler
     static constexpr int kChordLaneHeight = 20;
 
+    /// The roll uses all three parts of `state`; its ruler, chord lane and keyboard get the
+    /// parts they use.
     explicit PianoRollView(EditorState* state, QWidget* parent = nullptr);
     EditorState* state() const { return m_state; }
     ChordLane* chordLane() const { return m_chordLane; }
@@ -164,7 +166,10 @@ private:
     void followPlayhead(double tick);
     void layoutMargins();
 
-    EditorState* m_state;
+    EditorState* m_state; ///< for the grid at the plan's resolution (snapped(), snapTicks())
+    ViewState& m_view;
+    Selection& m_selection;
+    EditContext& m_context;
     KeyboardGutter* m_gutter;
     TimeRuler* m_ruler;
     ChordLane* m_chordLane;

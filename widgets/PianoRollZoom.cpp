@@ -13,7 +13,7 @@ using model::Tick;
 
 void PianoRollView::zoomToSelection()
 {
-    const auto notes = m_state->selectedNotes();
+    const auto notes = m_context.selectedNotes();
     if (notes.empty() || viewport()->width() < 64) {
         zoomToFit();
         return;
@@ -25,11 +25,11 @@ void PianoRollView::zoomToSelection()
         low = std::min<int>(low, n.key), high = std::max<int>(high, n.key);
     }
     // The selection's beats with an eighth of its length as margin on each side (a beat at least).
-    const double beat = m_state->ppq();
+    const double beat = m_context.ppq();
     const double margin = std::max(beat, (to - from) / 8.0);
     const double left = std::max(0.0, from - margin);
     const double tpp = std::clamp((to + margin - left) / viewport()->width(), 0.05, 1e6);
-    m_state->setHorizontalView(left, tpp);
+    m_view.setHorizontalView(left, tpp);
     const int rowsWanted = high - low + 5; // two rows of air above and below
     if (rowsWanted * m_rowHeight > viewport()->height())
         setRowHeight(viewport()->height() / rowsWanted);
@@ -40,7 +40,7 @@ double PianoRollView::zoomAnchorX() const
 {
     const double width = viewport()->width();
     double from = -1, to = -1; // the selected notes on screen, in pixels
-    for (const Note& n : m_state->selectedNotes()) {
+    for (const Note& n : m_context.selectedNotes()) {
         const QRectF r = noteRect(n);
         if (r.right() < 0 || r.left() > width) continue;
         from = from < 0 ? r.left() : std::min(from, r.left());

@@ -123,17 +123,18 @@ private:
 
 Tick PointLane::StrokeTool::step() const
 {
-    const EditorState& state = *m_lane.state();
     const bool bypass = QGuiApplication::keyboardModifiers() & Qt::AltModifier;
-    const Tick wanted =
-        bypass ? state.ppq() / 32 : std::min(state.snapTicks(), static_cast<Tick>(state.ppq() / 8));
-    return std::max({Tick(1), wanted, static_cast<Tick>(state.ticksPerPixel())});
+    const Tick wanted = bypass ? m_lane.context().ppq() / 32
+                               : std::min(m_lane.view().snapTicks(m_lane.context().ppq()),
+                                          static_cast<Tick>(m_lane.context().ppq() / 8));
+    return std::max({Tick(1), wanted, static_cast<Tick>(m_lane.view().ticksPerPixel())});
 }
 
 void PointLane::StrokeTool::stroke(const QPointF& pos)
 {
     const Tick step = this->step();
-    const Tick pressTick = m_lane.state()->snappedDown(m_lane.xToTick(m_press.x()));
+    const Tick pressTick =
+        m_lane.view().snappedDown(m_lane.xToTick(m_press.x()), m_lane.context().ppq());
     const Tick here = m_lane.xToTick(pos.x()) / step * step;
     if (m_erase) {
         m_from = std::min(pressTick, here);
@@ -169,12 +170,11 @@ void PointLane::StrokeTool::stroke(const QPointF& pos)
 void PointLane::StrokeTool::release(const QPointF&, Qt::KeyboardModifiers)
 {
     m_running = false;
-    EditorState& state = *m_lane.state();
-    const model::Track* track = state.track();
+    const model::Track* track = m_lane.context().track();
     if (!track || m_to <= m_from) return;
     const model::Lane lane = m_lane.m_lane;
-    model::LaneEdit edit{state.take(),
-                         state.currentTrackId(),
+    model::LaneEdit edit{m_lane.context().take(),
+                         m_lane.context().currentTrackId(),
                          lane,
                          m_from,
                          m_to,
@@ -183,7 +183,7 @@ void PointLane::StrokeTool::release(const QPointF&, Qt::KeyboardModifiers)
     m_stroke.clear();
     const QString text =
         m_erase ? tr("Erase %1 points").arg(m_lane.title()) : tr("Draw %1").arg(m_lane.title());
-    if (edit.before != edit.after) state.submit(std::move(edit), text);
+    if (edit.before != edit.after) m_lane.context().submit(std::move(edit), text);
 }
 
 // ---- the select tool: click, shift-click, rubber band, move ----
@@ -254,13 +254,12 @@ void PointLane::SelectTool::drag(const QPointF& pos, Qt::KeyboardModifiers)
 void PointLane::SelectTool::release(const QPointF&, Qt::KeyboardModifiers)
 {
     const Mode mode = std::exchange(m_mode, Mode::None);
-    EditorState& state = *m_lane.state();
-    const model::Track* track = state.track();
+    const model::Track* track = m_lane.context().track();
     const auto selected = m_lane.selectedIndices();
     if (mode != Mode::Move || selected.empty() || !track) return;
     const auto& points = m_lane.points();
-    const Tick dt = static_cast<Tick>(std::lround(m_delta.x() * state.ticksPerPixel()));
-    const Tick grid = state.snapTicks();
+    const Tick dt = static_cast<Tick>(std::lround(m_delta.x() * m_lane.view().ticksPerPixel()));
+    const Tick grid = m_lane.view().snapTicks(m_lane.context().ppq());
     const Tick snappedDt = std::llround(static_cast<double>(dt) / static_cast<double>(grid)) * grid;
     const int dv = m_lane.yToValue(m_press.y() + m_delta.y()) - m_lane.yToValue(m_press.y());
     if (snappedDt == 0 && dv == 0) return;
@@ -275,8 +274,8 @@ void PointLane::SelectTool::release(const QPointF&, Qt::KeyboardModifiers)
         moved.push_back(m);
     }
     const model::Lane lane = *m_lane.lane();
-    model::LaneEdit edit{state.take(),
-                         state.currentTrackId(),
+    model::LaneEdit edit{m_lane.context().take(),
+                         m_lane.context().currentTrackId(),
                          lane,
                          lo,
                          hi + 1,
@@ -288,14 +287,14 @@ void PointLane::SelectTool::release(const QPointF&, Qt::KeyboardModifiers)
     edit.after.insert(edit.after.end(), moved.begin(), moved.end());
     std::stable_sort(edit.after.begin(), edit.after.end(), byTick);
     if (edit.before != edit.after)
-        state.submit(std::move(edit), tr("Move %1 points").arg(m_lane.title()));
+        m_lane.context().submit(std::move(edit), tr("Move %1 points").arg(m_lane.title()));
 }
 
 // ---- the lane ----
 
-PointLane::PointLane(EditorState* state, model::Lane lane, QWidget* parent)
-    : ControllerLane(state, parent), m_lane(lane), m_stroke(std::make_unique<StrokeTool>(*this)),
-      m_select(std::make_unique<SelectTool>(*this))
+PointLane::PointLane(ViewState& view, EditContext& context, model::Lane lane, QWidget* parent)
+    : ControllerLane(view, context, parent), m_lane(lane),
+      m_stroke(std::make_unique<StrokeTool>(*this)), m_select(std::make_unique<SelectTool>(*this))
 {
     setObjectName("controllerLane");
     refresh();
@@ -313,14 +312,14 @@ void PointLane::setLane(model::Lane lane)
 void PointLane::refresh()
 {
     m_points.clear();
-    if (const model::Track* t = state()->track()) m_points = model::lanePoints(*t, m_lane);
+    if (const model::Track* t = context().track()) m_points = model::lanePoints(*t, m_lane);
     m_selected.assign(m_points.size(), false);
 }
 
 EditTool* PointLane::toolAt(const QPointF&, Qt::KeyboardModifiers modifiers)
 {
-    if (state()->tool() == Tool::Select) return m_select.get();
-    m_stroke->start(state()->tool() == Tool::Erase,
+    if (context().tool() == Tool::Select) return m_select.get();
+    m_stroke->start(context().tool() == Tool::Erase,
                     lineMode() || (modifiers & Qt::ControlModifier));
     return m_stroke.get();
 }
@@ -375,12 +374,12 @@ int PointLane::hitPoint(const QPointF& pos) const
 
 void PointLane::deleteSelectedPoints()
 {
-    const model::Track* track = state()->track();
+    const model::Track* track = context().track();
     const auto selected = selectedIndices();
     if (!track || selected.empty()) return;
     const Tick lo = m_points[selected.front()].tick, hi = m_points[selected.back()].tick;
-    model::LaneEdit edit{state()->take(),
-                         state()->currentTrackId(),
+    model::LaneEdit edit{context().take(),
+                         context().currentTrackId(),
                          m_lane,
                          lo,
                          hi + 1,
@@ -390,7 +389,7 @@ void PointLane::deleteSelectedPoints()
     for (std::size_t i = first; i < last; ++i)
         if (!m_selected[i]) edit.after.push_back(m_points[i]);
     clearSelection();
-    state()->submit(std::move(edit), tr("Delete %1 points").arg(title()));
+    context().submit(std::move(edit), tr("Delete %1 points").arg(title()));
 }
 
 void PointLane::keyPressEvent(QKeyEvent* event)
@@ -431,7 +430,7 @@ QPolygonF PointLane::stepLine() const
 
 void PointLane::paintData(QPainter& p)
 {
-    const QColor colour = state()->trackColour(state()->currentTrack());
+    const QColor colour = context().trackColour(context().currentTrack());
     const QPolygonF line = stepLine();
     m_painted = static_cast<std::size_t>(line.size());
     if (line.isEmpty()) return;

@@ -14,7 +14,7 @@ class PointLane : public ControllerLane
 {
     Q_OBJECT
 public:
-    PointLane(EditorState* state, model::Lane lane, QWidget* parent = nullptr);
+    PointLane(ViewState& view, EditContext& context, model::Lane lane, QWidget* parent = nullptr);
     ~PointLane() override;
     std::optional<model::Lane> lane() const override { return m_lane; }
     void setLane(model::Lane lane);

@@ -2,21 +2,21 @@
 // Tempo changes in the ruler.
 #include "widgets/TempoMarks.h"
 
-#include "widgets/EditorState.h"
+#include "widgets/ViewState.h"
 
 #include <cmath>
 #include <QPainter>
 
 namespace pianola::widgets {
 
-void paintTempoMarks(QPainter& p, const EditorState& state, int top, int width, int height)
+void paintTempoMarks(QPainter& p, const model::Plan* plan, const ViewState& view, int top,
+                     int width, int height)
 {
-    const model::Plan* plan = state.plan();
     if (!plan || plan->tempos.size() < 2) return;
     const QColor colour(QRgb(0xff000000u | kTempoMarkRgb));
     double lastRight = -1e9;
     for (const model::TempoChange& t : plan->tempos) {
-        const double x = std::round(state.tickToX(static_cast<double>(t.tick)));
+        const double x = std::round(view.tickToX(static_cast<double>(t.tick)));
         if (x < -40 || x > width) continue;
         p.fillRect(QRectF(x, top, 2, height), colour);
         // The label beside the bar number the change usually sits on; skipped where it would

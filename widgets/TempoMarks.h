@@ -5,15 +5,20 @@
 
 class QPainter;
 
+namespace pianola::model {
+struct Plan;
+}
+
 namespace pianola::widgets {
 
-class EditorState;
+class ViewState;
 
 /// The colour of a tempo change's mark (a 2 px line down the bar-number row).
 inline constexpr unsigned kTempoMarkRgb = 0xf0c674;
 
 /// Paints the plan's tempo changes over the ruler's lower rows, from `top` (below the loop bar)
 /// down `height` pixels, over `width` pixels; nothing when the take keeps one tempo.
-void paintTempoMarks(QPainter& p, const EditorState& state, int top, int width, int height);
+void paintTempoMarks(QPainter& p, const model::Plan* plan, const ViewState& view, int top,
+                     int width, int height);
 
 } // namespace pianola::widgets

@@ -4,7 +4,9 @@
 // a bar to regenerate it (or the chosen bars) without typing.
 #pragma once
 
-#include "widgets/EditorState.h"
+#include "widgets/EditContext.h"
+#include "widgets/Selection.h"
+#include "widgets/ViewState.h"
 
 #include <QWidget>
 
@@ -17,7 +19,8 @@ class TimeRuler : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TimeRuler(EditorState* state, QWidget* parent = nullptr);
+    TimeRuler(ViewState& view, Selection& selection, EditContext& context,
+              QWidget* parent = nullptr);
     /// The context menu of the bar at `tick` (Regenerate, narrow the chat); the caller owns it.
     QMenu* barMenu(model::Tick tick);
 
@@ -32,7 +35,9 @@ private:
     model::Tick tickAt(double x) const;
     void paintScope(QPainter& p);
 
-    EditorState* m_state;
+    ViewState& m_view;
+    Selection& m_selection; ///< the scope (bars) is drawn and set here
+    EditContext& m_context;
     bool m_dragging = false;
     model::Tick m_pressTick = 0;
     double m_pressX = 0;

@@ -19,8 +19,8 @@
 
 namespace pianola::widgets {
 
-TrackList::TrackList(EditorState* state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_table(new QTableWidget(this))
+TrackList::TrackList(EditContext& context, Selection& selection, QWidget* parent)
+    : QWidget(parent), m_context(context), m_selection(selection), m_table(new QTableWidget(this))
 {
     setObjectName("trackList");
     auto* layout = new QVBoxLayout(this);
@@ -65,15 +65,15 @@ TrackList::TrackList(EditorState* state, QWidget* parent)
     layout->addLayout(buttons);
     connect(add, &QToolButton::clicked, this, &TrackList::addTrackRequested);
     connect(remove, &QToolButton::clicked, this, [this] {
-        if (m_state->currentTrack() >= 0) emit removeTrackRequested(m_state->currentTrack());
+        if (m_context.currentTrack() >= 0) emit removeTrackRequested(m_context.currentTrack());
     });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (!m_rebuilding && row >= 0) m_state->setCurrentTrack(row);
+        if (!m_rebuilding && row >= 0) m_context.setCurrentTrack(row);
     });
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row) { // the user's choice only
-        if (const model::Plan* plan = m_state->plan();
+        if (const model::Plan* plan = m_context.plan();
             plan && row >= 0 && row < static_cast<int>(plan->tracks.size()))
-            m_state->setScopeTrack(plan->tracks[static_cast<std::size_t>(row)].id);
+            m_selection.setScopeTrack(plan->tracks[static_cast<std::size_t>(row)].id);
     });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
@@ -89,8 +89,8 @@ TrackList::TrackList(EditorState* state, QWidget* parent)
         changeTrack(
             item->row(), [&](model::TrackSettings& s) { s.name = name; }, tr("Rename track"));
     });
-    connect(m_state, &EditorState::planChanged, this, &TrackList::rebuild);
-    connect(m_state, &EditorState::currentTrackChanged, this, [this](int index) {
+    connect(&m_context, &EditContext::planChanged, this, &TrackList::rebuild);
+    connect(&m_context, &EditContext::currentTrackChanged, this, [this](int index) {
         if (!m_rebuilding && index != m_table->currentRow()) m_table->selectRow(index);
     });
     rebuild();
@@ -99,29 +99,30 @@ TrackList::TrackList(EditorState* state, QWidget* parent)
 void TrackList::changeTrack(int index, const std::function<void(model::TrackSettings&)>& change,
                             const QString& text)
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size())) return;
     const model::TrackSettings before =
         model::settingsOf(plan->tracks[static_cast<std::size_t>(index)]);
     model::TrackSettings after = before;
     change(after);
     if (after != before)
-        m_state->submit(model::TrackSettingsEdit{m_state->take(),
-                                                 plan->tracks[static_cast<std::size_t>(index)].id,
-                                                 before, after},
-                        text);
+        m_context.submit(model::TrackSettingsEdit{m_context.take(),
+                                                  plan->tracks[static_cast<std::size_t>(index)].id,
+                                                  before, after},
+                         text);
 }
 
 QMenu* TrackList::contextMenu(int index)
 {
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     if (!plan || index < 0 || index >= static_cast<int>(plan->tracks.size())) return nullptr;
     const model::Track& track = plan->tracks[static_cast<std::size_t>(index)];
     const QString name = QString::fromStdString(track.name);
     auto* menu = new QMenu(this);
     const model::TrackId id = track.id;
     QAction* regenerate = menu->addAction(tr("Regenerate %1").arg(name), this, [this, id] {
-        emit m_state->regenerateRequested(id, m_state->scopeFromBar(), m_state->scopeToBar());
+        emit m_context.regenerateRequested(id, m_selection.scopeFromBar(),
+                                           m_selection.scopeToBar());
     });
     regenerate->setObjectName("regenerateTrack");
     regenerate->setEnabled(!track.locked && !track.notes.empty());
@@ -140,12 +141,12 @@ QMenu* TrackList::contextMenu(int index)
 void TrackList::rebuild()
 {
     m_rebuilding = true;
-    const model::Plan* plan = m_state->plan();
+    const model::Plan* plan = m_context.plan();
     const int rows = plan ? static_cast<int>(plan->tracks.size()) : 0;
     m_table->setRowCount(rows);
     for (int row = 0; row < rows; ++row)
         fillRow(row, plan->tracks[static_cast<std::size_t>(row)]);
-    if (m_state->currentTrack() >= 0) m_table->selectRow(m_state->currentTrack());
+    if (m_context.currentTrack() >= 0) m_table->selectRow(m_context.currentTrack());
     m_rebuilding = false;
 }
 
@@ -155,10 +156,10 @@ void TrackList::fillRow(int row, const model::Track& track)
     colour->setAutoRaise(true);
     colour->setToolTip(tr("Track colour"));
     colour->setStyleSheet(QStringLiteral("background: %1; border: none; min-width: 14px;")
-                              .arg(m_state->trackColour(row).name()));
+                              .arg(m_context.trackColour(row).name()));
     connect(colour, &QToolButton::clicked, this, [this, row] {
         const QColor chosen =
-            QColorDialog::getColor(m_state->trackColour(row), this, tr("Track colour"));
+            QColorDialog::getColor(m_context.trackColour(row), this, tr("Track colour"));
         if (chosen.isValid())
             changeTrack(
                 row,

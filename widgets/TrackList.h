@@ -4,7 +4,8 @@
 // clicked narrows the chat to that track. Its context menu regenerates or locks a track.
 #pragma once
 
-#include "widgets/EditorState.h"
+#include "widgets/EditContext.h"
+#include "widgets/Selection.h"
 
 #include <functional>
 #include <QWidget>
@@ -29,7 +30,8 @@ public:
         LockColumn,
         ColumnCount
     };
-    explicit TrackList(EditorState* state, QWidget* parent = nullptr);
+    /// Sets the current track and the scope track (a click on a name).
+    TrackList(EditContext& context, Selection& selection, QWidget* parent = nullptr);
     QTableWidget* table() const { return m_table; }
     /// Changes one setting of track `index` through the edit sink (what the row's widgets do).
     void changeTrack(int index, const std::function<void(model::TrackSettings&)>& change,
@@ -46,7 +48,8 @@ private:
     void fillRow(int row, const model::Track& track);
     QWidget* programEditor(int row, const model::Track& track);
 
-    EditorState* m_state;
+    EditContext& m_context;
+    Selection& m_selection;
     QTableWidget* m_table;
     bool m_rebuilding = false;
 };

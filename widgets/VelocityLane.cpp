@@ -68,16 +68,15 @@ private:
 
 void VelocityLane::StrokeTool::stroke(const QPointF& from, const QPointF& to)
 {
-    const model::Track* track = m_lane.state()->track();
+    const model::Track* track = m_lane.context().track();
     if (!track) return;
     if (m_line) m_preview.clear();
-    const EditorState& state = *m_lane.state();
-    const bool onlySelected = !state.selection().empty();
+    const bool onlySelected = !m_lane.m_selection.ids().empty();
     const double x0 = std::min(from.x(), to.x()) - 3, x1 = std::max(from.x(), to.x()) + 3;
     const auto [first, last] = notesStarting(*track, static_cast<double>(m_lane.xToTick(x0)),
                                              static_cast<double>(m_lane.xToTick(x1)));
     for (const Note* n = first; n != last; ++n) {
-        if (onlySelected && !state.isSelected(n->id)) continue;
+        if (onlySelected && !m_lane.m_selection.isSelected(n->id)) continue;
         const double x = m_lane.tickToX(static_cast<double>(n->startTick));
         const double span = to.x() - from.x();
         const double t = std::abs(span) < 1 ? 1.0 : std::clamp((x - from.x()) / span, 0.0, 1.0);
@@ -87,7 +86,7 @@ void VelocityLane::StrokeTool::stroke(const QPointF& from, const QPointF& to)
 
 void VelocityLane::StrokeTool::release(const QPointF&, Qt::KeyboardModifiers)
 {
-    const model::Track* track = m_lane.state()->track();
+    const model::Track* track = m_lane.context().track();
     std::vector<Note> before, after;
     for (const Note& n : track ? track->notes : std::vector<Note>{}) {
         auto it = m_preview.find(n.id);
@@ -97,16 +96,20 @@ void VelocityLane::StrokeTool::release(const QPointF&, Qt::KeyboardModifiers)
         after.back().velocity = static_cast<std::uint8_t>(it->second);
     }
     m_preview.clear();
-    EditorState& state = *m_lane.state();
     if (!before.empty())
-        state.submit(model::NotesEdit{state.take(), state.currentTrackId(), before, after},
-                     tr("Change velocity of %n note(s)", nullptr, static_cast<int>(before.size())));
+        m_lane.context().submit(
+            model::NotesEdit{m_lane.context().take(), m_lane.context().currentTrackId(), before,
+                             after},
+            tr("Change velocity of %n note(s)", nullptr, static_cast<int>(before.size())));
 }
 
-VelocityLane::VelocityLane(EditorState* state, QWidget* parent)
-    : ControllerLane(state, parent), m_stroke(std::make_unique<StrokeTool>(*this))
+VelocityLane::VelocityLane(ViewState& view, Selection& selection, EditContext& context,
+                           QWidget* parent)
+    : ControllerLane(view, context, parent), m_selection(selection),
+      m_stroke(std::make_unique<StrokeTool>(*this))
 {
     setObjectName("velocityLane");
+    connect(&selection, &Selection::selectionChanged, this, qOverload<>(&QWidget::update));
 }
 
 VelocityLane::~VelocityLane() = default;
@@ -131,11 +134,11 @@ QString VelocityLane::valueText(int value) const
 void VelocityLane::paintData(QPainter& p)
 {
     m_painted = 0;
-    const model::Track* track = state()->track();
+    const model::Track* track = context().track();
     if (!track) return;
     const auto [from, to] = visibleTicks();
     const auto [first, last] = notesStarting(*track, from, to);
-    const QColor base = state()->trackColour(state()->currentTrack());
+    const QColor base = context().trackColour(context().currentTrack());
     if (last - first > static_cast<std::ptrdiff_t>(plotArea().width()) * 2) {
         paintColumns(p, first, last, base);
         return;
@@ -147,9 +150,9 @@ void VelocityLane::paintData(QPainter& p)
         const int velocity = changed != preview.end() ? changed->second : n->velocity;
         const double x = tickToX(static_cast<double>(n->startTick));
         const double y = valueToY(velocity);
-        const bool selected = state()->isSelected(n->id);
+        const bool selected = m_selection.isSelected(n->id);
         const QColor colour =
-            EditorState::velocityColour(base, velocity).lighter(selected ? 140 : 100);
+            EditContext::velocityColour(base, velocity).lighter(selected ? 140 : 100);
         p.fillRect(QRectF(x, y, 2, bottom - y), colour);
         p.fillRect(QRectF(x - 2, y - 2, 6, 4), selected ? QColor(Qt::white) : colour);
         ++m_painted;
@@ -174,7 +177,7 @@ void VelocityLane::paintColumns(QPainter& p, const Note* first, const Note* last
         if (loudest[c] == 0) continue;
         const double y = valueToY(loudest[c]);
         p.fillRect(QRectF(area.left() + double(c), y, 1, area.bottom() - y),
-                   EditorState::velocityColour(base, loudest[c]));
+                   EditContext::velocityColour(base, loudest[c]));
         ++m_painted;
     }
 }

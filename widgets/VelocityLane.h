@@ -4,6 +4,7 @@
 #pragma once
 
 #include "widgets/ControllerLane.h"
+#include "widgets/Selection.h"
 
 #include <memory>
 #include <unordered_map>
@@ -14,7 +15,9 @@ class VelocityLane : public ControllerLane
 {
     Q_OBJECT
 public:
-    explicit VelocityLane(EditorState* state, QWidget* parent = nullptr);
+    /// The stems of selected notes are highlighted; a stroke over a selection changes only it.
+    VelocityLane(ViewState& view, Selection& selection, EditContext& context,
+                 QWidget* parent = nullptr);
     ~VelocityLane() override;
     std::optional<model::Lane> lane() const override { return std::nullopt; }
     int minValue() const override { return 1; }
@@ -36,6 +39,7 @@ private:
     void paintColumns(QPainter& p, const model::Note* first, const model::Note* last,
                       const QColor& base);
 
+    Selection& m_selection;
     std::unique_ptr<StrokeTool> m_stroke;
     std::size_t m_painted = 0;
 };

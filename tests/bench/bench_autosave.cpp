@@ -144,7 +144,7 @@ int main(int argc, char** argv)
     std::printf("autosave written: %s\n", document->hasRecovery() ? "yes" : "NO");
 
     // The same at an editing zoom (8 bars visible): the roll repaints only what is visible.
-    window.editorState()->setHorizontalView(0, 8 * 1920.0 / 1200);
+    window.editorState()->view().setHorizontalView(0, 8 * 1920.0 / 1200);
     document->removeRecovery();
     model::Note second{2000, 240, model::nextNoteId(window.plan().tracks[0]), 62, 100, 64};
     const Stall zoomedStall = longestStall(

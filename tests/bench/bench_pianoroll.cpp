@@ -54,9 +54,9 @@ void paintBench(const char* label, const model::Plan& plan)
     project.takes.push_back({1, "bench", false, plan, {}});
     const widgets::ProjectPlans plans(project);
     widgets::EditorState state;
-    state.setSource(&plans);
-    state.setTake(1);
-    state.setCurrentTrack(0);
+    state.context().setSource(&plans);
+    state.context().setTake(1);
+    state.context().setCurrentTrack(0);
     widgets::PianoRollView roll(&state);
     roll.resize(1600 + widgets::PianoRollView::kGutterWidth,
                 900 + widgets::PianoRollView::kRulerHeight);
@@ -77,8 +77,8 @@ void paintBench(const char* label, const model::Plan& plan)
     std::printf("%s: %lld notes, %.0f bars\n", label, static_cast<long long>(plan.noteCount()),
                 length / 1920);
     for (const Zoom& z : zooms) {
-        state.setHorizontalView(length / 2 - z.visibleTicks / 2, z.visibleTicks / 1600);
-        if (z.visibleTicks >= length) state.setHorizontalView(0, length / 1600);
+        state.view().setHorizontalView(length / 2 - z.visibleTicks / 2, z.visibleTicks / 1600);
+        if (z.visibleTicks >= length) state.view().setHorizontalView(0, length / 1600);
         std::vector<double> ms;
         for (int i = 0; i < 41; ++i) {
             QElapsedTimer timer;

@@ -20,14 +20,14 @@ class FakeSink : public widgets::EditSink
 {
 public:
     model::Project project;
-    widgets::EditorState* state = nullptr;
+    widgets::EditContext* context = nullptr; ///< told after each edit, like the app's Session
     std::vector<std::pair<model::Edit, QString>> submitted;
 
     bool submit(model::Edit edit, const QString& text) override
     {
         if (!model::applyEdit(project, edit)) return false;
         submitted.emplace_back(std::move(edit), text);
-        state->notifyPlanChanged();
+        context->notifyPlanChanged();
         return true;
     }
     /// Takes the last edit back.
@@ -36,7 +36,7 @@ public:
         if (submitted.empty() || !model::applyEdit(project, model::inverse(submitted.back().first)))
             return false;
         submitted.pop_back();
-        state->notifyPlanChanged();
+        context->notifyPlanChanged();
         return true;
     }
 };
@@ -57,11 +57,11 @@ struct EditorFixture
         take.plan = std::move(plan);
         sink.project.takes.push_back(std::move(take));
         sink.project.activeTake = 7;
-        sink.state = &state;
-        state.setSink(&sink);
-        state.setSource(&plans);
-        state.setTake(7);
-        state.setCurrentTrack(0);
+        sink.context = &state.context();
+        state.context().setSink(&sink);
+        state.context().setSource(&plans);
+        state.context().setTake(7);
+        state.context().setCurrentTrack(0);
     }
 };
 

@@ -98,7 +98,7 @@ void TestChat::promptGivesTakesAndChangesVaryThePlayingTake()
     QCOMPARE(project.activeTake, parent);
     QCOMPARE(w.takesPanel()->itemFor(parent)->text(2), QString("A"));
     QCOMPARE(w.takesPanel()->itemFor(variedId)->text(2), QString("B"));
-    QVERIFY(w.editorState()->comparePlan() == &project.findTake(variedId)->plan);
+    QVERIFY(w.editorState()->context().comparePlan() == &project.findTake(variedId)->plan);
 
     // Saved and reopened, the conversation and the takes' provenance are all there.
     QTemporaryDir dir;

@@ -330,8 +330,8 @@ void TestChatLlm::regenerateTellsTheModelItsScope()
     take.plan.tracks = {keys, bass};
     QVERIFY(w.document()->addTake(take, "loop"));
     widgets::EditorState* state = w.editorState();
-    state->setScopeTrack(w.plan().tracks[1].id);
-    state->setScopeBars(2, 3);
+    state->selection().setScopeTrack(w.plan().tracks[1].id);
+    state->selection().setScopeBars(2, 3);
     QSignalSpy replied(w.chatController(), &app::ChatController::replied);
     w.findChild<QAction*>("regenerateScope")->trigger();
     QVERIFY(replied.count() == 1 || replied.wait(8000));

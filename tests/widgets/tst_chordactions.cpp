@@ -91,8 +91,8 @@ void clickChord(app::MainWindow& w, const model::PlanChord& c)
 {
     auto* roll = w.findChild<widgets::PianoRollView*>();
     widgets::ChordLane* lane = roll->chordLane();
-    const double x0 = roll->state()->tickToX(static_cast<double>(c.startTick));
-    const double x1 = roll->state()->tickToX(static_cast<double>(c.endTick()));
+    const double x0 = roll->state()->view().tickToX(static_cast<double>(c.startTick));
+    const double x1 = roll->state()->view().tickToX(static_cast<double>(c.endTick()));
     QVERIFY2(x1 - x0 > 16 && x0 >= 0 && x0 + 10 < lane->width(),
              qPrintable(QStringLiteral("chord at %1..%2 px").arg(x0).arg(x1)));
     QTest::mouseClick(
@@ -188,7 +188,7 @@ void TestChordActions::chordLaneEditTakesFollowingPartsAlong()
     say(w, "8-bar pop song in C major at 100 BPM with drums, bass, chords and a melody");
     const Parts parts = partsOf(w.plan());
     QVERIFY(parts.drums >= 0 && parts.bass >= 0 && parts.chords >= 0 && parts.melody >= 0);
-    w.findChild<widgets::PianoRollView*>()->state()->setCurrentTrack(parts.melody);
+    w.findChild<widgets::PianoRollView*>()->state()->context().setCurrentTrack(parts.melody);
     action(w, "followsChords")->trigger(); // the melody no longer follows
     QVERIFY(!w.plan().tracks[static_cast<std::size_t>(parts.melody)].followsChords);
     const model::Plan before = w.plan();
@@ -341,9 +341,9 @@ void TestChordActions::refitTheSelectionOnly()
     plan.chords = {model::planChordOf(*model::parseChordSymbol("Cm"), 0, 7680)};
     showPlan(w, plan);
     auto* state = w.findChild<widgets::PianoRollView*>()->state();
-    state->setCurrentTrack(0);
+    state->context().setCurrentTrack(0);
     const auto& notes = w.plan().tracks[0].notes;
-    state->setSelection({notes[0].id, notes[1].id, notes[2].id}); // bar 1: C E G
+    state->selection().set({notes[0].id, notes[1].id, notes[2].id}); // bar 1: C E G
     action(w, "refitSelection")->trigger();
     const model::Plan& refit = w.plan();
     QCOMPARE(refit.tracks[0].notes.size(), std::size_t(12));
@@ -390,7 +390,7 @@ void TestChordActions::followsChordsIsSavedAndOldProjectsLoad()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     showPlan(w, melodyInC());
-    w.findChild<widgets::PianoRollView*>()->state()->setCurrentTrack(0);
+    w.findChild<widgets::PianoRollView*>()->state()->context().setCurrentTrack(0);
     QAction* follows = action(w, "followsChords");
     QVERIFY(!follows->isChecked());
     follows->trigger();
@@ -418,7 +418,7 @@ void TestChordActions::chatDetectsRefitsHarmonizesAndChangesABar()
     say(w, "detect the chords");
     QVERIFY(!w.plan().chords.empty());
     QVERIFY(project.chat.back().understood.front().find("detect") != std::string::npos);
-    w.findChild<widgets::PianoRollView*>()->state()->setCurrentTrack(0);
+    w.findChild<widgets::PianoRollView*>()->state()->context().setCurrentTrack(0);
     action(w, "followsChords")->trigger();
     // A sus chord on bar 2: the chord track and the following part change in one new take.
     const model::TakeId parent = project.activeTake;

@@ -50,15 +50,18 @@ struct Fixture : test::EditorFixture
 
     explicit Fixture(model::Plan plan) : EditorFixture(std::move(plan))
     {
-        state.setSnap({4, false}); // quarter notes
+        state.view().setSnap({4, false}); // quarter notes
         roll.resize(1000 + widgets::PianoRollView::kGutterWidth, 400);
         roll.show();
         QVERIFY(QTest::qWaitForWindowExposed(&roll));
-        state.setHorizontalView(0, 8); // one bar (1920 ticks) = 240 px
+        state.view().setHorizontalView(0, 8); // one bar (1920 ticks) = 240 px
         lane = roll.chordLane();
     }
     const model::Plan& plan() const { return sink.project.takes.front().plan; }
-    int x(Tick tick) const { return static_cast<int>(state.tickToX(static_cast<double>(tick))); }
+    int x(Tick tick) const
+    {
+        return static_cast<int>(state.view().tickToX(static_cast<double>(tick)));
+    }
     QPoint at(Tick tick) const { return {x(tick), lane->height() / 2}; }
     QString symbolOf(std::size_t i) const { return lane->chordText(plan().chords.at(i)); }
     void click(Tick tick) { QTest::mouseClick(lane, Qt::LeftButton, {}, at(tick)); }
@@ -87,7 +90,7 @@ private slots:
 void TestChordLane::showsTheTakesChordTrackNotTheAnalysis()
 {
     Fixture f(fourBars());
-    f.state.setChords({{0, 1920, "Gadd9/A"}}); // a re-analysis says otherwise
+    f.state.context().setChords({{0, 1920, "Gadd9/A"}}); // a re-analysis says otherwise
     QVERIFY(!f.lane->showsDetected());
     QCOMPARE(f.lane->shownChords(), f.plan().chords);
     QCOMPARE(f.lane->chordText(f.lane->shownChords().front()), QStringLiteral("C"));
@@ -99,7 +102,7 @@ void TestChordLane::detectedChordsAreAMarkedFallback()
     plan.chords.clear();
     Fixture f(plan);
     QVERIFY(f.lane->shownChords().empty());
-    f.state.setChords({{0, 1920, "Am7"}, {1920, 3840, "Dm"}});
+    f.state.context().setChords({{0, 1920, "Am7"}, {1920, 3840, "Dm"}});
     QVERIFY(f.lane->showsDetected());
     QCOMPARE(f.lane->shownChords().size(), std::size_t(2));
     // Painted differently from a chord track (italic, dimmer, with a "detected" tag).
@@ -112,7 +115,7 @@ void TestChordLane::laneSitsAboveTheRulerSoTheLoopCannotCoverIt()
 {
     Fixture f(fourBars());
     const QImage before = f.lane->grab().toImage();
-    f.state.setLoop(true, 0, 3840);
+    f.state.view().setLoop(true, 0, 3840);
     QCOMPARE(f.lane->grab().toImage(), before); // the loop bar is drawn in the ruler only
     QVERIFY(f.lane->geometry().bottom() < f.roll.ruler()->geometry().top());
     QCOMPARE(f.lane->geometry().left(), f.roll.ruler()->geometry().left());
@@ -244,7 +247,7 @@ void TestChordLane::editingDetectedChordsKeepsThem()
     model::Plan plan = fourBars();
     plan.chords.clear();
     Fixture f(plan);
-    f.state.setChords({{0, 1920, "Am7"}, {1920, 3840, "Dm"}});
+    f.state.context().setChords({{0, 1920, "Am7"}, {1920, 3840, "Dm"}});
     f.click(1920 + 200);
     QTest::keyClicks(f.lane, "D");
     QTest::keyClicks(f.lane->symbolEditor(), "m9");
@@ -260,7 +263,7 @@ void TestChordLane::editingDetectedChordsKeepsThem()
 void TestChordLane::alternativesReplaceAndAudition()
 {
     Fixture f(fourBars());
-    QSignalSpy heard(&f.state, &widgets::EditorState::chordAuditionRequested);
+    QSignalSpy heard(&f.state.context(), &widgets::EditContext::chordAuditionRequested);
     QMenu* menu = f.lane->chordMenu(3840 + 10); // F between Am and G, in C major
     QStringList names;
     for (QAction* a : menu->actions())
@@ -296,12 +299,12 @@ void TestChordLane::namesAreSpelledForTheKey()
     // E major: the same key is A#; without a key signature the scale chooser's key spells.
     model::Plan e = fourBars();
     Fixture g(e);
-    g.state.setScale(true, {4, model::Scale::Mode::Major});
+    g.state.context().setScale(true, {4, model::Scale::Mode::Major});
     g.roll.setRowHeight(16);
     QCOMPARE(g.roll.gutter()->labelOf(68), QStringLiteral("G#4"));
-    g.state.setScale(true, {3, model::Scale::Mode::Minor}); // D# minor: 6 sharps
+    g.state.context().setScale(true, {3, model::Scale::Mode::Minor}); // D# minor: 6 sharps
     QCOMPARE(g.roll.gutter()->labelOf(65), QStringLiteral("E#4"));
-    g.state.setScale(true, {1, model::Scale::Mode::Major}); // Db major (not C#)
+    g.state.context().setScale(true, {1, model::Scale::Mode::Major}); // Db major (not C#)
     QCOMPARE(g.roll.gutter()->labelOf(61), QStringLiteral("Db4"));
     QCOMPARE(g.lane->chordText(chord("C#m", 0, 480)), QStringLiteral("Dbm"));
 }
@@ -313,7 +316,7 @@ void TestChordLane::suggestChordsHereAsksForTheSpan()
     model::Plan plan = fourBars();
     plan.chords.erase(plan.chords.begin() + 1); // C | - | F | G
     Fixture f(plan);
-    QSignalSpy asked(&f.state, &widgets::EditorState::chordSuggestionRequested);
+    QSignalSpy asked(&f.state.context(), &widgets::EditContext::chordSuggestionRequested);
     QMenu* menu = f.lane->chordMenu(3840 + 10); // on the F
     menu->findChild<QAction*>("suggestChords")->trigger();
     delete menu;

@@ -70,16 +70,16 @@ struct Editor
     const model::Track& track() { return window.plan().tracks.at(0); }
     QPoint at(model::Tick tick, int key)
     {
-        return QPoint(static_cast<int>(std::lround(state()->tickToX(static_cast<double>(tick)))) +
-                          1,
-                      static_cast<int>(roll()->keyToY(key)) + roll()->rowHeight() / 2);
+        return QPoint(
+            static_cast<int>(std::lround(state()->view().tickToX(static_cast<double>(tick)))) + 1,
+            static_cast<int>(roll()->keyToY(key)) + roll()->rowHeight() / 2);
     }
     void show()
     {
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        state()->setHorizontalView(0, 8); // 480 ticks = 60 px
+        state()->view().setHorizontalView(0, 8); // 480 ticks = 60 px
         roll()->centreOnKey(60);
     }
     void drag(QWidget* w, QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {})
@@ -121,16 +121,16 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
     QVERIFY(e.track().notes.empty());
 
     // Draw: bar 2 (tick 1920 at 480 ppq, 4/4) on C4 (key 60) with the Draw tool.
-    e.state()->setTool(widgets::Tool::Draw);
+    e.state()->context().setTool(widgets::Tool::Draw);
     QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(1920 + 30, 60));
     QCOMPARE(e.track().notes.size(), std::size_t(1));
     model::Note note = e.track().notes[0];
     QCOMPARE(note.startTick, model::Tick(1920)); // snapped down to the 1/16 grid
     QCOMPARE(int(note.key), 60);
-    QCOMPARE(note.lengthTicks, e.state()->lastLength());
+    QCOMPARE(note.lengthTicks, e.state()->context().lastLength());
 
     // Move: one beat later, two semitones up, with the Select tool.
-    e.state()->setTool(widgets::Tool::Select);
+    e.state()->context().setTool(widgets::Tool::Select);
     e.drag(e.viewport(), e.at(note.startTick + 60, 60), e.at(note.startTick + 60 + 480, 62));
     note = e.track().notes.at(0);
     QCOMPARE(note.startTick, model::Tick(2400));
@@ -148,7 +148,7 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
     widgets::ControllerLane* velocity = e.window.controllerLanes()->lanes().at(0);
     QVERIFY(!velocity->lane());
     const int x =
-        widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->tickToX(2400.0));
+        widgets::PianoRollView::kGutterWidth + static_cast<int>(e.state()->view().tickToX(2400.0));
     const double plotTop = 4, plotHeight = velocity->height() - 8;
     const int y40 = static_cast<int>(plotTop + plotHeight * (1.0 - 39.0 / 126.0));
     e.drag(velocity, QPoint(x, 10), QPoint(x, y40));
@@ -167,10 +167,10 @@ void TestEditor::drawMoveResizeVelocityRampUndoRedo()
         stable = mod->height() == last ? stable + 1 : 0;
         last = mod->height();
     }
-    e.state()->setTool(widgets::Tool::Draw);
+    e.state()->context().setTool(widgets::Tool::Draw);
     const int x0 = widgets::PianoRollView::kGutterWidth + 1,
               x1 = widgets::PianoRollView::kGutterWidth +
-                   static_cast<int>(e.state()->tickToX(1920.0));
+                   static_cast<int>(e.state()->view().tickToX(1920.0));
     e.drag(mod, QPoint(x0, mod->height() - 5), QPoint(x1, 5), Qt::ControlModifier);
     const auto points = model::lanePoints(e.track(), model::Lane{model::Lane::Kind::Controller, 1});
     QVERIFY2(points.size() >= 8, qPrintable(QString::number(points.size())));
@@ -199,7 +199,7 @@ void TestEditor::saveAndReopen()
     QTemporaryDir dir;
     Editor e;
     e.show();
-    e.state()->setTool(widgets::Tool::Draw);
+    e.state()->context().setTool(widgets::Tool::Draw);
     for (int i = 0; i < 4; ++i)
         QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(i * 480 + 10, 60 + i * 2));
     QCOMPARE(e.track().notes.size(), std::size_t(4));
@@ -225,7 +225,7 @@ static QString crashAfterOneNote(model::Project* before = nullptr)
     auto* crashed = new Editor;
     crashed->show();
     crashed->window.document()->setAutosaveDelay(20);
-    crashed->state()->setTool(widgets::Tool::Draw);
+    crashed->state()->context().setTool(widgets::Tool::Draw);
     QTest::mouseClick(crashed->viewport(), Qt::LeftButton, {}, crashed->at(960, 67));
     [&] { QTRY_VERIFY(crashed->window.document()->hasRecovery()); }(); // autosave after 20 ms idle
     const QString file = crashed->window.document()->recoveryPath();
@@ -281,14 +281,14 @@ void TestEditor::liveInstanceFileNotOffered()
     Editor first;
     first.show();
     first.window.document()->setAutosaveDelay(20);
-    first.state()->setTool(widgets::Tool::Draw);
+    first.state()->context().setTool(widgets::Tool::Draw);
     QTest::mouseClick(first.viewport(), Qt::LeftButton, {}, first.at(0, 60));
     QTRY_VERIFY(first.window.document()->hasRecovery());
     {
         Editor second;
         second.show();
         second.window.document()->setAutosaveDelay(20);
-        second.state()->setTool(widgets::Tool::Draw);
+        second.state()->context().setTool(widgets::Tool::Draw);
         QTest::mouseClick(second.viewport(), Qt::LeftButton, {}, second.at(480, 62));
         QTRY_VERIFY(second.window.document()->hasRecovery());
         QVERIFY(second.window.document()->recoveryPath() !=
@@ -307,12 +307,12 @@ void TestEditor::keysAndNoteFunctions()
 {
     Editor e;
     e.show();
-    e.state()->setTool(widgets::Tool::Draw);
+    e.state()->context().setTool(widgets::Tool::Draw);
     QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(0, 60));
     QTest::mouseClick(e.viewport(), Qt::LeftButton, {}, e.at(480, 64));
     e.roll()->setFocus();
     QTest::keyClick(e.viewport(), Qt::Key_A, Qt::ControlModifier);
-    QCOMPARE(e.state()->selection().size(), std::size_t(2));
+    QCOMPARE(e.state()->selection().ids().size(), std::size_t(2));
     QTest::keyClick(e.roll(), Qt::Key_Up, Qt::ShiftModifier); // an octave up
     QCOMPARE(int(e.track().notes[0].key), 72);
     QTest::keyClick(e.roll(), Qt::Key_Right); // one grid step (1/16 = 120 ticks) later
@@ -324,9 +324,11 @@ void TestEditor::keysAndNoteFunctions()
     std::vector<model::Note> off = notes;
     for (auto& n : off)
         n.startTick += 37;
-    QVERIFY(e.window.document()->submit(
-        model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), notes, off}, "drift"));
-    e.state()->setSelection({});
+    QVERIFY(e.window.document()->submit(model::NotesEdit{e.state()->context().take(),
+                                                         e.state()->context().currentTrackId(),
+                                                         notes, off},
+                                        "drift"));
+    e.state()->selection().set({});
     QTest::keyClick(&e.window, Qt::Key_Q);
     for (const auto& n : e.track().notes)
         QCOMPARE(n.startTick % 120, model::Tick(0));
@@ -369,8 +371,11 @@ void TestEditor::longNotesFromBeforeTheViewAreDrawn()
     for (model::NoteId i = 0; i < 2000; ++i)
         notes.push_back({1920 + model::Tick(i) * 30, 20, i + 2, 72, 100});
     QVERIFY(e.window.document()->submit(
-        model::NotesEdit{e.state()->take(), e.state()->currentTrackId(), {}, notes}, "notes"));
-    e.state()->setHorizontalView(8 * 1920, 8); // the view starts at bar 9, inside the long note
+        model::NotesEdit{
+            e.state()->context().take(), e.state()->context().currentTrackId(), {}, notes},
+        "notes"));
+    e.state()->view().setHorizontalView(8 * 1920,
+                                        8); // the view starts at bar 9, inside the long note
     const QImage before = e.viewport()->grab().toImage();
     const QPoint inside = e.at(9 * 1920, 60);
     const QRgb background = before.pixel(e.at(9 * 1920, 62));
@@ -390,7 +395,8 @@ void TestEditor::newProjectOpensOnEightBarsAroundMiddleC()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     widgets::PianoRollView* roll = window.pianoRoll();
-    const double visibleTicks = roll->viewport()->width() * window.editorState()->ticksPerPixel();
+    const double visibleTicks =
+        roll->viewport()->width() * window.editorState()->view().ticksPerPixel();
     const double bar = 4.0 * window.plan().ppq;
     QVERIFY2(visibleTicks >= 8 * bar && visibleTicks <= 8.5 * bar,
              qPrintable(QString::number(visibleTicks / bar)));
@@ -404,12 +410,12 @@ void TestEditor::shortNotesMoveByTheirBody()
 {
     Editor e;
     e.show();
-    e.state()->setHorizontalView(0, 8); // 1/16 = 120 ticks = 15 px
+    e.state()->view().setHorizontalView(0, 8); // 1/16 = 120 ticks = 15 px
     QVERIFY(e.window.document()->submit(
         model::NotesEdit{
-            e.state()->take(), e.track().id, {}, {model::Note{960, 120, 1, 60, 100, 64}}},
+            e.state()->context().take(), e.track().id, {}, {model::Note{960, 120, 1, 60, 100, 64}}},
         "note"));
-    const QPoint middle(static_cast<int>(e.state()->tickToX(960 + 32)), e.at(960, 60).y());
+    const QPoint middle(static_cast<int>(e.state()->view().tickToX(960 + 32)), e.at(960, 60).y());
     e.drag(e.viewport(), middle, middle + QPoint(60, -2 * e.roll()->rowHeight()));
     QCOMPARE(e.track().notes.size(), std::size_t(1));
     QCOMPARE(e.track().notes.front().lengthTicks, model::Tick(120));     // not resized
@@ -425,28 +431,28 @@ void TestEditor::undoSelectsTheNotesItRestores()
     Editor e;
     e.show();
     QVERIFY(e.window.document()->submit(
-        model::NotesEdit{e.state()->take(),
+        model::NotesEdit{e.state()->context().take(),
                          e.track().id,
                          {},
                          {model::Note{0, 240, 1, 60, 100}, model::Note{480, 240, 2, 64, 100},
                           model::Note{960, 240, 3, 67, 100}}},
         "notes"));
-    e.state()->setSelection({1, 2});
+    e.state()->selection().set({1, 2});
     e.roll()->setFocus();
     QTest::keyClick(e.roll(), Qt::Key_Right);
     QCOMPARE(e.track().notes.at(0).startTick, model::Tick(120));
     QTest::keyClick(e.roll(), Qt::Key_Escape);
-    QVERIFY(e.state()->selection().empty());
+    QVERIFY(e.state()->selection().ids().empty());
     QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(e.track().notes.at(0).startTick, model::Tick(0));
-    QCOMPARE(e.state()->selection(), (std::unordered_set<model::NoteId>{1, 2}));
-    e.state()->setSelection({3});
+    QCOMPARE(e.state()->selection().ids(), (std::unordered_set<model::NoteId>{1, 2}));
+    e.state()->selection().set({3});
     QTest::keyClick(e.roll(), Qt::Key_Delete);
     QCOMPARE(e.track().notes.size(), std::size_t(2));
-    QVERIFY(e.state()->selection().empty());
+    QVERIFY(e.state()->selection().ids().empty());
     QTest::keyClick(&e.window, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(e.track().notes.size(), std::size_t(3));
-    QCOMPARE(e.state()->selection(), (std::unordered_set<model::NoteId>{3}));
+    QCOMPARE(e.state()->selection().ids(), (std::unordered_set<model::NoteId>{3}));
 }
 
 // The instrument chooser: 16 family headings over the 128 programs, and typing a name picks it

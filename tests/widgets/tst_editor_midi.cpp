@@ -115,15 +115,15 @@ void TestEditorMidi::playThroughStepInputAndRecording()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTRY_VERIFY_WITH_TIMEOUT(w.midiSession()->hasInput() && w.midiSession()->output(), 5000);
     // The new project's piano track; put it on channel 3 so rechannelling shows.
-    w.document()->submit(model::TrackSettingsEdit{w.editorState()->take(), w.plan().tracks[0].id,
-                                                  model::settingsOf(w.plan().tracks[0]),
-                                                  [&] {
-                                                      auto s =
-                                                          model::settingsOf(w.plan().tracks[0]);
-                                                      s.channel = 3;
-                                                      return s;
-                                                  }()},
-                         "channel");
+    w.document()->submit(
+        model::TrackSettingsEdit{w.editorState()->context().take(), w.plan().tracks[0].id,
+                                 model::settingsOf(w.plan().tracks[0]),
+                                 [&] {
+                                     auto s = model::settingsOf(w.plan().tracks[0]);
+                                     s.channel = 3;
+                                     return s;
+                                 }()},
+        "channel");
 
     // Play-through: a key on the keyboard (channel 1) sounds on the track's channel 4.
     press(60, 100);

@@ -26,7 +26,7 @@ struct Fixture : test::EditorFixture
 {
     explicit Fixture(model::Plan plan) : EditorFixture(std::move(plan))
     {
-        state.setHorizontalView(0, 8); // 480 ticks = 60 px
+        state.view().setHorizontalView(0, 8); // 480 ticks = 60 px
     }
     const model::Track& track() const { return sink.project.takes.front().plan.tracks.front(); }
 };
@@ -103,7 +103,7 @@ private slots:
 void TestLanes::velocityLineSetsTheNotesUnderIt()
 {
     Fixture f(threeNotes());
-    widgets::VelocityLane lane(&f.state);
+    widgets::VelocityLane lane(f.state.view(), f.state.selection(), f.state.context());
     lane.resize(600, 100);
     lane.setLineMode(true);
     drag(&lane, QPoint(xOf(lane, 0) + 1, yOf(lane, 40)), QPoint(xOf(lane, 960) + 2, yOf(lane, 40)));
@@ -121,9 +121,9 @@ void TestLanes::velocityLineSetsTheNotesUnderIt()
 void TestLanes::velocityStrokeChangesOnlyTheSelection()
 {
     Fixture f(threeNotes());
-    widgets::VelocityLane lane(&f.state);
+    widgets::VelocityLane lane(f.state.view(), f.state.selection(), f.state.context());
     lane.resize(600, 100);
-    f.state.setSelection({f.track().notes[1].id});
+    f.state.selection().set({f.track().notes[1].id});
     drag(&lane, QPoint(xOf(lane, 0), yOf(lane, 20)), QPoint(xOf(lane, 960), yOf(lane, 20)));
     QCOMPARE(f.sink.submitted.size(), std::size_t(1));
     QCOMPARE(f.track().notes[0].velocity, 100);
@@ -134,7 +134,7 @@ void TestLanes::velocityStrokeChangesOnlyTheSelection()
 void TestLanes::velocityStrokeWithoutChangeSubmitsNothing()
 {
     Fixture f(threeNotes());
-    widgets::VelocityLane lane(&f.state);
+    widgets::VelocityLane lane(f.state.view(), f.state.selection(), f.state.context());
     lane.resize(600, 100);
     const QPoint far(xOf(lane, 5000), yOf(lane, 50)); // no note starts there
     drag(&lane, far, far + QPoint(10, 0));
@@ -147,9 +147,9 @@ void TestLanes::pointLineDrawsARampAsOneEdit()
     model::Plan plan = threeNotes();
     plan.tracks[0].controllers.clear();
     Fixture f(plan);
-    widgets::PointLane lane(&f.state, Lane{Lane::Kind::Controller, 1});
+    widgets::PointLane lane(f.state.view(), f.state.context(), Lane{Lane::Kind::Controller, 1});
     lane.resize(600, 100);
-    f.state.setTool(widgets::Tool::Draw);
+    f.state.context().setTool(widgets::Tool::Draw);
     drag(&lane, QPoint(kHeader + 1, yOf(lane, 0)), QPoint(xOf(lane, 1920), yOf(lane, 127)),
          Qt::ControlModifier);
     QCOMPARE(f.sink.submitted.size(), std::size_t(1));
@@ -168,9 +168,9 @@ void TestLanes::pointLineDrawsARampAsOneEdit()
 void TestLanes::pointEraseRemovesTheSweptPoints()
 {
     Fixture f(threeNotes());
-    widgets::PointLane lane(&f.state, Lane{Lane::Kind::Controller, 1});
+    widgets::PointLane lane(f.state.view(), f.state.context(), Lane{Lane::Kind::Controller, 1});
     lane.resize(600, 100);
-    f.state.setTool(widgets::Tool::Erase);
+    f.state.context().setTool(widgets::Tool::Erase);
     drag(&lane, QPoint(xOf(lane, 900), 50), QPoint(xOf(lane, 1100), 50));
     QCOMPARE(f.sink.submitted.size(), std::size_t(1));
     QCOMPARE(model::lanePoints(f.track(), Lane{Lane::Kind::Controller, 1}),
@@ -181,9 +181,9 @@ void TestLanes::pointEraseRemovesTheSweptPoints()
 void TestLanes::pointSelectMoveAndDelete()
 {
     Fixture f(threeNotes());
-    widgets::PointLane lane(&f.state, Lane{Lane::Kind::Controller, 1});
+    widgets::PointLane lane(f.state.view(), f.state.context(), Lane{Lane::Kind::Controller, 1});
     lane.resize(600, 100);
-    f.state.setTool(widgets::Tool::Select);
+    f.state.context().setTool(widgets::Tool::Select);
     const QPoint second(xOf(lane, 960), yOf(lane, 90));
     QTest::mouseClick(&lane, Qt::LeftButton, {}, second);
     QCOMPARE(lane.selectedPoints(), (std::vector<LanePoint>{{960, 90}}));
@@ -225,16 +225,16 @@ void TestLanes::viewsNameTakesNotAddresses()
     model::Take other = f.sink.project.takes.front();
     other.id = 8;
     f.sink.project.takes.push_back(other);
-    f.state.setCompareTake(8);
+    f.state.context().setCompareTake(8);
     for (model::TakeId id = 9; id < 100; ++id) { // reallocates the take list
         other.id = id;
         f.sink.project.takes.push_back(other);
     }
-    QVERIFY(f.state.comparePlan() == &f.sink.project.findTake(8)->plan);
-    QVERIFY(f.state.plan() == &f.sink.project.findTake(7)->plan);
-    QCOMPARE(f.state.currentTrackId(), f.track().id);
+    QVERIFY(f.state.context().comparePlan() == &f.sink.project.findTake(8)->plan);
+    QVERIFY(f.state.context().plan() == &f.sink.project.findTake(7)->plan);
+    QCOMPARE(f.state.context().currentTrackId(), f.track().id);
     f.sink.project.takes.erase(f.sink.project.takes.begin() + 1); // take 8 deleted
-    QVERIFY(!f.state.comparePlan());
+    QVERIFY(!f.state.context().comparePlan());
 }
 
 void TestLanes::paintCostIsBoundedByTheWidth_data()
@@ -267,16 +267,17 @@ void TestLanes::paintCostIsBoundedByTheWidth()
     Fixture f(plan);
     widgets::PianoRollView roll(&f.state);
     roll.resize(600, 400);
-    widgets::VelocityLane velocity(&f.state);
-    widgets::PointLane volume(&f.state, Lane{Lane::Kind::Controller, 7});
+    widgets::VelocityLane velocity(f.state.view(), f.state.selection(), f.state.context());
+    widgets::PointLane volume(f.state.view(), f.state.context(), Lane{Lane::Kind::Controller, 7});
     velocity.resize(600, 100);
     volume.resize(600, 100);
     roll.show(); // the roll frames a take once it has its size, as in the window
     QVERIFY(QTest::qWaitForWindowExposed(&roll));
     roll.zoomToFit();
-    const double visibleTicks = 600 * f.state.ticksPerPixel();
+    const double visibleTicks = 600 * f.state.view().ticksPerPixel();
     QVERIFY(visibleTicks > 1e8); // far more bars than pixels
-    const auto bars = f.state.bars(0, static_cast<Tick>(visibleTicks), 8 * f.state.ticksPerPixel());
+    const auto bars = f.state.context().bars(0, static_cast<Tick>(visibleTicks),
+                                             8 * f.state.view().ticksPerPixel());
     QVERIFY2(bars.size() <= 600 / 8 + 2, qPrintable(QString::number(bars.size())));
     constexpr qsizetype kBound = 256 * 1024; // a few thousand primitives
     QVERIFY2(paintedBytes(roll) < kBound, qPrintable(QString::number(paintedBytes(roll))));
@@ -297,11 +298,12 @@ void TestLanes::denseLanesPaintPerPixelColumn()
     }
     plan.tracks.push_back(t);
     Fixture f(plan);
-    widgets::VelocityLane velocity(&f.state);
-    widgets::PointLane expression(&f.state, Lane{Lane::Kind::Controller, 11});
+    widgets::VelocityLane velocity(f.state.view(), f.state.selection(), f.state.context());
+    widgets::PointLane expression(f.state.view(), f.state.context(),
+                                  Lane{Lane::Kind::Controller, 11});
     velocity.resize(600, 100);
     expression.resize(600, 100);
-    f.state.setHorizontalView(0, 2'000'000.0 / (600 - kHeader));
+    f.state.view().setHorizontalView(0, 2'000'000.0 / (600 - kHeader));
     paintedBytes(velocity);
     paintedBytes(expression);
     QVERIFY2(velocity.lastPaintedStems() <= 600,

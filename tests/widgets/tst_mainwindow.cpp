@@ -238,13 +238,14 @@ void TestMainWindow::aBurstOfEditsRebuildsOnceAndTheLoopCoversTheTake()
     QCOMPARE(engine::PlaybackSequence::builtCount() - builds, std::size_t(1)); // and only once
 
     widgets::EditorState* state = w.editorState();
-    QVERIFY(!state->loopEnabled());
+    QVERIFY(!state->view().loopEnabled());
     QTest::keyClick(&w, Qt::Key_L);
-    QVERIFY(state->loopEnabled());
-    QCOMPARE(state->loopStart(), model::Tick(0));
-    QCOMPARE(state->loopEnd(), model::Tick(3 * 4 * 480)); // notes up to tick 4700: three bars
+    QVERIFY(state->view().loopEnabled());
+    QCOMPARE(state->view().loopStart(), model::Tick(0));
+    QCOMPARE(state->view().loopEnd(),
+             model::Tick(3 * 4 * 480)); // notes up to tick 4700: three bars
     QTest::keyClick(&w, Qt::Key_L);
-    QVERIFY(!state->loopEnabled());
+    QVERIFY(!state->view().loopEnabled());
 }
 
 namespace {
@@ -280,7 +281,7 @@ void TestMainWindow::tempoAndMeterEditsAreUndoableAndKeepTicks()
     meter->setCurrentIndex(threeFour);
     emit meter->activated(threeFour);
     QCOMPARE(w.plan().timeSignatures.front().numerator, 3);
-    QCOMPARE(w.editorState()->barAt(3 * 480).number, 2); // bars in the new meter
+    QCOMPARE(w.editorState()->context().barAt(3 * 480).number, 2); // bars in the new meter
     QCOMPARE(noteTicks(w.plan()), ticks);
 
     undo->undo();
@@ -334,14 +335,14 @@ void TestMainWindow::tempoChangesAreMarkedInTheRuler()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QWidget* ruler = w.findChild<QWidget*>("timeRuler");
     QVERIFY(ruler);
-    w.editorState()->setHorizontalView(0, 16);   // bar 5 (tick 7680) at x 480
-    const int x = 480, y = ruler->height() - 12; // above the playhead's triangle
+    w.editorState()->view().setHorizontalView(0, 16); // bar 5 (tick 7680) at x 480
+    const int x = 480, y = ruler->height() - 12;      // above the playhead's triangle
     const QColor mark{QRgb(0xff000000u | widgets::kTempoMarkRgb)};
     QVERIFY(ruler->grab().toImage().pixelColor(x, y) != mark);
     model::Plan after = w.plan();
     after.tempos = {{0, 90.0}, {7680, 140.0}};
-    QVERIFY(w.document()->submit(model::PlanEdit{w.editorState()->take(), w.plan(), after},
-                                 "tempo map"));
+    QVERIFY(w.document()->submit(
+        model::PlanEdit{w.editorState()->context().take(), w.plan(), after}, "tempo map"));
     const QImage image = ruler->grab().toImage();
     QCOMPARE(image.pixelColor(x, y), mark);
     QCOMPARE(image.pixelColor(0, y), mark);       // the first tempo too
@@ -364,7 +365,8 @@ void TestMainWindow::nothingIsClippedAt1280x800()
             notes.push_back({bar * 1920, 1920, model::NoteId(notes.size() + 1),
                              static_cast<std::uint8_t>(key + (bar % 2) * 5), 90});
     QVERIFY(w.document()->submit(
-        model::NotesEdit{w.editorState()->take(), w.plan().tracks[0].id, {}, notes}, "chords"));
+        model::NotesEdit{w.editorState()->context().take(), w.plan().tracks[0].id, {}, notes},
+        "chords"));
     w.trackList()->changeTrack(
         0, [](model::TrackSettings& s) { s.program = 33; }, "bass"); // Electric Bass (finger)
     w.analysisPanel()->setAnalysis(engine::analysis::analyzePlan(w.plan()));
@@ -414,9 +416,9 @@ void TestMainWindow::anAMinorTakeShowsAndHighlightsAMinor()
     QVERIFY(key && mode);
     QCOMPARE(key->currentData().toInt(), 9);
     QCOMPARE(mode->currentData().toInt(), static_cast<int>(model::Scale::Mode::Minor));
-    QVERIFY(w.editorState()->scaleShown());
-    QCOMPARE(w.editorState()->scale().tonic, 9);
-    QCOMPARE(w.editorState()->scale().mode, model::Scale::Mode::Minor);
+    QVERIFY(w.editorState()->context().scaleShown());
+    QCOMPARE(w.editorState()->context().scale().tonic, 9);
+    QCOMPARE(w.editorState()->context().scale().mode, model::Scale::Mode::Minor);
     QCOMPARE(w.findChild<QDoubleSpinBox*>("tempo")->value(), 78.0);
 }
 

@@ -22,22 +22,22 @@ struct Window
     widgets::PianoRollView* roll() { return window.pianoRoll(); }
     widgets::EditorState* state() { return window.editorState(); }
     const model::Track& track() { return window.plan().tracks.at(0); }
-    double visibleTicks() { return roll()->viewport()->width() * state()->ticksPerPixel(); }
+    double visibleTicks() { return roll()->viewport()->width() * state()->view().ticksPerPixel(); }
     void show()
     {
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
-        state()->setHorizontalView(0, 8);
+        state()->view().setHorizontalView(0, 8);
         roll()->centreOnKey(60);
     }
     /// Adds `notes` to the first track and selects those with ids in `selected`.
     void add(const std::vector<model::Note>& notes, std::unordered_set<model::NoteId> selected = {})
     {
-        QVERIFY(window.document()->submit(model::NotesEdit{state()->take(), track().id, {}, notes},
-                                          "notes"));
-        state()->setSelection(std::move(selected));
+        QVERIFY(window.document()->submit(
+            model::NotesEdit{state()->context().take(), track().id, {}, notes}, "notes"));
+        state()->selection().set(std::move(selected));
     }
     bool keyVisible(int key)
     {
@@ -69,7 +69,7 @@ void TestNavigation::zoomToFitFramesTheWholeTake()
     w.show();
     w.add({{0, 480, 1, 60, 100}, {15 * kBar, kBar, 2, 84, 100}});
     QTest::keyClick(&w.window, Qt::Key_0, Qt::ControlModifier);
-    QCOMPARE(w.state()->leftTick(), 0.0);
+    QCOMPARE(w.state()->view().leftTick(), 0.0);
     QVERIFY2(w.visibleTicks() >= 16 * kBar && w.visibleTicks() <= 16.5 * kBar,
              qPrintable(QString::number(w.visibleTicks() / kBar)));
 }
@@ -86,8 +86,8 @@ void TestNavigation::zoomToSelectionFramesTheSelectedNotes()
           {2, 3});
     QTest::keyClick(&w.window, Qt::Key_Z);
     const double from = 20 * kBar, to = 21 * kBar;
-    QVERIFY(w.state()->leftTick() <= from);
-    QVERIFY(w.state()->leftTick() + w.visibleTicks() >= to);
+    QVERIFY(w.state()->view().leftTick() <= from);
+    QVERIFY(w.state()->view().leftTick() + w.visibleTicks() >= to);
     QVERIFY2(w.visibleTicks() <= 2 * (to - from), qPrintable(QString::number(w.visibleTicks())));
     QVERIFY(w.keyVisible(60));
     QVERIFY(w.keyVisible(67));
@@ -102,19 +102,19 @@ void TestNavigation::keyboardZoomKeepsTheSelectionInPlace()
     Window w;
     w.show();
     w.add({{4 * 480, 240, 1, 60, 100}, {40 * 480, 240, 2, 62, 100}}, {1});
-    const double before = w.state()->tickToX(4 * 480);
+    const double before = w.state()->view().tickToX(4 * 480);
     QTest::keyClick(&w.window, Qt::Key_Equal, Qt::ControlModifier);
-    QVERIFY(w.state()->ticksPerPixel() < 8);
-    QVERIFY2(std::abs(w.state()->tickToX(4 * 480) - before) < 1,
-             qPrintable(QString::number(w.state()->tickToX(4 * 480))));
+    QVERIFY(w.state()->view().ticksPerPixel() < 8);
+    QVERIFY2(std::abs(w.state()->view().tickToX(4 * 480) - before) < 1,
+             qPrintable(QString::number(w.state()->view().tickToX(4 * 480))));
     w.roll()->setFocus();
     QTest::keyClick(w.roll(), Qt::Key_Plus);
     QTest::keyClick(w.roll(), Qt::Key_Plus);
-    QVERIFY2(std::abs(w.state()->tickToX(4 * 480) - before) < 1,
-             qPrintable(QString::number(w.state()->tickToX(4 * 480))));
+    QVERIFY2(std::abs(w.state()->view().tickToX(4 * 480) - before) < 1,
+             qPrintable(QString::number(w.state()->view().tickToX(4 * 480))));
     QTest::keyClick(&w.window, Qt::Key_Minus, Qt::ControlModifier);
-    QVERIFY2(std::abs(w.state()->tickToX(4 * 480) - before) < 1,
-             qPrintable(QString::number(w.state()->tickToX(4 * 480))));
+    QVERIFY2(std::abs(w.state()->view().tickToX(4 * 480) - before) < 1,
+             qPrintable(QString::number(w.state()->view().tickToX(4 * 480))));
 }
 
 void TestNavigation::keyboardZoomWithoutSelectionKeepsThePointUnderTheMouse()
@@ -124,12 +124,12 @@ void TestNavigation::keyboardZoomWithoutSelectionKeepsThePointUnderTheMouse()
     QWidget* vp = w.roll()->viewport();
     const QPoint mouse(100, vp->height() / 2);
     QTest::mouseMove(vp, mouse);
-    const double tick = w.state()->xToTick(mouse.x());
+    const double tick = w.state()->view().xToTick(mouse.x());
     w.roll()->setFocus();
     QTest::keyClick(w.roll(), Qt::Key_Plus);
-    QVERIFY(w.state()->ticksPerPixel() < 8);
-    QVERIFY2(std::abs(w.state()->xToTick(mouse.x()) - tick) < 8,
-             qPrintable(QString::number(w.state()->xToTick(mouse.x()))));
+    QVERIFY(w.state()->view().ticksPerPixel() < 8);
+    QVERIFY2(std::abs(w.state()->view().xToTick(mouse.x()) - tick) < 8,
+             qPrintable(QString::number(w.state()->view().xToTick(mouse.x()))));
 }
 
 // Ctrl+L loops the selected notes' span, out to the grid (1/16); Alt+L is Legato now.
@@ -139,9 +139,9 @@ void TestNavigation::ctrlLLoopsTheSelectionAndAltLIsLegato()
     w.show();
     w.add({{kBar + 30, 200, 1, 60, 100}, {kBar + 960, 100, 2, 64, 100}}, {1, 2});
     QTest::keyClick(&w.window, Qt::Key_L, Qt::ControlModifier);
-    QVERIFY(w.state()->loopEnabled());
-    QCOMPARE(w.state()->loopStart(), kBar);
-    QCOMPARE(w.state()->loopEnd(), kBar + 1080);
+    QVERIFY(w.state()->view().loopEnabled());
+    QCOMPARE(w.state()->view().loopStart(), kBar);
+    QCOMPARE(w.state()->view().loopEnd(), kBar + 1080);
     QCOMPARE(w.track().notes.at(0).lengthTicks, model::Tick(200)); // Ctrl+L is no longer Legato
     QTest::keyClick(&w.window, Qt::Key_L, Qt::AltModifier);
     QCOMPARE(w.track().notes.at(0).lengthTicks, model::Tick(930)); // legato: up to the next note
@@ -163,7 +163,7 @@ void TestNavigation::theHorizontalScrollBarIsAlwaysThere()
     QTest::keyClick(&w.window, Qt::Key_0, Qt::ControlModifier);
     QVERIFY(bar->isVisible());
     bar->setValue(bar->maximum());
-    QVERIFY(w.state()->leftTick() > 0);
+    QVERIFY(w.state()->view().leftTick() > 0);
 }
 
 // On channel 10 the keyboard lists the core kit (kick .. ride: 16 rows) and the pieces in use

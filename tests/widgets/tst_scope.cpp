@@ -85,17 +85,17 @@ struct App
     }
     void selectNotesInBars(int track, int from, int to)
     {
-        state()->setCurrentTrack(track);
+        state()->context().setCurrentTrack(track);
         std::unordered_set<model::NoteId> ids;
         for (const model::Note& n : window.plan().tracks.at(static_cast<std::size_t>(track)).notes)
             if (n.startTick >= (from - 1) * kBar && n.startTick < to * kBar) ids.insert(n.id);
-        state()->setSelection(std::move(ids));
+        state()->selection().set(std::move(ids));
     }
     QPoint at(model::Tick tick, int key)
     {
-        return QPoint(static_cast<int>(std::lround(state()->tickToX(static_cast<double>(tick)))) +
-                          2,
-                      static_cast<int>(roll()->keyToY(key)) + roll()->rowHeight() / 2);
+        return QPoint(
+            static_cast<int>(std::lround(state()->view().tickToX(static_cast<double>(tick)))) + 2,
+            static_cast<int>(roll()->keyToY(key)) + roll()->rowHeight() / 2);
     }
 };
 } // namespace
@@ -129,7 +129,7 @@ void TestScope::dockShowsTheScopeAndItsClearButton()
     QCOMPARE(chat->scopeText(), take + QStringLiteral(" · Bass · bars 5–8"));
     QVERIFY(!chat->scopeClearButton()->isHidden());
     QTest::mouseClick(chat->scopeClearButton(), Qt::LeftButton);
-    QVERIFY(a.state()->selection().empty());
+    QVERIFY(a.state()->selection().ids().empty());
     QCOMPARE(chat->scopeText(), take + QStringLiteral(" · all parts"));
     // A track clicked in the track list narrows the chat to it.
     QTableWidget* table = a.window.trackList()->table();
@@ -258,7 +258,7 @@ void TestScope::regenerateBarsDraggedOnTheRuler()
     App a;
     a.show();
     a.makeSong();
-    a.state()->setHorizontalView(0, 16); // a bar = 120 px
+    a.state()->view().setHorizontalView(0, 16); // a bar = 120 px
     const int chords = trackNamed(a.window.plan(), "Chords");
     std::unique_ptr<QMenu> lockMenu(a.window.trackList()->contextMenu(chords));
     lockMenu->findChild<QAction*>("lockTrack")->trigger();
@@ -271,8 +271,8 @@ void TestScope::regenerateBarsDraggedOnTheRuler()
     QTest::mouseMove(ruler, QPoint(3 * 120, y));
     QTest::mouseMove(ruler, QPoint(4 * 120 - 10, y));
     QTest::mouseRelease(ruler, Qt::LeftButton, {}, QPoint(4 * 120 - 10, y));
-    QCOMPARE(a.state()->scopeFromBar(), 3);
-    QCOMPARE(a.state()->scopeToBar(), 4);
+    QCOMPARE(a.state()->selection().scopeFromBar(), 3);
+    QCOMPARE(a.state()->selection().scopeToBar(), 4);
     QVERIFY(a.window.chatDock()->scopeText().endsWith(QStringLiteral("all parts · bars 3–4")));
     std::unique_ptr<QMenu> menu(ruler->barMenu(3 * kBar));
     QAction* regenerate = menu->findChild<QAction*>("regenerateBars");
@@ -302,7 +302,7 @@ void TestScope::lockedNotesAreUndoableSavedKeptAndRefuseEdits()
     a.makeSong();
     const int bass = trackNamed(a.window.plan(), "Bass");
     a.selectNotesInBars(bass, 5, 5);
-    const auto selected = a.state()->selectedNotes();
+    const auto selected = a.state()->context().selectedNotes();
     QVERIFY(!selected.empty());
     // Edit > Lock or unlock notes, by its shortcut.
     a.roll()->setFocus();
@@ -329,7 +329,7 @@ void TestScope::lockedNotesAreUndoableSavedKeptAndRefuseEdits()
     QVERIFY2(a.status().contains("locked"), qPrintable(a.status()));
     a.window.statusBar()->clearMessage();
     const model::Note& note = selected.front();
-    a.state()->setHorizontalView(static_cast<double>(note.startTick) - 480, 8);
+    a.state()->view().setHorizontalView(static_cast<double>(note.startTick) - 480, 8);
     a.roll()->centreOnKey(note.key);
     QWidget* viewport = a.roll()->viewport();
     const QPoint from = a.at(note.startTick + 10, note.key), to = from + QPoint(120, -30);
@@ -341,8 +341,8 @@ void TestScope::lockedNotesAreUndoableSavedKeptAndRefuseEdits()
     QVERIFY2(a.status().contains("locked"), qPrintable(a.status()));
 
     // Regenerating the bass's bars 5-8 keeps the locked notes.
-    a.state()->setSelection({});
-    a.state()->setScopeBars(5, 8);
+    a.state()->selection().set({});
+    a.state()->selection().setScopeBars(5, 8);
     a.window.trackList()->table()->selectRow(bass);
     std::unique_ptr<QMenu> menu(a.window.trackList()->contextMenu(bass));
     menu->findChild<QAction*>("regenerateTrack")->trigger();
@@ -400,10 +400,10 @@ void TestScope::lockedTrackIsUndoableSavedAndKept()
     QCOMPARE(a.project().takes.size(), takes);
     QVERIFY2(QString::fromStdString(a.project().chat.back().text).contains("locked"),
              a.project().chat.back().text.c_str());
-    a.state()->setCurrentTrack(bass);
-    a.state()->setTool(widgets::Tool::Draw);
+    a.state()->context().setCurrentTrack(bass);
+    a.state()->context().setTool(widgets::Tool::Draw);
     const model::Track track = a.window.plan().tracks[static_cast<std::size_t>(bass)];
-    a.state()->setHorizontalView(0, 8);
+    a.state()->view().setHorizontalView(0, 8);
     a.roll()->centreOnKey(30);
     QTest::mouseClick(a.roll()->viewport(), Qt::LeftButton, {}, a.at(7 * kBar + 240, 30));
     QCOMPARE(a.window.plan().tracks[static_cast<std::size_t>(bass)], track);

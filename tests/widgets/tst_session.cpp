@@ -49,7 +49,7 @@ void TestSession::stepInputWritesOneGridStepPerKey()
     widgets::EditorState state;
     app::Session session(&state);
     session.showNewProject();
-    QVERIFY(state.track());
+    QVERIFY(state.context().track());
     session.startStepInput();
     play(session, 62, 90);
     play(session, 65, 80);
@@ -62,7 +62,7 @@ void TestSession::stepInputWritesOneGridStepPerKey()
     QCOMPARE(notes[1].startTick, model::Tick(120)); // the 1/16 grid at 480 ppq
     QCOMPARE(notes[1].lengthTicks, model::Tick(120));
     QVERIFY(notes[0].id != notes[1].id);
-    QCOMPARE(state.playheadTick(), 240.0); // the cursor, shown as the playhead
+    QCOMPARE(state.view().playheadTick(), 240.0); // the cursor, shown as the playhead
     QCOMPARE(session.document()->undoStack()->count(), 2);
 }
 
@@ -102,8 +102,8 @@ void startWithoutADevice(widgets::EditorState& state, app::Session& session)
     note.startTick = 0;
     note.lengthTicks = 8 * 4 * 480;
     note.id = 1;
-    QVERIFY(session.document()->submit(model::NotesEdit{state.take(), track.id, {}, {note}},
-                                       QStringLiteral("note")));
+    QVERIFY(session.document()->submit(
+        model::NotesEdit{state.context().take(), track.id, {}, {note}}, QStringLiteral("note")));
     session.playback()->rebuildNow();
 }
 } // namespace
@@ -126,10 +126,10 @@ void TestSession::theTransportRunsOnItsOwnClockWithoutADevice()
     qInfo("position %.4f s after %.4f s of play", position, seconds);
     QVERIFY(position > 0.9);
     QVERIFY(std::abs(position - seconds) < 0.05);
-    QTRY_VERIFY(state.playheadTick() > 0.9 * 960); // the poll drives the playhead (120 bpm)
+    QTRY_VERIFY(state.view().playheadTick() > 0.9 * 960); // the poll drives the playhead (120 bpm)
 
     // A one-bar loop (2 s) around the playhead (~1 s): 1.5 s later it has wrapped (~0.5 s).
-    state.setLoop(true, 0, 4 * 480);
+    state.view().setLoop(true, 0, 4 * 480);
     session.setLoop(true);
     QTest::qWait(1500);
     QVERIFY(playback->isPlaying());
@@ -144,7 +144,7 @@ void TestSession::openingAProjectResetsPositionAndLoop()
     app::Session session(&state);
     startWithoutADevice(state, session);
     app::PlaybackController* playback = session.playback();
-    state.setLoop(true, 480 * 8, 480 * 16);
+    state.view().setLoop(true, 480 * 8, 480 * 16);
     session.setLoop(true);
     playback->seek(480 * 10);
     playback->play();
@@ -153,8 +153,8 @@ void TestSession::openingAProjectResetsPositionAndLoop()
     session.document()->newProject();
     QVERIFY(!playback->isPlaying());
     QCOMPARE(playback->positionSeconds(), 0.0);
-    QVERIFY(!state.loopEnabled());
-    QCOMPARE(state.playheadTick(), 0.0);
+    QVERIFY(!state.view().loopEnabled());
+    QCOMPARE(state.view().playheadTick(), 0.0);
 }
 
 void TestSession::aCountInClicksABarBeforeRecordingStarts()
