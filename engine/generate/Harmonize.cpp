@@ -36,8 +36,7 @@ struct Candidate
     std::vector<int> tones; ///< written tones (richer for later candidates)
 };
 
-std::vector<Slot> slotsOf(const model::Plan& take, const model::Track& melody, bool halfBars,
-                          Tick phase)
+std::vector<Slot> slotsOf(const model::Plan& take, const model::Track& melody, Tick phase)
 {
     const Tick limit = model::chordTrackLimit(take);
     std::vector<Tick> bars = model::barStarts(take, limit);
@@ -49,14 +48,8 @@ std::vector<Slot> slotsOf(const model::Plan& take, const model::Track& melody, b
             bars.pop_back();
     }
     std::vector<Slot> slots;
-    for (std::size_t b = 0; b < bars.size(); ++b) {
-        const Tick end = b + 1 < bars.size() ? bars[b + 1] : limit;
-        const Tick half = (end - bars[b]) / 2;
-        if (halfBars && half >= take.ppq && half % take.ppq == 0)
-            slots.push_back({bars[b], bars[b] + half}), slots.push_back({bars[b] + half, end});
-        else
-            slots.push_back({bars[b], end});
-    }
+    for (std::size_t b = 0; b < bars.size(); ++b)
+        slots.push_back({bars[b], b + 1 < bars.size() ? bars[b + 1] : limit});
     const double beat = std::max(1, take.ppq);
     std::size_t first = 0;
     for (const model::Note& n : melody.notes) {
@@ -162,6 +155,7 @@ model::PlanChord chordOf(const Candidate& c, Tick start, Tick length,
     }
     return model::planChordOf(*symbol, start, length);
 }
+
 // A learned major/minor triad, richer with `richness`: 1 adds the seventh of the key's scale
 // (else a minor seventh), 2 also the ninth when the scale has it.
 Candidate learnedCandidate(const MajMin& chord, int tonic, bool minor, int richness)
@@ -178,10 +172,10 @@ Candidate learnedCandidate(const MajMin& chord, int tonic, bool minor, int richn
 }
 
 std::vector<model::PlanChord> learnedTrack(const std::vector<HalfBar>& halves,
-                                           const std::vector<MajMin>& chords, int tonic, bool minor,
+                                           const std::vector<MajMin>& chords,
+                                           const model::KeySignature& key, int tonic, bool minor,
                                            int richness)
 {
-    const model::KeySignature key = keySignatureFor(tonic, minor);
     std::vector<model::PlanChord> out;
     for (std::size_t s = 0; s < halves.size(); ++s) {
         const Tick length = halves[s].end - halves[s].start;
@@ -197,20 +191,19 @@ std::vector<model::PlanChord> learnedTrack(const std::vector<HalfBar>& halves,
 // The older harmonizer: Viterbi over the key's diatonic chords, a chord per bar, the bar phase
 // that fits the melody best.
 std::vector<model::PlanChord> viterbiTrack(const model::Plan& take, const model::Track& melody,
-                                           int tonic, bool minor)
+                                           const model::KeySignature& key, int tonic, bool minor)
 {
     const std::vector<Candidate> cands = diatonicChords(tonic, minor, 2);
     std::vector<Slot> slots;
     std::vector<std::size_t> path;
     double best = -1e300;
     for (int p = 0; p < kPhases; ++p) {
-        std::vector<Slot> trial = slotsOf(take, melody, false, p * take.ppq);
+        std::vector<Slot> trial = slotsOf(take, melody, p * take.ppq);
         if (trial.empty()) continue;
         double score = 0;
         std::vector<std::size_t> trialPath = bestPath(trial, cands, tonic, &score);
         if (score > best) best = score, slots = std::move(trial), path = std::move(trialPath);
     }
-    const model::KeySignature key = keySignatureFor(tonic, minor);
     std::vector<model::PlanChord> chords;
     for (std::size_t s = 0; s < slots.size(); ++s) {
         const Tick length = slots[s].end - slots[s].start;
@@ -256,11 +249,18 @@ std::vector<std::vector<model::PlanChord>> harmonize(const model::Plan& take, in
         alone.tracks.push_back(melody);
         estimateKey(alone, tonic, minor);
     }
+    const model::KeySignature key =
+        take.keySignatures.empty() ? keySignatureFor(tonic, minor) : take.keySignatures.front();
     const std::vector<HalfBar> halves = halfBarsOf(take, model::chordTrackLimit(take));
     const std::vector<MajMin> learned = learnedChords(melody, halves, tonic, minor);
-    for (int i = 0; i < count; ++i)
-        out.push_back(i < 3 ? learnedTrack(halves, learned, tonic, minor, i)
-                            : viterbiTrack(take, melody, tonic, minor));
+    for (int i = 0; i < count; ++i) {
+        if (i < 3)
+            out.push_back(learnedTrack(halves, learned, key, tonic, minor, i));
+        else if (i == 3)
+            out.push_back(viterbiTrack(take, melody, key, tonic, minor));
+        else
+            out.push_back(out.back()); // no richer candidate than the fourth
+    }
     return out;
 }
 
