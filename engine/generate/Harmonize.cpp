@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Harmonizing a melody: melody weight per half bar, diatonic chords scored by it, Viterbi path.
+// Harmonizing a melody: the learned chord per half bar (LearnedChords), written plain, with
+// sevenths and with ninths; later candidates a chord per bar by Viterbi over diatonic chords.
 #include "engine/generate/Harmonize.h"
 
+#include "engine/generate/LearnedChords.h"
 #include "engine/generate/PlanInfo.h"
 #include "engine/generate/Theory.h"
 #include "model/ChordSymbol.h"
@@ -34,8 +36,7 @@ struct Candidate
     std::vector<int> tones; ///< written tones (richer for later candidates)
 };
 
-std::vector<Slot> slotsOf(const model::Plan& take, const model::Track& melody, bool halfBars,
-                          Tick phase)
+std::vector<Slot> slotsOf(const model::Plan& take, const model::Track& melody, Tick phase)
 {
     const Tick limit = model::chordTrackLimit(take);
     std::vector<Tick> bars = model::barStarts(take, limit);
@@ -47,14 +48,8 @@ std::vector<Slot> slotsOf(const model::Plan& take, const model::Track& melody, b
             bars.pop_back();
     }
     std::vector<Slot> slots;
-    for (std::size_t b = 0; b < bars.size(); ++b) {
-        const Tick end = b + 1 < bars.size() ? bars[b + 1] : limit;
-        const Tick half = (end - bars[b]) / 2;
-        if (halfBars && half >= take.ppq && half % take.ppq == 0)
-            slots.push_back({bars[b], bars[b] + half}), slots.push_back({bars[b] + half, end});
-        else
-            slots.push_back({bars[b], end});
-    }
+    for (std::size_t b = 0; b < bars.size(); ++b)
+        slots.push_back({bars[b], b + 1 < bars.size() ? bars[b + 1] : limit});
     const double beat = std::max(1, take.ppq);
     std::size_t first = 0;
     for (const model::Note& n : melody.notes) {
@@ -146,18 +141,78 @@ std::vector<std::size_t> bestPath(const std::vector<Slot>& slots,
     return path;
 }
 
-model::PlanChord chordOf(const Candidate& c, Tick start, Tick length)
+model::PlanChord chordOf(const Candidate& c, Tick start, Tick length,
+                         const model::KeySignature& key)
 {
     std::vector<int> tones = c.tones;
     for (int& t : tones)
         t = (t - c.root + 12) % 12;
-    const std::string text = model::spellPitchClass(c.root) + chordQualityName(tones);
+    const std::string text = model::spellPitchClass(c.root, key) + chordQualityName(tones);
     const auto symbol = model::parseChordSymbol(text);
     if (!symbol) { // every generator quality parses (tst_refit); a triad if not
         model::PlanChord plain{start, length, c.root, "", c.triad};
         return plain;
     }
     return model::planChordOf(*symbol, start, length);
+}
+
+// A learned major/minor triad, richer with `richness`: 1 adds the seventh of the key's scale
+// (else a minor seventh), 2 also the ninth when the scale has it.
+Candidate learnedCandidate(const MajMin& chord, int tonic, bool minor, int richness)
+{
+    const int r = chord.root;
+    Candidate c{r, {r, (r + (chord.minor ? 3 : 4)) % 12, (r + 7) % 12}, {}};
+    c.tones = c.triad;
+    const Mode mode = minor ? Mode::Minor : Mode::Major;
+    if (richness >= 1)
+        c.tones.push_back(!chord.minor && inScale((r + 11) % 12, tonic, mode) ? (r + 11) % 12
+                                                                              : (r + 10) % 12);
+    if (richness >= 2 && inScale((r + 2) % 12, tonic, mode)) c.tones.push_back((r + 2) % 12);
+    return c;
+}
+
+std::vector<model::PlanChord> learnedTrack(const std::vector<HalfBar>& halves,
+                                           const std::vector<MajMin>& chords,
+                                           const model::KeySignature& key, int tonic, bool minor,
+                                           int richness)
+{
+    std::vector<model::PlanChord> out;
+    for (std::size_t s = 0; s < halves.size(); ++s) {
+        const Tick length = halves[s].end - halves[s].start;
+        if (s > 0 && chords[s].root == chords[s - 1].root && chords[s].minor == chords[s - 1].minor)
+            out.back().lengthTicks += length;
+        else
+            out.push_back(chordOf(learnedCandidate(chords[s], tonic, minor, richness),
+                                  halves[s].start, length, key));
+    }
+    return out;
+}
+
+// The older harmonizer: Viterbi over the key's diatonic chords, a chord per bar, the bar phase
+// that fits the melody best.
+std::vector<model::PlanChord> viterbiTrack(const model::Plan& take, const model::Track& melody,
+                                           const model::KeySignature& key, int tonic, bool minor)
+{
+    const std::vector<Candidate> cands = diatonicChords(tonic, minor, 2);
+    std::vector<Slot> slots;
+    std::vector<std::size_t> path;
+    double best = -1e300;
+    for (int p = 0; p < kPhases; ++p) {
+        std::vector<Slot> trial = slotsOf(take, melody, p * take.ppq);
+        if (trial.empty()) continue;
+        double score = 0;
+        std::vector<std::size_t> trialPath = bestPath(trial, cands, tonic, &score);
+        if (score > best) best = score, slots = std::move(trial), path = std::move(trialPath);
+    }
+    std::vector<model::PlanChord> chords;
+    for (std::size_t s = 0; s < slots.size(); ++s) {
+        const Tick length = slots[s].end - slots[s].start;
+        if (s > 0 && path[s] == path[s - 1])
+            chords.back().lengthTicks += length;
+        else
+            chords.push_back(chordOf(cands[path[s]], slots[s].start, length, key));
+    }
+    return chords;
 }
 } // namespace
 
@@ -194,32 +249,17 @@ std::vector<std::vector<model::PlanChord>> harmonize(const model::Plan& take, in
         alone.tracks.push_back(melody);
         estimateKey(alone, tonic, minor);
     }
+    const model::KeySignature key =
+        take.keySignatures.empty() ? keySignatureFor(tonic, minor) : take.keySignatures.front();
+    const std::vector<HalfBar> halves = halfBarsOf(take, model::chordTrackLimit(take));
+    const std::vector<MajMin> learned = learnedChords(melody, halves, tonic, minor);
     for (int i = 0; i < count; ++i) {
-        const std::vector<Candidate> cands = diatonicChords(tonic, minor, std::min(i, 2));
-        // The bar phase the melody fits best: files often start with a pickup the meter ignores.
-        std::vector<Slot> slots;
-        std::vector<std::size_t> path;
-        double best = -1e300;
-        for (int p = 0; p < kPhases; ++p) {
-            std::vector<Slot> trial = slotsOf(take, melody, i < 3, p * take.ppq);
-            if (trial.empty()) continue;
-            double score = 0;
-            std::vector<std::size_t> trialPath = bestPath(trial, cands, tonic, &score);
-            if (score > best) best = score, slots = std::move(trial), path = std::move(trialPath);
-        }
-        std::vector<model::PlanChord> chords;
-        if (slots.empty()) {
-            out.push_back(chords);
-            continue;
-        }
-        for (std::size_t s = 0; s < slots.size(); ++s) {
-            const Tick length = slots[s].end - slots[s].start;
-            if (s > 0 && path[s] == path[s - 1])
-                chords.back().lengthTicks += length;
-            else
-                chords.push_back(chordOf(cands[path[s]], slots[s].start, length));
-        }
-        out.push_back(std::move(chords));
+        if (i < 3)
+            out.push_back(learnedTrack(halves, learned, key, tonic, minor, i));
+        else if (i == 3)
+            out.push_back(viterbiTrack(take, melody, key, tonic, minor));
+        else
+            out.push_back(out.back()); // no richer candidate than the fourth
     }
     return out;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // pianola-cli chords, refit, harmonize and fill through the real binary: printing, detecting,
 // refitting a generated take (rhythm, drums and locked notes kept), chords for a gap, bad
-// symbols and usage errors.
+// symbols and usage errors; harmonize (learned chords on the take's own bars, spelled in its key).
 #include "CliRun.h"
 #include "engine/PlanFile.h"
 #include "model/ChordSymbol.h"
@@ -48,6 +48,7 @@ private slots:
     void badSymbolsExitOne();
     void harmonizeWritesTakes();
     void fillSuggestsChordsForAGap();
+    void harmonizeFollowsTheMelody();
 
 private:
     QString path(const char* name) const { return m_dir.filePath(name); }
@@ -243,6 +244,44 @@ void TestCliChords::fillSuggestsChordsForAGap()
     QVERIFY(!QFile::exists(path("x.mid")) && !QFile::exists(path("x-1.mid")));
     QCOMPARE(runBinary({"fill", path("pop.mid"), "-o", path("x.mid")}).code, 2);
     QCOMPARE(runBinary({"fill", path("pop.mid"), "--bars", "4-3", "-o", path("x.mid")}).code, 2);
+}
+
+// An arpeggiated F - Bb - C - F melody in F major, 3/4: the first candidate is those triads, a
+// bar each on the take's own bar lines, spelled in the key (Bb, not A#); the next one adds
+// sevenths.
+void TestCliChords::harmonizeFollowsTheMelody()
+{
+    model::Plan plan;
+    plan.timeSignatures = {model::TimeSignature{0, 3, 4}};
+    model::KeySignature f;
+    QVERIFY(model::keySignatureFromTonic("F", false, f));
+    plan.keySignatures = {f};
+    model::Track melody;
+    melody.name = "Melody";
+    const int bars[4][3] = {{65, 69, 72}, {70, 74, 77}, {72, 76, 79}, {77, 72, 69}};
+    for (int b = 0; b < 4; ++b)
+        for (int i = 0; i < 3; ++i) {
+            model::Note n;
+            n.startTick = (b * 3 + i) * model::Tick{480}, n.lengthTicks = 480;
+            n.key = static_cast<std::uint8_t>(bars[b][i]);
+            melody.notes.push_back(n);
+        }
+    plan.tracks.push_back(melody);
+    plan.normalize();
+    QVERIFY(engine::savePlanFile(path("arp.mid").toStdString(), plan).ok());
+    const auto r =
+        runBinary({"harmonize", path("arp.mid"), "--takes", "2", "-o", path("arp-h.mid")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const auto symbols = [&](const char* name) {
+        const model::Plan take = load(path(name));
+        QStringList out;
+        for (const model::PlanChord& c : take.chords)
+            out << QString::number(c.startTick) + " " +
+                       QString::fromStdString(model::chordSymbolText(*model::chordSymbolOf(c), f));
+        return out.join(", ");
+    };
+    QCOMPARE(symbols("arp-h-1.mid"), QString("0 F, 1440 Bb, 2880 C, 4320 F"));
+    QCOMPARE(symbols("arp-h-2.mid"), QString("0 Fmaj7, 1440 Bbmaj7, 2880 C7, 4320 Fmaj7"));
 }
 
 QTEST_GUILESS_MAIN(TestCliChords)

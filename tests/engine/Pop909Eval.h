@@ -5,7 +5,10 @@
 #include "engine/analysis/Analyzer.h"
 #include "engine/analysis/Chords.h"
 #include "engine/PlanFile.h"
+#include "model/TempoMap.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -131,6 +134,98 @@ inline std::optional<SongScore> scoreSong(const std::string& dir, const std::str
         s.chordTotal += l.endS - l.startS;
     s.chordRight = majminOverlap(labels, a.chords);
     return s;
+}
+
+/// beat_midi.txt: "seconds beat-in-bar downbeat" lines as (seconds, downbeat), one more beat
+/// appended after the last (as scripts/harmonize_study.py annotated_beats).
+struct Beats
+{
+    std::vector<double> seconds;
+    std::vector<bool> downbeat;
+};
+
+inline Beats readBeats(const std::string& path)
+{
+    Beats out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        double s, col2, col3;
+        if (!(fields >> s >> col2 >> col3)) continue;
+        out.seconds.push_back(s);
+        out.downbeat.push_back(col3 == 1.0);
+    }
+    const std::size_t n = out.seconds.size();
+    if (n >= 2) out.seconds.push_back(2 * out.seconds[n - 1] - out.seconds[n - 2]);
+    return out;
+}
+
+/// Fractional beat of `seconds` on the beat list (linear past either end).
+inline double beatIndex(const std::vector<double>& beats, double seconds)
+{
+    const auto after = std::upper_bound(beats.begin(), beats.end(), seconds);
+    auto i = static_cast<std::ptrdiff_t>(after - beats.begin()) - 1;
+    i = std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(beats.size()) - 2);
+    const auto u = static_cast<std::size_t>(i);
+    return static_cast<double>(i) + (seconds - beats[u]) / std::max(1e-9, beats[u + 1] - beats[u]);
+}
+
+/// Seconds of fractional beat `beat` (the inverse of beatIndex).
+inline double secondsOfBeat(const std::vector<double>& beats, double beat)
+{
+    auto i = static_cast<std::ptrdiff_t>(std::floor(beat));
+    i = std::clamp<std::ptrdiff_t>(i, 0, static_cast<std::ptrdiff_t>(beats.size()) - 2);
+    const auto u = static_cast<std::size_t>(i);
+    return beats[u] + (beat - static_cast<double>(i)) * (beats[u + 1] - beats[u]);
+}
+
+/// The melody-only plan moved onto the song's annotated beats (beat k at tick k * ppq) with a
+/// time signature per annotated bar length (a pickup before the first downbeat is a short bar):
+/// the way a take drawn or recorded in the app has real bars. Notes before the first beat are
+/// cut at it; the take lasts at least to the last annotated beat.
+inline model::Plan onAnnotatedBars(const model::Plan& melodyOnly, const Beats& beats)
+{
+    const model::TempoMap tempo(melodyOnly);
+    model::Plan out = melodyOnly;
+    out.tempos = {model::TempoChange{}};
+    out.timeSignatures.clear();
+    out.globalEvents.clear();
+    const auto at = [&](model::Tick tick) {
+        const double b = beatIndex(beats.seconds, tempo.ticksToSeconds(tick));
+        return std::max<model::Tick>(0, std::llround(b * out.ppq));
+    };
+    for (model::Track& t : out.tracks) {
+        std::vector<model::Note> notes;
+        for (model::Note n : t.notes) {
+            const model::Tick start = at(n.startTick), end = at(n.endTick());
+            if (end <= start) continue;
+            n.startTick = start, n.lengthTicks = end - start;
+            notes.push_back(n);
+        }
+        model::Track bare; // notes only: other events would keep the file's ticks
+        bare.name = t.name, bare.channel = t.channel, bare.program = t.program;
+        bare.notes = std::move(notes);
+        // the take lasts as long as the song's beats (the outro after the melody too)
+        bare.endTick = static_cast<model::Tick>(beats.seconds.size() - 1) * out.ppq;
+        t = std::move(bare);
+    }
+    std::vector<int> cuts{0};
+    for (std::size_t i = 0; i < beats.downbeat.size(); ++i)
+        if (beats.downbeat[i] && i > 0) cuts.push_back(static_cast<int>(i));
+    if (cuts.size() == 1) // no downbeats: bars of 4 beats
+        for (int i = 4; i < static_cast<int>(beats.downbeat.size()); i += 4)
+            cuts.push_back(i);
+    cuts.push_back(static_cast<int>(beats.seconds.size()) - 1);
+    for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+        const int length = cuts[c + 1] - cuts[c];
+        if (length <= 0) continue;
+        if (out.timeSignatures.empty() || out.timeSignatures.back().numerator != length)
+            out.timeSignatures.push_back({cuts[c] * model::Tick{out.ppq}, length, 4});
+    }
+    if (out.timeSignatures.empty()) out.timeSignatures.push_back({});
+    out.normalize();
+    return out;
 }
 
 inline std::string songName(int i)

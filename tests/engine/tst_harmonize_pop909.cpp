@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Harmonizing POP909 melodies (songs 001-300, the MELODY track alone): the first candidate's
-// chords scored against the songs' labels (MIREX majmin by time), next to a baseline that takes
-// per bar the diatonic triad of the labelled key holding the most melody duration.
+// Harmonizing POP909 melodies (the MELODY track alone, its key estimated from it): the first
+// candidate's chords scored against the songs' labels (MIREX majmin by time). The harmonizer's
+// learned chords were fitted on the ODD songs (scripts/harmonize_study.py --export-weights), so it
+// is scored on the EVEN songs, given the songs' annotated bars (beat_midi.txt) the way a take in
+// the app has real bars. Two baselines (per bar, the diatonic triad of the labelled key holding
+// the most melody): the issue's, on the file's bars (placeholder 1/4 and 2/4 meters in many
+// files), and the same rule on the annotated bars.
 #include "engine/generate/Harmonize.h"
 #include "engine/generate/Theory.h"
 #include "model/ChordTrack.h"
@@ -15,16 +19,22 @@ using namespace pianola;
 namespace gen = pianola::engine::generate;
 
 namespace {
+// The chords in seconds: by the plan's tempo map, or on the annotated beats (beat k = k * ppq).
 std::vector<model::analysis::Chord> inSeconds(const model::Plan& plan,
-                                              const std::vector<model::PlanChord>& chords)
+                                              const std::vector<model::PlanChord>& chords,
+                                              const test::Beats* beats = nullptr)
 {
     const model::TempoMap tempo(plan);
+    const auto seconds = [&](model::Tick t) {
+        return beats ? test::secondsOfBeat(beats->seconds, static_cast<double>(t) / plan.ppq)
+                     : tempo.ticksToSeconds(t);
+    };
     std::vector<model::analysis::Chord> out;
     for (const model::PlanChord& c : chords) {
         const bool major =
             std::find(c.tones.begin(), c.tones.end(), (c.root + 4) % 12) != c.tones.end();
-        out.push_back({tempo.ticksToSeconds(c.startTick), tempo.ticksToSeconds(c.endTick()), c.root,
-                       major ? "maj" : "min", c.root});
+        out.push_back(
+            {seconds(c.startTick), seconds(c.endTick()), c.root, major ? "maj" : "min", c.root});
     }
     return out;
 }
@@ -69,11 +79,19 @@ private slots:
     void firstCandidateAgainstLabels();
 };
 
+namespace {
+struct Tally
+{
+    double total = 0, ours = 0, fileBars = 0, annotatedBars = 0;
+    int songs = 0;
+    double pct(double x) const { return total > 0 ? 100 * x / total : 0; }
+};
+} // namespace
+
 void TestHarmonizePop909::firstCandidateAgainstLabels()
 {
     const std::string dir = std::string(PIANOLA_SHARED_DIR) + "/corpora/pop909-dev";
-    double total = 0, ours = 0, base = 0;
-    int songs = 0;
+    Tally half[2]; // [0] even songs (held out), [1] odd songs (the model's training half)
     for (int i = 1; i <= 300; ++i) {
         const std::string song = test::songName(i), at = dir + "/" + song + "/";
         auto loaded = engine::loadPlanFile(at + song + ".mid");
@@ -84,20 +102,39 @@ void TestHarmonizePop909::firstCandidateAgainstLabels()
         if (melody.tracks.empty()) continue;
         const auto labels = test::readChordLabels(at + "chord_midi.txt");
         const int key = test::readKeyLabel(at + "key_audio.txt");
-        if (labels.empty() || key < 0) continue;
+        const test::Beats beats = test::readBeats(at + "beat_midi.txt");
+        if (labels.empty() || key < 0 || beats.seconds.size() < 3) continue;
+        Tally& t = half[i % 2];
         for (const auto& l : labels)
-            total += l.endS - l.startS;
-        const auto candidates = gen::harmonize(melody, 0, 1);
+            t.total += l.endS - l.startS;
+        const model::Plan onBars = test::onAnnotatedBars(melody, beats);
+        const auto candidates = gen::harmonize(onBars, 0, 1);
         QCOMPARE(candidates.size(), std::size_t(1));
-        ours += test::majminOverlap(labels, inSeconds(melody, candidates[0]));
-        base += test::majminOverlap(labels, inSeconds(melody, baseline(melody, key)));
-        ++songs;
+        t.ours += test::majminOverlap(labels, inSeconds(onBars, candidates[0], &beats));
+        t.fileBars += test::majminOverlap(labels, inSeconds(melody, baseline(melody, key)));
+        t.annotatedBars +=
+            test::majminOverlap(labels, inSeconds(onBars, baseline(onBars, key), &beats));
+        ++t.songs;
     }
-    if (songs == 0) QSKIP("no POP909 corpus in PIANOLA_SHARED_DIR");
-    qInfo("POP909 %d songs, melody alone: first candidate %.1f%%, baseline %.1f%% (majmin by time)",
-          songs, 100 * ours / total, 100 * base / total);
-    // Not yet the goal (10 points above the baseline): at least the baseline.
-    QVERIFY2(ours >= base, qPrintable(QString::number(100 * (ours - base) / total)));
+    const Tally& even = half[0];
+    const Tally& odd = half[1];
+    if (even.songs == 0) QSKIP("no POP909 corpus in PIANOLA_SHARED_DIR");
+    const double all = even.total + odd.total;
+    qInfo(
+        "POP909 melody alone, first candidate on annotated bars: held out (%d even songs) %.1f%%, "
+        "training half (%d odd songs) %.1f%% (majmin by time)",
+        even.songs, even.pct(even.ours), odd.songs, odd.pct(odd.ours));
+    qInfo("baseline on the file's bars (the issue's): even %.1f%%, all %.1f%%; same rule on "
+          "annotated bars: even %.1f%%, all %.1f%%",
+          even.pct(even.fileBars), 100 * (even.fileBars + odd.fileBars) / all,
+          even.pct(even.annotatedBars), 100 * (even.annotatedBars + odd.annotatedBars) / all);
+    qInfo("held out minus baseline (even songs): %+.1f points (file bars), %+.1f (annotated bars); "
+          "the issue's goal is +10",
+          even.pct(even.ours - even.fileBars), even.pct(even.ours - even.annotatedBars));
+    // The goal (+10) is not reached against the baseline on the same bars; the learned chords
+    // must at least beat that baseline on the held-out songs.
+    QVERIFY2(even.ours > even.annotatedBars,
+             qPrintable(QString::number(even.pct(even.ours - even.annotatedBars))));
 }
 
 QTEST_GUILESS_MAIN(TestHarmonizePop909)
