@@ -293,9 +293,9 @@ QMenu* ChordLane::chordMenu(Tick tick)
     }
     menu->addAction(tr("Paste chord"), this, &ChordLane::paste)->setObjectName("pasteChord");
     menu->addSeparator();
-    const auto [from, to] = suggestionSpan(tick);
-    QAction* suggest = menu->addAction(tr("Suggest chords here"), this, [this, from, to] {
-        emit m_context.chordSuggestionRequested(from, to);
+    const auto span = suggestionSpan(tick); // no structured binding: clang 14 cannot capture one
+    QAction* suggest = menu->addAction(tr("Suggest chords here"), this, [this, span] {
+        emit m_context.chordSuggestionRequested(span.first, span.second);
     });
     suggest->setObjectName("suggestChords");
     suggest->setEnabled(from < to);
