@@ -97,7 +97,7 @@ run() {
       echo "FAILED: $target: $a ($(stat -c %s "$a") bytes), base64:" >&2
       base64 -w 0 "$a" | head -c 8192 >&2; echo >&2
     done
-    failed+=("$target")
+    touch "$work/$target.failed"
   elif [ "$keep" = 1 ]; then
     merge "$target" "$maxlen" "$corpus" "$work/seeds/$seeds"
   fi
@@ -128,11 +128,23 @@ merge() {
        "$(du -sh "tests/data/fuzz-corpus/$target" | cut -f1)"
 }
 
+# Targets run side by side, PIANOLA_FUZZ_JOBS at a time (default: the number of CPUs; each target
+# is one process), so CI's run takes 14 x SECONDS / JOBS; each target's report is printed in the
+# table's order once all have ended.
+jobs_max=${PIANOLA_FUZZ_JOBS:-$(nproc)}
+order=()
 for line in "${targets[@]}"; do
   set -- $line
   if [ ${#selected[@]} -eq 0 ] || [[ " ${selected[*]} " == *" $1 "* ]]; then
-    run "$@"
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+    order+=("$1")
+    ( run "$@" ) >"$work/$1.report" 2>&1 &
   fi
+done
+wait || true
+for target in "${order[@]}"; do
+  cat "$work/$target.report"
+  [ -e "$work/$target.failed" ] && failed+=("$target")
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzzing: findings in ${failed[*]}; inputs and logs in $work" >&2
