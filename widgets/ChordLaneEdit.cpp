@@ -298,7 +298,7 @@ QMenu* ChordLane::chordMenu(Tick tick)
         emit m_context.chordSuggestionRequested(span.first, span.second);
     });
     suggest->setObjectName("suggestChords");
-    suggest->setEnabled(from < to);
+    suggest->setEnabled(span.first < span.second);
     suggest->setToolTip(tr("Candidate takes with chords here that lead from the chord before to "
                            "the chord after"));
     return menu;
