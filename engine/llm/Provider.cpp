@@ -296,6 +296,16 @@ void Provider::onFinished()
     if (framed) framed = m_framer.finish(sink);
     if (framingFailed(framed)) return;
     if (!m_streamError.isEmpty()) return retryOrFail(safe(m_streamError), m_streamErrorRetryable);
+    // Under load QtNetwork (6.4) sometimes ends a chain of user-verified redirects as an empty
+    // reply with a success status instead of the redirect: said as the loop it is, not retried
+    // (retries repeated the whole chain).
+    if (!m_done && m_redirects > 0 && m_text.isEmpty()) {
+        fail(QStringLiteral("The server redirected the request %1 times and the last reply was "
+                            "empty (a redirect loop?); nothing was kept. Check the base URL (%2).")
+                 .arg(m_redirects)
+                 .arg(m_config.baseUrl));
+        return;
+    }
     if (!m_done)
         return retryOrFail(QStringLiteral("The reply was cut off before its end (no %1); nothing "
                                           "was kept")
