@@ -41,7 +41,12 @@ for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { echo "Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
 export DISPLAY=:$(head -n1 "$work/display")
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+fail() {
+  echo "FAIL: $*" >&2
+  # What the instances printed (sanitizer reports, aborts), so a failure in CI says why.
+  [ -s "$work/pianola.log" ] && { echo "--- pianola.log (last 60 lines):" >&2; grep -v "^ALSA\|JackShm\|jack server\|Cannot connect" "$work/pianola.log" | tail -n 60 >&2; }
+  exit 1
+}
 # Waits (up to $2 s) until the shell condition $1 holds.
 wait_for() { local i; for i in $(seq $((${2:-20} * 10))); do eval "$1" && return 0; sleep 0.1; done; eval "$1"; }
 start() { "$bin" "$@" >>"$work/pianola.log" 2>&1 & pids+=($!); last=$!; }
