@@ -129,7 +129,7 @@ merge() {
 }
 
 # Targets run side by side, PIANOLA_FUZZ_JOBS at a time (default: the number of CPUs; each target
-# is one process), so CI's run takes 14 x SECONDS / JOBS; each target's report is printed in the
+# is one process), so CI's run takes 13 x SECONDS / JOBS; each target's report is printed in the
 # table's order once all have ended.
 jobs_max=${PIANOLA_FUZZ_JOBS:-$(nproc)}
 order=()
