@@ -10,7 +10,7 @@ build_pkgs=(g++ cmake ninja-build pkgconf git
   libfluidsynth-dev librtmidi-dev nlohmann-json3-dev qtkeychain-qt6-dev
   fluid-soundfont-gm timgm6mb-soundfont
   zlib1g-dev)   # the LLM tests' fake server compresses (gzip bombs); the tests configure with the app
-test_pkgs=(clang clang-format libclang-rt-14-dev python3 python3-mido python3-jsonschema midicsv fluidsynth
+test_pkgs=(clang clang-format libclang-rt-14-dev lld python3 python3-mido python3-jsonschema midicsv fluidsynth
   hyperfine desktop-file-utils sox
   jackd2 procps    # MIDI tests: a private dummy-driver JACK server (pgrep: is one running)
   gnome-keyring dbus-daemon   # keychain test: a Secret Service in a private D-Bus session

@@ -7,6 +7,8 @@
 # so the next run continues where this one ended (for offline runs; commit the result).
 # Usage: scripts/fuzz.sh [--keep] BUILD_DIR [SECONDS_PER_TARGET] [TARGET...]
 # Environment: PIANOLA_FUZZ_EXTRA=DIR adds DIR as one more input folder (e.g. whole songs);
+# PIANOLA_FUZZ_RUNS=N stops each target after N executions (long offline runs: 10000000 with a
+# SECONDS of 7200 runs ten million executions or two hours, whichever ends first);
 # PIANOLA_FUZZ_SEED=N (default 1): libFuzzer's random seed, so a run on one machine can be
 # repeated. It does not make CI's run a subset of a local one (execution speed, and with it what
 # a time-bounded run reaches, differs by machine: CI once found what a local seed-1 run had not),
@@ -79,6 +81,7 @@ run() {
                  -seed="${PIANOLA_FUZZ_SEED:-1}"
                  -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")
   [ "$dict" != - ] && options+=(-dict="tests/fuzz/dict/$dict.dict")
+  [ -n "${PIANOLA_FUZZ_RUNS:-}" ] && options+=(-runs="$PIANOLA_FUZZ_RUNS")
   echo "-- $target: ${seconds}s from $(find "$corpus" -type f | wc -l) kept inputs, -max_len=$maxlen"
   local TIMEFORMAT='%R %U %S'
   { time ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
