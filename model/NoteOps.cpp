@@ -20,37 +20,56 @@ Error outOfRange()
 }
 } // namespace
 
-std::vector<int> Scale::intervals() const
+std::span<const int> Scale::steps(Mode mode)
 {
+    static constexpr int major[] = {0, 2, 4, 5, 7, 9, 11};
+    static constexpr int minor[] = {0, 2, 3, 5, 7, 8, 10};
+    static constexpr int dorian[] = {0, 2, 3, 5, 7, 9, 10};
+    static constexpr int phrygian[] = {0, 1, 3, 5, 7, 8, 10};
+    static constexpr int lydian[] = {0, 2, 4, 6, 7, 9, 11};
+    static constexpr int mixolydian[] = {0, 2, 4, 5, 7, 9, 10};
+    static constexpr int locrian[] = {0, 1, 3, 5, 6, 8, 10};
+    static constexpr int harmonicMinor[] = {0, 2, 3, 5, 7, 8, 11};
+    static constexpr int melodicMinor[] = {0, 2, 3, 5, 7, 9, 11};
+    static constexpr int majorPentatonic[] = {0, 2, 4, 7, 9};
+    static constexpr int minorPentatonic[] = {0, 3, 5, 7, 10};
+    static constexpr int blues[] = {0, 3, 5, 6, 7, 10};
+    static constexpr int chromatic[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
     switch (mode) {
     case Mode::Major:
-        return {0, 2, 4, 5, 7, 9, 11};
+        return major;
     case Mode::Minor:
-        return {0, 2, 3, 5, 7, 8, 10};
+        return minor;
     case Mode::Dorian:
-        return {0, 2, 3, 5, 7, 9, 10};
+        return dorian;
     case Mode::Phrygian:
-        return {0, 1, 3, 5, 7, 8, 10};
+        return phrygian;
     case Mode::Lydian:
-        return {0, 2, 4, 6, 7, 9, 11};
+        return lydian;
     case Mode::Mixolydian:
-        return {0, 2, 4, 5, 7, 9, 10};
+        return mixolydian;
     case Mode::Locrian:
-        return {0, 1, 3, 5, 6, 8, 10};
+        return locrian;
     case Mode::HarmonicMinor:
-        return {0, 2, 3, 5, 7, 8, 11};
+        return harmonicMinor;
     case Mode::MelodicMinor:
-        return {0, 2, 3, 5, 7, 9, 11};
+        return melodicMinor;
     case Mode::MajorPentatonic:
-        return {0, 2, 4, 7, 9};
+        return majorPentatonic;
     case Mode::MinorPentatonic:
-        return {0, 3, 5, 7, 10};
+        return minorPentatonic;
     case Mode::Blues:
-        return {0, 3, 5, 6, 7, 10};
+        return blues;
     case Mode::Chromatic:
         break;
     }
-    return {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    return chromatic;
+}
+
+std::vector<int> Scale::intervals() const
+{
+    const auto s = steps(mode);
+    return {s.begin(), s.end()};
 }
 
 bool Scale::contains(int key) const

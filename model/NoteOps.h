@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct Scale
     bool contains(int key) const;
     /// The scale's pitch classes relative to the tonic, ascending.
     std::vector<int> intervals() const;
+    /// The same for any mode, without allocating: the one table of scale steps in Pianola.
+    static std::span<const int> steps(Mode mode);
     static std::vector<Mode> allModes();
     static std::string modeName(Mode mode); ///< "major", "harmonic minor"...
 };

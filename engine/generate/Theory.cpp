@@ -10,25 +10,36 @@
 
 namespace pianola::engine::generate {
 
-std::array<int, 7> scaleSteps(Mode mode)
+namespace {
+model::Scale::Mode scaleMode(Mode mode)
 {
     switch (mode) {
     case Mode::Major:
-        return {0, 2, 4, 5, 7, 9, 11};
+        return model::Scale::Mode::Major;
     case Mode::Minor:
-        return {0, 2, 3, 5, 7, 8, 10};
+        return model::Scale::Mode::Minor;
     case Mode::Dorian:
-        return {0, 2, 3, 5, 7, 9, 10};
+        return model::Scale::Mode::Dorian;
     case Mode::Mixolydian:
-        return {0, 2, 4, 5, 7, 9, 10};
+        return model::Scale::Mode::Mixolydian;
     case Mode::Lydian:
-        return {0, 2, 4, 6, 7, 9, 11};
+        return model::Scale::Mode::Lydian;
     case Mode::Phrygian:
-        return {0, 1, 3, 5, 7, 8, 10};
+        return model::Scale::Mode::Phrygian;
     case Mode::HarmonicMinor:
-        return {0, 2, 3, 5, 7, 8, 11};
+        return model::Scale::Mode::HarmonicMinor;
     }
-    return {0, 2, 4, 5, 7, 9, 11};
+    return model::Scale::Mode::Major;
+}
+} // namespace
+
+std::array<int, 7> scaleSteps(Mode mode)
+{
+    // Every generator mode is heptatonic; the steps come from the model's one table.
+    const auto steps = model::Scale::steps(scaleMode(mode));
+    std::array<int, 7> out{};
+    std::copy_n(steps.begin(), out.size(), out.begin());
+    return out;
 }
 
 std::array<int, 7> scalePitchClasses(int tonic, Mode mode)

@@ -460,6 +460,20 @@ void send(app::MainWindow& w, const char* prompt)
     QTest::keyClicks(w.chatDock()->input(), prompt);
     QTest::keyClick(w.chatDock()->input(), Qt::Key_Return);
 }
+
+// The model first answers with kBrief where `from` is replaced by `to`, then with kBrief; sends
+// `prompt` and returns whether the chat replied.
+bool sendToAModelWrongOnce(test::FakeLlmServer& server, app::MainWindow& w, const char* prompt,
+                           const QByteArray& from, const QByteArray& to)
+{
+    QByteArray wrong = kBrief;
+    wrong.replace(from, to);
+    server.enqueue(streamed(test::openAiStream(wrong, "gpt-test-0613", 3)));
+    server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 3)));
+    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
+    send(w, prompt);
+    return replied.wait(8000);
+}
 } // namespace
 
 // A refused key: the reply is styled as an error, says what the server said (the key redacted),
@@ -542,14 +556,9 @@ void TestChatLlm::repairsAndContradictionsAreSaid()
 {
     test::FakeLlmServer server;
     QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
-    QByteArray wrong = kBrief;
-    wrong.replace("\"bpm\":78", "\"bpm\":900");
-    server.enqueue(streamed(test::openAiStream(wrong, "gpt-test-0613", 3)));
-    server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 3)));
     app::MainWindow w;
-    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
-    send(w, "4-bar lo-fi in A minor at 80 bpm");
-    QVERIFY(replied.wait(8000));
+    QVERIFY(sendToAModelWrongOnce(server, w, "4-bar lo-fi in A minor at 80 bpm", "\"bpm\":78",
+                                  "\"bpm\":900"));
     const QString text = QString::fromStdString(w.document()->project().chat.back().text);
     QVERIFY2(text.contains("Corrected: the model said 900 bpm; asked again."), qPrintable(text));
     QVERIFY2(text.contains("Not as you asked: tempo"), qPrintable(text));
@@ -586,14 +595,10 @@ void TestChatLlm::wrongKeyIsCorrectedOnceInTheChat()
 {
     test::FakeLlmServer server;
     QSettings().setValue("llm/openai/baseUrl", server.url("/v1"));
-    QByteArray wrong = kBrief;
-    wrong.replace("\"tonic\":\"A\",\"mode\":\"minor\"", "\"tonic\":\"E\",\"mode\":\"major\"");
-    server.enqueue(streamed(test::openAiStream(wrong, "gpt-test-0613", 3)));
-    server.enqueue(streamed(test::openAiStream(kBrief, "gpt-test-0613", 3)));
     app::MainWindow w;
-    QSignalSpy replied(w.chatController(), &app::ChatController::replied);
-    send(w, "4-bar lo-fi in A minor at 78 bpm");
-    QVERIFY(replied.wait(8000));
+    QVERIFY(sendToAModelWrongOnce(server, w, "4-bar lo-fi in A minor at 78 bpm",
+                                  "\"tonic\":\"A\",\"mode\":\"minor\"",
+                                  "\"tonic\":\"E\",\"mode\":\"major\""));
     QSettings().setValue("llm/openai/baseUrl", m_server.url("/v1"));
     QCOMPARE(server.requests().size(), 2);
     QVERIFY(server.requests()[1].body.contains("key: asked A minor, measured E major"));
