@@ -9,6 +9,8 @@
 # Environment: PIANOLA_FUZZ_EXTRA=DIR adds DIR as one more input folder (e.g. whole songs);
 # PIANOLA_FUZZ_RUNS=N stops each target after N executions (long offline runs: 10000000 with a
 # SECONDS of 7200 runs ten million executions or two hours, whichever ends first);
+# PIANOLA_FUZZ_TIMEOUT=S (default 20): seconds one input may take before it is a timeout (a niced
+# long run on a busy machine can wait longer than 20 s for the CPU; replay such an input to time it);
 # PIANOLA_FUZZ_SEED=N (default 1): libFuzzer's random seed, so a run on one machine can be
 # repeated. It does not make CI's run a subset of a local one (execution speed, and with it what
 # a time-bounded run reaches, differs by machine: CI once found what a local seed-1 run had not),
@@ -77,7 +79,7 @@ run() {
   if [ "$seeds" = prompt ] && [ "$target" != fuzz_generate ] && [ -d tests/data/fuzz-corpus/fuzz_generate ]; then
     inputs+=(tests/data/fuzz-corpus/fuzz_generate)
   fi
-  local options=(-max_total_time="$seconds" -max_len="$maxlen" -rss_limit_mb=3072 -timeout=20
+  local options=(-max_total_time="$seconds" -max_len="$maxlen" -rss_limit_mb=3072 -timeout="${PIANOLA_FUZZ_TIMEOUT:-20}"
                  -seed="${PIANOLA_FUZZ_SEED:-1}"
                  -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")
   [ "$dict" != - ] && options+=(-dict="tests/fuzz/dict/$dict.dict")
