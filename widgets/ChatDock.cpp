@@ -19,6 +19,39 @@
 
 namespace pianola::widgets {
 
+namespace {
+// A chip: on one line when its row has room, wrapped inside the chip when the row is narrower
+// than its text ("add part: bass, 8 bars, swing 62% taken from the take" in a narrow dock). A
+// label that cannot wrap made the whole chat history as wide as its longest chip, and every
+// message was cut at the dock's right edge.
+class Chip : public QLabel
+{
+public:
+    Chip(const QString& text, QWidget* parent) : QLabel(parent)
+    {
+        setObjectName("chip");
+        setTextFormat(Qt::PlainText);
+        setText(text);
+        setToolTip(text);
+        setStyleSheet(QStringLiteral("QLabel { background-color: #2d4a66; color: #e8f0f8; "
+                                     "border-radius: 9px; padding: 2px 8px; }"));
+        ensurePolished();
+        m_chrome = QLabel::sizeHint().width() - fontMetrics().horizontalAdvance(text);
+        setWordWrap(true);
+    }
+
+    // The one-line size (a wrapped label's own hint wraps text that would fit).
+    QSize sizeHint() const override
+    {
+        const int width = fontMetrics().horizontalAdvance(text()) + m_chrome;
+        return {width, heightForWidth(width)};
+    }
+
+private:
+    int m_chrome = 0;
+};
+} // namespace
+
 ChatDock::ChatDock(QWidget* parent)
     : QWidget(parent), m_history(new QScrollArea(this)), m_input(new QLineEdit(this)),
       m_send(new QPushButton(tr("Send"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
@@ -233,15 +266,8 @@ QWidget* ChatDock::chipRow(const std::vector<std::string>& items, QWidget* paren
     auto* row = new QWidget(parent);
     row->setObjectName("chips");
     auto* flow = new FlowLayout(row, 4);
-    for (const std::string& item : items) {
-        auto* chip = new QLabel(QString::fromStdString(item), row);
-        chip->setObjectName("chip");
-        chip->setTextFormat(Qt::PlainText);
-        chip->setStyleSheet(QStringLiteral("QLabel { background-color: #2d4a66; color: #e8f0f8; "
-                                           "border-radius: 9px; padding: 2px 8px; }"));
-        chip->setToolTip(chip->text());
-        flow->addWidget(chip);
-    }
+    for (const std::string& item : items)
+        flow->addWidget(new Chip(QString::fromStdString(item), row));
     return row;
 }
 

@@ -57,8 +57,9 @@ int FlowLayout::arrange(const QRect& rect, bool apply) const
     const QRect area = rect.marginsRemoved(contentsMargins());
     int x = area.x(), y = area.y(), lineHeight = 0;
     for (QLayoutItem* item : m_items) {
-        const QSize size =
-            item->sizeHint().boundedTo(QSize(std::max(1, area.width()), QWIDGETSIZE_MAX));
+        QSize size = item->sizeHint().boundedTo(QSize(std::max(1, area.width()), QWIDGETSIZE_MAX));
+        if (item->hasHeightForWidth()) // an item narrower than its hint wraps inside itself
+            size.setHeight(item->heightForWidth(size.width()));
         if (x > area.x() && x + size.width() > area.right() + 1) { // wrap between items
             x = area.x();
             y += lineHeight + m_spacing;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// A layout that places its items left to right and wraps to a new line between items (never
-// inside one), as chips and tags do; its height follows its width.
+// A layout that places its items left to right and wraps to a new line between items, as chips
+// and tags do; its height follows its width. An item wider than the layout gets the layout's
+// width, and its height for that width when it has one (a word-wrapped label).
 #pragma once
 
 #include <QLayout>

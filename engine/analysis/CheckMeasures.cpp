@@ -168,13 +168,16 @@ double offGridShare(const Timeline& timeline, const model::analysis::Analysis& a
     return all ? static_cast<double>(off) / static_cast<double>(all) : 0.0;
 }
 
-double meanVelocity(const model::Plan& plan)
+double meanVelocity(const model::Plan& plan, const std::vector<std::string>& roles)
 {
     double sum = 0;
     std::int64_t n = 0;
-    for (const model::Track& t : plan.tracks)
+    for (const model::Track& t : plan.tracks) {
+        if (!roles.empty() && std::find(roles.begin(), roles.end(), roleOf(t)) == roles.end())
+            continue;
         for (const model::Note& x : t.notes)
             sum += x.velocity, ++n;
+    }
     return n ? sum / static_cast<double>(n) : 0.0;
 }
 

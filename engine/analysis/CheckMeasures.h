@@ -37,8 +37,9 @@ double bassOnKick(const model::Plan& plan, const Timeline& timeline);
 /// measured swing), to 1/240 of a beat.
 double offGridShare(const Timeline& timeline, const model::analysis::Analysis& analysis);
 
-/// Mean velocity of every note.
-double meanVelocity(const model::Plan& plan);
+/// Mean velocity of the notes of the tracks whose role (roleOf) is in `roles`; of every note
+/// when `roles` is empty.
+double meanVelocity(const model::Plan& plan, const std::vector<std::string>& roles = {});
 
 /// Share of chord time whose chord (root from the analysis) sounds a seventh above its root
 /// (minor or major), a ninth (with or without the seventh), or only its triad, in the notes of

@@ -140,10 +140,19 @@ void checkFeel(Context& c)
               percent(off) + " of onsets off the grid", *q.humanize ? off >= 0.25 : off <= 0.02);
     }
     if (q.loudness) {
-        const double v = measure::meanVelocity(c.plan);
+        // "a soft sub bass" asks the bass to be soft, not the take it joins: the parts the
+        // words named are measured, every note when they named none.
+        std::vector<std::string> roles;
+        std::string of;
+        for (const AskedPart& p : q.parts)
+            if (!p.absent) {
+                roles.push_back(p.role);
+                of += (of.empty() ? " of the " : ", ") + p.role;
+            }
+        const double v = measure::meanVelocity(c.plan, roles);
         const bool soft = *q.loudness < 0;
         c.add("loudness", soft ? "soft (mean velocity <= 85)" : "loud (mean velocity >= 95)",
-              format("mean velocity %.0f", v), soft ? v <= 85.0 : v >= 95.0);
+              format("mean velocity %.0f", v) + of, soft ? v <= 85.0 : v >= 95.0);
     }
 }
 

@@ -73,7 +73,7 @@ int Context::accent(int step, int base, int spread) const
         v += 12;
         break;
     case Mood::Soft:
-        v -= 20;
+        v -= 25; // "a soft sub bass": its 105 becomes 80, a soft pad about 60
         break;
     case Mood::Dreamy:
         v -= 10;

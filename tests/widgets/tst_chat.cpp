@@ -13,6 +13,7 @@
 #include "widgets/EditorState.h"
 #include "widgets/TakesPanel.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
@@ -40,6 +41,7 @@ private slots:
     void nonsenseAndSoundDesignGetOneReplyAndNoTakes();
     void aChangeThatChangesNothingMakesNoTake();
     void understoodItemsAreChipsThatWrapBetweenThemselves();
+    void aSoftBassPassesItsChecksAndItsRepliesFitTheDock();
     void replyShowsEachTakesChecklist();
     void repliesSayPlayingOnlyWhenSomethingPlays();
 };
@@ -354,6 +356,57 @@ void TestChat::understoodItemsAreChipsThatWrapBetweenThemselves()
         if (label->text().contains(QStringLiteral("pianola:take/%1").arg(second)))
             emit label->linkActivated(QStringLiteral("pianola:take/%1").arg(second));
     QCOMPARE(project.activeTake, second);
+}
+
+// "a soft sub bass" joining chords and drums: the bass is soft, so every take passes its
+// checklist (softness is measured on the part the words named, not on the parts it joins). The
+// reply's longest chip ("add part: bass, 8 bars, swing 62% taken from the take") wraps inside
+// itself in a narrow dock, and no message is wider than the history: a chip that could not wrap
+// made the whole history as wide as itself, and every line was cut at the dock's edge.
+void TestChat::aSoftBassPassesItsChecksAndItsRepliesFitTheDock()
+{
+    app::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    widgets::ChatDock* chat = w.chatDock();
+    chat->parentWidget()->setFixedWidth(290);
+    type(chat, "8-bar lo-fi chord progression in Am at 78 BPM, jazzy 9ths");
+    type(chat, "a swung drum loop, brushed snare on 2 and 4");
+    type(chat, "a soft sub bass following the chord roots");
+    const model::Project& project = w.document()->project();
+    const model::ChatMessage& reply = project.chat.back();
+    QCOMPARE(reply.takes.size(), std::size_t(4));
+    for (model::TakeId id : reply.takes) {
+        const model::Take* take = project.findTake(id);
+        QCOMPARE(take->checks.size(), std::size_t(4)); // the bass, soft, on the roots, the change
+        for (const model::Check& c : take->checks)
+            QVERIFY2(c.pass, (take->name + ": " + c.name + ": " + c.measured).c_str());
+    }
+    QApplication::processEvents();
+    QScrollArea* history = chat->history();
+    QWidget* content = history->widget();
+    const int least = content->minimumSizeHint().width();
+    QVERIFY2(least <= history->viewport()->width(),
+             qPrintable(QStringLiteral("the history needs %1 px, its view is %2 px")
+                            .arg(least)
+                            .arg(history->viewport()->width())));
+    for (QLabel* label : content->findChildren<QLabel*>())
+        if (label->isVisible())
+            QVERIFY2(label->mapTo(content, QPoint(label->width(), 0)).x() <= content->width(),
+                     qPrintable(label->text()));
+    const auto chips =
+        content->findChildren<QWidget*>("chatMessage").back()->findChildren<QLabel*>("chip");
+    QLabel* longest = *std::max_element(chips.begin(), chips.end(), [](QLabel* a, QLabel* b) {
+        return a->text().size() < b->text().size();
+    });
+    QVERIFY2(longest->text().startsWith("add part: bass") &&
+                 longest->text().endsWith("taken from the take"),
+             qPrintable(longest->text()));
+    QLabel* shortest = *std::min_element(chips.begin(), chips.end(), [](QLabel* a, QLabel* b) {
+        return a->text().size() < b->text().size();
+    });
+    QVERIFY2(longest->height() > shortest->height(), qPrintable(longest->text())); // wrapped
 }
 
 // "Playing" is said only when something plays. Here no device can sound (no SoundFont, no MIDI
