@@ -35,9 +35,20 @@ std::string chordSymbol(const Chord& chord)
     return s;
 }
 
+const char* keyTonicName(int tonic, bool minor)
+{
+    // The spelling with the fewer accidentals in its key signature (F# major and Eb minor,
+    // six either way, as most music is written).
+    static const char* const kMajor[12] = {"C",  "Db", "D",  "Eb", "E",  "F",
+                                           "F#", "G",  "Ab", "A",  "Bb", "B"};
+    static const char* const kMinor[12] = {"C",  "C#", "D",  "Eb", "E",  "F",
+                                           "F#", "G",  "G#", "A",  "Bb", "B"};
+    return (minor ? kMinor : kMajor)[((tonic % 12) + 12) % 12];
+}
+
 std::string keyName(const Key& key)
 {
-    return std::string(pitchClassName(key.tonic)) + (key.minor ? " minor" : " major");
+    return std::string(keyTonicName(key.tonic, key.minor)) + (key.minor ? " minor" : " major");
 }
 
 } // namespace pianola::model::analysis

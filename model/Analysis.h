@@ -148,7 +148,9 @@ const char* pitchClassName(int pitchClass);
 std::string chordSymbol(const Chord& chord);
 /// The symbol suffix of a quality: "maj" -> "", "min7" -> "m7", "7" -> "7".
 std::string chordSuffix(const std::string& quality);
-/// "Gb major", "E minor".
+/// "Db major", "G# minor", "E minor".
 std::string keyName(const Key& key);
+/// A key's tonic as musicians name the key: Db major and G# minor (not C# major, Ab minor).
+const char* keyTonicName(int tonic, bool minor);
 
 } // namespace pianola::model::analysis

@@ -274,7 +274,7 @@ void AnalysisPanel::showSummary()
             .arg(a.meterNumerator)
             .arg(a.meterDenominator));
     auto keyText = [](const model::analysis::Key& k) {
-        const QString tonic = QString::fromLatin1(model::analysis::pitchClassName(k.tonic));
+        const QString tonic = QString::fromLatin1(model::analysis::keyTonicName(k.tonic, k.minor));
         return (k.minor ? tr("%1 minor") : tr("%1 major")).arg(tonic);
     };
     QStringList regions;

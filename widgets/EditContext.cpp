@@ -208,7 +208,12 @@ model::KeySignature EditContext::spellingKey() const
 
 QString EditContext::keyLabel(int key) const
 {
-    const QString name = QString::fromStdString(model::spellPitchClass(key % 12, spellingKey()));
+    return keyLabel(key, spellingKey());
+}
+
+QString EditContext::keyLabel(int key, const model::KeySignature& spelling)
+{
+    const QString name = QString::fromStdString(model::spellPitchClass(key % 12, spelling));
     int octave = key / 12 - 1;
     if (name.startsWith('B') && key % 12 == 0)
         --octave; // B#3 is key 60

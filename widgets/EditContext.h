@@ -95,6 +95,8 @@ public:
     model::KeySignature spellingKey() const;
     /// "Bb4" for key 70 in F major, "A#4" in B major: a note name spelled for spellingKey().
     QString keyLabel(int key) const;
+    /// The same in a given key (a painter spelling many notes asks spellingKey() once).
+    static QString keyLabel(int key, const model::KeySignature& spelling);
 
     /// Another take to overlay (the other of an A/B pair; 0 = none) and its plan (or nullptr).
     const model::Plan* comparePlan() const

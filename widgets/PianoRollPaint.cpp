@@ -229,6 +229,7 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
     }
     const QColor base = m_context.trackColour(m_context.currentTrack());
     const bool labels = m_rowHeight >= 11;
+    const model::KeySignature spelling = m_context.spellingKey(); // Bb in A minor, as the gutter
     const auto* differs = m_context.comparePlan() ? &compareKeys() : nullptr;
     QFont font = p.font();
     font.setPixelSize(std::max(8, m_rowHeight - 3));
@@ -252,8 +253,9 @@ void PianoRollView::paintNotes(QPainter& p, const QRect& area)
         }
         if (labels && r.width() > 26) {
             p.setPen(QColor(0x10, 0x10, 0x14));
+            m_stats.labels << EditContext::keyLabel(n.key, spelling);
             p.drawText(r.adjusted(3, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       QString::fromStdString(model::keyName(n.key)));
+                       m_stats.labels.back());
         }
         if (n.locked) paintLockMark(p, r);
     }

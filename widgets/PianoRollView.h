@@ -9,6 +9,7 @@
 #include <optional>
 #include <QAbstractScrollArea>
 #include <QImage>
+#include <QStringList>
 
 namespace pianola::widgets {
 
@@ -83,6 +84,7 @@ public:
     {
         std::size_t notesVisited = 0;
         bool dense = false;
+        QStringList labels; ///< the names written on notes, in paint order
     };
     PaintStats lastPaintStats() const { return m_stats; }
 

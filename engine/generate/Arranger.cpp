@@ -10,6 +10,7 @@
 #include "engine/generate/Rebar.h"
 #include "engine/generate/Request.h"
 #include "engine/generate/Variation.h"
+#include "model/Analysis.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -119,7 +120,7 @@ model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint
     model::Plan out = take;
     const bool minor = q.mode ? isMinorMode(*q.mode) : info.minor;
     if (q.tonic && (*q.tonic != info.tonic || minor != info.minor)) {
-        const std::string name = model::pitchClassName(*q.tonic) + (minor ? " minor" : " major");
+        const std::string name = model::analysis::keyName({*q.tonic, minor, 0.0});
         auto moved = vary(take, "transpose to " + name, seed);
         if (moved) {
             out = std::move(moved->plan);
@@ -129,14 +130,13 @@ model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint
                            (t.locked || std::any_of(t.notes.begin(), t.notes.end(),
                                                     [](const model::Note& n) { return n.locked; }));
                 });
-            chips.push_back("key: " + model::pitchClassName(info.tonic) +
-                            (info.minor ? " minor" : " major") + " -> " + name +
-                            " for the whole take (the other parts transposed" +
+            chips.push_back("key: " + model::analysis::keyName({info.tonic, info.minor, 0.0}) +
+                            " -> " + name + " for the whole take (the other parts transposed" +
                             (lockedStay ? "; locked notes stay as they were)" : ")"));
         } else {
-            chips.push_back("key: stays " + model::pitchClassName(info.tonic) +
-                            (info.minor ? " minor" : " major") + " (" + moved.error().message +
-                            ")");
+            chips.push_back("key: stays " +
+                            model::analysis::keyName({info.tonic, info.minor, 0.0}) + " (" +
+                            moved.error().message + ")");
         }
     }
     if (q.meter && (q.meter->first != info.numerator || q.meter->second != info.denominator)) {

@@ -6,6 +6,7 @@
 #include "engine/generate/Interpreter.h"
 #include "engine/generate/PlanInfo.h"
 #include "engine/generate/Request.h"
+#include "model/Analysis.h"
 #include "model/NoteOps.h"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ std::string number(double v)
 
 std::string keyName(int tonic, bool minor)
 {
-    return model::pitchClassName(tonic) + (minor ? " minor" : " major");
+    return model::analysis::keyName({tonic, minor, 0.0});
 }
 
 // How loose the take is: the mean distance of pitched onsets from the sixteenth grid, scaled to

@@ -3,7 +3,7 @@
 #include "engine/generate/Brief.h"
 
 #include "engine/generate/PromptText.h"
-#include "model/NoteOps.h"
+#include "model/Analysis.h"
 
 #include <algorithm>
 #include <array>
@@ -262,12 +262,10 @@ std::vector<std::string> briefProblems(const Brief& b)
 
 std::string describeBrief(const Brief& b)
 {
-    const bool flats =
-        b.tonic == 5 || b.tonic == 10 || b.tonic == 3 || b.tonic == 8 || b.tonic == 1;
     std::string s;
     s += "genre: " + std::string(genreName(b.genre)) + "\n";
     s += "mood: " + std::string(moodName(b.mood)) + "\n";
-    s += "key: " + std::string(model::pitchClassName(b.tonic, flats)) + " " +
+    s += "key: " + std::string(model::analysis::keyTonicName(b.tonic, isMinorMode(b.mode))) + " " +
          std::string(modeName(b.mode)) + "\n";
     s += "tempo: " + fmt(b.bpm) + " bpm\n";
     s += "meter: " + std::to_string(b.numerator) + "/" + std::to_string(b.denominator) + "\n";

@@ -2,8 +2,8 @@
 // Brief JSON I/O with the plan JSON readers: typed fields, ranges, every problem with its path.
 #include "engine/generate/BriefJson.h"
 
+#include "model/Analysis.h"
 #include "model/JsonReader.h"
-#include "model/NoteOps.h"
 
 #include <array>
 
@@ -209,8 +209,7 @@ std::string briefToJson(const Brief& b, int indent)
                          {"lowKey", p.lowKey},
                          {"highKey", p.highKey}});
     j["parts"] = parts;
-    const bool flats = b.tonic == 3 || b.tonic == 8 || b.tonic == 10;
-    j["tonic"] = model::pitchClassName(b.tonic, flats);
+    j["tonic"] = model::analysis::keyTonicName(b.tonic, isMinorMode(b.mode));
     j["mode"] = modeName(b.mode);
     j["bpm"] = b.bpm;
     j["numerator"] = b.numerator;

@@ -5,6 +5,7 @@
 #include "engine/generate/PromptText.h"
 #include "engine/generate/Rebar.h"
 #include "engine/generate/Varier.h"
+#include "model/Analysis.h"
 #include "model/ChordTrack.h"
 #include "model/NoteOps.h"
 
@@ -185,7 +186,7 @@ void Varier::shiftMode(bool darker, int option)
         const int rel = ((pc - i.tonic) % 12 + 12) % 12;
         return std::find(from.begin(), from.end(), rel) != from.end() ? pc + by : pc;
     });
-    std::string name = std::string(model::pitchClassName(i.tonic, false));
+    const std::string name = model::analysis::keyTonicName(i.tonic, i.minor);
     m_result.changes.push_back(std::string(darker ? "darker" : "brighter") + ": " + name +
                                (i.minor ? " minor" : " major") + " -> " + name + " " + scale +
                                ", " + std::to_string(moved) + " notes moved a semitone");

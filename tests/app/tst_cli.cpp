@@ -108,6 +108,7 @@ private slots:
     void generateInContextKeyAndLocks();
     void analyzeText();
     void checkAgainstWords();
+    void keysAreNamedAsMusiciansNameThem();
     void generateExplainPrintsChecklists();
     void analyzeJsonLinesAndBadFile();
     void projectsAreReadAsProjects();
@@ -501,6 +502,19 @@ void TestCli::generateInContextKeyAndLocks()
     QCOMPARE(all.code, 1);
     QVERIFY2(all.err.contains("locked"), qPrintable(all.err));
     QVERIFY(!QFile::exists(path("lk-a.mid")));
+}
+
+// Db major and G# minor, not C# major and Ab minor: in the brief, the checklist and the chips.
+void TestCli::keysAreNamedAsMusiciansNameThem()
+{
+    for (const char* key : {"Db major", "G# minor", "Bb minor", "F# major"}) {
+        const Run r = runCli({"generate", "--explain", "--seed", "3", "-o", path("key.mid"),
+                              QStringLiteral("a pop song in %1").arg(key)});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("\n  key: %1\n").arg(key)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("ok    key: %1 (asked %1)").arg(key)),
+                 qPrintable(r.out));
+    }
 }
 
 void TestCli::checkAgainstWords()

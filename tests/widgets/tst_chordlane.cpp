@@ -307,6 +307,17 @@ void TestChordLane::namesAreSpelledForTheKey()
     g.state.context().setScale(true, {1, model::Scale::Mode::Major}); // Db major (not C#)
     QCOMPARE(g.roll.gutter()->labelOf(61), QStringLiteral("Db4"));
     QCOMPARE(g.lane->chordText(chord("C#m", 0, 480)), QStringLiteral("Dbm"));
+    // The names written on the notes too (they were always sharps): Bb in A minor.
+    model::Plan a = fourBars();
+    a.keySignatures = {{0, 0, true}}; // A minor
+    a.tracks.front().notes.front().key = 70;
+    Fixture h(a);
+    h.roll.setRowHeight(16);
+    h.roll.centreOnKey(65);
+    h.roll.grab();
+    const QStringList labels = h.roll.lastPaintStats().labels;
+    QVERIFY2(labels.contains("Bb4") && labels.contains("C4") && !labels.contains("A#4"),
+             qPrintable(labels.join(' ')));
 }
 
 // "Suggest chords here" on a chord asks for its span; in a gap, for the gap between the chords
