@@ -5,6 +5,7 @@
 #include "app/Document.h"
 #include "app/PlaybackController.h"
 #include "app/Session.h"
+#include "model/Analysis.h"
 #include "model/NoteOps.h"
 #include "model/TimingEdits.h"
 #include "widgets/EditContext.h"
@@ -115,8 +116,7 @@ void TransportControls::createKey(QToolBar* bar)
     m_keyBox->setToolTip(tr("Key: the take's, highlighted in the piano roll"));
     m_keyBox->addItem(tr("No key"), -1);
     for (int pc = 0; pc < 12; ++pc)
-        m_keyBox->addItem(
-            QString::fromStdString(model::pitchClassName(pc, pc == 3 || pc == 8 || pc == 10)), pc);
+        m_keyBox->addItem(QString::fromLatin1(model::analysis::keyTonicName(pc, false)), pc);
     m_scaleBox = new QComboBox(bar);
     m_scaleBox->setObjectName("scaleMode");
     for (model::Scale::Mode mode : model::Scale::allModes())
@@ -174,8 +174,13 @@ void TransportControls::showKey(int tonic, bool minor)
 void TransportControls::scaleChosen()
 {
     const int tonic = m_keyBox->currentData().toInt();
-    m_context->setScale(tonic >= 0, {std::max(0, tonic), static_cast<model::Scale::Mode>(
-                                                             m_scaleBox->currentData().toInt())});
+    const auto mode = static_cast<model::Scale::Mode>(m_scaleBox->currentData().toInt());
+    // The keys as the mode names them: G# minor, Ab major (a minor third: the minor spelling).
+    const bool minor = model::Scale{0, mode}.contains(3) && !model::Scale{0, mode}.contains(4);
+    for (int pc = 0; pc < 12; ++pc)
+        m_keyBox->setItemText(pc + 1,
+                              QString::fromLatin1(model::analysis::keyTonicName(pc, minor)));
+    m_context->setScale(tonic >= 0, {std::max(0, tonic), mode});
 }
 
 void TransportControls::tempoChosen(double bpm)

@@ -304,9 +304,18 @@ void AnalysisPanel::showCharts()
     const Analysis& a = m_analysis;
     QVector<double> pitch;
     QStringList names;
+    // The key's pitch classes spelled for the key found (G# and A# in G# minor), the others
+    // with its kind of accidental (C, not the B# G# minor does not have).
+    model::KeySignature key;
+    model::keySignatureFromTonic(model::analysis::keyTonicName(a.key.tonic, a.key.minor),
+                                 a.key.minor, key);
+    const model::Scale scale{a.key.tonic,
+                             a.key.minor ? model::Scale::Mode::Minor : model::Scale::Mode::Major};
     for (int pc = 0; pc < 12; ++pc) {
         pitch << a.pitchClasses[pc] * 100.0;
-        names << QString::fromLatin1(model::analysis::pitchClassName(pc));
+        names << QString::fromStdString(scale.contains(pc)
+                                            ? model::spellPitchClass(pc, key)
+                                            : model::pitchClassName(pc, key.sharps < 0));
     }
     m_pitchChart->setValues(pitch, names);
     QVector<double> velocities;

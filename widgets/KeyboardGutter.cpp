@@ -115,13 +115,15 @@ QString KeyboardGutter::labelOf(int key) const
     const model::Track* track = m_context.track();
     if (track && track->channel == model::gm::kDrumChannel) return labelFor(key, true);
     // Every key of the take's scale when the rows are tall enough (Bb in F major, not A#), else
-    // the Cs (spelled for the key too: B#3 in C# major).
+    // the Cs: spelled for the key when in it (B#3 in C# major), plain when not (C5 in G# minor,
+    // not its B#4).
     const model::KeySignature spelling = m_context.spellingKey();
     const int tonic = model::keySignatureTonicPc(spelling);
     const model::Scale scale{tonic, spelling.minor ? model::Scale::Mode::Minor
                                                    : model::Scale::Mode::Major};
-    if (key % 12 == 0 || (m_roll->rowHeight() >= 14 && scale.contains(key)))
+    if (scale.contains(key) && (key % 12 == 0 || m_roll->rowHeight() >= 14))
         return m_context.keyLabel(key);
+    if (key % 12 == 0) return QString::fromStdString(model::keyName(key)); // C5 in G# minor
     return {};
 }
 

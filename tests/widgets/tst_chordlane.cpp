@@ -318,6 +318,15 @@ void TestChordLane::namesAreSpelledForTheKey()
     const QStringList labels = h.roll.lastPaintStats().labels;
     QVERIFY2(labels.contains("Bb4") && labels.contains("C4") && !labels.contains("A#4"),
              qPrintable(labels.join(' ')));
+    // G# minor: its keys with sharps; a C row, not in the key, keeps its plain name (it read
+    // B#4, the spelling of a note G# minor does not have).
+    model::Plan gs = fourBars();
+    gs.keySignatures = {{0, 5, true}};
+    Fixture k(gs);
+    QCOMPARE(k.roll.gutter()->labelOf(72), QStringLiteral("C5"));
+    k.roll.setRowHeight(16);
+    QCOMPARE(k.roll.gutter()->labelOf(70), QStringLiteral("A#4"));
+    QCOMPARE(k.roll.gutter()->labelOf(72), QStringLiteral("C5"));
 }
 
 // "Suggest chords here" on a chord asks for its span; in a gap, for the gap between the chords

@@ -420,6 +420,12 @@ void TestMainWindow::anAMinorTakeShowsAndHighlightsAMinor()
     QCOMPARE(w.editorState()->context().scale().tonic, 9);
     QCOMPARE(w.editorState()->context().scale().mode, model::Scale::Mode::Minor);
     QCOMPARE(w.findChild<QDoubleSpinBox*>("tempo")->value(), 78.0);
+    // Keys are named as the mode names them: G# minor (it said Ab minor), then Ab major.
+    QVERIFY(!w.chatController()->ask(QStringLiteral("a sad piano ballad in G# minor")).empty());
+    QCOMPARE(key->currentData().toInt(), 8);
+    QCOMPARE(key->currentText(), QStringLiteral("G#"));
+    mode->setCurrentIndex(mode->findData(static_cast<int>(model::Scale::Mode::Major)));
+    QCOMPARE(key->currentText(), QStringLiteral("Ab"));
 }
 
 // The transport bar's Click: the metronome goes into what plays, never into the take or the export.
