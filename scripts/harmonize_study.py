@@ -758,18 +758,19 @@ def main():
 # the song's whole melody profile (max 1), bar-line / silence flags; each segment's chord is the
 # argmax (no transition model: adding the HMM's transitions did not help on the tuning half)
 # ---------------------------------------------------------------------------------------------
-def repeats_pool(W, pos, M, width=2, top=5, mingap=2, reach=512):
+def repeats_pool(W, pos, M, width=2, top=5, mingap=2, reach=512, floor=0.5):
     """For each segment, the `top` other segments at the same place in the bar (at least `mingap`,
-    at most `reach` segments away) whose melody context (pitch-class shares of the segment and
-    `width` either side, unit length) is most alike by cosine (-1 for the excluded; ties to the
-    earlier), and M of them averaged with weights max(similarity, 0); plus the mean similarity.
+    at most `reach` segments away) whose melody context (pitch-class shares of the `width`
+    segments either side, not of the segment itself; unit length) is most alike by cosine (-1
+    for the excluded; ties to the earlier), and M of them averaged with their similarities as weights (0 below `floor`); plus
+    the weights' sum / `top` (how much repeat there is: 0 on a short take without repeats).
     Pop songs repeat their chord progressions while the melody varies: this pools the melody of
     the repeats (engine/generate/LearnedChords.cpp repeatsOf)."""
     import numpy as np
     n = len(W)
     tot = W.sum(1, keepdims=True)
     P = np.where(tot > 0, W / np.maximum(tot, 1e-9), 0)
-    C = np.hstack([shifted_rows(P, k) for k in range(-width, width + 1)])
+    C = np.hstack([shifted_rows(P, k) for k in range(-width, width + 1) if k])
     C = C / np.maximum(np.linalg.norm(C, axis=1, keepdims=True), 1e-9)
     S = C @ C.T
     idx = np.arange(n)
@@ -780,9 +781,9 @@ def repeats_pool(W, pos, M, width=2, top=5, mingap=2, reach=512):
         return np.zeros_like(M), np.zeros((n, 1))
     J = np.argsort(-S, axis=1, kind="stable")[:, :top]
     sims = np.take_along_axis(S, J, 1)
-    wts = np.clip(sims, 0, None)
+    wts = np.where(sims >= floor, sims, 0)
     out = (M[J] * wts[:, :, None]).sum(1) / np.maximum(wts.sum(1, keepdims=True), 1e-9)
-    return out, sims.mean(1, keepdims=True)
+    return out, wts.sum(1, keepdims=True) / top
 
 
 def shifted_rows(M, k):

@@ -20,7 +20,8 @@ constexpr int kSimWidth = 2;              ///< half bars each side compared when
 constexpr std::size_t kSimTop = 5;        ///< the most alike half bars pooled
 constexpr std::ptrdiff_t kSimGap = 2;     ///< nearer half bars are not repeats
 constexpr std::ptrdiff_t kSimReach = 512; ///< farther ones are not searched (bounds the time)
-constexpr std::size_t kSimDims = 12 * (2 * kSimWidth + 1);
+constexpr double kSimFloor = 0.5;         ///< less alike ones are not pooled
+constexpr std::size_t kSimDims = 12 * 2 * kSimWidth;
 static_assert(learned::kFeatures == 12 * (2 + 2 * kContext) + 12 + 3 + 13);
 static_assert(learned::kChords == 24);
 
@@ -91,8 +92,8 @@ Profile rotated(const Profile& p, int frame)
     return out;
 }
 
-// Per half bar: the pitch-class shares of the half bar and kSimWidth either side (zeros past the
-// ends), scaled to unit length.
+// Per half bar: the pitch-class shares of the kSimWidth half bars either side (zeros past the ends;
+// not of the half bar itself), scaled to unit length.
 std::vector<std::array<double, kSimDims>> contexts(const std::vector<Profile>& w)
 {
     const auto n = static_cast<std::ptrdiff_t>(w.size());
@@ -101,6 +102,7 @@ std::vector<std::array<double, kSimDims>> contexts(const std::vector<Profile>& w
         auto& c = out[static_cast<std::size_t>(i)];
         std::size_t f = 0;
         for (std::ptrdiff_t k = -kSimWidth; k <= kSimWidth; ++k) {
+            if (k == 0) continue; // the half bar itself is not compared
             const std::ptrdiff_t j = i - k;
             const double total = j >= 0 && j < n ? sum(w[static_cast<std::size_t>(j)]) : 0;
             for (std::size_t pc = 0; pc < 12; ++pc)
@@ -118,13 +120,14 @@ std::vector<std::array<double, kSimDims>> contexts(const std::vector<Profile>& w
 
 struct Repeats
 {
-    std::vector<Profile> pooled; ///< similarity-weighted log profile of the most alike half bars
-    std::vector<double> meanSimilarity;
+    std::vector<Profile> pooled;  ///< similarity-weighted log profile of the most alike half bars
+    std::vector<double> evidence; ///< the weights' sum / kSimTop (0: no repeat)
 };
 
 // For each half bar, the kSimTop other half bars at the same place in the bar (at least kSimGap
 // away, at most kSimReach) whose melody context is most alike (cosine; -1 for those excluded, ties
-// to the earlier), and their log profiles averaged with weights max(similarity, 0).
+// to the earlier), and their log profiles averaged with their similarities as weights (0 below
+// kSimFloor), and how much weight they have.
 Repeats repeatsOf(const std::vector<Profile>& w, const std::vector<Profile>& logs,
                   const std::vector<HalfBar>& halves)
 {
@@ -151,17 +154,17 @@ Repeats repeatsOf(const std::vector<Profile>& w, const std::vector<Profile>& log
                               return a.first > b.first ||
                                      (a.first == b.first && a.second < b.second);
                           });
-        double weights = 0, total = 0;
+        double weights = 0;
         Profile pooled{};
         for (std::size_t t = 0; t < top; ++t) {
-            const double wt = std::max(sims[t].first, 0.0);
+            const double wt = sims[t].first >= kSimFloor ? sims[t].first : 0.0;
             for (std::size_t pc = 0; pc < 12; ++pc)
                 pooled[pc] += logs[sims[t].second][pc] * wt;
-            weights += wt, total += sims[t].first;
+            weights += wt;
         }
         for (double& v : pooled)
             v /= std::max(weights, 1e-9);
-        r.pooled[i] = pooled, r.meanSimilarity[i] = total / static_cast<double>(top);
+        r.pooled[i] = pooled, r.evidence[i] = weights / static_cast<double>(top);
     }
     return r;
 }
@@ -191,7 +194,7 @@ std::array<double, learned::kFeatures> featuresAt(const std::vector<Profile>& w,
     x[f++] = midBar ? 1 : 0;
     x[f++] = total == 0 ? 1 : 0;
     put(repeats.pooled[i]);
-    x[f++] = repeats.meanSimilarity[i];
+    x[f++] = repeats.evidence[i];
     x[f++] = 1;
     return x;
 }
