@@ -937,6 +937,15 @@ def export_weights(path, corpus):
         print("held out (even->odd) %.2f%%, frame right in %d/%d odd songs" % (od, fr, len(odd)))
         print("pooled held out (all) %.2f%%" %
               ((ev * total(even) + od * total(odd)) / total(songs)))
+    if "--labelled" in sys.argv:  # the same recipe with the labelled key's frame, for comparison
+        def lab(train, test):
+            m = SoftmaxChords(context=2, repeats=True, l2=L2_FINAL).fit(
+                [prepared(s, annotated_half_segments, lambda s: s.key) for s in train])
+            return score_model(test, [prepared(s, annotated_half_segments, lambda s: s.key)
+                                      for s in test], m)
+        ev, od = lab(odd, even), lab(even, odd)
+        print("labelled key: held out even %.2f%%, odd %.2f%%, pooled %.2f%%" %
+              (ev, od, (ev * total(even) + od * total(odd)) / total(songs)))
     nf, nc = m.W.shape
 
     def row(xs):

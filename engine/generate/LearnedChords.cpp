@@ -136,27 +136,31 @@ Repeats repeatsOf(const std::vector<Profile>& w, const std::vector<Profile>& log
     if (n <= 1) return r;
     const std::size_t top = std::min(kSimTop, n - 1);
     const auto ctx = contexts(w);
-    std::vector<std::pair<double, std::size_t>> sims(n);
+    std::vector<std::pair<double, std::size_t>> sims;
+    const auto reach = static_cast<std::size_t>(kSimReach);
     for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < n; ++j) {
-            const std::ptrdiff_t gap =
-                std::abs(static_cast<std::ptrdiff_t>(i) - static_cast<std::ptrdiff_t>(j));
+        // Only half bars within reach can weigh (the others are -1, below kSimFloor); the
+        // nearest ones and those elsewhere in the bar are -1 too and rank after by index.
+        sims.clear();
+        for (std::size_t j = i > reach ? i - reach : 0; j < n && j <= i + reach; ++j) {
+            const std::size_t gap = i > j ? i - j : j - i;
             double s = -1;
-            if (gap >= kSimGap && gap <= kSimReach && halves[i].midBar == halves[j].midBar) {
+            if (gap >= static_cast<std::size_t>(kSimGap) && halves[i].midBar == halves[j].midBar) {
                 s = 0;
                 for (std::size_t f = 0; f < kSimDims; ++f)
                     s += ctx[i][f] * ctx[j][f];
             }
-            sims[j] = {s, j};
+            sims.push_back({s, j});
         }
-        std::partial_sort(sims.begin(), sims.begin() + static_cast<std::ptrdiff_t>(top), sims.end(),
-                          [](const auto& a, const auto& b) {
+        const std::size_t take = std::min(top, sims.size());
+        std::partial_sort(sims.begin(), sims.begin() + static_cast<std::ptrdiff_t>(take),
+                          sims.end(), [](const auto& a, const auto& b) {
                               return a.first > b.first ||
                                      (a.first == b.first && a.second < b.second);
                           });
         double weights = 0;
         Profile pooled{};
-        for (std::size_t t = 0; t < top; ++t) {
+        for (std::size_t t = 0; t < take; ++t) {
             const double wt = sims[t].first >= kSimFloor ? sims[t].first : 0.0;
             for (std::size_t pc = 0; pc < 12; ++pc)
                 pooled[pc] += logs[sims[t].second][pc] * wt;
