@@ -238,21 +238,24 @@ std::vector<std::vector<model::PlanChord>> harmonize(const model::Plan& take, in
     std::vector<std::vector<model::PlanChord>> out;
     if (melodyTrack < 0 || melodyTrack >= static_cast<int>(take.tracks.size())) return out;
     const model::Track& melody = take.tracks[static_cast<std::size_t>(melodyTrack)];
-    int tonic = 0;
+    const std::vector<HalfBar> halves = halfBarsOf(take, model::chordTrackLimit(take));
+    const std::vector<PitchProfile> profiles = melodyProfiles(melody, halves);
+    int tonic = 0, frame = 0; // frame: the key's relative major, the model's reading frame
     bool minor = false;
     if (!take.keySignatures.empty()) {
         tonic = model::keySignatureTonicPc(take.keySignatures.front());
         minor = take.keySignatures.front().minor;
-    } else {
+        frame = minor ? (tonic + 3) % 12 : tonic;
+    } else { // the frame learned from the melody, major or minor by its pitch profile
         model::Plan alone;
         alone.ppq = take.ppq;
         alone.tracks.push_back(melody);
-        estimateKey(alone, tonic, minor);
+        frame = learnedFrame(profiles);
+        estimateKeyInFrame(alone, frame, tonic, minor);
     }
     const model::KeySignature key =
         take.keySignatures.empty() ? keySignatureFor(tonic, minor) : take.keySignatures.front();
-    const std::vector<HalfBar> halves = halfBarsOf(take, model::chordTrackLimit(take));
-    const std::vector<MajMin> learned = learnedChords(melody, halves, tonic, minor);
+    const std::vector<MajMin> learned = learnedChords(profiles, halves, frame);
     for (int i = 0; i < count; ++i) {
         if (i < 3)
             out.push_back(learnedTrack(halves, learned, key, tonic, minor, i));

@@ -5,18 +5,24 @@
 #include "engine/generate/LearnedChordWeights.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <cstdlib>
 
 namespace pianola::engine::generate {
 
 namespace {
 using model::Tick;
-using Profile = std::array<double, 12>;
-constexpr double kOnsetGain = 1.0;  ///< beats added (up to) for a note struck in the half bar
-constexpr double kStrongGain = 0.5; ///< more when it is struck on a beat
-constexpr int kContext = 2;         ///< half bars of melody each side
-static_assert(learned::kFeatures == 12 * (2 + 2 * kContext) + 12 + 3);
+using Profile = PitchProfile;
+constexpr double kOnsetGain = 1.0;        ///< beats added (up to) for a note struck in the half bar
+constexpr double kStrongGain = 0.5;       ///< more when it is struck on a beat
+constexpr int kContext = 2;               ///< half bars of melody each side
+constexpr int kSimWidth = 2;              ///< half bars each side compared when looking for repeats
+constexpr std::size_t kSimTop = 5;        ///< the most alike half bars pooled
+constexpr std::ptrdiff_t kSimGap = 2;     ///< nearer half bars are not repeats
+constexpr std::ptrdiff_t kSimReach = 512; ///< farther ones are not searched (bounds the time)
+constexpr double kSimFloor = 0.5;         ///< less alike ones are not pooled
+constexpr std::size_t kSimDims = 12 * 2 * kSimWidth;
+static_assert(learned::kFeatures == 12 * (2 + 2 * kContext) + 12 + 3 + 13);
 static_assert(learned::kChords == 24);
 
 Tick barTicksOf(const model::TimeSignature& meter, int ppq)
@@ -24,9 +30,7 @@ Tick barTicksOf(const model::TimeSignature& meter, int ppq)
     return std::max<Tick>(Tick{meter.numerator} * ppq * 4 / std::max(1, meter.denominator), 1);
 }
 
-// Melody per pitch class relative to `frame`, in beats: duration, + up to a beat for a note
-// struck in the half bar, + up to half a beat more when struck on a beat.
-Profile weightsOf(const model::Track& melody, const HalfBar& h, int frame, std::size_t& first)
+Profile weightsOf(const model::Track& melody, const HalfBar& h, std::size_t& first)
 {
     Profile w{};
     const auto& notes = melody.notes;
@@ -45,7 +49,7 @@ Profile weightsOf(const model::Track& melody, const HalfBar& h, int frame, std::
             if (static_cast<double>(std::min(phase, h.beat - phase)) < 0.1 * beat)
                 x += kStrongGain * std::min(o, 1.0);
         }
-        w[static_cast<std::size_t>(((n.key - frame) % 12 + 12) % 12)] += x;
+        w[static_cast<std::size_t>(((n.key % 12) + 12) % 12)] += x;
     }
     return w;
 }
@@ -58,10 +62,122 @@ Profile log1p(const Profile& w)
     return out;
 }
 
+double sum(const Profile& w)
+{
+    double total = 0;
+    for (double v : w)
+        total += v;
+    return total;
+}
+
+// log1p of the whole melody's profile, divided by its maximum.
+Profile songProfile(const std::vector<Profile>& w)
+{
+    Profile whole{};
+    for (const Profile& p : w)
+        for (std::size_t pc = 0; pc < 12; ++pc)
+            whole[pc] += p[pc];
+    Profile song = log1p(whole);
+    const double top = std::max(*std::max_element(song.begin(), song.end()), 1e-9);
+    for (double& v : song)
+        v /= top;
+    return song;
+}
+
+Profile rotated(const Profile& p, int frame)
+{
+    Profile out{};
+    for (std::size_t pc = 0; pc < 12; ++pc)
+        out[pc] = p[(pc + static_cast<std::size_t>(frame)) % 12];
+    return out;
+}
+
+// Per half bar: the pitch-class shares of the kSimWidth half bars either side (zeros past the ends;
+// not of the half bar itself), scaled to unit length.
+std::vector<std::array<double, kSimDims>> contexts(const std::vector<Profile>& w)
+{
+    const auto n = static_cast<std::ptrdiff_t>(w.size());
+    std::vector<std::array<double, kSimDims>> out(w.size());
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        auto& c = out[static_cast<std::size_t>(i)];
+        std::size_t f = 0;
+        for (std::ptrdiff_t k = -kSimWidth; k <= kSimWidth; ++k) {
+            if (k == 0) continue; // the half bar itself is not compared
+            const std::ptrdiff_t j = i - k;
+            const double total = j >= 0 && j < n ? sum(w[static_cast<std::size_t>(j)]) : 0;
+            for (std::size_t pc = 0; pc < 12; ++pc)
+                c[f++] = total > 0 ? w[static_cast<std::size_t>(j)][pc] / total : 0;
+        }
+        double norm = 0;
+        for (double v : c)
+            norm += v * v;
+        norm = std::max(std::sqrt(norm), 1e-9);
+        for (double& v : c)
+            v /= norm;
+    }
+    return out;
+}
+
+struct Repeats
+{
+    std::vector<Profile> pooled;  ///< similarity-weighted log profile of the most alike half bars
+    std::vector<double> evidence; ///< the weights' sum / kSimTop (0: no repeat)
+};
+
+// For each half bar, the kSimTop other half bars at the same place in the bar (at least kSimGap
+// away, at most kSimReach) whose melody context is most alike (cosine; -1 for those excluded, ties
+// to the earlier), and their log profiles averaged with their similarities as weights (0 below
+// kSimFloor), and how much weight they have.
+Repeats repeatsOf(const std::vector<Profile>& w, const std::vector<Profile>& logs,
+                  const std::vector<HalfBar>& halves)
+{
+    const std::size_t n = w.size();
+    Repeats r{std::vector<Profile>(n), std::vector<double>(n, 0.0)};
+    if (n <= 1) return r;
+    const std::size_t top = std::min(kSimTop, n - 1);
+    const auto ctx = contexts(w);
+    std::vector<std::pair<double, std::size_t>> sims;
+    const auto reach = static_cast<std::size_t>(kSimReach);
+    for (std::size_t i = 0; i < n; ++i) {
+        // Only half bars within reach can weigh (the others are -1, below kSimFloor); the
+        // nearest ones and those elsewhere in the bar are -1 too and rank after by index.
+        sims.clear();
+        for (std::size_t j = i > reach ? i - reach : 0; j < n && j <= i + reach; ++j) {
+            const std::size_t gap = i > j ? i - j : j - i;
+            double s = -1;
+            if (gap >= static_cast<std::size_t>(kSimGap) && halves[i].midBar == halves[j].midBar) {
+                s = 0;
+                for (std::size_t f = 0; f < kSimDims; ++f)
+                    s += ctx[i][f] * ctx[j][f];
+            }
+            sims.push_back({s, j});
+        }
+        const std::size_t take = std::min(top, sims.size());
+        std::partial_sort(sims.begin(), sims.begin() + static_cast<std::ptrdiff_t>(take),
+                          sims.end(), [](const auto& a, const auto& b) {
+                              return a.first > b.first ||
+                                     (a.first == b.first && a.second < b.second);
+                          });
+        double weights = 0;
+        Profile pooled{};
+        for (std::size_t t = 0; t < take; ++t) {
+            const double wt = sims[t].first >= kSimFloor ? sims[t].first : 0.0;
+            for (std::size_t pc = 0; pc < 12; ++pc)
+                pooled[pc] += logs[sims[t].second][pc] * wt;
+            weights += wt;
+        }
+        for (double& v : pooled)
+            v /= std::max(weights, 1e-9);
+        r.pooled[i] = pooled, r.evidence[i] = weights / static_cast<double>(top);
+    }
+    return r;
+}
+
 // The feature order of lr_features() in scripts/harmonize_study.py.
 std::array<double, learned::kFeatures> featuresAt(const std::vector<Profile>& w,
                                                   const std::vector<Profile>& logs,
-                                                  const Profile& song, std::size_t i, bool midBar)
+                                                  const Profile& song, const Repeats& repeats,
+                                                  std::size_t i, bool midBar)
 {
     std::array<double, learned::kFeatures> x{};
     std::size_t f = 0;
@@ -70,9 +186,7 @@ std::array<double, learned::kFeatures> featuresAt(const std::vector<Profile>& w,
             x[f++] = v;
     };
     put(logs[i]);
-    double total = 0;
-    for (double v : w[i])
-        total += v;
+    const double total = sum(w[i]);
     for (double v : w[i])
         x[f++] = total > 0 ? v / total : 0;
     for (int k : {2, 1, -1, -2}) { // the half bars after, then before
@@ -83,6 +197,8 @@ std::array<double, learned::kFeatures> featuresAt(const std::vector<Profile>& w,
     put(song);
     x[f++] = midBar ? 1 : 0;
     x[f++] = total == 0 ? 1 : 0;
+    put(repeats.pooled[i]);
+    x[f++] = repeats.evidence[i];
     x[f++] = 1;
     return x;
 }
@@ -123,28 +239,47 @@ std::vector<HalfBar> halfBarsOf(const model::Plan& take, Tick limit)
     return out;
 }
 
-std::vector<MajMin> learnedChords(const model::Track& melody, const std::vector<HalfBar>& halves,
-                                  int tonic, bool minor)
+std::vector<PitchProfile> melodyProfiles(const model::Track& melody,
+                                         const std::vector<HalfBar>& halves)
 {
-    const int frame = minor ? (tonic + 3) % 12 : tonic % 12; // the relative major on C
-    std::vector<Profile> w, logs;
+    std::vector<Profile> w;
     w.reserve(halves.size());
-    Profile whole{};
     std::size_t first = 0;
-    for (const HalfBar& h : halves) {
-        w.push_back(weightsOf(melody, h, frame, first));
-        logs.push_back(log1p(w.back()));
+    for (const HalfBar& h : halves)
+        w.push_back(weightsOf(melody, h, first));
+    return w;
+}
+
+int learnedFrame(const std::vector<PitchProfile>& profiles)
+{
+    const Profile song = songProfile(profiles);
+    int best = 0;
+    double bestScore = 0;
+    for (int frame = 0; frame < 12; ++frame) {
+        double score = 0;
         for (std::size_t pc = 0; pc < 12; ++pc)
-            whole[pc] += w.back()[pc];
+            score += learned::kFrameWeight[pc] * song[(pc + static_cast<std::size_t>(frame)) % 12];
+        if (frame == 0 || score > bestScore) best = frame, bestScore = score;
     }
-    Profile song = log1p(whole);
-    const double top = std::max(*std::max_element(song.begin(), song.end()), 1e-9);
-    for (double& v : song)
-        v /= top;
+    return best;
+}
+
+std::vector<MajMin> learnedChords(const std::vector<PitchProfile>& profiles,
+                                  const std::vector<HalfBar>& halves, int frame)
+{
+    frame = ((frame % 12) + 12) % 12;
+    std::vector<Profile> w, logs;
+    w.reserve(profiles.size()), logs.reserve(profiles.size());
+    for (const Profile& p : profiles) {
+        w.push_back(rotated(p, frame));
+        logs.push_back(log1p(w.back()));
+    }
+    const Profile song = songProfile(w);
+    const Repeats repeats = repeatsOf(w, logs, halves);
     std::vector<MajMin> out;
     out.reserve(halves.size());
-    for (std::size_t i = 0; i < halves.size(); ++i) {
-        const int c = argmaxChord(featuresAt(w, logs, song, i, halves[i].midBar));
+    for (std::size_t i = 0; i < halves.size() && i < w.size(); ++i) {
+        const int c = argmaxChord(featuresAt(w, logs, song, repeats, i, halves[i].midBar));
         out.push_back({(c % 12 + frame) % 12, c >= 12});
     }
     return out;

@@ -44,15 +44,31 @@ int maxPolyphony(const model::Track& t)
         most = std::max(most, now += e.second);
     return most;
 }
-} // namespace
 
-void estimateKey(const model::Plan& plan, int& tonic, bool& minor)
+std::array<double, 12> pitchHistogram(const model::Plan& plan)
 {
     std::array<double, 12> histogram{};
     for (const model::Track& t : plan.tracks)
         if (t.channel != 9)
             for (const model::Note& n : t.notes)
                 histogram[n.key % 12] += static_cast<double>(n.lengthTicks);
+    return histogram;
+}
+} // namespace
+
+void estimateKeyInFrame(const model::Plan& plan, int frame, int& tonic, bool& minor)
+{
+    const std::array<double, 12> histogram = pitchHistogram(plan);
+    frame = (frame % 12 + 12) % 12;
+    const int relative = (frame + 9) % 12;
+    minor =
+        correlate(histogram, kMinorProfile, relative) > correlate(histogram, kMajorProfile, frame);
+    tonic = minor ? relative : frame;
+}
+
+void estimateKey(const model::Plan& plan, int& tonic, bool& minor)
+{
+    const std::array<double, 12> histogram = pitchHistogram(plan);
     double best = -2;
     tonic = 0, minor = false;
     for (int k = 0; k < 12; ++k)

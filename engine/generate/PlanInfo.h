@@ -26,6 +26,8 @@ struct PlanInfo
 /// Key from pitch content: Krumhansl-Schmuckler (duration-weighted pitch classes correlated with
 /// the Krumhansl-Kessler profiles of all 24 keys). Drum tracks (channel 9) are ignored.
 void estimateKey(const model::Plan& plan, int& tonic, bool& minor);
+/// The same, choosing only between the two keys of `frame` (its major and its relative minor).
+void estimateKeyInFrame(const model::Plan& plan, int frame, int& tonic, bool& minor);
 
 /// Role of a track: by its name first ("Bass", "Drums"), else by channel 9, GM program,
 /// register and polyphony.

@@ -57,6 +57,10 @@ int main()
                 static_cast<long long>(song.lengthTicks()));
     measure("detect chords: a whole song (POP909 001: 196 s)", 20,
             [&](int) { sink += gen::detectChords(song).size(); });
+    measure("harmonize: a whole song (POP909 001), 4 candidates", 20, [&](int) {
+        for (const auto& candidate : gen::harmonize(song, gen::melodyTrackOf(song), 4))
+            sink += candidate.size();
+    });
     const char* const symbols[] = {"Fmaj9", "Bb/D", "C7#9", "Dm7b5",
                                    "Csus4", "C6/9", "Am11", "N.C."};
     measure("parse + print 8,000 chord symbols", 50, [&](int) {

@@ -121,8 +121,8 @@ void TestHarmonizePop909::firstCandidateAgainstLabels()
     if (even.songs == 0) QSKIP("no POP909 corpus in PIANOLA_SHARED_DIR");
     const double all = even.total + odd.total;
     qInfo(
-        "POP909 melody alone, first candidate on annotated bars: held out (%d even songs) %.1f%%, "
-        "training half (%d odd songs) %.1f%% (majmin by time)",
+        "POP909 melody alone, first candidate on annotated bars: held out (%d even songs) %.2f%%, "
+        "training half (%d odd songs) %.2f%% (majmin by time)",
         even.songs, even.pct(even.ours), odd.songs, odd.pct(odd.ours));
     qInfo("baseline on the file's bars (the issue's): even %.1f%%, all %.1f%%; same rule on "
           "annotated bars: even %.1f%%, all %.1f%%",
@@ -131,8 +131,11 @@ void TestHarmonizePop909::firstCandidateAgainstLabels()
     qInfo("held out minus baseline (even songs): %+.1f points (file bars), %+.1f (annotated bars); "
           "the issue's goal is +10",
           even.pct(even.ours - even.fileBars), even.pct(even.ours - even.annotatedBars));
-    // The goal (+10) is not reached against the baseline on the same bars; the learned chords
-    // must at least beat that baseline on the held-out songs.
+    // The goal (+10 over its baseline on the file's bars) holds on the held-out songs
+    // (+10.4 when written); against the same rule on the same annotated bars it is not reached
+    // (+6.2), but the learned chords must at least beat that baseline.
+    QVERIFY2(even.pct(even.ours - even.fileBars) >= 10.0,
+             qPrintable(QString::number(even.pct(even.ours - even.fileBars))));
     QVERIFY2(even.ours > even.annotatedBars,
              qPrintable(QString::number(even.pct(even.ours - even.annotatedBars))));
 }
