@@ -103,10 +103,55 @@ void frameScores(const PitchClasses& chroma, const PitchClasses& bass, double ma
     }
 }
 
+// Where a Viterbi path may change state (every beat, or every frame when changes are not held to
+// beats): per such frame one bit per state (did the best path into the state change there) and
+// the state it changed from. A 32nd of a byte per frame and state on beats: a bound 32,768-frame
+// piece needs 0.2 MB, not the 7 MB of a byte for every frame and state.
+class Switches
+{
+public:
+    Switches(const ChromaFrames& frames, std::size_t states, bool onBeats)
+        : m_perBeat(onBeats ? static_cast<std::size_t>(frames.framesPerBeat) : 1),
+          m_words((states + 63) / 64),
+          m_bits((frames.size() + m_perBeat - 1) / m_perBeat * m_words, 0),
+          m_from((frames.size() + m_perBeat - 1) / m_perBeat, 0)
+    {}
+    /// True if the path may change state at frame f (f > 0 on a change frame).
+    bool at(std::size_t f) const { return f > 0 && f % m_perBeat == 0; }
+    void setFrom(std::size_t f, std::size_t state)
+    {
+        m_from[f / m_perBeat] = static_cast<std::uint16_t>(state);
+    }
+    void set(std::size_t f, std::size_t state)
+    {
+        m_bits[f / m_perBeat * m_words + state / 64] |= std::uint64_t{1} << (state % 64);
+    }
+    /// The state before frame f on the path that is in `state` at f.
+    std::size_t before(std::size_t f, std::size_t state) const
+    {
+        if (!at(f)) return state;
+        const std::size_t row = f / m_perBeat;
+        const bool changed = (m_bits[row * m_words + state / 64] >> (state % 64)) & 1u;
+        return changed ? m_from[row] : state;
+    }
+
+private:
+    std::size_t m_perBeat, m_words;
+    std::vector<std::uint64_t> m_bits;
+    std::vector<std::uint16_t> m_from;
+};
+
+// One Viterbi pass: the best path (a state per frame) and its total score.
+struct Pass
+{
+    std::vector<std::uint16_t> path;
+    double score = 0.0;
+};
+
 // The state path maximising sum(score) - changePenalty * changes, a change on a beat of parity
 // `weakParity` (0 even, 1 odd, -1 none) paying weakBeatPenalty more. O(frames * states).
-std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector<State>& all,
-                                   const ChordParams& p, int weakParity, double& bestScore)
+Pass viterbi(const ChromaFrames& frames, const std::vector<State>& all, const ChordParams& p,
+             int weakParity)
 {
     const std::size_t n = frames.size(), k = all.size();
     double meanMass = 0.0, voiced = 0.0;
@@ -119,8 +164,7 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
     const double scale = voiced > 0 ? voiced / (meanMass * frames.framesPerBeat) : 1.0;
     const double bassScale = 1.0 / static_cast<double>(frames.step * frames.framesPerBeat);
     std::vector<double> score(k), total(k, 0.0), next(k);
-    std::vector<std::uint8_t> switched(n * k, 0);
-    std::vector<std::uint16_t> bestAt(n, 0);
+    Switches switches(frames, k, p.changeOnBeats);
     std::size_t best = 0;
     for (std::size_t f = 0; f < n; ++f) {
         // A frame like the one before (a held chord, a silence) scores the same: held notes and
@@ -138,29 +182,34 @@ std::vector<std::uint16_t> viterbi(const ChromaFrames& frames, const std::vector
             }
             frameScores(chroma, bass, frames.mass[f] * scale, bassMass, all, p, score);
         }
-        const auto beat = static_cast<int>(f / static_cast<std::size_t>(frames.framesPerBeat));
-        const double leave =
-            total[best] - p.changePenalty - (beat % 2 == weakParity ? p.weakBeatPenalty : 0.0);
-        const bool onBeat = f > 0 && (!p.changeOnBeats || f % frames.framesPerBeat == 0);
         std::size_t nextBest = 0;
-        for (std::size_t s = 0; s < k; ++s) {
-            const bool change = onBeat && leave > total[s];
-            switched[f * k + s] = change;
-            next[s] = (change ? leave : total[s]) + score[s];
-            if (next[s] > next[nextBest]) nextBest = s;
+        if (switches.at(f)) {
+            const auto beat = static_cast<int>(f / static_cast<std::size_t>(frames.framesPerBeat));
+            const double leave =
+                total[best] - p.changePenalty - (beat % 2 == weakParity ? p.weakBeatPenalty : 0.0);
+            switches.setFrom(f, best);
+            for (std::size_t s = 0; s < k; ++s) {
+                const bool change = leave > total[s];
+                if (change) switches.set(f, s);
+                next[s] = (change ? leave : total[s]) + score[s];
+                if (next[s] > next[nextBest]) nextBest = s;
+            }
+        } else {
+            for (std::size_t s = 0; s < k; ++s) {
+                next[s] = total[s] + score[s];
+                if (next[s] > next[nextBest]) nextBest = s;
+            }
         }
-        bestAt[f] = static_cast<std::uint16_t>(best);
         total.swap(next);
         best = nextBest;
     }
-    bestScore = total[best];
-    std::vector<std::uint16_t> path(n);
+    Pass pass{std::vector<std::uint16_t>(n), total[best]};
     std::size_t s = best;
     for (std::size_t f = n; f-- > 0;) {
-        path[f] = static_cast<std::uint16_t>(s);
-        if (switched[f * k + s]) s = bestAt[f];
+        pass.path[f] = static_cast<std::uint16_t>(s);
+        s = switches.before(f, s);
     }
-    return path;
+    return pass;
 }
 
 // The beat parity (0 even, 1 odd) on which fewer of the path's changes fall: chords mostly
@@ -199,27 +248,18 @@ void addSpan(std::vector<Chord>& out, const Timeline& timeline, const ChromaFram
     else
         out.push_back(c);
 }
-// The score of the plain path (no beat parity), to compare beat phases.
-double pathScore(const ChromaFrames& frames, const ChordParams& params)
-{
-    double total = 0.0;
-    if (frames.size() > 0) viterbi(frames, states(params), params, -1, total);
-    return total;
-}
-} // namespace
-
-std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames& frames,
-                                   const ChordParams& params, double* score)
+// The chords of the frames from the plain path (no beat parity): a second pass with the beat
+// parity the plain path changes on less, then runs of one state.
+std::vector<Chord> chordsFromPath(const Timeline& timeline, const ChromaFrames& frames,
+                                  const std::vector<State>& all, const ChordParams& params,
+                                  Pass plain, double* score)
 {
     std::vector<Chord> out;
-    if (score) *score = 0.0;
-    if (frames.size() == 0 || timeline.pitched().empty()) return out;
-    const std::vector<State> all = states(params);
-    double total = 0.0;
-    std::vector<std::uint16_t> path = viterbi(frames, all, params, -1, total);
+    Pass pass = std::move(plain);
     if (params.weakBeatPenalty > 0.0)
-        path = viterbi(frames, all, params, weakParity(path, frames.framesPerBeat), total);
-    if (score) *score = total;
+        pass = viterbi(frames, all, params, weakParity(pass.path, frames.framesPerBeat));
+    if (score) *score = pass.score;
+    const std::vector<std::uint16_t>& path = pass.path;
     // Runs of one state, cut at silences of a beat or more.
     const std::size_t minGap = static_cast<std::size_t>(frames.framesPerBeat);
     std::size_t f = 0;
@@ -238,6 +278,16 @@ std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames&
     }
     return out;
 }
+} // namespace
+
+std::vector<Chord> recognizeChords(const Timeline& timeline, const ChromaFrames& frames,
+                                   const ChordParams& params, double* score)
+{
+    if (score) *score = 0.0;
+    if (frames.size() == 0 || timeline.pitched().empty()) return {};
+    const std::vector<State> all = states(params);
+    return chordsFromPath(timeline, frames, all, params, viterbi(frames, all, params, -1), score);
+}
 
 } // namespace pianola::engine::analysis
 
@@ -247,23 +297,29 @@ HarmonyFrames chordsOnBestPhase(const Timeline& timeline, model::Tick phase,
                                 const ChordParams& params)
 {
     HarmonyFrames best;
-    double bestScore = 0.0;
+    Pass bestPass; // the winning phase's plain path: the first pass of its chords
     const model::Tick ppq = timeline.ppq();
     const std::vector<double> weights =
         params.weighTracks ? chordTrackWeights(timeline) : std::vector<double>{};
+    const std::vector<State> all = states(params);
+    const bool pitched = !timeline.pitched().empty();
     // A file on its own grid (phase 0) may still start off the beat: try every sixteenth.
     const int candidates = !params.changeOnBeats ? 1 : phase == 0 ? params.phaseCandidates : 2;
     for (int k = 0; k < candidates; ++k) {
         HarmonyFrames candidate;
         candidate.phase = (phase + k * ppq / candidates) % ppq;
         candidate.frames = chromaFrames(timeline, candidate.phase, &weights);
-        const double score = timeline.pitched().empty() ? 0.0 : pathScore(candidate.frames, params);
-        if (k == 0 || score > bestScore) {
+        Pass pass; // phases compare on the plain path's score (none without pitched notes)
+        if (pitched && candidate.frames.size() > 0)
+            pass = viterbi(candidate.frames, all, params, -1);
+        if (k == 0 || pass.score > bestPass.score) {
             best = std::move(candidate);
-            bestScore = score;
+            bestPass = std::move(pass);
         }
     }
-    best.chords = recognizeChords(timeline, best.frames, params);
+    if (pitched && best.frames.size() > 0)
+        best.chords =
+            chordsFromPath(timeline, best.frames, all, params, std::move(bestPass), nullptr);
     // The key and the pitch-class profile read every note as it sounds.
     if (params.weighTracks) best.frames = chromaFrames(timeline, best.phase);
     return best;
