@@ -138,18 +138,7 @@ class Softmax:
         self.mu, self.sd = X.mean(0), X.std(0) + 1e-6
         self.mu[-1], self.sd[-1] = 0, 1
         Xn = ((X - self.mu) / self.sd).astype(np.float32)
-        Y = np.eye(24, dtype=np.float32)[y]
-        W = np.zeros((X.shape[1], 24), np.float32)
-        m, v = np.zeros_like(W), np.zeros_like(W)
-        for t in range(1, self.iters + 1):
-            Z = Xn @ W
-            Z -= Z.max(1, keepdims=True)
-            p = np.exp(Z)
-            p /= p.sum(1, keepdims=True)
-            g = Xn.T @ (p - Y) / len(y) + self.l2 * W
-            m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
-            W -= 0.05 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-        self.W = W
+        self.W = hs.adam_softmax(Xn, y, self.l2, self.iters, np.float32)
         return self
 
     def logprob(self, X):

@@ -805,22 +805,32 @@ def lr_features(feats, context=2, repeats=False):
     tot = W.sum(1, keepdims=True)
     P = np.where(tot > 0, W / np.maximum(tot, 1e-9), 0)
 
-    def shifted(M, k):
-        Z = np.zeros_like(M)
-        if k > 0:
-            Z[k:] = M[:-k]
-        elif k < 0:
-            Z[:k] = M[-k:]
-        return Z
-
     song = np.log1p(W.sum(0))
     song = song / max(song.max(), 1e-9)
     pos = np.array([[g.first] for g in feats], float).reshape(-1, 1)
-    parts = [L, P] + [shifted(L, k) for k in range(-context, context + 1) if k]
+    parts = [L, P] + [shifted_rows(L, k) for k in range(-context, context + 1) if k]
     parts += [np.tile(song, (n, 1)), pos, (tot == 0).astype(float)]
     if repeats:
         parts += list(repeats_pool(W, pos[:, 0], L))
     return np.hstack(parts + [np.ones((n, 1))])
+
+
+def adam_softmax(Xn, y, l2, iters, dtype=float):
+    """Weights (features x 24) of a multinomial logistic regression on standardized inputs Xn
+    and chord indices y: full-batch Adam, rate 0.05, L2 `l2`, `iters` steps."""
+    import numpy as np
+    Y = np.eye(24, dtype=dtype)[y]
+    W = np.zeros((Xn.shape[1], 24), dtype)
+    m, v = np.zeros_like(W), np.zeros_like(W)
+    for t in range(1, iters + 1):
+        Z = Xn @ W
+        Z -= Z.max(1, keepdims=True)
+        p = np.exp(Z)
+        p /= p.sum(1, keepdims=True)
+        g = Xn.T @ (p - Y) / len(y) + l2 * W
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
+        W -= 0.05 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    return W
 
 
 class SoftmaxChords:
@@ -834,18 +844,7 @@ class SoftmaxChords:
         X, y = X[y >= 0], y[y >= 0]
         self.mu, self.sd = X.mean(0), X.std(0) + 1e-6
         self.mu[-1], self.sd[-1] = 0, 1
-        Xn, Y = (X - self.mu) / self.sd, np.eye(24)[y]
-        W = np.zeros((X.shape[1], 24))
-        m, v = np.zeros_like(W), np.zeros_like(W)
-        for t in range(1, self.iters + 1):  # Adam, full batch
-            Z = Xn @ W
-            Z -= Z.max(1, keepdims=True)
-            p = np.exp(Z)
-            p /= p.sum(1, keepdims=True)
-            g = Xn.T @ (p - Y) / len(y) + self.l2 * W
-            m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
-            W -= 0.05 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-        self.W = W
+        self.W = adam_softmax((X - self.mu) / self.sd, y, self.l2, self.iters)
         return self
 
     def logprob(self, feats):
