@@ -10,7 +10,10 @@ bash scripts/deps.sh test
 jobs=$(nproc)
 
 echo "== build (RelWithDebInfo) and test"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# -g1 (function names and line tables for backtraces), not -g: full debug information cost a
+# quarter of the compile time, minutes of CI's 30 (tst_chat.cpp: 11.1 s of CPU with -g, 7.8 s with -g1).
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
