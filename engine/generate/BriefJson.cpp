@@ -192,6 +192,9 @@ const std::
                      [](JsonReader& in, const Json& v, const JsonPath& p, Brief& b) {
                          BriefIntent intent;
                          model::jsonio::visitFields<BriefIntent>(in, v, p, kIntentFields, intent);
+                         // "toBar" alone is a region from the first bar ("up to bar 8"):
+                         // a region is known by its start, and the writer writes both or none.
+                         if (intent.fromBar == 0 && intent.toBar > 0) intent.fromBar = 1;
                          if (intent.toBar < intent.fromBar) intent.toBar = intent.fromBar;
                          b.intent = intent;
                      }},

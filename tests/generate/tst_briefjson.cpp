@@ -116,6 +116,24 @@ void TestBriefJson::intentRoundTrips()
     auto back = briefFromJson(briefToJson(r->brief));
     QVERIFY(back && back->brief == r->brief);
     QVERIFY(!briefFromJson(R"({"intent":{"part":"bass"}})")); // the action is required
+
+    // Only one end of the region (a misspelt "fromBar" is a warning): bars 1-8, and only
+    // "fromBar": that one bar. Both write back to the same brief (CI's fuzzer found the first
+    // lost its "toBar" on the way back).
+    auto upTo = briefFromJson(
+        R"({"intent":{"action":"regenerate part","part":"bass","fromBaz":5,"toBar":8}})");
+    QVERIFY(upTo && upTo->brief.intent);
+    QCOMPARE(upTo->report.warnings.size(), std::size_t{1});
+    QCOMPARE(upTo->brief.intent->fromBar, 1);
+    QCOMPARE(upTo->brief.intent->toBar, 8);
+    back = briefFromJson(briefToJson(upTo->brief));
+    QVERIFY(back && back->brief == upTo->brief);
+    auto from = briefFromJson(R"({"intent":{"action":"regenerate part","fromBar":7}})");
+    QVERIFY(from && from->brief.intent);
+    QCOMPARE(from->brief.intent->fromBar, 7);
+    QCOMPARE(from->brief.intent->toBar, 7);
+    back = briefFromJson(briefToJson(from->brief));
+    QVERIFY(back && back->brief == from->brief);
 }
 
 // tests/generate/CMakeLists.txt also runs check_schema.py on these samples with brief.schema.json.
