@@ -139,7 +139,9 @@ model::Plan wholeTake(const model::Plan& take, std::string_view words, std::uint
                             moved.error().message + ")");
         }
     }
-    if (q.meter && (q.meter->first != info.numerator || q.meter->second != info.denominator)) {
+    // An impossible meter ("0/8") leaves the take as it is: the part's brief refuses it in words.
+    if (q.meter && meterSupported(q.meter->first, q.meter->second) &&
+        (q.meter->first != info.numerator || q.meter->second != info.denominator)) {
         out = rebar(out, q.meter->first, q.meter->second);
         restoreLocked(take, out);
         chips.push_back("meter: " + std::to_string(info.numerator) + "/" +
@@ -161,6 +163,9 @@ Result<ArrangeResult> arrange(const model::Plan& asked, const PartRequest& reque
                               std::string_view words, std::uint64_t seed, int index)
 {
     ArrangeResult result;
+    if (asked.ppq < kMinGridPpq && request.action != PartAction::Remove &&
+        request.action != PartAction::Lock)
+        return refusal(tooCoarseText(asked.ppq, "a part"));
     std::vector<std::string> whole;
     const model::Plan take =
         request.action == PartAction::Add || request.action == PartAction::Regenerate

@@ -48,7 +48,8 @@ struct ArrangeResult
 /// new tempo: then the chips say the whole take changed). Locked tracks and notes never change.
 /// Candidate `index` > 0 varies density, complexity and the random choices. Errors
 /// (InvalidArgument) say why nothing can change: the part is missing, locked, or the region is
-/// outside the take. Pure and thread-safe.
+/// outside the take, or the take's resolution is coarser than kMinGridPpq. Pure and
+/// thread-safe.
 Result<ArrangeResult> arrange(const model::Plan& take, const PartRequest& request,
                               std::string_view words, std::uint64_t seed, int index = 0);
 

@@ -128,6 +128,13 @@ Brief defaultBrief(Genre genre);
 Part defaultPart(Genre genre, Role role);
 /// True for modes with a minor third (minor, dorian, phrygian, harmonic minor).
 bool isMinorMode(Mode m);
+/// True for the meters the generator writes: 1 to 32 beats of halves, quarters, eighths or
+/// sixteenths.
+constexpr bool meterSupported(int numerator, int denominator)
+{
+    return numerator >= 1 && numerator <= 32 &&
+           (denominator == 2 || denominator == 4 || denominator == 8 || denominator == 16);
+}
 
 /// Every way the brief is impossible or out of range, one message each ("bars: 0 is below 1");
 /// empty when the brief can be generated.

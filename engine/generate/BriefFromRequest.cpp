@@ -149,9 +149,7 @@ Brief briefFromRequest(const Request& q, std::uint64_t seed, std::vector<std::st
         problems.push_back(numberText(*q.bars) + " bars: a take has 1 to 256 bars");
     if (q.bpm && (*q.bpm < Brief::kMinBpm || *q.bpm > Brief::kMaxBpm))
         problems.push_back(numberText(*q.bpm) + " bpm: the tempo must be 20 to 400 bpm");
-    if (q.meter &&
-        (b.numerator < 1 || b.numerator > 32 ||
-         (b.denominator != 2 && b.denominator != 4 && b.denominator != 8 && b.denominator != 16)))
+    if (q.meter && !meterSupported(b.numerator, b.denominator))
         problems.push_back(
             std::to_string(b.numerator) + "/" + std::to_string(b.denominator) +
             ": a meter needs 1 to 32 beats of halves, quarters, eighths or sixteenths");

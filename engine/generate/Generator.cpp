@@ -11,6 +11,13 @@
 
 namespace pianola::engine::generate {
 
+std::string tooCoarseText(int ppq, std::string_view what)
+{
+    return "the take has " + std::to_string(ppq) + (ppq == 1 ? " tick" : " ticks") +
+           " a quarter note; " + std::string(what) + " needs at least " +
+           std::to_string(kMinGridPpq) + " to fall on sixteenths and triplets";
+}
+
 Grid::Grid(const Brief& b, int ppqIn)
     : ppq(ppqIn), numerator(b.numerator), denominator(b.denominator),
       beatTicks(static_cast<Tick>(ppqIn) * 4 / b.denominator), barTicks(beatTicks * b.numerator),

@@ -7,6 +7,8 @@
 #include "engine/generate/Theory.h"
 #include "model/Plan.h"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace pianola::engine::generate {
@@ -21,7 +23,14 @@ inline constexpr int kKick = 36, kSideStick = 37, kSnare = 38, kClap = 39, kClos
                      kShaker = 70;
 }
 
-/// Bar and beat geometry. A step is a sixteenth note in every meter.
+/// The coarsest resolution notes are written or moved in: 24 ticks a quarter note (MIDI clock),
+/// so that sixteenths, triplets, swing and humanize have ticks to fall on.
+inline constexpr int kMinGridPpq = 24;
+/// Why a take of `ppq` ticks a quarter note is too coarse for `what` ("a part", "a change").
+std::string tooCoarseText(int ppq, std::string_view what);
+
+/// Bar and beat geometry at a resolution of at least kMinGridPpq. A step is a sixteenth note in
+/// every meter.
 struct Grid
 {
     int ppq = 480;

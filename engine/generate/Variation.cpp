@@ -5,6 +5,7 @@
 #include "engine/generate/Arranger.h"
 #include "engine/generate/Generator.h"
 #include "engine/generate/Interpreter.h"
+#include "engine/generate/Parts.h"
 #include "engine/generate/PromptText.h"
 #include "engine/generate/Varier.h"
 
@@ -295,7 +296,7 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
         };
         if (digits(top) && digits(bottom)) {
             const int n = std::stoi(top), d = std::stoi(bottom);
-            if (n < 1 || n > 32 || (d != 2 && d != 4 && d != 8 && d != 16)) return false;
+            if (!meterSupported(n, d)) return false;
             meter(n, d);
             ++i;
             return true;
@@ -429,6 +430,8 @@ std::string variationHelp()
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,
                              std::uint64_t seed, int index)
 {
+    if (plan.ppq < kMinGridPpq)
+        return makeError(Error::Code::Unsupported, tooCoarseText(plan.ppq, "a change"));
     Varier v(plan, seed, index);
     auto result = v.run(instruction);
     if (!result) return result;

@@ -34,8 +34,8 @@ std::string variationHelp();
 /// Tracks a change does not touch are copied unchanged. Error (InvalidArgument) when nothing in
 /// the instruction is understood (the message lists what is); TooLarge when the instruction is
 /// over kMaxPromptBytes or nothing understood could be done within kMaxVariationNotes (the
-/// message says why); ValidationError when everything it would change is locked. Pure and
-/// thread-safe.
+/// message says why); ValidationError when everything it would change is locked; Unsupported
+/// when the plan is coarser than kMinGridPpq ticks a quarter note. Pure and thread-safe.
 /// `index` > 0 reads what the words leave open another way (a candidate: how much harder, which
 /// darker scale); 0 is the plain reading.
 Result<VariationResult> vary(const model::Plan& plan, std::string_view instruction,

@@ -106,6 +106,7 @@ private slots:
     void generateVariation();
     void generateInContextSeedConversation();
     void generateInContextKeyAndLocks();
+    void generateInContextOfOddTakes();
     void analyzeText();
     void checkAgainstWords();
     void keysAreNamedAsMusiciansNameThem();
@@ -572,6 +573,55 @@ void TestCli::generateExplainPrintsChecklists()
     QVERIFY2(r.out.contains("ok    tempo: 96 bpm (asked 96 bpm)") &&
                  r.out.contains("four on the floor: "),
              qPrintable(r.out));
+}
+
+// Lines a take cannot take (a meter of 0 beats) and takes the generator does not write (two
+// ticks a quarter note, a bar shorter than a tick) get an answer or a clear refusal, never a
+// crash (the ASan + UBSan build runs this; fuzz_answer found "add a bass in 0/8" divided by zero).
+void TestCli::generateInContextOfOddTakes()
+{
+    QCOMPARE(runCli({"generate", "--seed", "2", "-o", path("odd-base.mid"), "pop song, 2 bars"})
+                 .code,
+             0);
+    for (const char* line : {"add a bass in 0/8", "add a bass in 3/64", "add drums in 33/4"}) {
+        const Run r =
+            runCli({"generate", "--from", path("odd-base.mid"), "-o", path("odd-x.mid"), line});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("a meter needs 1 to 32 beats"), qPrintable(line + (" " + r.err)));
+        QVERIFY(!QFile::exists(path("odd-x.mid")));
+    }
+    const Run three = runCli({"generate", "--explain", "--from", path("odd-base.mid"), "-o",
+                              path("odd-34.mid"), "add a bass in 3/4"});
+    QVERIFY2(three.code == 0 && three.out.contains("meter: 4/4 -> 3/4"), qPrintable(three.err));
+
+    QFile coarse(path("odd-coarse.json"));
+    QVERIFY(coarse.open(QIODevice::WriteOnly));
+    coarse.write(R"({"ppq": 2, "bpm": 90, "timeSignature": {"numerator": 1, "denominator": 64},
+        "tracks": [{"name": "Piano", "channel": 0, "program": 0, "notes": [
+          {"key": 60, "vel": 90, "start": 0, "length": 2}, {"key": 64, "vel": 90, "start": 2,
+           "length": 1}, {"key": 36, "vel": 90, "start": 3, "length": 5}]}]})");
+    coarse.close();
+    for (const QString& parent : {path("odd-base.mid"), path("odd-coarse.json")})
+        for (const char* line :
+             {"add a bass", "add drums", "regenerate the piano in bars 1-2", "darker",
+              "double time", "in 3/4", "in 7/16", "swing 60%", "a fill on bar 2",
+              "transpose to E minor", "remove the piano", "humanize", "busier"}) {
+            QFile::remove(path("odd-out.mid"));
+            const Run r = runCli({"generate", "--from", parent, "-o", path("odd-out.mid"), line});
+            const QString what = parent + ": " + line + ": " + r.err;
+            QVERIFY2(r.code == 0 || r.code == 1, qPrintable(what));
+            QCOMPARE(QFile::exists(path("odd-out.mid")), r.code == 0);
+            if (r.code == 0)
+                QVERIFY2(pianola::engine::loadPlanFile(path("odd-out.mid").toStdString()),
+                         qPrintable(what));
+            else if (parent.endsWith(".json") && !QString(line).startsWith("remove"))
+                // Parts and changes need 24 ticks a quarter note; removing a part does not.
+                QVERIFY2(r.err.contains("the take has 2 ticks a quarter note; a "),
+                         qPrintable(what));
+            else
+                QVERIFY2(r.err.startsWith("pianola-cli generate: ") && r.err.size() > 30,
+                         qPrintable(what));
+        }
 }
 
 void TestCli::analyzeText()
