@@ -107,8 +107,8 @@ PlanInfo inferPlanInfo(const model::Plan& plan)
         info.numerator = plan.timeSignatures.front().numerator,
         info.denominator = plan.timeSignatures.front().denominator;
     // At least a tick: a valid plan may have a bar shorter than one (1/64 at 2 ticks a quarter).
-    info.barTicks = std::max<model::Tick>(
-        1, static_cast<model::Tick>(plan.ppq) * 4 * info.numerator / info.denominator);
+    info.barTicks = std::max<model::Tick>(1, static_cast<model::Tick>(plan.ppq) * 4 *
+                                                 info.numerator / info.denominator);
     info.bars = std::max<int>(
         1, static_cast<int>((plan.lengthTicks() + info.barTicks - 1) / info.barTicks));
     info.bpm = plan.initialBpm();

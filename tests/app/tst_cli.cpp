@@ -580,9 +580,9 @@ void TestCli::generateExplainPrintsChecklists()
 // crash (the ASan + UBSan build runs this; fuzz_answer found "add a bass in 0/8" divided by zero).
 void TestCli::generateInContextOfOddTakes()
 {
-    QCOMPARE(runCli({"generate", "--seed", "2", "-o", path("odd-base.mid"), "pop song, 2 bars"})
-                 .code,
-             0);
+    QCOMPARE(
+        runCli({"generate", "--seed", "2", "-o", path("odd-base.mid"), "pop song, 2 bars"}).code,
+        0);
     for (const char* line : {"add a bass in 0/8", "add a bass in 3/64", "add drums in 33/4"}) {
         const Run r =
             runCli({"generate", "--from", path("odd-base.mid"), "-o", path("odd-x.mid"), line});
