@@ -15,17 +15,21 @@ targets=0
 while read -r target maxlen; do
   targets=$((targets + 1))
   dir="$corpus/$target"
-  n=$(find "$dir" -type f 2>/dev/null | wc -l)
+  # One pass over the folder: each input longer than -max_len, then "count bytes".
+  report=$(find "$dir" -type f -printf '%s\t%p\n' 2>/dev/null |
+    awk -F '\t' -v max="$maxlen" -v t="$target" -v root="$corpus/" '
+      $1 > max { if (index($2, root) == 1) $2 = substr($2, length(root) + 1); print $2 ": " $1 " bytes, longer than " t "'"'"'s -max_len of " max }
+      { n++; s += $1 } END { print n + 0, s + 0 }')
+  read -r n bytes <<<"$(tail -n1 <<<"$report")"
   if [ "$n" -eq 0 ]; then
     echo "$target: no kept corpus in $dir"
     status=1
     continue
   fi
-  while IFS=$'\t' read -r size path; do
-    echo "${path#$corpus/}: $size bytes, longer than $target's -max_len of $maxlen"
+  if [ "$(wc -l <<<"$report")" -gt 1 ]; then
+    head -n -1 <<<"$report"
     status=1
-  done < <(find "$dir" -type f -size +"${maxlen}"c -printf '%s\t%p\n')
-  bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  fi
   total=$((total + bytes))
 done < <(grep -oP '^\s*"\Kfuzz_\w+\s+\w+\s+[0-9]+' "$fuzz_sh" | awk '{ print $1, $3 }')
 if [ "$targets" -eq 0 ]; then
