@@ -17,7 +17,8 @@ trap cleanup EXIT
 prompt="8-bar lo-fi hip hop in A minor at 78 BPM: drums, bass, jazzy 9th chords on electric piano and a soft melody"
 for shot in 1280x800:analysis:screenshot-1280x800 1920x1080:analysis:screenshot-1920x1080 1280x800:chat:chat; do
   IFS=: read -r size dock name <<<"$shot"
-  Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+  # -noreset: xdpyinfo below is the first client; as it leaves, a resetting server would refuse the app.
+  Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp -noreset >/dev/null 2>&1 &
   xvfb_pid=$!
   for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
   # Fresh settings (default docks), no sound card needed, English text.

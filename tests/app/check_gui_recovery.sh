@@ -28,7 +28,12 @@ export QT_QPA_PLATFORM=xcb LC_ALL=C.UTF-8 QT_LOGGING_RULES="pianola.*.info=false
 recovery_dir=$XDG_DATA_HOME/Pianola/Pianola/recovery
 pids=()
 
-Xvfb -displayfd 3 -screen 0 1400x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+# -noreset: by default an X server resets when its last client disconnects, and refuses new
+# connections while it does. Here every xdotool call is a client, and at times (both crashed
+# instances gone) it is the last one: a pianola started then died with "could not connect to
+# display" (CI, 2026-12-07). Measured with two xdotool calls at a time in a loop on a busy
+# machine: 8 and 13 of 300 failed to connect without -noreset, none of 300 with it.
+Xvfb -displayfd 3 -screen 0 1400x1000x24 -nolisten tcp -noreset 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb=$!
 cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
@@ -45,6 +50,7 @@ fail() {
   echo "FAIL: $*" >&2
   # What the instances printed (sanitizer reports, aborts), so a failure in CI says why.
   [ -s "$work/pianola.log" ] && { echo "--- pianola.log (last 60 lines):" >&2; grep -v "^ALSA\|JackShm\|jack server\|Cannot connect" "$work/pianola.log" | tail -n 60 >&2; }
+  [ -s "$work/xvfb.log" ] && { echo "--- xvfb.log (last 20 lines):" >&2; tail -n 20 "$work/xvfb.log" >&2; }
   exit 1
 }
 # Waits (up to $2 s) until the shell condition $1 holds.
