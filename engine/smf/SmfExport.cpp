@@ -110,7 +110,14 @@ void addConductor(ChunkBuilder& b, const model::Plan& plan)
 
 void addTrack(ChunkBuilder& b, const model::Track& track, bool withName, ExportResult& result)
 {
-    if (withName && !track.name.empty()) b.meta(0, kMetaTrackName, track.name, 0);
+    // The reader takes a chunk's first track-name event as the track's name and keeps later
+    // ones as they are. So a track with name events of its own (a second name, a label) gets its
+    // name written first even when it is empty; otherwise the next import would take the first
+    // of them as the name, and each export and import would eat one (a fuzzing finding).
+    const bool namesInside = std::ranges::any_of(track.rawEvents, [](const model::RawEvent& e) {
+        return !e.sysex && e.type == kMetaTrackName;
+    });
+    if (withName && (!track.name.empty() || namesInside)) b.meta(0, kMetaTrackName, track.name, 0);
     for (const model::RawEvent& e : track.rawEvents)
         b.raw(e);
     const RenderedTrack rendered = renderTrack(track);

@@ -98,6 +98,7 @@ private slots:
     void badInputExitsOne();
     void convertRoundTrip();
     void convertFormat0();
+    void convertKeepsLaterTrackNameEvents();
     void validate();
     void info();
     void validateProject();
@@ -244,6 +245,24 @@ void TestCli::convertFormat0()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     QCOMPARE(bytes.mid(8, 4), QByteArray::fromHex("00000001")); // format 0, one track
+}
+
+// A track whose name event is empty and which holds another name event later (a label some
+// tools write): each conversion keeps both where they are. Before, the export left the empty
+// name out, the next import took the later event as the track's name, and every round trip
+// moved one such event to the name (found by fuzz_smf_roundtrip).
+void TestCli::convertKeepsLaterTrackNameEvents()
+{
+    const QByteArray conductor = QByteArray::fromHex("00FF510307A120") + kEndOfTrack;
+    const QByteArray track = QByteArray::fromHex("00FF030000903C40") + vlq(96) +
+                             QByteArray::fromHex("803C4000FF0307") + "Verse 2" + kEndOfTrack;
+    writeFile(path("names.mid"), smf({conductor, track}));
+    QCOMPARE(runCli({"convert", path("names.mid"), "-o", path("once.mid")}).code, 0);
+    QCOMPARE(runCli({"convert", path("once.mid"), "-o", path("twice.mid")}).code, 0);
+    const QByteArray once = readAll(path("once.mid"));
+    QVERIFY(once.contains(QByteArray::fromHex("00FF0300"))); // the empty name, at 0
+    QVERIFY(once.contains(vlq(96) + QByteArray::fromHex("FF0307") + "Verse 2")); // still at 96
+    QCOMPARE(readAll(path("twice.mid")), once);
 }
 
 void TestCli::validate()
