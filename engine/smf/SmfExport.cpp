@@ -114,10 +114,11 @@ void addTrack(ChunkBuilder& b, const model::Track& track, bool withName, ExportR
     // ones as they are. So a track with name events of its own (a second name, a label) gets its
     // name written first even when it is empty; otherwise the next import would take the first
     // of them as the name, and each export and import would eat one (a fuzzing finding).
-    const bool namesInside = std::ranges::any_of(track.rawEvents, [](const model::RawEvent& e) {
+    const auto isName = [](const model::RawEvent& e) {
         return !e.sysex && e.type == kMetaTrackName;
-    });
-    if (withName && (!track.name.empty() || namesInside)) b.meta(0, kMetaTrackName, track.name, 0);
+    };
+    if (withName && (!track.name.empty() || std::ranges::any_of(track.rawEvents, isName)))
+        b.meta(0, kMetaTrackName, track.name, 0);
     for (const model::RawEvent& e : track.rawEvents)
         b.raw(e);
     const RenderedTrack rendered = renderTrack(track);
