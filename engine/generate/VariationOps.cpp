@@ -207,6 +207,13 @@ void Varier::velocity(const Target& target, bool harder)
                                std::to_string(count) + " notes " + (harder ? "louder" : "quieter"));
 }
 
+namespace {
+bool isHat(const model::Note& n)
+{
+    return n.key == 42 || n.key == 46 || n.key == 51;
+}
+} // namespace
+
 void Varier::busier()
 {
     const PlanInfo pi = info();
@@ -219,8 +226,9 @@ void Varier::busier()
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         const auto role = pi.roles[ti];
         if (!role || kept(ti)) continue;
-        if (*role == Role::Drums) {
-            projected += static_cast<std::int64_t>(m_plan.tracks[ti].notes.size()) +
+        if (*role == Role::Drums) { // at most a hat after each hat, a ghost snare a beat
+            projected += std::count_if(m_plan.tracks[ti].notes.begin(),
+                                       m_plan.tracks[ti].notes.end(), isHat) +
                          pi.bars * pi.barTicks / std::max<model::Tick>(4 * step, 1);
             continue;
         }
@@ -236,15 +244,28 @@ void Varier::busier()
         if (!role || kept(ti)) continue;
         std::vector<model::Note> extra, kept;
         if (*role == Role::Drums) { // sixteenth hats between the hats, ghost snares
-            std::vector<model::Tick> hats;
-            for (const model::Note& n : t.notes)
-                if (n.key == 42 || n.key == 46 || n.key == 51) hats.push_back(n.startTick);
+            // In time order, each once: the notes are not sorted between the changes of one
+            // line, and "busier, busier" must fill the gaps left, not stack a hat on a hat.
+            std::vector<model::Tick> hats, snares;
+            for (const model::Note& n : t.notes) {
+                if (isHat(n)) hats.push_back(n.startTick);
+                if (n.key >= 37 && n.key <= 40) snares.push_back(n.startTick);
+            }
+            std::sort(hats.begin(), hats.end());
+            hats.erase(std::unique(hats.begin(), hats.end()), hats.end());
+            std::sort(snares.begin(), snares.end());
             for (std::size_t h = 0; h + 1 < hats.size(); ++h)
                 if (hats[h + 1] - hats[h] >= 2 * step)
                     extra.push_back(
                         {hats[h] + (hats[h + 1] - hats[h]) / 2, step / 2, 0, 42, 58, 64});
+            // A ghost on the last sixteenth of a beat, where no snare is near already.
+            const auto snareNear = [&](model::Tick s) {
+                const auto it = std::lower_bound(snares.begin(), snares.end(), s - step / 2);
+                return it != snares.end() && *it <= s + step / 2;
+            };
             for (model::Tick s = 3 * step; s < pi.bars * pi.barTicks; s += 4 * step)
-                if (m_rng.chance(0.35)) extra.push_back({s, step / 2, 0, 38, 34, 64});
+                if (!snareNear(s) && m_rng.chance(0.35))
+                    extra.push_back({s, step / 2, 0, 38, 34, 64});
             t.notes.insert(t.notes.end(), extra.begin(), extra.end());
             added += static_cast<int>(extra.size());
             continue;
@@ -278,7 +299,9 @@ void Varier::busier()
         t.notes = std::move(kept);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
-    m_result.changes.push_back("busier: " + std::to_string(added) + " notes added");
+    m_result.changes.push_back(added > 0 ? "busier: " + std::to_string(added) + " notes added"
+                                         : std::string("busier: nothing added, every part "
+                                                       "already plays as busy as it goes"));
 }
 
 void Varier::simpler()
