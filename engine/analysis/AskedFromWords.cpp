@@ -60,8 +60,14 @@ Asked askedFrom(const gen::Interpretation& in)
 
 Asked askedFromWords(std::string_view words, const model::Plan* parent)
 {
-    Asked out = askedFrom(gen::interpret(words));
+    const gen::Interpretation in = gen::interpret(words);
+    Asked out = askedFrom(in);
     out.parent = parent;
+    // "slower" of a take is slower than it, not the slow tempo of a new song's genre.
+    if (parent && in.named.tempoChange != 0) {
+        out.bpm.reset();
+        out.tempoChange = in.named.tempoChange;
+    }
     return out;
 }
 

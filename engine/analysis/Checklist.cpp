@@ -4,6 +4,7 @@
 
 #include "engine/analysis/Analyzer.h"
 #include "engine/analysis/CheckMeasures.h"
+#include "engine/analysis/Features.h"
 #include "model/GeneralMidi.h"
 
 #include <algorithm>
@@ -40,6 +41,7 @@ struct Context
     std::vector<Check> out;
     std::optional<Timeline> madeTimeline;
     std::optional<Analysis> madeAnalysis;
+    std::optional<Analysis> madeTiming;
 
     const Timeline& timeline()
     {
@@ -51,6 +53,14 @@ struct Context
         if (!madeAnalysis) madeAnalysis = analyzePlan(plan);
         return *madeAnalysis;
     }
+    /// Tempo, meter and bars only (the analysis's own addTiming): what those checks need,
+    /// without the chords and key that are most of an analysis's time.
+    const Analysis& timing()
+    {
+        if (madeAnalysis) return *madeAnalysis;
+        if (!madeTiming) addTiming(plan, timeline(), madeTiming.emplace());
+        return *madeTiming;
+    }
 
     void add(std::string name, std::string askedText, std::string measured, bool pass)
     {
@@ -61,11 +71,22 @@ struct Context
 void checkBasics(Context& c)
 {
     const Asked& q = c.asked;
-    if (!q.bpm && !q.meter && !q.bars && !q.minor) return; // (a tonic comes with its mode)
-    const Analysis& a = c.analysis();
+    if (!q.bpm && !q.tempoChange && !q.meter && !q.bars && !q.minor)
+        return; // (a tonic comes with its mode)
+    const Analysis& a = q.minor ? c.analysis() : c.timing();
     if (q.bpm)
         c.add("tempo", format("%.0f bpm", *q.bpm), format("%.0f bpm", a.meanBpm),
               std::abs(a.meanBpm - *q.bpm) <= std::max(1.0, *q.bpm * 0.01));
+    if (q.tempoChange && q.parent) {
+        Analysis before;
+        addTiming(*q.parent, Timeline(*q.parent), before);
+        c.add("tempo",
+              format(q.tempoChange < 0 ? "slower than %.0f bpm" : "faster than %.0f bpm",
+                     before.meanBpm),
+              format("%.0f bpm", a.meanBpm),
+              q.tempoChange < 0 ? a.meanBpm < before.meanBpm - 0.5
+                                : a.meanBpm > before.meanBpm + 0.5);
+    }
     if (q.meter)
         c.add("meter", format("%d/%d", q.meter->first, q.meter->second),
               format("%d/%d", a.meterNumerator, a.meterDenominator),
@@ -231,7 +252,7 @@ void checkChange(Context& c)
 
 std::vector<Check> checkTake(const model::Plan& plan, const Asked& asked)
 {
-    Context c{plan, asked, {}, {}, {}};
+    Context c{plan, asked, {}, {}, {}, {}};
     checkBasics(c);
     checkParts(c);
     checkChords(c);

@@ -25,6 +25,7 @@ struct AskedPart
 struct Asked
 {
     std::optional<double> bpm;
+    int tempoChange = 0; ///< -1 slower, +1 faster than the parent (a change: "a bit slower")
     std::optional<std::pair<int, int>> meter; ///< numerator, denominator
     std::optional<int> bars;
     std::optional<int> tonic;  ///< pitch class 0..11 (set with `minor`)

@@ -345,6 +345,12 @@ bool Reader::applyNegated(const Entry& e, const std::string& words)
         m_req.complexity = e.a > 50 ? 0.3 : 0.7;
         said(e.a > 50 ? "complexity: simpler" : "complexity: richer");
         return true;
+    case Kind::TempoWord: // "not too fast": a medium tempo, or slower than the take's
+        if (e.a == 2) return false;
+        m_req.tempoWord = 2;
+        m_req.tempoChange = e.a > 2 ? -1 : 1;
+        said(std::string("tempo: medium (not ") + (e.a > 2 ? "fast)" : "slow)"));
+        return true;
     case Kind::Ghost:
         m_req.ghost = false, m_req.noGhost = true;
         said("no ghost notes");
@@ -437,6 +443,7 @@ void Reader::apply(const Entry& e, const std::string& words)
         break;
     case Kind::TempoWord:
         m_req.tempoWord = e.a;
+        m_req.tempoChange = e.b == 1 ? (e.a >= 3 ? 1 : -1) : 0;
         said(std::string("tempo: ") + std::array{"very slow", "slow", "medium", "fast",
                                                  "very fast"}[static_cast<std::size_t>(e.a)]);
         break;
@@ -566,6 +573,7 @@ Named namedIn(const Request& q)
     n.key = q.tonic.has_value();
     n.mode = q.mode.has_value() || q.tonic.has_value();
     n.tempo = q.bpm || q.tempoWord;
+    n.tempoChange = q.bpm ? 0 : q.tempoChange;
     n.meter = q.meter.has_value();
     n.bars = q.bars.has_value();
     n.swing = q.swing.has_value();

@@ -124,10 +124,11 @@ const std::vector<Entry> kEntries = {
     {"arrangement", K::FullArrangement}, {"full band", K::FullArrangement}, {"band", K::FullArrangement},
     {"only", K::Only}, {"just", K::Only}, {"no", K::Without}, {"without", K::Without},
     {"with", K::With}, {"plus", K::With}, {"featuring", K::With}, {"over", K::With}, {"and some", K::With},
-    // tempo words: a = 0 very slow, 1 slow, 2 medium, 3 fast, 4 very fast
-    {"very slow", K::TempoWord, 0}, {"slow", K::TempoWord, 1}, {"slower", K::TempoWord, 1}, {"downtempo", K::TempoWord, 1},
+    // tempo words: a = 0 very slow, 1 slow, 2 medium, 3 fast, 4 very fast; b = 1 a comparative
+    // ("slower"), which in a change of a take means slower than it
+    {"very slow", K::TempoWord, 0}, {"slow", K::TempoWord, 1}, {"slower", K::TempoWord, 1, 1}, {"downtempo", K::TempoWord, 1},
     {"mid tempo", K::TempoWord, 2}, {"midtempo", K::TempoWord, 2}, {"medium tempo", K::TempoWord, 2}, {"moderate", K::TempoWord, 2},
-    {"uptempo", K::TempoWord, 3}, {"up tempo", K::TempoWord, 3}, {"fast", K::TempoWord, 3}, {"quick", K::TempoWord, 3},
+    {"uptempo", K::TempoWord, 3}, {"up tempo", K::TempoWord, 3}, {"fast", K::TempoWord, 3}, {"faster", K::TempoWord, 3, 1}, {"quick", K::TempoWord, 3},
     {"energetic", K::TempoWord, 3}, {"very fast", K::TempoWord, 4}, {"frantic", K::TempoWord, 4},
     // density and complexity in hundredths
     {"busy", K::Density, 85}, {"dense", K::Density, 85}, {"driving", K::Density, 75}, {"sparse", K::Density, 20},

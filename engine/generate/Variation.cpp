@@ -310,10 +310,69 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
     return false;
 }
 
+namespace {
+// A word of degree and the change it asks for: "busy" asks for "busier", "loud" for "softer"'s
+// opposite, "harder". Empty for other words.
+std::string changeAsked(const std::string& word)
+{
+    static const std::map<std::string, std::string> kChange = {
+        {"busy", "busier"},      {"busier", "busier"},     {"dense", "busier"},
+        {"denser", "busier"},    {"simple", "simpler"},    {"simpler", "simpler"},
+        {"sparse", "simpler"},   {"sparser", "simpler"},   {"dark", "darker"},
+        {"darker", "darker"},    {"bright", "brighter"},   {"brighter", "brighter"},
+        {"loud", "harder"},      {"louder", "harder"},     {"hard", "harder"},
+        {"harder", "harder"},    {"soft", "softer"},       {"softer", "softer"},
+        {"quiet", "softer"},     {"quieter", "softer"},    {"fast", "faster"},
+        {"faster", "faster"},    {"slow", "slower"},       {"slower", "slower"},
+        {"swung", "more swing"}, {"swingy", "more swing"}, {"swing", "more swing"},
+    };
+    const auto it = kChange.find(word);
+    return it == kChange.end() ? std::string() : it->second;
+}
+
+std::string opposite(const std::string& change)
+{
+    static const std::map<std::string, std::string> kOpposite = {
+        {"busier", "simpler"},  {"simpler", "busier"}, {"darker", "brighter"},
+        {"brighter", "darker"}, {"harder", "softer"},  {"softer", "harder"},
+        {"faster", "slower"},   {"slower", "faster"},  {"more swing", "straighter"},
+    };
+    return kOpposite.at(change);
+}
+} // namespace
+
+// "not too busy", "not so dark", "not as loud drums": the opposite change ("not too busy" is
+// simpler). After the change itself ("busier, but not too busy") it is that change's limit and
+// leaves it as it is, rather than undoing it.
+bool Varier::readNegation(const Words& w, std::size_t& i)
+{
+    const auto is = matcher(w);
+    if (!is(i, {"not"})) return false;
+    std::size_t j = i + 1;
+    if (is(j, {"too", "so", "as", "that", "very", "overly"})) ++j;
+    const std::string asked = j < w.size() ? changeAsked(w[j]) : std::string();
+    if (asked.empty()) return false;
+    if (std::find(m_asked.begin(), m_asked.end(), asked) != m_asked.end()) {
+        i = j + 1;
+        return true;
+    }
+    // The opposite word in place of the negated one, and the words after it that a change reads
+    // (its target: "not too loud drums" is "softer drums").
+    Words opposed = {opposite(asked)};
+    if (opposed.front() == "more swing") opposed = {"less", "swing"};
+    const std::size_t extra = opposed.size() - 1;
+    for (std::size_t k = j + 1; k < std::min(w.size(), j + 3); ++k)
+        opposed.push_back(w[k]);
+    std::size_t k = 0;
+    if (!step(opposed, k) || k <= extra) return false;
+    i = j + 1 + (k - 1 - extra);
+    return true;
+}
+
 bool Varier::step(const Words& w, std::size_t& i)
 {
-    return readColour(w, i) || readFeel(w, i) || readFill(w, i) || readTranspose(w, i) ||
-           readTempoAndForm(w, i);
+    return readNegation(w, i) || readColour(w, i) || readFeel(w, i) || readFill(w, i) ||
+           readTranspose(w, i) || readTempoAndForm(w, i);
 }
 
 // "keep the bass", "same drums", "leave the chords and melody alone", "except the pad": the
@@ -379,7 +438,13 @@ Result<VariationResult> Varier::run(std::string_view instruction)
             ++i;
             continue;
         }
-        if (step(w, i)) continue;
+        const std::size_t at = i;
+        if (step(w, i)) {
+            if (const std::string asked = changeAsked(w[at]);
+                !asked.empty() && std::find(m_asked.begin(), m_asked.end(), asked) == m_asked.end())
+                m_asked.push_back(asked);
+            continue;
+        }
         if (std::find(kFiller.begin(), kFiller.end(), w[i]) == kFiller.end())
             m_result.notUnderstood.push_back(w[i]);
         ++i;

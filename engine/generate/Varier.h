@@ -37,6 +37,7 @@ public:
 
 private:
     bool step(const Words& w, std::size_t& i);
+    bool readNegation(const Words& w, std::size_t& i);
     bool readColour(const Words& w, std::size_t& i);
     bool readFeel(const Words& w, std::size_t& i);
     bool readFill(const Words& w, std::size_t& i);
@@ -90,6 +91,7 @@ private:
     bool m_wholeTakeKey = false; ///< a key word moved the kept roles too
     bool m_keptNamed = false;    ///< a change named a kept track ("same drums but harder kick")
     int m_fillBars = 1;          ///< length of the fill being read ("a 2 bar fill")
+    std::vector<std::string> m_asked; ///< the changes read so far, as words: "busier", "darker"
 };
 
 } // namespace pianola::engine::generate

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -108,6 +109,7 @@ private slots:
     void generateInContextSeedConversation();
     void generateInContextKeyAndLocks();
     void generateInContextOfOddTakes();
+    void variationWordsReadAsMusiciansMeanThem();
     void analyzeText();
     void checkAgainstWords();
     void keysAreNamedAsMusiciansNameThem();
@@ -641,6 +643,103 @@ void TestCli::generateInContextOfOddTakes()
                 QVERIFY2(r.err.startsWith("pianola-cli generate: ") && r.err.size() > 30,
                          qPrintable(what));
         }
+}
+
+// Drum notes of a take: (start, key) for each, and whether two share both (a note stacked on a
+// note of the same drum).
+namespace {
+struct DrumNotes
+{
+    int hats = 0, total = 0, stacked = 0;
+};
+DrumNotes drumNotes(const QString& file)
+{
+    DrumNotes out;
+    const auto loaded = pianola::engine::loadPlanFile(file.toStdString());
+    if (!loaded) return out;
+    std::set<std::pair<model::Tick, int>> seen;
+    for (const model::Track& t : loaded->plan.tracks) {
+        if (t.channel != 9) continue;
+        for (const model::Note& n : t.notes) {
+            ++out.total;
+            if (n.key == 42 || n.key == 46 || n.key == 51) ++out.hats;
+            if (!seen.insert({n.startTick, n.key}).second) ++out.stacked;
+        }
+    }
+    return out;
+}
+int noteCount(const QString& file)
+{
+    const auto loaded = pianola::engine::loadPlanFile(file.toStdString());
+    return loaded ? static_cast<int>(loaded->plan.noteCount()) : -1;
+}
+} // namespace
+
+void TestCli::variationWordsReadAsMusiciansMeanThem()
+{
+    const QString base = path("words-base.mid");
+    QCOMPARE(runCli({"generate", "--seed", "0", "-o", base, "pop song, 2 bars"}).code, 0);
+    const int baseNotes = noteCount(base);
+    QVERIFY(baseNotes > 20);
+    const auto change = [&](const char* line, const QString& out) {
+        const Run r =
+            runCli({"generate", "--seed", "1", "--explain", "--from", base, "-o", out, line});
+        [&] { QVERIFY2(r.code == 0, qPrintable(QString(line) + ": " + r.err)); }();
+        return r;
+    };
+
+    // "busier" again fills what is left between the hats: it never stacks a hat on a hat (it
+    // did, and each "busier" doubled them: 26 hats, then 47, 87, 163).
+    change("busier", path("busier-1.mid"));
+    const DrumNotes once = drumNotes(path("busier-1.mid"));
+    QVERIFY(once.hats > 0);
+    QCOMPARE(once.stacked, 0);
+    const Run four = change("busier, busier, busier, busier", path("busier-4.mid"));
+    const DrumNotes after = drumNotes(path("busier-4.mid"));
+    QCOMPARE(after.stacked, 0);
+    QVERIFY2(after.hats <= 2 * 16, qPrintable(QString::number(after.hats))); // 2 bars of 16ths
+    QVERIFY2(after.hats >= once.hats, qPrintable(QString::number(after.hats)));
+    const Run many = change("busier busier busier busier busier busier busier busier busier",
+                            path("busier-9.mid"));
+    QCOMPARE(drumNotes(path("busier-9.mid")).stacked, 0);
+    QVERIFY2(many.out.contains("busier: nothing added, every part already plays as busy as it "
+                               "goes"),
+             qPrintable(many.out));
+    QVERIFY2(noteCount(path("busier-9.mid")) < 4 * baseNotes,
+             qPrintable(QString::number(noteCount(path("busier-9.mid")))));
+    QVERIFY(four.out.contains("busier: "));
+
+    // "not too busy" asks for fewer notes (it was read as "busy": busier); after "busier" it is
+    // that change's limit, not its undoing.
+    const Run notBusy = change("not too busy", path("not-busy.mid"));
+    QVERIFY2(notBusy.out.contains("simpler: ") && !notBusy.out.contains("busier"),
+             qPrintable(notBusy.out));
+    QVERIFY(noteCount(path("not-busy.mid")) < baseNotes);
+    const Run limited = change("busier, but not too busy", path("busier-limited.mid"));
+    QVERIFY2(limited.out.contains("busier: ") && !limited.out.contains("simpler"),
+             qPrintable(limited.out));
+    QVERIFY(noteCount(path("busier-limited.mid")) > baseNotes);
+    const Run notLoud = change("not too loud drums", path("not-loud.mid"));
+    QVERIFY2(notLoud.out.contains("softer drums: "), qPrintable(notLoud.out));
+
+    // "slower" of a take is slower than it, and its check says so (it asked for the slow tempo of
+    // a new song, 85 bpm, and failed a take at 99).
+    for (const char* line : {"slower", "a bit slower", "not as fast"}) {
+        const Run r = change(line, path("slower.mid"));
+        QVERIFY2(r.out.contains("tempo 110 -> 99 bpm"), qPrintable(line + (": " + r.out)));
+        QVERIFY2(r.out.contains("ok    tempo: 99 bpm (asked slower than 110 bpm)"),
+                 qPrintable(line + (": " + r.out)));
+        QVERIFY2(!r.out.contains("FAIL"), qPrintable(line + (": " + r.out)));
+    }
+    for (const char* line : {"faster", "not too slow"}) {
+        const Run r = change(line, path("faster.mid"));
+        QVERIFY2(r.out.contains("ok    tempo: 121 bpm (asked faster than 110 bpm)"),
+                 qPrintable(line + (": " + r.out)));
+    }
+    // A new song's "slower" is still a slow tempo, checked as one.
+    const Run song =
+        runCli({"generate", "--explain", "-o", path("slow-song.mid"), "a slow ballad"});
+    QVERIFY2(song.code == 0 && song.out.contains("ok    tempo: "), qPrintable(song.out));
 }
 
 void TestCli::analyzeText()
