@@ -71,6 +71,9 @@ void Varier::mapTicks(const std::function<model::Tick(model::Tick)>& f, bool kee
             c.tick = f(c.tick);
         for (auto& b : t.pitchBends)
             b.tick = f(b.tick);
+        // A map that rounds may bring two notes of one key to one tick (more swing squeezes
+        // the second half of each beat): one of them is kept, as everywhere notes move.
+        separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
 }
 

@@ -110,6 +110,7 @@ private slots:
     void generateInContextKeyAndLocks();
     void generateInContextOfOddTakes();
     void variationWordsReadAsMusiciansMeanThem();
+    void moreSwingNeverStacksNotes();
     void analyzeText();
     void checkAgainstWords();
     void keysAreNamedAsMusiciansNameThem();
@@ -740,6 +741,25 @@ void TestCli::variationWordsReadAsMusiciansMeanThem()
     const Run song =
         runCli({"generate", "--explain", "-o", path("slow-song.mid"), "a slow ballad"});
     QVERIFY2(song.code == 0 && song.out.contains("ok    tempo: "), qPrintable(song.out));
+}
+
+void TestCli::moreSwingNeverStacksNotes()
+{
+    // A hat on every tick of the second half of a beat (a roll): more swing squeezes that half,
+    // and two hats came to one tick (8 of 48, found by fuzz_answer's new invariant).
+    QString json = R"({"ppq": 96, "bpm": 90, "timeSignature": {"numerator": 4, "denominator": 4},
+        "tracks": [{"name": "Drums", "channel": 9, "program": 0, "notes": [
+        {"key": 36, "vel": 100, "start": 0, "length": 24},
+        {"key": 38, "vel": 100, "start": 96, "length": 24})";
+    for (int tick = 48; tick < 96; ++tick)
+        json += QString(R"(, {"key": 42, "vel": 80, "start": %1, "length": 1})").arg(tick);
+    writeFile(path("roll.json"), (json + "]}]}").toUtf8());
+    const Run r = runCli({"generate", "--seed", "1", "--explain", "--from", path("roll.json"), "-o",
+                          path("roll-swung.mid"), "more swing"});
+    QVERIFY2(r.code == 0 && r.out.contains("swing "), qPrintable(r.err + r.out));
+    const DrumNotes swung = drumNotes(path("roll-swung.mid"));
+    QCOMPARE(swung.stacked, 0);
+    QVERIFY2(swung.hats > 30 && swung.hats < 48, qPrintable(QString::number(swung.hats)));
 }
 
 void TestCli::analyzeText()
