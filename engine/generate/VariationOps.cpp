@@ -424,10 +424,43 @@ void Varier::meter(int numerator, int denominator)
         ")");
 }
 
+namespace {
+// How far apart a track's notes typically start: the median distance between its consecutive
+// onsets (0 when it has fewer than two).
+model::Tick medianOnsetGap(const Track& t)
+{
+    std::vector<model::Tick> starts, gaps;
+    for (const model::Note& n : t.notes)
+        starts.push_back(n.startTick);
+    std::sort(starts.begin(), starts.end());
+    for (std::size_t i = 1; i < starts.size(); ++i)
+        if (starts[i] > starts[i - 1]) gaps.push_back(starts[i] - starts[i - 1]);
+    if (gaps.empty()) return 0;
+    const auto mid = gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2);
+    std::nth_element(gaps.begin(), mid, gaps.end());
+    return *mid;
+}
+} // namespace
+
 void Varier::doubleTime(bool doubled)
 {
     const PlanInfo pi = info();
     const model::Tick length = pi.bars * pi.barTicks;
+    // Twice as fast past a 64th is no rhythm a player or a DAW's grid keeps: a part whose notes
+    // mostly come closer than a 32nd apart is not doubled again ("double time" typed twelve
+    // times made 1-tick notes, 100,000 of them in 8 bars).
+    for (std::size_t ti = 0; doubled && ti < m_plan.tracks.size(); ++ti) {
+        const model::Tick gap = medianOnsetGap(m_plan.tracks[ti]);
+        if (gap == 0 || gap >= m_plan.ppq / 8) continue;
+        const std::optional<Role> role = pi.roles[ti];
+        const std::string why = "double time: not done, the " +
+                                std::string(role ? roleName(*role) : "notes") +
+                                " already mostly start closer than a 32nd apart (twice as fast "
+                                "would be finer than a 64th)";
+        if (std::find(m_refused.begin(), m_refused.end(), why) == m_refused.end())
+            m_refused.push_back(why);
+        return;
+    }
     if (doubled && !withinBudget(2 * m_plan.noteCount(), "double time")) return;
     for (Track& t : m_plan.tracks) {
         Track copy = t;

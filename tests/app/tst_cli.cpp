@@ -737,6 +737,15 @@ void TestCli::variationWordsReadAsMusiciansMeanThem()
         QVERIFY2(r.out.contains("ok    tempo: 121 bpm (asked faster than 110 bpm)"),
                  qPrintable(line + (": " + r.out)));
     }
+    // Double time stops where the drums would come finer than a 64th (typed twelve times it
+    // made 1-tick notes, 100,000 of them in 8 bars); it is said, not done silently.
+    const Run doubled =
+        change("double time double time double time double time double time", path("doubled.mid"));
+    QCOMPARE(doubled.out.count("double time: everything twice as fast, played twice"), 3);
+    QVERIFY2(doubled.out.contains("double time: not done, the drums already mostly start closer "
+                                  "than a 32nd apart (twice as fast would be finer than a 64th)"),
+             qPrintable(doubled.out));
+    QCOMPARE(noteCount(path("doubled.mid")), 8 * baseNotes);
     // A new song's "slower" is still a slow tempo, checked as one.
     const Run song =
         runCli({"generate", "--explain", "-o", path("slow-song.mid"), "a slow ballad"});
