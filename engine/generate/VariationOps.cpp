@@ -91,6 +91,14 @@ void Varier::mapChords(const std::function<int(int)>& f)
 
 void Varier::transpose(int semitones)
 {
+    if (semitones == 0) { // "transpose up 0", "to C" in C: nothing moves, and no change is told
+        const PlanInfo pi = info();
+        const std::string why = "transpose: not done, the take is already in " +
+                                model::analysis::keyName({pi.tonic, pi.minor, 0.0});
+        if (std::find(m_refused.begin(), m_refused.end(), why) == m_refused.end())
+            m_refused.push_back(why);
+        return;
+    }
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i)
         if (Track& t = m_plan.tracks[i]; !isDrums(t) && !kept(i))
             for (model::Note& n : t.notes) {
@@ -114,11 +122,9 @@ void Varier::transposeTo(int tonic, std::optional<bool> minor)
     const PlanInfo i = info();
     int semis = ((tonic - i.tonic) % 12 + 12) % 12;
     if (semis > 6) semis -= 12;
-    if (minor && *minor != i.minor) {
-        // change the mode around the old tonic, then move
-        shiftMode(*minor);
-    }
-    transpose(semis);
+    const bool modeChanges = minor && *minor != i.minor;
+    if (modeChanges) shiftMode(*minor); // the mode around the old tonic, then move
+    if (semis != 0 || !modeChanges) transpose(semis);
 }
 
 double Varier::degree() const

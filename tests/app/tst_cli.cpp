@@ -746,6 +746,15 @@ void TestCli::variationWordsReadAsMusiciansMeanThem()
                                   "than a 32nd apart (twice as fast would be finer than a 64th)"),
              qPrintable(doubled.out));
     QCOMPARE(noteCount(path("doubled.mid")), 8 * baseNotes);
+    // Transposing to the key the take is in moves nothing, and says so (it told "transposed up 0
+    // semitones" as a change).
+    const Run same =
+        runCli({"generate", "--from", base, "-o", path("same-key.mid"), "transpose to C"});
+    QCOMPARE(same.code, 1);
+    QVERIFY2(same.err.contains("nothing changed: transpose: not done, the take is already in C "
+                               "major"),
+             qPrintable(same.err));
+    QVERIFY(!QFile::exists(path("same-key.mid")));
     // A new song's "slower" is still a slow tempo, checked as one.
     const Run song =
         runCli({"generate", "--explain", "-o", path("slow-song.mid"), "a slow ballad"});
