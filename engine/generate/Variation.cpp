@@ -311,8 +311,7 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
 }
 
 namespace {
-// A word of degree and the change it asks for: "busy" asks for "busier", "loud" for "softer"'s
-// opposite, "harder". Empty for other words.
+// The change a word of degree asks for ("busy": busier, "loud": harder), or empty.
 std::string changeAsked(const std::string& word)
 {
     static const std::map<std::string, std::string> kChange = {
