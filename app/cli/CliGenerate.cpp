@@ -135,7 +135,7 @@ int generateFrom(const std::string& from, const std::string& prompt, std::uint64
     request.prompt = prompt;
     request.seed = seed;
     request.candidates = takes;
-    request.parent = model::Take{1, from, false, std::move(loaded->plan), {}};
+    request.parent = model::Take{1, from, false, std::move(loaded->plan), {}, {}};
     auto result = llm::offlineResult(request);
     if (!result) {
         std::fprintf(io.err, "pianola-cli generate: %s\n",
