@@ -68,6 +68,11 @@ Asked askedFromWords(std::string_view words, const model::Plan* parent)
         out.bpm.reset();
         out.tempoChange = in.named.tempoChange;
     }
+    // The same for "louder" and "softer": louder than the take was, where the words aimed.
+    if (parent && in.named.loudnessChange != 0 && out.loudness) {
+        out.loudness.reset();
+        out.loudnessChange = in.named.loudnessChange;
+    }
     return out;
 }
 

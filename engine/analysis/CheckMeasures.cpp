@@ -147,7 +147,8 @@ double bassOnKick(const model::Plan& plan, const Timeline& timeline)
     return static_cast<double>(on) / static_cast<double>(bass->notes.size());
 }
 
-double offGridShare(const Timeline& timeline, const model::analysis::Analysis& a)
+double offGridShare(const model::Plan& plan, const Timeline& timeline,
+                    const model::analysis::Analysis& a, const std::vector<std::string>& roles)
 {
     const double ppq = timeline.ppq();
     // The swung off-beat: its position in its pair, and pairs per beat.
@@ -156,6 +157,10 @@ double offGridShare(const Timeline& timeline, const model::analysis::Analysis& a
     std::size_t off = 0, all = 0;
     for (const auto* list : {&timeline.pitched(), &timeline.drums()})
         for (const TimedNote& n : *list) {
+            const auto track = static_cast<std::size_t>(n.track);
+            if (!roles.empty() && track < plan.tracks.size() &&
+                std::find(roles.begin(), roles.end(), roleOf(plan.tracks[track])) == roles.end())
+                continue;
             const double beats = static_cast<double>(n.startTick) / ppq;
             double dev = 1.0;
             for (double grid : {8.0, 6.0})

@@ -34,8 +34,11 @@ double bassOnRoots(const model::Plan& plan, const Timeline& timeline,
 double bassOnKick(const model::Plan& plan, const Timeline& timeline);
 
 /// Share of onsets off every grid (32nds, sixteenth triplets, and the swung positions of the
-/// measured swing), to 1/240 of a beat.
-double offGridShare(const Timeline& timeline, const model::analysis::Analysis& analysis);
+/// measured swing), to 1/240 of a beat; of the tracks whose role is in `roles` (every track when
+/// it is empty).
+double offGridShare(const model::Plan& plan, const Timeline& timeline,
+                    const model::analysis::Analysis& analysis,
+                    const std::vector<std::string>& roles = {});
 
 /// Mean velocity of the notes of the tracks whose role (roleOf) is in `roles`; of every note
 /// when `roles` is empty.

@@ -155,21 +155,32 @@ void checkFeel(Context& c)
                                : format("%.0f%% (%dths)", measured, a.swingSubdivision),
               straight ? measured <= 54.0 : std::abs(measured - *q.swingPercent) <= 5.0);
     }
+    // The parts the words named are measured ("a soft sub bass" asks the bass to be soft, not
+    // the take it joins; "humanize the melody" loosens the melody), every note when they named
+    // none.
+    std::vector<std::string> roles;
+    std::string of;
+    for (const AskedPart& p : q.parts)
+        if (!p.absent) {
+            roles.push_back(p.role);
+            of += (of.empty() ? " of the " : ", ") + p.role;
+        }
     if (q.humanize) {
-        const double off = measure::offGridShare(c.timeline(), c.analysis());
+        const double off = measure::offGridShare(c.plan, c.timeline(), c.analysis(), roles);
         c.add(*q.humanize ? "humanize" : "quantized", *q.humanize ? "off the grid" : "on the grid",
-              percent(off) + " of onsets off the grid", *q.humanize ? off >= 0.25 : off <= 0.02);
+              percent(off) + " of onsets off the grid" + of,
+              *q.humanize ? off >= 0.25 : off <= 0.02);
+    }
+    if (q.loudnessChange && q.parent) {
+        const double v = measure::meanVelocity(c.plan, roles),
+                     was = measure::meanVelocity(*q.parent, roles);
+        const bool softer = q.loudnessChange < 0;
+        c.add("loudness",
+              format(softer ? "softer than mean velocity %.0f" : "louder than mean velocity %.0f",
+                     was),
+              format("mean velocity %.0f", v) + of, softer ? v < was - 0.5 : v > was + 0.5);
     }
     if (q.loudness) {
-        // "a soft sub bass" asks the bass to be soft, not the take it joins: the parts the
-        // words named are measured, every note when they named none.
-        std::vector<std::string> roles;
-        std::string of;
-        for (const AskedPart& p : q.parts)
-            if (!p.absent) {
-                roles.push_back(p.role);
-                of += (of.empty() ? " of the " : ", ") + p.role;
-            }
         const double v = measure::meanVelocity(c.plan, roles);
         const bool soft = *q.loudness < 0;
         c.add("loudness", soft ? "soft (mean velocity <= 85)" : "loud (mean velocity >= 95)",

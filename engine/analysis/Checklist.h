@@ -35,6 +35,7 @@ struct Asked
     std::optional<double> swingPercent; ///< 50 = straight .. 75
     std::optional<bool> humanize;       ///< true: off the grid; false: exactly on it
     std::optional<int> loudness;        ///< -1 soft, +1 loud
+    int loudnessChange = 0; ///< -1 softer, +1 louder than the parent ("make the kick louder")
     bool backbeat = false, fourOnTheFloor = false, bassRoots = false, bassKick = false;
     std::vector<int> fillBars;           ///< 1-based bars
     std::vector<int> tripletBars;        ///< 1-based bars with triplet hi-hat rolls

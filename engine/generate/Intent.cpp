@@ -62,10 +62,24 @@ std::optional<Role> namedRole(const Request& q)
     return q.roles.front().role;
 }
 
+// "slow it down", "speed things up", "turn the kick up", "turn down the hats": a verb, then its
+// particle within a few words.
+bool hasPhrasalChange(const Words& w)
+{
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        const char* particle = w[k] == "slow" ? "down" : w[k] == "speed" ? "up" : nullptr;
+        const bool turn = w[k] == "turn";
+        for (std::size_t j = k + 1; (particle || turn) && j < std::min(w.size(), k + 5); ++j)
+            if (turn ? w[j] == "up" || w[j] == "down" : w[j] == particle) return true;
+    }
+    return false;
+}
+
 // Words of changes to what is there (the variation reader's verbs), not of new parts.
 bool isChangeWord(const Words& w)
 {
-    return anyOf(w, {"darker",   "brighter", "harder",     "softer",   "busier",     "simpler",
+    return hasPhrasalChange(w) ||
+           anyOf(w, {"darker",   "brighter", "harder",     "softer",   "busier",     "simpler",
                      "louder",   "quieter",  "sparser",    "denser",   "faster",     "slower",
                      "tighter",  "looser",   "more",       "less",     "transpose",  "double",
                      "half",     "swingier", "straighter", "quantize", "humanize",   "punchier",

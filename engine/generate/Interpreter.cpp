@@ -399,6 +399,7 @@ void Reader::apply(const Entry& e, const std::string& words)
         break;
     case Kind::Mood:
         m_req.mood = static_cast<Mood>(e.a);
+        m_req.loudnessChange = e.b != 1 ? 0 : *m_req.mood == Mood::Soft ? -1 : 1;
         said("mood: " + std::string(moodName(*m_req.mood)));
         break;
     case Kind::Mode:
@@ -574,6 +575,7 @@ Named namedIn(const Request& q)
     n.mode = q.mode.has_value() || q.tonic.has_value();
     n.tempo = q.bpm || q.tempoWord;
     n.tempoChange = q.bpm ? 0 : q.tempoChange;
+    n.loudnessChange = q.loudnessChange;
     n.meter = q.meter.has_value();
     n.bars = q.bars.has_value();
     n.swing = q.swing.has_value();

@@ -22,7 +22,8 @@ struct Named
     bool swing = false, humanize = false, quantize = false, extension = false;
     bool soft = false, loud = false, full = false;
     bool backbeat = false, fourOnTheFloor = false, bassRoots = false, bassKick = false;
-    int tempoChange = 0; ///< a tempo word compared ("slower" -1, "faster" +1), no bpm named
+    int tempoChange = 0;    ///< a tempo word compared ("slower" -1, "faster" +1), no bpm named
+    int loudnessChange = 0; ///< a loudness word compared ("softer" -1, "louder" +1)
     std::vector<Role> roles, removed; ///< instruments named, and "without ..."
     friend bool operator==(const Named&, const Named&) = default;
 };

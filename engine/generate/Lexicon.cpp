@@ -126,7 +126,9 @@ const std::vector<Entry> kEntries = {
     {"with", K::With}, {"plus", K::With}, {"featuring", K::With}, {"over", K::With}, {"and some", K::With},
     // tempo words: a = 0 very slow, 1 slow, 2 medium, 3 fast, 4 very fast; b = 1 a comparative
     // ("slower"), which in a change of a take means slower than it
-    {"very slow", K::TempoWord, 0}, {"slow", K::TempoWord, 1}, {"slower", K::TempoWord, 1, 1}, {"downtempo", K::TempoWord, 1},
+    {"very slow", K::TempoWord, 0}, {"slow", K::TempoWord, 1}, {"slower", K::TempoWord, 1, 1},
+    {"slow down", K::TempoWord, 1, 1}, {"slow it down", K::TempoWord, 1, 1}, {"slow things down", K::TempoWord, 1, 1},
+    {"speed up", K::TempoWord, 3, 1}, {"speed it up", K::TempoWord, 3, 1}, {"speed things up", K::TempoWord, 3, 1}, {"downtempo", K::TempoWord, 1},
     {"mid tempo", K::TempoWord, 2}, {"midtempo", K::TempoWord, 2}, {"medium tempo", K::TempoWord, 2}, {"moderate", K::TempoWord, 2},
     {"uptempo", K::TempoWord, 3}, {"up tempo", K::TempoWord, 3}, {"fast", K::TempoWord, 3}, {"faster", K::TempoWord, 3, 1}, {"quick", K::TempoWord, 3},
     {"energetic", K::TempoWord, 3}, {"very fast", K::TempoWord, 4}, {"frantic", K::TempoWord, 4},
@@ -194,8 +196,10 @@ const std::vector<Entry> kEntries = {
     {"counter melody", K::Instrument, r(R::Melody), -1}, {"countermelody", K::Instrument, r(R::Melody), -1},
     {"string pad", K::Instrument, r(R::Pad), 48}, {"strings pad", K::Instrument, r(R::Pad), 48},
     // loudness words: velocity through the mood's accent
-    {"quiet", K::Mood, m(M::Soft)}, {"quieter", K::Mood, m(M::Soft)}, {"loud", K::Mood, m(M::Aggressive)},
-    {"louder", K::Mood, m(M::Aggressive)}, {"punchy", K::Mood, m(M::Aggressive)},
+    // (b = 1: a comparative, which in a change of a take means louder or softer than it)
+    {"quiet", K::Mood, m(M::Soft)}, {"quieter", K::Mood, m(M::Soft), 1}, {"loud", K::Mood, m(M::Aggressive)},
+    {"louder", K::Mood, m(M::Aggressive), 1}, {"punchy", K::Mood, m(M::Aggressive)},
+    {"softer", K::Mood, m(M::Soft), 1}, {"harder", K::Mood, m(M::Aggressive), 1},
     // negation and degree
     {"not", K::Without}, {"not too", K::Without}, {"no more", K::Without},
     {"a little", K::Degree, 50}, {"a bit", K::Degree, 50}, {"slightly", K::Degree, 50},

@@ -32,7 +32,8 @@ struct Request
     std::optional<Mode> mode;
     std::optional<double> bpm;
     std::optional<int> tempoWord;
-    int tempoChange = 0; ///< "slower", "not too fast": -1; "faster", "not so slow": +1
+    int tempoChange = 0;    ///< "slower", "not too fast": -1; "faster", "not so slow": +1
+    int loudnessChange = 0; ///< "quieter", "softer": -1; "louder", "harder": +1
     std::optional<std::pair<int, int>> meter;
     std::optional<double> bars;
     std::optional<double> candidates;

@@ -60,6 +60,18 @@ bool Varier::readColour(const Words& w, std::size_t& i)
     const auto is = matcher(w);
     if (const auto t = targetWord(w[i]); t && !is(i + 1, {"fill", "fills"})) {
         m_lastTarget = t; // "make the kick harder"
+        // ... and the part the next change is for: "bass up an octave", "the drums and the bass
+        // busier"
+        if (m_pending) {
+            for (Role r : t->roles)
+                if (std::find(m_pending->roles.begin(), m_pending->roles.end(), r) ==
+                    m_pending->roles.end())
+                    m_pending->roles.push_back(r);
+            m_pending->name += " and " + t->name;
+        } else {
+            m_pending = t;
+        }
+        m_targetJustRead = true;
         ++i;
         return true;
     }
@@ -72,6 +84,41 @@ bool Varier::readColour(const Words& w, std::size_t& i)
     if (is(i, {"brighter", "bright", "happier", "lighter"})) {
         shiftMode(false, m_index);
         ++i;
+        return true;
+    }
+    if (is(i, {"turn"})) { // "turn the kick up", "turn down the hats", "turn it up"
+        std::size_t j = i + 1;
+        std::optional<Target> target;
+        const auto parts = [&] {
+            while (is(j, {"it", "the", "my", "everything", "and"}) ||
+                   (j < w.size() && targetWord(w[j]))) {
+                if (const auto t = targetWord(w[j])) {
+                    if (!target)
+                        target = t;
+                    else {
+                        target->roles.insert(target->roles.end(), t->roles.begin(), t->roles.end());
+                        target->drumKeys.insert(target->drumKeys.end(), t->drumKeys.begin(),
+                                                t->drumKeys.end());
+                        target->name += " and " + t->name;
+                    }
+                }
+                ++j;
+            }
+        };
+        parts();
+        if (!is(j, {"up", "down"})) return false;
+        const bool up = w[j] == "up";
+        ++j;
+        std::size_t used = 0;
+        // "turn the bass down an octave" is a transposition: read on from the part.
+        if (is(j, {"an", "a", "one"}) || wordNumber(w, j, used) >= 0) {
+            ++i;
+            return true;
+        }
+        if (!target) parts();
+        velocity(target.value_or(Target{}), up);
+        m_lastTarget = target;
+        i = j;
         return true;
     }
     if (is(i, {"harder", "louder", "stronger", "punchier", "softer", "quieter", "gentler"})) {
@@ -90,14 +137,14 @@ bool Varier::readFeel(const Words& w, std::size_t& i)
 {
     const auto is = matcher(w);
     if (is(i, {"busier", "busy", "denser"}) || (is(i, {"more"}) && is(i + 1, {"notes"}))) {
-        busier();
         i += is(i, {"more"}) ? 2 : 1;
+        scoped(w, i, [this] { busier(); });
         return true;
     }
     if (is(i, {"simpler", "sparser", "simplify", "simple", "sparse"}) ||
         (is(i, {"fewer"}) && is(i + 1, {"notes"})) || (is(i, {"less"}) && is(i + 1, {"busy"}))) {
-        simpler();
         i += is(i, {"fewer", "less"}) ? 2 : 1;
+        scoped(w, i, [this] { simpler(); });
         return true;
     }
     if ((is(i, {"more"}) && is(i + 1, {"swing", "swung", "shuffle"})) ||
@@ -116,8 +163,8 @@ bool Varier::readFeel(const Words& w, std::size_t& i)
     if ((is(i, {"more"}) &&
          is(i + 1, {"humanize", "humanized", "human", "loose", "humanization"})) ||
         is(i, {"humanize", "humanized", "looser"})) {
-        humanizeMore();
         i += is(i, {"more"}) ? 2 : 1;
+        scoped(w, i, [this] { humanizeMore(); });
         return true;
     }
     if ((is(i, {"less"}) &&
@@ -128,8 +175,8 @@ bool Varier::readFeel(const Words& w, std::size_t& i)
         return true;
     }
     if (is(i, {"quantize", "quantized", "quantise", "robotic"})) {
-        quantize(1.0);
         ++i;
+        scoped(w, i, [this] { quantize(1.0); });
         return true;
     }
     if (is(i, {"double", "half"}) && is(i + 1, {"time", "tempo"})) {
@@ -223,6 +270,11 @@ bool Varier::readTranspose(const Words& w, std::size_t& i)
     }
     if (is(i, {"transpose", "up", "down"})) {
         std::size_t j = is(i, {"transpose"}) ? i + 1 : i;
+        if (is(i, {"transpose"})) // "transpose the bass up 2": the part, then how far
+            if (std::size_t k = j; targetAfter(w, k)) {
+                i = j; // the part is read as the next change's, and "transpose" is understood
+                return true;
+            }
         int sign = 1;
         if (is(j, {"up", "down"})) sign = w[j] == "down" ? -1 : 1, ++j;
         if (is(j, {"to", "into", "in"})) {
@@ -248,8 +300,8 @@ bool Varier::readTranspose(const Words& w, std::size_t& i)
         }
         if (semis < 0 || semis > 48) return false;
         if (is(j, {"down"})) sign = -1, ++j;
-        transpose(sign * semis);
         i = j;
+        scoped(w, i, [this, semis = sign * semis] { transpose(semis); });
         return true;
     }
     return false;
@@ -265,6 +317,18 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
         tempo(std::round(m_plan.initialBpm() * (w[i] == "faster" ? 1 + by : 1 - by)));
         ++i;
         return true;
+    }
+    if (is(i, {"slow", "speed"})) { // "slow it down", "speed things up a bit"
+        const char* particle = w[i] == "slow" ? "down" : "up";
+        std::size_t j = i + 1;
+        while (is(j, {"it", "things", "the", "tempo", "everything"}))
+            ++j;
+        if (j < w.size() && w[j] == particle) {
+            const double by = 0.1 * degree();
+            tempo(std::round(m_plan.initialBpm() * (w[i] == "speed" ? 1 + by : 1 - by)));
+            i = j + 1;
+            return true;
+        }
     }
     if (const int n = wordNumber(w, i, used); n > 0) {
         if (is(i + used, {"bpm"}) && n >= Brief::kMinBpm && n <= Brief::kMaxBpm) {
@@ -370,8 +434,58 @@ bool Varier::readNegation(const Words& w, std::size_t& i)
 
 bool Varier::step(const Words& w, std::size_t& i)
 {
-    return readNegation(w, i) || readColour(w, i) || readFeel(w, i) || readFill(w, i) ||
-           readTranspose(w, i) || readTempoAndForm(w, i);
+    const bool read = readNegation(w, i) || readColour(w, i) || readFeel(w, i) || readFill(w, i) ||
+                      readTranspose(w, i) || readTempoAndForm(w, i);
+    // A part named is for the next change only ("drums busier, bass simpler").
+    if (read && !std::exchange(m_targetJustRead, false)) m_pending.reset();
+    return read;
+}
+
+// The parts named right after a change ("busier drums", "quantize the bass", "simpler for the
+// drums and the bass"), read past them in `j`; none when a loudness word follows them ("busier
+// drums harder" leaves the drums to "harder").
+std::optional<Target> Varier::targetAfter(const Words& w, std::size_t& j) const
+{
+    const auto is = matcher(w);
+    std::optional<Target> out;
+    std::size_t k = j;
+    while (k < w.size()) {
+        std::size_t at = k;
+        while (is(at, {"the", "my", "on", "for", "in", "of", "and"}))
+            ++at;
+        const auto t = at < w.size() ? targetWord(w[at]) : std::nullopt;
+        if (!t || is(at + 1, {"fill", "fills"})) break;
+        if (!out) {
+            out = t;
+        } else {
+            out->roles.insert(out->roles.end(), t->roles.begin(), t->roles.end());
+            out->name += " and " + t->name;
+        }
+        k = at + 1;
+    }
+    if (!out || is(k, {"harder", "softer", "louder", "quieter", "stronger", "punchier", "gentler"}))
+        return std::nullopt;
+    j = k;
+    return out;
+}
+
+// Runs a change that can be aimed at some parts on the parts named before it (m_pending) or
+// right after it (read past, from i); with none named, on every part not kept.
+void Varier::scoped(const Words& w, std::size_t& i, const std::function<void()>& change)
+{
+    // Named before, the parts are this change's, and a part named after is the next one's
+    // ("drums busier, bass simpler").
+    std::optional<Target> scope = std::exchange(m_pending, std::nullopt);
+    if (!scope)
+        if (auto after = targetAfter(w, i)) {
+            m_lastTarget = after;
+            scope = std::move(after);
+        }
+    for (std::size_t ti = 0; scope && ti < m_plan.tracks.size(); ++ti)
+        if (roleMatches(ti, *scope)) m_keptNamed |= kept(ti);
+    m_scope = std::move(scope);
+    change();
+    m_scope.reset();
 }
 
 // "keep the bass", "same drums", "leave the chords and melody alone", "except the pad": the

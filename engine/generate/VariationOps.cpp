@@ -100,7 +100,7 @@ void Varier::transpose(int semitones)
         return;
     }
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i)
-        if (Track& t = m_plan.tracks[i]; !isDrums(t) && !kept(i))
+        if (Track& t = m_plan.tracks[i]; !isDrums(t) && inScope(i))
             for (model::Note& n : t.notes) {
                 int k = n.key + semitones;
                 while (k > 127)
@@ -109,12 +109,14 @@ void Varier::transpose(int semitones)
                     k += 12;
                 n.key = static_cast<std::uint8_t>(k);
             }
-    for (model::KeySignature& k : m_plan.keySignatures)
-        k = keySignatureFor(model::keySignatureTonicPc(k) + semitones + 120, k.minor, k.tick);
-    mapChords([semitones](int pc) { return pc + semitones; });
-    m_result.changes.push_back("transposed " + std::string(semitones >= 0 ? "up " : "down ") +
-                               std::to_string(std::abs(semitones)) +
-                               " semitones (drums unchanged)");
+    if (!m_scope) { // the key and the chords move with the whole take, not with one part
+        for (model::KeySignature& k : m_plan.keySignatures)
+            k = keySignatureFor(model::keySignatureTonicPc(k) + semitones + 120, k.minor, k.tick);
+        mapChords([semitones](int pc) { return pc + semitones; });
+    }
+    m_result.changes.push_back(
+        "transposed" + scopeName(true) + " " + std::string(semitones >= 0 ? "up " : "down ") +
+        std::to_string(std::abs(semitones)) + " semitones" + (m_scope ? "" : " (drums unchanged)"));
 }
 
 void Varier::transposeTo(int tonic, std::optional<bool> minor)
@@ -234,7 +236,7 @@ void Varier::busier()
     std::int64_t projected = m_plan.noteCount();
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         const auto role = pi.roles[ti];
-        if (!role || kept(ti)) continue;
+        if (!role || !inScope(ti)) continue;
         if (*role == Role::Drums) { // at most a hat after each hat, a ghost snare a beat
             projected += std::count_if(m_plan.tracks[ti].notes.begin(),
                                        m_plan.tracks[ti].notes.end(), isHat) +
@@ -250,7 +252,7 @@ void Varier::busier()
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         Track& t = m_plan.tracks[ti];
         const auto role = pi.roles[ti];
-        if (!role || kept(ti)) continue;
+        if (!role || !inScope(ti)) continue;
         std::vector<model::Note> extra, kept;
         if (*role == Role::Drums) { // sixteenth hats between the hats, ghost snares
             // In time order, each once: the notes are not sorted between the changes of one
@@ -308,7 +310,8 @@ void Varier::busier()
         t.notes = std::move(kept);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
-    m_result.changes.push_back(added > 0 ? "busier: " + std::to_string(added) + " notes added"
+    m_result.changes.push_back(added > 0 ? "busier" + scopeName() + ": " + std::to_string(added) +
+                                               " notes added"
                                          : std::string("busier: nothing added, every part "
                                                        "already plays as busy as it goes"));
 }
@@ -319,7 +322,7 @@ void Varier::simpler()
     const model::Tick tolerance = m_plan.ppq / 8;
     for (std::size_t ti = 0; ti < m_plan.tracks.size(); ++ti) {
         Track& t = m_plan.tracks[ti];
-        if (kept(ti)) continue;
+        if (!inScope(ti)) continue;
         const std::size_t before = t.notes.size();
         model::Tick clusterStart = -1;
         bool dropCluster = false;
@@ -334,7 +337,7 @@ void Varier::simpler()
         });
         removed += static_cast<int>(before - t.notes.size());
     }
-    m_result.changes.push_back("simpler: " + std::to_string(removed) +
+    m_result.changes.push_back("simpler" + scopeName() + ": " + std::to_string(removed) +
                                " off-beat and ghost notes removed");
 }
 
@@ -358,13 +361,14 @@ void Varier::humanizeMore()
 {
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
         Track& t = m_plan.tracks[i];
-        if (kept(i)) continue;
+        if (!inScope(i)) continue;
         Rng rng(mixSeed(m_seed, 300 + i));
         humanize(t.notes, std::min(1.0, 0.6 * degree()), m_plan.ppq,
                  std::max(t.endTick, m_plan.lengthTicks()), rng);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
-    m_result.changes.push_back("more human: correlated timing drift and velocity variation added");
+    m_result.changes.push_back("more human" + scopeName() +
+                               ": correlated timing drift and velocity variation added");
 }
 
 void Varier::quantize(double strength)
@@ -374,12 +378,13 @@ void Varier::quantize(double strength)
     options.strength = strength;
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i) {
         Track& t = m_plan.tracks[i];
-        if (kept(i)) continue;
+        if (!inScope(i)) continue;
         t.notes = model::quantized(std::move(t.notes), options);
         separateSameKey(t.notes, std::max(t.endTick, m_plan.lengthTicks()));
     }
-    m_result.changes.push_back(strength >= 1 ? "quantized to sixteenths"
-                                             : "tighter: timing pulled halfway to the grid");
+    m_result.changes.push_back(strength >= 1 ? "quantized" + scopeName(true) + " to sixteenths"
+                                             : "tighter" + scopeName() +
+                                                   ": timing pulled halfway to the grid");
 }
 
 void Varier::fill(int bars, int atBar)

@@ -38,6 +38,19 @@ public:
 private:
     bool step(const Words& w, std::size_t& i);
     bool readNegation(const Words& w, std::size_t& i);
+    std::optional<Target> targetAfter(const Words& w, std::size_t& j) const;
+    void scoped(const Words& w, std::size_t& i, const std::function<void()>& change);
+    /// A track the change being made is for: the parts it names (m_scope), else every part
+    /// not kept.
+    bool inScope(std::size_t track) const
+    {
+        return m_scope && !m_scope->roles.empty() ? roleMatches(track, *m_scope) : !kept(track);
+    }
+    /// " bass" (or " the bass", `article`) when the change names parts, else "".
+    std::string scopeName(bool article = false) const
+    {
+        return m_scope ? (article ? " the " : " ") + m_scope->name : std::string();
+    }
     bool readColour(const Words& w, std::size_t& i);
     bool readFeel(const Words& w, std::size_t& i);
     bool readFill(const Words& w, std::size_t& i);
@@ -92,6 +105,9 @@ private:
     bool m_keptNamed = false;    ///< a change named a kept track ("same drums but harder kick")
     int m_fillBars = 1;          ///< length of the fill being read ("a 2 bar fill")
     std::vector<std::string> m_asked; ///< the changes read so far, as words: "busier", "darker"
+    std::optional<Target> m_pending;  ///< parts named for the next change ("bass up an octave")
+    bool m_targetJustRead = false;    ///< the step just read was a part's name
+    std::optional<Target> m_scope;    ///< the parts the change being made is for
 };
 
 } // namespace pianola::engine::generate

@@ -111,6 +111,7 @@ private slots:
     void generateInContextOfOddTakes();
     void variationWordsReadAsMusiciansMeanThem();
     void moreSwingNeverStacksNotes();
+    void changesAimedAtOnePart();
     void analyzeText();
     void checkAgainstWords();
     void keysAreNamedAsMusiciansNameThem();
@@ -778,6 +779,96 @@ void TestCli::moreSwingNeverStacksNotes()
     const DrumNotes swung = drumNotes(path("roll-swung.mid"));
     QCOMPARE(swung.stacked, 0);
     QVERIFY2(swung.hats > 30 && swung.hats < 48, qPrintable(QString::number(swung.hats)));
+}
+
+// Which tracks of `b` differ from `a` (by name), and the notes of one of them.
+namespace {
+QStringList changedTracks(const QString& a, const QString& b)
+{
+    const auto x = pianola::engine::loadPlanFile(a.toStdString());
+    const auto y = pianola::engine::loadPlanFile(b.toStdString());
+    QStringList out;
+    if (!x || !y || x->plan.tracks.size() != y->plan.tracks.size()) return {"(not comparable)"};
+    for (std::size_t i = 0; i < x->plan.tracks.size(); ++i)
+        if (x->plan.tracks[i].notes != y->plan.tracks[i].notes)
+            out << QString::fromStdString(x->plan.tracks[i].name);
+    return out;
+}
+} // namespace
+
+void TestCli::changesAimedAtOnePart()
+{
+    const QString base = path("aim-base.mid");
+    QCOMPARE(runCli({"generate", "--seed", "0", "-o", base, "pop song, 2 bars"}).code, 0);
+    const auto change = [&](const char* line) {
+        const Run r = runCli(
+            {"generate", "--seed", "1", "--explain", "--from", base, "-o", path("aim.mid"), line});
+        [&] { QVERIFY2(r.code == 0, qPrintable(QString(line) + ": " + r.err)); }();
+        return r;
+    };
+    // A change that names a part changes that part only (they changed every part: "bass up an
+    // octave" moved the chords and the melody too).
+    const struct
+    {
+        const char* line;
+        QStringList changed;
+        const char* said;
+    } cases[] = {
+        {"bass up an octave", {"Bass"}, "transposed the bass up 12 semitones"},
+        {"transpose the bass down 12", {"Bass"}, "transposed the bass down 12 semitones"},
+        {"turn the bass down an octave", {"Bass"}, "transposed the bass down 12 semitones"},
+        {"busier drums", {"Drums"}, "busier drums: "},
+        {"make the hats busier", {"Drums"}, "busier hi-hats: "},
+        {"simpler bass", {"Bass"}, "simpler bass: "},
+        {"quantize the drums", {"Drums"}, "quantized the drums to sixteenths"},
+        {"humanize the melody", {"Melody"}, "more human melody: "},
+        {"drums busier, bass simpler", {"Bass", "Drums"}, "busier drums: "},
+        {"the drums and the bass busier", {"Bass", "Drums"}, "busier drums and bass: "},
+        {"not too busy drums", {"Drums"}, "simpler drums: "},
+        {"turn the kick up", {"Drums"}, "harder kick: "},
+        {"turn down the hats", {"Drums"}, "softer hi-hats: "},
+        {"busier", {"Bass", "Drums", "Melody"}, "busier: "},
+    };
+    for (const auto& c : cases) {
+        const Run r = change(c.line);
+        QVERIFY2(r.out.contains(c.said), qPrintable(c.line + (": " + r.out)));
+        QVERIFY2(!r.out.contains("not understood"), qPrintable(c.line + (": " + r.out)));
+        QVERIFY2(!r.out.contains("FAIL"), qPrintable(c.line + (": " + r.out)));
+        QCOMPARE(changedTracks(base, path("aim.mid")), c.changed);
+    }
+    // The key and the chord track stay with the take when one part moves.
+    change("bass up 2");
+    const auto moved = pianola::engine::loadPlanFile(path("aim.mid").toStdString());
+    const auto before = pianola::engine::loadPlanFile(base.toStdString());
+    QVERIFY(moved && before);
+    QVERIFY(moved->plan.keySignatures == before->plan.keySignatures);
+
+    // Louder and softer of a take are checked against it, on the part named (they asked a
+    // loud take, mean velocity >= 95, and failed a kick made louder).
+    for (const char* line : {"make the kick louder", "louder snare"}) {
+        const Run r = change(line);
+        QVERIFY2(r.out.contains("ok    loudness: mean velocity ") &&
+                     r.out.contains("(asked louder than mean velocity "),
+                 qPrintable(line + (": " + r.out)));
+    }
+    const Run softer = change("softer hats");
+    QVERIFY2(softer.out.contains("(asked softer than mean velocity ") &&
+                 !softer.out.contains("FAIL"),
+             qPrintable(softer.out));
+    // "humanize the melody" is measured on the melody (15% of every onset was a FAIL).
+    const Run loose = change("humanize the melody");
+    QVERIFY2(loose.out.contains("of onsets off the grid of the melody (asked off the grid)"),
+             qPrintable(loose.out));
+    // Tempo in verbs: "slow it down" is a change of the take, not a new slow song.
+    for (const char* line : {"slow it down", "slow down a bit"}) {
+        const Run r = change(line);
+        QVERIFY2(r.out.startsWith("change of ") &&
+                     r.out.contains("ok    tempo: 99 bpm (asked slower than 110 bpm)"),
+                 qPrintable(line + (": " + r.out)));
+    }
+    const Run up = change("speed it up");
+    QVERIFY2(up.out.contains("ok    tempo: 121 bpm (asked faster than 110 bpm)"),
+             qPrintable(up.out));
 }
 
 void TestCli::analyzeText()
