@@ -61,21 +61,21 @@ int main()
     // reader and written for the take (targets: 8 bars <= 5 ms; 128 bars, 16 tracks <= 50 ms).
     gen::Brief chords =
         gen::interpret("8-bar lo-fi chord progression in Am at 78 bpm, jazzy 9ths").brief;
-    const model::Take small{1, "chords", false, gen::generatePlan(chords, 0), {}};
+    const model::Take small{1, "chords", false, gen::generatePlan(chords, 0), {}, {}};
     measure("in context: add drums to an 8-bar take (offlineResult)", 200, [&](int i) {
         engine::llm::GenerationRequest r{"add a swung drum loop",       small, {}, {}, 1,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     measure("in context: add a bass to an 8-bar take", 200, [&](int i) {
         engine::llm::GenerationRequest r{"add a soft sub bass",         small, {}, {}, 1,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     // The chat's default: 4 candidates, each a different idea (candidates = 0).
     measure("in context: add drums to an 8-bar take, 4 candidates", 100, [&](int i) {
         engine::llm::GenerationRequest r{"add a swung drum loop",       small, {}, {}, 0,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     measure("in context: regenerate the chords in bars 3-4, 4 candidates", 100, [&](int i) {
@@ -85,7 +85,7 @@ int main()
     });
     measure("change: same progression but darker, 4 candidates", 100, [&](int i) {
         engine::llm::GenerationRequest r{"same progression but darker", small, {}, {}, 0,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     model::Take large{1, "large", false, gen::generatePlan(big, 0), {}};
@@ -99,7 +99,7 @@ int main()
                 static_cast<long long>(large.plan.noteCount()));
     measure("in context: add a melody to a 128-bar 16-track take", 20, [&](int i) {
         engine::llm::GenerationRequest r{"add a flute melody",          large, {}, {}, 1,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     // Where that time goes: the part itself, and the checklist measured on each candidate.
@@ -114,13 +114,13 @@ int main()
             [&](int) { sink += engine::analysis::checkTake(large.plan, asked).size(); });
     measure("in context: add a melody to a 128-bar 16-track take, 4 candidates", 10, [&](int i) {
         engine::llm::GenerationRequest r{"add a flute melody",          large, {}, {}, 0,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     large.plan.chords.clear(); // an imported take: its chords come from analysis
     measure("in context: add a melody to a 128-bar 16-track take, chords detected", 20, [&](int i) {
         engine::llm::GenerationRequest r{"add a flute melody",          large, {}, {}, 1,
-                                         static_cast<std::uint64_t>(i), {}};
+                                         static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.front().plan.noteCount();
     });
     std::printf("(checksum %zu)\n", sink);
