@@ -80,7 +80,7 @@ int main()
     });
     measure("in context: regenerate the chords in bars 3-4, 4 candidates", 100, [&](int i) {
         engine::llm::GenerationRequest r{"regenerate the chords in bars 3-4", small, {}, {}, 0,
-                                         static_cast<std::uint64_t>(i),       {}};
+                                         static_cast<std::uint64_t>(i),       {},    {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
     measure("change: same progression but darker, 4 candidates", 100, [&](int i) {
@@ -88,7 +88,7 @@ int main()
                                          static_cast<std::uint64_t>(i), {},    {}};
         sink += engine::llm::offlineResult(r)->takes.size();
     });
-    model::Take large{1, "large", false, gen::generatePlan(big, 0), {}};
+    model::Take large{1, "large", false, gen::generatePlan(big, 0), {}, {}};
     while (large.plan.tracks.size() < 16) { // 16 tracks: copies of the parts on other channels
         model::Track copy = large.plan.tracks[large.plan.tracks.size() % 4];
         copy.name += " " + std::to_string(large.plan.tracks.size());
