@@ -258,7 +258,11 @@ void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool l
                              static_cast<std::uint8_t>(80 + (i * 40) / steps), 64});
     }
     notes.push_back({to - stepTicks, stepTicks, 0, drum::kKick, 110, 64});
-    if (landing) // land the fill: a crash on the next downbeat
+    // Land the fill: a crash on the next downbeat, unless one is there (a second fill on the
+    // same bar, a groove that crashes there) and would be struck twice.
+    if (landing && std::none_of(notes.begin(), notes.end(), [&](const model::Note& n) {
+            return n.key == drum::kCrash && n.startTick == to;
+        }))
         notes.push_back({to, 4 * stepTicks, 0, drum::kCrash, 112, 64});
 }
 

@@ -779,6 +779,15 @@ void TestCli::moreSwingNeverStacksNotes()
     const DrumNotes swung = drumNotes(path("roll-swung.mid"));
     QCOMPARE(swung.stacked, 0);
     QVERIFY2(swung.hats > 30 && swung.hats < 48, qPrintable(QString::number(swung.hats)));
+
+    // Two fills on one bar land on one crash, not two at one tick (found by fuzz_answer).
+    QCOMPARE(
+        runCli({"generate", "--seed", "0", "-o", path("fills-base.mid"), "pop song, 2 bars"}).code,
+        0);
+    const Run fills = runCli({"generate", "--seed", "1", "--from", path("fills-base.mid"), "-o",
+                              path("fills.mid"), "a fill at bar 1, a fill at bar 1"});
+    QVERIFY2(fills.code == 0, qPrintable(fills.err));
+    QCOMPARE(drumNotes(path("fills.mid")).stacked, 0);
 }
 
 // Which tracks of `b` differ from `a` (by name), and the notes of one of them.
