@@ -35,6 +35,27 @@ std::optional<Target> targetWord(const std::string& w)
     return std::nullopt;
 }
 
+// "the drums and the bass", "the kick and the snare": one target naming both (a drum named
+// whole keeps every drum key).
+void addTarget(std::optional<Target>& into, const Target& t)
+{
+    if (!into) {
+        into = t;
+        return;
+    }
+    const auto wholeDrums = [](const Target& x) {
+        return x.drumKeys.empty() &&
+               std::find(x.roles.begin(), x.roles.end(), Role::Drums) != x.roles.end();
+    };
+    const bool whole = wholeDrums(*into) || wholeDrums(t);
+    for (Role r : t.roles)
+        if (std::find(into->roles.begin(), into->roles.end(), r) == into->roles.end())
+            into->roles.push_back(r);
+    into->drumKeys.insert(into->drumKeys.end(), t.drumKeys.begin(), t.drumKeys.end());
+    if (whole) into->drumKeys.clear();
+    into->name += " and " + t.name;
+}
+
 // `is(k, {"a", "b"})`: word k of `w` is one of the options (false past the end).
 auto matcher(const Words& w)
 {
@@ -62,15 +83,7 @@ bool Varier::readColour(const Words& w, std::size_t& i)
         m_lastTarget = t; // "make the kick harder"
         // ... and the part the next change is for: "bass up an octave", "the drums and the bass
         // busier"
-        if (m_pending) {
-            for (Role r : t->roles)
-                if (std::find(m_pending->roles.begin(), m_pending->roles.end(), r) ==
-                    m_pending->roles.end())
-                    m_pending->roles.push_back(r);
-            m_pending->name += " and " + t->name;
-        } else {
-            m_pending = t;
-        }
+        addTarget(m_pending, *t);
         m_targetJustRead = true;
         ++i;
         return true;
@@ -92,16 +105,7 @@ bool Varier::readColour(const Words& w, std::size_t& i)
         const auto parts = [&] {
             while (is(j, {"it", "the", "my", "everything", "and"}) ||
                    (j < w.size() && targetWord(w[j]))) {
-                if (const auto t = targetWord(w[j])) {
-                    if (!target)
-                        target = t;
-                    else {
-                        target->roles.insert(target->roles.end(), t->roles.begin(), t->roles.end());
-                        target->drumKeys.insert(target->drumKeys.end(), t->drumKeys.begin(),
-                                                t->drumKeys.end());
-                        target->name += " and " + t->name;
-                    }
-                }
+                if (const auto t = targetWord(w[j])) addTarget(target, *t);
                 ++j;
             }
         };
@@ -455,12 +459,7 @@ std::optional<Target> Varier::targetAfter(const Words& w, std::size_t& j) const
             ++at;
         const auto t = at < w.size() ? targetWord(w[at]) : std::nullopt;
         if (!t || is(at + 1, {"fill", "fills"})) break;
-        if (!out) {
-            out = t;
-        } else {
-            out->roles.insert(out->roles.end(), t->roles.begin(), t->roles.end());
-            out->name += " and " + t->name;
-        }
+        addTarget(out, *t);
         k = at + 1;
     }
     if (!out || is(k, {"harder", "softer", "louder", "quieter", "stronger", "punchier", "gentler"}))
