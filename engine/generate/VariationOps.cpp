@@ -93,10 +93,8 @@ void Varier::transpose(int semitones)
 {
     if (semitones == 0) { // "transpose up 0", "to C" in C: nothing moves, and no change is told
         const PlanInfo pi = info();
-        const std::string why = "transpose: not done, the take is already in " +
-                                model::analysis::keyName({pi.tonic, pi.minor, 0.0});
-        if (std::find(m_refused.begin(), m_refused.end(), why) == m_refused.end())
-            m_refused.push_back(why);
+        refuse("transpose: not done, the take is already in " +
+               model::analysis::keyName({pi.tonic, pi.minor, 0.0}));
         return;
     }
     for (std::size_t i = 0; i < m_plan.tracks.size(); ++i)
@@ -468,8 +466,7 @@ void Varier::doubleTime(bool doubled)
                                 std::string(role ? roleName(*role) : "notes") +
                                 " already mostly start closer than a 32nd apart (twice as fast "
                                 "would be finer than a 64th)";
-        if (std::find(m_refused.begin(), m_refused.end(), why) == m_refused.end())
-            m_refused.push_back(why);
+        refuse(why);
         return;
     }
     if (doubled && !withinBudget(2 * m_plan.noteCount(), "double time")) return;

@@ -8,6 +8,7 @@
 #include "engine/generate/Random.h"
 #include "engine/generate/Variation.h"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -90,6 +91,12 @@ private:
     /// the plan's own size if it was already bigger): "double time" typed twelve times over
     /// 128 bars must not freeze the app or exhaust memory.
     bool withinBudget(std::int64_t projected, const std::string& what);
+    /// An operation not done, and why, said once however often the line asks for it.
+    void refuse(const std::string& why)
+    {
+        if (std::find(m_refused.begin(), m_refused.end(), why) == m_refused.end())
+            m_refused.push_back(why);
+    }
 
     model::Plan m_plan;
     std::int64_t m_budget = 0;          ///< set in run(): max(kMaxVariationNotes, the plan's notes)
