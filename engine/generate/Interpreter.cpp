@@ -3,6 +3,7 @@
 #include "engine/generate/Interpreter.h"
 
 #include "engine/generate/Lexicon.h"
+#include "engine/generate/LineReadingsStore.h"
 #include "engine/generate/PromptText.h"
 #include "engine/generate/Request.h"
 #include "model/NoteOps.h"
@@ -599,11 +600,26 @@ Named namedIn(const Request& q)
 Request readRequest(std::string_view prompt, Interpretation& out)
 {
     if (prompt.size() > kMaxPromptBytes) return {};
+    // Within a LineReadings a line is read once. Only a reading into an empty Interpretation is
+    // kept or given again (the Reader merges lines into what `out` already holds).
+    LineReadings::Store* store = LineReadings::current();
+    const bool fresh = out.understood.empty() && out.unrecognised.empty() && out.notMidi.empty();
+    if (store && fresh)
+        if (const auto* kept = LineReadings::Store::find(store->readings, prompt)) {
+            out.understood = kept->understood;
+            out.unrecognised = kept->unrecognised;
+            out.notMidi = kept->notMidi;
+            return kept->request;
+        }
     // Words not understood are echoed back (chips, explanations): read a line that is not UTF-8
     // as Latin-1, so every echo is valid text (found by fuzz_intent).
     const std::string text = model::isValidUtf8(prompt) ? std::string() : model::toUtf8Text(prompt);
     Reader reader(text.empty() ? prompt : std::string_view(text), out);
-    return reader.read();
+    Request request = reader.read();
+    if (store && fresh)
+        LineReadings::Store::keep(store->readings, {std::string(prompt), request, out.understood,
+                                                    out.unrecognised, out.notMidi});
+    return request;
 }
 
 Interpretation interpret(std::string_view prompt, std::optional<std::uint64_t> seed)

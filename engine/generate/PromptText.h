@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,5 +48,25 @@ std::string takeStepName(std::string_view step);
 
 /// FNV-1a of the text: the default seed of a prompt.
 std::uint64_t promptSeed(std::string_view prompt);
+
+/// While one lives on a thread, a line is read once there: readRequest() and promptWords() give
+/// again what they read of a line before (the callers of one chat answer, its intent, scope,
+/// arranger and checklist, read the same line up to four times). Made where an answer starts
+/// (offlineResult); nested, the outermost holds the readings, a few lines at most, freed with it.
+/// Readings are pure, so nothing read changes, only how often it is read.
+class LineReadings
+{
+public:
+    LineReadings();
+    ~LineReadings();
+    LineReadings(const LineReadings&) = delete;
+    LineReadings& operator=(const LineReadings&) = delete;
+
+    struct Store;            ///< (LineReadingsStore.h, inside the generator)
+    static Store* current(); ///< this thread's outermost store, or null
+
+private:
+    std::unique_ptr<Store> m_store; ///< null when an outer one holds the readings
+};
 
 } // namespace pianola::engine::generate

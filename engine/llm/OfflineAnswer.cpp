@@ -414,6 +414,7 @@ Result<GenerationResult> answer(const Ask& a, const gen::Intent& read,
 
 Result<GenerationResult> offlineResult(const GenerationRequest& request)
 {
+    const gen::LineReadings readOnce; // the intent, scope, arranger and checklist share a reading
     const Ask a = askOf(request);
     if (request.changeOnly && !a.parent) return notAChange(a);
     return answer(a, readLine(a), nullptr);

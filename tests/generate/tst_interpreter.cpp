@@ -38,6 +38,7 @@ private slots:
     void explainNamesEverything();
     void sameMeaningIsOneChip();
     void wordsNotUtf8AreEchoedAsText();
+    void sameLineReadAgainReadsTheSame();
 };
 
 void TestInterpreter::keys_data()
@@ -115,6 +116,9 @@ void TestInterpreter::numbers_data()
     QTest::newRow("one hundred twenty five") << "one hundred twenty five BPM" << 8 << 125.0;
     QTest::newRow("120BPM glued") << "120BPM 12bars" << 12 << 120.0;
     QTest::newRow("8-bar hyphen") << "8-bar loop at 95" << 8 << 95.0;
+    QTest::newRow("8–bar en dash") << "8\u2013bar loop at 95" << 8 << 95.0;
+    QTest::newRow("em dash between") << "6 bars\u2014at 95" << 6 << 95.0;
+    QTest::newRow("curly apostrophe") << "don\u2019t stop, 5 bars at 95" << 5 << 95.0;
     QTest::newRow("tempo N") << "tempo 101, 2 bars" << 2 << 101.0;
     QTest::newRow("decimal bpm") << "pop at 97.5 bpm" << 8 << 97.5;
 }
@@ -391,4 +395,34 @@ void TestInterpreter::wordsNotUtf8AreEchoedAsText()
     const auto in = interpret("pop song, gr\xFCn \xC0\xB7zz", 1);
     QVERIFY(pianola::model::isValidUtf8(in.explain()));
     QCOMPARE(in.unrecognised, (std::vector<std::string>{"grün", "À·zz"}));
+}
+
+// One chat line is read by several callers (intent, scope, checklist, arranger); each reading is
+// the same, whatever was read in between, and a dash cut off at the end is text, not a dash.
+void TestInterpreter::sameLineReadAgainReadsTheSame()
+{
+    const std::string line = "soft lo-fi, soft keys, florp, vinyl crackle, 4 bars";
+    const Interpretation plain = interpret(line, 1); // read without LineReadings
+    const LineReadings readOnce;
+    const Interpretation first = interpret(line, 1);
+    const Interpretation other = interpret("dark trap in F#m with zorg", 1);
+    const Interpretation again = interpret(line, 1); // given again
+    for (const Interpretation* in : {&first, &again}) {
+        QCOMPARE(in->understood, plain.understood);
+        QCOMPARE(in->unrecognised, plain.unrecognised);
+        QCOMPARE(in->notMidi, plain.notMidi);
+        QCOMPARE(in->brief.bars, 4);
+        QVERIFY(in->named == plain.named);
+    }
+    QCOMPARE(plain.unrecognised, (std::vector<std::string>{"florp"}));
+    QCOMPARE(other.unrecognised, (std::vector<std::string>{"zorg"}));
+    QVERIFY(first.understood != other.understood);
+    const Interpretation cut = interpret("4 bars \xE2\x80", 1);
+    QCOMPARE(cut.brief.bars, 4);
+    QVERIFY(pianola::model::isValidUtf8(cut.explain()));
+    QCOMPARE(promptWords(line), promptWords(line));
+    QCOMPARE(promptWords("8\u2013bar"), (std::vector<std::string>{"8", "bar"}));
+    // Nested, the outer one keeps the readings; each reads what a fresh reader reads.
+    const LineReadings inner;
+    QCOMPARE(interpret(line, 1).understood, plain.understood);
 }

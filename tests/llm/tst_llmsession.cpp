@@ -959,7 +959,11 @@ void TestLlmSession::keyNeverLeaks()
         t.id = project.nextTakeId();
         project.takes.push_back(t);
     }
-    project.chat.push_back({model::ChatMessage::Role::Assistant, good.result.explanation, "", {1}});
+    model::ChatMessage reply;
+    reply.role = model::ChatMessage::Role::Assistant;
+    reply.text = good.result.explanation;
+    reply.takes = {1};
+    project.chat.push_back(reply);
     const QByteArray saved = QByteArray::fromStdString(model::projectToJson(project));
     const std::vector<std::uint8_t> smf = engine::smf::writePlan(good.result.takes.front().plan);
     const QByteArray exported(reinterpret_cast<const char*>(smf.data()), qsizetype(smf.size()));
@@ -1015,10 +1019,11 @@ QByteArray savedProject(const GenerationResult& result)
         t.id = project.nextTakeId();
         project.takes.push_back(t);
     }
-    project.chat.push_back({model::ChatMessage::Role::Assistant,
-                            result.explanation + "\n" + result.fallbackReason,
-                            "",
-                            {1}});
+    model::ChatMessage reply;
+    reply.role = model::ChatMessage::Role::Assistant;
+    reply.text = result.explanation + "\n" + result.fallbackReason;
+    reply.takes = {1};
+    project.chat.push_back(reply);
     return QByteArray::fromStdString(model::projectToJson(project));
 }
 } // namespace
