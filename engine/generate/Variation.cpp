@@ -17,6 +17,22 @@
 namespace pianola::engine::generate {
 
 namespace {
+// A meter word a take can be set to ("3/4", "6/8"), or nothing.
+std::optional<std::pair<int, int>> meterWord(const std::string& w)
+{
+    const auto slash = w.find('/');
+    if (slash == std::string::npos) return std::nullopt;
+    const std::string top = w.substr(0, slash), bottom = w.substr(slash + 1);
+    const auto digits = [](const std::string& x) {
+        return !x.empty() && x.size() <= 2 &&
+               std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(top) || !digits(bottom)) return std::nullopt;
+    const int n = std::stoi(top), d = std::stoi(bottom);
+    if (!meterSupported(n, d)) return std::nullopt;
+    return std::pair{n, d};
+}
+
 std::optional<Target> targetWord(const std::string& w)
 {
     if (w == "kick" || w == "kicks") return Target{"kick", {Role::Drums}, {35, 36}};
@@ -356,19 +372,19 @@ bool Varier::readTempoAndForm(const Words& w, std::size_t& i)
         i = j + used;
         return true;
     }
-    if (const auto slash = w[i].find('/'); slash != std::string::npos) { // "3/4", "6/8"
-        const std::string top = w[i].substr(0, slash), bottom = w[i].substr(slash + 1);
-        const auto digits = [](const std::string& x) {
-            return !x.empty() && x.size() <= 2 &&
-                   std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
-        };
-        if (digits(top) && digits(bottom)) {
-            const int n = std::stoi(top), d = std::stoi(bottom);
-            if (!meterSupported(n, d)) return false;
-            meter(n, d);
-            ++i;
-            return true;
-        }
+    if (const auto m = meterWord(w[i])) { // "3/4", "6/8"
+        // A take has one meter: of several in a line ("in 5/8, no, in 7/8") the last is the one
+        // meant, as a new song's reader takes it. Each one before it is said, not made (each
+        // was made: every note moved to new bars, heads repeated, tails cut, and moved again).
+        const auto later = std::find_if(w.begin() + static_cast<std::ptrdiff_t>(i) + 1, w.end(),
+                                        [](const std::string& x) { return meterWord(x); });
+        if (later != w.end())
+            refuse("meter " + w[i] + ": not done, the line names " + *later +
+                   " after it (the last meter named is the one made)");
+        else
+            meter(m->first, m->second);
+        ++i;
+        return true;
     }
     if ((is(i, {"b"}) && is(i + 1, {"section", "part"})) || is(i, {"bridge"})) {
         sectionB();

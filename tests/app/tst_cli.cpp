@@ -747,6 +747,22 @@ void TestCli::variationWordsReadAsMusiciansMeanThem()
                                   "than a 32nd apart (twice as fast would be finer than a 64th)"),
              qPrintable(doubled.out));
     QCOMPARE(noteCount(path("doubled.mid")), 8 * baseNotes);
+    // A take has one meter: of several in a line the last is made, note for note as if named
+    // alone, and each before it is said, not made ("in 5/8 ... in 7/8" moved every note twice).
+    const Run twoMeters = change("in 5/8, no, in 7/8", path("two-meters.mid"));
+    QVERIFY2(twoMeters.out.contains("meter 5/8: not done, the line names 7/8 after it"),
+             qPrintable(twoMeters.out));
+    QVERIFY2(twoMeters.out.contains("meter 4/4 -> 7/8"), qPrintable(twoMeters.out));
+    change("in 7/8", path("one-meter.mid"));
+    const auto notesOf = [&](const QString& file) {
+        const auto loaded = pianola::engine::loadPlanFile(file.toStdString());
+        return loaded ? loaded->plan.tracks : std::vector<model::Track>{};
+    };
+    const std::vector<model::Track> made = notesOf(path("two-meters.mid"));
+    QVERIFY(!made.empty());
+    QCOMPARE(made.size(), notesOf(path("one-meter.mid")).size());
+    for (std::size_t t = 0; t < made.size(); ++t)
+        QVERIFY(made[t].notes == notesOf(path("one-meter.mid"))[t].notes);
     // Transposing to the key the take is in moves nothing, and says so (it told "transposed up 0
     // semitones" as a change).
     const Run same =
