@@ -5,6 +5,7 @@
 #include "engine/analysis/Analyzer.h"
 #include "engine/analysis/CheckMeasures.h"
 #include "engine/analysis/Features.h"
+#include "engine/analysis/Feel.h"
 #include "model/GeneralMidi.h"
 
 #include <algorithm>
@@ -42,6 +43,7 @@ struct Context
     std::optional<Timeline> madeTimeline;
     std::optional<Analysis> madeAnalysis;
     std::optional<Analysis> madeTiming;
+    bool feelAdded = false; ///< madeTiming has the feel too
 
     const Timeline& timeline()
     {
@@ -59,6 +61,16 @@ struct Context
     {
         if (madeAnalysis) return *madeAnalysis;
         if (!madeTiming) addTiming(plan, timeline(), madeTiming.emplace());
+        return *madeTiming;
+    }
+    /// The timing and the feel (swing, timing spread: the analysis's own addFeel, which reads
+    /// only the notes' onsets): what the swing and humanize checks need, without the chords.
+    const Analysis& feel()
+    {
+        if (madeAnalysis) return *madeAnalysis;
+        timing();
+        if (!feelAdded) addFeel(timeline(), *madeTiming);
+        feelAdded = true;
         return *madeTiming;
     }
 
@@ -147,7 +159,7 @@ void checkFeel(Context& c)
 {
     const Asked& q = c.asked;
     if (q.swingPercent) {
-        const Analysis& a = c.analysis();
+        const Analysis& a = c.feel();
         const double measured = 100.0 * a.swingRatio / (1.0 + a.swingRatio);
         const bool straight = *q.swingPercent <= 50.0;
         c.add("swing", straight ? "straight" : format("%.0f%%", *q.swingPercent),
@@ -166,7 +178,7 @@ void checkFeel(Context& c)
             of += (of.empty() ? " of the " : ", ") + p.role;
         }
     if (q.humanize) {
-        const double off = measure::offGridShare(c.plan, c.timeline(), c.analysis(), roles);
+        const double off = measure::offGridShare(c.plan, c.timeline(), c.feel(), roles);
         c.add(*q.humanize ? "humanize" : "quantized", *q.humanize ? "off the grid" : "on the grid",
               percent(off) + " of onsets off the grid" + of,
               *q.humanize ? off >= 0.25 : off <= 0.02);

@@ -4,6 +4,7 @@
 #include "model/NoteOps.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace pianola::engine::generate {
@@ -47,9 +48,61 @@ void humanize(Notes& notes, double amount, int ppq, Tick endTick, Rng& rng)
     }
 }
 
+namespace {
+// separateSameKey for notes already in time order (start, then key), as most changes leave them
+// (more bars, double time, a new meter): one pass, no sort, the same notes as the sorting path.
+// False, with the notes untouched, where that path's result depends on its sort: notes of one
+// key at one tick whose loudest velocity is shared (which of those it keeps is the sort's).
+bool separateInTimeOrder(Notes& notes, Tick endTick)
+{
+    for (std::size_t i = 1; i < notes.size(); ++i) {
+        const model::Note &a = notes[i - 1], &b = notes[i];
+        if (a.startTick > b.startTick || (a.startTick == b.startTick && a.key > b.key))
+            return false;
+    }
+    for (std::size_t i = 0; i < notes.size();) { // each run of one key at one tick
+        std::size_t end = i + 1, loudest = 1;
+        std::uint8_t top = notes[i].velocity;
+        for (; end < notes.size() && notes[end].startTick == notes[i].startTick &&
+               notes[end].key == notes[i].key;
+             ++end) {
+            if (notes[end].velocity > top) top = notes[end].velocity, loudest = 0;
+            loudest += notes[end].velocity == top;
+        }
+        if (loudest > 1) return false;
+        i = end;
+    }
+    std::array<std::ptrdiff_t, 128> last; // per key: the index (in `out`) of its last note
+    last.fill(-1);
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        model::Note n = notes[i];
+        const std::ptrdiff_t prev = last[n.key & 0x7F];
+        if (prev >= 0 && notes[static_cast<std::size_t>(prev)].startTick == n.startTick) {
+            // Two at one tick: the louder is kept (the sorting path's first of the two).
+            if (n.velocity > notes[static_cast<std::size_t>(prev)].velocity) {
+                if (n.endTick() > endTick) n.lengthTicks = endTick - n.startTick;
+                notes[static_cast<std::size_t>(prev)] = n;
+            }
+            continue;
+        }
+        if (n.endTick() > endTick) n.lengthTicks = endTick - n.startTick;
+        if (prev >= 0) {
+            model::Note& p = notes[static_cast<std::size_t>(prev)];
+            if (p.endTick() > n.startTick) p.lengthTicks = n.startTick - p.startTick;
+        }
+        last[n.key & 0x7F] = static_cast<std::ptrdiff_t>(out);
+        notes[out++] = n;
+    }
+    notes.resize(out);
+    return true;
+}
+} // namespace
+
 void separateSameKey(Notes& notes, Tick endTick)
 {
     std::erase_if(notes, [&](const model::Note& n) { return n.startTick >= endTick; });
+    if (separateInTimeOrder(notes, endTick)) return;
     std::sort(notes.begin(), notes.end(), [](const model::Note& a, const model::Note& b) {
         return a.key != b.key ? a.key < b.key
                               : (a.startTick != b.startTick ? a.startTick < b.startTick

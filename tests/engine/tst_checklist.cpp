@@ -202,6 +202,13 @@ void TestChecklist::swingOfTheSwungSubdivision()
     QVERIFY(passes(sixteenths, a, "swing"));
     const auto checks = checkTake(sixteenths, a);
     QCOMPARE(find(checks, "swing")->measured, std::string("62% (16ths)"));
+    // Measured from the onsets without the chord search, it is what the whole analysis says (a
+    // mode asked too makes the checklist analyse the whole take first).
+    Asked withMode = a;
+    withMode.minor = false;
+    for (const Plan* p : std::initializer_list<const Plan*>{&swung, &sixteenths})
+        QCOMPARE(find(checkTake(*p, withMode), "swing")->measured,
+                 find(checkTake(*p, a), "swing")->measured);
     a.swingPercent = 50;
     QVERIFY(!passes(sixteenths, a, "swing"));
     QVERIFY(passes(song(), a, "swing"));
@@ -209,6 +216,7 @@ void TestChecklist::swingOfTheSwungSubdivision()
 
 void TestChecklist::humanizeOrQuantized()
 {
+    const Plan swungSong = withDrums(song(), drums(0x5, 0xA, 0.62));
     Plan loose = song();
     int k = 0;
     for (Track& t : loose.tracks)
@@ -222,6 +230,11 @@ void TestChecklist::humanizeOrQuantized()
     a.humanize = false;
     QVERIFY(passes(song(), a, "quantized"));
     QVERIFY(!passes(loose, a, "quantized"));
+    Asked withMode = a;
+    withMode.minor = false;
+    for (const Plan* p : std::initializer_list<const Plan*>{&loose, &swungSong})
+        QCOMPARE(find(checkTake(*p, withMode), "quantized")->measured,
+                 find(checkTake(*p, a), "quantized")->measured);
 }
 
 void TestChecklist::loudness()
