@@ -236,6 +236,11 @@ void fill(BarBuilder& b, bool lastBar)
 
 void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool landing, int pattern)
 {
+    if (to <= from) return;
+    // A span shorter than a step (half a bar of 1/16 is a 32nd) is one step: no note of the fill
+    // starts before `from`, where the groove is not cleared (its last kick fell on the groove's
+    // kick at the bar's start: found by fuzz_answer).
+    stepTicks = std::clamp<Tick>(stepTicks, 1, to - from);
     std::erase_if(notes, [&](const model::Note& n) {
         return n.startTick >= from && n.startTick < to && n.key != drum::kCrash;
     });
@@ -257,7 +262,15 @@ void drumFill(Notes& notes, Tick from, Tick to, Tick stepTicks, Rng& rng, bool l
             notes.push_back({from + i * stepTicks + stepTicks / 2, stepTicks / 2, 0, drum::kSnare,
                              static_cast<std::uint8_t>(80 + (i * 40) / steps), 64});
     }
-    notes.push_back({to - stepTicks, stepTicks, 0, drum::kKick, 110, 64});
+    // The last step's kick, accented; where the pattern put a kick there already (a fill of one
+    // step, or of kicks and toms), that kick is accented, not struck twice.
+    const auto lastKick = std::find_if(notes.begin(), notes.end(), [&](const model::Note& n) {
+        return n.key == drum::kKick && n.startTick == to - stepTicks;
+    });
+    if (lastKick != notes.end())
+        lastKick->velocity = std::max<std::uint8_t>(lastKick->velocity, 110);
+    else
+        notes.push_back({to - stepTicks, stepTicks, 0, drum::kKick, 110, 64});
     // Land the fill: a crash on the next downbeat, unless one is there (a second fill on the
     // same bar, a groove that crashes there) and would be struck twice.
     if (landing && std::none_of(notes.begin(), notes.end(), [&](const model::Note& n) {

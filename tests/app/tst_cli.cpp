@@ -804,6 +804,22 @@ void TestCli::moreSwingNeverStacksNotes()
                               path("fills.mid"), "a fill at bar 1, a fill at bar 1"});
     QVERIFY2(fills.code == 0, qPrintable(fills.err));
     QCOMPARE(drumNotes(path("fills.mid")).stacked, 0);
+
+    // A fill in half a bar shorter than a sixteenth (1/16) struck its last kick a 32nd before the
+    // span it cleared, on the groove's kick (found by fuzz_answer); the kick-and-tom fill (one of
+    // the four takes) struck two kicks on its last step in 2/4 and 1/8. Each take, each meter.
+    for (const char* line :
+         {"in 1/16, a fill at bar 1", "in 2/4, a fill at bar 1", "in 1/8, a fill at bar 2"}) {
+        const Run made = runCli({"generate", "--seed", "1", "--takes", "4", "--from",
+                                 path("fills-base.mid"), "-o", path("short-fill.mid"), line});
+        QVERIFY2(made.code == 0, qPrintable(line + (": " + made.err)));
+        for (int k = 1; k <= 4; ++k) {
+            const QString take = path(QString("short-fill-%1.mid").arg(k));
+            QVERIFY2(QFile::exists(take), qPrintable(line + (": " + take)));
+            QVERIFY2(drumNotes(take).stacked == 0, qPrintable(line + (": " + take)));
+            QFile::remove(take);
+        }
+    }
 }
 
 // Which tracks of `b` differ from `a` (by name), and the notes of one of them.
