@@ -299,9 +299,12 @@ Pass viterbi(const ChromaFrames& frames, ScoreTable& scores, std::size_t k, cons
     Switches switches(frames, k, p.changeOnBeats);
     std::size_t best = 0;
     for (std::size_t f = 0; f < n; ++f) {
+        const bool mayChange = switches.at(f);
+        if (!mayChange && frames.mass[f] <= 0.0)
+            continue; // a silence off the change frames scores 0 everywhere: nothing moves
         const double* score = scores.at(frames, f);
         std::size_t nextBest = 0;
-        if (switches.at(f)) {
+        if (mayChange) {
             const auto beat = static_cast<int>(f / static_cast<std::size_t>(frames.framesPerBeat));
             const double leave =
                 total[best] - p.changePenalty - (beat % 2 == weakParity ? p.weakBeatPenalty : 0.0);
@@ -312,8 +315,6 @@ Pass viterbi(const ChromaFrames& frames, ScoreTable& scores, std::size_t k, cons
                 next[s] = (change ? leave : total[s]) + score[s];
                 if (next[s] > next[nextBest]) nextBest = s;
             }
-        } else if (frames.mass[f] <= 0.0) {
-            continue; // a silence off the change frames scores 0 everywhere: nothing moves
         } else {
             for (std::size_t s = 0; s < k; ++s) {
                 next[s] = total[s] + score[s];

@@ -102,7 +102,12 @@ bool separateInTimeOrder(Notes& notes, Tick endTick)
 void separateSameKey(Notes& notes, Tick endTick)
 {
     std::erase_if(notes, [&](const model::Note& n) { return n.startTick >= endTick; });
-    if (separateInTimeOrder(notes, endTick)) return;
+    if (!separateInTimeOrder(notes, endTick)) separateSameKeyBySorting(notes, endTick);
+}
+
+void separateSameKeyBySorting(Notes& notes, Tick endTick)
+{
+    std::erase_if(notes, [&](const model::Note& n) { return n.startTick >= endTick; });
     std::sort(notes.begin(), notes.end(), [](const model::Note& a, const model::Note& b) {
         return a.key != b.key ? a.key < b.key
                               : (a.startTick != b.startTick ? a.startTick < b.startTick

@@ -111,5 +111,8 @@ void applySwing(Notes& notes, Tick pairTicks, double percent);
 void humanize(Notes& notes, double amount, int ppq, Tick endTick, Rng& rng);
 /// Shortens notes so that no two notes of the same key overlap, and clamps them to `endTick`.
 void separateSameKey(Notes& notes, Tick endTick);
+/// The same for notes in any order, by sorting: what separateSameKey does where the notes are
+/// not in time order (and what its one pass over notes in time order must equal).
+void separateSameKeyBySorting(Notes& notes, Tick endTick);
 
 } // namespace pianola::engine::generate

@@ -394,32 +394,13 @@ void TestGenerator::chordsWithoutBassCarryTheRoot()
 }
 
 // Notes already in time order are separated in one pass; what it makes is what the sorting pass
-// makes (kept here as it was), on inputs full of what it handles: notes of one key at one tick
-// (the loudest kept; a shared loudest left to the sorting pass), overlaps, notes past the end.
+// (the general path, as it always was) makes, on inputs full of what it handles: notes of one key
+// at one tick (the loudest kept; a shared loudest left to the sorting pass), overlaps, notes past
+// the end.
 void TestGenerator::separateSameKeyOnePassIsTheSortingPass()
 {
     const auto sorting = [](std::vector<model::Note> notes, model::Tick endTick) {
-        std::erase_if(notes, [&](const model::Note& n) { return n.startTick >= endTick; });
-        std::sort(notes.begin(), notes.end(), [](const model::Note& a, const model::Note& b) {
-            return a.key != b.key ? a.key < b.key
-                                  : (a.startTick != b.startTick ? a.startTick < b.startTick
-                                                                : a.velocity > b.velocity);
-        });
-        notes.erase(std::unique(notes.begin(), notes.end(),
-                                [](const model::Note& a, const model::Note& b) {
-                                    return a.key == b.key && a.startTick == b.startTick;
-                                }),
-                    notes.end());
-        for (std::size_t i = 0; i < notes.size(); ++i) {
-            model::Note& n = notes[i];
-            if (n.endTick() > endTick) n.lengthTicks = endTick - n.startTick;
-            if (i + 1 < notes.size() && notes[i + 1].key == n.key &&
-                n.endTick() > notes[i + 1].startTick)
-                n.lengthTicks = notes[i + 1].startTick - n.startTick;
-        }
-        std::sort(notes.begin(), notes.end(), [](const model::Note& a, const model::Note& b) {
-            return a.startTick != b.startTick ? a.startTick < b.startTick : a.key < b.key;
-        });
+        separateSameKeyBySorting(notes, endTick);
         return notes;
     };
     std::mt19937 rng(7);
