@@ -235,7 +235,7 @@ Notes makeBass(const Context& ctx, Rng& rng)
     BassStyle style = styleFor(ctx.brief);
     if ((style == BassStyle::Kick || style == BassStyle::Sub808) && ctx.kickTicks.empty())
         style = BassStyle::Roots; // nothing to lock to without drums
-    const std::vector<int> pulses = g.pulseSteps();
+    const std::vector<int>& pulses = g.pulseSteps();
     const bool busy = ctx.brief.density > 0.6;
     switch (style) {
     case BassStyle::Roots: {

@@ -96,7 +96,7 @@ bool has(std::string_view line, int step)
 // The steps of the backbeat (2 and 4 in 4/4; the off pulses in other meters).
 std::vector<int> backbeatSteps(const Grid& g)
 {
-    const std::vector<int> pulses = g.pulseSteps();
+    const std::vector<int>& pulses = g.pulseSteps();
     std::vector<int> out;
     for (std::size_t i = 1; i < pulses.size(); i += 2)
         out.push_back(pulses[i]);
@@ -110,7 +110,7 @@ void grooveBar(BarBuilder& b, const Groove& groove, bool fourFour)
     const Brief& brief = ctx.brief;
     const Grid& g = ctx.grid;
     const Directives& d = brief.directives;
-    const std::vector<int> pulses = g.pulseSteps();
+    const std::vector<int>& pulses = g.pulseSteps();
     const std::vector<int> backbeat = backbeatSteps(g);
     auto isPulse = [&](int s) {
         return std::find(pulses.begin(), pulses.end(), s) != pulses.end();
@@ -182,7 +182,9 @@ void varyBar(BarBuilder& b, int bar, bool fourFour)
         for (int i = 0; i < 8; ++i)
             b.hit(from + i * g.stepTicks / 2, drum::kClosedHat, 60 + 5 * i, g.stepTicks / 2);
     }
-    if (brief.genre == Genre::Jazz) // comping on the snare: two quiet off-beat hits
+    // Comping on the snare: two quiet off-beat hits (a bar of one sixteenth, 1/16, has no
+    // off-beat: "jazz in 1/16 with drums" divided by zero here, stop 28's fuzz_answer).
+    if (brief.genre == Genre::Jazz && g.stepsPerBar >= 2)
         for (int i = 0; i < 2; ++i) {
             const int s = b.rng.range(0, g.stepsPerBar / 2 - 1) * 2 + 1;
             b.step(s < g.stepsPerBar ? s : 1, drum::kSnare, 38 + b.rng.range(0, 10));

@@ -18,13 +18,9 @@ std::string tooCoarseText(int ppq, std::string_view what)
            std::to_string(kMinGridPpq) + " to fall on sixteenths and triplets";
 }
 
-Grid::Grid(const Brief& b, int ppqIn)
-    : ppq(ppqIn), numerator(b.numerator), denominator(b.denominator),
-      beatTicks(static_cast<Tick>(ppqIn) * 4 / b.denominator), barTicks(beatTicks * b.numerator),
-      stepTicks(ppqIn / 4), stepsPerBar(static_cast<int>(barTicks / (ppqIn / 4)))
-{}
+namespace {
 
-std::vector<int> Grid::pulseSteps() const
+std::vector<int> pulsesOf(int numerator, int denominator, Tick beatTicks, Tick stepTicks)
 {
     std::vector<int> out;
     const int beatSteps = static_cast<int>(beatTicks / stepTicks);
@@ -43,18 +39,25 @@ std::vector<int> Grid::pulseSteps() const
     return out;
 }
 
+} // namespace
+
+Grid::Grid(const Brief& b, int ppqIn)
+    : ppq(ppqIn), numerator(b.numerator), denominator(b.denominator),
+      beatTicks(static_cast<Tick>(ppqIn) * 4 / b.denominator), barTicks(beatTicks * b.numerator),
+      stepTicks(ppqIn / 4), stepsPerBar(static_cast<int>(barTicks / (ppqIn / 4))),
+      m_pulses(pulsesOf(numerator, denominator, beatTicks, stepTicks))
+{}
+
 int Grid::weight(int step) const
 {
     if (step == 0) return 3;
-    const std::vector<int> pulses = pulseSteps();
-    if (std::find(pulses.begin(), pulses.end(), step) != pulses.end()) return 2;
+    if (std::find(m_pulses.begin(), m_pulses.end(), step) != m_pulses.end()) return 2;
     return step % 2 == 0 ? 1 : 0;
 }
 
 bool Grid::isStrong(int step) const
 {
-    const std::vector<int> pulses = pulseSteps();
-    return step == 0 || (pulses.size() % 2 == 0 && step == pulses[pulses.size() / 2]);
+    return step == 0 || (m_pulses.size() % 2 == 0 && step == m_pulses[m_pulses.size() / 2]);
 }
 
 const ChordSpan& Context::chordAt(Tick t) const

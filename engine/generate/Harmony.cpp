@@ -52,7 +52,7 @@ std::vector<std::pair<int, int>> barRhythm(const Context& ctx, Rng& rng, int bar
         return {{beat, beat - 1}, {2 * beat, beat - 1}}; // oom-pah-pah: the chord on 2 and 3
     }
     if (g.stepsPerBar != 16 || g.denominator != 4) { // other meters: the bar, or each pulse
-        const std::vector<int> pulses = g.pulseSteps();
+        const std::vector<int>& pulses = g.pulseSteps();
         if (b.density < 0.6) return {{0, g.stepsPerBar}};
         for (std::size_t i = 0; i < pulses.size(); ++i)
             out.push_back(
