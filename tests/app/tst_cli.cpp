@@ -828,13 +828,14 @@ void TestCli::everyGenreInTheShortestBars()
     // "jazz in 1/16 with drums" divided by zero (a floating point exception, exit 136): jazz
     // drums comp on the off-beats, and a bar of one sixteenth has none (found by fuzz_answer).
     // Every genre, in the shortest bars each denominator allows, as a new song and in context.
-    const char* genres[] = {"pop",   "rock",      "lo-fi", "hip-hop", "trap",      "house",
-                            "techno", "drum and bass", "jazz", "neo-soul", "r&b", "funk",
-                            "reggaeton", "ambient", "cinematic", "waltz", "ballad"};
+    const char* genres[] = {"pop",       "rock",          "lo-fi",     "hip-hop",  "trap",  "house",
+                            "techno",    "drum and bass", "jazz",      "neo-soul", "r&b",   "funk",
+                            "reggaeton", "ambient",       "cinematic", "waltz",    "ballad"};
     for (const char* genre : genres)
         for (const char* meter : {"1/16", "1/8", "1/2"}) {
-            const QString line = QString("%1 in %2 with drums, bass and a melody, 2 bars, swing 60%")
-                                     .arg(genre, meter);
+            const QString line =
+                QString("%1 in %2 with drums, bass and a melody, 2 bars, swing 60%")
+                    .arg(genre, meter);
             const Run r = runCli({"generate", "--seed", "1", "-o", path("short.mid"), line});
             QVERIFY2(r.code == 0, qPrintable(line + ": " + r.err));
             const DrumNotes d = drumNotes(path("short.mid"));
@@ -843,9 +844,9 @@ void TestCli::everyGenreInTheShortestBars()
     QCOMPARE(
         runCli({"generate", "--seed", "0", "-o", path("short-base.mid"), "pop song, 2 bars"}).code,
         0);
-    const Run added = runCli({"generate", "--seed", "1", "--explain", "--from",
-                              path("short-base.mid"), "-o", path("short-jazz.mid"),
-                              "in 1/16, jazz, add drums"});
+    const Run added =
+        runCli({"generate", "--seed", "1", "--explain", "--from", path("short-base.mid"), "-o",
+                path("short-jazz.mid"), "in 1/16, jazz, add drums"});
     QVERIFY2(added.code == 0, qPrintable(added.err));
     QVERIFY2(added.out.contains("1/16"), qPrintable(added.out));
     QVERIFY(drumNotes(path("short-jazz.mid")).total > 0);
