@@ -33,12 +33,13 @@ std::string tooCoarseText(int ppq, std::string_view what);
 /// every meter.
 struct Grid
 {
-    int ppq = 480;
-    int numerator = 4, denominator = 4;
-    Tick beatTicks = 480; ///< one denominator note
-    Tick barTicks = 1920;
-    Tick stepTicks = 120; ///< a sixteenth
-    int stepsPerBar = 16;
+    // Const: the pulse list below is made from them once, so none may change after.
+    const int ppq = 480;
+    const int numerator = 4, denominator = 4;
+    const Tick beatTicks = 480; ///< one denominator note
+    const Tick barTicks = 1920;
+    const Tick stepTicks = 120; ///< a sixteenth
+    const int stepsPerBar = 16;
 
     explicit Grid(const Brief& b, int ppqIn = 480);
     Tick barStart(int bar) const { return barTicks * bar; } ///< bar counts from 0
